@@ -1,0 +1,99 @@
+# roviec: a terminal task dispatcher for ward and commune officials.
+# make deps run    install what a fresh Debian machine lacks, build, open the demo
+# make check       build and pass every test (TAP, run by prove)
+
+PREFIX    ?= /usr/local
+MANPREFIX ?= $(PREFIX)/share/man
+DESTDIR   ?=
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WERROR  ?=
+WARN     = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
+           -Wmissing-prototypes -Wformat=2 -Wwrite-strings $(WERROR)
+
+# Debian packages: what the build links against and what the tests drive.
+DEB_BUILD = gcc make pkg-config libncurses-dev libsqlite3-dev uuid-dev libutf8proc-dev
+DEB_TEST  = sqlite3 tmux faketime groff-base perl
+PKGS      = ncursesw sqlite3 uuid libutf8proc
+
+# Recursive (=) on purpose: `make deps run` parses this file before deps has
+# installed the libraries, so pkg-config must be asked when a recipe runs.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+
+ALL_CPPFLAGS = -Iinclude -Ibuild -D_POSIX_C_SOURCE=200809L $(PKG_CFLAGS) $(CPPFLAGS)
+ALL_CFLAGS   = $(WARN) $(CFLAGS)
+
+SRC   = $(wildcard src/*.c)
+OBJ   = $(SRC:src/%.c=build/%.o) build/migrations.o
+LIBOBJ = $(filter-out build/main.o,$(OBJ))
+MIGRATIONS = $(sort $(wildcard db/migrations/*.sql))
+UNIT_SRC = $(wildcard tests/unit/*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%.t)
+
+DEMO_DB ?= $(CURDIR)/demo.db
+
+.PHONY: all run check deps install uninstall clean asan lint-man
+
+all: roviec
+
+roviec: $(OBJ)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(PKG_LIBS) $(LDLIBS)
+
+build/%.o: src/%.c $(wildcard include/*.h) | build
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+# The migrations are compiled into the binary: each db/migrations/NNNN_*.sql
+# becomes one C string, in order; migration N sets user_version to N.
+build/migrations.c: $(MIGRATIONS) db/embed.sh | build
+	sh db/embed.sh $(MIGRATIONS) > $@.tmp && mv $@.tmp $@
+
+build/migrations.o: build/migrations.c
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
+
+build:
+	mkdir -p build build/tests
+
+build/tests/%.t: tests/unit/%.c tests/unit/tap.h $(LIBOBJ) | build
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIBOBJ) $(PKG_LIBS) $(LDLIBS)
+
+# Opens the board on a demo database; without a terminal it only builds and
+# initialises it (roviec demo prints the board instead of drawing it).
+run: roviec
+	./roviec --db "$(DEMO_DB)" demo
+
+check: roviec $(UNIT_BIN)
+	ROVIEC="$(CURDIR)/roviec" SHARED="$(CURDIR)/../shared" prove -j2 $(PROVE_FLAGS) $(UNIT_BIN) tests/cli/*.t
+
+# The same tests under AddressSanitizer and UndefinedBehaviorSanitizer.
+asan:
+	$(MAKE) clean
+	$(MAKE) CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	    LDFLAGS="-fsanitize=address,undefined" check
+
+deps:
+	@missing=""; for p in $(DEB_BUILD) $(DEB_TEST); do \
+	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then echo "deps: all Debian packages present"; exit 0; fi; \
+	echo "deps: installing$$missing"; \
+	if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing
+
+install: roviec
+	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1
+	cp -f roviec $(DESTDIR)$(PREFIX)/bin/roviec
+	chmod 755 $(DESTDIR)$(PREFIX)/bin/roviec
+	cp -f man/roviec.1 $(DESTDIR)$(MANPREFIX)/man1/roviec.1
+	chmod 644 $(DESTDIR)$(MANPREFIX)/man1/roviec.1
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/roviec $(DESTDIR)$(MANPREFIX)/man1/roviec.1
+
+lint-man:
+	groff -ww -z -mandoc man/roviec.1
+
+clean:
+	rm -rf build roviec

@@ -1,0 +1,327 @@
+-- The current schema of roviec, for reference: what all the migrations in
+-- db/migrations add up to (tests/cli/schema.t checks that they agree).
+--
+-- Migration 1: the duty ledger.
+-- The rules of PRODUCT.md that can be stated over data are stated here, so
+-- that they hold even for rows written by hand with the sqlite3 shell:
+-- one owner per open duty, inside its lead unit; the lead unit never among
+-- its own supporters; at most one pending handoff and one pending extension
+-- per duty; the history append-only; duties never deleted.
+--
+-- Dates are ISO 'YYYY-MM-DD' in the city's local calendar; moments are UTC
+-- 'YYYY-MM-DDTHH:MM:SSZ'.  Applied in one transaction; it sets
+-- user_version to 1 (the migration runner does that, not this file).
+
+PRAGMA application_id = 1381385539;	-- 'RVEC'
+
+-- Units form a tree: the city, its departments, wards, communes and party
+-- organisations.  A unit's head answers for its board.
+CREATE TABLE units (
+	id        INTEGER PRIMARY KEY,
+	code      TEXT NOT NULL UNIQUE COLLATE NOCASE
+	          CHECK (length(code) BETWEEN 1 AND 16
+	                 AND code NOT GLOB '*[^A-Za-z0-9_]*'),
+	name      TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+	kind      TEXT NOT NULL
+	          CHECK (kind IN ('city', 'ward', 'commune', 'department', 'party')),
+	parent_id INTEGER REFERENCES units(id),
+	head_id   INTEGER REFERENCES people(id)
+);
+CREATE INDEX units_parent ON units(parent_id);
+
+-- A unit cannot become its own ancestor.
+CREATE TRIGGER units_no_cycle
+BEFORE UPDATE OF parent_id ON units
+WHEN NEW.parent_id IS NOT NULL AND (
+	NEW.parent_id = NEW.id OR NEW.id IN (
+		WITH RECURSIVE up(id) AS (
+			SELECT NEW.parent_id
+			UNION SELECT u.parent_id FROM units u JOIN up ON u.id = up.id
+			      WHERE u.parent_id IS NOT NULL)
+		SELECT id FROM up))
+BEGIN
+	SELECT RAISE(ABORT, 'a unit cannot be placed under itself');
+END;
+
+-- People are officials with a Unix login.  An administrator or inspector
+-- may belong to no unit; everyone else belongs to exactly one.
+CREATE TABLE people (
+	id        INTEGER PRIMARY KEY,
+	login     TEXT NOT NULL UNIQUE
+	          CHECK (length(login) BETWEEN 1 AND 32
+	                 AND login NOT GLOB '*[^A-Za-z0-9._-]*'),
+	full_name TEXT NOT NULL CHECK (length(full_name) BETWEEN 1 AND 200),
+	unit_id   INTEGER REFERENCES units(id),
+	role      TEXT NOT NULL
+	          CHECK (role IN ('admin', 'head', 'officer', 'inspector')),
+	CHECK (unit_id IS NOT NULL OR role IN ('admin', 'inspector'))
+);
+CREATE INDEX people_unit ON people(unit_id);
+
+-- The duty.  owner_id is NOT NULL always (a closed duty keeps its last
+-- owner); while the duty is open or submitted, the owner belongs to the lead
+-- unit (trigger below).  The flag facts that do not depend on today are kept
+-- here as the actions happen (handoffs, bounced, escalated); those that do
+-- (overdue, stalled, ...) are computed from the dates by flags_compute.
+CREATE TABLE duties (
+	id                INTEGER PRIMARY KEY,
+	uuid              TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),
+	ref               TEXT NOT NULL UNIQUE COLLATE NOCASE,
+	title             TEXT NOT NULL CHECK (length(title) BETWEEN 1 AND 300),
+	search_key        TEXT NOT NULL,	-- title folded: no case, no diacritics
+	result            TEXT NOT NULL CHECK (length(result) BETWEEN 1 AND 4000),
+	basis             TEXT NOT NULL CHECK (length(basis) BETWEEN 1 AND 4000),
+	field             TEXT CHECK (field IS NULL OR length(field) BETWEEN 1 AND 200),
+	assigner_id       INTEGER NOT NULL REFERENCES people(id),
+	lead_unit_id      INTEGER NOT NULL REFERENCES units(id),
+	owner_id          INTEGER NOT NULL REFERENCES people(id),
+	created_at        TEXT NOT NULL,
+	original_deadline TEXT NOT NULL CHECK (date(julianday(original_deadline)) IS original_deadline),
+	deadline          TEXT NOT NULL CHECK (date(julianday(deadline)) IS deadline),
+	status            TEXT NOT NULL DEFAULT 'open'
+	                  CHECK (status IN ('open', 'submitted', 'done', 'cancelled')),
+	done_on           TEXT CHECK (done_on IS NULL OR date(julianday(done_on)) IS done_on),
+	closed_on         TEXT CHECK (closed_on IS NULL OR date(julianday(closed_on)) IS closed_on),
+	last_progress_on  TEXT NOT NULL CHECK (date(julianday(last_progress_on)) IS last_progress_on),
+	handoffs          INTEGER NOT NULL DEFAULT 0 CHECK (handoffs >= 0),
+	bounced           INTEGER NOT NULL DEFAULT 0 CHECK (bounced IN (0, 1)),
+	escalated         INTEGER NOT NULL DEFAULT 0 CHECK (escalated IN (0, 1)),
+	CHECK (status NOT IN ('submitted', 'done') OR done_on IS NOT NULL),
+	CHECK (status NOT IN ('done', 'cancelled') OR closed_on IS NOT NULL)
+);
+CREATE INDEX duties_lead ON duties(lead_unit_id, status, deadline);
+CREATE INDEX duties_owner ON duties(owner_id, status);
+CREATE INDEX duties_status_deadline ON duties(status, deadline);
+
+CREATE TRIGGER duties_owner_in_lead_insert
+BEFORE INSERT ON duties
+WHEN NEW.status IN ('open', 'submitted') AND
+     (SELECT unit_id FROM people WHERE id = NEW.owner_id) IS NOT NEW.lead_unit_id
+BEGIN
+	SELECT RAISE(ABORT, 'the owner must belong to the lead unit');
+END;
+
+CREATE TRIGGER duties_owner_in_lead_update
+BEFORE UPDATE OF owner_id, lead_unit_id, status ON duties
+WHEN NEW.status IN ('open', 'submitted') AND
+     (SELECT unit_id FROM people WHERE id = NEW.owner_id) IS NOT NEW.lead_unit_id
+BEGIN
+	SELECT RAISE(ABORT, 'the owner must belong to the lead unit');
+END;
+
+CREATE TRIGGER duties_lead_not_supporter
+BEFORE UPDATE OF lead_unit_id ON duties
+WHEN EXISTS (SELECT 1 FROM duty_support
+             WHERE duty_id = NEW.id AND unit_id = NEW.lead_unit_id)
+BEGIN
+	SELECT RAISE(ABORT, 'the lead unit cannot also be a supporting unit');
+END;
+
+CREATE TRIGGER duties_keep_identity
+BEFORE UPDATE OF uuid, ref, assigner_id, created_at, original_deadline ON duties
+WHEN NEW.uuid IS NOT OLD.uuid OR NEW.ref IS NOT OLD.ref
+  OR NEW.assigner_id IS NOT OLD.assigner_id OR NEW.created_at IS NOT OLD.created_at
+  OR NEW.original_deadline IS NOT OLD.original_deadline
+BEGIN
+	SELECT RAISE(ABORT, 'a duty''s identity, assigner and original deadline never change');
+END;
+
+CREATE TRIGGER duties_no_delete
+BEFORE DELETE ON duties
+BEGIN
+	SELECT RAISE(ABORT, 'duties are never deleted: cancel them instead');
+END;
+
+-- Moving a person to another unit may not leave an open duty owned from
+-- outside its lead unit.
+CREATE TRIGGER people_unit_keeps_owners
+BEFORE UPDATE OF unit_id ON people
+WHEN EXISTS (SELECT 1 FROM duties
+             WHERE owner_id = NEW.id AND status IN ('open', 'submitted')
+               AND lead_unit_id IS NOT NEW.unit_id)
+BEGIN
+	SELECT RAISE(ABORT, 'this person owns open duties of their unit: reassign them first');
+END;
+
+-- Supporting units, each with the part it must deliver.
+CREATE TABLE duty_support (
+	duty_id INTEGER NOT NULL REFERENCES duties(id),
+	unit_id INTEGER NOT NULL REFERENCES units(id),
+	part    TEXT NOT NULL DEFAULT '' CHECK (length(part) <= 4000),
+	PRIMARY KEY (duty_id, unit_id)
+) WITHOUT ROWID;
+CREATE INDEX duty_support_unit ON duty_support(unit_id, duty_id);
+
+CREATE TRIGGER duty_support_not_lead_insert
+BEFORE INSERT ON duty_support
+WHEN NEW.unit_id = (SELECT lead_unit_id FROM duties WHERE id = NEW.duty_id)
+BEGIN
+	SELECT RAISE(ABORT, 'the lead unit cannot also be a supporting unit');
+END;
+
+CREATE TRIGGER duty_support_not_lead_update
+BEFORE UPDATE ON duty_support
+WHEN NEW.unit_id = (SELECT lead_unit_id FROM duties WHERE id = NEW.duty_id)
+BEGIN
+	SELECT RAISE(ABORT, 'the lead unit cannot also be a supporting unit');
+END;
+
+-- Handoff proposals: transfer (sideways), escalate (to the parent unit),
+-- return (to the assigner).  The current owner stays accountable until the
+-- receiving unit answers.
+CREATE TABLE handoffs (
+	id            INTEGER PRIMARY KEY,
+	duty_id       INTEGER NOT NULL REFERENCES duties(id),
+	kind          TEXT NOT NULL CHECK (kind IN ('transfer', 'escalate', 'return')),
+	from_unit_id  INTEGER NOT NULL REFERENCES units(id),
+	to_unit_id    INTEGER NOT NULL REFERENCES units(id),
+	proposed_by   INTEGER NOT NULL REFERENCES people(id),
+	reason        TEXT NOT NULL CHECK (length(reason) BETWEEN 1 AND 4000),
+	created_at    TEXT NOT NULL,
+	created_on    TEXT NOT NULL CHECK (date(julianday(created_on)) IS created_on),
+	state         TEXT NOT NULL DEFAULT 'pending'
+	              CHECK (state IN ('pending', 'accepted', 'rejected', 'withdrawn')),
+	answered_by   INTEGER REFERENCES people(id),
+	answered_at   TEXT,
+	answer_reason TEXT CHECK (answer_reason IS NULL OR length(answer_reason) <= 4000),
+	new_owner_id  INTEGER REFERENCES people(id),
+	CHECK (to_unit_id <> from_unit_id),
+	CHECK ((state = 'pending') = (answered_at IS NULL)),
+	CHECK (state <> 'rejected' OR length(answer_reason) >= 1),
+	CHECK (state <> 'accepted' OR new_owner_id IS NOT NULL)
+);
+CREATE UNIQUE INDEX handoffs_one_pending ON handoffs(duty_id) WHERE state = 'pending';
+CREATE INDEX handoffs_to_pending ON handoffs(to_unit_id) WHERE state = 'pending';
+CREATE INDEX handoffs_duty ON handoffs(duty_id);
+
+CREATE TRIGGER handoffs_only_open
+BEFORE INSERT ON handoffs
+WHEN (SELECT status FROM duties WHERE id = NEW.duty_id) IS NOT 'open'
+BEGIN
+	SELECT RAISE(ABORT, 'only an open duty can be handed off');
+END;
+
+CREATE TRIGGER handoffs_answer_once
+BEFORE UPDATE ON handoffs
+WHEN OLD.state <> 'pending'
+BEGIN
+	SELECT RAISE(ABORT, 'a handoff proposal is answered only once');
+END;
+
+CREATE TRIGGER handoffs_no_delete
+BEFORE DELETE ON handoffs
+BEGIN
+	SELECT RAISE(ABORT, 'handoff proposals are never deleted');
+END;
+
+-- Progress notes.
+CREATE TABLE progress_notes (
+	id        INTEGER PRIMARY KEY,
+	duty_id   INTEGER NOT NULL REFERENCES duties(id),
+	person_id INTEGER NOT NULL REFERENCES people(id),
+	unit_id   INTEGER REFERENCES units(id),
+	at        TEXT NOT NULL,
+	note      TEXT NOT NULL CHECK (length(note) BETWEEN 1 AND 4000)
+);
+CREATE INDEX progress_notes_duty ON progress_notes(duty_id);
+
+CREATE TRIGGER progress_notes_append_only_update
+BEFORE UPDATE ON progress_notes
+BEGIN
+	SELECT RAISE(ABORT, 'progress notes cannot be changed');
+END;
+
+CREATE TRIGGER progress_notes_append_only_delete
+BEFORE DELETE ON progress_notes
+BEGIN
+	SELECT RAISE(ABORT, 'progress notes cannot be deleted');
+END;
+
+-- Extension requests, answered by the assigner.
+CREATE TABLE extensions (
+	id            INTEGER PRIMARY KEY,
+	duty_id       INTEGER NOT NULL REFERENCES duties(id),
+	requested_by  INTEGER NOT NULL REFERENCES people(id),
+	old_deadline  TEXT NOT NULL CHECK (date(julianday(old_deadline)) IS old_deadline),
+	new_deadline  TEXT NOT NULL CHECK (date(julianday(new_deadline)) IS new_deadline),
+	reason        TEXT NOT NULL CHECK (length(reason) BETWEEN 1 AND 4000),
+	created_at    TEXT NOT NULL,
+	state         TEXT NOT NULL DEFAULT 'pending'
+	              CHECK (state IN ('pending', 'approved', 'refused', 'withdrawn')),
+	answered_by   INTEGER REFERENCES people(id),
+	answered_at   TEXT,
+	answer_reason TEXT CHECK (answer_reason IS NULL OR length(answer_reason) <= 4000),
+	CHECK (new_deadline > old_deadline),
+	CHECK ((state = 'pending') = (answered_at IS NULL)),
+	CHECK (state <> 'refused' OR length(answer_reason) >= 1)
+);
+CREATE UNIQUE INDEX extensions_one_pending ON extensions(duty_id) WHERE state = 'pending';
+CREATE INDEX extensions_duty ON extensions(duty_id);
+
+CREATE TRIGGER extensions_answer_once
+BEFORE UPDATE ON extensions
+WHEN OLD.state <> 'pending'
+BEGIN
+	SELECT RAISE(ABORT, 'an extension request is answered only once');
+END;
+
+CREATE TRIGGER extensions_no_delete
+BEFORE DELETE ON extensions
+BEGIN
+	SELECT RAISE(ABORT, 'extension requests are never deleted');
+END;
+
+-- The history: who, when, what, why.  One row per change, appended in the
+-- same transaction as the change; never updated, never deleted.  actor_id
+-- is the person the action is recorded for; via_id the administrator who
+-- acted for them with --as.  to_unit_id / to_owner_id are set whenever the
+-- lead unit or the owner is set, so "has this unit held the duty before?"
+-- is a look-up here.
+CREATE TABLE history (
+	id            INTEGER PRIMARY KEY,
+	duty_id       INTEGER REFERENCES duties(id),
+	at            TEXT NOT NULL,
+	actor_id      INTEGER NOT NULL REFERENCES people(id),
+	via_id        INTEGER REFERENCES people(id),
+	action        TEXT NOT NULL,
+	from_unit_id  INTEGER REFERENCES units(id),
+	to_unit_id    INTEGER REFERENCES units(id),
+	from_owner_id INTEGER REFERENCES people(id),
+	to_owner_id   INTEGER REFERENCES people(id),
+	text          TEXT,
+	detail        TEXT
+);
+CREATE INDEX history_duty ON history(duty_id, id);
+
+CREATE TRIGGER history_no_update
+BEFORE UPDATE ON history
+BEGIN
+	SELECT RAISE(ABORT, 'the history is append-only: entries cannot be changed');
+END;
+
+CREATE TRIGGER history_no_delete
+BEFORE DELETE ON history
+BEGIN
+	SELECT RAISE(ABORT, 'the history is append-only: entries cannot be deleted');
+END;
+
+-- The last number given in each reference prefix (a unit's code): P1-0042.
+CREATE TABLE ref_counters (
+	prefix TEXT PRIMARY KEY COLLATE NOCASE,
+	last   INTEGER NOT NULL CHECK (last >= 0)
+) WITHOUT ROWID;
+
+-- A duty with what is derived from its related rows: the status shown to
+-- people ("pending" while a handoff or an extension awaits an answer) and
+-- the day the pending handoff was proposed (for the "unanswered" flag).
+CREATE VIEW duties_shown AS
+SELECT d.*,
+       CASE WHEN d.status = 'open' AND (
+                 EXISTS (SELECT 1 FROM handoffs h
+                         WHERE h.duty_id = d.id AND h.state = 'pending')
+              OR EXISTS (SELECT 1 FROM extensions x
+                         WHERE x.duty_id = d.id AND x.state = 'pending'))
+            THEN 'pending' ELSE d.status END AS shown_status,
+       (SELECT h.created_on FROM handoffs h
+        WHERE h.duty_id = d.id AND h.state = 'pending') AS pending_since
+FROM duties d;

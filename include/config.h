@@ -1,0 +1,37 @@
+/*
+ * config: the configuration files, /etc/roviec.conf then
+ * $XDG_CONFIG_HOME/roviec/config (~/.config/roviec/config); a later file
+ * overrides an earlier one key by key.  Lines are "key = value"; a line
+ * whose first non-blank character is '#' is a comment (a path may hold '#').  A bad line is refused with its file and line number.
+ */
+#ifndef ROVIEC_CONFIG_H
+#define ROVIEC_CONFIG_H
+
+#include "err.h"
+#include "flags.h"
+
+#ifndef SYSCONFDIR
+#define SYSCONFDIR "/etc"
+#endif
+
+struct config {
+	char *db;		/* "db =", NULL when not set */
+	struct flag_rules rules;
+	day_t *holidays;	/* sorted; rules.cal points here */
+	size_t nholidays;
+};
+
+/* Defaults, then the system file, then the user's file (each if present). */
+enum rv_code config_load(struct config *c, struct rv_err *err);
+
+/* Reads one file over c; a missing file is fine when !must_exist. */
+enum rv_code config_load_file(struct config *c, const char *path, int must_exist,
+    struct rv_err *err);
+
+/* The default database path, $XDG_DATA_HOME/roviec/roviec.db or
+ * ~/.local/share/roviec/roviec.db; malloc'd, NULL if HOME is unknown. */
+char *config_default_db(void);
+
+void config_free(struct config *c);
+
+#endif

@@ -1,0 +1,69 @@
+/*
+ * dates: calendar days as day numbers, parsing the dates people type
+ * (YYYY-MM-DD, DD/MM/YYYY, +N) and counting working days (Monday to
+ * Friday, less the public holidays of a calendar).
+ */
+#ifndef ROVIEC_DATES_H
+#define ROVIEC_DATES_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "err.h"
+
+/* Days since 1970-01-01 in the proleptic Gregorian calendar. */
+typedef int32_t day_t;
+
+#define DAY_NONE INT32_MIN
+
+/* Public holidays, sorted ascending; an empty calendar has n == 0. */
+struct calendar {
+	const day_t *holidays;
+	size_t n;
+};
+
+/* Day number of a civil date: RV_OK, or RV_REFUSED when the date does not
+ * exist (2026-02-30, month 13), with a message naming why. */
+enum rv_code dates_from_ymd(int y, int m, int d, day_t *out, struct rv_err *err);
+
+/* Civil date of a day number. */
+void dates_to_ymd(day_t day, int *y, int *m, int *d);
+
+/*
+ * Parses a date typed by a person: "YYYY-MM-DD", "DD/MM/YYYY" (one- or
+ * two-digit day and month accepted) or "+N" (N days after today, 0 to
+ * 3650).  Leading and trailing spaces are ignored; anything else, and a
+ * date that does not exist, is refused with a message that quotes the
+ * input (sanitised) and names the accepted forms.  Years 1900 to 2999.
+ */
+enum rv_code dates_parse(const char *s, day_t today, day_t *out, struct rv_err *err);
+
+/* Strict ISO "YYYY-MM-DD" as stored in the database; 0 on success, -1 if
+ * s is not exactly that or the date does not exist. */
+int dates_from_iso(const char *s, day_t *out);
+
+/* Writes "YYYY-MM-DD" (11 bytes with the NUL) into buf. */
+void dates_iso(day_t day, char buf[11]);
+
+/* Writes "DD/MM/YYYY" (11 bytes with the NUL) into buf. */
+void dates_vn(day_t day, char buf[11]);
+
+/* The local calendar day of a moment (localtime_r). */
+day_t dates_local_day(time_t t);
+
+/* 0 = Monday … 6 = Sunday. */
+int dates_weekday(day_t day);
+
+/* 1 when day is Monday–Friday and not in cal's holidays (cal may be NULL). */
+int dates_is_working(day_t day, const struct calendar *cal);
+
+/*
+ * Working days in the half-open interval (from, to]: the number of working
+ * days one must live through to get from `from` to `to`.  Negative (minus
+ * the count over (to, from]) when to < from; 0 when equal.  Constant time
+ * for the weekends (no loop over days), plus a binary search of holidays.
+ */
+int dates_working_days(day_t from, day_t to, const struct calendar *cal);
+
+#endif

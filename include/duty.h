@@ -1,0 +1,111 @@
+/*
+ * duty: the rules of PRODUCT.md over duties: creation only when all six
+ * clears are given, handoffs as proposals answered by the receiving head,
+ * progress, extensions answered by the assigner, submission and
+ * confirmation, redirect and cancellation.  Each function is one user
+ * action, checked against the acting person's role and the duty's state,
+ * and run as one transaction that also appends the history.
+ *
+ * Text arguments come as given by the person (argv, a form field): the core
+ * validates them (UTF-8, NFC, length) so every face gets the same checks.
+ * Return contract: RV_OK; RV_REFUSED with one sentence saying what rule or
+ * value refused the action and what to do; RV_STORAGE when the database
+ * failed.  Nothing is changed unless RV_OK is returned.
+ */
+#ifndef ROVIEC_DUTY_H
+#define ROVIEC_DUTY_H
+
+#include <stddef.h>
+
+#include "err.h"
+#include "session.h"
+
+#define DUTY_TITLE_MAX 300	/* characters */
+#define DUTY_TEXT_MAX 4000	/* characters: result, basis, notes, reasons */
+#define DUTY_FIELD_MAX 200
+#define DUTY_SUPPORT_MAX 32
+#define DUTY_REF_SIZE 40
+
+struct duty_support_in {
+	const char *unit;	/* unit code */
+	const char *part;	/* what that unit must deliver; may be NULL */
+};
+
+/* A new duty as typed; NULL for what was not given. */
+struct duty_new {
+	const char *title;
+	const char *lead;	/* unit code */
+	const char *owner;	/* login */
+	const char *due;	/* a date as dates_parse takes it */
+	const char *result;
+	const char *basis;
+	const char *field;	/* optional */
+	const char *note;	/* optional first note */
+	struct duty_support_in support[DUTY_SUPPORT_MAX];
+	size_t nsupport;
+	const char *uuid;	/* optional: keep this UUID (import); NULL: new */
+};
+
+/* Creates the duty with the acting person as assigner; its reference
+ * (P1-0042) is written to ref. */
+enum rv_code duty_create(struct session *s, const struct duty_new *in,
+    char ref[DUTY_REF_SIZE], struct rv_err *err);
+
+/* Head of the lead unit: a new owner inside the lead unit, at once. */
+enum rv_code duty_assign(struct session *s, const char *ref, const char *login,
+    struct rv_err *err);
+
+/* Owner or head of the lead unit: propose another unit as lead. */
+enum rv_code duty_transfer(struct session *s, const char *ref, const char *unit,
+    const char *reason, struct rv_err *err);
+
+/* Owner or head of the lead unit: propose the parent unit as lead. */
+enum rv_code duty_escalate(struct session *s, const char *ref,
+    const char *reason, struct rv_err *err);
+
+/* Owner or head of the lead unit: propose sending it back to the assigner. */
+enum rv_code duty_return(struct session *s, const char *ref, const char *reason,
+    struct rv_err *err);
+
+/* Head of the receiving unit (or, for a return, the assigner): accept the
+ * pending proposal; owner is a login of the receiving unit, or NULL for the
+ * accepting person. */
+enum rv_code duty_accept(struct session *s, const char *ref, const char *owner,
+    struct rv_err *err);
+
+/* Head of the receiving unit: reject the pending proposal. */
+enum rv_code duty_reject(struct session *s, const char *ref, const char *reason,
+    struct rv_err *err);
+
+/* Anyone of the lead or a supporting unit: record progress. */
+enum rv_code duty_progress(struct session *s, const char *ref, const char *note,
+    struct rv_err *err);
+
+/* Owner or head of the lead unit, before the deadline: ask for a later one. */
+enum rv_code duty_extend(struct session *s, const char *ref, const char *date,
+    const char *reason, struct rv_err *err);
+
+/* The assigner answers the pending extension. */
+enum rv_code duty_approve(struct session *s, const char *ref, struct rv_err *err);
+enum rv_code duty_refuse(struct session *s, const char *ref, const char *reason,
+    struct rv_err *err);
+
+/* Owner or head of the lead unit: submit the result for confirmation. */
+enum rv_code duty_done(struct session *s, const char *ref, const char *note,
+    struct rv_err *err);
+
+/* The assigner: accept the result (the duty closes), or send it back. */
+enum rv_code duty_confirm(struct session *s, const char *ref, struct rv_err *err);
+enum rv_code duty_reopen(struct session *s, const char *ref, const char *reason,
+    struct rv_err *err);
+
+/* The assigner: move the duty to another unit at once (not counted as a
+ * handoff against the units); owner NULL means the new unit's head. */
+enum rv_code duty_redirect(struct session *s, const char *ref, const char *unit,
+    const char *owner, const char *reason, struct rv_err *err);
+
+/* The assigner: withdraw the duty. */
+enum rv_code duty_cancel(struct session *s, const char *ref, const char *reason,
+    struct rv_err *err);
+
+#endif

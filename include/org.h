@@ -1,0 +1,40 @@
+/*
+ * org: the organisation: units (a tree) and people, set up by an
+ * administrator, and the first administrator made by init.  The same
+ * validation (UTF-8, NFC, codes, logins) for every face.  Return contract
+ * as in duty.h.
+ */
+#ifndef ROVIEC_ORG_H
+#define ROVIEC_ORG_H
+
+#include "err.h"
+#include "session.h"
+
+/* Administrator: a unit under parent (a code, or NULL for a root), of kind
+ * ("city", "ward", ...; NULL: city for a root, department otherwise), with
+ * an optional head (a registered login). */
+enum rv_code org_unit_add(struct session *s, const char *code, const char *name,
+    const char *parent, const char *kind, const char *head, struct rv_err *err);
+
+/* Administrator: a person in a unit (code; NULL only for admin and
+ * inspector) with a role (NULL: officer).  A "head" heads their unit. */
+enum rv_code org_person_add(struct session *s, const char *login,
+    const char *full_name, const char *unit, const char *role,
+    struct rv_err *err);
+
+/* Administrator: change a person's name, unit or role (NULL: unchanged). */
+enum rv_code org_person_set(struct session *s, const char *login,
+    const char *full_name, const char *unit, const char *role,
+    struct rv_err *err);
+
+/* Administrator: make a registered person the head of a unit (they need
+ * not belong to it). */
+enum rv_code org_unit_set_head(struct session *s, const char *unit,
+    const char *login, struct rv_err *err);
+
+/* On a new, empty database: registers the OS login running init as the
+ * first administrator (full name from the password file) and makes it the
+ * acting person of s. */
+enum rv_code org_bootstrap(struct session *s, struct rv_err *err);
+
+#endif

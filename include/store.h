@@ -1,0 +1,228 @@
+/*
+ * store: the storage layer.  It owns the sqlite3 handle, the table of SQL
+ * statements (all of roviec's SQL is here, with bound parameters), the
+ * connection discipline (WAL, busy timeout, BEGIN IMMEDIATE, whole
+ * transaction retry) and the mapping of SQLite's failures to rv_codes.  It
+ * knows nothing of the rules, screens or argv.
+ *
+ * Return contract, unless a function says otherwise: RV_OK; RV_REFUSED when
+ * a thing looked up does not exist or a constraint of the schema refused a
+ * write (err says which); RV_STORAGE when SQLite failed (busy past the
+ * timeout, read-only, disk full, corrupt).
+ */
+#ifndef ROVIEC_STORE_H
+#define ROVIEC_STORE_H
+
+#include <stddef.h>
+
+#include "err.h"
+#include "flags.h"
+#include "model.h"
+
+struct store;
+
+enum store_mode {
+	STORE_EXISTING,		/* open a roviec database that must exist */
+	STORE_CREATE		/* create a new file (mode 0660), refuse if it exists */
+};
+
+/*
+ * Opens (or creates) the database at path and brings its schema up to date.
+ * Refuses with RV_STORAGE, touching nothing: a missing file, a file that is
+ * not SQLite, an SQLite file of another program, a schema newer than this
+ * program.  With STORE_CREATE, missing parent directories are made (0700).
+ */
+enum rv_code store_open(const char *path, enum store_mode mode,
+    struct store **out, struct rv_err *err);
+void store_close(struct store *st);
+
+/* The rules and the day that the SQL function rv_flags measures against. */
+void store_set_flag_context(struct store *st, const struct flag_rules *rules,
+    day_t today);
+
+/*
+ * Runs fn as one transaction: BEGIN IMMEDIATE, fn, COMMIT.  Any failure of
+ * fn rolls everything back.  When SQLite reports the database busy (at
+ * BEGIN, inside fn or at COMMIT), the whole transaction is run again, until
+ * the lock timeout passes (then RV_STORAGE).  Inside a transaction already
+ * open (store_begin), fn runs in a savepoint instead and is not retried.
+ * fn must not keep state across attempts other than through the database.
+ */
+typedef enum rv_code (*store_txn_fn)(struct store *st, void *arg, struct rv_err *err);
+enum rv_code store_write(struct store *st, store_txn_fn fn, void *arg,
+    struct rv_err *err);
+
+/* Runs fn inside a read transaction (one consistent snapshot). */
+enum rv_code store_read(struct store *st, store_txn_fn fn, void *arg,
+    struct rv_err *err);
+
+/* An outer transaction spanning many store_write calls (demo data). */
+enum rv_code store_begin(struct store *st, struct rv_err *err);
+enum rv_code store_commit(struct store *st, struct rv_err *err);
+void store_rollback(struct store *st);
+
+/* Units.  Not found is RV_REFUSED with "no unit <code>". */
+enum rv_code store_unit_by_code(struct store *st, const char *code,
+    struct unit *out, struct rv_err *err);
+enum rv_code store_unit_by_id(struct store *st, rowid_t id, struct unit *out,
+    struct rv_err *err);
+enum rv_code store_unit_insert(struct store *st, struct unit *u, struct rv_err *err);
+enum rv_code store_unit_set_head(struct store *st, rowid_t unit_id,
+    rowid_t person_id, struct rv_err *err);
+/* *yes = 1 when unit_id is ancestor_id or lies below it in the tree. */
+enum rv_code store_unit_within(struct store *st, rowid_t unit_id,
+    rowid_t ancestor_id, int *yes, struct rv_err *err);
+
+struct unit_row {
+	const struct unit *unit;
+	const char *parent_code;	/* NULL: none */
+	const char *head_login;		/* NULL: none */
+	long long people;
+	long long open_duties;
+};
+typedef int (*store_unit_fn)(const struct unit_row *row, void *arg);
+/* Calls fn for every unit, in tree order (a parent before its children);
+ * fn returning nonzero stops the walk. */
+enum rv_code store_unit_list(struct store *st, store_unit_fn fn, void *arg,
+    struct rv_err *err);
+
+/* People.  Not found is RV_REFUSED with "no person with login <login>". */
+enum rv_code store_person_by_login(struct store *st, const char *login,
+    struct person *out, struct rv_err *err);
+enum rv_code store_person_by_id(struct store *st, rowid_t id,
+    struct person *out, struct rv_err *err);
+enum rv_code store_person_insert(struct store *st, struct person *p,
+    struct rv_err *err);
+/* Writes full_name, unit_id and role of p (by p->id). */
+enum rv_code store_person_update(struct store *st, const struct person *p,
+    struct rv_err *err);
+enum rv_code store_person_count(struct store *st, long long *n, struct rv_err *err);
+
+struct person_row {
+	const struct person *person;
+	const char *unit_code;		/* NULL: none */
+	int is_head;			/* heads its unit */
+};
+typedef int (*store_person_fn)(const struct person_row *row, void *arg);
+/* Every person, or those of one unit (unit_id != 0), by unit then login. */
+enum rv_code store_person_list(struct store *st, rowid_t unit_id,
+    store_person_fn fn, void *arg, struct rv_err *err);
+
+/* Duties.  ref is a reference (P1-0042, any case) or a UUID. */
+enum rv_code store_duty_by_ref(struct store *st, const char *ref,
+    struct duty *out, struct rv_err *err);
+/* Inserts d (all fields but id), sets d->id. */
+enum rv_code store_duty_insert(struct store *st, struct duty *d, struct rv_err *err);
+/* Writes the mutable fields of d: lead unit, owner, deadline, status,
+ * done_on, closed_on, last_progress_on, handoffs, bounced, escalated. */
+enum rv_code store_duty_update(struct store *st, const struct duty *d,
+    struct rv_err *err);
+/* Takes the next number of a reference prefix (1, 2, ...). */
+enum rv_code store_next_ref(struct store *st, const char *prefix, long long *n,
+    struct rv_err *err);
+
+enum rv_code store_support_add(struct store *st, rowid_t duty_id,
+    rowid_t unit_id, const char *part, struct rv_err *err);
+enum rv_code store_support_remove(struct store *st, rowid_t duty_id,
+    rowid_t unit_id, struct rv_err *err);
+enum rv_code store_is_supporter(struct store *st, rowid_t duty_id,
+    rowid_t unit_id, int *yes, struct rv_err *err);
+
+/* The pending handoff of a duty: *found = 0 when there is none. */
+enum rv_code store_handoff_pending(struct store *st, rowid_t duty_id,
+    struct handoff *out, int *found, struct rv_err *err);
+enum rv_code store_handoff_insert(struct store *st, struct handoff *h,
+    const char *at, struct rv_err *err);
+/* Closes a pending handoff as "accepted", "rejected" or "withdrawn". */
+enum rv_code store_handoff_close(struct store *st, rowid_t id, const char *state,
+    rowid_t by, const char *at, const char *reason, rowid_t new_owner_id,
+    struct rv_err *err);
+
+enum rv_code store_extension_pending(struct store *st, rowid_t duty_id,
+    struct extension *out, int *found, struct rv_err *err);
+enum rv_code store_extension_insert(struct store *st, struct extension *x,
+    const char *at, struct rv_err *err);
+/* Closes a pending extension as "approved", "refused" or "withdrawn". */
+enum rv_code store_extension_close(struct store *st, rowid_t id,
+    const char *state, rowid_t by, const char *at, const char *reason,
+    struct rv_err *err);
+
+enum rv_code store_progress_insert(struct store *st, rowid_t duty_id,
+    rowid_t person_id, rowid_t unit_id, const char *at, const char *note,
+    struct rv_err *err);
+
+enum rv_code store_history_add(struct store *st, const struct history_entry *h,
+    struct rv_err *err);
+/* Whether unit_id was ever the lead unit, and person_id ever the owner, of
+ * the duty (per the history); either id may be 0 to skip that question. */
+enum rv_code store_held_before(struct store *st, rowid_t duty_id,
+    rowid_t unit_id, rowid_t person_id, int *unit_held, int *owner_held,
+    struct rv_err *err);
+
+/* Shown statuses, as bits for a filter. */
+enum {
+	STATUS_OPEN = 1 << 0, STATUS_PENDING = 1 << 1, STATUS_SUBMITTED = 1 << 2,
+	STATUS_DONE = 1 << 3, STATUS_CANCELLED = 1 << 4
+};
+int store_status_parse(const char *word, unsigned *bit);
+
+struct duty_filter {
+	rowid_t lead_unit_id;	/* 0: any */
+	rowid_t support_unit_id;	/* 0: any */
+	rowid_t owner_id;	/* 0: any */
+	unsigned statuses;	/* STATUS_* bits; 0: any */
+	unsigned flags;		/* every one of these flags; 0: any */
+	const char *search;	/* folded search key to look for; NULL: any */
+	long long limit;	/* 0: no limit */
+};
+
+struct duty_row {
+	const char *ref, *uuid, *title, *lead_code, *owner_login, *owner_name;
+	const char *assigner_login, *deadline, *original_deadline, *status;
+	const char *field, *support;	/* support: "P2, P3" or "" */
+	int handoffs;
+	unsigned flags;
+	const char *json;	/* the row as a JSON object, when asked for */
+};
+typedef int (*store_duty_fn)(const struct duty_row *row, void *arg);
+/* Duties matching f, soonest deadline first; fn returning nonzero stops. */
+enum rv_code store_duty_list(struct store *st, const struct duty_filter *f,
+    int want_json, store_duty_fn fn, void *arg, struct rv_err *err);
+
+/* One duty in full as a JSON object (with supporters, pending answers and
+ * the whole history), malloc'd into *json. */
+enum rv_code store_duty_json(struct store *st, rowid_t duty_id, char **json,
+    struct rv_err *err);
+
+struct duty_detail {
+	const char *lead_code, *lead_name, *owner_login, *owner_name;
+	const char *assigner_login, *assigner_name, *status;
+	unsigned flags;
+};
+typedef int (*store_detail_fn)(const struct duty_detail *row, void *arg);
+enum rv_code store_duty_detail(struct store *st, rowid_t duty_id,
+    store_detail_fn fn, void *arg, struct rv_err *err);
+
+struct support_row {
+	const char *unit_code, *unit_name, *part;
+};
+typedef int (*store_support_fn)(const struct support_row *row, void *arg);
+enum rv_code store_support_list(struct store *st, rowid_t duty_id,
+    store_support_fn fn, void *arg, struct rv_err *err);
+
+struct history_row {
+	const char *at, *action, *actor_login, *via_login;
+	const char *from_unit, *to_unit, *from_owner, *to_owner;
+	const char *text, *detail;
+};
+typedef int (*store_history_fn)(const struct history_row *row, void *arg);
+/* The history of one duty, oldest first. */
+enum rv_code store_history_list(struct store *st, rowid_t duty_id,
+    store_history_fn fn, void *arg, struct rv_err *err);
+
+/* Counts rows of a whole table, for tests and the demo's summary:
+ * which is one of "duties", "history", "handoffs", "people", "units". */
+enum rv_code store_count(struct store *st, const char *which, long long *n,
+    struct rv_err *err);
+
+#endif

@@ -1,0 +1,1034 @@
+/* cli: the command line (see cli.h and CLI.md). */
+#include "cli.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "actor.h"
+#include "config.h"
+#include "demo.h"
+#include "duty.h"
+#include "org.h"
+#include "out.h"
+#include "store.h"
+#include "text.h"
+
+#define ROVIEC_VERSION "0.1.0"
+#define MAX_POS 4
+#define MAX_MULTI DUTY_SUPPORT_MAX
+
+enum opt {
+	OPT_DB, OPT_AS, OPT_FORMAT, OPT_PARENT, OPT_KIND, OPT_HEAD, OPT_UNIT,
+	OPT_ROLE, OPT_NAME, OPT_LEAD, OPT_OWNER, OPT_DUE, OPT_RESULT, OPT_BASIS,
+	OPT_SUPPORT, OPT_FIELD, OPT_NOTE, OPT_STATUS, OPT_FLAG, OPT_SEARCH,
+	OPT_REASON, OPT_SUPPORTING, OPT_LIMIT, OPT_ALL, OPT_DEMO,
+	OPT__MAX
+};
+
+#define O(x) (1u << (x))
+
+static const struct {
+	const char *name;
+	int takes_value;
+	int repeatable;
+} options[OPT__MAX] = {
+	[OPT_DB] = { "db", 1, 0 }, [OPT_AS] = { "as", 1, 0 },
+	[OPT_FORMAT] = { "format", 1, 0 }, [OPT_PARENT] = { "parent", 1, 0 },
+	[OPT_KIND] = { "kind", 1, 0 }, [OPT_HEAD] = { "head", 1, 0 },
+	[OPT_UNIT] = { "unit", 1, 0 }, [OPT_ROLE] = { "role", 1, 0 },
+	[OPT_NAME] = { "name", 1, 0 }, [OPT_LEAD] = { "lead", 1, 0 },
+	[OPT_OWNER] = { "owner", 1, 0 }, [OPT_DUE] = { "due", 1, 0 },
+	[OPT_RESULT] = { "result", 1, 0 }, [OPT_BASIS] = { "basis", 1, 0 },
+	[OPT_SUPPORT] = { "support", 1, 1 }, [OPT_FIELD] = { "field", 1, 0 },
+	[OPT_NOTE] = { "note", 1, 0 }, [OPT_STATUS] = { "status", 1, 1 },
+	[OPT_FLAG] = { "flag", 1, 1 }, [OPT_SEARCH] = { "search", 1, 0 },
+	[OPT_REASON] = { "reason", 1, 0 }, [OPT_SUPPORTING] = { "supporting", 1, 0 },
+	[OPT_LIMIT] = { "limit", 1, 0 }, [OPT_ALL] = { "all", 0, 0 },
+	[OPT_DEMO] = { "demo", 0, 0 },
+};
+
+struct args {
+	const char *pos[MAX_POS];
+	int npos;
+	const char *opt[OPT__MAX];
+	const char *multi[OPT__MAX][MAX_MULTI];
+	int nmulti[OPT__MAX];
+};
+
+struct cli {
+	struct session s;
+	struct config conf;
+	char *db_path;
+	const struct command *cmd;
+	struct args a;
+	struct rv_err err;
+};
+
+typedef enum rv_code (*cmd_fn)(struct cli *c);
+
+enum needs { NEEDS_NOTHING, NEEDS_STORE, NEEDS_ACTOR };
+
+struct command {
+	const char *name, *sub;
+	cmd_fn run;
+	int min_pos, max_pos;
+	unsigned opts;
+	enum needs needs;
+	const char *usage;
+};
+
+static enum rv_code cmd_board(struct cli *c);
+static enum rv_code cmd_demo(struct cli *c);
+static enum rv_code cmd_init(struct cli *c);
+static enum rv_code cmd_unit_add(struct cli *c);
+static enum rv_code cmd_unit_list(struct cli *c);
+static enum rv_code cmd_person_add(struct cli *c);
+static enum rv_code cmd_person_set(struct cli *c);
+static enum rv_code cmd_person_list(struct cli *c);
+static enum rv_code cmd_add(struct cli *c);
+static enum rv_code cmd_list(struct cli *c);
+static enum rv_code cmd_show(struct cli *c);
+static enum rv_code cmd_action(struct cli *c);
+
+#define GLOBAL (O(OPT_DB) | O(OPT_AS))
+#define LIST_OPTS (O(OPT_UNIT) | O(OPT_OWNER) | O(OPT_STATUS) | O(OPT_FLAG) | \
+	O(OPT_SEARCH) | O(OPT_FORMAT) | O(OPT_SUPPORTING) | O(OPT_LIMIT) | O(OPT_ALL))
+
+static const struct command commands[] = {
+	{ "demo", NULL, cmd_demo, 0, 0, GLOBAL, NEEDS_NOTHING,
+	  "demo" },
+	{ "init", NULL, cmd_init, 0, 0, O(OPT_DB) | O(OPT_DEMO), NEEDS_NOTHING,
+	  "init [--demo]" },
+	{ "unit", "add", cmd_unit_add, 2, 2,
+	  GLOBAL | O(OPT_PARENT) | O(OPT_KIND) | O(OPT_HEAD), NEEDS_ACTOR,
+	  "unit add CODE NAME [--parent CODE] [--kind ward|commune|department|party|city] [--head LOGIN]" },
+	{ "unit", "list", cmd_unit_list, 0, 0, GLOBAL | O(OPT_FORMAT), NEEDS_ACTOR,
+	  "unit list [--format table|csv]" },
+	{ "person", "add", cmd_person_add, 2, 2, GLOBAL | O(OPT_UNIT) | O(OPT_ROLE),
+	  NEEDS_ACTOR,
+	  "person add LOGIN FULL_NAME --unit CODE [--role admin|head|officer|inspector]" },
+	{ "person", "set", cmd_person_set, 1, 1,
+	  GLOBAL | O(OPT_UNIT) | O(OPT_ROLE) | O(OPT_NAME), NEEDS_ACTOR,
+	  "person set LOGIN [--name FULL_NAME] [--unit CODE] [--role ROLE]" },
+	{ "person", "list", cmd_person_list, 0, 0, GLOBAL | O(OPT_UNIT) | O(OPT_FORMAT),
+	  NEEDS_ACTOR, "person list [--unit CODE] [--format table|csv]" },
+	{ "add", NULL, cmd_add, 1, 1,
+	  GLOBAL | O(OPT_LEAD) | O(OPT_OWNER) | O(OPT_DUE) | O(OPT_RESULT) |
+	  O(OPT_BASIS) | O(OPT_SUPPORT) | O(OPT_FIELD) | O(OPT_NOTE), NEEDS_ACTOR,
+	  "add TITLE --lead UNIT --owner LOGIN --due DATE --result TEXT --basis TEXT"
+	  " [--support UNIT[:PART]]... [--field NAME] [--note TEXT]" },
+	{ "list", NULL, cmd_list, 0, 0, GLOBAL | LIST_OPTS, NEEDS_ACTOR,
+	  "list [--unit UNIT] [--supporting UNIT] [--owner LOGIN] [--status STATUS]..."
+	  " [--all] [--flag FLAG]... [--search TEXT] [--limit N] [--format table|csv|json]" },
+	{ "show", NULL, cmd_show, 1, 1, GLOBAL | O(OPT_FORMAT), NEEDS_ACTOR,
+	  "show REF [--format text|json]" },
+	{ "assign", NULL, cmd_action, 2, 2, GLOBAL, NEEDS_ACTOR, "assign REF LOGIN" },
+	{ "transfer", NULL, cmd_action, 2, 2, GLOBAL | O(OPT_REASON), NEEDS_ACTOR,
+	  "transfer REF UNIT --reason TEXT" },
+	{ "escalate", NULL, cmd_action, 1, 1, GLOBAL | O(OPT_REASON), NEEDS_ACTOR,
+	  "escalate REF --reason TEXT" },
+	{ "return", NULL, cmd_action, 1, 1, GLOBAL | O(OPT_REASON), NEEDS_ACTOR,
+	  "return REF --reason TEXT" },
+	{ "accept", NULL, cmd_action, 1, 1, GLOBAL | O(OPT_OWNER), NEEDS_ACTOR,
+	  "accept REF [--owner LOGIN]" },
+	{ "reject", NULL, cmd_action, 1, 1, GLOBAL | O(OPT_REASON), NEEDS_ACTOR,
+	  "reject REF --reason TEXT" },
+	{ "progress", NULL, cmd_action, 1, 1, GLOBAL | O(OPT_NOTE), NEEDS_ACTOR,
+	  "progress REF --note TEXT" },
+	{ "extend", NULL, cmd_action, 2, 2, GLOBAL | O(OPT_REASON), NEEDS_ACTOR,
+	  "extend REF DATE --reason TEXT" },
+	{ "approve", NULL, cmd_action, 1, 1, GLOBAL, NEEDS_ACTOR, "approve REF" },
+	{ "refuse", NULL, cmd_action, 1, 1, GLOBAL | O(OPT_REASON), NEEDS_ACTOR,
+	  "refuse REF --reason TEXT" },
+	{ "done", NULL, cmd_action, 1, 1, GLOBAL | O(OPT_NOTE), NEEDS_ACTOR,
+	  "done REF --note TEXT" },
+	{ "confirm", NULL, cmd_action, 1, 1, GLOBAL, NEEDS_ACTOR, "confirm REF" },
+	{ "reopen", NULL, cmd_action, 1, 1, GLOBAL | O(OPT_REASON), NEEDS_ACTOR,
+	  "reopen REF --reason TEXT" },
+	{ "redirect", NULL, cmd_action, 2, 2, GLOBAL | O(OPT_OWNER) | O(OPT_REASON),
+	  NEEDS_ACTOR, "redirect REF UNIT [--owner LOGIN] --reason TEXT" },
+	{ "cancel", NULL, cmd_action, 1, 1, GLOBAL | O(OPT_REASON), NEEDS_ACTOR,
+	  "cancel REF --reason TEXT" },
+};
+
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static const struct command board_command = {
+	NULL, NULL, cmd_board, 0, 0, GLOBAL, NEEDS_ACTOR, ""
+};
+
+/* --- usage ------------------------------------------------------------- */
+
+static void
+usage(FILE *f)
+{
+	fputs("usage: roviec [--db PATH] [--as LOGIN] [COMMAND ...]\n"
+	    "  (no command)   show your unit's board\n", f);
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		fprintf(f, "  roviec %s\n", commands[i].usage);
+	fputs("DATE is YYYY-MM-DD, DD/MM/YYYY or +N; FLAG is one of ", f);
+	fputs(flags_all_words(), f);
+	fputs(".\nSee roviec(1) for the whole reference.\n", f);
+}
+
+static enum rv_code
+usage_error(struct cli *c, const char *what, const char *arg)
+{
+	char *safe = text_fit(arg != NULL ? arg : "", 40, 0);
+
+	err_set(&c->err, RV_USAGE, "%s%s%s%s%s", what, arg ? " '" : "",
+	    arg ? (safe ? safe : "") : "", arg ? "'" : "",
+	    c->cmd && c->cmd->name ? "" : "; roviec --help lists the commands");
+	free(safe);
+	if (c->cmd != NULL && c->cmd->name != NULL) {
+		size_t n = strlen(c->err.msg);
+
+		snprintf(c->err.msg + n, sizeof(c->err.msg) - n, "; usage: roviec %s",
+		    c->cmd->usage);
+	}
+	return RV_USAGE;
+}
+
+/* --- parsing ----------------------------------------------------------- */
+
+static int
+opt_lookup(const char *name, size_t len)
+{
+	for (int i = 0; i < OPT__MAX; i++)
+		if (strlen(options[i].name) == len && strncmp(options[i].name, name, len) == 0)
+			return i;
+	return -1;
+}
+
+/* Parses options and positionals of argv[from..]; the command words at the
+ * indexes in skip are not positionals. */
+static enum rv_code
+parse_args(struct cli *c, int argc, char **argv, unsigned allowed, int skip1,
+    int skip2)
+{
+	struct args *a = &c->a;
+	int only_pos = 0;
+
+	for (int i = 1; i < argc; i++) {
+		const char *arg = argv[i], *value = NULL, *eq;
+		int o;
+
+		if (i == skip1 || i == skip2)
+			continue;
+		if (only_pos || arg[0] != '-' || arg[1] == '\0' ||
+		    (arg[1] != '-' && (arg[1] == '+' || (arg[1] >= '0' && arg[1] <= '9')))) {
+			if (a->npos == MAX_POS)
+				return usage_error(c, "too many arguments at", arg);
+			a->pos[a->npos++] = arg;
+			continue;
+		}
+		if (strcmp(arg, "--") == 0) {
+			only_pos = 1;
+			continue;
+		}
+		if (arg[1] != '-')
+			return usage_error(c, "unknown option", arg);
+		eq = strchr(arg + 2, '=');
+		o = opt_lookup(arg + 2, eq ? (size_t)(eq - arg - 2) : strlen(arg + 2));
+		if (o < 0 || !(allowed & O(o)))
+			return usage_error(c, "unknown option", arg);
+		if (options[o].takes_value) {
+			if (eq != NULL)
+				value = eq + 1;
+			else if (i + 1 < argc && i + 1 != skip1 && i + 1 != skip2)
+				value = argv[++i];
+			else
+				return usage_error(c, "this option needs a value:", arg);
+		} else if (eq != NULL) {
+			return usage_error(c, "this option takes no value:", arg);
+		} else {
+			value = "";
+		}
+		if (options[o].repeatable) {
+			if (a->nmulti[o] == MAX_MULTI)
+				return usage_error(c, "too many times:", arg);
+			a->multi[o][a->nmulti[o]++] = value;
+		} else if (a->opt[o] != NULL) {
+			return usage_error(c, "given twice:", arg);
+		}
+		a->opt[o] = value;
+	}
+	return RV_OK;
+}
+
+/* Finds the command: its words are the first non-option arguments. */
+static const struct command *
+find_command(int argc, char **argv, int *at1, int *at2)
+{
+	int words[2] = { -1, -1 }, n = 0;
+
+	for (int i = 1; i < argc && n < 2; i++) {
+		const char *arg = argv[i];
+
+		if (strcmp(arg, "--") == 0)
+			break;
+		if (arg[0] == '-') {
+			if ((strcmp(arg, "--db") == 0 || strcmp(arg, "--as") == 0) && i + 1 < argc)
+				i++;
+			if (n == 0)
+				continue;
+			break;
+		}
+		words[n++] = i;
+		if (n == 1 && strcmp(arg, "unit") != 0 && strcmp(arg, "person") != 0)
+			break;
+	}
+	*at1 = words[0];
+	*at2 = -1;
+	if (words[0] < 0)
+		return &board_command;
+	for (size_t i = 0; i < NCOMMANDS; i++) {
+		if (strcmp(commands[i].name, argv[words[0]]) != 0)
+			continue;
+		if (commands[i].sub == NULL)
+			return &commands[i];
+		if (words[1] >= 0 && strcmp(commands[i].sub, argv[words[1]]) == 0) {
+			*at2 = words[1];
+			return &commands[i];
+		}
+	}
+	return NULL;
+}
+
+/* --- setting up -------------------------------------------------------- */
+
+/* --db › $ROVIEC_DB › db = in the configuration › the per-user default. */
+static enum rv_code
+resolve_db(struct cli *c)
+{
+	const char *p = c->a.opt[OPT_DB];
+
+	if (p == NULL || *p == '\0')
+		p = getenv("ROVIEC_DB");
+	if (p == NULL || *p == '\0')
+		p = c->conf.db;
+	if (p != NULL && *p != '\0')
+		c->db_path = strdup(p);
+	else
+		c->db_path = config_default_db();
+	if (c->db_path == NULL)
+		return err_set(&c->err, RV_STORAGE,
+		    "cannot tell where the database is: give --db PATH or set ROVIEC_DB");
+	return RV_OK;
+}
+
+static enum rv_code
+open_store(struct cli *c, enum store_mode mode)
+{
+	enum rv_code rc = store_open(c->db_path, mode, &c->s.st, &c->err);
+
+	if (rc == RV_OK)
+		session_sync_clock(&c->s);
+	return rc;
+}
+
+/* Removes a database that init made but could not finish. */
+static void
+remove_db(const char *path)
+{
+	char side[4200];
+
+	unlink(path);
+	snprintf(side, sizeof(side), "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof(side), "%s-shm", path);
+	unlink(side);
+	snprintf(side, sizeof(side), "%s-journal", path);
+	unlink(side);
+}
+
+/* --- organisation commands --------------------------------------------- */
+
+static enum rv_code
+create_db(struct cli *c, int with_demo)
+{
+	enum rv_code rc;
+
+	if ((rc = open_store(c, STORE_CREATE)) != RV_OK)
+		return rc;
+	rc = org_bootstrap(&c->s, &c->err);
+	if (rc == RV_OK && with_demo)
+		rc = demo_build(&c->s, &c->err);
+	if (rc != RV_OK) {
+		store_close(c->s.st);
+		c->s.st = NULL;
+		remove_db(c->db_path);
+	}
+	return rc;
+}
+
+static enum rv_code
+cmd_init(struct cli *c)
+{
+	enum rv_code rc = create_db(c, c->a.opt[OPT_DEMO] != NULL);
+
+	if (rc == RV_OK)
+		printf("Created %s%s; %s is its administrator.\n", c->db_path,
+		    c->a.opt[OPT_DEMO] ? " with the Đà Lạt demo" : "", c->s.me.login);
+	return rc;
+}
+
+static enum rv_code
+cmd_demo(struct cli *c)
+{
+	enum rv_code rc;
+
+	if (access(c->db_path, F_OK) != 0) {
+		if ((rc = create_db(c, 1)) != RV_OK)
+			return rc;
+		fprintf(stderr, "roviec: created the Đà Lạt demo in %s\n", c->db_path);
+		model_person_free(&c->s.me);
+	} else if ((rc = open_store(c, STORE_EXISTING)) != RV_OK) {
+		return rc;
+	}
+	if ((rc = actor_resolve(&c->s, c->a.opt[OPT_AS], &c->err)) != RV_OK)
+		return rc;
+	return cmd_board(c);
+}
+
+static enum rv_code
+cmd_unit_add(struct cli *c)
+{
+	enum rv_code rc = org_unit_add(&c->s, c->a.pos[0], c->a.pos[1],
+	    c->a.opt[OPT_PARENT], c->a.opt[OPT_KIND], c->a.opt[OPT_HEAD], &c->err);
+
+	if (rc == RV_OK)
+		printf("Added unit %s.\n", c->a.pos[0]);
+	return rc;
+}
+
+static int
+unit_row(const struct unit_row *row, void *arg)
+{
+	char people[24], open[24];
+	const char *cells[] = {
+		row->unit->code, row->unit->name, model_kind_name(row->unit->kind),
+		row->parent_code, row->head_login, people, open
+	};
+
+	snprintf(people, sizeof(people), "%lld", row->people);
+	snprintf(open, sizeof(open), "%lld", row->open_duties);
+	return out_table_add(arg, cells) != 0;
+}
+
+static enum rv_code
+table_format(struct cli *c, enum out_format *f)
+{
+	*f = OUT_TABLE;
+	if (c->a.opt[OPT_FORMAT] == NULL)
+		return RV_OK;
+	if (out_format_parse(c->a.opt[OPT_FORMAT], f) != 0 ||
+	    (*f != OUT_TABLE && *f != OUT_CSV))
+		return usage_error(c, "this command writes table or csv, not", c->a.opt[OPT_FORMAT]);
+	return RV_OK;
+}
+
+static enum rv_code
+cmd_unit_list(struct cli *c)
+{
+	static const char *const headers[] = {
+		"code", "name", "kind", "parent", "head", "people", "open"
+	};
+	struct out_table *t;
+	enum out_format f;
+	enum rv_code rc;
+
+	if ((rc = table_format(c, &f)) != RV_OK)
+		return rc;
+	if ((t = out_table_new(7, headers, 1)) == NULL)
+		return err_set(&c->err, RV_STORAGE, "out of memory");
+	if ((rc = store_unit_list(c->s.st, unit_row, t, &c->err)) == RV_OK)
+		out_table_write(t, stdout, f);
+	out_table_free(t);
+	return rc;
+}
+
+static enum rv_code
+cmd_person_add(struct cli *c)
+{
+	enum rv_code rc = org_person_add(&c->s, c->a.pos[0], c->a.pos[1],
+	    c->a.opt[OPT_UNIT], c->a.opt[OPT_ROLE], &c->err);
+
+	if (rc == RV_OK)
+		printf("Added %s.\n", c->a.pos[0]);
+	return rc;
+}
+
+static enum rv_code
+cmd_person_set(struct cli *c)
+{
+	enum rv_code rc;
+
+	if (c->a.opt[OPT_NAME] == NULL && c->a.opt[OPT_UNIT] == NULL &&
+	    c->a.opt[OPT_ROLE] == NULL)
+		return usage_error(c, "say what to change: --name, --unit or --role", NULL);
+	rc = org_person_set(&c->s, c->a.pos[0], c->a.opt[OPT_NAME],
+	    c->a.opt[OPT_UNIT], c->a.opt[OPT_ROLE], &c->err);
+	if (rc == RV_OK)
+		printf("Changed %s.\n", c->a.pos[0]);
+	return rc;
+}
+
+static int
+person_row(const struct person_row *row, void *arg)
+{
+	const char *cells[] = {
+		row->person->login, row->person->full_name, row->unit_code,
+		model_role_name(row->person->role), row->is_head ? "yes" : ""
+	};
+
+	return out_table_add(arg, cells) != 0;
+}
+
+static enum rv_code
+cmd_person_list(struct cli *c)
+{
+	static const char *const headers[] = { "login", "name", "unit", "role", "head" };
+	struct unit u = { 0 };
+	struct out_table *t;
+	enum out_format f;
+	enum rv_code rc;
+
+	if ((rc = table_format(c, &f)) != RV_OK)
+		return rc;
+	if (c->a.opt[OPT_UNIT] != NULL &&
+	    (rc = store_unit_by_code(c->s.st, c->a.opt[OPT_UNIT], &u, &c->err)) != RV_OK)
+		return rc;
+	if ((t = out_table_new(5, headers, 1)) == NULL) {
+		model_unit_free(&u);
+		return err_set(&c->err, RV_STORAGE, "out of memory");
+	}
+	if ((rc = store_person_list(c->s.st, u.id, person_row, t, &c->err)) == RV_OK)
+		out_table_write(t, stdout, f);
+	out_table_free(t);
+	model_unit_free(&u);
+	return rc;
+}
+
+/* --- duties ------------------------------------------------------------ */
+
+static enum rv_code
+cmd_add(struct cli *c)
+{
+	struct duty_new in = { 0 };
+	char ref[DUTY_REF_SIZE];
+	char *parts[MAX_MULTI] = { 0 };
+	enum rv_code rc;
+
+	in.title = c->a.pos[0];
+	in.lead = c->a.opt[OPT_LEAD];
+	in.owner = c->a.opt[OPT_OWNER];
+	in.due = c->a.opt[OPT_DUE];
+	in.result = c->a.opt[OPT_RESULT];
+	in.basis = c->a.opt[OPT_BASIS];
+	in.field = c->a.opt[OPT_FIELD];
+	in.note = c->a.opt[OPT_NOTE];
+	for (int i = 0; i < c->a.nmulti[OPT_SUPPORT]; i++) {
+		char *colon;
+
+		if ((parts[i] = strdup(c->a.multi[OPT_SUPPORT][i])) == NULL)
+			break;
+		if ((colon = strchr(parts[i], ':')) != NULL) {
+			*colon = '\0';
+			in.support[i].part = colon + 1;
+		}
+		in.support[i].unit = parts[i];
+		in.nsupport++;
+	}
+	rc = duty_create(&c->s, &in, ref, &c->err);
+	if (rc == RV_OK)
+		printf("%s\n", ref);
+	for (int i = 0; i < MAX_MULTI; i++)
+		free(parts[i]);
+	return rc;
+}
+
+/* Words of the flags set in mask, space separated, into buf. */
+static const char *
+flag_words(unsigned mask, char *buf, size_t size)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < FLAG_COUNT; i++)
+		if (mask & (1u << i))
+			len += (size_t)snprintf(buf + len, size > len ? size - len : 0,
+			    "%s%s", len ? " " : "", flags_word(1u << i));
+	return buf;
+}
+
+struct list_out {
+	enum out_format format;
+	struct out_table *t;
+	long long n;
+};
+
+static int
+list_row(const struct duty_row *row, void *arg)
+{
+	struct list_out *lo = arg;
+	char flags[128], handoffs[16];
+
+	if (lo->format == OUT_JSON) {
+		fputs(lo->n++ ? ",\n" : "\n", stdout);
+		out_json(stdout, row->json);
+		return 0;
+	}
+	flag_words(row->flags, flags, sizeof(flags));
+	snprintf(handoffs, sizeof(handoffs), "%d", row->handoffs);
+	if (lo->format == OUT_CSV) {
+		const char *cells[] = {
+			row->ref, row->uuid, row->title, row->lead_code, row->owner_login,
+			row->support, row->deadline, row->original_deadline, row->status,
+			flags, handoffs, row->field
+		};
+
+		lo->n++;
+		return out_table_add(lo->t, cells) != 0;
+	} else {
+		const char *cells[] = {
+			row->ref, row->deadline, row->status, row->lead_code,
+			row->owner_login, row->title, flags
+		};
+
+		lo->n++;
+		return out_table_add(lo->t, cells) != 0;
+	}
+}
+
+/* Fills a filter from the list options; RV_REFUSED for unknown names. */
+static enum rv_code
+list_filter(struct cli *c, struct duty_filter *f, struct unit *lead,
+    struct unit *sup, struct person *owner, char **search)
+{
+	struct args *a = &c->a;
+	enum rv_code rc;
+
+	memset(f, 0, sizeof(*f));
+	for (int i = 0; i < a->nmulti[OPT_STATUS]; i++) {
+		unsigned bit;
+
+		if (store_status_parse(a->multi[OPT_STATUS][i], &bit) != 0)
+			return usage_error(c, "--status is one of open pending submitted done cancelled, not",
+			    a->multi[OPT_STATUS][i]);
+		f->statuses |= bit;
+	}
+	if (a->nmulti[OPT_STATUS] == 0 && a->opt[OPT_ALL] == NULL)
+		f->statuses = STATUS_OPEN | STATUS_PENDING | STATUS_SUBMITTED;
+	for (int i = 0; i < a->nmulti[OPT_FLAG]; i++) {
+		unsigned bit;
+
+		if (flags_parse(a->multi[OPT_FLAG][i], &bit) != 0)
+			return usage_error(c, "--flag is one of bounced tossed escalated unanswered stalled overdue late due-soon, not",
+			    a->multi[OPT_FLAG][i]);
+		f->flags |= bit;
+	}
+	if (a->opt[OPT_LIMIT] != NULL) {
+		char *end;
+
+		f->limit = strtoll(a->opt[OPT_LIMIT], &end, 10);
+		if (*end != '\0' || f->limit <= 0)
+			return usage_error(c, "--limit takes a positive number, not", a->opt[OPT_LIMIT]);
+	}
+	if (a->opt[OPT_UNIT] != NULL) {
+		if ((rc = store_unit_by_code(c->s.st, a->opt[OPT_UNIT], lead, &c->err)) != RV_OK)
+			return rc;
+		f->lead_unit_id = lead->id;
+	}
+	if (a->opt[OPT_SUPPORTING] != NULL) {
+		if ((rc = store_unit_by_code(c->s.st, a->opt[OPT_SUPPORTING], sup, &c->err)) != RV_OK)
+			return rc;
+		f->support_unit_id = sup->id;
+	}
+	if (a->opt[OPT_OWNER] != NULL) {
+		if ((rc = store_person_by_login(c->s.st, a->opt[OPT_OWNER], owner, &c->err)) != RV_OK)
+			return rc;
+		f->owner_id = owner->id;
+	}
+	if (a->opt[OPT_SEARCH] != NULL) {
+		char *nfc;
+
+		if ((rc = text_in_str(a->opt[OPT_SEARCH], "the search", 300, &nfc, &c->err)) != RV_OK)
+			return rc;
+		*search = text_fold(nfc);
+		free(nfc);
+		f->search = *search;
+	}
+	return RV_OK;
+}
+
+static enum rv_code
+print_list(struct cli *c, struct duty_filter *f, enum out_format format)
+{
+	static const char *const table_headers[] = {
+		"ref", "deadline", "status", "lead", "owner", "title", "flags"
+	};
+	static const char *const csv_headers[] = {
+		"ref", "uuid", "title", "lead_unit", "owner", "support", "deadline",
+		"original_deadline", "status", "flags", "handoffs", "field"
+	};
+	struct list_out lo = { .format = format };
+	enum rv_code rc;
+
+	if (format == OUT_CSV)
+		lo.t = out_table_new(12, csv_headers, 2);
+	else if (format != OUT_JSON)
+		lo.t = out_table_new(7, table_headers, 5);
+	if (format != OUT_JSON && lo.t == NULL)
+		return err_set(&c->err, RV_STORAGE, "out of memory");
+	if (format == OUT_JSON)
+		fputs("[", stdout);
+	rc = store_duty_list(c->s.st, f, format == OUT_JSON, list_row, &lo,
+	    &c->err);
+	if (format == OUT_JSON)
+		fputs(lo.n ? "\n]\n" : "]\n", stdout);
+	else if (rc == RV_OK)
+		out_table_write(lo.t, stdout, format);
+	out_table_free(lo.t);
+	return rc;
+}
+
+static enum rv_code
+cmd_list(struct cli *c)
+{
+	struct duty_filter f;
+	struct unit lead = { 0 }, sup = { 0 };
+	struct person owner = { 0 };
+	char *search = NULL;
+	enum out_format format = OUT_TABLE;
+	enum rv_code rc;
+
+	if (c->a.opt[OPT_FORMAT] != NULL &&
+	    (out_format_parse(c->a.opt[OPT_FORMAT], &format) != 0 || format == OUT_TEXT))
+		return usage_error(c, "--format is table, csv or json, not", c->a.opt[OPT_FORMAT]);
+	if ((rc = list_filter(c, &f, &lead, &sup, &owner, &search)) == RV_OK)
+		rc = print_list(c, &f, format);
+	free(search);
+	model_unit_free(&lead);
+	model_unit_free(&sup);
+	model_person_free(&owner);
+	return rc;
+}
+
+/* The acting person's board: the open duties of their unit, then those it
+ * supports.  (The full-screen board is the terminal interface's.) */
+static enum rv_code
+cmd_board(struct cli *c)
+{
+	struct duty_filter f = { 0 };
+	struct unit u = { 0 };
+	enum rv_code rc;
+
+	if (c->s.me.unit_id == 0) {
+		printf("You (%s) belong to no unit, so you have no board.\n"
+		    "roviec list shows every open duty; roviec --help lists the commands.\n",
+		    c->s.me.login);
+		return RV_OK;
+	}
+	if ((rc = store_unit_by_id(c->s.st, c->s.me.unit_id, &u, &c->err)) != RV_OK)
+		return rc;
+	printf("Board of ");
+	out_text(stdout, u.name);
+	printf(" (%s), as %s. Duties it leads:\n", u.code, c->s.me.login);
+	f.statuses = STATUS_OPEN | STATUS_PENDING | STATUS_SUBMITTED;
+	f.lead_unit_id = u.id;
+	rc = print_list(c, &f, OUT_TABLE);
+	if (rc == RV_OK) {
+		printf("\nDuties it supports:\n");
+		f.lead_unit_id = 0;
+		f.support_unit_id = u.id;
+		rc = print_list(c, &f, OUT_TABLE);
+	}
+	model_unit_free(&u);
+	return rc;
+}
+
+/* --- show -------------------------------------------------------------- */
+
+static void
+field_line(const char *label, const char *value)
+{
+	printf("  %-17s ", label);
+	out_text(stdout, value != NULL ? value : "");
+	putchar('\n');
+}
+
+static int
+detail_row(const struct duty_detail *row, void *arg)
+{
+	char flags[128], line[512];
+
+	(void)arg;
+	snprintf(line, sizeof(line), "%s%s%s", row->status,
+	    row->flags ? "; flags: " : "", flag_words(row->flags, flags, sizeof(flags)));
+	field_line("status", line);
+	snprintf(line, sizeof(line), "%s %s", row->lead_code, row->lead_name);
+	field_line("lead unit", line);
+	snprintf(line, sizeof(line), "%s (%s)", row->owner_login, row->owner_name);
+	field_line("owner", line);
+	snprintf(line, sizeof(line), "%s (%s)", row->assigner_login, row->assigner_name);
+	field_line("assigner", line);
+	return 0;
+}
+
+static int
+support_row(const struct support_row *row, void *arg)
+{
+	char line[4200];
+
+	(void)arg;
+	snprintf(line, sizeof(line), "%s %s: %s", row->unit_code, row->unit_name,
+	    row->part[0] ? row->part : "(part not stated)");
+	field_line("supporting", line);
+	return 0;
+}
+
+struct path {
+	char text[1024];
+	size_t len;
+};
+
+static int
+history_row(const struct history_row *row, void *arg)
+{
+	struct path *path = arg;
+	char head[256];
+
+	snprintf(head, sizeof(head), "%s  %s by %s%s%s", row->at, row->action,
+	    row->actor_login, row->via_login ? " via " : "",
+	    row->via_login ? row->via_login : "");
+	printf("    ");
+	out_text(stdout, head);
+	if (row->from_unit || row->to_unit) {
+		printf(" [%s → %s]", row->from_unit ? row->from_unit : "",
+		    row->to_unit ? row->to_unit : "");
+	}
+	if (row->from_owner || row->to_owner) {
+		printf(" [owner %s → %s]", row->from_owner ? row->from_owner : "",
+		    row->to_owner ? row->to_owner : "");
+	}
+	if (row->detail) {
+		printf(" (");
+		out_text(stdout, row->detail);
+		printf(")");
+	}
+	if (row->text) {
+		printf(": ");
+		out_text(stdout, row->text);
+	}
+	putchar('\n');
+	/* The path of lead units: every change of lead actually made. */
+	if (row->to_unit != NULL && (strcmp(row->action, "created") == 0 ||
+	    strcmp(row->action, "accepted") == 0 || strcmp(row->action, "redirected") == 0))
+		path->len += (size_t)snprintf(path->text + path->len,
+		    path->len < sizeof(path->text) ? sizeof(path->text) - path->len : 0,
+		    "%s%s", path->len ? " → " : "", row->to_unit);
+	return 0;
+}
+
+/* Prints the duty named by pos[0], read in one snapshot so that its fields
+ * and its history agree. */
+static enum rv_code
+show_in_snapshot(struct store *st, void *arg, struct rv_err *err)
+{
+	struct cli *c = arg;
+	struct duty d;
+	struct path path = { .len = 0 };
+	char line[64];
+	enum rv_code rc;
+
+	if ((rc = store_duty_by_ref(st, c->a.pos[0], &d, err)) != RV_OK)
+		return rc;
+	if (c->a.opt[OPT_FORMAT] != NULL && strcmp(c->a.opt[OPT_FORMAT], "json") == 0) {
+		char *json;
+
+		if ((rc = store_duty_json(st, d.id, &json, err)) == RV_OK) {
+			out_json(stdout, json);
+			putchar('\n');
+			free(json);
+		}
+		model_duty_free(&d);
+		return rc;
+	}
+	printf("%s  ", d.ref);
+	out_text(stdout, d.title);
+	putchar('\n');
+	field_line("uuid", d.uuid);
+	if ((rc = store_duty_detail(st, d.id, detail_row, NULL, err)) != RV_OK)
+		goto out;
+	if (strcmp(d.deadline, d.original_deadline) != 0)
+		snprintf(line, sizeof(line), "%s (originally %s)", d.deadline,
+		    d.original_deadline);
+	else
+		snprintf(line, sizeof(line), "%s", d.deadline);
+	field_line("deadline", line);
+	field_line("expected result", d.result);
+	field_line("basis", d.basis);
+	if (d.field)
+		field_line("field", d.field);
+	field_line("created", d.created_at);
+	if ((rc = store_support_list(st, d.id, support_row, NULL, err)) != RV_OK)
+		goto out;
+	printf("  history:\n");
+	if ((rc = store_history_list(st, d.id, history_row, &path, err)) == RV_OK)
+		field_line("path", path.text);
+out:
+	model_duty_free(&d);
+	return rc;
+}
+
+static enum rv_code
+cmd_show(struct cli *c)
+{
+	enum out_format format = OUT_TEXT;
+
+	if (c->a.opt[OPT_FORMAT] != NULL &&
+	    (out_format_parse(c->a.opt[OPT_FORMAT], &format) != 0 ||
+	    (format != OUT_TEXT && format != OUT_JSON)))
+		return usage_error(c, "--format is text or json, not", c->a.opt[OPT_FORMAT]);
+	return store_read(c->s.st, show_in_snapshot, c, &c->err);
+}
+
+/* --- actions ----------------------------------------------------------- */
+
+static enum rv_code
+cmd_action(struct cli *c)
+{
+	const char *name = c->cmd->name, *ref = c->a.pos[0], *arg = c->a.pos[1];
+	const char *reason = c->a.opt[OPT_REASON], *note = c->a.opt[OPT_NOTE];
+	struct session *s = &c->s;
+	struct rv_err *err = &c->err;
+	enum rv_code rc;
+	const char *said;
+
+	if (strcmp(name, "assign") == 0) {
+		rc = duty_assign(s, ref, arg, err);
+		said = "reassigned";
+	} else if (strcmp(name, "transfer") == 0) {
+		rc = duty_transfer(s, ref, arg, reason, err);
+		said = "transfer proposed; the owner stays accountable until the receiving head answers";
+	} else if (strcmp(name, "escalate") == 0) {
+		rc = duty_escalate(s, ref, reason, err);
+		said = "escalation proposed; the owner stays accountable until the head above answers";
+	} else if (strcmp(name, "return") == 0) {
+		rc = duty_return(s, ref, reason, err);
+		said = "return proposed; the owner stays accountable until the assigner answers";
+	} else if (strcmp(name, "accept") == 0) {
+		rc = duty_accept(s, ref, c->a.opt[OPT_OWNER], err);
+		said = "accepted";
+	} else if (strcmp(name, "reject") == 0) {
+		rc = duty_reject(s, ref, reason, err);
+		said = "proposal rejected";
+	} else if (strcmp(name, "progress") == 0) {
+		rc = duty_progress(s, ref, note, err);
+		said = "progress recorded";
+	} else if (strcmp(name, "extend") == 0) {
+		rc = duty_extend(s, ref, arg, reason, err);
+		said = "extension asked; the assigner answers it";
+	} else if (strcmp(name, "approve") == 0) {
+		rc = duty_approve(s, ref, err);
+		said = "extension approved";
+	} else if (strcmp(name, "refuse") == 0) {
+		rc = duty_refuse(s, ref, reason, err);
+		said = "extension refused";
+	} else if (strcmp(name, "done") == 0) {
+		rc = duty_done(s, ref, note, err);
+		said = "submitted as done; the assigner confirms it";
+	} else if (strcmp(name, "confirm") == 0) {
+		rc = duty_confirm(s, ref, err);
+		said = "confirmed and closed";
+	} else if (strcmp(name, "reopen") == 0) {
+		rc = duty_reopen(s, ref, reason, err);
+		said = "reopened";
+	} else if (strcmp(name, "redirect") == 0) {
+		rc = duty_redirect(s, ref, arg, c->a.opt[OPT_OWNER], reason, err);
+		said = "redirected";
+	} else {
+		rc = duty_cancel(s, ref, reason, err);
+		said = "cancelled";
+	}
+	if (rc == RV_OK) {
+		out_text(stdout, ref);
+		printf(": %s.\n", said);
+	}
+	return rc;
+}
+
+/* --- main -------------------------------------------------------------- */
+
+static void
+cli_free(struct cli *c)
+{
+	store_close(c->s.st);
+	model_person_free(&c->s.me);
+	model_person_free(&c->s.via);
+	config_free(&c->conf);
+	free(c->db_path);
+}
+
+static enum rv_code
+cli_run(struct cli *c, int argc, char **argv)
+{
+	int at1, at2;
+	enum rv_code rc;
+
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			break;
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			usage(stdout);
+			return RV_OK;
+		}
+		if (strcmp(argv[i], "--version") == 0) {
+			printf("roviec %s\n", ROVIEC_VERSION);
+			return RV_OK;
+		}
+	}
+	if ((c->cmd = find_command(argc, argv, &at1, &at2)) == NULL)
+		return usage_error(c, "unknown command", argv[at1]);
+	if ((rc = parse_args(c, argc, argv, c->cmd->opts, at1, at2)) != RV_OK)
+		return rc;
+	if (c->a.npos < c->cmd->min_pos)
+		return usage_error(c, "missing argument", NULL);
+	if (c->a.npos > c->cmd->max_pos)
+		return usage_error(c, "unexpected argument", c->a.pos[c->cmd->max_pos]);
+	if ((rc = config_load(&c->conf, &c->err)) != RV_OK)
+		return rc;
+	c->s.rules = c->conf.rules;
+	c->s.now = time(NULL);
+	if ((rc = resolve_db(c)) != RV_OK)
+		return rc;
+	if (c->cmd->needs == NEEDS_ACTOR) {
+		if ((rc = open_store(c, STORE_EXISTING)) != RV_OK ||
+		    (rc = actor_resolve(&c->s, c->a.opt[OPT_AS], &c->err)) != RV_OK)
+			return rc;
+	}
+	return c->cmd->run(c);
+}
+
+int
+cli_main(int argc, char **argv)
+{
+	struct cli c;
+	enum rv_code rc;
+
+	memset(&c, 0, sizeof(c));
+	rc = cli_run(&c, argc, argv);
+	if (fflush(stdout) != 0 && rc == RV_OK)
+		rc = err_set(&c.err, RV_STORAGE, "cannot write the output");
+	if (rc != RV_OK) {
+		fputs("roviec: ", stderr);
+		out_text(stderr, c.err.msg);
+		fputc('\n', stderr);
+	}
+	cli_free(&c);
+	return (int)rc;
+}

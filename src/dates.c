@@ -1,0 +1,406 @@
+/* dates: calendar days, parsing and working days (see dates.h). */
+#include "dates.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+#define DATES_YEAR_MIN		1	/* dates_from_ymd: four-digit years */
+#define DATES_YEAR_MAX		9999
+#define DATES_TYPED_MIN		1900	/* dates_parse: what a person means */
+#define DATES_TYPED_MAX		2999
+#define DATES_AHEAD_MAX		3650	/* +N: ten years */
+#define DATES_ECHO_COLS		40
+#define DATES_FORMS		"YYYY-MM-DD, DD/MM/YYYY or +N (days from today)"
+#define DATES_MONDAY		4	/* 1970-01-05 */
+
+static const char *const dates_months[12] = {
+	"January", "February", "March", "April", "May", "June", "July",
+	"August", "September", "October", "November", "December"
+};
+
+static int
+dates_is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+dates_month_days(int y, int m)
+{
+	static const int days[12] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
+
+	return m == 2 && dates_is_leap(y) ? 29 : days[m - 1];
+}
+
+/* Floor division, for day numbers before 1970. */
+static long long
+dates_floor_div(long long a, long long b)
+{
+	return a / b - (a % b != 0 && (a < 0) != (b < 0));
+}
+
+/* Howard Hinnant's days_from_civil: day number of a valid date. */
+static day_t
+dates_days_from_civil(int y, int m, int d)
+{
+	long long yy = y - (m <= 2), era, yoe, doy, doe;
+
+	era = dates_floor_div(yy, 400);
+	yoe = yy - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (day_t)(era * 146097 + doe - 719468);
+}
+
+/* Howard Hinnant's civil_from_days. */
+void
+dates_to_ymd(day_t day, int *y, int *m, int *d)
+{
+	long long z = (long long)day + 719468, era, doe, yoe, doy, mp;
+
+	era = dates_floor_div(z, 146097);
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+/* Why y-m-d is not a date, into why; 0 when it is one.  y is in range. */
+static int
+dates_why_not(int y, int m, int d, struct rv_err *why)
+{
+	int n;
+
+	if (m < 1 || m > 12) {
+		err_set(why, RV_REFUSED, "there is no month %d", m);
+		return -1;
+	}
+	n = dates_month_days(y, m);
+	if (d < 1 || d > n) {
+		err_set(why, RV_REFUSED, "%s %d has %d days",
+		    dates_months[m - 1], y, n);
+		return -1;
+	}
+	return 0;
+}
+
+enum rv_code
+dates_from_ymd(int y, int m, int d, day_t *out, struct rv_err *err)
+{
+	struct rv_err why;
+
+	if (y < DATES_YEAR_MIN || y > DATES_YEAR_MAX)
+		return err_set(err, RV_REFUSED, "year %d is out of range: "
+		    "write a year from %d to %d", y, DATES_YEAR_MIN,
+		    DATES_YEAR_MAX);
+	if (dates_why_not(y, m, d, &why) != 0)
+		return err_set(err, RV_REFUSED, "%04d-%02d-%02d is not a date: "
+		    "%s", y, m, d, why.msg);
+	*out = dates_days_from_civil(y, m, d);
+	return RV_OK;
+}
+
+/* Reads exactly n digits at s into *v; 0 on success. */
+static int
+dates_digits(const char *s, size_t n, int *v)
+{
+	size_t i;
+
+	*v = 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		*v = *v * 10 + (s[i] - '0');
+	}
+	return 0;
+}
+
+/* Number of digits at s, at most max + 1 (enough to tell "too many"). */
+static size_t
+dates_span(const char *s, size_t max)
+{
+	size_t n = 0;
+
+	while (n <= max && s[n] >= '0' && s[n] <= '9')
+		n++;
+	return n;
+}
+
+/* "YYYY-MM-DD" spanning exactly len bytes; 0 when it has that shape. */
+static int
+dates_shape_iso(const char *s, size_t len, int *y, int *m, int *d)
+{
+	if (len != 10 || s[4] != '-' || s[7] != '-')
+		return -1;
+	if (dates_digits(s, 4, y) != 0 || dates_digits(s + 5, 2, m) != 0 ||
+	    dates_digits(s + 8, 2, d) != 0)
+		return -1;
+	return 0;
+}
+
+int
+dates_from_iso(const char *s, day_t *out)
+{
+	int y, m, d;
+
+	if (dates_shape_iso(s, strlen(s), &y, &m, &d) != 0)
+		return -1;
+	return dates_from_ymd(y, m, d, out, NULL) == RV_OK ? 0 : -1;
+}
+
+/* "D/M/YYYY" with one- or two-digit D and M spanning exactly len bytes. */
+static int
+dates_shape_vn(const char *s, size_t len, int *y, int *m, int *d)
+{
+	size_t nd, nm;
+
+	nd = dates_span(s, 2);
+	if (nd < 1 || nd > 2 || s[nd] != '/')
+		return -1;
+	nm = dates_span(s + nd + 1, 2);
+	if (nm < 1 || nm > 2 || s[nd + 1 + nm] != '/')
+		return -1;
+	if (len != nd + nm + 6 || dates_span(s + nd + nm + 2, 4) != 4)
+		return -1;
+	dates_digits(s, nd, d);
+	dates_digits(s + nd + 1, nm, m);
+	dates_digits(s + nd + nm + 2, 4, y);
+	return 0;
+}
+
+/* Refuses the typed date s (len bytes) with a reason, quoting it safely:
+ * sanitised and cut, since it may hold controls or be very long. */
+static enum rv_code
+dates_refuse(const char *s, size_t len, const char *why, struct rv_err *err)
+{
+	char *typed, *shown = NULL;
+	enum rv_code rc;
+
+	if (len == 0)
+		return err_set(err, RV_REFUSED, "no date given; write it as "
+		    DATES_FORMS);
+	if ((typed = strndup(s, len)) != NULL)
+		shown = text_fit(typed, DATES_ECHO_COLS, 0);
+	if (why == NULL)
+		rc = err_set(err, RV_REFUSED, "'%s' is not a date; write it as "
+		    DATES_FORMS, shown ? shown : "?");
+	else
+		rc = err_set(err, RV_REFUSED, "'%s' is not a date: %s; write "
+		    "the date as " DATES_FORMS, shown ? shown : "?", why);
+	free(shown);
+	free(typed);
+	return rc;
+}
+
+/* "+N" (len bytes from s): N days after today. */
+static enum rv_code
+dates_parse_ahead(const char *s, size_t len, day_t today, day_t *out,
+    struct rv_err *err)
+{
+	size_t n = dates_span(s + 1, len);
+	int ahead = 0;
+	char why[64];
+
+	if (n == 0 || n + 1 != len)
+		return dates_refuse(s, len, NULL, err);
+	if (n <= 4)
+		dates_digits(s + 1, n, &ahead);
+	if (n > 4 || ahead > DATES_AHEAD_MAX) {
+		snprintf(why, sizeof(why), "it is more than %d days (ten "
+		    "years) from today", DATES_AHEAD_MAX);
+		return dates_refuse(s, len, why, err);
+	}
+	*out = today + ahead;
+	return RV_OK;
+}
+
+static enum rv_code
+dates_parse_civil(const char *s, size_t len, day_t *out, struct rv_err *err)
+{
+	struct rv_err why;
+	int y, m, d;
+
+	if (dates_shape_iso(s, len, &y, &m, &d) != 0 &&
+	    dates_shape_vn(s, len, &y, &m, &d) != 0)
+		return dates_refuse(s, len, NULL, err);
+	if (y < DATES_TYPED_MIN || y > DATES_TYPED_MAX) {
+		err_set(&why, RV_REFUSED, "the year must be from %d to %d",
+		    DATES_TYPED_MIN, DATES_TYPED_MAX);
+		return dates_refuse(s, len, why.msg, err);
+	}
+	if (dates_why_not(y, m, d, &why) != 0)
+		return dates_refuse(s, len, why.msg, err);
+	*out = dates_days_from_civil(y, m, d);
+	return RV_OK;
+}
+
+static int
+dates_is_blank(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+enum rv_code
+dates_parse(const char *s, day_t today, day_t *out, struct rv_err *err)
+{
+	size_t len;
+
+	while (dates_is_blank(*s))
+		s++;
+	len = strlen(s);
+	while (len > 0 && dates_is_blank(s[len - 1]))
+		len--;
+	if (len > 0 && s[0] == '+')
+		return dates_parse_ahead(s, len, today, out, err);
+	return dates_parse_civil(s, len, out, err);
+}
+
+static void
+dates_put_digits(char *dst, int v, int n)
+{
+	while (n-- > 0) {
+		dst[n] = (char)('0' + v % 10);
+		v /= 10;
+	}
+}
+
+/* Writes a (na digits), b (2 digits) and c (nc digits) joined by sep:
+ * "YYYY-MM-DD" or "DD/MM/YYYY", 10 bytes and a NUL. */
+static void
+dates_format(char buf[11], int a, int na, int b, int c, int nc, char sep)
+{
+	dates_put_digits(buf, a, na);
+	buf[na] = sep;
+	dates_put_digits(buf + na + 1, b, 2);
+	buf[na + 3] = sep;
+	dates_put_digits(buf + na + 4, c, nc);
+	buf[10] = '\0';
+}
+
+void
+dates_iso(day_t day, char buf[11])
+{
+	int y, m, d;
+
+	/* Out of four digits the text would lie; X marks show the bug
+	 * instead. */
+	dates_to_ymd(day, &y, &m, &d);
+	if (y < 0 || y > 9999) {
+		memcpy(buf, "XXXX-XX-XX", 11);
+		return;
+	}
+	dates_format(buf, y, 4, m, d, 2, '-');
+}
+
+void
+dates_vn(day_t day, char buf[11])
+{
+	int y, m, d;
+
+	dates_to_ymd(day, &y, &m, &d);
+	if (y < 0 || y > 9999) {
+		memcpy(buf, "XX/XX/XXXX", 11);
+		return;
+	}
+	dates_format(buf, d, 2, m, y, 4, '/');
+}
+
+day_t
+dates_local_day(time_t t)
+{
+	struct tm tm;
+
+	if (localtime_r(&t, &tm) == NULL)
+		return DAY_NONE;
+	return dates_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1,
+	    tm.tm_mday);
+}
+
+int
+dates_weekday(day_t day)
+{
+	long long since = (long long)day - DATES_MONDAY;
+
+	return (int)(since - 7 * dates_floor_div(since, 7));
+}
+
+/* Index of the first holiday after day (upper bound). */
+static size_t
+dates_holiday_after(const struct calendar *cal, day_t day)
+{
+	size_t lo = 0, hi = cal->n, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (cal->holidays[mid] <= day)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int
+dates_is_holiday(const struct calendar *cal, day_t day)
+{
+	size_t i;
+
+	if (cal == NULL || cal->n == 0)
+		return 0;
+	i = dates_holiday_after(cal, day);
+	return i > 0 && cal->holidays[i - 1] == day;
+}
+
+int
+dates_is_working(day_t day, const struct calendar *cal)
+{
+	return dates_weekday(day) < 5 && !dates_is_holiday(cal, day);
+}
+
+/* Monday to Friday days up to and including day, counted from a Monday:
+ * five per full week plus the weekdays of the week begun. */
+static long long
+dates_weekdays_upto(day_t day)
+{
+	long long since = (long long)day - DATES_MONDAY;
+	long long weeks = dates_floor_div(since, 7);
+	long long rest = since - 7 * weeks + 1;
+
+	return 5 * weeks + (rest < 5 ? rest : 5);
+}
+
+/* Holidays in (from, to] that fall Monday to Friday, each day once: one
+ * on a weekend was never a working day to begin with. */
+static long long
+dates_holidays_between(day_t from, day_t to, const struct calendar *cal)
+{
+	size_t i, lo, hi;
+	long long n = 0;
+
+	if (cal == NULL || cal->n == 0)
+		return 0;
+	lo = dates_holiday_after(cal, from);
+	hi = dates_holiday_after(cal, to);
+	for (i = lo; i < hi; i++)
+		if (dates_weekday(cal->holidays[i]) < 5 &&
+		    (i == lo || cal->holidays[i] != cal->holidays[i - 1]))
+			n++;
+	return n;
+}
+
+int
+dates_working_days(day_t from, day_t to, const struct calendar *cal)
+{
+	if (to < from)
+		return -dates_working_days(to, from, cal);
+	return (int)(dates_weekdays_upto(to) - dates_weekdays_upto(from) -
+	    dates_holidays_between(from, to, cal));
+}

@@ -1,0 +1,1123 @@
+/* duty: the rules over duties (see duty.h). */
+#include "duty.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <uuid.h>
+
+#include "actor.h"
+#include "dates.h"
+#include "store.h"
+#include "text.h"
+
+/*
+ * One action on an existing duty, as passed to its transaction: the inputs
+ * (already validated text) and, once loaded inside the transaction, the duty.
+ */
+struct op {
+	struct session *s;
+	const char *ref;
+	const char *unit;	/* a unit code */
+	const char *login;	/* a person's login */
+	char *text;		/* reason or note, NFC */
+	day_t date;
+	struct duty d;
+	char at[21];		/* the moment, UTC */
+	char today[11];		/* the day, local */
+};
+
+/* --- helpers ----------------------------------------------------------- */
+
+/* Outside text for a reason or note: required ones may not be empty. */
+static enum rv_code
+take_text(const char *raw, const char *what, size_t max, int required,
+    char **out, struct rv_err *err)
+{
+	enum rv_code rc;
+
+	*out = NULL;
+	if (raw == NULL) {
+		if (required)
+			return err_set(err, RV_REFUSED, "%s is required: say why, in words", what);
+		return RV_OK;
+	}
+	if ((rc = text_in_str(raw, what, max, out, err)) != RV_OK)
+		return rc;
+	if (**out == '\0' && required) {
+		free(*out);
+		*out = NULL;
+		return err_set(err, RV_REFUSED, "%s is empty: say why, in words", what);
+	}
+	if (**out == '\0') {
+		free(*out);
+		*out = NULL;
+	}
+	return RV_OK;
+}
+
+static int
+refuse_inspector(const struct session *s, struct rv_err *err)
+{
+	if (s->me.role == ROLE_INSPECTOR) {
+		err_set(err, RV_REFUSED,
+		    "inspectors see every duty but change none; ask the unit concerned");
+		return 1;
+	}
+	return 0;
+}
+
+static void
+op_clock(struct op *op)
+{
+	session_stamp(op->s, op->at);
+	dates_iso(session_today(op->s), op->today);
+}
+
+static enum rv_code
+op_load(struct store *st, struct op *op, struct rv_err *err)
+{
+	model_duty_free(&op->d);
+	op_clock(op);
+	return store_duty_by_ref(st, op->ref, &op->d, err);
+}
+
+/* Appends a history entry for the duty being acted on. */
+static enum rv_code
+record(struct op *op, const char *action, rowid_t from_unit, rowid_t to_unit,
+    rowid_t from_owner, rowid_t to_owner, const char *text, const char *detail,
+    struct rv_err *err)
+{
+	struct history_entry h = {
+		.duty_id = op->d.id, .at = op->at, .actor_id = op->s->me.id,
+		.via_id = op->s->via.id, .action = action,
+		.from_unit_id = from_unit, .to_unit_id = to_unit,
+		.from_owner_id = from_owner, .to_owner_id = to_owner,
+		.text = text, .detail = detail,
+	};
+
+	return store_history_add(op->s->st, &h, err);
+}
+
+static int
+is_owner(const struct op *op)
+{
+	return op->d.owner_id == op->s->me.id;
+}
+
+static int
+heads_lead(const struct op *op)
+{
+	return actor_heads(op->s->st, op->s->me.id, op->d.lead_unit_id);
+}
+
+static int
+is_assigner(const struct op *op)
+{
+	return op->d.assigner_id == op->s->me.id;
+}
+
+static enum rv_code
+need_status(const struct op *op, const char *status, const char *doing,
+    struct rv_err *err)
+{
+	if (strcmp(op->d.status, status) == 0)
+		return RV_OK;
+	return err_set(err, RV_REFUSED, "%s is %s, so it cannot be %s",
+	    op->d.ref, op->d.status, doing);
+}
+
+static enum rv_code
+need_owner_or_head(const struct op *op, const char *doing, struct rv_err *err)
+{
+	if (is_owner(op) || heads_lead(op))
+		return RV_OK;
+	return err_set(err, RV_REFUSED,
+	    "only the owner of %s or the head of its lead unit may %s", op->d.ref, doing);
+}
+
+static enum rv_code
+need_assigner(const struct op *op, const char *doing, struct rv_err *err)
+{
+	if (is_assigner(op))
+		return RV_OK;
+	return err_set(err, RV_REFUSED,
+	    "only the assigner of %s may %s", op->d.ref, doing);
+}
+
+/* The pending handoff, refused when there is one (what = the action). */
+static enum rv_code
+need_no_pending_handoff(struct op *op, const char *doing, struct rv_err *err)
+{
+	struct handoff h;
+	int found;
+	enum rv_code rc = store_handoff_pending(op->s->st, op->d.id, &h, &found, err);
+
+	if (rc != RV_OK)
+		return rc;
+	model_handoff_free(&h);
+	if (found)
+		return err_set(err, RV_REFUSED,
+		    "%s has a handoff proposal waiting for an answer; it must be accepted or rejected before it can be %s",
+		    op->d.ref, doing);
+	return RV_OK;
+}
+
+/* Withdraws whatever proposal and extension request are pending, as the
+ * duty leaves the hands of those who asked. */
+static enum rv_code
+withdraw_pending(struct op *op, const char *why, struct rv_err *err)
+{
+	struct handoff h;
+	struct extension x;
+	int found;
+	enum rv_code rc;
+
+	if ((rc = store_handoff_pending(op->s->st, op->d.id, &h, &found, err)) != RV_OK)
+		return rc;
+	if (found) {
+		rc = store_handoff_close(op->s->st, h.id, "withdrawn", op->s->me.id,
+		    op->at, why, 0, err);
+		if (rc == RV_OK)
+			rc = record(op, "handoff-withdrawn", h.from_unit_id, h.to_unit_id,
+			    0, 0, why, model_handoff_name(h.kind), err);
+		model_handoff_free(&h);
+		if (rc != RV_OK)
+			return rc;
+	}
+	if ((rc = store_extension_pending(op->s->st, op->d.id, &x, &found, err)) != RV_OK)
+		return rc;
+	if (found) {
+		rc = store_extension_close(op->s->st, x.id, "withdrawn", op->s->me.id,
+		    op->at, why, err);
+		if (rc == RV_OK)
+			rc = record(op, "extension-withdrawn", 0, 0, 0, 0, why,
+			    x.new_deadline, err);
+		model_extension_free(&x);
+	}
+	return rc;
+}
+
+/* Looks up a person who must belong to unit_id, for owning a duty there. */
+static enum rv_code
+member_of(struct store *st, const char *login, rowid_t unit_id,
+    struct person *out, struct rv_err *err)
+{
+	struct unit u;
+	enum rv_code rc;
+
+	if ((rc = store_person_by_login(st, login, out, err)) != RV_OK)
+		return rc;
+	if (out->unit_id == unit_id)
+		return RV_OK;
+	model_person_free(out);
+	if (store_unit_by_id(st, unit_id, &u, err) != RV_OK)
+		return RV_STORAGE;
+	rc = err_set(err, RV_REFUSED,
+	    "the owner must belong to the lead unit %s; choose someone of %s (roviec person list --unit %s)",
+	    u.code, u.code, u.code);
+	model_unit_free(&u);
+	return rc;
+}
+
+/*
+ * Makes (unit_id, owner_id) the duty's lead and owner.  counted: a handoff
+ * between units that counts against them (transfer, escalate, return
+ * accepted; an owner reassigned), as opposed to the assigner's redirect.
+ * A counted move back to a unit or owner that held the duty before marks it
+ * bounced.  A supporting unit that becomes the lead stops supporting.
+ */
+static enum rv_code
+move_duty(struct op *op, rowid_t unit_id, rowid_t owner_id, int counted,
+    struct rv_err *err)
+{
+	int unit_held = 0, owner_held = 0, supporter = 0;
+	enum rv_code rc;
+
+	rc = store_held_before(op->s->st, op->d.id,
+	    unit_id != op->d.lead_unit_id ? unit_id : 0,
+	    owner_id != op->d.owner_id ? owner_id : 0, &unit_held, &owner_held, err);
+	if (rc != RV_OK)
+		return rc;
+	if (counted && (unit_held || owner_held))
+		op->d.bounced = 1;
+	if (counted && unit_id != op->d.lead_unit_id)
+		op->d.handoffs++;
+	if (unit_id != op->d.lead_unit_id) {
+		rc = store_is_supporter(op->s->st, op->d.id, unit_id, &supporter, err);
+		if (rc == RV_OK && supporter)
+			rc = store_support_remove(op->s->st, op->d.id, unit_id, err);
+		if (rc != RV_OK)
+			return rc;
+	}
+	op->d.lead_unit_id = unit_id;
+	op->d.owner_id = owner_id;
+	return store_duty_update(op->s->st, &op->d, err);
+}
+
+/* Runs one action on an existing duty. */
+static enum rv_code
+run_op(struct session *s, struct op *op, store_txn_fn fn, struct rv_err *err)
+{
+	enum rv_code rc;
+
+	op->s = s;
+	if (refuse_inspector(s, err))
+		rc = RV_REFUSED;
+	else if (op->ref == NULL || op->ref[0] == '\0')
+		rc = err_set(err, RV_REFUSED, "name the duty by its reference, like P1-0042");
+	else
+		rc = store_write(s->st, fn, op, err);
+	free(op->text);
+	model_duty_free(&op->d);
+	return rc;
+}
+
+/* --- creating ---------------------------------------------------------- */
+
+struct create {
+	struct session *s;
+	const struct duty_new *in;
+	char *title, *result, *basis, *field, *note;
+	char *parts[DUTY_SUPPORT_MAX];
+	day_t due;
+	char *ref;
+};
+
+/* Rule 2: names every one of the six clears that is missing. */
+static enum rv_code
+check_six_clears(const struct duty_new *in, struct rv_err *err)
+{
+	static const char *const names[] = {
+		"the title (the work)", "the lead unit (--lead)", "the owner (--owner)",
+		"the deadline (--due)", "the expected result (--result)",
+		"the basis, the directive it comes from (--basis)",
+	};
+	const char *given[] = { in->title, in->lead, in->owner, in->due,
+	    in->result, in->basis };
+	char missing[512] = "";
+	size_t len = 0;
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		const char *g = given[i];
+
+		while (g != NULL && (*g == ' ' || *g == '\t'))
+			g++;
+		if (g != NULL && *g != '\0')
+			continue;
+		len += (size_t)snprintf(missing + len, sizeof(missing) - len, "%s%s",
+		    len > 0 ? ", " : "", names[i]);
+	}
+	if (len == 0)
+		return RV_OK;
+	return err_set(err, RV_REFUSED,
+	    "a duty is created only when it is clear; missing: %s", missing);
+}
+
+static enum rv_code
+create_texts(struct create *c, struct rv_err *err)
+{
+	const struct duty_new *in = c->in;
+	enum rv_code rc;
+
+	if ((rc = take_text(in->title, "the title", DUTY_TITLE_MAX, 1, &c->title, err)) != RV_OK ||
+	    (rc = take_text(in->result, "the expected result", DUTY_TEXT_MAX, 1, &c->result, err)) != RV_OK ||
+	    (rc = take_text(in->basis, "the basis", DUTY_TEXT_MAX, 1, &c->basis, err)) != RV_OK ||
+	    (rc = take_text(in->field, "the field", DUTY_FIELD_MAX, 0, &c->field, err)) != RV_OK ||
+	    (rc = take_text(in->note, "the note", DUTY_TEXT_MAX, 0, &c->note, err)) != RV_OK)
+		return rc;
+	for (size_t i = 0; i < in->nsupport; i++)
+		if ((rc = take_text(in->support[i].part, "a supporting unit's part",
+		    DUTY_TEXT_MAX, 0, &c->parts[i], err)) != RV_OK)
+			return rc;
+	return RV_OK;
+}
+
+static enum rv_code
+add_supporters(struct create *c, const struct duty *d, struct rv_err *err)
+{
+	struct store *st = c->s->st;
+	enum rv_code rc = RV_OK;
+
+	for (size_t i = 0; i < c->in->nsupport && rc == RV_OK; i++) {
+		struct unit u;
+		int already = 0;
+
+		if ((rc = store_unit_by_code(st, c->in->support[i].unit, &u, err)) != RV_OK)
+			break;
+		if (u.id == d->lead_unit_id)
+			rc = err_set(err, RV_REFUSED,
+			    "%s leads the duty, so it cannot also support it; leave it out of --support",
+			    u.code);
+		else if ((rc = store_is_supporter(st, d->id, u.id, &already, err)) == RV_OK &&
+		    already)
+			rc = err_set(err, RV_REFUSED,
+			    "%s is named twice as a supporting unit; name it once with its part",
+			    u.code);
+		else if (rc == RV_OK)
+			rc = store_support_add(st, d->id, u.id, c->parts[i], err);
+		model_unit_free(&u);
+	}
+	return rc;
+}
+
+static void
+new_uuid(char out[37])
+{
+	uuid_t u;
+
+	uuid_generate_random(u);
+	uuid_unparse_lower(u, out);
+}
+
+static enum rv_code
+do_create(struct store *st, void *arg, struct rv_err *err)
+{
+	struct create *c = arg;
+	struct session *s = c->s;
+	struct unit lead = { 0 };
+	struct person owner = { 0 };
+	struct duty d = { 0 };
+	char uuid[37], ref[DUTY_REF_SIZE], at[21], detail[64];
+	long long n;
+	struct op op = { .s = s };
+	enum rv_code rc;
+
+	if ((rc = store_unit_by_code(st, c->in->lead, &lead, err)) != RV_OK)
+		goto out;
+	if (!actor_heads_above(st, s->me.id, lead.id)) {
+		rc = err_set(err, RV_REFUSED,
+		    "only the head of %s or of a unit above it may assign it a duty",
+		    lead.code);
+		goto out;
+	}
+	if ((rc = member_of(st, c->in->owner, lead.id, &owner, err)) != RV_OK)
+		goto out;
+	if ((rc = store_next_ref(st, lead.code, &n, err)) != RV_OK)
+		goto out;
+	snprintf(ref, sizeof(ref), "%s-%04lld", lead.code, n);
+	if (c->in->uuid != NULL)
+		snprintf(uuid, sizeof(uuid), "%s", c->in->uuid);
+	else
+		new_uuid(uuid);
+	session_stamp(s, at);
+	d.uuid = uuid;
+	d.ref = ref;
+	d.title = c->title;
+	d.search_key = text_fold(c->title);
+	d.result = c->result;
+	d.basis = c->basis;
+	d.field = c->field;
+	d.assigner_id = s->me.id;
+	d.lead_unit_id = lead.id;
+	d.owner_id = owner.id;
+	d.created_at = at;
+	dates_iso(c->due, d.original_deadline);
+	dates_iso(c->due, d.deadline);
+	snprintf(d.status, sizeof(d.status), "open");
+	dates_iso(session_today(s), d.last_progress_on);
+	if (d.search_key == NULL) {
+		rc = err_set(err, RV_STORAGE, "out of memory");
+		goto out;
+	}
+	if ((rc = store_duty_insert(st, &d, err)) != RV_OK ||
+	    (rc = add_supporters(c, &d, err)) != RV_OK)
+		goto out;
+	op.d.id = d.id;
+	snprintf(op.at, sizeof(op.at), "%s", at);
+	snprintf(detail, sizeof(detail), "deadline %s", d.deadline);
+	rc = record(&op, "created", 0, lead.id, 0, owner.id, c->note, detail, err);
+	free(c->ref);
+	if (rc == RV_OK && (c->ref = strdup(ref)) == NULL)
+		rc = err_set(err, RV_STORAGE, "out of memory");
+out:
+	free(d.search_key);
+	model_unit_free(&lead);
+	model_person_free(&owner);
+	return rc;
+}
+
+enum rv_code
+duty_create(struct session *s, const struct duty_new *in, char ref[DUTY_REF_SIZE],
+    struct rv_err *err)
+{
+	struct create c = { .s = s, .in = in };
+	day_t today = session_today(s);
+	char day[11];
+	enum rv_code rc;
+
+	ref[0] = '\0';
+	if (refuse_inspector(s, err))
+		return RV_REFUSED;
+	if (in->nsupport > DUTY_SUPPORT_MAX)
+		return err_set(err, RV_REFUSED, "at most %d supporting units", DUTY_SUPPORT_MAX);
+	if ((rc = check_six_clears(in, err)) != RV_OK ||
+	    (rc = create_texts(&c, err)) != RV_OK ||
+	    (rc = dates_parse(in->due, today, &c.due, err)) != RV_OK)
+		goto out;
+	if (c.due < today) {
+		dates_iso(c.due, day);
+		rc = err_set(err, RV_REFUSED,
+		    "the deadline %s is already past; give a deadline from today on", day);
+		goto out;
+	}
+	if ((rc = store_write(s->st, do_create, &c, err)) == RV_OK)
+		snprintf(ref, DUTY_REF_SIZE, "%s", c.ref);
+out:
+	free(c.title);
+	free(c.result);
+	free(c.basis);
+	free(c.field);
+	free(c.note);
+	free(c.ref);
+	for (size_t i = 0; i < DUTY_SUPPORT_MAX; i++)
+		free(c.parts[i]);
+	return rc;
+}
+
+/* --- assigning inside the unit ----------------------------------------- */
+
+static enum rv_code
+do_assign(struct store *st, void *arg, struct rv_err *err)
+{
+	struct op *op = arg;
+	struct person p = { 0 };
+	rowid_t from;
+	enum rv_code rc;
+
+	if ((rc = op_load(st, op, err)) != RV_OK ||
+	    (rc = need_status(op, "open", "reassigned", err)) != RV_OK)
+		return rc;
+	if (!heads_lead(op))
+		return err_set(err, RV_REFUSED,
+		    "only the head of the lead unit may reassign %s", op->d.ref);
+	if ((rc = member_of(st, op->login, op->d.lead_unit_id, &p, err)) != RV_OK)
+		return rc;
+	from = op->d.owner_id;
+	if (p.id == from)
+		rc = err_set(err, RV_REFUSED, "%s already owns %s", p.login, op->d.ref);
+	else if ((rc = move_duty(op, op->d.lead_unit_id, p.id, 1, err)) == RV_OK)
+		rc = record(op, "assigned", 0, 0, from, p.id, NULL, NULL, err);
+	model_person_free(&p);
+	return rc;
+}
+
+enum rv_code
+duty_assign(struct session *s, const char *ref, const char *login,
+    struct rv_err *err)
+{
+	struct op op = { .ref = ref, .login = login };
+
+	if (login == NULL || login[0] == '\0')
+		return err_set(err, RV_REFUSED, "name the new owner by login");
+	return run_op(s, &op, do_assign, err);
+}
+
+/* --- handoff proposals ------------------------------------------------- */
+
+static enum rv_code
+propose(struct op *op, enum handoff_kind kind, rowid_t to_unit, struct rv_err *err)
+{
+	struct handoff h = { 0 };
+	enum rv_code rc;
+
+	h.duty_id = op->d.id;
+	h.kind = kind;
+	h.from_unit_id = op->d.lead_unit_id;
+	h.to_unit_id = to_unit;
+	h.proposed_by = op->s->me.id;
+	h.reason = op->text;
+	snprintf(h.created_on, sizeof(h.created_on), "%s", op->today);
+	if ((rc = store_handoff_insert(op->s->st, &h, op->at, err)) != RV_OK)
+		return rc;
+	if (kind == HANDOFF_ESCALATE && !op->d.escalated) {
+		op->d.escalated = 1;
+		if ((rc = store_duty_update(op->s->st, &op->d, err)) != RV_OK)
+			return rc;
+	}
+	return record(op, model_handoff_name(kind), op->d.lead_unit_id, to_unit,
+	    0, 0, op->text, "proposed", err);
+}
+
+/* The checks every proposal shares. */
+static enum rv_code
+can_propose(struct store *st, struct op *op, const char *doing, struct rv_err *err)
+{
+	enum rv_code rc;
+
+	if ((rc = op_load(st, op, err)) != RV_OK ||
+	    (rc = need_status(op, "open", doing, err)) != RV_OK ||
+	    (rc = need_owner_or_head(op, doing, err)) != RV_OK)
+		return rc;
+	return need_no_pending_handoff(op, "handed off again", err);
+}
+
+static enum rv_code
+do_transfer(struct store *st, void *arg, struct rv_err *err)
+{
+	struct op *op = arg;
+	struct unit to = { 0 };
+	enum handoff_kind kind = HANDOFF_TRANSFER;
+	enum rv_code rc;
+
+	if ((rc = can_propose(st, op, "transferred", err)) != RV_OK ||
+	    (rc = store_unit_by_code(st, op->unit, &to, err)) != RV_OK)
+		goto out;
+	if (to.id == op->d.lead_unit_id) {
+		rc = err_set(err, RV_REFUSED, "%s already leads %s", to.code, op->d.ref);
+		goto out;
+	}
+	/* Passing it to a unit above is pushing it upward, whatever it is called. */
+	{
+		struct unit lead;
+		int above = 0;
+
+		if ((rc = store_unit_by_id(st, op->d.lead_unit_id, &lead, err)) != RV_OK)
+			goto out;
+		if (lead.parent_id != 0)
+			rc = store_unit_within(st, lead.parent_id, to.id, &above, err);
+		model_unit_free(&lead);
+		if (rc != RV_OK)
+			goto out;
+		if (above)
+			kind = HANDOFF_ESCALATE;
+	}
+	rc = propose(op, kind, to.id, err);
+out:
+	model_unit_free(&to);
+	return rc;
+}
+
+enum rv_code
+duty_transfer(struct session *s, const char *ref, const char *unit,
+    const char *reason, struct rv_err *err)
+{
+	struct op op = { .ref = ref, .unit = unit };
+	enum rv_code rc;
+
+	if (unit == NULL || unit[0] == '\0')
+		return err_set(err, RV_REFUSED, "name the unit to transfer to by its code");
+	if ((rc = take_text(reason, "a reason", DUTY_TEXT_MAX, 1, &op.text, err)) != RV_OK)
+		return rc;
+	return run_op(s, &op, do_transfer, err);
+}
+
+static enum rv_code
+do_escalate(struct store *st, void *arg, struct rv_err *err)
+{
+	struct op *op = arg;
+	struct unit lead = { 0 };
+	enum rv_code rc;
+
+	if ((rc = can_propose(st, op, "escalated", err)) != RV_OK ||
+	    (rc = store_unit_by_id(st, op->d.lead_unit_id, &lead, err)) != RV_OK)
+		goto out;
+	if (lead.parent_id == 0)
+		rc = err_set(err, RV_REFUSED, "%s has no unit above it to escalate to", lead.code);
+	else
+		rc = propose(op, HANDOFF_ESCALATE, lead.parent_id, err);
+out:
+	model_unit_free(&lead);
+	return rc;
+}
+
+enum rv_code
+duty_escalate(struct session *s, const char *ref, const char *reason,
+    struct rv_err *err)
+{
+	struct op op = { .ref = ref };
+	enum rv_code rc;
+
+	if ((rc = take_text(reason, "a reason", DUTY_TEXT_MAX, 1, &op.text, err)) != RV_OK)
+		return rc;
+	return run_op(s, &op, do_escalate, err);
+}
+
+static enum rv_code
+do_return(struct store *st, void *arg, struct rv_err *err)
+{
+	struct op *op = arg;
+	struct person assigner = { 0 };
+	enum rv_code rc;
+
+	if ((rc = can_propose(st, op, "returned", err)) != RV_OK ||
+	    (rc = store_person_by_id(st, op->d.assigner_id, &assigner, err)) != RV_OK)
+		goto out;
+	if (assigner.unit_id == 0)
+		rc = err_set(err, RV_REFUSED,
+		    "the assigner of %s belongs to no unit; ask them to redirect it instead",
+		    op->d.ref);
+	else if (assigner.unit_id == op->d.lead_unit_id)
+		rc = err_set(err, RV_REFUSED,
+		    "%s is already in its assigner's unit; ask the head to reassign it instead",
+		    op->d.ref);
+	else
+		rc = propose(op, HANDOFF_RETURN, assigner.unit_id, err);
+out:
+	model_person_free(&assigner);
+	return rc;
+}
+
+enum rv_code
+duty_return(struct session *s, const char *ref, const char *reason,
+    struct rv_err *err)
+{
+	struct op op = { .ref = ref };
+	enum rv_code rc;
+
+	if ((rc = take_text(reason, "a reason", DUTY_TEXT_MAX, 1, &op.text, err)) != RV_OK)
+		return rc;
+	return run_op(s, &op, do_return, err);
+}
+
+/* --- answering proposals ----------------------------------------------- */
+
+/* Loads the pending proposal that the acting person may answer. */
+static enum rv_code
+answerable(struct store *st, struct op *op, struct handoff *h, struct rv_err *err)
+{
+	int found;
+	enum rv_code rc;
+
+	if ((rc = op_load(st, op, err)) != RV_OK ||
+	    (rc = store_handoff_pending(st, op->d.id, h, &found, err)) != RV_OK)
+		return rc;
+	if (!found)
+		return err_set(err, RV_REFUSED,
+		    "%s has no handoff proposal waiting for an answer (it may have been answered already)",
+		    op->d.ref);
+	if (actor_heads(st, op->s->me.id, h->to_unit_id))
+		return RV_OK;
+	if (h->kind == HANDOFF_RETURN && is_assigner(op))
+		return RV_OK;
+	return err_set(err, RV_REFUSED,
+	    "only the head of the receiving unit may answer the proposal on %s",
+	    op->d.ref);
+}
+
+static enum rv_code
+do_accept(struct store *st, void *arg, struct rv_err *err)
+{
+	struct op *op = arg;
+	struct handoff h = { 0 };
+	struct person owner = { 0 };
+	const char *login = op->login;
+	rowid_t from_unit, from_owner;
+	enum rv_code rc;
+
+	if ((rc = answerable(st, op, &h, err)) != RV_OK)
+		goto out;
+	if (login == NULL) {
+		if (h.kind == HANDOFF_RETURN) {
+			rc = store_person_by_id(st, op->d.assigner_id, &owner, err);
+			if (rc == RV_OK && owner.unit_id != h.to_unit_id) {
+				model_person_free(&owner);
+				rc = err_set(err, RV_REFUSED,
+				    "name the new owner with --owner LOGIN");
+			}
+		} else if (op->s->me.unit_id == h.to_unit_id) {
+			rc = store_person_by_id(st, op->s->me.id, &owner, err);
+		} else {
+			rc = err_set(err, RV_REFUSED,
+			    "you do not belong to the receiving unit; name the new owner with --owner LOGIN");
+		}
+	} else {
+		rc = member_of(st, login, h.to_unit_id, &owner, err);
+	}
+	if (rc != RV_OK)
+		goto out;
+	from_unit = op->d.lead_unit_id;
+	from_owner = op->d.owner_id;
+	if ((rc = store_handoff_close(st, h.id, "accepted", op->s->me.id, op->at,
+	    NULL, owner.id, err)) != RV_OK ||
+	    (rc = move_duty(op, h.to_unit_id, owner.id, 1, err)) != RV_OK)
+		goto out;
+	rc = record(op, "accepted", from_unit, h.to_unit_id, from_owner, owner.id,
+	    NULL, model_handoff_name(h.kind), err);
+out:
+	model_handoff_free(&h);
+	model_person_free(&owner);
+	return rc;
+}
+
+enum rv_code
+duty_accept(struct session *s, const char *ref, const char *owner,
+    struct rv_err *err)
+{
+	struct op op = { .ref = ref, .login = owner };
+
+	return run_op(s, &op, do_accept, err);
+}
+
+static enum rv_code
+do_reject(struct store *st, void *arg, struct rv_err *err)
+{
+	struct op *op = arg;
+	struct handoff h = { 0 };
+	enum rv_code rc;
+
+	if ((rc = answerable(st, op, &h, err)) == RV_OK &&
+	    (rc = store_handoff_close(st, h.id, "rejected", op->s->me.id, op->at,
+	    op->text, 0, err)) == RV_OK)
+		rc = record(op, "rejected", h.from_unit_id, h.to_unit_id, 0, 0,
+		    op->text, model_handoff_name(h.kind), err);
+	model_handoff_free(&h);
+	return rc;
+}
+
+enum rv_code
+duty_reject(struct session *s, const char *ref, const char *reason,
+    struct rv_err *err)
+{
+	struct op op = { .ref = ref };
+	enum rv_code rc;
+
+	if ((rc = take_text(reason, "a reason", DUTY_TEXT_MAX, 1, &op.text, err)) != RV_OK)
+		return rc;
+	return run_op(s, &op, do_reject, err);
+}
+
+/* --- progress ---------------------------------------------------------- */
+
+static enum rv_code
+do_progress(struct store *st, void *arg, struct rv_err *err)
+{
+	struct op *op = arg;
+	rowid_t unit = op->s->me.unit_id;
+	int supporter = 0;
+	enum rv_code rc;
+
+	if ((rc = op_load(st, op, err)) != RV_OK)
+		return rc;
+	if (strcmp(op->d.status, "open") != 0 && strcmp(op->d.status, "submitted") != 0)
+		return err_set(err, RV_REFUSED, "%s is %s: progress is recorded on open duties",
+		    op->d.ref, op->d.status);
+	if (unit != 0 && unit != op->d.lead_unit_id &&
+	    (rc = store_is_supporter(st, op->d.id, unit, &supporter, err)) != RV_OK)
+		return rc;
+	if (!is_owner(op) && unit != op->d.lead_unit_id && !supporter && !heads_lead(op))
+		return err_set(err, RV_REFUSED,
+		    "only people of the lead unit or of a supporting unit may record progress on %s",
+		    op->d.ref);
+	memcpy(op->d.last_progress_on, op->today, sizeof(op->today));
+	if ((rc = store_progress_insert(st, op->d.id, op->s->me.id, unit, op->at,
+	    op->text, err)) != RV_OK ||
+	    (rc = store_duty_update(st, &op->d, err)) != RV_OK)
+		return rc;
+	return record(op, "progress", 0, 0, 0, 0, op->text, NULL, err);
+}
+
+enum rv_code
+duty_progress(struct session *s, const char *ref, const char *note,
+    struct rv_err *err)
+{
+	struct op op = { .ref = ref };
+	enum rv_code rc;
+
+	if ((rc = take_text(note, "the note", DUTY_TEXT_MAX, 1, &op.text, err)) != RV_OK)
+		return rc;
+	return run_op(s, &op, do_progress, err);
+}
+
+/* --- extensions -------------------------------------------------------- */
+
+static enum rv_code
+do_extend(struct store *st, void *arg, struct rv_err *err)
+{
+	struct op *op = arg;
+	struct extension x = { 0 };
+	day_t deadline;
+	int found;
+	enum rv_code rc;
+
+	if ((rc = op_load(st, op, err)) != RV_OK ||
+	    (rc = need_status(op, "open", "extended", err)) != RV_OK ||
+	    (rc = need_owner_or_head(op, "ask for an extension of", err)) != RV_OK)
+		return rc;
+	if (dates_from_iso(op->d.deadline, &deadline) != 0)
+		return err_set(err, RV_STORAGE, "%s has a damaged deadline", op->d.ref);
+	if (session_today(op->s) > deadline)
+		return err_set(err, RV_REFUSED,
+		    "the deadline of %s passed on %s; an extension must be asked for before the deadline",
+		    op->d.ref, op->d.deadline);
+	if (op->date <= deadline)
+		return err_set(err, RV_REFUSED,
+		    "an extension asks for a date after the current deadline %s", op->d.deadline);
+	if ((rc = store_extension_pending(st, op->d.id, &x, &found, err)) != RV_OK)
+		return rc;
+	model_extension_free(&x);
+	if (found)
+		return err_set(err, RV_REFUSED,
+		    "an extension of %s is already waiting for the assigner's answer", op->d.ref);
+	x.duty_id = op->d.id;
+	x.requested_by = op->s->me.id;
+	memcpy(x.old_deadline, op->d.deadline, sizeof(x.old_deadline));
+	dates_iso(op->date, x.new_deadline);
+	x.reason = op->text;
+	if ((rc = store_extension_insert(st, &x, op->at, err)) != RV_OK)
+		return rc;
+	return record(op, "extension-asked", 0, 0, 0, 0, op->text, x.new_deadline, err);
+}
+
+enum rv_code
+duty_extend(struct session *s, const char *ref, const char *date,
+    const char *reason, struct rv_err *err)
+{
+	struct op op = { .ref = ref };
+	enum rv_code rc;
+
+	if (date == NULL)
+		return err_set(err, RV_REFUSED, "give the new deadline you ask for");
+	if ((rc = dates_parse(date, session_today(s), &op.date, err)) != RV_OK ||
+	    (rc = take_text(reason, "a reason", DUTY_TEXT_MAX, 1, &op.text, err)) != RV_OK)
+		return rc;
+	return run_op(s, &op, do_extend, err);
+}
+
+/* Answers the pending extension: approve (text NULL) or refuse. */
+static enum rv_code
+answer_extension(struct store *st, struct op *op, int approve, struct rv_err *err)
+{
+	struct extension x = { 0 };
+	int found;
+	enum rv_code rc;
+
+	if ((rc = op_load(st, op, err)) != RV_OK ||
+	    (rc = need_assigner(op, "answer its extension requests", err)) != RV_OK ||
+	    (rc = store_extension_pending(st, op->d.id, &x, &found, err)) != RV_OK)
+		return rc;
+	if (!found)
+		return err_set(err, RV_REFUSED,
+		    "%s has no extension request waiting for an answer", op->d.ref);
+	rc = store_extension_close(st, x.id, approve ? "approved" : "refused",
+	    op->s->me.id, op->at, op->text, err);
+	if (rc == RV_OK && approve) {
+		memcpy(op->d.deadline, x.new_deadline, sizeof(op->d.deadline));
+		rc = store_duty_update(st, &op->d, err);
+	}
+	if (rc == RV_OK)
+		rc = record(op, approve ? "extension-approved" : "extension-refused",
+		    0, 0, 0, 0, op->text, x.new_deadline, err);
+	model_extension_free(&x);
+	return rc;
+}
+
+static enum rv_code
+do_approve(struct store *st, void *arg, struct rv_err *err)
+{
+	return answer_extension(st, arg, 1, err);
+}
+
+static enum rv_code
+do_refuse(struct store *st, void *arg, struct rv_err *err)
+{
+	return answer_extension(st, arg, 0, err);
+}
+
+enum rv_code
+duty_approve(struct session *s, const char *ref, struct rv_err *err)
+{
+	struct op op = { .ref = ref };
+
+	return run_op(s, &op, do_approve, err);
+}
+
+enum rv_code
+duty_refuse(struct session *s, const char *ref, const char *reason,
+    struct rv_err *err)
+{
+	struct op op = { .ref = ref };
+	enum rv_code rc;
+
+	if ((rc = take_text(reason, "a reason", DUTY_TEXT_MAX, 1, &op.text, err)) != RV_OK)
+		return rc;
+	return run_op(s, &op, do_refuse, err);
+}
+
+/* --- closing ----------------------------------------------------------- */
+
+static enum rv_code
+do_done(struct store *st, void *arg, struct rv_err *err)
+{
+	struct op *op = arg;
+	enum rv_code rc;
+
+	if ((rc = op_load(st, op, err)) != RV_OK ||
+	    (rc = need_status(op, "open", "submitted as done", err)) != RV_OK ||
+	    (rc = need_owner_or_head(op, "submit it as done", err)) != RV_OK ||
+	    (rc = need_no_pending_handoff(op, "submitted as done", err)) != RV_OK ||
+	    (rc = withdraw_pending(op, "the duty was submitted as done", err)) != RV_OK)
+		return rc;
+	snprintf(op->d.status, sizeof(op->d.status), "submitted");
+	memcpy(op->d.done_on, op->today, sizeof(op->today));
+	memcpy(op->d.last_progress_on, op->today, sizeof(op->today));
+	if ((rc = store_duty_update(st, &op->d, err)) != RV_OK)
+		return rc;
+	return record(op, "submitted", 0, 0, 0, 0, op->text, NULL, err);
+}
+
+enum rv_code
+duty_done(struct session *s, const char *ref, const char *note, struct rv_err *err)
+{
+	struct op op = { .ref = ref };
+	enum rv_code rc;
+
+	if ((rc = take_text(note, "the result note", DUTY_TEXT_MAX, 1, &op.text, err)) != RV_OK)
+		return rc;
+	return run_op(s, &op, do_done, err);
+}
+
+static enum rv_code
+do_confirm(struct store *st, void *arg, struct rv_err *err)
+{
+	struct op *op = arg;
+	enum rv_code rc;
+
+	if ((rc = op_load(st, op, err)) != RV_OK ||
+	    (rc = need_assigner(op, "confirm it", err)) != RV_OK ||
+	    (rc = need_status(op, "submitted", "confirmed (it must be submitted as done first)", err)) != RV_OK)
+		return rc;
+	snprintf(op->d.status, sizeof(op->d.status), "done");
+	memcpy(op->d.closed_on, op->today, sizeof(op->today));
+	if ((rc = store_duty_update(st, &op->d, err)) != RV_OK)
+		return rc;
+	return record(op, "confirmed", 0, 0, 0, 0, NULL, op->d.done_on, err);
+}
+
+enum rv_code
+duty_confirm(struct session *s, const char *ref, struct rv_err *err)
+{
+	struct op op = { .ref = ref };
+
+	return run_op(s, &op, do_confirm, err);
+}
+
+static enum rv_code
+do_reopen(struct store *st, void *arg, struct rv_err *err)
+{
+	struct op *op = arg;
+	enum rv_code rc;
+
+	if ((rc = op_load(st, op, err)) != RV_OK ||
+	    (rc = need_assigner(op, "reopen it", err)) != RV_OK)
+		return rc;
+	if (strcmp(op->d.status, "submitted") != 0 && strcmp(op->d.status, "done") != 0)
+		return err_set(err, RV_REFUSED,
+		    "%s is %s; only a duty submitted as done, or done, can be reopened",
+		    op->d.ref, op->d.status);
+	snprintf(op->d.status, sizeof(op->d.status), "open");
+	op->d.done_on[0] = '\0';
+	op->d.closed_on[0] = '\0';
+	memcpy(op->d.last_progress_on, op->today, sizeof(op->today));
+	if ((rc = store_duty_update(st, &op->d, err)) != RV_OK)
+		return rc;
+	return record(op, "reopened", 0, 0, 0, 0, op->text, NULL, err);
+}
+
+enum rv_code
+duty_reopen(struct session *s, const char *ref, const char *reason,
+    struct rv_err *err)
+{
+	struct op op = { .ref = ref };
+	enum rv_code rc;
+
+	if ((rc = take_text(reason, "a reason", DUTY_TEXT_MAX, 1, &op.text, err)) != RV_OK)
+		return rc;
+	return run_op(s, &op, do_reopen, err);
+}
+
+/* --- the assigner's own moves ------------------------------------------ */
+
+static enum rv_code
+do_redirect(struct store *st, void *arg, struct rv_err *err)
+{
+	struct op *op = arg;
+	struct unit to = { 0 };
+	struct person owner = { 0 };
+	rowid_t from_unit, from_owner;
+	enum rv_code rc;
+
+	if ((rc = op_load(st, op, err)) != RV_OK ||
+	    (rc = need_assigner(op, "redirect it", err)) != RV_OK ||
+	    (rc = need_status(op, "open", "redirected", err)) != RV_OK ||
+	    (rc = store_unit_by_code(st, op->unit, &to, err)) != RV_OK)
+		goto out;
+	if (to.id == op->d.lead_unit_id) {
+		rc = err_set(err, RV_REFUSED, "%s already leads %s", to.code, op->d.ref);
+		goto out;
+	}
+	if (!actor_heads_above(st, op->s->me.id, to.id)) {
+		rc = err_set(err, RV_REFUSED,
+		    "you may redirect a duty only to a unit you head or one below it");
+		goto out;
+	}
+	if (op->login != NULL)
+		rc = member_of(st, op->login, to.id, &owner, err);
+	else if (to.head_id != 0)
+		rc = store_person_by_id(st, to.head_id, &owner, err);
+	if (rc == RV_OK && (owner.id == 0 || owner.unit_id != to.id)) {
+		model_person_free(&owner);
+		rc = err_set(err, RV_REFUSED,
+		    "name the new owner in %s with --owner LOGIN", to.code);
+	}
+	if (rc != RV_OK)
+		goto out;
+	from_unit = op->d.lead_unit_id;
+	from_owner = op->d.owner_id;
+	if ((rc = withdraw_pending(op, "the assigner redirected the duty", err)) != RV_OK ||
+	    (rc = move_duty(op, to.id, owner.id, 0, err)) != RV_OK)
+		goto out;
+	rc = record(op, "redirected", from_unit, to.id, from_owner, owner.id,
+	    op->text, NULL, err);
+out:
+	model_unit_free(&to);
+	model_person_free(&owner);
+	return rc;
+}
+
+enum rv_code
+duty_redirect(struct session *s, const char *ref, const char *unit,
+    const char *owner, const char *reason, struct rv_err *err)
+{
+	struct op op = { .ref = ref, .unit = unit, .login = owner };
+	enum rv_code rc;
+
+	if (unit == NULL || unit[0] == '\0')
+		return err_set(err, RV_REFUSED, "name the unit to redirect to by its code");
+	if ((rc = take_text(reason, "a reason", DUTY_TEXT_MAX, 1, &op.text, err)) != RV_OK)
+		return rc;
+	return run_op(s, &op, do_redirect, err);
+}
+
+static enum rv_code
+do_cancel(struct store *st, void *arg, struct rv_err *err)
+{
+	struct op *op = arg;
+	enum rv_code rc;
+
+	if ((rc = op_load(st, op, err)) != RV_OK ||
+	    (rc = need_assigner(op, "cancel it", err)) != RV_OK)
+		return rc;
+	if (strcmp(op->d.status, "open") != 0 && strcmp(op->d.status, "submitted") != 0)
+		return err_set(err, RV_REFUSED, "%s is %s already", op->d.ref, op->d.status);
+	if ((rc = withdraw_pending(op, "the assigner cancelled the duty", err)) != RV_OK)
+		return rc;
+	snprintf(op->d.status, sizeof(op->d.status), "cancelled");
+	memcpy(op->d.closed_on, op->today, sizeof(op->today));
+	if ((rc = store_duty_update(st, &op->d, err)) != RV_OK)
+		return rc;
+	return record(op, "cancelled", 0, 0, 0, 0, op->text, NULL, err);
+}
+
+enum rv_code
+duty_cancel(struct session *s, const char *ref, const char *reason,
+    struct rv_err *err)
+{
+	struct op op = { .ref = ref };
+	enum rv_code rc;
+
+	if ((rc = take_text(reason, "a reason", DUTY_TEXT_MAX, 1, &op.text, err)) != RV_OK)
+		return rc;
+	return run_op(s, &op, do_cancel, err);
+}

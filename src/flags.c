@@ -1,0 +1,81 @@
+/* flags: PRODUCT.md rule 6, computed in one place (see flags.h). */
+#include "flags.h"
+
+#include <string.h>
+
+static const char *const flag_words[FLAG_COUNT] = {
+	"bounced", "tossed", "escalated", "unanswered",
+	"stalled", "overdue", "late", "due-soon"
+};
+
+void
+flags_default_rules(struct flag_rules *rules)
+{
+	rules->tossed_handoffs = 3;
+	rules->unanswered_days = 2;
+	rules->stalled_days = 7;
+	rules->due_soon_days = 3;
+	rules->cal.holidays = NULL;
+	rules->cal.n = 0;
+}
+
+/*
+ * Overdue and due-soon look at the current deadline, which is what the owner
+ * must meet now (an approved extension moves it); late looks at the original
+ * deadline, as the on-time figures do, so that no extension hides lateness.
+ */
+unsigned
+flags_compute(const struct flag_facts *f, const struct flag_rules *r, day_t today)
+{
+	const struct calendar *cal = &r->cal;
+	unsigned flags = 0;
+
+	if (f->bounced)
+		flags |= FLAG_BOUNCED;
+	if (f->handoffs >= r->tossed_handoffs)
+		flags |= FLAG_TOSSED;
+	if (f->escalated)
+		flags |= FLAG_ESCALATED;
+	if (f->open && f->pending_since != DAY_NONE &&
+	    dates_working_days(f->pending_since, today, cal) >= r->unanswered_days)
+		flags |= FLAG_UNANSWERED;
+	if (f->open && f->last_progress_on != DAY_NONE &&
+	    dates_working_days(f->last_progress_on, today, cal) >= r->stalled_days)
+		flags |= FLAG_STALLED;
+	if (f->open && f->deadline != DAY_NONE) {
+		if (today > f->deadline)
+			flags |= FLAG_OVERDUE;
+		else if (dates_working_days(today, f->deadline, cal) <= r->due_soon_days)
+			flags |= FLAG_DUE_SOON;
+	}
+	if (f->finished && f->done_on != DAY_NONE &&
+	    f->original_deadline != DAY_NONE && f->done_on > f->original_deadline)
+		flags |= FLAG_LATE;
+	return flags;
+}
+
+const char *
+flags_word(unsigned flag)
+{
+	for (int i = 0; i < FLAG_COUNT; i++)
+		if (flag == 1u << i)
+			return flag_words[i];
+	return "?";
+}
+
+int
+flags_parse(const char *word, unsigned *flag)
+{
+	for (int i = 0; i < FLAG_COUNT; i++)
+		if (strcmp(word, flag_words[i]) == 0) {
+			*flag = 1u << i;
+			return 0;
+		}
+	return -1;
+}
+
+const char *
+flags_all_words(void)
+{
+	return "bounced tossed escalated unanswered stalled overdue late due-soon";
+}

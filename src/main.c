@@ -1,0 +1,15 @@
+/* roviec: a terminal task dispatcher for ward and commune officials. */
+#include <locale.h>
+#include <stdlib.h>
+
+#include "cli.h"
+
+int
+main(int argc, char **argv)
+{
+	/* Where the asked locale is missing, C.UTF-8 still gives wide
+	 * characters; the text module works in UTF-8 whatever the locale. */
+	if (setlocale(LC_ALL, "") == NULL)
+		setlocale(LC_ALL, "C.UTF-8");
+	return cli_main(argc, argv);
+}

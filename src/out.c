@@ -1,0 +1,244 @@
+/* out: tables, CSV and JSON for people and scripts (see out.h). */
+#include "out.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "text.h"
+
+struct out_table {
+	size_t ncols, flex;
+	char **headers;
+	char **cells;		/* nrows * ncols, sanitised */
+	char **raw;		/* nrows * ncols, as given (for CSV) */
+	size_t nrows, cap;
+};
+
+int
+out_format_parse(const char *s, enum out_format *out)
+{
+	static const char *const names[] = { "table", "csv", "json", "text" };
+
+	for (int i = 0; i < 4; i++)
+		if (strcmp(s, names[i]) == 0) {
+			*out = (enum out_format)i;
+			return 0;
+		}
+	return -1;
+}
+
+int
+out_is_tty(FILE *f)
+{
+	return isatty(fileno(f));
+}
+
+size_t
+out_width(FILE *f)
+{
+	struct winsize ws;
+	const char *cols = getenv("COLUMNS");
+	long n;
+
+	if (!out_is_tty(f))
+		return 0;
+	if (cols != NULL && (n = strtol(cols, NULL, 10)) >= 20 && n <= 1000)
+		return (size_t)n;
+	if (ioctl(fileno(f), TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 20)
+		return ws.ws_col;
+	return 80;
+}
+
+static char *
+dup_or_empty(const char *s)
+{
+	return strdup(s != NULL ? s : "");
+}
+
+struct out_table *
+out_table_new(size_t ncols, const char *const *headers, size_t flex)
+{
+	struct out_table *t = calloc(1, sizeof(*t));
+
+	if (t == NULL || (t->headers = calloc(ncols, sizeof(char *))) == NULL) {
+		free(t);
+		return NULL;
+	}
+	t->ncols = ncols;
+	t->flex = flex;
+	for (size_t i = 0; i < ncols; i++)
+		t->headers[i] = dup_or_empty(headers[i]);
+	return t;
+}
+
+int
+out_table_add(struct out_table *t, const char *const *cells)
+{
+	size_t base;
+
+	if (t->nrows == t->cap) {
+		size_t cap = t->cap ? 2 * t->cap : 64;
+		char **c = realloc(t->cells, cap * t->ncols * sizeof(char *));
+		char **r;
+
+		if (c == NULL)
+			return -1;
+		t->cells = c;
+		if ((r = realloc(t->raw, cap * t->ncols * sizeof(char *))) == NULL)
+			return -1;
+		t->raw = r;
+		t->cap = cap;
+	}
+	base = t->nrows * t->ncols;
+	for (size_t i = 0; i < t->ncols; i++) {
+		const char *v = cells[i] != NULL ? cells[i] : "";
+
+		t->raw[base + i] = strdup(v);
+		t->cells[base + i] = text_sanitize(v);
+	}
+	t->nrows++;
+	return 0;
+}
+
+/* Narrows the widest columns, the flexible one first, until the table fits
+ * in limit columns (with one space between columns). */
+static void
+fit_widths(size_t *w, size_t n, size_t flex, size_t limit)
+{
+	size_t total = n > 0 ? n - 1 : 0;
+
+	for (size_t i = 0; i < n; i++)
+		total += w[i];
+	if (limit == 0 || total <= limit)
+		return;
+	if (w[flex] > 8) {
+		size_t cut = total - limit;
+		size_t can = w[flex] - 8;
+
+		w[flex] -= cut < can ? cut : can;
+		total -= cut < can ? cut : can;
+	}
+	while (total > limit) {
+		size_t widest = 0;
+
+		for (size_t i = 1; i < n; i++)
+			if (w[i] > w[widest])
+				widest = i;
+		if (w[widest] <= 4)
+			break;
+		w[widest]--;
+		total--;
+	}
+}
+
+static void
+write_row(FILE *f, char *const *cells, const size_t *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *cell = text_fit(cells[i], w[i], i + 1 < n);
+
+		fputs(cell != NULL ? cell : "", f);
+		if (i + 1 < n)
+			fputc(' ', f);
+		free(cell);
+	}
+	fputc('\n', f);
+}
+
+void
+out_table_write(struct out_table *t, FILE *f, enum out_format format)
+{
+	size_t *w;
+
+	if (format == OUT_CSV) {
+		for (size_t i = 0; i < t->ncols; i++) {
+			out_csv_field(f, t->headers[i]);
+			fputs(i + 1 < t->ncols ? "," : "\r\n", f);
+		}
+		for (size_t r = 0; r < t->nrows; r++)
+			for (size_t i = 0; i < t->ncols; i++) {
+				out_csv_field(f, t->raw[r * t->ncols + i]);
+				fputs(i + 1 < t->ncols ? "," : "\r\n", f);
+			}
+		return;
+	}
+	if ((w = calloc(t->ncols, sizeof(*w))) == NULL)
+		return;
+	for (size_t i = 0; i < t->ncols; i++)
+		w[i] = text_width(t->headers[i]);
+	for (size_t r = 0; r < t->nrows; r++)
+		for (size_t i = 0; i < t->ncols; i++) {
+			size_t cw = text_width(t->cells[r * t->ncols + i]);
+
+			if (cw > w[i])
+				w[i] = cw;
+		}
+	fit_widths(w, t->ncols, t->flex, out_width(f));
+	write_row(f, t->headers, w, t->ncols);
+	for (size_t r = 0; r < t->nrows; r++)
+		write_row(f, t->cells + r * t->ncols, w, t->ncols);
+	free(w);
+}
+
+void
+out_table_free(struct out_table *t)
+{
+	if (t == NULL)
+		return;
+	for (size_t i = 0; i < t->ncols; i++)
+		free(t->headers[i]);
+	for (size_t i = 0; i < t->nrows * t->ncols; i++) {
+		free(t->cells[i]);
+		free(t->raw[i]);
+	}
+	free(t->headers);
+	free(t->cells);
+	free(t->raw);
+	free(t);
+}
+
+void
+out_csv_field(FILE *f, const char *s)
+{
+	char *safe = NULL;
+
+	if (s == NULL)
+		s = "";
+	if (out_is_tty(f) && (safe = text_sanitize(s)) != NULL)
+		s = safe;
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		fputs(s, f);
+	} else {
+		fputc('"', f);
+		for (; *s != '\0'; s++) {
+			if (*s == '"')
+				fputc('"', f);
+			fputc(*s, f);
+		}
+		fputc('"', f);
+	}
+	free(safe);
+}
+
+void
+out_text(FILE *f, const char *s)
+{
+	char *safe;
+
+	if (s == NULL)
+		return;
+	safe = text_sanitize(s);
+	fputs(safe != NULL ? safe : "", f);
+	free(safe);
+}
+
+void
+out_json(FILE *f, const char *json)
+{
+	char *safe = text_json_safe(json);
+
+	fputs(safe != NULL ? safe : "", f);
+	free(safe);
+}

@@ -1,0 +1,1662 @@
+/* store: the storage layer (see store.h).  All of roviec's SQL is here. */
+#include "store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "migrate.h"
+
+/* How long one action may wait for other writers before giving up. */
+#define LOCK_TIMEOUT_MS 15000
+/* SQLite's own wait inside one step, before we retry the whole. */
+#define BUSY_TIMEOUT_MS 2000
+
+enum stmt {
+	ST_UNIT_BY_CODE,
+	ST_UNIT_BY_ID,
+	ST_UNIT_INSERT,
+	ST_UNIT_SET_HEAD,
+	ST_UNIT_WITHIN,
+	ST_UNIT_LIST,
+	ST_PERSON_BY_LOGIN,
+	ST_PERSON_BY_ID,
+	ST_PERSON_INSERT,
+	ST_PERSON_UPDATE,
+	ST_PERSON_LIST,
+	ST_DUTY_BY_REF,
+	ST_DUTY_INSERT,
+	ST_DUTY_UPDATE,
+	ST_REF_NEXT,
+	ST_REF_GET,
+	ST_SUPPORT_ADD,
+	ST_SUPPORT_REMOVE,
+	ST_SUPPORT_IS,
+	ST_SUPPORT_LIST,
+	ST_HANDOFF_PENDING,
+	ST_HANDOFF_INSERT,
+	ST_HANDOFF_CLOSE,
+	ST_EXT_PENDING,
+	ST_EXT_INSERT,
+	ST_EXT_CLOSE,
+	ST_PROGRESS_INSERT,
+	ST_HISTORY_ADD,
+	ST_HISTORY_LIST,
+	ST_HELD_UNIT,
+	ST_HELD_OWNER,
+	ST_DUTY_LIST,
+	ST_DUTY_JSON,
+	ST_DUTY_DETAIL,
+	ST_COUNT_DUTIES,
+	ST_COUNT_HISTORY,
+	ST_COUNT_HANDOFFS,
+	ST_COUNT_PEOPLE,
+	ST_COUNT_UNITS,
+	ST__MAX
+};
+
+#define DUTY_COLUMNS \
+	"id, uuid, ref, title, search_key, result, basis, field, assigner_id," \
+	" lead_unit_id, owner_id, created_at, original_deadline, deadline, status," \
+	" ifnull(done_on, ''), ifnull(closed_on, ''), last_progress_on, handoffs," \
+	" bounced, escalated"
+
+/* rv_flags over a row of duties_shown aliased d. */
+#define FLAGS_OF_D \
+	"rv_flags(d.shown_status, d.deadline, d.original_deadline, d.done_on," \
+	" d.last_progress_on, d.pending_since, d.handoffs, d.bounced, d.escalated)"
+
+/* One duty as a JSON object, over duties_shown d joined with units lu,
+ * people o (owner) and a (assigner). */
+#define DUTY_JSON_OBJECT \
+	"json_object('ref', d.ref, 'uuid', d.uuid, 'title', d.title," \
+	" 'lead_unit', lu.code, 'owner', o.login, 'owner_name', o.full_name," \
+	" 'assigner', a.login, 'basis', d.basis, 'result', d.result," \
+	" 'field', d.field," \
+	" 'support', (SELECT json_group_array(json_object('unit', su.code," \
+	"      'part', s.part)) FROM duty_support s JOIN units su ON su.id = s.unit_id" \
+	"      WHERE s.duty_id = d.id)," \
+	" 'created', d.created_at, 'deadline', d.deadline," \
+	" 'original_deadline', d.original_deadline, 'status', d.shown_status," \
+	" 'done_on', d.done_on, 'closed_on', d.closed_on," \
+	" 'last_progress_on', d.last_progress_on," \
+	" 'flags', json(rv_flag_words(" FLAGS_OF_D "))," \
+	" 'handoffs', (SELECT count(*) FROM history h WHERE h.duty_id = d.id" \
+	"      AND h.action IN ('accepted', 'redirected'))," \
+	" 'counted_handoffs', d.handoffs)"
+
+static const char *const sqls[ST__MAX] = {
+	[ST_UNIT_BY_CODE] =
+	"SELECT id, code, name, kind, ifnull(parent_id, 0), ifnull(head_id, 0)"
+	" FROM units WHERE code = ?1",
+	[ST_UNIT_BY_ID] =
+	"SELECT id, code, name, kind, ifnull(parent_id, 0), ifnull(head_id, 0)"
+	" FROM units WHERE id = ?1",
+	[ST_UNIT_INSERT] =
+	"INSERT INTO units (code, name, kind, parent_id, head_id)"
+	" VALUES (?1, ?2, ?3, ?4, ?5)",
+	[ST_UNIT_SET_HEAD] =
+	"UPDATE units SET head_id = ?2 WHERE id = ?1",
+	[ST_UNIT_WITHIN] =
+	"WITH RECURSIVE up(id) AS (SELECT ?1"
+	"  UNION SELECT u.parent_id FROM units u JOIN up ON u.id = up.id"
+	"  WHERE u.parent_id IS NOT NULL)"
+	" SELECT EXISTS (SELECT 1 FROM up WHERE id = ?2)",
+	[ST_UNIT_LIST] =
+	"WITH RECURSIVE tree(id, path) AS ("
+	"  SELECT id, code FROM units WHERE parent_id IS NULL"
+	"  UNION ALL SELECT u.id, tree.path || '/' || u.code"
+	"  FROM units u JOIN tree ON u.parent_id = tree.id)"
+	" SELECT u.id, u.code, u.name, u.kind, ifnull(u.parent_id, 0),"
+	"  ifnull(u.head_id, 0), p.code, h.login,"
+	"  (SELECT count(*) FROM people WHERE unit_id = u.id),"
+	"  (SELECT count(*) FROM duties WHERE lead_unit_id = u.id"
+	"   AND status IN ('open', 'submitted'))"
+	" FROM tree JOIN units u ON u.id = tree.id"
+	" LEFT JOIN units p ON p.id = u.parent_id"
+	" LEFT JOIN people h ON h.id = u.head_id"
+	" ORDER BY tree.path",
+	[ST_PERSON_BY_LOGIN] =
+	"SELECT id, login, full_name, ifnull(unit_id, 0), role FROM people"
+	" WHERE login = ?1",
+	[ST_PERSON_BY_ID] =
+	"SELECT id, login, full_name, ifnull(unit_id, 0), role FROM people"
+	" WHERE id = ?1",
+	[ST_PERSON_INSERT] =
+	"INSERT INTO people (login, full_name, unit_id, role) VALUES (?1, ?2, ?3, ?4)",
+	[ST_PERSON_UPDATE] =
+	"UPDATE people SET full_name = ?2, unit_id = ?3, role = ?4 WHERE id = ?1",
+	[ST_PERSON_LIST] =
+	"SELECT p.id, p.login, p.full_name, ifnull(p.unit_id, 0), p.role, u.code,"
+	"  u.head_id IS p.id"
+	" FROM people p LEFT JOIN units u ON u.id = p.unit_id"
+	" WHERE ?1 IS NULL OR p.unit_id = ?1"
+	" ORDER BY u.code IS NULL, u.code, p.login",
+	[ST_DUTY_BY_REF] =
+	"SELECT " DUTY_COLUMNS " FROM duties WHERE ref = ?1 OR uuid = lower(?1)",
+	[ST_DUTY_INSERT] =
+	"INSERT INTO duties (uuid, ref, title, search_key, result, basis, field,"
+	"  assigner_id, lead_unit_id, owner_id, created_at, original_deadline,"
+	"  deadline, status, done_on, closed_on, last_progress_on, handoffs,"
+	"  bounced, escalated)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
+	"  nullif(?15, ''), nullif(?16, ''), ?17, ?18, ?19, ?20)",
+	[ST_DUTY_UPDATE] =
+	"UPDATE duties SET lead_unit_id = ?2, owner_id = ?3, deadline = ?4,"
+	"  status = ?5, done_on = nullif(?6, ''), closed_on = nullif(?7, ''),"
+	"  last_progress_on = ?8, handoffs = ?9, bounced = ?10, escalated = ?11"
+	" WHERE id = ?1",
+	[ST_REF_NEXT] =
+	"INSERT INTO ref_counters (prefix, last) VALUES (?1, 1)"
+	" ON CONFLICT (prefix) DO UPDATE SET last = last + 1",
+	[ST_REF_GET] =
+	"SELECT last FROM ref_counters WHERE prefix = ?1",
+	[ST_SUPPORT_ADD] =
+	"INSERT INTO duty_support (duty_id, unit_id, part) VALUES (?1, ?2, ?3)",
+	[ST_SUPPORT_REMOVE] =
+	"DELETE FROM duty_support WHERE duty_id = ?1 AND unit_id = ?2",
+	[ST_SUPPORT_IS] =
+	"SELECT EXISTS (SELECT 1 FROM duty_support WHERE duty_id = ?1 AND unit_id = ?2)",
+	[ST_SUPPORT_LIST] =
+	"SELECT u.code, u.name, s.part FROM duty_support s"
+	" JOIN units u ON u.id = s.unit_id WHERE s.duty_id = ?1 ORDER BY u.code",
+	[ST_HANDOFF_PENDING] =
+	"SELECT id, duty_id, kind, from_unit_id, to_unit_id, proposed_by, reason,"
+	"  created_on FROM handoffs WHERE duty_id = ?1 AND state = 'pending'",
+	[ST_HANDOFF_INSERT] =
+	"INSERT INTO handoffs (duty_id, kind, from_unit_id, to_unit_id,"
+	"  proposed_by, reason, created_at, created_on)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[ST_HANDOFF_CLOSE] =
+	"UPDATE handoffs SET state = ?2, answered_by = ?3, answered_at = ?4,"
+	"  answer_reason = ?5, new_owner_id = ?6 WHERE id = ?1 AND state = 'pending'",
+	[ST_EXT_PENDING] =
+	"SELECT id, duty_id, requested_by, old_deadline, new_deadline, reason"
+	" FROM extensions WHERE duty_id = ?1 AND state = 'pending'",
+	[ST_EXT_INSERT] =
+	"INSERT INTO extensions (duty_id, requested_by, old_deadline, new_deadline,"
+	"  reason, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[ST_EXT_CLOSE] =
+	"UPDATE extensions SET state = ?2, answered_by = ?3, answered_at = ?4,"
+	"  answer_reason = ?5 WHERE id = ?1 AND state = 'pending'",
+	[ST_PROGRESS_INSERT] =
+	"INSERT INTO progress_notes (duty_id, person_id, unit_id, at, note)"
+	" VALUES (?1, ?2, ?3, ?4, ?5)",
+	[ST_HISTORY_ADD] =
+	"INSERT INTO history (duty_id, at, actor_id, via_id, action, from_unit_id,"
+	"  to_unit_id, from_owner_id, to_owner_id, text, detail)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	[ST_HISTORY_LIST] =
+	"SELECT h.at, h.action, a.login, v.login, fu.code, tu.code, fo.login,"
+	"  tp.login, h.text, h.detail"
+	" FROM history h JOIN people a ON a.id = h.actor_id"
+	" LEFT JOIN people v ON v.id = h.via_id"
+	" LEFT JOIN units fu ON fu.id = h.from_unit_id"
+	" LEFT JOIN units tu ON tu.id = h.to_unit_id"
+	" LEFT JOIN people fo ON fo.id = h.from_owner_id"
+	" LEFT JOIN people tp ON tp.id = h.to_owner_id"
+	" WHERE h.duty_id = ?1 ORDER BY h.id",
+	[ST_HELD_UNIT] =
+	"SELECT EXISTS (SELECT 1 FROM history WHERE duty_id = ?1 AND to_unit_id = ?2)",
+	[ST_HELD_OWNER] =
+	"SELECT EXISTS (SELECT 1 FROM history WHERE duty_id = ?1 AND to_owner_id = ?2)",
+	[ST_DUTY_LIST] =
+	"SELECT d.ref, d.uuid, d.title, lu.code, o.login, o.full_name, a.login,"
+	"  d.deadline, d.original_deadline, d.shown_status, d.field,"
+	"  (SELECT ifnull(group_concat(code, ', '), '') FROM (SELECT su.code"
+	"    FROM duty_support s JOIN units su ON su.id = s.unit_id"
+	"    WHERE s.duty_id = d.id ORDER BY su.code)),"
+	"  d.handoffs, " FLAGS_OF_D ","
+	"  CASE WHEN ?7 THEN " DUTY_JSON_OBJECT " END"
+	" FROM duties_shown d"
+	" JOIN units lu ON lu.id = d.lead_unit_id"
+	" JOIN people o ON o.id = d.owner_id"
+	" JOIN people a ON a.id = d.assigner_id"
+	" WHERE (?1 IS NULL OR d.lead_unit_id = ?1)"
+	"  AND (?2 IS NULL OR d.owner_id = ?2)"
+	"  AND (?3 IS NULL OR EXISTS (SELECT 1 FROM duty_support s"
+	"       WHERE s.duty_id = d.id AND s.unit_id = ?3))"
+	"  AND (?4 = 0 OR ?4 & CASE d.shown_status WHEN 'open' THEN 1"
+	"       WHEN 'pending' THEN 2 WHEN 'submitted' THEN 4 WHEN 'done' THEN 8"
+	"       ELSE 16 END)"
+	"  AND (?5 = 0 OR (" FLAGS_OF_D " & ?5) = ?5)"
+	"  AND (?6 IS NULL OR d.search_key LIKE ?6 ESCAPE '\\'"
+	"       OR d.ref LIKE ?6 ESCAPE '\\')"
+	" ORDER BY d.deadline, d.ref"
+	" LIMIT ifnull(?8, -1)",
+	[ST_DUTY_JSON] =
+	"SELECT json_insert(" DUTY_JSON_OBJECT ","
+	"  '$.pending_handoff', (SELECT json_object('kind', h.kind,"
+	"    'from', fu.code, 'to', tu.code, 'by', p.login, 'reason', h.reason,"
+	"    'since', h.created_on) FROM handoffs h"
+	"    JOIN units fu ON fu.id = h.from_unit_id"
+	"    JOIN units tu ON tu.id = h.to_unit_id"
+	"    JOIN people p ON p.id = h.proposed_by"
+	"    WHERE h.duty_id = d.id AND h.state = 'pending'),"
+	"  '$.pending_extension', (SELECT json_object('from', x.old_deadline,"
+	"    'to', x.new_deadline, 'by', p.login, 'reason', x.reason)"
+	"    FROM extensions x JOIN people p ON p.id = x.requested_by"
+	"    WHERE x.duty_id = d.id AND x.state = 'pending'),"
+	"  '$.history', (SELECT json_group_array(json_object('at', h.at,"
+	"    'action', h.action, 'by', ac.login, 'via', v.login,"
+	"    'from_unit', fu.code, 'to_unit', tu.code, 'from_owner', fo.login,"
+	"    'to_owner', tp.login, 'text', h.text, 'detail', h.detail))"
+	"    FROM (SELECT * FROM history WHERE duty_id = d.id ORDER BY id) h"
+	"    JOIN people ac ON ac.id = h.actor_id"
+	"    LEFT JOIN people v ON v.id = h.via_id"
+	"    LEFT JOIN units fu ON fu.id = h.from_unit_id"
+	"    LEFT JOIN units tu ON tu.id = h.to_unit_id"
+	"    LEFT JOIN people fo ON fo.id = h.from_owner_id"
+	"    LEFT JOIN people tp ON tp.id = h.to_owner_id))"
+	" FROM duties_shown d"
+	" JOIN units lu ON lu.id = d.lead_unit_id"
+	" JOIN people o ON o.id = d.owner_id"
+	" JOIN people a ON a.id = d.assigner_id"
+	" WHERE d.id = ?1",
+	[ST_DUTY_DETAIL] =
+	"SELECT lu.code, lu.name, o.login, o.full_name, a.login, a.full_name,"
+	"  d.shown_status, " FLAGS_OF_D
+	" FROM duties_shown d"
+	" JOIN units lu ON lu.id = d.lead_unit_id"
+	" JOIN people o ON o.id = d.owner_id"
+	" JOIN people a ON a.id = d.assigner_id"
+	" WHERE d.id = ?1",
+	[ST_COUNT_DUTIES] = "SELECT count(*) FROM duties",
+	[ST_COUNT_HISTORY] = "SELECT count(*) FROM history",
+	[ST_COUNT_HANDOFFS] = "SELECT count(*) FROM handoffs",
+	[ST_COUNT_PEOPLE] = "SELECT count(*) FROM people",
+	[ST_COUNT_UNITS] = "SELECT count(*) FROM units",
+};
+
+struct store {
+	sqlite3 *db;
+	char *path;
+	sqlite3_stmt *stmts[ST__MAX];
+	int busy;		/* the last failure was a busy/locked one */
+	int depth;		/* open store_begin / store_write nesting */
+	struct flag_rules rules;
+	day_t today;
+};
+
+/* --- errors ------------------------------------------------------------ */
+
+static int
+is_busy(int rc)
+{
+	rc &= 0xff;
+	return rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
+}
+
+/*
+ * Maps a failed SQLite call to an rv_code and message.  A constraint (a
+ * CHECK, a UNIQUE index, a trigger's RAISE) is a refusal of the rules and
+ * carries SQLite's text, which for triggers is ours; busy marks the store so
+ * that store_write retries; the rest are storage failures.
+ */
+static enum rv_code
+fail(struct store *st, int rc, struct rv_err *err)
+{
+	const char *msg = sqlite3_errmsg(st->db);
+
+	if (is_busy(rc)) {
+		st->busy = 1;
+		return err_set(err, RV_STORAGE,
+		    "the database %s stayed locked by other sessions for too long; try again",
+		    st->path);
+	}
+	switch (rc & 0xff) {
+	case SQLITE_CONSTRAINT:
+		return err_set(err, RV_REFUSED, "refused by the database: %s", msg);
+	case SQLITE_READONLY:
+		return err_set(err, RV_STORAGE,
+		    "the database %s is read-only for you; ask the administrator for write access",
+		    st->path);
+	case SQLITE_FULL:
+		return err_set(err, RV_STORAGE,
+		    "the disk holding %s is full; nothing was saved", st->path);
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return err_set(err, RV_STORAGE,
+		    "the database %s is damaged (%s); restore it from a backup", st->path, msg);
+	default:
+		return err_set(err, RV_STORAGE, "database error on %s: %s", st->path, msg);
+	}
+}
+
+/* --- statements -------------------------------------------------------- */
+
+/* The prepared statement for id, reset and unbound; NULL on failure. */
+static sqlite3_stmt *
+stmt(struct store *st, enum stmt id, struct rv_err *err)
+{
+	sqlite3_stmt *s = st->stmts[id];
+	int rc;
+
+	if (s != NULL) {
+		sqlite3_reset(s);
+		sqlite3_clear_bindings(s);
+		return s;
+	}
+	rc = sqlite3_prepare_v3(st->db, sqls[id], -1, SQLITE_PREPARE_PERSISTENT,
+	    &st->stmts[id], NULL);
+	if (rc != SQLITE_OK) {
+		fail(st, rc, err);
+		return NULL;
+	}
+	return st->stmts[id];
+}
+
+static void
+bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v == NULL)
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+}
+
+/* Binds an id, with 0 meaning NULL. */
+static void
+bind_id(sqlite3_stmt *s, int i, rowid_t v)
+{
+	if (v == 0)
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_int64(s, i, v);
+}
+
+static char *
+col_dup(sqlite3_stmt *s, int i)
+{
+	const unsigned char *v = sqlite3_column_text(s, i);
+
+	return v == NULL ? NULL : strdup((const char *)v);
+}
+
+static const char *
+col_str(sqlite3_stmt *s, int i)
+{
+	return (const char *)sqlite3_column_text(s, i);
+}
+
+static void
+col_copy(sqlite3_stmt *s, int i, char *buf, size_t size)
+{
+	const char *v = col_str(s, i);
+
+	snprintf(buf, size, "%s", v == NULL ? "" : v);
+}
+
+/* Steps a statement that returns no row. */
+static enum rv_code
+run(struct store *st, sqlite3_stmt *s, struct rv_err *err)
+{
+	int rc = sqlite3_step(s);
+
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return fail(st, rc, err);
+	return RV_OK;
+}
+
+/* Steps a statement expected to return one row: RV_OK with the row ready,
+ * RV_REFUSED when there is none (err filled by the caller), or failure. */
+static enum rv_code
+one_row(struct store *st, sqlite3_stmt *s, int *found, struct rv_err *err)
+{
+	int rc = sqlite3_step(s);
+
+	*found = rc == SQLITE_ROW;
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return RV_OK;
+	return fail(st, rc, err);
+}
+
+/* A statement returning one integer. */
+static enum rv_code
+one_int(struct store *st, enum stmt id, rowid_t a, rowid_t b, long long *out,
+    struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, id, err);
+	enum rv_code rc;
+	int found;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	if (sqlite3_bind_parameter_count(s) >= 1)
+		sqlite3_bind_int64(s, 1, a);
+	if (sqlite3_bind_parameter_count(s) >= 2)
+		sqlite3_bind_int64(s, 2, b);
+	if ((rc = one_row(st, s, &found, err)) != RV_OK)
+		return rc;
+	*out = found ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	return RV_OK;
+}
+
+/* --- the flags function ------------------------------------------------ */
+
+static day_t
+arg_day(sqlite3_value *v)
+{
+	day_t d;
+	const unsigned char *s = sqlite3_value_text(v);
+
+	if (s == NULL || dates_from_iso((const char *)s, &d) != 0)
+		return DAY_NONE;
+	return d;
+}
+
+/* rv_flags(shown_status, deadline, original_deadline, done_on,
+ *          last_progress_on, pending_since, handoffs, bounced, escalated) */
+static void
+sql_rv_flags(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct store *st = sqlite3_user_data(ctx);
+	const unsigned char *status = sqlite3_value_text(argv[0]);
+	struct flag_facts f;
+
+	(void)argc;
+	if (status == NULL) {
+		sqlite3_result_int(ctx, 0);
+		return;
+	}
+	f.open = strcmp((const char *)status, "open") == 0 ||
+	    strcmp((const char *)status, "pending") == 0;
+	f.finished = strcmp((const char *)status, "submitted") == 0 ||
+	    strcmp((const char *)status, "done") == 0;
+	f.deadline = arg_day(argv[1]);
+	f.original_deadline = arg_day(argv[2]);
+	f.done_on = arg_day(argv[3]);
+	f.last_progress_on = arg_day(argv[4]);
+	f.pending_since = arg_day(argv[5]);
+	f.handoffs = sqlite3_value_int(argv[6]);
+	f.bounced = sqlite3_value_int(argv[7]);
+	f.escalated = sqlite3_value_int(argv[8]);
+	sqlite3_result_int(ctx, (int)flags_compute(&f, &st->rules, st->today));
+}
+
+/* rv_flag_words(mask): a JSON array of the flag words; the words are ours,
+ * fixed and plain, so the array is assembled here. */
+static void
+sql_rv_flag_words(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	unsigned mask = (unsigned)sqlite3_value_int(argv[0]);
+	char buf[256] = "[";
+	size_t len = 1;
+
+	(void)argc;
+	for (int i = 0; i < FLAG_COUNT; i++) {
+		if (!(mask & (1u << i)))
+			continue;
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s\"%s\"",
+		    len > 1 ? "," : "", flags_word(1u << i));
+	}
+	snprintf(buf + len, sizeof(buf) - len, "]");
+	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
+}
+
+/* --- opening ----------------------------------------------------------- */
+
+/* mkdir -p of path's parent directories, each made 0700. */
+static int
+make_parents(const char *path)
+{
+	char *dir = strdup(path);
+	int rc = 0;
+
+	if (dir == NULL)
+		return -1;
+	for (char *p = dir + 1; *p != '\0'; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			rc = -1;
+			break;
+		}
+		*p = '/';
+	}
+	free(dir);
+	return rc;
+}
+
+/* Creates the file with mode 0660 whatever the umask: group-shared on a
+ * server, never world-readable. */
+static enum rv_code
+create_file(const char *path, struct rv_err *err)
+{
+	int fd;
+
+	if (make_parents(path) != 0)
+		return err_set(err, RV_STORAGE,
+		    "cannot create the folder for %s: %s; choose another place with --db",
+		    path, strerror(errno));
+	fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0660);
+	if (fd < 0 && errno == EEXIST)
+		return err_set(err, RV_REFUSED,
+		    "%s already exists; roviec init makes a new database only, so choose another path or remove it",
+		    path);
+	if (fd < 0)
+		return err_set(err, RV_STORAGE,
+		    "cannot create %s: %s; choose another place with --db or ask the administrator",
+		    path, strerror(errno));
+	if (fchmod(fd, 0660) != 0) {
+		close(fd);
+		unlink(path);
+		return err_set(err, RV_STORAGE, "cannot set the mode of %s: %s",
+		    path, strerror(errno));
+	}
+	close(fd);
+	return RV_OK;
+}
+
+static int
+pragma_int(sqlite3 *db, const char *sql, int *out)
+{
+	sqlite3_stmt *s;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &s, NULL);
+
+	if (rc != SQLITE_OK)
+		return rc;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*out = sqlite3_column_int(s, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(s);
+	return rc;
+}
+
+/*
+ * Refuses, before anything is written, a file that is not SQLite, belongs
+ * to another program, or was made by a newer roviec.  *fresh tells whether
+ * the file is an empty database that init may fill.
+ */
+static enum rv_code
+check_identity(struct store *st, int *fresh, struct rv_err *err)
+{
+	int app = 0, version = 0, objects = 0, rc;
+
+	rc = pragma_int(st->db, "PRAGMA application_id", &app);
+	if (rc == SQLITE_OK)
+		rc = pragma_int(st->db, "PRAGMA user_version", &version);
+	if (rc == SQLITE_OK)
+		rc = pragma_int(st->db, "SELECT count(*) FROM sqlite_master", &objects);
+	if ((rc & 0xff) == SQLITE_NOTADB)
+		return err_set(err, RV_STORAGE,
+		    "%s is not a roviec database (it is not an SQLite file); check the path given by --db, ROVIEC_DB or the configuration",
+		    st->path);
+	if (rc != SQLITE_OK)
+		return fail(st, rc, err);
+	if (app != 0 && app != MIGRATE_APPLICATION_ID)
+		return err_set(err, RV_STORAGE,
+		    "%s is an SQLite database of another program, not roviec's; check the path",
+		    st->path);
+	if (version > migrate_count)
+		return err_set(err, RV_STORAGE,
+		    "%s was made by a newer roviec (schema %d; this one knows up to %d); use the newer roviec, the file was not touched",
+		    st->path, version, migrate_count);
+	if (app == 0 && (version != 0 || objects != 0))
+		return err_set(err, RV_STORAGE,
+		    "%s is an SQLite database but not roviec's; check the path", st->path);
+	*fresh = app == 0;
+	return RV_OK;
+}
+
+/* An empty file given as an existing database: refused before anything is
+ * written to it. */
+static enum rv_code
+refuse_empty(struct store *st, struct rv_err *err)
+{
+	return err_set(err, RV_STORAGE,
+	    "%s is empty, not a roviec database; create one with roviec init on a new path",
+	    st->path);
+}
+
+static enum rv_code
+configure(struct store *st, struct rv_err *err)
+{
+	static const char *const pragmas[] = {
+		"PRAGMA foreign_keys = ON",
+		"PRAGMA synchronous = FULL",
+		"PRAGMA journal_size_limit = 67108864",
+	};
+	char *mode = NULL;
+	sqlite3_stmt *s;
+	int rc;
+
+	rc = sqlite3_prepare_v2(st->db, "PRAGMA journal_mode = WAL", -1, &s, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(s);
+		if (rc == SQLITE_ROW) {
+			mode = col_dup(s, 0);
+			rc = SQLITE_OK;
+		}
+		sqlite3_finalize(s);
+	}
+	/* A read-only file cannot be switched to WAL; reading it still works. */
+	if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_READONLY) {
+		free(mode);
+		return fail(st, rc, err);
+	}
+	free(mode);
+	for (size_t i = 0; i < sizeof(pragmas) / sizeof(pragmas[0]); i++)
+		if ((rc = sqlite3_exec(st->db, pragmas[i], NULL, NULL, NULL)) != SQLITE_OK)
+			return fail(st, rc, err);
+	rc = sqlite3_create_function(st->db, "rv_flags", 9,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, st, sql_rv_flags, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(st->db, "rv_flag_words", 1,
+		    SQLITE_UTF8 | SQLITE_DETERMINISTIC, st, sql_rv_flag_words, NULL, NULL);
+	if (rc != SQLITE_OK)
+		return fail(st, rc, err);
+	return RV_OK;
+}
+
+enum rv_code
+store_open(const char *path, enum store_mode mode, struct store **out,
+    struct rv_err *err)
+{
+	struct store *st;
+	struct stat sb;
+	enum rv_code code;
+	int rc, fresh = 0;
+
+	*out = NULL;
+	if (mode == STORE_CREATE) {
+		if ((code = create_file(path, err)) != RV_OK)
+			return code;
+	} else if (stat(path, &sb) != 0) {
+		return err_set(err, RV_STORAGE,
+		    "there is no database at %s: create one with roviec init (or roviec demo), or point --db at it",
+		    path);
+	} else if (S_ISDIR(sb.st_mode)) {
+		return err_set(err, RV_STORAGE, "%s is a directory, not a database", path);
+	}
+	if ((st = calloc(1, sizeof(*st))) == NULL || (st->path = strdup(path)) == NULL) {
+		free(st);
+		return err_set(err, RV_STORAGE, "out of memory");
+	}
+	flags_default_rules(&st->rules);
+	rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+	    NULL);
+	if (rc != SQLITE_OK) {
+		code = err_set(err, RV_STORAGE, "cannot open the database %s: %s", path,
+		    st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
+		store_close(st);
+		return code;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	if ((code = check_identity(st, &fresh, err)) == RV_OK && fresh &&
+	    mode != STORE_CREATE)
+		code = refuse_empty(st, err);
+	if (code != RV_OK ||
+	    (code = configure(st, err)) != RV_OK ||
+	    (code = migrate_apply(st->db, err)) != RV_OK) {
+		store_close(st);
+		return code;
+	}
+	*out = st;
+	return RV_OK;
+}
+
+void
+store_close(struct store *st)
+{
+	if (st == NULL)
+		return;
+	for (int i = 0; i < ST__MAX; i++)
+		sqlite3_finalize(st->stmts[i]);
+	sqlite3_close(st->db);
+	free(st->path);
+	free(st);
+}
+
+void
+store_set_flag_context(struct store *st, const struct flag_rules *rules, day_t today)
+{
+	st->rules = *rules;
+	st->today = today;
+}
+
+/* --- transactions ------------------------------------------------------ */
+
+static long long
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* A short random pause so that retrying writers do not march in step. */
+static void
+backoff(int attempt)
+{
+	struct timespec ts = { 0, 0 };
+	long max_us = 1000L << (attempt < 6 ? attempt : 6);
+
+	ts.tv_nsec = (long)((unsigned long)rand() % (unsigned long)max_us) * 1000L;
+	nanosleep(&ts, NULL);
+}
+
+static int
+exec(struct store *st, const char *sql)
+{
+	return sqlite3_exec(st->db, sql, NULL, NULL, NULL);
+}
+
+static enum rv_code
+run_savepoint(struct store *st, store_txn_fn fn, void *arg, struct rv_err *err)
+{
+	enum rv_code code;
+	int rc;
+
+	if ((rc = exec(st, "SAVEPOINT action")) != SQLITE_OK)
+		return fail(st, rc, err);
+	st->depth++;
+	code = fn(st, arg, err);
+	st->depth--;
+	if (code != RV_OK)
+		exec(st, "ROLLBACK TO action");
+	exec(st, "RELEASE action");
+	return code;
+}
+
+static enum rv_code
+run_transaction(struct store *st, const char *begin, store_txn_fn fn, void *arg,
+    struct rv_err *err)
+{
+	long long give_up = now_ms() + LOCK_TIMEOUT_MS;
+	enum rv_code code;
+	int rc;
+
+	if (st->depth > 0)
+		return run_savepoint(st, fn, arg, err);
+	for (int attempt = 0;; attempt++) {
+		st->busy = 0;
+		if ((rc = exec(st, begin)) != SQLITE_OK) {
+			code = fail(st, rc, err);
+		} else {
+			st->depth++;
+			code = fn(st, arg, err);
+			st->depth--;
+			if (code == RV_OK && (rc = exec(st, "COMMIT")) != SQLITE_OK)
+				code = fail(st, rc, err);
+			if (code != RV_OK && !sqlite3_get_autocommit(st->db))
+				exec(st, "ROLLBACK");
+		}
+		if (code == RV_OK || !st->busy || now_ms() >= give_up)
+			return code;
+		backoff(attempt);
+	}
+}
+
+enum rv_code
+store_write(struct store *st, store_txn_fn fn, void *arg, struct rv_err *err)
+{
+	return run_transaction(st, "BEGIN IMMEDIATE", fn, arg, err);
+}
+
+enum rv_code
+store_read(struct store *st, store_txn_fn fn, void *arg, struct rv_err *err)
+{
+	return run_transaction(st, "BEGIN", fn, arg, err);
+}
+
+enum rv_code
+store_begin(struct store *st, struct rv_err *err)
+{
+	long long give_up = now_ms() + LOCK_TIMEOUT_MS;
+	int rc;
+
+	for (int attempt = 0;; attempt++) {
+		st->busy = 0;
+		if ((rc = exec(st, "BEGIN IMMEDIATE")) == SQLITE_OK) {
+			st->depth++;
+			return RV_OK;
+		}
+		fail(st, rc, err);
+		if (!st->busy || now_ms() >= give_up)
+			return err->code;
+		backoff(attempt);
+	}
+}
+
+enum rv_code
+store_commit(struct store *st, struct rv_err *err)
+{
+	int rc = exec(st, "COMMIT");
+
+	if (rc != SQLITE_OK) {
+		enum rv_code code = fail(st, rc, err);
+
+		store_rollback(st);
+		return code;
+	}
+	st->depth--;
+	return RV_OK;
+}
+
+void
+store_rollback(struct store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		exec(st, "ROLLBACK");
+	if (st->depth > 0)
+		st->depth--;
+}
+
+/* --- units ------------------------------------------------------------- */
+
+static void
+read_unit(sqlite3_stmt *s, int c, struct unit *u)
+{
+	u->id = sqlite3_column_int64(s, c);
+	u->code = col_dup(s, c + 1);
+	u->name = col_dup(s, c + 2);
+	if (model_kind_parse(col_str(s, c + 3), &u->kind) != 0)
+		u->kind = KIND_DEPARTMENT;
+	u->parent_id = sqlite3_column_int64(s, c + 4);
+	u->head_id = sqlite3_column_int64(s, c + 5);
+}
+
+static enum rv_code
+unit_lookup(struct store *st, enum stmt id, const char *code, rowid_t rowid,
+    struct unit *out, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, id, err);
+	enum rv_code rc;
+	int found;
+
+	memset(out, 0, sizeof(*out));
+	if (s == NULL)
+		return RV_STORAGE;
+	if (code != NULL)
+		bind_text(s, 1, code);
+	else
+		sqlite3_bind_int64(s, 1, rowid);
+	if ((rc = one_row(st, s, &found, err)) != RV_OK)
+		return rc;
+	if (found)
+		read_unit(s, 0, out);
+	sqlite3_reset(s);
+	if (!found)
+		return err_set(err, RV_REFUSED, "there is no unit %s; roviec unit list shows the units",
+		    code != NULL ? "with that code" : "with that id");
+	return RV_OK;
+}
+
+enum rv_code
+store_unit_by_code(struct store *st, const char *code, struct unit *out,
+    struct rv_err *err)
+{
+	return unit_lookup(st, ST_UNIT_BY_CODE, code, 0, out, err);
+}
+
+enum rv_code
+store_unit_by_id(struct store *st, rowid_t id, struct unit *out, struct rv_err *err)
+{
+	return unit_lookup(st, ST_UNIT_BY_ID, NULL, id, out, err);
+}
+
+enum rv_code
+store_unit_insert(struct store *st, struct unit *u, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_UNIT_INSERT, err);
+	enum rv_code rc;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	bind_text(s, 1, u->code);
+	bind_text(s, 2, u->name);
+	bind_text(s, 3, model_kind_name(u->kind));
+	bind_id(s, 4, u->parent_id);
+	bind_id(s, 5, u->head_id);
+	if ((rc = run(st, s, err)) == RV_OK)
+		u->id = sqlite3_last_insert_rowid(st->db);
+	return rc;
+}
+
+enum rv_code
+store_unit_set_head(struct store *st, rowid_t unit_id, rowid_t person_id,
+    struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_UNIT_SET_HEAD, err);
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, unit_id);
+	bind_id(s, 2, person_id);
+	return run(st, s, err);
+}
+
+enum rv_code
+store_unit_within(struct store *st, rowid_t unit_id, rowid_t ancestor_id,
+    int *yes, struct rv_err *err)
+{
+	long long v;
+	enum rv_code rc = one_int(st, ST_UNIT_WITHIN, unit_id, ancestor_id, &v, err);
+
+	*yes = rc == RV_OK && v != 0;
+	return rc;
+}
+
+enum rv_code
+store_unit_list(struct store *st, store_unit_fn fn, void *arg, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_UNIT_LIST, err);
+	int rc;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct unit u;
+		struct unit_row row;
+		int stop;
+
+		read_unit(s, 0, &u);
+		row.unit = &u;
+		row.parent_code = col_str(s, 6);
+		row.head_login = col_str(s, 7);
+		row.people = sqlite3_column_int64(s, 8);
+		row.open_duties = sqlite3_column_int64(s, 9);
+		stop = fn(&row, arg);
+		model_unit_free(&u);
+		if (stop)
+			break;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fail(st, rc, err);
+	return RV_OK;
+}
+
+/* --- people ------------------------------------------------------------ */
+
+static void
+read_person(sqlite3_stmt *s, struct person *p)
+{
+	p->id = sqlite3_column_int64(s, 0);
+	p->login = col_dup(s, 1);
+	p->full_name = col_dup(s, 2);
+	p->unit_id = sqlite3_column_int64(s, 3);
+	if (model_role_parse(col_str(s, 4), &p->role) != 0)
+		p->role = ROLE_OFFICER;
+}
+
+static enum rv_code
+person_lookup(struct store *st, enum stmt id, const char *login, rowid_t rowid,
+    struct person *out, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, id, err);
+	enum rv_code rc;
+	int found;
+
+	memset(out, 0, sizeof(*out));
+	if (s == NULL)
+		return RV_STORAGE;
+	if (login != NULL)
+		bind_text(s, 1, login);
+	else
+		sqlite3_bind_int64(s, 1, rowid);
+	if ((rc = one_row(st, s, &found, err)) != RV_OK)
+		return rc;
+	if (found)
+		read_person(s, out);
+	sqlite3_reset(s);
+	if (!found)
+		return err_set(err, RV_REFUSED,
+		    "there is no person with that login; roviec person list shows them");
+	return RV_OK;
+}
+
+enum rv_code
+store_person_by_login(struct store *st, const char *login, struct person *out,
+    struct rv_err *err)
+{
+	return person_lookup(st, ST_PERSON_BY_LOGIN, login, 0, out, err);
+}
+
+enum rv_code
+store_person_by_id(struct store *st, rowid_t id, struct person *out,
+    struct rv_err *err)
+{
+	return person_lookup(st, ST_PERSON_BY_ID, NULL, id, out, err);
+}
+
+enum rv_code
+store_person_insert(struct store *st, struct person *p, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_PERSON_INSERT, err);
+	enum rv_code rc;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	bind_text(s, 1, p->login);
+	bind_text(s, 2, p->full_name);
+	bind_id(s, 3, p->unit_id);
+	bind_text(s, 4, model_role_name(p->role));
+	if ((rc = run(st, s, err)) == RV_OK)
+		p->id = sqlite3_last_insert_rowid(st->db);
+	return rc;
+}
+
+enum rv_code
+store_person_update(struct store *st, const struct person *p, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_PERSON_UPDATE, err);
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, p->id);
+	bind_text(s, 2, p->full_name);
+	bind_id(s, 3, p->unit_id);
+	bind_text(s, 4, model_role_name(p->role));
+	return run(st, s, err);
+}
+
+enum rv_code
+store_person_count(struct store *st, long long *n, struct rv_err *err)
+{
+	return one_int(st, ST_COUNT_PEOPLE, 0, 0, n, err);
+}
+
+enum rv_code
+store_person_list(struct store *st, rowid_t unit_id, store_person_fn fn,
+    void *arg, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_PERSON_LIST, err);
+	int rc;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	bind_id(s, 1, unit_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct person p;
+		struct person_row row;
+		int stop;
+
+		read_person(s, &p);
+		row.person = &p;
+		row.unit_code = col_str(s, 5);
+		row.is_head = sqlite3_column_int(s, 6);
+		stop = fn(&row, arg);
+		model_person_free(&p);
+		if (stop)
+			break;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fail(st, rc, err);
+	return RV_OK;
+}
+
+/* --- duties ------------------------------------------------------------ */
+
+static void
+read_duty(sqlite3_stmt *s, struct duty *d)
+{
+	d->id = sqlite3_column_int64(s, 0);
+	d->uuid = col_dup(s, 1);
+	d->ref = col_dup(s, 2);
+	d->title = col_dup(s, 3);
+	d->search_key = col_dup(s, 4);
+	d->result = col_dup(s, 5);
+	d->basis = col_dup(s, 6);
+	d->field = col_dup(s, 7);
+	d->assigner_id = sqlite3_column_int64(s, 8);
+	d->lead_unit_id = sqlite3_column_int64(s, 9);
+	d->owner_id = sqlite3_column_int64(s, 10);
+	d->created_at = col_dup(s, 11);
+	col_copy(s, 12, d->original_deadline, sizeof(d->original_deadline));
+	col_copy(s, 13, d->deadline, sizeof(d->deadline));
+	col_copy(s, 14, d->status, sizeof(d->status));
+	col_copy(s, 15, d->done_on, sizeof(d->done_on));
+	col_copy(s, 16, d->closed_on, sizeof(d->closed_on));
+	col_copy(s, 17, d->last_progress_on, sizeof(d->last_progress_on));
+	d->handoffs = sqlite3_column_int(s, 18);
+	d->bounced = sqlite3_column_int(s, 19);
+	d->escalated = sqlite3_column_int(s, 20);
+}
+
+enum rv_code
+store_duty_by_ref(struct store *st, const char *ref, struct duty *out,
+    struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_DUTY_BY_REF, err);
+	enum rv_code rc;
+	int found;
+
+	memset(out, 0, sizeof(*out));
+	if (s == NULL)
+		return RV_STORAGE;
+	bind_text(s, 1, ref);
+	if ((rc = one_row(st, s, &found, err)) != RV_OK)
+		return rc;
+	if (found)
+		read_duty(s, out);
+	sqlite3_reset(s);
+	if (!found)
+		return err_set(err, RV_REFUSED,
+		    "there is no duty with that reference; roviec list shows them");
+	return RV_OK;
+}
+
+enum rv_code
+store_duty_insert(struct store *st, struct duty *d, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_DUTY_INSERT, err);
+	enum rv_code rc;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	bind_text(s, 1, d->uuid);
+	bind_text(s, 2, d->ref);
+	bind_text(s, 3, d->title);
+	bind_text(s, 4, d->search_key);
+	bind_text(s, 5, d->result);
+	bind_text(s, 6, d->basis);
+	bind_text(s, 7, d->field);
+	sqlite3_bind_int64(s, 8, d->assigner_id);
+	sqlite3_bind_int64(s, 9, d->lead_unit_id);
+	sqlite3_bind_int64(s, 10, d->owner_id);
+	bind_text(s, 11, d->created_at);
+	bind_text(s, 12, d->original_deadline);
+	bind_text(s, 13, d->deadline);
+	bind_text(s, 14, d->status);
+	bind_text(s, 15, d->done_on);
+	bind_text(s, 16, d->closed_on);
+	bind_text(s, 17, d->last_progress_on);
+	sqlite3_bind_int(s, 18, d->handoffs);
+	sqlite3_bind_int(s, 19, d->bounced);
+	sqlite3_bind_int(s, 20, d->escalated);
+	if ((rc = run(st, s, err)) == RV_OK)
+		d->id = sqlite3_last_insert_rowid(st->db);
+	return rc;
+}
+
+enum rv_code
+store_duty_update(struct store *st, const struct duty *d, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_DUTY_UPDATE, err);
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, d->id);
+	sqlite3_bind_int64(s, 2, d->lead_unit_id);
+	sqlite3_bind_int64(s, 3, d->owner_id);
+	bind_text(s, 4, d->deadline);
+	bind_text(s, 5, d->status);
+	bind_text(s, 6, d->done_on);
+	bind_text(s, 7, d->closed_on);
+	bind_text(s, 8, d->last_progress_on);
+	sqlite3_bind_int(s, 9, d->handoffs);
+	sqlite3_bind_int(s, 10, d->bounced);
+	sqlite3_bind_int(s, 11, d->escalated);
+	return run(st, s, err);
+}
+
+enum rv_code
+store_next_ref(struct store *st, const char *prefix, long long *n,
+    struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_REF_NEXT, err);
+	enum rv_code rc;
+	int found;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	bind_text(s, 1, prefix);
+	if ((rc = run(st, s, err)) != RV_OK)
+		return rc;
+	if ((s = stmt(st, ST_REF_GET, err)) == NULL)
+		return RV_STORAGE;
+	bind_text(s, 1, prefix);
+	if ((rc = one_row(st, s, &found, err)) != RV_OK)
+		return rc;
+	*n = found ? sqlite3_column_int64(s, 0) : 0;
+	sqlite3_reset(s);
+	return RV_OK;
+}
+
+enum rv_code
+store_support_add(struct store *st, rowid_t duty_id, rowid_t unit_id,
+    const char *part, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_SUPPORT_ADD, err);
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, duty_id);
+	sqlite3_bind_int64(s, 2, unit_id);
+	bind_text(s, 3, part != NULL ? part : "");
+	return run(st, s, err);
+}
+
+enum rv_code
+store_support_remove(struct store *st, rowid_t duty_id, rowid_t unit_id,
+    struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_SUPPORT_REMOVE, err);
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, duty_id);
+	sqlite3_bind_int64(s, 2, unit_id);
+	return run(st, s, err);
+}
+
+enum rv_code
+store_is_supporter(struct store *st, rowid_t duty_id, rowid_t unit_id, int *yes,
+    struct rv_err *err)
+{
+	long long v;
+	enum rv_code rc = one_int(st, ST_SUPPORT_IS, duty_id, unit_id, &v, err);
+
+	*yes = rc == RV_OK && v != 0;
+	return rc;
+}
+
+/* --- handoffs, extensions, progress, history --------------------------- */
+
+enum rv_code
+store_handoff_pending(struct store *st, rowid_t duty_id, struct handoff *out,
+    int *found, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_HANDOFF_PENDING, err);
+	enum rv_code rc;
+
+	memset(out, 0, sizeof(*out));
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, duty_id);
+	if ((rc = one_row(st, s, found, err)) != RV_OK)
+		return rc;
+	if (*found) {
+		out->id = sqlite3_column_int64(s, 0);
+		out->duty_id = sqlite3_column_int64(s, 1);
+		if (model_handoff_parse(col_str(s, 2), &out->kind) != 0)
+			out->kind = HANDOFF_TRANSFER;
+		out->from_unit_id = sqlite3_column_int64(s, 3);
+		out->to_unit_id = sqlite3_column_int64(s, 4);
+		out->proposed_by = sqlite3_column_int64(s, 5);
+		out->reason = col_dup(s, 6);
+		col_copy(s, 7, out->created_on, sizeof(out->created_on));
+	}
+	sqlite3_reset(s);
+	return RV_OK;
+}
+
+enum rv_code
+store_handoff_insert(struct store *st, struct handoff *h, const char *at,
+    struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_HANDOFF_INSERT, err);
+	enum rv_code rc;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, h->duty_id);
+	bind_text(s, 2, model_handoff_name(h->kind));
+	sqlite3_bind_int64(s, 3, h->from_unit_id);
+	sqlite3_bind_int64(s, 4, h->to_unit_id);
+	sqlite3_bind_int64(s, 5, h->proposed_by);
+	bind_text(s, 6, h->reason);
+	bind_text(s, 7, at);
+	bind_text(s, 8, h->created_on);
+	if ((rc = run(st, s, err)) == RV_OK)
+		h->id = sqlite3_last_insert_rowid(st->db);
+	return rc;
+}
+
+/* Closes one pending row of handoffs or extensions; a row that is no
+ * longer pending (someone answered first) is a refusal. */
+static enum rv_code
+close_pending(struct store *st, enum stmt id, rowid_t row, const char *state,
+    rowid_t by, const char *at, const char *reason, int has_owner,
+    rowid_t new_owner_id, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, id, err);
+	enum rv_code rc;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, row);
+	bind_text(s, 2, state);
+	bind_id(s, 3, by);
+	bind_text(s, 4, at);
+	bind_text(s, 5, reason);
+	if (has_owner)
+		bind_id(s, 6, new_owner_id);
+	if ((rc = run(st, s, err)) != RV_OK)
+		return rc;
+	if (sqlite3_changes(st->db) != 1)
+		return err_set(err, RV_REFUSED, "it was answered meanwhile by someone else");
+	return RV_OK;
+}
+
+enum rv_code
+store_handoff_close(struct store *st, rowid_t id, const char *state, rowid_t by,
+    const char *at, const char *reason, rowid_t new_owner_id, struct rv_err *err)
+{
+	return close_pending(st, ST_HANDOFF_CLOSE, id, state, by, at, reason, 1,
+	    new_owner_id, err);
+}
+
+enum rv_code
+store_extension_pending(struct store *st, rowid_t duty_id, struct extension *out,
+    int *found, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_EXT_PENDING, err);
+	enum rv_code rc;
+
+	memset(out, 0, sizeof(*out));
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, duty_id);
+	if ((rc = one_row(st, s, found, err)) != RV_OK)
+		return rc;
+	if (*found) {
+		out->id = sqlite3_column_int64(s, 0);
+		out->duty_id = sqlite3_column_int64(s, 1);
+		out->requested_by = sqlite3_column_int64(s, 2);
+		col_copy(s, 3, out->old_deadline, sizeof(out->old_deadline));
+		col_copy(s, 4, out->new_deadline, sizeof(out->new_deadline));
+		out->reason = col_dup(s, 5);
+	}
+	sqlite3_reset(s);
+	return RV_OK;
+}
+
+enum rv_code
+store_extension_insert(struct store *st, struct extension *x, const char *at,
+    struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_EXT_INSERT, err);
+	enum rv_code rc;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, x->duty_id);
+	sqlite3_bind_int64(s, 2, x->requested_by);
+	bind_text(s, 3, x->old_deadline);
+	bind_text(s, 4, x->new_deadline);
+	bind_text(s, 5, x->reason);
+	bind_text(s, 6, at);
+	if ((rc = run(st, s, err)) == RV_OK)
+		x->id = sqlite3_last_insert_rowid(st->db);
+	return rc;
+}
+
+enum rv_code
+store_extension_close(struct store *st, rowid_t id, const char *state,
+    rowid_t by, const char *at, const char *reason, struct rv_err *err)
+{
+	return close_pending(st, ST_EXT_CLOSE, id, state, by, at, reason, 0, 0, err);
+}
+
+enum rv_code
+store_progress_insert(struct store *st, rowid_t duty_id, rowid_t person_id,
+    rowid_t unit_id, const char *at, const char *note, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_PROGRESS_INSERT, err);
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, duty_id);
+	sqlite3_bind_int64(s, 2, person_id);
+	bind_id(s, 3, unit_id);
+	bind_text(s, 4, at);
+	bind_text(s, 5, note);
+	return run(st, s, err);
+}
+
+enum rv_code
+store_history_add(struct store *st, const struct history_entry *h,
+    struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_HISTORY_ADD, err);
+
+	if (s == NULL)
+		return RV_STORAGE;
+	bind_id(s, 1, h->duty_id);
+	bind_text(s, 2, h->at);
+	sqlite3_bind_int64(s, 3, h->actor_id);
+	bind_id(s, 4, h->via_id);
+	bind_text(s, 5, h->action);
+	bind_id(s, 6, h->from_unit_id);
+	bind_id(s, 7, h->to_unit_id);
+	bind_id(s, 8, h->from_owner_id);
+	bind_id(s, 9, h->to_owner_id);
+	bind_text(s, 10, h->text);
+	bind_text(s, 11, h->detail);
+	return run(st, s, err);
+}
+
+enum rv_code
+store_held_before(struct store *st, rowid_t duty_id, rowid_t unit_id,
+    rowid_t person_id, int *unit_held, int *owner_held, struct rv_err *err)
+{
+	long long v = 0;
+	enum rv_code rc = RV_OK;
+
+	*unit_held = *owner_held = 0;
+	if (unit_id != 0 && (rc = one_int(st, ST_HELD_UNIT, duty_id, unit_id, &v, err)) == RV_OK)
+		*unit_held = v != 0;
+	if (rc == RV_OK && person_id != 0 &&
+	    (rc = one_int(st, ST_HELD_OWNER, duty_id, person_id, &v, err)) == RV_OK)
+		*owner_held = v != 0;
+	return rc;
+}
+
+/* --- listing ----------------------------------------------------------- */
+
+int
+store_status_parse(const char *word, unsigned *bit)
+{
+	static const char *const words[] = {
+		"open", "pending", "submitted", "done", "cancelled"
+	};
+
+	for (unsigned i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcmp(word, words[i]) == 0) {
+			*bit = 1u << i;
+			return 0;
+		}
+	return -1;
+}
+
+/* The LIKE pattern %key% with LIKE's own characters escaped. */
+static char *
+like_pattern(const char *key)
+{
+	size_t n = strlen(key);
+	char *p = malloc(2 * n + 3), *q = p;
+
+	if (p == NULL)
+		return NULL;
+	*q++ = '%';
+	for (; *key != '\0'; key++) {
+		if (*key == '%' || *key == '_' || *key == '\\')
+			*q++ = '\\';
+		*q++ = *key;
+	}
+	*q++ = '%';
+	*q = '\0';
+	return p;
+}
+
+enum rv_code
+store_duty_list(struct store *st, const struct duty_filter *f, int want_json,
+    store_duty_fn fn, void *arg, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_DUTY_LIST, err);
+	char *pattern = NULL;
+	int rc;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	bind_id(s, 1, f->lead_unit_id);
+	bind_id(s, 2, f->owner_id);
+	bind_id(s, 3, f->support_unit_id);
+	sqlite3_bind_int(s, 4, (int)f->statuses);
+	sqlite3_bind_int(s, 5, (int)f->flags);
+	if (f->search != NULL && (pattern = like_pattern(f->search)) == NULL)
+		return err_set(err, RV_STORAGE, "out of memory");
+	bind_text(s, 6, pattern);
+	sqlite3_bind_int(s, 7, want_json);
+	if (f->limit > 0)
+		sqlite3_bind_int64(s, 8, f->limit);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct duty_row row;
+
+		row.ref = col_str(s, 0);
+		row.uuid = col_str(s, 1);
+		row.title = col_str(s, 2);
+		row.lead_code = col_str(s, 3);
+		row.owner_login = col_str(s, 4);
+		row.owner_name = col_str(s, 5);
+		row.assigner_login = col_str(s, 6);
+		row.deadline = col_str(s, 7);
+		row.original_deadline = col_str(s, 8);
+		row.status = col_str(s, 9);
+		row.field = col_str(s, 10);
+		row.support = col_str(s, 11);
+		row.handoffs = sqlite3_column_int(s, 12);
+		row.flags = (unsigned)sqlite3_column_int(s, 13);
+		row.json = col_str(s, 14);
+		if (fn(&row, arg))
+			break;
+	}
+	sqlite3_reset(s);
+	free(pattern);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fail(st, rc, err);
+	return RV_OK;
+}
+
+enum rv_code
+store_duty_json(struct store *st, rowid_t duty_id, char **json, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_DUTY_JSON, err);
+	enum rv_code rc;
+	int found;
+
+	*json = NULL;
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, duty_id);
+	if ((rc = one_row(st, s, &found, err)) != RV_OK)
+		return rc;
+	if (found)
+		*json = col_dup(s, 0);
+	sqlite3_reset(s);
+	if (!found || *json == NULL)
+		return err_set(err, RV_REFUSED, "there is no duty with that reference");
+	return RV_OK;
+}
+
+enum rv_code
+store_duty_detail(struct store *st, rowid_t duty_id, store_detail_fn fn,
+    void *arg, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_DUTY_DETAIL, err);
+	struct duty_detail row;
+	enum rv_code rc;
+	int found;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, duty_id);
+	if ((rc = one_row(st, s, &found, err)) != RV_OK)
+		return rc;
+	if (found) {
+		row.lead_code = col_str(s, 0);
+		row.lead_name = col_str(s, 1);
+		row.owner_login = col_str(s, 2);
+		row.owner_name = col_str(s, 3);
+		row.assigner_login = col_str(s, 4);
+		row.assigner_name = col_str(s, 5);
+		row.status = col_str(s, 6);
+		row.flags = (unsigned)sqlite3_column_int(s, 7);
+		fn(&row, arg);
+	}
+	sqlite3_reset(s);
+	if (!found)
+		return err_set(err, RV_REFUSED, "there is no duty with that reference");
+	return RV_OK;
+}
+
+enum rv_code
+store_support_list(struct store *st, rowid_t duty_id, store_support_fn fn,
+    void *arg, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_SUPPORT_LIST, err);
+	int rc;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, duty_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct support_row row = { col_str(s, 0), col_str(s, 1), col_str(s, 2) };
+
+		if (fn(&row, arg))
+			break;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fail(st, rc, err);
+	return RV_OK;
+}
+
+enum rv_code
+store_history_list(struct store *st, rowid_t duty_id, store_history_fn fn,
+    void *arg, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_HISTORY_LIST, err);
+	int rc;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, duty_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct history_row row = {
+			col_str(s, 0), col_str(s, 1), col_str(s, 2), col_str(s, 3),
+			col_str(s, 4), col_str(s, 5), col_str(s, 6), col_str(s, 7),
+			col_str(s, 8), col_str(s, 9)
+		};
+
+		if (fn(&row, arg))
+			break;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fail(st, rc, err);
+	return RV_OK;
+}
+
+enum rv_code
+store_count(struct store *st, const char *which, long long *n, struct rv_err *err)
+{
+	static const struct { const char *name; enum stmt id; } tables[] = {
+		{ "duties", ST_COUNT_DUTIES }, { "history", ST_COUNT_HISTORY },
+		{ "handoffs", ST_COUNT_HANDOFFS }, { "people", ST_COUNT_PEOPLE },
+		{ "units", ST_COUNT_UNITS },
+	};
+
+	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++)
+		if (strcmp(which, tables[i].name) == 0)
+			return one_int(st, tables[i].id, 0, 0, n, err);
+	return err_set(err, RV_USAGE, "cannot count %s", which);
+}

@@ -1,0 +1,472 @@
+/* text: UTF-8 in and out (see text.h). */
+#include "text.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#define TEXT_REPLACEMENT	0xFFFD
+#define TEXT_ELLIPSIS		0x2026
+#define TEXT_UTF8_MAX		4	/* bytes in the longest UTF-8 sequence */
+
+/* What text_scan found first in outside text. */
+enum text_problem {
+	TEXT_FINE,
+	TEXT_NUL,
+	TEXT_INVALID
+};
+
+struct text_scan {
+	enum text_problem problem;
+	size_t		 at;	/* byte offset of the problem, or len */
+	size_t		 chars;	/* code points before it */
+};
+
+/* Walks a string grapheme by grapheme, as text_sanitize would show it. */
+struct text_walk {
+	const char		*at;	/* first byte of the next cluster */
+	const char		*p;	/* byte after `next` */
+	utf8proc_int32_t	 next;	/* next cluster's first, -1 at the end */
+	utf8proc_int32_t	 state;	/* utf8proc's grapheme break state */
+};
+
+/* One grapheme cluster: its bytes in the source and its display columns. */
+struct text_cluster {
+	const char	*start;
+	const char	*end;
+	size_t		 width;
+};
+
+static utf8proc_ssize_t
+text_decode(const char *p, size_t left, utf8proc_int32_t *c)
+{
+	if (left > TEXT_UTF8_MAX)
+		left = TEXT_UTF8_MAX;
+	return utf8proc_iterate((const utf8proc_uint8_t *)p,
+	    (utf8proc_ssize_t)left, c);
+}
+
+/*
+ * Finds the first NUL or invalid sequence.  utf8proc_iterate (2.8) already
+ * refuses overlong forms, surrogates, code points above U+10FFFF and
+ * truncated sequences, so no stricter check is needed here.
+ */
+static void
+text_scan(const char *bytes, size_t len, struct text_scan *scan)
+{
+	utf8proc_int32_t c;
+	utf8proc_ssize_t n;
+	size_t i = 0;
+
+	scan->problem = TEXT_FINE;
+	scan->chars = 0;
+	while (i < len) {
+		n = text_decode(bytes + i, len - i, &c);
+		if (n < 0) {
+			scan->problem = TEXT_INVALID;
+			break;
+		}
+		if (c == 0) {
+			scan->problem = TEXT_NUL;
+			break;
+		}
+		i += (size_t)n;
+		scan->chars++;
+	}
+	scan->at = i;
+}
+
+static int
+text_is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' ||
+	    c == '\f' || c == '\r';
+}
+
+/* Trims ASCII white space at both ends of s, in place. */
+static void
+text_trim(char *s)
+{
+	size_t len = strlen(s), lead = 0;
+
+	while (len > 0 && text_is_space(s[len - 1]))
+		len--;
+	while (lead < len && text_is_space(s[lead]))
+		lead++;
+	memmove(s, s + lead, len - lead);
+	s[len - lead] = '\0';
+}
+
+/* NFC of len bytes of valid UTF-8 without NUL; NULL when out of memory. */
+static char *
+text_nfc(const char *bytes, size_t len)
+{
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t n;
+
+	n = utf8proc_map((const utf8proc_uint8_t *)bytes, (utf8proc_ssize_t)len,
+	    &out, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (n < 0)
+		return NULL;
+	return (char *)out;
+}
+
+static enum rv_code
+text_refuse(const char *bytes, const struct text_scan *scan,
+    const char *what, struct rv_err *err)
+{
+	/* Positions count characters from 1, as an editor shows them; the
+	 * bad byte is shown in hex, never raw, as it may be a control. */
+	if (scan->problem == TEXT_NUL)
+		return err_set(err, RV_REFUSED, "%s contains a NUL byte at "
+		    "position %zu; remove it and try again", what,
+		    scan->chars + 1);
+	return err_set(err, RV_REFUSED, "%s is not valid UTF-8 (byte 0x%02X "
+	    "at position %zu); if it comes from an old spreadsheet or a "
+	    "Windows-1258 file, save it as UTF-8 and try again", what,
+	    (unsigned)(unsigned char)bytes[scan->at], scan->chars + 1);
+}
+
+enum rv_code
+text_in(const char *bytes, size_t len, const char *what, size_t max_chars,
+    char **out, struct rv_err *err)
+{
+	struct text_scan scan;
+	char *nfc;
+	size_t chars;
+
+	*out = NULL;
+	text_scan(bytes, len, &scan);
+
+	/*
+	 * The valid part is normalised even when something follows it: a
+	 * 100 kB paste cut in the middle of a character is first of all too
+	 * long, and that is what the user must fix first.
+	 */
+	if ((nfc = text_nfc(bytes, scan.at)) == NULL)
+		return err_set(err, RV_STORAGE, "out of memory while reading "
+		    "%s; close other programs and try again", what);
+	text_trim(nfc);
+	chars = text_chars(nfc);
+	if (chars > max_chars) {
+		free(nfc);
+		return err_set(err, RV_REFUSED, "%s is too long: %s%zu "
+		    "characters, at most %zu allowed; shorten it and try again",
+		    what, scan.problem == TEXT_FINE ? "" : "at least ", chars,
+		    max_chars);
+	}
+	if (scan.problem != TEXT_FINE) {
+		free(nfc);
+		return text_refuse(bytes, &scan, what, err);
+	}
+	*out = nfc;
+	return RV_OK;
+}
+
+enum rv_code
+text_in_str(const char *s, const char *what, size_t max_chars, char **out,
+    struct rv_err *err)
+{
+	return text_in(s, strlen(s), what, max_chars, out, err);
+}
+
+size_t
+text_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/* Removes the UTF-8 of 'đ' (C4 91) from s in place, writing 'd'. */
+static void
+text_fold_dd(char *s)
+{
+	char *w = s;
+
+	while (*s != '\0') {
+		if ((unsigned char)s[0] == 0xC4 && (unsigned char)s[1] == 0x91) {
+			*w++ = 'd';
+			s += 2;
+		} else
+			*w++ = *s++;
+	}
+	*w = '\0';
+}
+
+char *
+text_fold(const char *s)
+{
+	utf8proc_uint8_t *out = NULL;
+	utf8proc_ssize_t n;
+	char *safe, *folded;
+
+	n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &out,
+	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
+	    UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+	if (n == UTF8PROC_ERROR_INVALIDUTF8) {
+		/* Callers promise valid UTF-8; keep the promise of returning
+		 * NULL only when out of memory if they break theirs. */
+		if ((safe = text_sanitize(s)) == NULL)
+			return NULL;
+		folded = text_fold(safe);
+		free(safe);
+		return folded;
+	}
+	if (n < 0)
+		return NULL;
+	/* 'đ' is a letter of its own, not d with a mark, so STRIPMARK
+	 * keeps it; a search for "dun day" must still find "Đùn đẩy". */
+	text_fold_dd((char *)out);
+	return (char *)out;
+}
+
+/* c as a terminal may see it: controls and invisible formatting shown. */
+static utf8proc_int32_t
+text_inert(utf8proc_int32_t c)
+{
+	if (c < 0x20)
+		return 0x2400 + c;
+	if (c == 0x7F)
+		return 0x2421;
+	switch (utf8proc_category(c)) {
+	case UTF8PROC_CATEGORY_CC:	/* C1 */
+	case UTF8PROC_CATEGORY_CF:	/* bidi overrides, zero widths */
+	case UTF8PROC_CATEGORY_ZL:	/* U+2028 would break the line */
+	case UTF8PROC_CATEGORY_ZP:	/* U+2029 likewise */
+		return TEXT_REPLACEMENT;
+	default:
+		return c;
+	}
+}
+
+/* The next code point of s made inert, advancing *p; an invalid byte is
+ * one U+FFFD.  *p must not point at the final NUL. */
+static utf8proc_int32_t
+text_next_inert(const char **p)
+{
+	utf8proc_int32_t c;
+	utf8proc_ssize_t n;
+
+	n = text_decode(*p, strnlen(*p, TEXT_UTF8_MAX), &c);
+	if (n < 0) {
+		*p += 1;
+		return TEXT_REPLACEMENT;
+	}
+	*p += n;
+	return text_inert(c);
+}
+
+static size_t
+text_char_width(utf8proc_int32_t c)
+{
+	int w = utf8proc_charwidth(c);
+
+	/* Nothing printable is narrower than a column on a terminal. */
+	return w < 0 ? 1 : (size_t)w;
+}
+
+static void
+text_walk_init(struct text_walk *w, const char *s)
+{
+	w->at = w->p = s;
+	w->state = 0;
+	w->next = *s == '\0' ? -1 : text_next_inert(&w->p);
+}
+
+/*
+ * The next grapheme cluster into *cl; 0 at the end.  Its width is that of
+ * its widest code point: a base letter with its marks is one column, an
+ * emoji or a Hangul syllable in jamo two.
+ */
+static int
+text_walk_next(struct text_walk *w, struct text_cluster *cl)
+{
+	utf8proc_int32_t prev, c;
+	const char *here;
+	size_t cw;
+
+	if (w->next < 0)
+		return 0;
+	cl->start = w->at;
+	cl->width = text_char_width(w->next);
+	prev = w->next;
+	w->next = -1;
+	while (*w->p != '\0') {
+		here = w->p;
+		c = text_next_inert(&w->p);
+		if (utf8proc_grapheme_break_stateful(prev, c, &w->state)) {
+			w->at = here;
+			w->next = c;
+			break;
+		}
+		if ((cw = text_char_width(c)) > cl->width)
+			cl->width = cw;
+		prev = c;
+	}
+	if (w->next < 0)
+		w->at = w->p;
+	cl->end = w->at;
+	return 1;
+}
+
+/* Writes the inert form of source bytes [start, end) at dst; returns the
+ * byte after.  Each source byte gives at most 3 bytes. */
+static char *
+text_put_inert(char *dst, const char *start, const char *end)
+{
+	while (start < end)
+		dst += utf8proc_encode_char(text_next_inert(&start),
+		    (utf8proc_uint8_t *)dst);
+	return dst;
+}
+
+/* A buffer for the inert form of s plus `extra` bytes; NULL when the size
+ * overflows or memory runs out. */
+static char *
+text_alloc_inert(const char *s, size_t extra)
+{
+	size_t len = strlen(s);
+
+	if (len > (SIZE_MAX - extra - 1) / 3)
+		return NULL;
+	return malloc(3 * len + extra + 1);
+}
+
+char *
+text_sanitize(const char *s)
+{
+	char *out, *end;
+
+	if ((out = text_alloc_inert(s, 0)) == NULL)
+		return NULL;
+	end = text_put_inert(out, s, s + strlen(s));
+	*end = '\0';
+	return out;
+}
+
+size_t
+text_width(const char *s)
+{
+	struct text_walk w;
+	struct text_cluster cl;
+	size_t cols = 0;
+
+	text_walk_init(&w, s);
+	while (text_walk_next(&w, &cl))
+		cols += cl.width;
+	return cols;
+}
+
+/*
+ * Writes the clusters of s that fit in `budget` columns at dst; returns
+ * the byte after and the columns used in *used.  A wide cluster that would
+ * straddle the edge stops the cut: the caller pads the column it leaves.
+ */
+static char *
+text_put_cut(char *dst, const char *s, size_t budget, size_t *used)
+{
+	struct text_walk w;
+	struct text_cluster cl;
+
+	*used = 0;
+	text_walk_init(&w, s);
+	while (text_walk_next(&w, &cl) && *used + cl.width <= budget) {
+		dst = text_put_inert(dst, cl.start, cl.end);
+		*used += cl.width;
+	}
+	return dst;
+}
+
+char *
+text_fit(const char *s, size_t cols, int pad)
+{
+	size_t width = text_width(s), used;
+	char *out, *end;
+
+	/* The ellipsis is 3 bytes; padding at most cols bytes. */
+	if (cols > SIZE_MAX - 4 ||
+	    (out = text_alloc_inert(s, cols + 3)) == NULL)
+		return NULL;
+	if (width <= cols) {
+		end = text_put_inert(out, s, s + strlen(s));
+		used = width;
+	} else if (cols == 0) {
+		end = out;
+		used = 0;
+	} else {
+		end = text_put_cut(out, s, cols - 1, &used);
+		end += utf8proc_encode_char(TEXT_ELLIPSIS,
+		    (utf8proc_uint8_t *)end);
+		used++;
+	}
+	while (pad && used < cols) {
+		*end++ = ' ';
+		used++;
+	}
+	*end = '\0';
+	return out;
+}
+
+/* Whether c may reach a terminal from JSON only as an escape.  U+061C is
+ * a bidi control as much as those text.h lists. */
+static int
+text_json_escapes(utf8proc_int32_t c)
+{
+	return (c >= 0x80 && c <= 0x9F) ||
+	    c == 0x061C || c == 0x200E || c == 0x200F ||
+	    (c >= 0x202A && c <= 0x202E) ||
+	    (c >= 0x2066 && c <= 0x2069) ||
+	    c == 0x2028 || c == 0x2029;
+}
+
+static char *
+text_put_json_escape(char *dst, utf8proc_int32_t c)
+{
+	static const char hex[] = "0123456789abcdef";
+	int shift;
+
+	*dst++ = '\\';
+	*dst++ = 'u';
+	for (shift = 12; shift >= 0; shift -= 4)
+		*dst++ = hex[(c >> shift) & 0xF];
+	return dst;
+}
+
+char *
+text_json_safe(const char *json)
+{
+	utf8proc_int32_t c;
+	utf8proc_ssize_t n;
+	const char *p = json;
+	char *out, *dst;
+
+	/* An escape is 6 bytes for at least 2 of input. */
+	if ((out = text_alloc_inert(json, 0)) == NULL)
+		return NULL;
+	dst = out;
+	while (*p != '\0') {
+		n = text_decode(p, strnlen(p, TEXT_UTF8_MAX), &c);
+		if (n < 0) {
+			/* Not JSON at all; U+FFFD keeps a stray 0x9B from
+			 * acting as a C1 control on a Latin-1 terminal. */
+			dst += utf8proc_encode_char(TEXT_REPLACEMENT,
+			    (utf8proc_uint8_t *)dst);
+			p++;
+		} else if (text_json_escapes(c)) {
+			dst = text_put_json_escape(dst, c);
+			p += n;
+		} else {
+			memcpy(dst, p, (size_t)n);
+			dst += n;
+			p += n;
+		}
+	}
+	*dst = '\0';
+	return out;
+}

@@ -1,0 +1,109 @@
+# tests/cli/lib.sh: TAP helpers for the command-line tests, sourced by each
+# tests/cli/*.t.  Every test runs the real binary ($ROVIEC) on a database in
+# its own temporary directory, with HOME and the XDG folders pointed there so
+# that no file of the person running the tests is read or written.
+
+set -u
+
+ROVIEC=${ROVIEC:-$(cd "$(dirname "$0")/../.." && pwd)/roviec}
+SHARED=${SHARED:-$(cd "$(dirname "$0")/../.." && pwd)/../shared}
+T=$(mktemp -d "${TMPDIR:-/tmp}/roviec-test.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+export HOME="$T/home" XDG_CONFIG_HOME="$T/home/.config" XDG_DATA_HOME="$T/home/.local/share"
+mkdir -p "$HOME"
+unset ROVIEC_DB COLUMNS
+DB="$T/roviec.db"
+ME=$(id -un)
+
+_n=0
+_failed=0
+
+ok() {	# ok CONDITION-STATUS NAME: passes when the status is 0
+	_n=$((_n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $_n - $2"
+	else
+		_failed=$((_failed + 1))
+		echo "not ok $_n - $2"
+	fi
+}
+
+diag() { printf '%s\n' "$@" | sed 's/^/# /'; }
+
+is() {	# is GOT WANT NAME
+	if [ "$1" = "$2" ]; then ok 0 "$3"; else ok 1 "$3"; diag "got:  '$1'" "want: '$2'"; fi
+}
+
+like() {	# like TEXT PATTERN NAME (grep -E pattern)
+	if printf '%s' "$1" | grep -Eq -- "$2"; then ok 0 "$3"; else ok 1 "$3"; diag "text: '$1'" "want: /$2/"; fi
+}
+
+unlike() {	# unlike TEXT PATTERN NAME
+	if printf '%s' "$1" | grep -Eq -- "$2"; then ok 1 "$3"; diag "text: '$1'" "not: /$2/"; else ok 0 "$3"; fi
+}
+
+# run ARGS...: runs roviec on $DB; sets $out, $err (stderr) and $rc.
+run() {
+	"$ROVIEC" --db "$DB" "$@" >"$T/out" 2>"$T/err"
+	rc=$?
+	out=$(cat "$T/out")
+	err=$(cat "$T/err")
+}
+
+# as LOGIN ARGS...: runs roviec acting for LOGIN (the test's login is admin).
+as() {
+	_who=$1
+	shift
+	run --as "$_who" "$@"
+}
+
+# expect STATUS NAME ARGS...: runs and checks the exit status; on a
+# refusal also that stderr holds one line starting "roviec: ".
+expect() {
+	_want=$1
+	_name=$2
+	shift 2
+	run "$@"
+	if [ "$rc" -eq "$_want" ]; then ok 0 "$_name"; else ok 1 "$_name"; diag "exit $rc, want $_want" "stdout: $out" "stderr: $err"; fi
+	if [ "$_want" -ne 0 ]; then
+		_lines=$(printf '%s\n' "$err" | wc -l)
+		like "$err" '^roviec: ' "$_name: says why on stderr"
+		is "$_lines" 1 "$_name: in one line"
+	fi
+}
+
+# The whole database as text, to show that a refused command changed nothing.
+dump() { sqlite3 "$DB" .dump; }
+
+# A small city: DL above wards P1, P2, P3; heads and officers; an inspector.
+fixture_city() {
+	"$ROVIEC" --db "$DB" init >/dev/null || return 1
+	r() { "$ROVIEC" --db "$DB" "$@" >/dev/null || { echo "# fixture failed: $*"; return 1; }; }
+	r unit add DL "Thành phố Đà Lạt" --kind city &&
+	r unit add P1 "Phường 1" --parent DL --kind ward &&
+	r unit add P2 "Phường 2" --parent DL --kind ward &&
+	r unit add P3 "Phường 3" --parent DL --kind ward &&
+	r unit add TTRA "Thanh tra thành phố" --parent DL --kind department &&
+	r person add chutich "Nguyễn Văn Thành" --unit DL --role head &&
+	r person add head1 "Trần Thị Mai" --unit P1 --role head &&
+	r person add off1 "Lê Văn Hùng" --unit P1 &&
+	r person add off1b "Phạm Thị Lan" --unit P1 &&
+	r person add head2 "Hoàng Văn Nam" --unit P2 --role head &&
+	r person add off2 "Võ Thị Hoa" --unit P2 &&
+	r person add head3 "Đặng Văn Long" --unit P3 --role head &&
+	r person add off3 "Bùi Thị Thu" --unit P3 &&
+	r person add insp "Đỗ Văn Kiểm" --unit TTRA --role inspector
+}
+
+# new_duty [ARGS...]: the city head assigns a duty to P1 owned by off1;
+# prints its reference.
+new_duty() {
+	"$ROVIEC" --db "$DB" --as chutich add "${TITLE:-Giải quyết đơn thư khiếu nại đất đai}" \
+	    --lead "${LEAD:-P1}" --owner "${OWNER:-off1}" --due "${DUE:-+30}" \
+	    --result "Báo cáo kết quả giải quyết" --basis "Công văn số 2763-CV/BNCTU" "$@"
+}
+
+done_testing() {
+	echo "1..$_n"
+	[ "$_failed" -eq 0 ]
+}
