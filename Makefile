@@ -52,10 +52,10 @@ build/migrations.c: $(MIGRATIONS) db/embed.sh | build
 build/migrations.o: build/migrations.c
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
-build:
-	mkdir -p build build/tests
+build build/tests:
+	mkdir -p $@
 
-build/tests/%.t: tests/unit/%.c tests/unit/tap.h $(LIBOBJ) | build
+build/tests/%.t: tests/unit/%.c tests/unit/tap.h $(LIBOBJ) | build/tests
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIBOBJ) $(PKG_LIBS) $(LDLIBS)
 
 # Opens the board on a demo database; without a terminal it only builds and

@@ -14,8 +14,9 @@
  * Fills a freshly created database, right after org_bootstrap (s->me is the
  * administrator who ran init): the units, their people, then the duties,
  * all in one transaction.  The acting login becomes the head of Phường 1
- * and stays administrator.  The data is the same on every run of the same
- * day (a fixed seed), only moved to end near today.
+ * and stays administrator.  Runs on the same day give the same units,
+ * people and duties (a fixed seed; only the UUIDs differ), with the
+ * histories ending near today.
  *
  * Returns RV_OK; or, with nothing written, RV_REFUSED when an action of the
  * script was refused (err names the step and quotes the refusal: a bug of

@@ -55,7 +55,8 @@ actor_resolve(struct session *s, const char *as_login, struct rv_err *err)
 		model_person_free(&s->via);
 		if (rc == RV_REFUSED)
 			return err_set(err, RV_REFUSED,
-			    "--as names a login that is not registered; roviec person list shows them");
+			    "--as names '%.40s', a login that is not registered; roviec person list shows them",
+			    as_login);
 		*err = ignored;
 		return rc;
 	}

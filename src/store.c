@@ -203,10 +203,14 @@ static const char *const sqls[ST__MAX] = {
 	" LEFT JOIN people fo ON fo.id = h.from_owner_id"
 	" LEFT JOIN people tp ON tp.id = h.to_owner_id"
 	" WHERE h.duty_id = ?1 ORDER BY h.id",
+	/* Only the entries that made a unit lead, or a person owner, count:
+	 * proposals and refusals name a unit that never held the duty. */
 	[ST_HELD_UNIT] =
-	"SELECT EXISTS (SELECT 1 FROM history WHERE duty_id = ?1 AND to_unit_id = ?2)",
+	"SELECT EXISTS (SELECT 1 FROM history WHERE duty_id = ?1 AND to_unit_id = ?2"
+	"  AND action IN ('created', 'accepted', 'redirected'))",
 	[ST_HELD_OWNER] =
-	"SELECT EXISTS (SELECT 1 FROM history WHERE duty_id = ?1 AND to_owner_id = ?2)",
+	"SELECT EXISTS (SELECT 1 FROM history WHERE duty_id = ?1 AND to_owner_id = ?2"
+	"  AND action IN ('created', 'accepted', 'assigned', 'redirected'))",
 	[ST_DUTY_LIST] =
 	"SELECT d.ref, d.uuid, d.title, lu.code, o.login, o.full_name, a.login,"
 	"  d.deadline, d.original_deadline, d.shown_status, d.field,"
@@ -892,8 +896,10 @@ unit_lookup(struct store *st, enum stmt id, const char *code, rowid_t rowid,
 		read_unit(s, 0, out);
 	sqlite3_reset(s);
 	if (!found)
-		return err_set(err, RV_REFUSED, "there is no unit %s; roviec unit list shows the units",
-		    code != NULL ? "with that code" : "with that id");
+		return code != NULL ?
+		    err_set(err, RV_REFUSED,
+		    "there is no unit with the code '%.40s'; roviec unit list shows the units", code) :
+		    err_set(err, RV_REFUSED, "there is no unit with the id %lld", (long long)rowid);
 	return RV_OK;
 }
 
@@ -1016,8 +1022,10 @@ person_lookup(struct store *st, enum stmt id, const char *login, rowid_t rowid,
 		read_person(s, out);
 	sqlite3_reset(s);
 	if (!found)
-		return err_set(err, RV_REFUSED,
-		    "there is no person with that login; roviec person list shows them");
+		return login != NULL ?
+		    err_set(err, RV_REFUSED,
+		    "there is no person with the login '%.40s'; roviec person list shows them", login) :
+		    err_set(err, RV_REFUSED, "there is no person with the id %lld", (long long)rowid);
 	return RV_OK;
 }
 
@@ -1149,7 +1157,7 @@ store_duty_by_ref(struct store *st, const char *ref, struct duty *out,
 	sqlite3_reset(s);
 	if (!found)
 		return err_set(err, RV_REFUSED,
-		    "there is no duty with that reference; roviec list shows them");
+		    "there is no duty '%.40s'; roviec list shows the references", ref);
 	return RV_OK;
 }
 

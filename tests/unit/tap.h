@@ -31,6 +31,7 @@ ok(int cond, const char *fmt, ...)
 }
 
 /* ok() for two strings, showing both when they differ. */
+__attribute__((unused))
 static int
 is_str(const char *got, const char *want, const char *name)
 {
@@ -44,6 +45,7 @@ is_str(const char *got, const char *want, const char *name)
 }
 
 /* ok() for two numbers, showing both when they differ. */
+__attribute__((unused))
 static int
 is_num(long long got, long long want, const char *name)
 {

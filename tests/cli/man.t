@@ -1,0 +1,34 @@
+#!/bin/sh
+# The manual lints clean and documents every command the program has.
+. "$(dirname "$0")/lib.sh"
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+PAGE="$ROOT/man/roviec.1"
+
+warnings=$(groff -ww -z -mandoc "$PAGE" 2>&1)
+is "$warnings" "" "groff -ww -z -mandoc man/roviec.1 prints nothing"
+
+# Every command of the usage text appears in the manual as a command.
+"$ROVIEC" --help >"$T/usage"
+ok $? "roviec --help exits 0"
+grep '^  roviec ' "$T/usage" | awk '{print $2 ($3 ~ /^[a-z]+$/ ? " " $3 : "")}' | sort -u >"$T/commands"
+ok "$([ "$(wc -l <"$T/commands")" -ge 20 ] && echo 0 || echo 1)" "the usage lists the commands"
+man -l "$PAGE" 2>/dev/null | col -b >"$T/page"
+while read -r cmd; do
+	grep -q "roviec $cmd" "$T/page" || grep -Eq "^ +$cmd( |$)" "$T/page"
+	ok $? "the manual documents '$cmd'"
+done <"$T/commands"
+
+# Every option of the usage text is in the manual.
+grep -o -- '--[a-z]*' "$T/usage" | sort -u | while read -r opt; do
+	grep -q -- "$opt" "$T/page" || echo "$opt"
+done >"$T/missing"
+is "$(cat "$T/missing")" "" "every option of the usage is in the manual"
+
+# Every flag word and exit status.
+for flag in bounced tossed escalated unanswered stalled overdue late due-soon; do
+	grep -q "$flag" "$T/page"
+	ok $? "the manual defines the flag $flag"
+done
+
+done_testing
