@@ -67,6 +67,8 @@ check: roviec $(UNIT_BIN)
 	ROVIEC="$(CURDIR)/roviec" SHARED="$(CURDIR)/../shared" prove -j2 $(PROVE_FLAGS) $(UNIT_BIN) tests/cli/*.t
 
 # The same tests under AddressSanitizer and UndefinedBehaviorSanitizer.
+# faketime is preloaded by some tests, so ASan may not come first.
+asan: export ASAN_OPTIONS = verify_asan_link_order=0:detect_leaks=1
 asan:
 	$(MAKE) clean
 	$(MAKE) CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \

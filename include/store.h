@@ -36,6 +36,10 @@ enum rv_code store_open(const char *path, enum store_mode mode,
     struct store **out, struct rv_err *err);
 void store_close(struct store *st);
 
+/* Removes a database file and its -wal, -shm and -journal companions (a
+ * database that init made but could not finish). */
+void store_remove(const char *path);
+
 /* The rules and the day that the SQL function rv_flags measures against. */
 void store_set_flag_context(struct store *st, const struct flag_rules *rules,
     day_t today);

@@ -138,7 +138,9 @@ config_load_file(struct config *c, const char *path, int must_exist,
     struct rv_err *err)
 {
 	FILE *f = fopen(path, "r");
-	char line[4096];
+	char *line = NULL, *checked = NULL;
+	size_t cap = 0;
+	ssize_t len;
 	int lineno = 0;
 	enum rv_code rc = RV_OK;
 
@@ -148,28 +150,30 @@ config_load_file(struct config *c, const char *path, int must_exist,
 		return err_set(err, RV_REFUSED, "cannot read the configuration %s: %s",
 		    path, strerror(errno));
 	}
-	while (rc == RV_OK && fgets(line, sizeof(line), f) != NULL) {
+	while (rc == RV_OK && (len = getline(&line, &cap, f)) >= 0) {
 		char *s;
-		char *checked = NULL;
 
 		lineno++;
-		if (strchr(line, '\n') == NULL && !feof(f)) {
+		if (len > 4096) {
 			rc = err_set(err, RV_REFUSED, "%s, line %d: the line is too long",
 			    path, lineno);
 			break;
 		}
-		if (text_in_str(line, "the line", 4000, &checked, err) != RV_OK) {
+		/* The same checks as any outside text: UTF-8, no NUL. */
+		if (text_in(line, (size_t)len, "the line", 4096, &checked, err) != RV_OK) {
 			char why[sizeof(err->msg)];
 
 			snprintf(why, sizeof(why), "%s", err->msg);
 			rc = err_set(err, RV_REFUSED, "%s, line %d: %s", path, lineno, why);
 			break;
 		}
-		free(checked);
-		s = trim(line);
+		s = trim(checked);
 		if (*s != '\0' && *s != '#')
 			rc = config_line(c, s, path, lineno, err);
+		free(checked);
+		checked = NULL;
 	}
+	free(line);
 	fclose(f);
 	return rc;
 }

@@ -274,6 +274,18 @@ run_op(struct session *s, struct op *op, store_txn_fn fn, struct rv_err *err)
 	return rc;
 }
 
+/* Runs an action that needs a written reason (rules 3 and 4). */
+static enum rv_code
+run_with_reason(struct session *s, struct op *op, const char *reason,
+    store_txn_fn fn, struct rv_err *err)
+{
+	enum rv_code rc;
+
+	if ((rc = take_text(reason, "a reason", DUTY_TEXT_MAX, 1, &op->text, err)) != RV_OK)
+		return rc;
+	return run_op(s, op, fn, err);
+}
+
 /* --- creating ---------------------------------------------------------- */
 
 struct create {
@@ -594,13 +606,10 @@ duty_transfer(struct session *s, const char *ref, const char *unit,
     const char *reason, struct rv_err *err)
 {
 	struct op op = { .ref = ref, .unit = unit };
-	enum rv_code rc;
 
 	if (unit == NULL || unit[0] == '\0')
 		return err_set(err, RV_REFUSED, "name the unit to transfer to by its code");
-	if ((rc = take_text(reason, "a reason", DUTY_TEXT_MAX, 1, &op.text, err)) != RV_OK)
-		return rc;
-	return run_op(s, &op, do_transfer, err);
+	return run_with_reason(s, &op, reason, do_transfer, err);
 }
 
 static enum rv_code
@@ -627,11 +636,8 @@ duty_escalate(struct session *s, const char *ref, const char *reason,
     struct rv_err *err)
 {
 	struct op op = { .ref = ref };
-	enum rv_code rc;
 
-	if ((rc = take_text(reason, "a reason", DUTY_TEXT_MAX, 1, &op.text, err)) != RV_OK)
-		return rc;
-	return run_op(s, &op, do_escalate, err);
+	return run_with_reason(s, &op, reason, do_escalate, err);
 }
 
 static enum rv_code
@@ -664,11 +670,8 @@ duty_return(struct session *s, const char *ref, const char *reason,
     struct rv_err *err)
 {
 	struct op op = { .ref = ref };
-	enum rv_code rc;
 
-	if ((rc = take_text(reason, "a reason", DUTY_TEXT_MAX, 1, &op.text, err)) != RV_OK)
-		return rc;
-	return run_op(s, &op, do_return, err);
+	return run_with_reason(s, &op, reason, do_return, err);
 }
 
 /* --- answering proposals ----------------------------------------------- */
@@ -771,11 +774,8 @@ duty_reject(struct session *s, const char *ref, const char *reason,
     struct rv_err *err)
 {
 	struct op op = { .ref = ref };
-	enum rv_code rc;
 
-	if ((rc = take_text(reason, "a reason", DUTY_TEXT_MAX, 1, &op.text, err)) != RV_OK)
-		return rc;
-	return run_op(s, &op, do_reject, err);
+	return run_with_reason(s, &op, reason, do_reject, err);
 }
 
 /* --- progress ---------------------------------------------------------- */
@@ -928,11 +928,8 @@ duty_refuse(struct session *s, const char *ref, const char *reason,
     struct rv_err *err)
 {
 	struct op op = { .ref = ref };
-	enum rv_code rc;
 
-	if ((rc = take_text(reason, "a reason", DUTY_TEXT_MAX, 1, &op.text, err)) != RV_OK)
-		return rc;
-	return run_op(s, &op, do_refuse, err);
+	return run_with_reason(s, &op, reason, do_refuse, err);
 }
 
 /* --- closing ----------------------------------------------------------- */
@@ -1020,11 +1017,8 @@ duty_reopen(struct session *s, const char *ref, const char *reason,
     struct rv_err *err)
 {
 	struct op op = { .ref = ref };
-	enum rv_code rc;
 
-	if ((rc = take_text(reason, "a reason", DUTY_TEXT_MAX, 1, &op.text, err)) != RV_OK)
-		return rc;
-	return run_op(s, &op, do_reopen, err);
+	return run_with_reason(s, &op, reason, do_reopen, err);
 }
 
 /* --- the assigner's own moves ------------------------------------------ */
@@ -1081,13 +1075,10 @@ duty_redirect(struct session *s, const char *ref, const char *unit,
     const char *owner, const char *reason, struct rv_err *err)
 {
 	struct op op = { .ref = ref, .unit = unit, .login = owner };
-	enum rv_code rc;
 
 	if (unit == NULL || unit[0] == '\0')
 		return err_set(err, RV_REFUSED, "name the unit to redirect to by its code");
-	if ((rc = take_text(reason, "a reason", DUTY_TEXT_MAX, 1, &op.text, err)) != RV_OK)
-		return rc;
-	return run_op(s, &op, do_redirect, err);
+	return run_with_reason(s, &op, reason, do_redirect, err);
 }
 
 static enum rv_code
@@ -1115,9 +1106,6 @@ duty_cancel(struct session *s, const char *ref, const char *reason,
     struct rv_err *err)
 {
 	struct op op = { .ref = ref };
-	enum rv_code rc;
 
-	if ((rc = take_text(reason, "a reason", DUTY_TEXT_MAX, 1, &op.text, err)) != RV_OK)
-		return rc;
-	return run_op(s, &op, do_cancel, err);
+	return run_with_reason(s, &op, reason, do_cancel, err);
 }

@@ -88,9 +88,7 @@ enum stmt {
 	" 'done_on', d.done_on, 'closed_on', d.closed_on," \
 	" 'last_progress_on', d.last_progress_on," \
 	" 'flags', json(rv_flag_words(" FLAGS_OF_D "))," \
-	" 'handoffs', (SELECT count(*) FROM history h WHERE h.duty_id = d.id" \
-	"      AND h.action IN ('accepted', 'redirected'))," \
-	" 'counted_handoffs', d.handoffs)"
+	" 'handoffs', d.handoffs)"
 
 static const char *const sqls[ST__MAX] = {
 	[ST_UNIT_BY_CODE] =
@@ -396,6 +394,17 @@ col_copy(sqlite3_stmt *s, int i, char *buf, size_t size)
 	const char *v = col_str(s, i);
 
 	snprintf(buf, size, "%s", v == NULL ? "" : v);
+}
+
+/* Ends a loop over the rows of s: RV_OK when it ran to the end (or the
+ * caller stopped it), the failure otherwise. */
+static enum rv_code
+rows_done(struct store *st, sqlite3_stmt *s, int rc, struct rv_err *err)
+{
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return fail(st, rc, err);
+	return RV_OK;
 }
 
 /* Steps a statement that returns no row. */
@@ -714,6 +723,18 @@ store_open(const char *path, enum store_mode mode, struct store **out,
 }
 
 void
+store_remove(const char *path)
+{
+	static const char *const sides[] = { "", "-wal", "-shm", "-journal" };
+	char name[4200];
+
+	for (size_t i = 0; i < sizeof(sides) / sizeof(sides[0]); i++) {
+		snprintf(name, sizeof(name), "%s%s", path, sides[i]);
+		unlink(name);
+	}
+}
+
+void
 store_close(struct store *st)
 {
 	if (st == NULL)
@@ -982,10 +1003,7 @@ store_unit_list(struct store *st, store_unit_fn fn, void *arg, struct rv_err *er
 		if (stop)
 			break;
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return fail(st, rc, err);
-	return RV_OK;
+	return rows_done(st, s, rc, err);
 }
 
 /* --- people ------------------------------------------------------------ */
@@ -1104,10 +1122,7 @@ store_person_list(struct store *st, rowid_t unit_id, store_person_fn fn,
 		if (stop)
 			break;
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return fail(st, rc, err);
-	return RV_OK;
+	return rows_done(st, s, rc, err);
 }
 
 /* --- duties ------------------------------------------------------------ */
@@ -1547,11 +1562,8 @@ store_duty_list(struct store *st, const struct duty_filter *f, int want_json,
 		if (fn(&row, arg))
 			break;
 	}
-	sqlite3_reset(s);
 	free(pattern);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return fail(st, rc, err);
-	return RV_OK;
+	return rows_done(st, s, rc, err);
 }
 
 enum rv_code
@@ -1622,10 +1634,7 @@ store_support_list(struct store *st, rowid_t duty_id, store_support_fn fn,
 		if (fn(&row, arg))
 			break;
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return fail(st, rc, err);
-	return RV_OK;
+	return rows_done(st, s, rc, err);
 }
 
 enum rv_code
@@ -1648,10 +1657,7 @@ store_history_list(struct store *st, rowid_t duty_id, store_history_fn fn,
 		if (fn(&row, arg))
 			break;
 	}
-	sqlite3_reset(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return fail(st, rc, err);
-	return RV_OK;
+	return rows_done(st, s, rc, err);
 }
 
 enum rv_code

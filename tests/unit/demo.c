@@ -66,20 +66,6 @@ seconds_since(const struct timespec *t0)
 	return (double)(t1.tv_sec - t0->tv_sec) + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
-static void
-remove_db(const char *path)
-{
-	char side[1100];
-
-	unlink(path);
-	snprintf(side, sizeof(side), "%s-wal", path);
-	unlink(side);
-	snprintf(side, sizeof(side), "%s-shm", path);
-	unlink(side);
-	snprintf(side, sizeof(side), "%s-journal", path);
-	unlink(side);
-}
-
 /* Creates a database at path with the demo, checks it, fills c. */
 static void
 build(const char *path, time_t now, struct counts *c, int check)
@@ -185,8 +171,8 @@ main(void)
 	ok(memcmp(&ca, &cb, sizeof(ca)) == 0, "two builds give the same counts");
 	is_num(cb.duties, ca.duties, "the same number of duties");
 	is_num(cb.history, ca.history, "the same number of history entries");
-	remove_db(a);
-	remove_db(b);
+	store_remove(a);
+	store_remove(b);
 	rmdir(dir);
 	return done_testing();
 }
