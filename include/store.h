@@ -224,8 +224,8 @@ typedef int (*store_history_fn)(const struct history_row *row, void *arg);
 enum rv_code store_history_list(struct store *st, rowid_t duty_id,
     store_history_fn fn, void *arg, struct rv_err *err);
 
-/* Counts rows of a whole table, for tests and the demo's summary:
- * which is one of "duties", "history", "handoffs", "people", "units". */
+/* Counts rows of a whole table: which is one of "duties", "history",
+ * "handoffs", "people", "units", or "admins" (people with that role). */
 enum rv_code store_count(struct store *st, const char *which, long long *n,
     struct rv_err *err);
 

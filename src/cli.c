@@ -1,6 +1,7 @@
 /* cli: the command line (see cli.h and CLI.md). */
 #include "cli.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -387,8 +388,12 @@ cmd_unit_add(struct cli *c)
 	enum rv_code rc = org_unit_add(&c->s, c->a.pos[0], c->a.pos[1],
 	    c->a.opt[OPT_PARENT], c->a.opt[OPT_KIND], c->a.opt[OPT_HEAD], &c->err);
 
-	if (rc == RV_OK)
-		printf("Added unit %s.\n", c->a.pos[0]);
+	if (rc == RV_OK) {
+		fputs("Added unit ", stdout);
+		for (const char *p = c->a.pos[0]; *p != '\0'; p++)
+			putchar(toupper((unsigned char)*p));
+		fputs(".\n", stdout);
+	}
 	return rc;
 }
 

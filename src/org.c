@@ -269,6 +269,18 @@ do_person_set(struct store *st, void *arg, struct rv_err *err)
 	old_role = p.role;
 	if ((rc = apply_unit_role(st, op, &p, &u, err)) != RV_OK)
 		goto out;
+	if (old_role == ROLE_ADMIN && p.role != ROLE_ADMIN) {
+		long long admins;
+
+		if ((rc = store_count(st, "admins", &admins, err)) != RV_OK)
+			goto out;
+		if (admins <= 1) {
+			rc = err_set(err, RV_REFUSED,
+			    "%s is the last administrator; make someone else administrator first",
+			    p.login);
+			goto out;
+		}
+	}
 	/* Headship follows the person: leaving the unit, or the role of head,
 	 * leaves the unit without a head until the administrator names one. */
 	if (old_unit != 0 && actor_heads(st, p.id, old_unit) &&

@@ -59,6 +59,7 @@ enum stmt {
 	ST_COUNT_HANDOFFS,
 	ST_COUNT_PEOPLE,
 	ST_COUNT_UNITS,
+	ST_COUNT_ADMINS,
 	ST__MAX
 };
 
@@ -275,6 +276,7 @@ static const char *const sqls[ST__MAX] = {
 	[ST_COUNT_HANDOFFS] = "SELECT count(*) FROM handoffs",
 	[ST_COUNT_PEOPLE] = "SELECT count(*) FROM people",
 	[ST_COUNT_UNITS] = "SELECT count(*) FROM units",
+	[ST_COUNT_ADMINS] = "SELECT count(*) FROM people WHERE role = 'admin'",
 };
 
 struct store {
@@ -1666,7 +1668,7 @@ store_count(struct store *st, const char *which, long long *n, struct rv_err *er
 	static const struct { const char *name; enum stmt id; } tables[] = {
 		{ "duties", ST_COUNT_DUTIES }, { "history", ST_COUNT_HISTORY },
 		{ "handoffs", ST_COUNT_HANDOFFS }, { "people", ST_COUNT_PEOPLE },
-		{ "units", ST_COUNT_UNITS },
+		{ "units", ST_COUNT_UNITS }, { "admins", ST_COUNT_ADMINS },
 	};
 
 	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++)

@@ -42,9 +42,10 @@ unlike() {	# unlike TEXT PATTERN NAME
 	if printf '%s' "$1" | grep -Eq -- "$2"; then ok 1 "$3"; diag "text: '$1'" "not: /$2/"; else ok 0 "$3"; fi
 }
 
-# run ARGS...: runs roviec on $DB; sets $out, $err (stderr) and $rc.
+# run ARGS...: runs roviec on $DB; sets $out, $err (stderr) and $rc.  A
+# command that hangs is killed after 60 s (exit 124) rather than block prove.
 run() {
-	"$ROVIEC" --db "$DB" "$@" >"$T/out" 2>"$T/err"
+	timeout 60 "$ROVIEC" --db "$DB" "$@" >"$T/out" 2>"$T/err"
 	rc=$?
 	out=$(cat "$T/out")
 	err=$(cat "$T/err")
