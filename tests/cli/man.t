@@ -13,7 +13,7 @@ is "$warnings" "" "groff -ww -z -mandoc man/roviec.1 prints nothing"
 ok $? "roviec --help exits 0"
 grep '^  roviec ' "$T/usage" | awk '{print $2 ($3 ~ /^[a-z]+$/ ? " " $3 : "")}' | sort -u >"$T/commands"
 ok "$([ "$(wc -l <"$T/commands")" -ge 20 ] && echo 0 || echo 1)" "the usage lists the commands"
-man -l "$PAGE" 2>/dev/null | col -b >"$T/page"
+groff -mandoc -Tutf8 -P-cbou "$PAGE" 2>/dev/null >"$T/page"
 while read -r cmd; do
 	grep -q "roviec $cmd" "$T/page" || grep -Eq "^ +$cmd( |$)" "$T/page"
 	ok $? "the manual documents '$cmd'"
