@@ -102,35 +102,46 @@ out_table_add(struct out_table *t, const char *const *cells)
 	return 0;
 }
 
-/* Narrows the widest columns, the flexible one first, until the table fits
- * in limit columns (with one space between columns). */
+/* Takes up to `want` columns from w[i], leaving at least `floor`. */
+static size_t
+narrow(size_t *w, size_t i, size_t want, size_t floor)
+{
+	size_t can = w[i] > floor ? w[i] - floor : 0;
+	size_t take = want < can ? want : can;
+
+	w[i] -= take;
+	return take;
+}
+
+/*
+ * Fits the columns into limit (with one space between them).  The flexible
+ * column (the title) gives up width first but keeps FLEX_KEEP columns; then
+ * the widest other columns, down to OTHER_KEEP; then the title again.
+ */
+#define FLEX_KEEP 20
+#define OTHER_KEEP 6
 static void
 fit_widths(size_t *w, size_t n, size_t flex, size_t limit)
 {
-	size_t total = n > 0 ? n - 1 : 0;
+	size_t total = n > 0 ? n - 1 : 0, over;
 
 	for (size_t i = 0; i < n; i++)
 		total += w[i];
 	if (limit == 0 || total <= limit)
 		return;
-	if (w[flex] > 8) {
-		size_t cut = total - limit;
-		size_t can = w[flex] - 8;
+	over = total - limit;
+	over -= narrow(w, flex, over, FLEX_KEEP);
+	while (over > 0) {
+		size_t widest = flex == 0 ? 1 : 0;
 
-		w[flex] -= cut < can ? cut : can;
-		total -= cut < can ? cut : can;
-	}
-	while (total > limit) {
-		size_t widest = 0;
-
-		for (size_t i = 1; i < n; i++)
-			if (w[i] > w[widest])
+		for (size_t i = 0; i < n; i++)
+			if (i != flex && w[i] > w[widest])
 				widest = i;
-		if (w[widest] <= 4)
+		if (widest >= n || w[widest] <= OTHER_KEEP)
 			break;
-		w[widest]--;
-		total--;
+		over -= narrow(w, widest, 1, OTHER_KEEP);
 	}
+	over -= narrow(w, flex, over, 4);
 }
 
 static void
