@@ -1561,7 +1561,7 @@ enum demo_answer { ANSWER_ACCEPT, ANSWER_REJECT, ANSWER_NONE, ANSWER_FRESH };
 static void
 sc_escalate(struct demo *d, int i, enum demo_answer answer)
 {
-	int c, a;
+	int c, a = 1;
 
 	switch (answer) {
 	case ANSWER_ACCEPT:
