@@ -193,6 +193,48 @@ typedef int (*store_duty_fn)(const struct duty_row *row, void *arg);
 enum rv_code store_duty_list(struct store *st, const struct duty_filter *f,
     int want_json, store_duty_fn fn, void *arg, struct rv_err *err);
 
+/* The board's pages: a tab's duties read a screenful at a time, after (or
+ * before) the last row shown, so that the cost does not grow with the
+ * database (keyset paging on the sort key and the row id). */
+enum page_tab { PAGE_LEAD, PAGE_SUPPORT, PAGE_PROPOSALS, PAGE_FLAGGED, PAGE_MINE,
+	PAGE__TABS };
+enum page_sort { SORT_DEADLINE, SORT_REF, SORT_OWNER, SORT__COUNT };
+
+struct page_query {
+	enum page_tab tab;
+	rowid_t unit_id;	/* the board's unit */
+	rowid_t person_id;	/* the acting person (PAGE_MINE) */
+	enum page_sort sort;
+	const char *after_key;	/* NULL: from the first row */
+	rowid_t after_id;
+	int backward;		/* rows before the key, nearest first */
+	unsigned flag;		/* rows must carry these flags; 0: any */
+	const char *search;	/* folded search key; NULL: any */
+	int limit;
+};
+/* Called per row with the row's sort key and id (for the next page). */
+typedef int (*store_page_fn)(const struct duty_row *row, const char *key,
+    rowid_t id, void *arg);
+enum rv_code store_duty_page(struct store *st, const struct page_query *q,
+    store_page_fn fn, void *arg, struct rv_err *err);
+
+/* A unit's figures as of today (the board's city overview): open duties
+ * (open, pending or submitted), overdue, flagged (any flag but due-soon),
+ * and the on-time rate: 100% less the share of its duties late against the
+ * original deadline, done or not (cancelled ones left out). */
+struct unit_figures {
+	const char *code, *name, *kind;
+	long long total, open, overdue, flagged, late;
+	double on_time;		/* percent; 100 when total is 0 */
+};
+typedef int (*store_figures_fn)(const struct unit_figures *row, void *arg);
+/* Every unit, worst on-time rate first, then most overdue. */
+enum rv_code store_unit_figures(struct store *st, store_figures_fn fn, void *arg,
+    struct rv_err *err);
+
+/* SQLite's data_version: it changes when another connection commits. */
+enum rv_code store_data_version(struct store *st, long long *v, struct rv_err *err);
+
 /* One duty in full as a JSON object (with supporters, pending answers and
  * the whole history), malloc'd into *json. */
 enum rv_code store_duty_json(struct store *st, rowid_t duty_id, char **json,

@@ -3,10 +3,12 @@
 
 #include <pwd.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "store.h"
+#include "text.h"
 
 enum rv_code
 actor_os_login(char *buf, size_t size, struct rv_err *err)
@@ -53,10 +55,15 @@ actor_resolve(struct session *s, const char *as_login, struct rv_err *err)
 	rc = store_person_by_login(s->st, as_login, &s->me, &ignored);
 	if (rc != RV_OK) {
 		model_person_free(&s->via);
-		if (rc == RV_REFUSED)
-			return err_set(err, RV_REFUSED,
-			    "--as names '%.40s', a login that is not registered; roviec person list shows them",
-			    as_login);
+		if (rc == RV_REFUSED) {
+			char *cut = text_fit(as_login, 40, 0);
+
+			err_set(err, RV_REFUSED,
+			    "--as names '%s', a login that is not registered; roviec person list shows them",
+			    cut != NULL ? cut : "");
+			free(cut);
+			return RV_REFUSED;
+		}
 		*err = ignored;
 		return rc;
 	}

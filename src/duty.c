@@ -40,7 +40,7 @@ take_text(const char *raw, const char *what, size_t max, int required,
 	*out = NULL;
 	if (raw == NULL) {
 		if (required)
-			return err_set(err, RV_REFUSED, "%s is required: say why, in words", what);
+			return err_set(err, RV_REFUSED, "%s is required: write it out in words", what);
 		return RV_OK;
 	}
 	if ((rc = text_in_str(raw, what, max, out, err)) != RV_OK)
@@ -48,7 +48,7 @@ take_text(const char *raw, const char *what, size_t max, int required,
 	if (**out == '\0' && required) {
 		free(*out);
 		*out = NULL;
-		return err_set(err, RV_REFUSED, "%s is empty: say why, in words", what);
+		return err_set(err, RV_REFUSED, "%s is empty: write it out in words", what);
 	}
 	if (**out == '\0') {
 		free(*out);
@@ -209,6 +209,11 @@ member_of(struct store *st, const char *login, rowid_t unit_id,
 
 	if ((rc = store_person_by_login(st, login, out, err)) != RV_OK)
 		return rc;
+	if (out->role == ROLE_INSPECTOR) {
+		model_person_free(out);
+		return err_set(err, RV_REFUSED,
+		    "an inspector watches duties and owns none; choose an official of the unit");
+	}
 	if (out->unit_id == unit_id)
 		return RV_OK;
 	model_person_free(out);
@@ -246,8 +251,10 @@ move_duty(struct op *op, rowid_t unit_id, rowid_t owner_id, int counted,
 		op->d.handoffs++;
 	if (unit_id != op->d.lead_unit_id) {
 		rc = store_is_supporter(op->s->st, op->d.id, unit_id, &supporter, err);
-		if (rc == RV_OK && supporter)
-			rc = store_support_remove(op->s->st, op->d.id, unit_id, err);
+		if (rc == RV_OK && supporter &&
+		    (rc = store_support_remove(op->s->st, op->d.id, unit_id, err)) == RV_OK)
+			rc = record(op, "support-ended", unit_id, 0, 0, 0,
+			    "the supporting unit became the lead unit", NULL, err);
 		if (rc != RV_OK)
 			return rc;
 	}
@@ -711,6 +718,12 @@ do_accept(struct store *st, void *arg, struct rv_err *err)
 
 	if ((rc = answerable(st, op, &h, err)) != RV_OK)
 		goto out;
+	if (h.kind == HANDOFF_RETURN && !actor_heads(st, op->s->me.id, h.to_unit_id) &&
+	    login != NULL && strcmp(login, op->s->me.login) != 0) {
+		rc = err_set(err, RV_REFUSED,
+		    "as the assigner you take a returned duty back yourself; only the head of the unit may give it to someone else");
+		goto out;
+	}
 	if (login == NULL) {
 		if (h.kind == HANDOFF_RETURN) {
 			rc = store_person_by_id(st, op->d.assigner_id, &owner, err);
@@ -732,8 +745,11 @@ do_accept(struct store *st, void *arg, struct rv_err *err)
 		goto out;
 	from_unit = op->d.lead_unit_id;
 	from_owner = op->d.owner_id;
+	/* The old unit's extension request leaves with it (the handoff itself
+	 * is answered here, so only the extension is withdrawn). */
 	if ((rc = store_handoff_close(st, h.id, "accepted", op->s->me.id, op->at,
 	    NULL, owner.id, err)) != RV_OK ||
+	    (rc = withdraw_pending(op, "the duty moved to another unit", err)) != RV_OK ||
 	    (rc = move_duty(op, h.to_unit_id, owner.id, 1, err)) != RV_OK)
 		goto out;
 	rc = record(op, "accepted", from_unit, h.to_unit_id, from_owner, owner.id,
@@ -990,6 +1006,40 @@ duty_confirm(struct session *s, const char *ref, struct rv_err *err)
 	return run_op(s, &op, do_confirm, err);
 }
 
+/*
+ * A done duty's owner may have moved to another unit since.  Reopened, the
+ * duty goes to the lead unit's head instead (recorded), so that it is never
+ * stuck with an owner outside its unit.
+ */
+static enum rv_code
+owner_still_member(struct store *st, struct op *op, struct rv_err *err)
+{
+	struct person owner;
+	struct unit lead;
+	rowid_t from = op->d.owner_id;
+	enum rv_code rc;
+
+	if ((rc = store_person_by_id(st, op->d.owner_id, &owner, err)) != RV_OK)
+		return rc;
+	rc = owner.unit_id == op->d.lead_unit_id ? RV_OK : RV_REFUSED;
+	model_person_free(&owner);
+	if (rc == RV_OK)
+		return RV_OK;
+	if ((rc = store_unit_by_id(st, op->d.lead_unit_id, &lead, err)) != RV_OK)
+		return rc;
+	if (lead.head_id == 0)
+		rc = err_set(err, RV_REFUSED,
+		    "the owner of %s has left %s and the unit has no head to take it; ask the administrator to name one",
+		    op->d.ref, lead.code);
+	else
+		op->d.owner_id = lead.head_id;
+	model_unit_free(&lead);
+	if (rc == RV_OK)
+		rc = record(op, "assigned", 0, 0, from, op->d.owner_id,
+		    "the owner has left the unit; the head takes the reopened duty", NULL, err);
+	return rc;
+}
+
 static enum rv_code
 do_reopen(struct store *st, void *arg, struct rv_err *err)
 {
@@ -1003,6 +1053,8 @@ do_reopen(struct store *st, void *arg, struct rv_err *err)
 		return err_set(err, RV_REFUSED,
 		    "%s is %s; only a duty submitted as done, or done, can be reopened",
 		    op->d.ref, op->d.status);
+	if ((rc = owner_still_member(st, op, err)) != RV_OK)
+		return rc;
 	snprintf(op->d.status, sizeof(op->d.status), "open");
 	op->d.done_on[0] = '\0';
 	op->d.closed_on[0] = '\0';

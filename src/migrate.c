@@ -2,6 +2,11 @@
 #include "migrate.h"
 
 #include <stdio.h>
+#include <time.h>
+
+/* How long an upgrade waits for other writers (each try also waits the
+ * connection's busy timeout). */
+#define MIGRATE_WAIT_S 15
 
 static int
 user_version(sqlite3 *db)
@@ -28,12 +33,29 @@ set_user_version(sqlite3 *db, int v)
 	return sqlite3_exec(db, sql, NULL, NULL, NULL);
 }
 
+/* BEGIN IMMEDIATE, waiting for other writers up to MIGRATE_WAIT_S. */
+static int
+begin_immediate(sqlite3 *db)
+{
+	time_t give_up = time(NULL) + MIGRATE_WAIT_S;
+	int rc;
+
+	while ((rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) != SQLITE_OK &&
+	    ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) && time(NULL) < give_up)
+		;
+	return rc;
+}
+
 enum rv_code
 migrate_apply(sqlite3 *db, struct rv_err *err)
 {
 	int v, rc;
 
-	if ((rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL)) != SQLITE_OK)
+	/* Nearly always the schema is current: say so without taking the
+	 * write lock, which other sessions may be holding. */
+	if (user_version(db) == migrate_count)
+		return RV_OK;
+	if ((rc = begin_immediate(db)) != SQLITE_OK)
 		return err_set(err, RV_STORAGE,
 		    "cannot start upgrading the database: %s", sqlite3_errmsg(db));
 	v = user_version(db);

@@ -104,6 +104,26 @@ org_history(struct session *s, const char *action, rowid_t unit_id,
 	return store_history_add(s->st, &h, err);
 }
 
+/* Makes p the head of unit u, recording it; p must already belong to u. */
+static enum rv_code
+make_head(struct org_op *op, const struct unit *u, const struct person *p,
+    struct rv_err *err)
+{
+	struct store *st = op->s->st;
+	enum rv_code rc;
+
+	if (p->role == ROLE_INSPECTOR)
+		return err_set(err, RV_REFUSED,
+		    "%s is an inspector; an inspector cannot head a unit", p->login);
+	if (p->unit_id != u->id)
+		return err_set(err, RV_REFUSED,
+		    "%s does not belong to %s; move them there first (roviec person set %s --unit %s)",
+		    p->login, u->code, p->login, u->code);
+	if ((rc = store_unit_set_head(st, u->id, p->id, err)) != RV_OK)
+		return rc;
+	return org_history(op->s, "head-set", u->id, p->id, NULL, err);
+}
+
 static enum rv_code
 do_unit_add(struct store *st, void *arg, struct rv_err *err)
 {
@@ -121,7 +141,6 @@ do_unit_add(struct store *st, void *arg, struct rv_err *err)
 	u.code = op->code;
 	u.name = op->name;
 	u.parent_id = parent.id;
-	u.head_id = head.id;
 	if (op->kind == NULL)
 		u.kind = parent.id == 0 ? KIND_CITY : KIND_DEPARTMENT;
 	else if (model_kind_parse(op->kind, &u.kind) != 0) {
@@ -133,7 +152,18 @@ do_unit_add(struct store *st, void *arg, struct rv_err *err)
 		rc = err_set(err, RV_REFUSED, "a unit with the code %s exists already; roviec unit list shows the units",
 		    op->code);
 	if (rc == RV_OK)
-		rc = org_history(op->s, "unit-added", u.id, head.id, op->name, err);
+		rc = org_history(op->s, "unit-added", u.id, 0, op->name, err);
+	/* The head named for a new unit joins it. */
+	if (rc == RV_OK && head.id != 0 && head.role != ROLE_INSPECTOR) {
+		head.unit_id = u.id;
+		if (head.role == ROLE_OFFICER)
+			head.role = ROLE_HEAD;
+		if ((rc = store_person_update(st, &head, err)) == RV_OK)
+			rc = org_history(op->s, "person-changed", u.id, head.id,
+			    "joins the unit as its head", err);
+	}
+	if (rc == RV_OK && head.id != 0)
+		rc = make_head(op, &u, &head, err);
 out:
 	model_unit_free(&parent);
 	model_person_free(&head);
@@ -168,9 +198,8 @@ do_unit_set_head(struct store *st, void *arg, struct rv_err *err)
 	enum rv_code rc;
 
 	if ((rc = store_unit_by_code(st, op->unit, &u, err)) == RV_OK &&
-	    (rc = store_person_by_login(st, op->head, &p, err)) == RV_OK &&
-	    (rc = store_unit_set_head(st, u.id, p.id, err)) == RV_OK)
-		rc = org_history(op->s, "head-set", u.id, p.id, NULL, err);
+	    (rc = store_person_by_login(st, op->head, &p, err)) == RV_OK)
+		rc = make_head(op, &u, &p, err);
 	model_unit_free(&u);
 	model_person_free(&p);
 	return rc;
@@ -227,10 +256,10 @@ do_person_add(struct store *st, void *arg, struct rv_err *err)
 		    op->login);
 		goto out;
 	}
-	if (rc == RV_OK && p.role == ROLE_HEAD)
-		rc = store_unit_set_head(st, p.unit_id, p.id, err);
 	if (rc == RV_OK)
 		rc = org_history(op->s, "person-added", p.unit_id, p.id, op->name, err);
+	if (rc == RV_OK && p.role == ROLE_HEAD)
+		rc = make_head(op, &u, &p, err);
 out:
 	model_unit_free(&u);
 	return rc;
@@ -292,10 +321,14 @@ do_person_set(struct store *st, void *arg, struct rv_err *err)
 		p.full_name = op->name;
 	}
 	rc = store_person_update(st, &p, err);
-	if (rc == RV_OK && p.role == ROLE_HEAD && p.unit_id != 0)
-		rc = store_unit_set_head(st, p.unit_id, p.id, err);
 	if (rc == RV_OK)
 		rc = org_history(op->s, "person-changed", p.unit_id, p.id, op->name, err);
+	if (rc == RV_OK && p.role == ROLE_HEAD && p.unit_id != 0 && op->role != NULL) {
+		if (u.id == 0)
+			rc = store_unit_by_id(st, p.unit_id, &u, err);
+		if (rc == RV_OK)
+			rc = make_head(op, &u, &p, err);
+	}
 	if (old_name != NULL)
 		p.full_name = old_name;
 out:

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "migrate.h"
+#include "text.h"
 
 /* How long one action may wait for other writers before giving up. */
 #define LOCK_TIMEOUT_MS 15000
@@ -60,7 +61,11 @@ enum stmt {
 	ST_COUNT_PEOPLE,
 	ST_COUNT_UNITS,
 	ST_COUNT_ADMINS,
-	ST__MAX
+	ST_DATA_VERSION,
+	ST_UNIT_FIGURES,
+	ST_PAGE_FIRST,
+	ST__MAX = ST_PAGE_FIRST + 2 * PAGE__TABS
+
 };
 
 #define DUTY_COLUMNS \
@@ -90,6 +95,40 @@ enum stmt {
 	" 'last_progress_on', d.last_progress_on," \
 	" 'flags', json(rv_flag_words(" FLAGS_OF_D "))," \
 	" 'handoffs', d.handoffs)"
+
+/*
+ * The board's pages.  Each tab has its own WHERE so that SQLite can use
+ * that tab's index; the sort key is chosen by ?8 (0 deadline, 1 reference,
+ * 2 owner) and the page starts after (or, DESC, before) the key ?3 and id
+ * ?4.  Only fixed text is joined here, at compile time.
+ */
+#define OPEN_OR_SUBMITTED "d.status IN ('open', 'submitted')"
+#define TAB_LEAD "d.lead_unit_id = ?1 AND " OPEN_OR_SUBMITTED
+#define TAB_SUPPORT \
+	"d.id IN (SELECT duty_id FROM duty_support WHERE unit_id = ?1) AND " \
+	OPEN_OR_SUBMITTED
+#define TAB_PROPOSALS \
+	"d.id IN (SELECT duty_id FROM handoffs WHERE to_unit_id = ?1" \
+	" AND state = 'pending')"
+#define TAB_FLAGGED TAB_LEAD " AND " FLAGS_OF_D " <> 0"
+#define TAB_MINE "d.owner_id = ?2 AND " OPEN_OR_SUBMITTED
+#define PAGE_KEY \
+	"CASE ?8 WHEN 1 THEN d.ref WHEN 2 THEN o.login || ' ' || d.deadline" \
+	" ELSE d.deadline || ' ' || d.ref END"
+#define PAGE_SQL(cond, cmp, dir) \
+	"SELECT d.ref, d.uuid, d.title, lu.code, o.login, o.full_name, a.login," \
+	"  d.deadline, d.original_deadline, d.shown_status, d.field, ''," \
+	"  d.handoffs, " FLAGS_OF_D ", NULL, " PAGE_KEY " AS k, d.id" \
+	" FROM duties_shown d" \
+	" JOIN units lu ON lu.id = d.lead_unit_id" \
+	" JOIN people o ON o.id = d.owner_id" \
+	" JOIN people a ON a.id = d.assigner_id" \
+	" WHERE " cond \
+	"  AND (?6 = 0 OR (" FLAGS_OF_D " & ?6) = ?6)" \
+	"  AND (?7 IS NULL OR d.search_key LIKE ?7 ESCAPE '\\'" \
+	"       OR d.ref LIKE ?7 ESCAPE '\\')" \
+	"  AND (?3 IS NULL OR k " cmp " ?3 OR (k = ?3 AND d.id " cmp " ?4))" \
+	" ORDER BY k " dir ", d.id " dir " LIMIT ?5"
 
 static const char *const sqls[ST__MAX] = {
 	[ST_UNIT_BY_CODE] =
@@ -277,6 +316,33 @@ static const char *const sqls[ST__MAX] = {
 	[ST_COUNT_PEOPLE] = "SELECT count(*) FROM people",
 	[ST_COUNT_UNITS] = "SELECT count(*) FROM units",
 	[ST_COUNT_ADMINS] = "SELECT count(*) FROM people WHERE role = 'admin'",
+	[ST_DATA_VERSION] = "PRAGMA data_version",
+	[ST_UNIT_FIGURES] =
+	"SELECT code, name, kind, total, open, overdue, flagged, late,"
+	"  CASE WHEN total = 0 THEN 100.0 ELSE 100.0 * (total - late) / total END AS rate"
+	" FROM (SELECT u.code, u.name, u.kind, u.id,"
+	"  count(d.id) AS total,"
+	"  count(d.id) FILTER (WHERE d.status IN ('open', 'submitted')) AS open,"
+	"  count(d.id) FILTER (WHERE d.status = 'open' AND d.deadline < ?1) AS overdue,"
+	"  count(d.id) FILTER (WHERE d.status IN ('open', 'submitted') AND"
+	"    (" FLAGS_OF_D " & ~128) <> 0) AS flagged,"
+	"  count(d.id) FILTER (WHERE (d.status IN ('submitted', 'done')"
+	"    AND d.done_on > d.original_deadline) OR (d.status = 'open'"
+	"    AND d.original_deadline < ?1)) AS late"
+	"  FROM units u LEFT JOIN duties_shown d ON d.lead_unit_id = u.id"
+	"   AND d.status <> 'cancelled'"
+	"  GROUP BY u.id)"
+	" ORDER BY rate, overdue DESC, code",
+	[ST_PAGE_FIRST + 2 * PAGE_LEAD] = PAGE_SQL(TAB_LEAD, ">", "ASC"),
+	[ST_PAGE_FIRST + 2 * PAGE_LEAD + 1] = PAGE_SQL(TAB_LEAD, "<", "DESC"),
+	[ST_PAGE_FIRST + 2 * PAGE_SUPPORT] = PAGE_SQL(TAB_SUPPORT, ">", "ASC"),
+	[ST_PAGE_FIRST + 2 * PAGE_SUPPORT + 1] = PAGE_SQL(TAB_SUPPORT, "<", "DESC"),
+	[ST_PAGE_FIRST + 2 * PAGE_PROPOSALS] = PAGE_SQL(TAB_PROPOSALS, ">", "ASC"),
+	[ST_PAGE_FIRST + 2 * PAGE_PROPOSALS + 1] = PAGE_SQL(TAB_PROPOSALS, "<", "DESC"),
+	[ST_PAGE_FIRST + 2 * PAGE_FLAGGED] = PAGE_SQL(TAB_FLAGGED, ">", "ASC"),
+	[ST_PAGE_FIRST + 2 * PAGE_FLAGGED + 1] = PAGE_SQL(TAB_FLAGGED, "<", "DESC"),
+	[ST_PAGE_FIRST + 2 * PAGE_MINE] = PAGE_SQL(TAB_MINE, ">", "ASC"),
+	[ST_PAGE_FIRST + 2 * PAGE_MINE + 1] = PAGE_SQL(TAB_MINE, "<", "DESC"),
 };
 
 struct store {
@@ -332,6 +398,26 @@ fail(struct store *st, int rc, struct rv_err *err)
 	default:
 		return err_set(err, RV_STORAGE, "database error on %s: %s", st->path, msg);
 	}
+}
+
+/* A "not found" refusal quoting what was asked for, cut to 40 columns at a
+ * character boundary (or naming the row id when asked by id). */
+static enum rv_code
+quoted(struct rv_err *err, const char *fmt, const char *asked, rowid_t id)
+{
+	char *cut, num[32];
+
+	if (asked == NULL) {
+		snprintf(num, sizeof(num), "#%lld", (long long)id);
+		asked = num;
+	}
+	cut = text_fit(asked, 40, 0);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	err_set(err, RV_REFUSED, fmt, cut != NULL ? cut : "");
+#pragma GCC diagnostic pop
+	free(cut);
+	return RV_REFUSED;
 }
 
 /* --- statements -------------------------------------------------------- */
@@ -710,6 +796,8 @@ store_open(const char *path, enum store_mode mode, struct store **out,
 		return code;
 	}
 	sqlite3_extended_result_codes(st->db, 1);
+	/* Retrying writers must not wait in step (backoff uses rand). */
+	srand((unsigned)getpid() ^ (unsigned)time(NULL));
 	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
 	if ((code = check_identity(st, &fresh, err)) == RV_OK && fresh &&
 	    mode != STORE_CREATE)
@@ -794,9 +882,12 @@ run_savepoint(struct store *st, store_txn_fn fn, void *arg, struct rv_err *err)
 	st->depth++;
 	code = fn(st, arg, err);
 	st->depth--;
-	if (code != RV_OK)
-		exec(st, "ROLLBACK TO action");
-	exec(st, "RELEASE action");
+	if (code != RV_OK && exec(st, "ROLLBACK TO action") != SQLITE_OK &&
+	    sqlite3_get_autocommit(st->db))
+		return err_set(err, RV_STORAGE,
+		    "the database rolled back the whole transaction: %s", sqlite3_errmsg(st->db));
+	if ((rc = exec(st, "RELEASE action")) != SQLITE_OK && code == RV_OK)
+		return fail(st, rc, err);
 	return code;
 }
 
@@ -919,10 +1010,8 @@ unit_lookup(struct store *st, enum stmt id, const char *code, rowid_t rowid,
 		read_unit(s, 0, out);
 	sqlite3_reset(s);
 	if (!found)
-		return code != NULL ?
-		    err_set(err, RV_REFUSED,
-		    "there is no unit with the code '%.40s'; roviec unit list shows the units", code) :
-		    err_set(err, RV_REFUSED, "there is no unit with the id %lld", (long long)rowid);
+		return quoted(err, "there is no unit with the code '%s'; roviec unit list shows the units",
+		    code, rowid);
 	return RV_OK;
 }
 
@@ -1042,10 +1131,8 @@ person_lookup(struct store *st, enum stmt id, const char *login, rowid_t rowid,
 		read_person(s, out);
 	sqlite3_reset(s);
 	if (!found)
-		return login != NULL ?
-		    err_set(err, RV_REFUSED,
-		    "there is no person with the login '%.40s'; roviec person list shows them", login) :
-		    err_set(err, RV_REFUSED, "there is no person with the id %lld", (long long)rowid);
+		return quoted(err, "there is no person with the login '%s'; roviec person list shows them",
+		    login, rowid);
 	return RV_OK;
 }
 
@@ -1173,8 +1260,8 @@ store_duty_by_ref(struct store *st, const char *ref, struct duty *out,
 		read_duty(s, out);
 	sqlite3_reset(s);
 	if (!found)
-		return err_set(err, RV_REFUSED,
-		    "there is no duty '%.40s'; roviec list shows the references", ref);
+		return quoted(err, "there is no duty '%s'; roviec list shows the references",
+		    ref, 0);
 	return RV_OK;
 }
 
@@ -1522,6 +1609,27 @@ like_pattern(const char *key)
 	return p;
 }
 
+/* The columns of ST_DUTY_LIST and the page statements, in their order. */
+static void
+read_duty_row(sqlite3_stmt *s, struct duty_row *row)
+{
+	row->ref = col_str(s, 0);
+	row->uuid = col_str(s, 1);
+	row->title = col_str(s, 2);
+	row->lead_code = col_str(s, 3);
+	row->owner_login = col_str(s, 4);
+	row->owner_name = col_str(s, 5);
+	row->assigner_login = col_str(s, 6);
+	row->deadline = col_str(s, 7);
+	row->original_deadline = col_str(s, 8);
+	row->status = col_str(s, 9);
+	row->field = col_str(s, 10);
+	row->support = col_str(s, 11);
+	row->handoffs = sqlite3_column_int(s, 12);
+	row->flags = (unsigned)sqlite3_column_int(s, 13);
+	row->json = col_str(s, 14);
+}
+
 enum rv_code
 store_duty_list(struct store *st, const struct duty_filter *f, int want_json,
     store_duty_fn fn, void *arg, struct rv_err *err)
@@ -1546,21 +1654,7 @@ store_duty_list(struct store *st, const struct duty_filter *f, int want_json,
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct duty_row row;
 
-		row.ref = col_str(s, 0);
-		row.uuid = col_str(s, 1);
-		row.title = col_str(s, 2);
-		row.lead_code = col_str(s, 3);
-		row.owner_login = col_str(s, 4);
-		row.owner_name = col_str(s, 5);
-		row.assigner_login = col_str(s, 6);
-		row.deadline = col_str(s, 7);
-		row.original_deadline = col_str(s, 8);
-		row.status = col_str(s, 9);
-		row.field = col_str(s, 10);
-		row.support = col_str(s, 11);
-		row.handoffs = sqlite3_column_int(s, 12);
-		row.flags = (unsigned)sqlite3_column_int(s, 13);
-		row.json = col_str(s, 14);
+		read_duty_row(s, &row);
 		if (fn(&row, arg))
 			break;
 	}
@@ -1675,4 +1769,70 @@ store_count(struct store *st, const char *which, long long *n, struct rv_err *er
 		if (strcmp(which, tables[i].name) == 0)
 			return one_int(st, tables[i].id, 0, 0, n, err);
 	return err_set(err, RV_USAGE, "cannot count %s", which);
+}
+
+enum rv_code
+store_duty_page(struct store *st, const struct page_query *q, store_page_fn fn,
+    void *arg, struct rv_err *err)
+{
+	sqlite3_stmt *s;
+	char *pattern = NULL;
+	int rc;
+
+	if ((unsigned)q->tab >= PAGE__TABS)
+		return err_set(err, RV_USAGE, "no such tab");
+	s = stmt(st, (enum stmt)(ST_PAGE_FIRST + 2 * (int)q->tab + (q->backward != 0)), err);
+	if (s == NULL)
+		return RV_STORAGE;
+	bind_id(s, 1, q->unit_id);
+	bind_id(s, 2, q->person_id);
+	bind_text(s, 3, q->after_key);
+	sqlite3_bind_int64(s, 4, q->after_id);
+	sqlite3_bind_int(s, 5, q->limit > 0 ? q->limit : 1);
+	sqlite3_bind_int(s, 6, (int)q->flag);
+	if (q->search != NULL && (pattern = like_pattern(q->search)) == NULL)
+		return err_set(err, RV_STORAGE, "out of memory");
+	bind_text(s, 7, pattern);
+	sqlite3_bind_int(s, 8, (int)q->sort);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct duty_row row;
+
+		read_duty_row(s, &row);
+		if (fn(&row, col_str(s, 15), sqlite3_column_int64(s, 16), arg))
+			break;
+	}
+	free(pattern);
+	return rows_done(st, s, rc, err);
+}
+
+enum rv_code
+store_data_version(struct store *st, long long *v, struct rv_err *err)
+{
+	return one_int(st, ST_DATA_VERSION, 0, 0, v, err);
+}
+
+enum rv_code
+store_unit_figures(struct store *st, store_figures_fn fn, void *arg,
+    struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_UNIT_FIGURES, err);
+	char today[11];
+	int rc;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	dates_iso(st->today, today);
+	bind_text(s, 1, today);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct unit_figures row = {
+			col_str(s, 0), col_str(s, 1), col_str(s, 2),
+			sqlite3_column_int64(s, 3), sqlite3_column_int64(s, 4),
+			sqlite3_column_int64(s, 5), sqlite3_column_int64(s, 6),
+			sqlite3_column_int64(s, 7), sqlite3_column_double(s, 8),
+		};
+
+		if (fn(&row, arg))
+			break;
+	}
+	return rows_done(st, s, rc, err);
 }

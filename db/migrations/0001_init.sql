@@ -91,20 +91,24 @@ CREATE INDEX duties_lead ON duties(lead_unit_id, status, deadline);
 CREATE INDEX duties_owner ON duties(owner_id, status);
 CREATE INDEX duties_status_deadline ON duties(status, deadline);
 
+-- The owner of an open duty belongs to its lead unit and is not an
+-- inspector (inspectors watch; they own nothing).
 CREATE TRIGGER duties_owner_in_lead_insert
 BEFORE INSERT ON duties
-WHEN NEW.status IN ('open', 'submitted') AND
+WHEN NEW.status IN ('open', 'submitted') AND (
      (SELECT unit_id FROM people WHERE id = NEW.owner_id) IS NOT NEW.lead_unit_id
+  OR (SELECT role FROM people WHERE id = NEW.owner_id) = 'inspector')
 BEGIN
-	SELECT RAISE(ABORT, 'the owner must belong to the lead unit');
+	SELECT RAISE(ABORT, 'the owner must be an official of the lead unit');
 END;
 
 CREATE TRIGGER duties_owner_in_lead_update
 BEFORE UPDATE OF owner_id, lead_unit_id, status ON duties
-WHEN NEW.status IN ('open', 'submitted') AND
+WHEN NEW.status IN ('open', 'submitted') AND (
      (SELECT unit_id FROM people WHERE id = NEW.owner_id) IS NOT NEW.lead_unit_id
+  OR (SELECT role FROM people WHERE id = NEW.owner_id) = 'inspector')
 BEGIN
-	SELECT RAISE(ABORT, 'the owner must belong to the lead unit');
+	SELECT RAISE(ABORT, 'the owner must be an official of the lead unit');
 END;
 
 CREATE TRIGGER duties_lead_not_supporter
@@ -133,12 +137,37 @@ END;
 -- Moving a person to another unit may not leave an open duty owned from
 -- outside its lead unit.
 CREATE TRIGGER people_unit_keeps_owners
-BEFORE UPDATE OF unit_id ON people
+BEFORE UPDATE OF unit_id, role ON people
 WHEN EXISTS (SELECT 1 FROM duties
              WHERE owner_id = NEW.id AND status IN ('open', 'submitted')
-               AND lead_unit_id IS NOT NEW.unit_id)
+               AND (lead_unit_id IS NOT NEW.unit_id OR NEW.role = 'inspector'))
 BEGIN
 	SELECT RAISE(ABORT, 'this person owns open duties of their unit: reassign them first');
+END;
+
+-- The head of a unit belongs to it and is not an inspector.
+CREATE TRIGGER units_head_is_member_insert
+BEFORE INSERT ON units
+WHEN NEW.head_id IS NOT NULL
+BEGIN
+	SELECT RAISE(ABORT, 'the head of a unit must belong to it');
+END;
+
+CREATE TRIGGER units_head_is_member_update
+BEFORE UPDATE OF head_id ON units
+WHEN NEW.head_id IS NOT NULL AND (
+     (SELECT unit_id FROM people WHERE id = NEW.head_id) IS NOT NEW.id
+  OR (SELECT role FROM people WHERE id = NEW.head_id) = 'inspector')
+BEGIN
+	SELECT RAISE(ABORT, 'the head of a unit must be an official of it');
+END;
+
+CREATE TRIGGER people_head_stays_member
+BEFORE UPDATE OF unit_id, role ON people
+WHEN EXISTS (SELECT 1 FROM units WHERE head_id = NEW.id
+             AND (id IS NOT NEW.unit_id OR NEW.role = 'inspector'))
+BEGIN
+	SELECT RAISE(ABORT, 'this person heads a unit: name another head first');
 END;
 
 -- Supporting units, each with the part it must deliver.

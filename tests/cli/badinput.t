@@ -269,10 +269,10 @@ for c in csi-clear osc-title c1-csi bidi-override tab-newline zero-width; do
 	refuse 1 "$c as --as" --as "$v" list
 	refuse 1 "$c as a unit code" unit add "$v" "Phường" --parent DL
 	refuse 1 "$c as a login" person add "$v" "Tên" --unit P1
-	refuse 2 "$c as a status" list --status "$v"
+	refuse 1 "$c as a status" list --status "$v"
 	refuse 2 "$c as a command" "$v"
 	refuse 2 "$c as an option" list "--$v"
-	refuse 2 "$c as a --format" list --format "$v"
+	refuse 1 "$c as a --format" list --format "$v"
 done
 
 # --- NFD is stored as NFC, and aligns ---------------------------------------
