@@ -25,7 +25,7 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 ALL_CPPFLAGS = -Iinclude -Ibuild -D_POSIX_C_SOURCE=200809L $(PKG_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS   = $(WARN) $(CFLAGS)
 
-SRC   = $(wildcard src/*.c)
+SRC   = $(wildcard src/*.c src/tui/*.c)
 OBJ   = $(SRC:src/%.c=build/%.o) build/migrations.o
 LIBOBJ = $(filter-out build/main.o,$(OBJ))
 MIGRATIONS = $(sort $(wildcard db/migrations/*.sql))
@@ -41,7 +41,7 @@ all: roviec
 roviec: $(OBJ)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(PKG_LIBS) $(LDLIBS)
 
-build/%.o: src/%.c $(wildcard include/*.h) | build
+build/%.o: src/%.c $(wildcard include/*.h) | build build/tui
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 # The migrations are compiled into the binary: each db/migrations/NNNN_*.sql
@@ -52,7 +52,7 @@ build/migrations.c: $(MIGRATIONS) db/embed.sh | build
 build/migrations.o: build/migrations.c
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
-build build/tests:
+build build/tests build/tui:
 	mkdir -p $@
 
 build/tests/%.t: tests/unit/%.c tests/unit/tap.h $(LIBOBJ) | build/tests
@@ -64,7 +64,7 @@ run: roviec
 	./roviec --db "$(DEMO_DB)" demo
 
 check: roviec $(UNIT_BIN)
-	ROVIEC="$(CURDIR)/roviec" SHARED="$(CURDIR)/../shared" prove -j2 $(PROVE_FLAGS) $(UNIT_BIN) tests/cli/*.t
+	ROVIEC="$(CURDIR)/roviec" SHARED="$(CURDIR)/../shared" prove -j2 $(PROVE_FLAGS) $(UNIT_BIN) tests/cli/*.t tests/tui/*.t
 
 # The same tests under AddressSanitizer and UndefinedBehaviorSanitizer.
 # faketime is preloaded by some tests, so ASan may not come first.

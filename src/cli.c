@@ -16,6 +16,7 @@
 #include "out.h"
 #include "store.h"
 #include "text.h"
+#include "tui.h"
 
 #define ROVIEC_VERSION "0.1.0"
 #define MAX_POS 4
@@ -59,6 +60,8 @@ struct args {
 	int nmulti[OPT__MAX];
 };
 
+struct show;
+
 struct cli {
 	struct session s;
 	struct config conf;
@@ -66,6 +69,7 @@ struct cli {
 	const struct command *cmd;
 	struct args a;
 	struct rv_err err;
+	struct show *show;	/* show's output, in memory until it is whole */
 };
 
 typedef enum rv_code (*cmd_fn)(struct cli *c);
@@ -193,6 +197,16 @@ usage_error(struct cli *c, const char *what, const char *arg)
 		    c->cmd->usage);
 	}
 	return RV_USAGE;
+}
+
+/* A value that is not one of those allowed: a refusal (exit 1) by CLI.md,
+ * with the usage line to help. */
+static enum rv_code
+value_error(struct cli *c, const char *what, const char *arg)
+{
+	usage_error(c, what, arg);
+	c->err.code = RV_REFUSED;
+	return RV_REFUSED;
 }
 
 /* --- parsing ----------------------------------------------------------- */
@@ -358,9 +372,12 @@ cmd_init(struct cli *c)
 {
 	enum rv_code rc = create_db(c, c->a.opt[OPT_DEMO] != NULL);
 
-	if (rc == RV_OK)
-		printf("Created %s%s; %s is its administrator.\n", c->db_path,
+	if (rc == RV_OK) {
+		fputs("Created ", stdout);
+		out_text(stdout, c->db_path);
+		printf("%s; %s is its administrator.\n",
 		    c->a.opt[OPT_DEMO] ? " with the Đà Lạt demo" : "", c->s.me.login);
+	}
 	return rc;
 }
 
@@ -372,7 +389,9 @@ cmd_demo(struct cli *c)
 	if (access(c->db_path, F_OK) != 0) {
 		if ((rc = create_db(c, 1)) != RV_OK)
 			return rc;
-		fprintf(stderr, "roviec: created the Đà Lạt demo in %s\n", c->db_path);
+		fputs("roviec: created the Đà Lạt demo in ", stderr);
+		out_text(stderr, c->db_path);
+		fputc('\n', stderr);
 		model_person_free(&c->s.me);
 	} else if ((rc = open_store(c, STORE_EXISTING)) != RV_OK) {
 		return rc;
@@ -419,7 +438,7 @@ table_format(struct cli *c, enum out_format *f)
 		return RV_OK;
 	if (out_format_parse(c->a.opt[OPT_FORMAT], f) != 0 ||
 	    (*f != OUT_TABLE && *f != OUT_CSV))
-		return usage_error(c, "this command writes table or csv, not", c->a.opt[OPT_FORMAT]);
+		return value_error(c, "this command writes table or csv, not", c->a.opt[OPT_FORMAT]);
 	return RV_OK;
 }
 
@@ -609,7 +628,7 @@ list_filter(struct cli *c, struct duty_filter *f, struct unit *lead,
 		unsigned bit;
 
 		if (store_status_parse(a->multi[OPT_STATUS][i], &bit) != 0)
-			return usage_error(c, "--status is one of open pending submitted done cancelled, not",
+			return value_error(c, "--status is one of open pending submitted done cancelled, not",
 			    a->multi[OPT_STATUS][i]);
 		f->statuses |= bit;
 	}
@@ -619,7 +638,7 @@ list_filter(struct cli *c, struct duty_filter *f, struct unit *lead,
 		unsigned bit;
 
 		if (flags_parse(a->multi[OPT_FLAG][i], &bit) != 0)
-			return usage_error(c, "--flag is one of bounced tossed escalated unanswered stalled overdue late due-soon, not",
+			return value_error(c, "--flag is one of bounced tossed escalated unanswered stalled overdue late due-soon, not",
 			    a->multi[OPT_FLAG][i]);
 		f->flags |= bit;
 	}
@@ -628,7 +647,7 @@ list_filter(struct cli *c, struct duty_filter *f, struct unit *lead,
 
 		f->limit = strtoll(a->opt[OPT_LIMIT], &end, 10);
 		if (*end != '\0' || f->limit <= 0)
-			return usage_error(c, "--limit takes a positive number, not", a->opt[OPT_LIMIT]);
+			return value_error(c, "--limit takes a positive number, not", a->opt[OPT_LIMIT]);
 	}
 	if (a->opt[OPT_UNIT] != NULL) {
 		if ((rc = store_unit_by_code(c->s.st, a->opt[OPT_UNIT], lead, &c->err)) != RV_OK)
@@ -700,7 +719,7 @@ cmd_list(struct cli *c)
 
 	if (c->a.opt[OPT_FORMAT] != NULL &&
 	    (out_format_parse(c->a.opt[OPT_FORMAT], &format) != 0 || format == OUT_TEXT))
-		return usage_error(c, "--format is table, csv or json, not", c->a.opt[OPT_FORMAT]);
+		return value_error(c, "--format is table, csv or json, not", c->a.opt[OPT_FORMAT]);
 	if ((rc = list_filter(c, &f, &lead, &sup, &owner, &search)) == RV_OK)
 		rc = print_list(c, &f, format);
 	free(search);
@@ -710,8 +729,9 @@ cmd_list(struct cli *c)
 	return rc;
 }
 
-/* The acting person's board: the open duties of their unit, then those it
- * supports.  (The full-screen board is the terminal interface's.) */
+/* The acting person's board: on a terminal the full-screen board;
+ * otherwise (a pipe, a script, make run without a terminal) the open
+ * duties of their unit, then those it supports, as tables. */
 static enum rv_code
 cmd_board(struct cli *c)
 {
@@ -719,6 +739,8 @@ cmd_board(struct cli *c)
 	struct unit u = { 0 };
 	enum rv_code rc;
 
+	if (tui_possible())
+		return tui_run(&c->s, &c->err);
 	if (c->s.me.unit_id == 0) {
 		printf("You (%s) belong to no unit, so you have no board.\n"
 		    "roviec list shows every open duty; roviec --help lists the commands.\n",
@@ -745,99 +767,105 @@ cmd_board(struct cli *c)
 
 /* --- show -------------------------------------------------------------- */
 
+/* What show prints, in memory until it is whole. */
+struct show {
+	FILE *out;		/* a memory stream: text, size */
+	char *text;
+	size_t size;
+	char path[1024];	/* the lead units it passed through */
+	size_t len;
+};
+
 static void
-field_label(const char *label)
+field_label(FILE *out, const char *label)
 {
-	printf("  %-17s ", label);
+	fprintf(out, "  %-17s ", label);
 }
 
 static void
-field_line(const char *label, const char *value)
+field_line(FILE *out, const char *label, const char *value)
 {
-	field_label(label);
-	out_text(stdout, value != NULL ? value : "");
-	putchar('\n');
+	field_label(out, label);
+	out_text(out, value != NULL ? value : "");
+	fputc('\n', out);
 }
 
 /* "code name" or "login (full name)", whole, inert. */
 static void
-field_pair(const char *label, const char *a, const char *b, int parens)
+field_pair(FILE *out, const char *label, const char *a, const char *b, int parens)
 {
-	field_label(label);
-	out_text(stdout, a);
-	fputs(parens ? " (" : " ", stdout);
-	out_text(stdout, b);
-	fputs(parens ? ")\n" : "\n", stdout);
+	field_label(out, label);
+	out_text(out, a);
+	fputs(parens ? " (" : " ", out);
+	out_text(out, b);
+	fputs(parens ? ")\n" : "\n", out);
 }
 
 static int
 detail_row(const struct duty_detail *row, void *arg)
 {
+	FILE *out = ((struct show *)arg)->out;
 	char flags[128];
 
-	(void)arg;
-	field_label("status");
-	printf("%s%s%s\n", row->status, row->flags ? "; flags: " : "",
+	field_label(out, "status");
+	fprintf(out, "%s%s%s\n", row->status, row->flags ? "; flags: " : "",
 	    flag_words(row->flags, flags, sizeof(flags)));
-	field_pair("lead unit", row->lead_code, row->lead_name, 0);
-	field_pair("owner", row->owner_login, row->owner_name, 1);
-	field_pair("assigner", row->assigner_login, row->assigner_name, 1);
+	field_pair(out, "lead unit", row->lead_code, row->lead_name, 0);
+	field_pair(out, "owner", row->owner_login, row->owner_name, 1);
+	field_pair(out, "assigner", row->assigner_login, row->assigner_name, 1);
 	return 0;
 }
 
 static int
 support_row(const struct support_row *row, void *arg)
 {
-	(void)arg;
-	field_label("supporting");
-	out_text(stdout, row->unit_code);
-	putchar(' ');
-	out_text(stdout, row->unit_name);
-	fputs(": ", stdout);
-	out_text(stdout, row->part[0] ? row->part : "(part not stated)");
-	putchar('\n');
+	FILE *out = ((struct show *)arg)->out;
+
+	field_label(out, "supporting");
+	out_text(out, row->unit_code);
+	fputc(' ', out);
+	out_text(out, row->unit_name);
+	fputs(": ", out);
+	out_text(out, row->part[0] ? row->part : "(part not stated)");
+	fputc('\n', out);
 	return 0;
 }
-
-struct path {
-	char text[1024];
-	size_t len;
-};
 
 static int
 history_row(const struct history_row *row, void *arg)
 {
-	struct path *path = arg;
+	struct show *path = arg;
+	FILE *out = path->out;
 	char head[256];
 
 	snprintf(head, sizeof(head), "%s  %s by %s%s%s", row->at, row->action,
 	    row->actor_login, row->via_login ? " via " : "",
 	    row->via_login ? row->via_login : "");
-	printf("    ");
-	out_text(stdout, head);
+	fprintf(out, "    ");
+	out_text(out, head);
 	if (row->from_unit || row->to_unit) {
-		printf(" [%s → %s]", row->from_unit ? row->from_unit : "",
+		fprintf(out, " [%s → %s]", row->from_unit ? row->from_unit : "",
 		    row->to_unit ? row->to_unit : "");
 	}
 	if (row->from_owner || row->to_owner) {
-		printf(" [owner %s → %s]", row->from_owner ? row->from_owner : "",
+		fprintf(out, " [owner %s → %s]", row->from_owner ? row->from_owner : "",
 		    row->to_owner ? row->to_owner : "");
 	}
 	if (row->detail) {
-		printf(" (");
-		out_text(stdout, row->detail);
-		printf(")");
+		fprintf(out, " (");
+		out_text(out, row->detail);
+		fprintf(out, ")");
 	}
 	if (row->text) {
-		printf(": ");
-		out_text(stdout, row->text);
+		fprintf(out, ": ");
+		out_text(out, row->text);
 	}
-	putchar('\n');
+	fputc('\n', out);
 	/* The path of lead units: every change of lead actually made. */
 	if (row->to_unit != NULL && (strcmp(row->action, "created") == 0 ||
 	    strcmp(row->action, "accepted") == 0 || strcmp(row->action, "redirected") == 0))
-		path->len += (size_t)snprintf(path->text + path->len,
-		    path->len < sizeof(path->text) ? sizeof(path->text) - path->len : 0,
+		path->len += (size_t)snprintf(path->path + path->len,
+		    path->len < sizeof(path->path) ? sizeof(path->path) - path->len : 0,
 		    "%s%s", path->len ? " → " : "", row->to_unit);
 	return 0;
 }
@@ -848,46 +876,56 @@ static enum rv_code
 show_in_snapshot(struct store *st, void *arg, struct rv_err *err)
 {
 	struct cli *c = arg;
+	struct show *show = c->show;
+	FILE *out;
 	struct duty d;
-	struct path path = { .len = 0 };
 	char line[64];
 	enum rv_code rc;
 
+	/* A retried read starts its output again. */
+	if (show->out != NULL)
+		fclose(show->out);
+	free(show->text);
+	show->text = NULL;
+	show->len = 0;
+	show->path[0] = '\0';
+	if ((out = show->out = open_memstream(&show->text, &show->size)) == NULL)
+		return err_set(err, RV_STORAGE, "out of memory");
 	if ((rc = store_duty_by_ref(st, c->a.pos[0], &d, err)) != RV_OK)
 		return rc;
 	if (c->a.opt[OPT_FORMAT] != NULL && strcmp(c->a.opt[OPT_FORMAT], "json") == 0) {
 		char *json;
 
 		if ((rc = store_duty_json(st, d.id, &json, err)) == RV_OK) {
-			out_json(stdout, json);
-			putchar('\n');
+			out_json(out, json);
+			fputc('\n', out);
 			free(json);
 		}
 		model_duty_free(&d);
 		return rc;
 	}
-	printf("%s  ", d.ref);
-	out_text(stdout, d.title);
-	putchar('\n');
-	field_line("uuid", d.uuid);
-	if ((rc = store_duty_detail(st, d.id, detail_row, NULL, err)) != RV_OK)
+	fprintf(out, "%s  ", d.ref);
+	out_text(out, d.title);
+	fputc('\n', out);
+	field_line(out, "uuid", d.uuid);
+	if ((rc = store_duty_detail(st, d.id, detail_row, show, err)) != RV_OK)
 		goto out;
 	if (strcmp(d.deadline, d.original_deadline) != 0)
 		snprintf(line, sizeof(line), "%s (originally %s)", d.deadline,
 		    d.original_deadline);
 	else
 		snprintf(line, sizeof(line), "%s", d.deadline);
-	field_line("deadline", line);
-	field_line("expected result", d.result);
-	field_line("basis", d.basis);
+	field_line(out, "deadline", line);
+	field_line(out, "expected result", d.result);
+	field_line(out, "basis", d.basis);
 	if (d.field)
-		field_line("field", d.field);
-	field_line("created", d.created_at);
-	if ((rc = store_support_list(st, d.id, support_row, NULL, err)) != RV_OK)
+		field_line(out, "field", d.field);
+	field_line(out, "created", d.created_at);
+	if ((rc = store_support_list(st, d.id, support_row, show, err)) != RV_OK)
 		goto out;
-	printf("  history:\n");
-	if ((rc = store_history_list(st, d.id, history_row, &path, err)) == RV_OK)
-		field_line("path", path.text);
+	fprintf(out, "  history:\n");
+	if ((rc = store_history_list(st, d.id, history_row, show, err)) == RV_OK)
+		field_line(out, "path", show->path);
 out:
 	model_duty_free(&d);
 	return rc;
@@ -897,12 +935,24 @@ static enum rv_code
 cmd_show(struct cli *c)
 {
 	enum out_format format = OUT_TEXT;
+	struct show show = { 0 };
+	enum rv_code rc;
 
 	if (c->a.opt[OPT_FORMAT] != NULL &&
 	    (out_format_parse(c->a.opt[OPT_FORMAT], &format) != 0 ||
 	    (format != OUT_TEXT && format != OUT_JSON)))
-		return usage_error(c, "--format is text or json, not", c->a.opt[OPT_FORMAT]);
-	return store_read(c->s.st, show_in_snapshot, c, &c->err);
+		return value_error(c, "--format is text or json, not", c->a.opt[OPT_FORMAT]);
+	/* Written to memory first: a read retried on a busy database would
+	 * otherwise print twice. */
+	c->show = &show;
+	rc = store_read(c->s.st, show_in_snapshot, c, &c->err);
+	if (show.out != NULL)
+		fclose(show.out);
+	if (rc == RV_OK && show.text != NULL)
+		fwrite(show.text, 1, show.size, stdout);
+	free(show.text);
+	c->show = NULL;
+	return rc;
 }
 
 /* --- actions ----------------------------------------------------------- */
@@ -972,6 +1022,14 @@ cmd_action(struct cli *c)
 
 /* --- main -------------------------------------------------------------- */
 
+/* Whether a command changes the database. */
+static int
+writes(const struct command *cmd)
+{
+	return cmd->run != cmd_list && cmd->run != cmd_show && cmd->run != cmd_unit_list &&
+	    cmd->run != cmd_person_list && cmd->run != cmd_board;
+}
+
 static void
 cli_free(struct cli *c)
 {
@@ -1030,8 +1088,16 @@ cli_main(int argc, char **argv)
 
 	memset(&c, 0, sizeof(c));
 	rc = cli_run(&c, argc, argv);
-	if (fflush(stdout) != 0 && rc == RV_OK)
-		rc = err_set(&c.err, RV_STORAGE, "cannot write the output");
+	if (fflush(stdout) != 0 && rc == RV_OK) {
+		/* An action is committed by now: say so rather than fail, so that a
+		 * script does not do it twice.  A read that could not be written
+		 * is a failure. */
+		if (c.cmd != NULL && writes(c.cmd))
+			fputs("roviec: the action was saved, but its output could not be written\n",
+			    stderr);
+		else
+			rc = err_set(&c.err, RV_STORAGE, "cannot write the output");
+	}
 	if (rc != RV_OK) {
 		fputs("roviec: ", stderr);
 		out_text(stderr, c.err.msg);

@@ -1,0 +1,93 @@
+/*
+ * view: the views of the board and the state of the loop that shows them
+ * (tig's struct view + view_ops).  A view's draw paints its body from what
+ * it holds in memory and never touches storage; open and request may read
+ * and act, each in its own short transaction.
+ */
+#ifndef ROVIEC_VIEW_H
+#define ROVIEC_VIEW_H
+
+#include <signal.h>
+
+#include "keys.h"
+#include "model.h"
+#include "session.h"
+
+/* What a request did, for the loop (htop's handler flags). */
+enum {
+	VIEW_HANDLED = 1 << 0,
+	VIEW_REDRAW = 1 << 1,
+	VIEW_RELOAD = 1 << 2,	/* re-read from the database, then redraw */
+	VIEW_CLOSE = 1 << 3,	/* pop this view */
+	VIEW_QUIT = 1 << 4
+};
+
+struct tui;
+struct view;
+
+struct view_ops {
+	const char *name;
+	/* Reads what the view shows; 0, or -1 with the status line set. */
+	int (*load)(struct tui *t, struct view *v);
+	/* Paints the body between the title and the status line. */
+	void (*draw)(struct tui *t, struct view *v, int top, int height, int width);
+	/* Handles one request; returns VIEW_* flags (0: not handled). */
+	int (*request)(struct tui *t, struct view *v, enum request req);
+	void (*done)(struct view *v);
+};
+
+struct view {
+	const struct view_ops *ops;
+	void *data;
+	char title[256];
+};
+
+#define TUI_MAX_VIEWS 8
+
+struct tui {
+	struct session *s;
+	struct unit unit;		/* the board's unit */
+	struct view *views[TUI_MAX_VIEWS];
+	int depth;
+	char status[1200];
+	int status_is_error;
+	int colour;
+	int body_height;		/* rows for the body, for paging */
+	volatile sig_atomic_t *hangup;
+};
+
+/* Sets the status line (printf-style); error shows it as a refusal. */
+void tui_status(struct tui *t, int error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Pushes a view and loads it; 0, or -1 (the view is freed). */
+int tui_push(struct tui *t, struct view *v);
+
+/* Runs the form of an action on the duty ref (REQ_ASSIGN ... REQ_DONE,
+ * REQ_NEW with ref NULL); returns VIEW_* flags. */
+int tui_action(struct tui *t, enum request req, const char *ref);
+
+/* The views. */
+struct view *board_new(struct tui *t);
+struct view *duty_view_new(struct tui *t, const char *ref);
+struct view *help_view_new(struct tui *t);
+struct view *units_view_new(struct tui *t);
+
+/* Shows only units whose name or code holds folded (taken; NULL: all). */
+void units_filter(struct view *v, char *folded);
+
+/* Shows the board of another unit (by code); 0, or -1 with the status set. */
+int tui_show_unit(struct tui *t, const char *code);
+
+/* Shows only duties whose title holds folded (the view takes it; NULL
+ * shows all again). */
+void board_search(struct view *v, char *folded);
+
+/* Attributes for a duty's row: overdue and flagged stand out in colour
+ * and, without colour, in bold and underline. */
+int tui_row_attr(const struct tui *t, unsigned flags, int selected);
+
+/* The flag marks of a duty, one letter a flag ("O" overdue ...). */
+const char *tui_flag_marks(unsigned flags, char buf[16]);
+
+#endif

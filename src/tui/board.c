@@ -1,0 +1,441 @@
+/* board: the unit's board, in tabs, read a screenful at a time (view.h). */
+#include "view.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dates.h"
+#include "store.h"
+#include "text.h"
+
+struct board_row {
+	rowid_t id;
+	char *key;		/* the sort key, for the next page */
+	char *ref, *title, *owner, *lead, *deadline, *status;
+	unsigned flags;
+};
+
+struct board {
+	enum page_tab tab;
+	enum page_sort sort;
+	unsigned flag;		/* show only duties with this flag; 0: all */
+	char *search;		/* folded; NULL: all */
+	struct board_row *rows;	/* the window: at most cap rows */
+	int n, cap, cursor;
+};
+
+static const char *const tab_names[PAGE__TABS] = {
+	"1 Leads", "2 Supports", "3 Proposals", "4 Flagged", "5 Mine"
+};
+static const char *const sort_names[SORT__COUNT] = { "deadline", "reference", "owner" };
+
+static void
+row_free(struct board_row *r)
+{
+	free(r->key);
+	free(r->ref);
+	free(r->title);
+	free(r->owner);
+	free(r->lead);
+	free(r->deadline);
+	free(r->status);
+	memset(r, 0, sizeof(*r));
+}
+
+static char *
+dup(const char *s)
+{
+	return strdup(s != NULL ? s : "");
+}
+
+/* Rows read by one page query, in the order they came. */
+struct fetch {
+	struct board_row *rows;
+	int n, cap;
+};
+
+static int
+fetch_row(const struct duty_row *row, const char *key, rowid_t id, void *arg)
+{
+	struct fetch *f = arg;
+	struct board_row *r;
+
+	if (f->n == f->cap)
+		return 1;
+	r = &f->rows[f->n++];
+	r->id = id;
+	r->key = dup(key);
+	r->ref = dup(row->ref);
+	r->title = dup(row->title);
+	r->owner = dup(row->owner_login);
+	r->lead = dup(row->lead_code);
+	r->deadline = dup(row->deadline);
+	r->status = dup(row->status);
+	r->flags = row->flags;
+	return 0;
+}
+
+/* Reads up to want rows after (or before) the given row; NULL: from the
+ * start (or, backward, from the end). */
+static int
+fetch(struct tui *t, struct board *b, const struct board_row *from, int backward,
+    int want, struct fetch *f)
+{
+	struct rv_err err;
+	struct page_query q = {
+		.tab = b->tab, .unit_id = t->unit.id, .person_id = t->s->me.id,
+		.sort = b->sort, .after_key = from ? from->key : NULL,
+		.after_id = from ? from->id : 0, .backward = backward,
+		.flag = b->flag, .search = b->search, .limit = want,
+	};
+
+	f->n = 0;
+	f->cap = want;
+	if ((f->rows = calloc((size_t)(want > 0 ? want : 1), sizeof(*f->rows))) == NULL)
+		return -1;
+	if (store_duty_page(t->s->st, &q, fetch_row, f, &err) != RV_OK) {
+		tui_status(t, 1, "%s", err.msg);
+		for (int i = 0; i < f->n; i++)
+			row_free(&f->rows[i]);
+		free(f->rows);
+		f->rows = NULL;
+		f->n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+static void
+window_clear(struct board *b)
+{
+	for (int i = 0; i < b->n; i++)
+		row_free(&b->rows[i]);
+	b->n = 0;
+}
+
+/* Makes the window hold rows (taking them), at most cap, the last ones
+ * when keep_last, else the first ones. */
+static void
+window_set(struct board *b, struct board_row *rows, int n, int keep_last)
+{
+	int skip = n > b->cap && keep_last ? n - b->cap : 0;
+
+	window_clear(b);
+	for (int i = 0; i < n; i++) {
+		if (i >= skip && b->n < b->cap)
+			b->rows[b->n++] = rows[i];
+		else
+			row_free(&rows[i]);
+	}
+}
+
+static int
+board_cap(struct tui *t)
+{
+	return t->body_height > 3 ? t->body_height - 2 : 1;
+}
+
+/* Sizes the window to the screen (a resize may change it). */
+static int
+board_fit(struct tui *t, struct board *b)
+{
+	int cap = board_cap(t);
+	struct board_row *rows;
+
+	if (cap == b->cap)
+		return 0;
+	window_clear(b);
+	if ((rows = realloc(b->rows, (size_t)cap * sizeof(*rows))) == NULL)
+		return -1;
+	b->rows = rows;
+	b->cap = cap;
+	return 0;
+}
+
+/* Reads the window again from its first row (or from the start), keeping
+ * the cursor on the same duty when it is still there. */
+static int
+board_load(struct tui *t, struct view *v)
+{
+	struct board *b = v->data;
+	struct board_row first = { 0 };
+	struct fetch f;
+	rowid_t at = b->n > 0 ? b->rows[b->cursor].id : 0;
+	int had = b->n > 0, cursor = b->cursor;
+
+	if (had) {
+		/* Just before the first row: its key, with the id one less. */
+		first.key = strdup(b->rows[0].key);
+		first.id = b->rows[0].id - 1;
+	}
+	if (board_fit(t, b) != 0) {
+		free(first.key);
+		return -1;
+	}
+	if (fetch(t, b, had ? &first : NULL, 0, b->cap, &f) != 0) {
+		free(first.key);
+		return -1;
+	}
+	free(first.key);
+	window_set(b, f.rows, f.n, 0);
+	free(f.rows);
+	b->cursor = 0;
+	for (int i = 0; i < b->n; i++)
+		if (b->rows[i].id == at)
+			b->cursor = i;
+	if (at != 0 && b->cursor == 0 && cursor < b->n && b->rows[0].id != at)
+		b->cursor = cursor;
+	snprintf(v->title, sizeof(v->title), "%s", tab_names[b->tab]);
+	return 0;
+}
+
+static void
+board_reset(struct board *b)
+{
+	window_clear(b);
+	b->cursor = 0;
+}
+
+/* Moves the window by count rows forward (or back) across the database. */
+static int
+board_scroll(struct tui *t, struct board *b, int forward, int count)
+{
+	struct fetch f;
+	struct board_row *merged;
+	int total;
+
+	if (b->n == 0)
+		return 0;
+	if (fetch(t, b, forward ? &b->rows[b->n - 1] : &b->rows[0], !forward, count, &f) != 0)
+		return -1;
+	if (f.n == 0) {
+		free(f.rows);
+		return 0;
+	}
+	total = b->n + f.n;
+	if ((merged = calloc((size_t)total, sizeof(*merged))) == NULL) {
+		free(f.rows);
+		return -1;
+	}
+	if (forward) {
+		memcpy(merged, b->rows, (size_t)b->n * sizeof(*merged));
+		memcpy(merged + b->n, f.rows, (size_t)f.n * sizeof(*merged));
+	} else {
+		/* A backward page comes nearest first. */
+		for (int i = 0; i < f.n; i++)
+			merged[i] = f.rows[f.n - 1 - i];
+		memcpy(merged + f.n, b->rows, (size_t)b->n * sizeof(*merged));
+	}
+	b->n = 0;
+	window_set(b, merged, total, forward);
+	free(merged);
+	free(f.rows);
+	return f.n;
+}
+
+static int
+board_request(struct tui *t, struct view *v, enum request req)
+{
+	struct board *b = v->data;
+	struct fetch f;
+	int moved;
+
+	switch (req) {
+	case REQ_DOWN:
+		if (b->cursor + 1 < b->n)
+			b->cursor++;
+		else if (board_scroll(t, b, 1, 1) > 0)
+			b->cursor = b->n - 1;
+		return VIEW_REDRAW;
+	case REQ_UP:
+		if (b->cursor > 0)
+			b->cursor--;
+		else
+			board_scroll(t, b, 0, 1);
+		return VIEW_REDRAW;
+	case REQ_PAGE_DOWN:
+		if ((moved = board_scroll(t, b, 1, b->cap)) == 0)
+			b->cursor = b->n > 0 ? b->n - 1 : 0;
+		return VIEW_REDRAW;
+	case REQ_PAGE_UP:
+		if ((moved = board_scroll(t, b, 0, b->cap)) == 0)
+			b->cursor = 0;
+		return VIEW_REDRAW;
+	case REQ_FIRST:
+		board_reset(b);
+		return VIEW_RELOAD;
+	case REQ_LAST:
+		if (fetch(t, b, NULL, 1, b->cap, &f) != 0)
+			return VIEW_REDRAW;
+		for (int i = 0; i < f.n / 2; i++) {
+			struct board_row tmp = f.rows[i];
+
+			f.rows[i] = f.rows[f.n - 1 - i];
+			f.rows[f.n - 1 - i] = tmp;
+		}
+		window_set(b, f.rows, f.n, 1);
+		free(f.rows);
+		b->cursor = b->n > 0 ? b->n - 1 : 0;
+		return VIEW_REDRAW;
+	case REQ_TAB_NEXT:
+	case REQ_TAB_PREV:
+	case REQ_TAB_LEAD:
+	case REQ_TAB_SUPPORT:
+	case REQ_TAB_PROPOSALS:
+	case REQ_TAB_FLAGGED:
+	case REQ_TAB_MINE:
+		if (req == REQ_TAB_NEXT)
+			b->tab = (enum page_tab)((b->tab + 1) % PAGE__TABS);
+		else if (req == REQ_TAB_PREV)
+			b->tab = (enum page_tab)((b->tab + PAGE__TABS - 1) % PAGE__TABS);
+		else
+			b->tab = (enum page_tab)(req - REQ_TAB_LEAD);
+		board_reset(b);
+		return VIEW_RELOAD;
+	case REQ_SORT:
+		b->sort = (enum page_sort)((b->sort + 1) % SORT__COUNT);
+		board_reset(b);
+		tui_status(t, 0, "sorted by %s", sort_names[b->sort]);
+		return VIEW_RELOAD;
+	case REQ_FILTER_FLAG:
+		b->flag = b->flag == 0 ? 1 : b->flag << 1;
+		if (b->flag >= 1u << FLAG_COUNT)
+			b->flag = 0;
+		board_reset(b);
+		if (b->flag)
+			tui_status(t, 0, "showing only %s duties (f: next flag)", flags_word(b->flag));
+		else
+			tui_status(t, 0, "showing every duty");
+		return VIEW_RELOAD;
+	case REQ_ENTER:
+		if (b->n == 0)
+			return VIEW_HANDLED;
+		tui_push(t, duty_view_new(t, b->rows[b->cursor].ref));
+		return VIEW_REDRAW;
+	case REQ_BACK:
+		return VIEW_QUIT;
+	case REQ_NEW:
+		return tui_action(t, req, NULL);
+	case REQ_ASSIGN: case REQ_TRANSFER: case REQ_ESCALATE: case REQ_RETURN:
+	case REQ_ACCEPT: case REQ_REJECT: case REQ_PROGRESS: case REQ_EXTEND:
+	case REQ_APPROVE: case REQ_REFUSE: case REQ_DONE:
+		if (b->n == 0) {
+			tui_status(t, 1, "there is no duty here to act on");
+			return VIEW_REDRAW;
+		}
+		return tui_action(t, req, b->rows[b->cursor].ref);
+	default:
+		return 0;
+	}
+}
+
+void
+board_search(struct view *v, char *folded)
+{
+	struct board *b = v->data;
+
+	free(b->search);
+	b->search = folded;
+	board_reset(b);
+}
+
+static void
+put_cell(int y, int x, const char *s, int width)
+{
+	char *cell = text_fit(s, (size_t)width, 1);
+
+	if (cell != NULL)
+		mvaddstr(y, x, cell);
+	free(cell);
+}
+
+static void
+board_draw(struct tui *t, struct view *v, int top, int height, int width)
+{
+	struct board *b = v->data;
+	day_t today = session_today(t->s);
+	int x, title_w = width - (9 + 1 + 10 + 1 + 10 + 1 + 5 + 1 + 9 + 1 + 8 + 1);
+	char tabs[256] = "", marks[16], days[16];
+	size_t len = 0;
+
+	(void)height;
+	if (title_w < 8)
+		title_w = 8;
+	for (int i = 0; i < PAGE__TABS; i++)
+		len += (size_t)snprintf(tabs + len, sizeof(tabs) - len, i == (int)b->tab ?
+		    "[%s] " : " %s  ", tab_names[i]);
+	move(top, 0);
+	clrtoeol();
+	attron(A_BOLD);
+	put_cell(top, 0, tabs, width);
+	attroff(A_BOLD);
+	attron(A_UNDERLINE);
+	move(top + 1, 0);
+	clrtoeol();
+	x = 0;
+	put_cell(top + 1, x, "ref", 9); x += 10;
+	put_cell(top + 1, x, "title", title_w); x += title_w + 1;
+	put_cell(top + 1, x, "owner", 10); x += 11;
+	put_cell(top + 1, x, "deadline", 10); x += 11;
+	put_cell(top + 1, x, "days", 5); x += 6;
+	put_cell(top + 1, x, "status", 9); x += 10;
+	put_cell(top + 1, x, "flags", 8);
+	attroff(A_UNDERLINE);
+	for (int i = 0; i < b->n && i < b->cap; i++) {
+		struct board_row *r = &b->rows[i];
+		int y = top + 2 + i, attr = tui_row_attr(t, r->flags, i == b->cursor);
+		day_t due;
+
+		days[0] = '\0';
+		if (dates_from_iso(r->deadline, &due) == 0)
+			snprintf(days, sizeof(days), "%+d", (int)(due - today));
+		attron(attr);
+		move(y, 0);
+		clrtoeol();
+		x = 0;
+		put_cell(y, x, r->ref, 9); x += 10;
+		put_cell(y, x, r->title, title_w); x += title_w + 1;
+		put_cell(y, x, r->owner, 10); x += 11;
+		put_cell(y, x, r->deadline, 10); x += 11;
+		put_cell(y, x, days, 5); x += 6;
+		put_cell(y, x, r->status, 9); x += 10;
+		put_cell(y, x, tui_flag_marks(r->flags, marks), 8);
+		attroff(attr);
+	}
+	if (b->n == 0)
+		mvaddstr(top + 3, 2, b->search || b->flag ? "No duty matches." : "No duty here.");
+}
+
+static void
+board_done(struct view *v)
+{
+	struct board *b = v->data;
+
+	window_clear(b);
+	free(b->rows);
+	free(b->search);
+	free(b);
+	free(v);
+}
+
+static const struct view_ops board_ops = {
+	"board", board_load, board_draw, board_request, board_done
+};
+
+struct view *
+board_new(struct tui *t)
+{
+	struct view *v = calloc(1, sizeof(*v));
+	struct board *b = calloc(1, sizeof(*b));
+
+	(void)t;
+	if (v == NULL || b == NULL) {
+		free(v);
+		free(b);
+		return NULL;
+	}
+	v->ops = &board_ops;
+	v->data = b;
+	return v;
+}

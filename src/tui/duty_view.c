@@ -1,0 +1,272 @@
+/* duty_view: one duty, every field, its supporters and its history as a
+ * timeline with the chain of units it passed through (view.h). */
+#include "view.h"
+
+#include <curses.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+#include "text.h"
+
+struct duty_lines {
+	char *ref;
+	char **lines;
+	int n, cap;
+	int top;		/* first line shown */
+	char path[1024];
+	size_t path_len;
+};
+
+/* A malloc'd printf; NULL when out of memory. */
+__attribute__((format(printf, 1, 0)))
+static char *
+vformat(const char *fmt, va_list ap)
+{
+	va_list again;
+	int n;
+	char *s;
+
+	va_copy(again, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	if (n < 0 || (s = malloc((size_t)n + 1)) == NULL) {
+		va_end(again);
+		return NULL;
+	}
+	vsnprintf(s, (size_t)n + 1, fmt, again);
+	va_end(again);
+	return s;
+}
+
+__attribute__((format(printf, 2, 3)))
+static void
+add(struct duty_lines *d, const char *fmt, ...)
+{
+	va_list ap;
+	char *line = NULL;
+
+	if (d->n == d->cap) {
+		int cap = d->cap ? 2 * d->cap : 64;
+		char **lines = realloc(d->lines, (size_t)cap * sizeof(*lines));
+
+		if (lines == NULL)
+			return;
+		d->lines = lines;
+		d->cap = cap;
+	}
+	va_start(ap, fmt);
+	line = vformat(fmt, ap);
+	va_end(ap);
+	if (line != NULL)
+		d->lines[d->n++] = line;
+}
+
+static const char *
+nz(const char *s)
+{
+	return s != NULL ? s : "";
+}
+
+static int
+detail_lines(const struct duty_detail *row, void *arg)
+{
+	struct duty_lines *d = arg;
+	char flags[128] = "";
+	size_t len = 0;
+
+	for (int i = 0; i < FLAG_COUNT; i++)
+		if (row->flags & (1u << i))
+			len += (size_t)snprintf(flags + len, sizeof(flags) - len, "%s%s",
+			    len ? ", " : "", flags_word(1u << i));
+	add(d, "Status:      %s%s%s", row->status, len ? "   flags: " : "", flags);
+	add(d, "Lead unit:   %s %s", row->lead_code, row->lead_name);
+	add(d, "Owner:       %s (%s)", row->owner_login, row->owner_name);
+	add(d, "Assigner:    %s (%s)", row->assigner_login, row->assigner_name);
+	return 0;
+}
+
+static int
+support_lines(const struct support_row *row, void *arg)
+{
+	add(arg, "Supporting:  %s %s: %s", row->unit_code, row->unit_name,
+	    row->part[0] ? row->part : "(part not stated)");
+	return 0;
+}
+
+static int
+history_lines(const struct history_row *h, void *arg)
+{
+	struct duty_lines *d = arg;
+	char when[17];
+
+	snprintf(when, sizeof(when), "%.10s %.5s", nz(h->at), h->at && strlen(h->at) > 11 ? h->at + 11 : "");
+	add(d, "  %s  %-18s %s%s%s%s%s%s%s%s%s%s%s%s%s", when, h->action, h->actor_login,
+	    h->via_login ? " via " : "", nz(h->via_login),
+	    h->from_unit || h->to_unit ? "  " : "", nz(h->from_unit),
+	    h->from_unit || h->to_unit ? " → " : "", nz(h->to_unit),
+	    h->from_owner || h->to_owner ? "  owner " : "", nz(h->from_owner),
+	    h->from_owner || h->to_owner ? " → " : "", nz(h->to_owner),
+	    h->detail ? "  " : "", nz(h->detail));
+	if (h->text != NULL)
+		add(d, "        \"%s\"", h->text);
+	if (h->to_unit != NULL && (strcmp(h->action, "created") == 0 ||
+	    strcmp(h->action, "accepted") == 0 || strcmp(h->action, "redirected") == 0))
+		d->path_len += (size_t)snprintf(d->path + d->path_len,
+		    d->path_len < sizeof(d->path) ? sizeof(d->path) - d->path_len : 0,
+		    "%s%s", d->path_len ? " → " : "", h->to_unit);
+	return 0;
+}
+
+static void
+lines_clear(struct duty_lines *d)
+{
+	for (int i = 0; i < d->n; i++)
+		free(d->lines[i]);
+	d->n = 0;
+	d->path[0] = '\0';
+	d->path_len = 0;
+}
+
+static enum rv_code
+read_duty(struct store *st, void *arg, struct rv_err *err)
+{
+	struct duty_lines *d = arg;
+	struct duty duty;
+	enum rv_code rc;
+	int history_at;
+
+	lines_clear(d);
+	if ((rc = store_duty_by_ref(st, d->ref, &duty, err)) != RV_OK)
+		return rc;
+	add(d, "%s  %s", duty.ref, duty.title);
+	add(d, "%s", "");
+	if ((rc = store_duty_detail(st, duty.id, detail_lines, d, err)) == RV_OK) {
+		if (strcmp(duty.deadline, duty.original_deadline) != 0)
+			add(d, "Deadline:    %s (originally %s)", duty.deadline, duty.original_deadline);
+		else
+			add(d, "Deadline:    %s", duty.deadline);
+		add(d, "Result:      %s", duty.result);
+		add(d, "Basis:       %s", duty.basis);
+		if (duty.field != NULL)
+			add(d, "Field:       %s", duty.field);
+		rc = store_support_list(st, duty.id, support_lines, d, err);
+	}
+	if (rc == RV_OK) {
+		add(d, "%s", "");
+		history_at = d->n;
+		add(d, "%s", "Path:");
+		add(d, "%s", "History:");
+		rc = store_history_list(st, duty.id, history_lines, d, err);
+		/* The path is known once the history is read; it goes above it. */
+		if (history_at < d->n) {
+			size_t size = sizeof("Path:        ") + strlen(d->path);
+			char *path = malloc(size);
+
+			if (path != NULL) {
+				snprintf(path, size, "Path:        %s", d->path);
+				free(d->lines[history_at]);
+				d->lines[history_at] = path;
+			}
+		}
+	}
+	model_duty_free(&duty);
+	return rc;
+}
+
+static int
+duty_load(struct tui *t, struct view *v)
+{
+	struct duty_lines *d = v->data;
+	struct rv_err err;
+
+	if (store_read(t->s->st, read_duty, d, &err) != RV_OK) {
+		tui_status(t, 1, "%s", err.msg);
+		return -1;
+	}
+	snprintf(v->title, sizeof(v->title), "Duty %s", d->ref);
+	return 0;
+}
+
+static void
+duty_draw(struct tui *t, struct view *v, int top, int height, int width)
+{
+	struct duty_lines *d = v->data;
+
+	(void)t;
+	for (int i = 0; i < height; i++) {
+		int at = d->top + i;
+
+		move(top + i, 0);
+		clrtoeol();
+		if (at < d->n) {
+			char *cell = text_fit(d->lines[at], (size_t)width, 0);
+
+			if (at == 0)
+				attron(A_BOLD);
+			if (cell != NULL)
+				addstr(cell);
+			if (at == 0)
+				attroff(A_BOLD);
+			free(cell);
+		}
+	}
+}
+
+static int
+duty_request(struct tui *t, struct view *v, enum request req)
+{
+	struct duty_lines *d = v->data;
+	int page = t->body_height > 1 ? t->body_height - 1 : 1;
+	int last = d->n > t->body_height ? d->n - t->body_height : 0;
+
+	switch (req) {
+	case REQ_DOWN: d->top = d->top < last ? d->top + 1 : last; return VIEW_REDRAW;
+	case REQ_UP: d->top = d->top > 0 ? d->top - 1 : 0; return VIEW_REDRAW;
+	case REQ_PAGE_DOWN: d->top = d->top + page < last ? d->top + page : last; return VIEW_REDRAW;
+	case REQ_PAGE_UP: d->top = d->top > page ? d->top - page : 0; return VIEW_REDRAW;
+	case REQ_FIRST: d->top = 0; return VIEW_REDRAW;
+	case REQ_LAST: d->top = last; return VIEW_REDRAW;
+	case REQ_BACK: return VIEW_CLOSE;
+	case REQ_ASSIGN: case REQ_TRANSFER: case REQ_ESCALATE: case REQ_RETURN:
+	case REQ_ACCEPT: case REQ_REJECT: case REQ_PROGRESS: case REQ_EXTEND:
+	case REQ_APPROVE: case REQ_REFUSE: case REQ_DONE:
+		return tui_action(t, req, d->ref);
+	default:
+		return 0;
+	}
+}
+
+static void
+duty_done_view(struct view *v)
+{
+	struct duty_lines *d = v->data;
+
+	lines_clear(d);
+	free(d->lines);
+	free(d->ref);
+	free(d);
+	free(v);
+}
+
+static const struct view_ops duty_ops = {
+	"duty", duty_load, duty_draw, duty_request, duty_done_view
+};
+
+struct view *
+duty_view_new(struct tui *t, const char *ref)
+{
+	struct view *v = calloc(1, sizeof(*v));
+	struct duty_lines *d = calloc(1, sizeof(*d));
+
+	(void)t;
+	if (v == NULL || d == NULL || (d->ref = strdup(ref)) == NULL) {
+		free(v);
+		free(d);
+		return NULL;
+	}
+	v->ops = &duty_ops;
+	v->data = d;
+	return v;
+}

@@ -1,0 +1,189 @@
+/* units: the city overview, one row per unit with its open, overdue and
+ * flagged duties and on-time rate, worst first; it is also the unit
+ * picker: / searches names with or without diacritics, Enter shows that
+ * unit's board (view.h). */
+#include "view.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store.h"
+#include "text.h"
+
+struct unit_line {
+	char code[17];
+	char *name;
+	long long open, overdue, flagged;
+	double on_time;
+};
+
+struct units {
+	struct unit_line *rows;
+	int n, cap, cursor, top;
+	char *filter;		/* folded; NULL: every unit */
+};
+
+static void
+units_clear(struct units *u)
+{
+	for (int i = 0; i < u->n; i++)
+		free(u->rows[i].name);
+	u->n = 0;
+}
+
+static int
+figures_row(const struct unit_figures *f, void *arg)
+{
+	struct units *u = arg;
+	struct unit_line *r;
+
+	if (u->filter != NULL) {
+		char *name = text_fold(f->name), *code = text_fold(f->code);
+		int match = (name && strstr(name, u->filter)) || (code && strstr(code, u->filter));
+
+		free(name);
+		free(code);
+		if (!match)
+			return 0;
+	}
+	if (u->n == u->cap) {
+		int cap = u->cap ? 2 * u->cap : 64;
+		struct unit_line *rows = realloc(u->rows, (size_t)cap * sizeof(*rows));
+
+		if (rows == NULL)
+			return 1;
+		u->rows = rows;
+		u->cap = cap;
+	}
+	r = &u->rows[u->n++];
+	snprintf(r->code, sizeof(r->code), "%s", f->code);
+	r->name = strdup(f->name);
+	r->open = f->open;
+	r->overdue = f->overdue;
+	r->flagged = f->flagged;
+	r->on_time = f->on_time;
+	return 0;
+}
+
+static int
+units_load(struct tui *t, struct view *v)
+{
+	struct units *u = v->data;
+	struct rv_err err;
+
+	units_clear(u);
+	if (store_unit_figures(t->s->st, figures_row, u, &err) != RV_OK) {
+		tui_status(t, 1, "%s", err.msg);
+		return -1;
+	}
+	if (u->cursor >= u->n)
+		u->cursor = u->n > 0 ? u->n - 1 : 0;
+	snprintf(v->title, sizeof(v->title), "City overview: worst first");
+	return 0;
+}
+
+static void
+units_draw(struct tui *t, struct view *v, int top, int height, int width)
+{
+	struct units *u = v->data;
+	int name_w = width - (8 + 1 + 1 + 6 + 1 + 8 + 1 + 8 + 1 + 8);
+	char line[512], *name;
+
+	if (name_w < 10)
+		name_w = 10;
+	if (u->cursor < u->top)
+		u->top = u->cursor;
+	if (u->cursor >= u->top + height - 1)
+		u->top = u->cursor - height + 2;
+	attron(A_UNDERLINE);
+	name = text_fit("unit", (size_t)name_w, 1);
+	snprintf(line, sizeof(line), "%-8s %s %6s %8s %8s %8s", "code", name ? name : "",
+	    "open", "overdue", "flagged", "on time");
+	free(name);
+	mvaddnstr(top, 0, line, width);
+	attroff(A_UNDERLINE);
+	for (int i = u->top; i < u->n && top + 1 + i - u->top < top + height; i++) {
+		struct unit_line *r = &u->rows[i];
+		unsigned flags = (r->overdue ? FLAG_OVERDUE : 0) | (r->flagged ? FLAG_STALLED : 0);
+		int attr = tui_row_attr(t, flags, i == u->cursor);
+
+		name = text_fit(r->name, (size_t)name_w, 1);
+		snprintf(line, sizeof(line), "%-8s %s %6lld %8lld %8lld %7.1f%%", r->code,
+		    name ? name : "", r->open, r->overdue, r->flagged, r->on_time);
+		free(name);
+		attron(attr);
+		mvaddstr(top + 1 + i - u->top, 0, line);
+		attroff(attr);
+	}
+	if (u->n == 0)
+		mvaddstr(top + 2, 2, "No unit matches.");
+}
+
+static int
+units_request(struct tui *t, struct view *v, enum request req)
+{
+	struct units *u = v->data;
+
+	switch (req) {
+	case REQ_DOWN: if (u->cursor + 1 < u->n) u->cursor++; return VIEW_REDRAW;
+	case REQ_UP: if (u->cursor > 0) u->cursor--; return VIEW_REDRAW;
+	case REQ_PAGE_DOWN:
+		u->cursor = u->cursor + t->body_height < u->n ? u->cursor + t->body_height :
+		    (u->n > 0 ? u->n - 1 : 0);
+		return VIEW_REDRAW;
+	case REQ_PAGE_UP:
+		u->cursor = u->cursor > t->body_height ? u->cursor - t->body_height : 0;
+		return VIEW_REDRAW;
+	case REQ_FIRST: u->cursor = 0; return VIEW_REDRAW;
+	case REQ_LAST: u->cursor = u->n > 0 ? u->n - 1 : 0; return VIEW_REDRAW;
+	case REQ_BACK: return VIEW_CLOSE;
+	case REQ_ENTER:
+		if (u->n > 0 && tui_show_unit(t, u->rows[u->cursor].code) == 0)
+			return VIEW_CLOSE;
+		return VIEW_REDRAW;
+	default:
+		return 0;
+	}
+}
+
+void
+units_filter(struct view *v, char *folded)
+{
+	struct units *u = v->data;
+
+	free(u->filter);
+	u->filter = folded;
+	u->cursor = u->top = 0;
+}
+
+static void
+units_done(struct view *v)
+{
+	struct units *u = v->data;
+
+	units_clear(u);
+	free(u->rows);
+	free(u->filter);
+	free(u);
+	free(v);
+}
+
+static const struct view_ops units_ops = {
+	"units", units_load, units_draw, units_request, units_done
+};
+
+struct view *
+units_view_new(struct tui *t)
+{
+	struct view *v = calloc(1, sizeof(*v));
+
+	(void)t;
+	if (v == NULL || (v->data = calloc(1, sizeof(struct units))) == NULL) {
+		free(v);
+		return NULL;
+	}
+	v->ops = &units_ops;
+	return v;
+}

@@ -1,0 +1,111 @@
+#!/bin/sh
+# The board under tmux at 80x24: tabs, a duty and its timeline, help,
+# search, resize, monochrome, live updates from another session, hang-up.
+. "$(dirname "$0")/lib.sh"
+
+"$ROVIEC" --db "$DB" init --demo >/dev/null
+ok $? "a demo database"
+
+board
+wait_for "Phường 1 \(P1\)"
+ok $? "the board opens at 80x24 on the acting login's ward"
+wait_for "\[1 Leads\]"
+ok $? "on the tab of the duties the unit leads"
+wait_for "^P1-0001 "
+ok $? "with the first duty by deadline"
+is "$(screen | perl -CSD -nle 'print if length > 80' | wc -l)" 0 "no line is wider than 80 columns"
+
+for tab in "2 Supports" "3 Proposals" "4 Flagged" "5 Mine"; do
+	keys "${tab%% *}"
+	wait_for "\[$tab\]"
+	ok $? "key ${tab%% *} shows the tab $tab"
+done
+keys Tab
+wait_for "\[1 Leads\]"
+ok $? "Tab wraps round to the first tab"
+
+keys 4
+wait_for "\[4 Flagged\]"
+flagged_rows=$(screen | grep -E '^[A-Z0-9]+-[0-9]{4} ' | grep -cvE ' [btesuOLd]+ *$')
+is "$flagged_rows" 0 "every row of the Flagged tab carries a flag mark"
+keys 1
+
+keys Enter
+wait_for "^History:"
+ok $? "Enter opens the duty with its history"
+wait_for "^Path: "
+ok $? "and the path of units it passed through"
+wait_for "created +[a-z0-9.]+ +→ P1"
+ok $? "and the timeline starts with its creation"
+keys q
+wait_for "\[1 Leads\]"
+ok $? "q goes back to the board"
+
+keys '?'
+wait_for "Moving"
+ok $? "? shows the help"
+wait_for "open the duty: every field and its history"
+ok $? "generated from the key table"
+keys q
+
+# Moving down past the first screen reads the next rows.
+first=$(screen | grep -E '^[A-Z0-9]+-[0-9]{4} ' | head -1 | cut -d' ' -f1)
+i=0
+while [ $i -lt 30 ]; do keys j; i=$((i + 1)); done
+wait_gone "^$first "
+ok $? "moving down scrolls past the first screen"
+keys g
+wait_for "^$first "
+ok $? "g goes back to the first duty"
+
+# Another session's change shows within 2 s, without a key.
+ref=$(screen | grep -E '^[A-Z0-9]+-[0-9]{4} ' | head -1 | cut -d' ' -f1)
+owner=$(sqlite3 "$DB" "SELECT p.login FROM duties d JOIN people p ON p.id = d.owner_id WHERE d.ref = '$ref'")
+other=$(sqlite3 "$DB" "SELECT login FROM people WHERE unit_id = (SELECT lead_unit_id FROM duties WHERE ref = '$ref') AND login NOT IN ('$owner', '$ME') AND role <> 'head' LIMIT 1")
+"$ROVIEC" --db "$DB" assign "$ref" "$other" >/dev/null
+ok $? "another session reassigns $ref to $other"
+wait_for "^$ref .* $other " 2
+ok $? "the board shows the new owner within 2 s, no key pressed"
+
+# Resize to too small and back.
+tm resize-window -t board -x 40 -y 10 2>/dev/null || tm resize-pane -t board -x 40 -y 10
+wait_for "too small"
+ok $? "a 40x10 window shows 'terminal too small'"
+tm resize-window -t board -x 80 -y 24 2>/dev/null || tm resize-pane -t board -x 80 -y 24
+wait_for "\[1 Leads\]"
+ok $? "back at 80x24 the board is drawn again"
+
+# Hang-up: the session is killed; nothing is left and the database is whole.
+pid=$(board_pid)
+ok "$([ -n "$pid" ] && echo 0 || echo 1)" "the board runs as process $pid"
+tm kill-session -t board
+gone=1
+i=0
+while [ $i -lt 40 ]; do
+	if ! kill -0 "$pid" 2>/dev/null; then gone=0; break; fi
+	sleep 0.05
+	i=$((i + 1))
+done
+ok $gone "after the hang-up the process is gone within 2 s"
+is "$(sqlite3 "$DB" 'PRAGMA integrity_check')" ok "and the database passes integrity_check"
+
+# Without colour: NO_COLOR, and a vt100.
+SESSION=mono board NO_COLOR=1
+SESSION=mono wait_for "\[1 Leads\]"
+ok $? "NO_COLOR: the board is drawn"
+SESSION=mono keys Q
+SESSION=vt BOARD_TERM=vt100 board
+SESSION=vt wait_for "\[1 Leads\]"
+ok $? "TERM=vt100: the board is drawn"
+SESSION=vt keys Q
+SESSION=vt wait_for "EXITED 0"
+ok $? "Q quits with status 0"
+
+# An unknown terminal gets a message and status 1, not garbage.
+SESSION=bad BOARD_TERM=no-such-terminal board
+SESSION=bad wait_for "EXITED 1"
+ok $? "an unknown TERM exits with status 1"
+SESSION=bad wait_for "terminal type 'no-such-terminal' is unknown"
+ok $? "and says so"
+
+done_testing

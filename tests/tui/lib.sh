@@ -1,0 +1,50 @@
+# tests/tui/lib.sh: driving the real board under tmux, for tests/tui/*.t.
+# Each test has its own tmux server (a private socket in its temporary
+# folder) and waits for the screen by polling capture-pane, never by
+# sleeping a fixed time.
+
+. "$(dirname "$0")/../cli/lib.sh"
+
+TMUX_SOCK="$T/tmux.sock"
+export TMUX=			# run even inside someone's tmux
+trap 'tmux -S "$TMUX_SOCK" kill-server 2>/dev/null; rm -rf "$T"' EXIT
+
+tm() { tmux -S "$TMUX_SOCK" "$@"; }
+
+# board [ENV=VALUE ...] [-- ARGS]: starts roviec on $DB in an 80x24 session
+# named "board" (BOARD_SIZE="WxH" to change), with TERM and the locale set.
+board() {
+	_size=${BOARD_SIZE:-80x24}
+	tm new-session -d -s "${SESSION:-board}" -x "${_size%x*}" -y "${_size#*x}" \
+	    "env TERM=${BOARD_TERM:-xterm-256color} LANG=C.UTF-8 $* $ROVIEC --db $DB; echo EXITED \$?; sleep 30"
+}
+
+screen() { tm capture-pane -p -t "${SESSION:-board}"; }
+
+# wait_for PATTERN [SECONDS]: polls the screen until grep -E matches; the
+# status is 0 when it did, 1 on time-out (the screen is then shown).
+wait_for() {
+	_deadline=$(( $(date +%s%N) / 1000000 + ${2:-5} * 1000 ))
+	while [ "$(( $(date +%s%N) / 1000000 ))" -lt "$_deadline" ]; do
+		screen | grep -Eq -- "$1" && return 0
+		sleep 0.05
+	done
+	screen | sed 's/^/# | /'
+	return 1
+}
+
+# wait_gone PATTERN [SECONDS]: polls until the pattern is no longer shown.
+wait_gone() {
+	_deadline=$(( $(date +%s%N) / 1000000 + ${2:-5} * 1000 ))
+	while [ "$(( $(date +%s%N) / 1000000 ))" -lt "$_deadline" ]; do
+		screen | grep -Eq -- "$1" || return 0
+		sleep 0.05
+	done
+	screen | sed 's/^/# | /'
+	return 1
+}
+
+keys() { tm send-keys -t "${SESSION:-board}" "$@"; }
+
+# The board's process id (the roviec child of the pane's shell).
+board_pid() { pgrep -f "$ROVIEC --db $DB\$" | head -1; }
