@@ -119,7 +119,8 @@ form_layout(struct form *f)
 		if (w > widest)
 			widest = w;
 	}
-	f->label_cols = widest < usable * 2 / 5 ? widest : usable * 2 / 5;
+	/* Labels take what they need while the editor keeps at least half. */
+	f->label_cols = widest < usable / 2 ? widest : usable / 2;
 	f->edit_cols = usable - f->label_cols - 3;
 	if (f->edit_cols < FORM_MIN_EDIT) {
 		f->edit_cols = FORM_MIN_EDIT;

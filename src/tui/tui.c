@@ -120,6 +120,40 @@ draw_line(int y, const char *text, int attr)
 	free(cell);
 }
 
+#define STATUS_LINES_MAX 3
+
+/*
+ * Breaks the status message into lines of at most width columns, at spaces,
+ * so that a refusal is read whole (the rule and what to do).  Returns the
+ * number of lines (1 to STATUS_LINES_MAX); the last is cut with "…" only
+ * if even that is not enough.
+ */
+static int
+wrap_status(const char *msg, int width, char lines[STATUS_LINES_MAX][1200])
+{
+	char *safe = text_sanitize(msg), *word, *save = NULL;
+	int n = 0;
+
+	lines[0][0] = '\0';
+	if (safe == NULL)
+		return 1;
+	for (word = strtok_r(safe, " ", &save); word != NULL; word = strtok_r(NULL, " ", &save)) {
+		char candidate[1200];
+
+		snprintf(candidate, sizeof(candidate), "%s%s%s", lines[n],
+		    lines[n][0] ? " " : "", word);
+		if (text_width(candidate) <= (size_t)width || lines[n][0] == '\0' ||
+		    n == STATUS_LINES_MAX - 1) {
+			memcpy(lines[n], candidate, sizeof(candidate));
+			continue;
+		}
+		n++;
+		snprintf(lines[n], sizeof(lines[n]), "%s", word);
+	}
+	free(safe);
+	return n + 1;
+}
+
 static void
 draw_too_small(void)
 {
@@ -136,7 +170,8 @@ static void
 draw(struct tui *t)
 {
 	struct view *v = t->views[t->depth - 1];
-	char title[512];
+	char title[512], status[STATUS_LINES_MAX][1200];
+	int nstatus;
 
 	if (COLS < MIN_COLS || LINES < MIN_LINES) {
 		draw_too_small();
@@ -147,13 +182,16 @@ draw(struct tui *t)
 	snprintf(title, sizeof(title), " roviec  %s (%s)  as %s  %s", t->unit.name,
 	    t->unit.code, t->s->me.login, v->title);
 	draw_line(0, title, t->colour ? COLOR_PAIR(PAIR_TITLE) | A_BOLD : A_REVERSE);
-	t->body_height = LINES - 2;
+	nstatus = t->status[0] != '\0' ? wrap_status(t->status, COLS, status) : 1;
+	t->body_height = LINES - 1 - nstatus;
 	v->ops->draw(t, v, 1, t->body_height, COLS);
 	if (t->status[0] != '\0')
-		draw_line(LINES - 1, t->status, t->status_is_error ?
-		    (t->colour ? COLOR_PAIR(PAIR_ERROR) | A_BOLD : A_BOLD | A_REVERSE) : A_NORMAL);
+		for (int i = 0; i < nstatus; i++)
+			draw_line(LINES - nstatus + i, status[i], t->status_is_error ?
+			    (t->colour ? COLOR_PAIR(PAIR_ERROR) | A_BOLD : A_BOLD | A_REVERSE) :
+			    A_NORMAL);
 	else
-		draw_line(LINES - 1, "?: help  Enter: open  Tab: next tab  /: search  "
+		draw_line(LINES - 1, "?: help  Enter: open  Tab: tabs  /: search  "
 		    "t: transfer  p: progress  q: quit", A_DIM);
 	refresh();
 }
@@ -179,7 +217,7 @@ static const struct action_form action_forms[] = {
 	{ REQ_REJECT, "Reject the proposal", "proposal rejected", { "Reason" }, { 1 } },
 	{ REQ_PROGRESS, "Record progress", "progress recorded", { "Note" }, { 1 } },
 	{ REQ_EXTEND, "Ask for a later deadline", "extension asked; the assigner answers it", { "New deadline", "Reason" }, { 1, 1 } },
-	{ REQ_APPROVE, "Approve the extension asked", "extension approved", { NULL }, { 0 } },
+	{ REQ_APPROVE, "Approve the extension asked? Enter: yes, Esc: no", "extension approved", { NULL }, { 0 } },
 	{ REQ_REFUSE, "Refuse the extension", "extension refused", { "Reason" }, { 1 } },
 	{ REQ_DONE, "Submit as done", "submitted as done; the assigner confirms it", { "Result" }, { 1 } },
 };
@@ -310,7 +348,8 @@ tui_action(struct tui *t, enum request req, const char *ref)
 		f[n].max_bytes = TEXT_BYTES;
 	}
 	snprintf(title, sizeof(title), "%s: %s", ref, a->title);
-	if (n > 0 && !ask(t, title, f, n))
+	/* An action without fields (approve) is confirmed in an empty form. */
+	if (!ask(t, title, f, n))
 		return VIEW_REDRAW;
 	if (run_action(t, req, ref, f, &err) == RV_OK)
 		tui_status(t, 0, "%s: %s", ref, a->said);
