@@ -350,12 +350,22 @@ put_cell(int y, int x, const char *s, int width)
 	free(cell);
 }
 
+/* The board's unit's part in a row's duty: it leads it, supports it, or
+ * (on the proposals tab) is asked to take it. */
+static const char *
+row_role(const struct tui *t, const struct board *b, const struct board_row *r)
+{
+	if (strcmp(r->lead, t->unit.code) == 0)
+		return "lead";
+	return b->tab == PAGE_PROPOSALS ? "ask" : b->tab == PAGE_SUPPORT ? "supp" : "";
+}
+
 static void
 board_draw(struct tui *t, struct view *v, int top, int height, int width)
 {
 	struct board *b = v->data;
 	day_t today = session_today(t->s);
-	int x, title_w = width - (9 + 1 + 10 + 1 + 10 + 1 + 5 + 1 + 9 + 1 + 8 + 1);
+	int x, title_w = width - (9 + 1 + 10 + 1 + 4 + 1 + 10 + 1 + 5 + 1 + 9 + 1 + 6 + 1);
 	char tabs[256] = "", marks[16], days[16];
 	size_t len = 0;
 
@@ -377,10 +387,11 @@ board_draw(struct tui *t, struct view *v, int top, int height, int width)
 	put_cell(top + 1, x, "ref", 9); x += 10;
 	put_cell(top + 1, x, "title", title_w); x += title_w + 1;
 	put_cell(top + 1, x, "owner", 10); x += 11;
+	put_cell(top + 1, x, "role", 4); x += 5;
 	put_cell(top + 1, x, "deadline", 10); x += 11;
 	put_cell(top + 1, x, "days", 5); x += 6;
 	put_cell(top + 1, x, "status", 9); x += 10;
-	put_cell(top + 1, x, "flags", 8);
+	put_cell(top + 1, x, "flags", 6);
 	attroff(A_UNDERLINE);
 	for (int i = 0; i < b->n && i < b->cap; i++) {
 		struct board_row *r = &b->rows[i];
@@ -397,10 +408,11 @@ board_draw(struct tui *t, struct view *v, int top, int height, int width)
 		put_cell(y, x, r->ref, 9); x += 10;
 		put_cell(y, x, r->title, title_w); x += title_w + 1;
 		put_cell(y, x, r->owner, 10); x += 11;
+		put_cell(y, x, row_role(t, b, r), 4); x += 5;
 		put_cell(y, x, r->deadline, 10); x += 11;
 		put_cell(y, x, days, 5); x += 6;
 		put_cell(y, x, r->status, 9); x += 10;
-		put_cell(y, x, tui_flag_marks(r->flags, marks), 8);
+		put_cell(y, x, tui_flag_marks(r->flags, marks), 6);
 		attroff(attr);
 	}
 	if (b->n == 0)

@@ -25,6 +25,18 @@ grep -o -- '--[a-z]*' "$T/usage" | sort -u | while read -r opt; do
 done >"$T/missing"
 is "$(cat "$T/missing")" "" "every option of the usage is in the manual"
 
+# Every key of the board's key table (src/tui/keys.c) is in the manual's
+# list of keys.
+awk '/^ *Keys$/{on=1; next} on && /^ *Each action is a small form/{on=0} on' "$T/page" >"$T/keys"
+grep -o '{ [^,]*, REQ_[A-Z_]*, "[^"]*"' "$ROOT/src/tui/keys.c" | sed 's/.*, "\([^"]*\)"$/\1/' | sort -u |
+while read -r key; do
+	grep -qF -- "$key" "$T/keys" || echo "$key"
+done >"$T/nokey"
+ok "$([ -s "$ROOT/src/tui/keys.c" ] && [ -s "$T/keys" ] && echo 0 || echo 1)" "the manual has a list of the board's keys"
+is "$(cat "$T/nokey")" "" "every key of the board's key table is in the manual"
+grep -q "City overview" "$T/page" && grep -q "Terminal too small" "$T/page"
+ok $? "the manual describes the board's views and the too-small screen"
+
 # Every flag word and exit status.
 for flag in bounced tossed escalated unanswered stalled overdue late due-soon; do
 	grep -q "$flag" "$T/page"

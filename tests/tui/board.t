@@ -14,6 +14,9 @@ ok $? "on the tab of the duties the unit leads"
 wait_for "^P1-0001 "
 ok $? "with the first duty by deadline"
 is "$(screen | perl -CSD -nle 'print if length > 80' | wc -l)" 0 "no line is wider than 80 columns"
+like "$(screen | grep '^P1-0001 ')" " lead [0-9]{4}-" "each row says the unit's role in the duty (lead)"
+like "$(screen | sed -n 3p)" "ref +title +owner +role +deadline +days +status +flags" \
+    "columns: reference, title, owner, role, deadline, days left, status, flag marks"
 
 for tab in "2 Supports" "3 Proposals" "4 Flagged" "5 Mine"; do
 	keys "${tab%% *}"

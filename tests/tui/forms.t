@@ -200,7 +200,7 @@ is "$(q "SELECT group_concat(action) FROM history WHERE duty_id = (SELECT id FRO
 is "$(hist)" "$((h0 + 1))" "one history row"
 goto "$NEW1"
 ok $? "$NEW1 is on the board"
-like "$(screen | grep "^$NEW1 ")" "^$NEW1 +Kiểm tra thử biểu mẫu.* p1\.nga +$DUE_ISO " "with its title, owner and deadline"
+like "$(screen | grep "^$NEW1 ")" "^$NEW1 +Kiểm tra thử biểu m.* p1\.nga +lead +$DUE_ISO " "with its title, owner and deadline"
 
 # A deadline as +N, and the optional fields left empty.
 DUE_ISO=$(date -d '+45 days' +%F)
