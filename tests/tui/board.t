@@ -104,6 +104,20 @@ SESSION=vt keys Q
 SESSION=vt wait_for "EXITED 0"
 ok $? "Q quits with status 0"
 
+# Control-Z suspends the board to the shell, and fg brings it back drawn.
+tm new-session -d -s shell -x 80 -y 24 "env -i HOME=$HOME PATH=$PATH TERM=xterm-256color LANG=C.UTF-8 bash --norc --noprofile -i"
+SESSION=shell keys "$ROVIEC --db $DB" Enter
+SESSION=shell wait_for "\[1 Leads\]"
+ok $? "the board runs from an interactive shell"
+SESSION=shell keys C-z
+SESSION=shell wait_for "Stopped"
+ok $? "Control-Z suspends it to the shell"
+SESSION=shell keys fg Enter
+SESSION=shell wait_for "\[1 Leads\]"
+ok $? "fg brings the board back, drawn again"
+SESSION=shell keys Q
+tm kill-session -t shell
+
 # An unknown terminal gets a message and status 1, not garbage.
 SESSION=bad BOARD_TERM=no-such-terminal board
 SESSION=bad wait_for "EXITED 1"
