@@ -53,6 +53,8 @@ enum stmt {
 	ST_HELD_UNIT,
 	ST_HELD_OWNER,
 	ST_DUTY_LIST,
+	ST_DUTY_LIST_UNIT,
+	ST_DUTY_LIST_OWNER,
 	ST_DUTY_JSON,
 	ST_DUTY_DETAIL,
 	ST_COUNT_DUTIES,
@@ -95,6 +97,38 @@ enum stmt {
 	" 'last_progress_on', d.last_progress_on," \
 	" 'flags', json(rv_flag_words(" FLAGS_OF_D "))," \
 	" 'handoffs', d.handoffs)"
+
+/*
+ * list: one statement per leading condition (all, a lead unit, an owner),
+ * so that SQLite can use that index; the stored statuses asked for are
+ * ?9..?12 (NULL for those not asked), which the indexes also serve.
+ */
+#define LIST_SQL(lead) \
+	"SELECT d.ref, d.uuid, d.title, lu.code, o.login, o.full_name, a.login," \
+	"  d.deadline, d.original_deadline, d.shown_status, d.field," \
+	"  (SELECT ifnull(group_concat(code, ', '), '') FROM (SELECT su.code" \
+	"    FROM duty_support s JOIN units su ON su.id = s.unit_id" \
+	"    WHERE s.duty_id = d.id ORDER BY su.code))," \
+	"  d.handoffs, " FLAGS_OF_D "," \
+	"  CASE WHEN ?7 THEN " DUTY_JSON_OBJECT " END" \
+	" FROM duties_shown d" \
+	" JOIN units lu ON lu.id = d.lead_unit_id" \
+	" JOIN people o ON o.id = d.owner_id" \
+	" JOIN people a ON a.id = d.assigner_id" \
+	" WHERE " lead \
+	"  AND d.status IN (?9, ?10, ?11, ?12)" \
+	"  AND (?1 IS NULL OR d.lead_unit_id = ?1)" \
+	"  AND (?2 IS NULL OR d.owner_id = ?2)" \
+	"  AND (?3 IS NULL OR EXISTS (SELECT 1 FROM duty_support s" \
+	"       WHERE s.duty_id = d.id AND s.unit_id = ?3))" \
+	"  AND (?4 = 0 OR ?4 & CASE d.shown_status WHEN 'open' THEN 1" \
+	"       WHEN 'pending' THEN 2 WHEN 'submitted' THEN 4 WHEN 'done' THEN 8" \
+	"       ELSE 16 END)" \
+	"  AND (?5 = 0 OR (" FLAGS_OF_D " & ?5) = ?5)" \
+	"  AND (?6 IS NULL OR d.search_key LIKE ?6 ESCAPE '\\'" \
+	"       OR d.ref LIKE ?6 ESCAPE '\\')" \
+	" ORDER BY d.deadline, d.ref" \
+	" LIMIT ifnull(?8, -1)"
 
 /*
  * The board's pages.  Each tab has its own WHERE so that SQLite can use
@@ -249,30 +283,9 @@ static const char *const sqls[ST__MAX] = {
 	[ST_HELD_OWNER] =
 	"SELECT EXISTS (SELECT 1 FROM history WHERE duty_id = ?1 AND to_owner_id = ?2"
 	"  AND action IN ('created', 'accepted', 'assigned', 'redirected'))",
-	[ST_DUTY_LIST] =
-	"SELECT d.ref, d.uuid, d.title, lu.code, o.login, o.full_name, a.login,"
-	"  d.deadline, d.original_deadline, d.shown_status, d.field,"
-	"  (SELECT ifnull(group_concat(code, ', '), '') FROM (SELECT su.code"
-	"    FROM duty_support s JOIN units su ON su.id = s.unit_id"
-	"    WHERE s.duty_id = d.id ORDER BY su.code)),"
-	"  d.handoffs, " FLAGS_OF_D ","
-	"  CASE WHEN ?7 THEN " DUTY_JSON_OBJECT " END"
-	" FROM duties_shown d"
-	" JOIN units lu ON lu.id = d.lead_unit_id"
-	" JOIN people o ON o.id = d.owner_id"
-	" JOIN people a ON a.id = d.assigner_id"
-	" WHERE (?1 IS NULL OR d.lead_unit_id = ?1)"
-	"  AND (?2 IS NULL OR d.owner_id = ?2)"
-	"  AND (?3 IS NULL OR EXISTS (SELECT 1 FROM duty_support s"
-	"       WHERE s.duty_id = d.id AND s.unit_id = ?3))"
-	"  AND (?4 = 0 OR ?4 & CASE d.shown_status WHEN 'open' THEN 1"
-	"       WHEN 'pending' THEN 2 WHEN 'submitted' THEN 4 WHEN 'done' THEN 8"
-	"       ELSE 16 END)"
-	"  AND (?5 = 0 OR (" FLAGS_OF_D " & ?5) = ?5)"
-	"  AND (?6 IS NULL OR d.search_key LIKE ?6 ESCAPE '\\'"
-	"       OR d.ref LIKE ?6 ESCAPE '\\')"
-	" ORDER BY d.deadline, d.ref"
-	" LIMIT ifnull(?8, -1)",
+	[ST_DUTY_LIST] = LIST_SQL("1"),
+	[ST_DUTY_LIST_UNIT] = LIST_SQL("d.lead_unit_id = ?1"),
+	[ST_DUTY_LIST_OWNER] = LIST_SQL("d.owner_id = ?2"),
 	[ST_DUTY_JSON] =
 	"SELECT json_insert(" DUTY_JSON_OBJECT ","
 	"  '$.pending_handoff', (SELECT json_object('kind', h.kind,"
@@ -1634,12 +1647,19 @@ enum rv_code
 store_duty_list(struct store *st, const struct duty_filter *f, int want_json,
     store_duty_fn fn, void *arg, struct rv_err *err)
 {
-	sqlite3_stmt *s = stmt(st, ST_DUTY_LIST, err);
+	sqlite3_stmt *s = stmt(st, f->lead_unit_id ? ST_DUTY_LIST_UNIT :
+	    f->owner_id ? ST_DUTY_LIST_OWNER : ST_DUTY_LIST, err);
+	unsigned want = f->statuses ? f->statuses : ~0u;
 	char *pattern = NULL;
 	int rc;
 
 	if (s == NULL)
 		return RV_STORAGE;
+	/* The stored statuses behind the shown ones (pending is stored open). */
+	bind_text(s, 9, want & (STATUS_OPEN | STATUS_PENDING) ? "open" : NULL);
+	bind_text(s, 10, want & STATUS_SUBMITTED ? "submitted" : NULL);
+	bind_text(s, 11, want & STATUS_DONE ? "done" : NULL);
+	bind_text(s, 12, want & STATUS_CANCELLED ? "cancelled" : NULL);
 	bind_id(s, 1, f->lead_unit_id);
 	bind_id(s, 2, f->owner_id);
 	bind_id(s, 3, f->support_unit_id);
