@@ -67,6 +67,10 @@ int tui_push(struct tui *t, struct view *v);
  * REQ_NEW with ref NULL); returns VIEW_* flags. */
 int tui_action(struct tui *t, enum request req, const char *ref);
 
+/* A view with these ops and data; NULL (data freed) when out of memory or
+ * when data is NULL. */
+struct view *view_new(const struct view_ops *ops, void *data);
+
 /* The views. */
 struct view *board_new(struct tui *t);
 struct view *duty_view_new(struct tui *t, const char *ref);

@@ -438,16 +438,6 @@ static const struct view_ops board_ops = {
 struct view *
 board_new(struct tui *t)
 {
-	struct view *v = calloc(1, sizeof(*v));
-	struct board *b = calloc(1, sizeof(*b));
-
 	(void)t;
-	if (v == NULL || b == NULL) {
-		free(v);
-		free(b);
-		return NULL;
-	}
-	v->ops = &board_ops;
-	v->data = b;
-	return v;
+	return view_new(&board_ops, calloc(1, sizeof(struct board)));
 }

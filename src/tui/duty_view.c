@@ -257,16 +257,12 @@ static const struct view_ops duty_ops = {
 struct view *
 duty_view_new(struct tui *t, const char *ref)
 {
-	struct view *v = calloc(1, sizeof(*v));
 	struct duty_lines *d = calloc(1, sizeof(*d));
 
 	(void)t;
-	if (v == NULL || d == NULL || (d->ref = strdup(ref)) == NULL) {
-		free(v);
+	if (d != NULL && (d->ref = strdup(ref)) == NULL) {
 		free(d);
-		return NULL;
+		d = NULL;
 	}
-	v->ops = &duty_ops;
-	v->data = d;
-	return v;
+	return view_new(&duty_ops, d);
 }

@@ -85,13 +85,6 @@ static const struct view_ops help_ops = {
 struct view *
 help_view_new(struct tui *t)
 {
-	struct view *v = calloc(1, sizeof(*v));
-
 	(void)t;
-	if (v == NULL || (v->data = calloc(1, sizeof(struct help))) == NULL) {
-		free(v);
-		return NULL;
-	}
-	v->ops = &help_ops;
-	return v;
+	return view_new(&help_ops, calloc(1, sizeof(struct help)));
 }

@@ -80,6 +80,20 @@ tui_flag_marks(unsigned flags, char buf[16])
 	return buf;
 }
 
+struct view *
+view_new(const struct view_ops *ops, void *data)
+{
+	struct view *v = data != NULL ? calloc(1, sizeof(*v)) : NULL;
+
+	if (v == NULL) {
+		free(data);
+		return NULL;
+	}
+	v->ops = ops;
+	v->data = data;
+	return v;
+}
+
 int
 tui_push(struct tui *t, struct view *v)
 {

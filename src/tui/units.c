@@ -177,13 +177,6 @@ static const struct view_ops units_ops = {
 struct view *
 units_view_new(struct tui *t)
 {
-	struct view *v = calloc(1, sizeof(*v));
-
 	(void)t;
-	if (v == NULL || (v->data = calloc(1, sizeof(struct units))) == NULL) {
-		free(v);
-		return NULL;
-	}
-	v->ops = &units_ops;
-	return v;
+	return view_new(&units_ops, calloc(1, sizeof(struct units)));
 }

@@ -82,14 +82,8 @@ ok $? "back at 80x24 the board is drawn again"
 pid=$(board_pid)
 ok "$([ -n "$pid" ] && echo 0 || echo 1)" "the board runs as process $pid"
 tm kill-session -t board
-gone=1
-i=0
-while [ $i -lt 40 ]; do
-	if ! kill -0 "$pid" 2>/dev/null; then gone=0; break; fi
-	sleep 0.05
-	i=$((i + 1))
-done
-ok $gone "after the hang-up the process is gone within 2 s"
+gone_within "$pid" 2
+ok $? "after the hang-up the process is gone within 2 s"
 is "$(sqlite3 "$DB" 'PRAGMA integrity_check')" ok "and the database passes integrity_check"
 
 # Without colour: NO_COLOR, and a vt100.

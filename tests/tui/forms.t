@@ -590,14 +590,8 @@ wait_for 'Reason: +Lý do đang gõ dở'
 ok $? "the transfer form holds part of a reason"
 wal0=$(stat -c %s "$DB-wal" 2>/dev/null || echo 0)
 tm kill-session -t "$SESSION"
-gone=1
-i=0
-while [ $i -lt 40 ]; do
-	if ! kill -0 "$pid" 2>/dev/null; then gone=0; break; fi
-	sleep 0.05
-	i=$((i + 1))
-done
-ok $gone "after the hang-up the process is gone within 2 s"
+gone_within "$pid" 2
+ok $? "after the hang-up the process is gone within 2 s"
 is "$(hist)" "$h0" "no history row was added"
 is "$(q "SELECT count(*) FROM handoffs h JOIN duties d ON d.id = h.duty_id WHERE d.ref = '$HUP_REF'")" \
     "$(q "SELECT count(*) FROM handoffs h JOIN duties d ON d.id = h.duty_id WHERE d.ref = '$HUP_REF' AND h.state <> 'pending'")" \

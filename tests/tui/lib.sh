@@ -48,3 +48,13 @@ keys() { tm send-keys -t "${SESSION:-board}" "$@"; }
 
 # The board's process id (the roviec child of the pane's shell).
 board_pid() { pgrep -f "$ROVIEC --db $DB\$" | head -1; }
+
+# gone_within PID [SECONDS]: 0 when the process has ended within the time.
+gone_within() {
+	_deadline=$(( $(date +%s%N) / 1000000 + ${2:-2} * 1000 ))
+	while [ "$(( $(date +%s%N) / 1000000 ))" -lt "$_deadline" ]; do
+		kill -0 "$1" 2>/dev/null || return 0
+		sleep 0.05
+	done
+	return 1
+}
