@@ -864,9 +864,10 @@ history_row(const struct history_row *row, void *arg)
 	/* The path of lead units: every change of lead actually made. */
 	if (row->to_unit != NULL && (strcmp(row->action, "created") == 0 ||
 	    strcmp(row->action, "accepted") == 0 || strcmp(row->action, "redirected") == 0))
-		path->len += (size_t)snprintf(path->path + path->len,
-		    path->len < sizeof(path->path) ? sizeof(path->path) - path->len : 0,
-		    "%s%s", path->len ? " → " : "", row->to_unit);
+		if (path->len + strlen(row->to_unit) + 8 < sizeof(path->path))
+			path->len += (size_t)snprintf(path->path + path->len,
+			    sizeof(path->path) - path->len, "%s%s",
+			    path->len ? " → " : "", row->to_unit);
 	return 0;
 }
 

@@ -159,35 +159,47 @@ static int
 board_load(struct tui *t, struct view *v)
 {
 	struct board *b = v->data;
-	struct board_row first = { 0 };
-	struct fetch f;
-	rowid_t at = b->n > 0 ? b->rows[b->cursor].id : 0;
-	int had = b->n > 0, cursor = b->cursor;
+	struct board_row at = { 0 };
+	struct fetch before = { 0 }, from = { 0 };
+	int had = b->n > 0, above = b->cursor, rc = -1;
+	struct board_row *rows;
 
+	/*
+	 * Read the window again around the duty under the cursor, keeping it
+	 * on the same line: the rows above it (backward from it), then it and
+	 * those after (forward from just before it).  If it is gone, the cursor
+	 * lands on the duty that followed it.
+	 */
 	if (had) {
-		/* Just before the first row: its key, with the id one less. */
-		first.key = strdup(b->rows[0].key);
-		first.id = b->rows[0].id - 1;
+		at.key = strdup(b->rows[b->cursor].key);
+		at.id = b->rows[b->cursor].id;
 	}
-	if (board_fit(t, b) != 0) {
-		free(first.key);
-		return -1;
-	}
-	if (fetch(t, b, had ? &first : NULL, 0, b->cap, &f) != 0) {
-		free(first.key);
-		return -1;
-	}
-	free(first.key);
-	window_set(b, f.rows, f.n, 0);
-	free(f.rows);
-	b->cursor = 0;
-	for (int i = 0; i < b->n; i++)
-		if (b->rows[i].id == at)
-			b->cursor = i;
-	if (at != 0 && b->cursor == 0 && cursor < b->n && b->rows[0].id != at)
-		b->cursor = cursor;
+	if (board_fit(t, b) != 0)
+		goto out;
+	if (above > b->cap - 1)
+		above = b->cap - 1;
+	if (had && above > 0 && fetch(t, b, &at, 1, above, &before) != 0)
+		goto out;
+	at.id -= 1;
+	if (fetch(t, b, had ? &at : NULL, 0, b->cap - before.n, &from) != 0)
+		goto out;
+	if ((rows = calloc((size_t)(before.n + from.n + 1), sizeof(*rows))) == NULL)
+		goto out;
+	for (int i = 0; i < before.n; i++)
+		rows[i] = before.rows[before.n - 1 - i];
+	memcpy(rows + before.n, from.rows, (size_t)from.n * sizeof(*rows));
+	window_set(b, rows, before.n + from.n, 0);
+	free(rows);
+	/* The cursor's duty (or the one after it) comes right after those
+	 * above; at the very end of the list, the last row. */
+	b->cursor = before.n < b->n ? before.n : (b->n > 0 ? b->n - 1 : 0);
+	rc = 0;
+out:
+	free(at.key);
+	free(before.rows);
+	free(from.rows);
 	snprintf(v->title, sizeof(v->title), "%s", tab_names[b->tab]);
-	return 0;
+	return rc;
 }
 
 static void
@@ -365,11 +377,19 @@ board_draw(struct tui *t, struct view *v, int top, int height, int width)
 {
 	struct board *b = v->data;
 	day_t today = session_today(t->s);
-	int x, title_w = width - (9 + 1 + 10 + 1 + 4 + 1 + 10 + 1 + 5 + 1 + 9 + 1 + 6 + 1);
+	int x, ref_w = 7, title_w;
 	char tabs[256] = "", marks[16], days[16];
 	size_t len = 0;
 
-	(void)height;
+	/* The reference column fits the longest reference shown (unit codes
+	 * run to 16 letters: TRAMHANH-0001). */
+	for (int i = 0; i < b->n; i++) {
+		int w = (int)text_width(b->rows[i].ref);
+
+		if (w > ref_w)
+			ref_w = w < 21 ? w : 21;
+	}
+	title_w = width - (ref_w + 1 + 10 + 1 + 4 + 1 + 10 + 1 + 5 + 1 + 9 + 1 + 6 + 1);
 	if (title_w < 8)
 		title_w = 8;
 	for (int i = 0; i < PAGE__TABS; i++)
@@ -384,7 +404,7 @@ board_draw(struct tui *t, struct view *v, int top, int height, int width)
 	move(top + 1, 0);
 	clrtoeol();
 	x = 0;
-	put_cell(top + 1, x, "ref", 9); x += 10;
+	put_cell(top + 1, x, "ref", ref_w); x += ref_w + 1;
 	put_cell(top + 1, x, "title", title_w); x += title_w + 1;
 	put_cell(top + 1, x, "owner", 10); x += 11;
 	put_cell(top + 1, x, "role", 4); x += 5;
@@ -393,7 +413,8 @@ board_draw(struct tui *t, struct view *v, int top, int height, int width)
 	put_cell(top + 1, x, "status", 9); x += 10;
 	put_cell(top + 1, x, "flags", 6);
 	attroff(A_UNDERLINE);
-	for (int i = 0; i < b->n && i < b->cap; i++) {
+	/* Never more rows than the body holds (the status may have grown). */
+	for (int i = 0; i < b->n && i < b->cap && i < height - 2; i++) {
 		struct board_row *r = &b->rows[i];
 		int y = top + 2 + i, attr = tui_row_attr(t, r->flags, i == b->cursor);
 		day_t due;
@@ -405,7 +426,7 @@ board_draw(struct tui *t, struct view *v, int top, int height, int width)
 		move(y, 0);
 		clrtoeol();
 		x = 0;
-		put_cell(y, x, r->ref, 9); x += 10;
+		put_cell(y, x, r->ref, ref_w); x += ref_w + 1;
 		put_cell(y, x, r->title, title_w); x += title_w + 1;
 		put_cell(y, x, r->owner, 10); x += 11;
 		put_cell(y, x, row_role(t, b, r), 4); x += 5;

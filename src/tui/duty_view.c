@@ -113,9 +113,10 @@ history_lines(const struct history_row *h, void *arg)
 		add(d, "        \"%s\"", h->text);
 	if (h->to_unit != NULL && (strcmp(h->action, "created") == 0 ||
 	    strcmp(h->action, "accepted") == 0 || strcmp(h->action, "redirected") == 0))
-		d->path_len += (size_t)snprintf(d->path + d->path_len,
-		    d->path_len < sizeof(d->path) ? sizeof(d->path) - d->path_len : 0,
-		    "%s%s", d->path_len ? " → " : "", h->to_unit);
+		if (d->path_len + strlen(h->to_unit) + 8 < sizeof(d->path))
+			d->path_len += (size_t)snprintf(d->path + d->path_len,
+			    sizeof(d->path) - d->path_len, "%s%s",
+			    d->path_len ? " → " : "", h->to_unit);
 	return 0;
 }
 

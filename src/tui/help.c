@@ -60,7 +60,16 @@ help_request(struct tui *t, struct view *v, enum request req)
 
 	(void)t;
 	switch (req) {
-	case REQ_DOWN: case REQ_PAGE_DOWN: h->top += req == REQ_DOWN ? 1 : 10; return VIEW_REDRAW;
+	case REQ_DOWN: case REQ_PAGE_DOWN: {
+		size_t n;
+
+		keys_table(&n);
+		h->top += req == REQ_DOWN ? 1 : 10;
+		/* Keys, group titles and the flags line: never past the end. */
+		if (h->top > (int)n)
+			h->top = (int)n;
+		return VIEW_REDRAW;
+	}
 	case REQ_UP: case REQ_PAGE_UP:
 		h->top -= req == REQ_UP ? 1 : 10;
 		if (h->top < 0)

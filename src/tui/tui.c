@@ -21,21 +21,30 @@
 #include "view.h"
 
 /* Below this the board cannot be drawn usefully. */
-#define MIN_COLS 60
+#define MIN_COLS 68
 #define MIN_LINES 15
 /* How long to wait for a key before looking for others' changes. */
 #define POLL_MS 250
 
 enum { PAIR_OVERDUE = 1, PAIR_FLAGGED, PAIR_TITLE, PAIR_ERROR };
 
-static volatile sig_atomic_t hung_up;
+static volatile sig_atomic_t hung_up, stop_asked;
 
-/* Signal handlers set a flag and return (STYLE.md 5). */
+/* Signal handlers set a flag and return (STYLE.md 5).  A hang-up means the
+ * terminal is gone; SIGTERM and SIGINT ask to stop with the terminal still
+ * there, so the board restores it on the way out. */
 static void
 on_hangup(int sig)
 {
 	(void)sig;
 	hung_up = 1;
+}
+
+static void
+on_stop(int sig)
+{
+	(void)sig;
+	stop_asked = 1;
 }
 
 int
@@ -308,7 +317,7 @@ new_duty(struct tui *t)
 	enum rv_code rc;
 
 	if (!ask(t, "New duty: the six clears", f, 8))
-		return VIEW_REDRAW;
+		return VIEW_RELOAD;
 	in.title = f[0].value;
 	in.lead = f[1].value;
 	in.owner = f[2].value;
@@ -316,7 +325,7 @@ new_duty(struct tui *t)
 	in.result = f[4].value;
 	in.basis = f[5].value;
 	in.field = empty_null(f[7].value);
-	for (char *p = f[6].value; p != NULL && *p != '\0' && in.nsupport < DUTY_SUPPORT_MAX; p = next) {
+	for (char *p = f[6].value; p != NULL && *p != '\0'; p = next) {
 		char *colon;
 
 		if ((next = strchr(p, ';')) != NULL)
@@ -331,6 +340,12 @@ new_duty(struct tui *t)
 		}
 		for (char *end = p + strlen(p); end > p && end[-1] == ' '; )
 			*--end = '\0';
+		if (in.nsupport == DUTY_SUPPORT_MAX) {
+			tui_status(t, 1, "at most %d supporting units; nothing was saved",
+			    DUTY_SUPPORT_MAX);
+			form_fields_free(f, 8);
+			return VIEW_RELOAD;
+		}
 		in.support[in.nsupport++].unit = p;
 	}
 	rc = duty_create(t->s, &in, ref, &err);
@@ -364,7 +379,7 @@ tui_action(struct tui *t, enum request req, const char *ref)
 	snprintf(title, sizeof(title), "%s: %s", ref, a->title);
 	/* An action without fields (approve) is confirmed in an empty form. */
 	if (!ask(t, title, f, n))
-		return VIEW_REDRAW;
+		return VIEW_RELOAD;
 	if (run_action(t, req, ref, f, &err) == RV_OK)
 		tui_status(t, 0, "%s: %s", ref, a->said);
 	else
@@ -403,7 +418,7 @@ search(struct tui *t, struct view *v)
 	if (strcmp(v->ops->name, "board") != 0 && !on_units)
 		return 0;
 	if (!ask(t, "Search (case and diacritics ignored)", f, 1))
-		return VIEW_REDRAW;
+		return VIEW_RELOAD;
 	if (f[0].value == NULL || f[0].value[0] == '\0') {
 		if (on_units)
 			units_filter(v, NULL);
@@ -455,12 +470,17 @@ handle(struct tui *t, enum request req)
 	}
 }
 
-/* Re-reads every open view (after an action, or others' commits). */
+/* Re-reads the view on top, after sizing the body to the screen and the
+ * status line (views below are re-read when they come back on top). */
 static void
 reload(struct tui *t)
 {
-	for (int i = 0; i < t->depth; i++)
-		t->views[i]->ops->load(t, t->views[i]);
+	char status[STATUS_LINES_MAX][1200];
+	int nstatus = t->status[0] != '\0' ? wrap_status(t->status, COLS, status) : 1;
+	struct view *v = t->views[t->depth - 1];
+
+	t->body_height = LINES - 1 - nstatus;
+	v->ops->load(t, v);
 }
 
 /* One key, or ERR after POLL_MS.  A dead terminal makes get_wch return
@@ -493,7 +513,7 @@ loop(struct tui *t)
 	int quick_errors = 0, flags = VIEW_REDRAW;
 
 	store_data_version(t->s->st, &seen, &err);
-	while (!*t->hangup && t->depth > 0) {
+	while (!*t->hangup && !stop_asked && t->depth > 0) {
 		wint_t key;
 		int r;
 
@@ -503,7 +523,7 @@ loop(struct tui *t)
 			draw(t);
 		flags = 0;
 		r = next_key(t, &key, &quick_errors);
-		if (*t->hangup)
+		if (*t->hangup || stop_asked)
 			break;
 		if (r == ERR) {
 			/* Someone else committed: show it, cursor kept. */
@@ -524,14 +544,21 @@ loop(struct tui *t)
 			flags = VIEW_REDRAW;
 			continue;
 		}
-		flags = handle(t, keys_request((int)key)) | VIEW_REDRAW;
+		/* A function key, or a plain ASCII key: a Vietnamese letter such
+		 * as ă has the code of KEY_UP but is no command. */
+		flags = handle(t, r == KEY_CODE_YES || key < 0x80 ?
+		    keys_request((int)key) : REQ_NONE) | VIEW_REDRAW;
 		if (flags & VIEW_QUIT)
 			break;
 		if (flags & VIEW_CLOSE) {
 			pop(t);
 			flags |= VIEW_RELOAD;
 		}
-		store_data_version(t->s->st, &seen, &err);
+		/* Others' commits show even while keys keep coming. */
+		if (store_data_version(t->s->st, &now, &err) == RV_OK && now != seen) {
+			seen = now;
+			flags |= VIEW_RELOAD;
+		}
 	}
 }
 
@@ -597,7 +624,9 @@ tui_run(struct session *s, struct rv_err *err)
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_hangup;
 	sigaction(SIGHUP, &sa, NULL);
+	sa.sa_handler = on_stop;
 	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	set_escdelay(25);
 	cbreak();

@@ -70,6 +70,37 @@ ok $? "another session reassigns $ref to $other"
 wait_for "^$ref .* $other " 2
 ok $? "the board shows the new owner within 2 s, no key pressed"
 
+# A duty added above the cursor by someone else: the cursor stays on its
+# duty (the one an action would act on), not on its old line, even when it
+# was on the last line shown.
+keys g
+i=0
+while [ $i -lt 19 ]; do keys j; i=$((i + 1)); done
+rows=$(screen | grep -E '^[A-Z0-9]+-[0-9]{4} ')
+cur=$(printf '%s\n' "$rows" | sed -n 20p | cut -d' ' -f1)
+due=$(printf '%s\n' "$rows" | sed -n 5p | grep -oE '[0-9]{4}-[0-9]{2}-[0-9]{2}' | head -1)
+faketime "$(date -d "$due -1 day" '+%Y-%m-%d 09:00:00')" "$ROVIEC" --db "$DB" --as "$ME" \
+    add "Việc chen giữa" --lead P1 --owner "$other" \
+    --due "$due" --result "Kết quả" --basis "Chỉ thị 1" >/dev/null
+ok $? "another session adds a duty due $due, between the top and the cursor ($cur)"
+wait_for "Việc chen giữa" 2
+ok $? "it appears on the board within 2 s"
+keys p
+wait_for "$cur: Record progress"
+ok $? "the cursor stayed on $cur: p opens the form for it"
+keys Escape
+wait_gone "Record progress"
+
+# A Vietnamese letter is no command: ă has the code of the Up key.
+keys g j
+before=$(screen | grep -E '^[A-Z0-9]+-[0-9]{4} ' | sed -n 2p | cut -d' ' -f1)
+keys -l "ăĂŨ"
+keys p
+wait_for "$before: Record progress"
+ok $? "typing ăĂŨ on the board moves nothing"
+keys Escape
+wait_gone "Record progress"
+
 # Resize to too small and back.
 tm resize-window -t board -x 40 -y 10 2>/dev/null || tm resize-pane -t board -x 40 -y 10
 wait_for "too small"
