@@ -8,6 +8,8 @@
 #ifndef ROVIEC_FLAGS_H
 #define ROVIEC_FLAGS_H
 
+#include <stddef.h>
+
 #include "dates.h"
 
 enum flag {
@@ -58,6 +60,11 @@ const char *flags_word(unsigned flag);
 
 /* Parses a FLAG word into its bit: 0, or -1 if unknown. */
 int flags_parse(const char *word, unsigned *flag);
+
+/* The words of the flags in mask, in flag order, each between quote
+ * marks (quote may be ""), joined by sep, into buf (cut to size). */
+const char *flags_join(unsigned mask, const char *sep, const char *quote,
+    char *buf, size_t size);
 
 /* The list of words, space separated, for messages and usage. */
 const char *flags_all_words(void);

@@ -262,6 +262,12 @@ struct history_row {
 	const char *text, *detail;
 };
 typedef int (*store_history_fn)(const struct history_row *row, void *arg);
+/* Appends h's unit to the path of lead units ("P1 → P2 → P1") when h made
+ * a unit lead (created, accepted, redirected: the actions ST_HELD_UNIT
+ * counts); *len is the path's length, kept below size. */
+void store_history_path_add(const struct history_row *h, char *path, size_t size,
+    size_t *len);
+
 /* The history of one duty, oldest first. */
 enum rv_code store_history_list(struct store *st, rowid_t duty_id,
     store_history_fn fn, void *arg, struct rv_err *err);

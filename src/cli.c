@@ -562,20 +562,6 @@ cmd_add(struct cli *c)
 	return rc;
 }
 
-/* Words of the flags set in mask, space separated, into buf. */
-static const char *
-flag_words(unsigned mask, char *buf, size_t size)
-{
-	size_t len = 0;
-
-	buf[0] = '\0';
-	for (int i = 0; i < FLAG_COUNT; i++)
-		if (mask & (1u << i))
-			len += (size_t)snprintf(buf + len, size > len ? size - len : 0,
-			    "%s%s", len ? " " : "", flags_word(1u << i));
-	return buf;
-}
-
 struct list_out {
 	enum out_format format;
 	struct out_table *t;
@@ -593,7 +579,7 @@ list_row(const struct duty_row *row, void *arg)
 		out_json(stdout, row->json);
 		return 0;
 	}
-	flag_words(row->flags, flags, sizeof(flags));
+	flags_join(row->flags, " ", "", flags, sizeof(flags));
 	snprintf(handoffs, sizeof(handoffs), "%d", row->handoffs);
 	if (lo->format == OUT_CSV) {
 		const char *cells[] = {
@@ -809,7 +795,7 @@ detail_row(const struct duty_detail *row, void *arg)
 
 	field_label(out, "status");
 	fprintf(out, "%s%s%s\n", row->status, row->flags ? "; flags: " : "",
-	    flag_words(row->flags, flags, sizeof(flags)));
+	    flags_join(row->flags, " ", "", flags, sizeof(flags)));
 	field_pair(out, "lead unit", row->lead_code, row->lead_name, 0);
 	field_pair(out, "owner", row->owner_login, row->owner_name, 1);
 	field_pair(out, "assigner", row->assigner_login, row->assigner_name, 1);
@@ -862,12 +848,7 @@ history_row(const struct history_row *row, void *arg)
 	}
 	fputc('\n', out);
 	/* The path of lead units: every change of lead actually made. */
-	if (row->to_unit != NULL && (strcmp(row->action, "created") == 0 ||
-	    strcmp(row->action, "accepted") == 0 || strcmp(row->action, "redirected") == 0))
-		if (path->len + strlen(row->to_unit) + 8 < sizeof(path->path))
-			path->len += (size_t)snprintf(path->path + path->len,
-			    sizeof(path->path) - path->len, "%s%s",
-			    path->len ? " → " : "", row->to_unit);
+	store_history_path_add(row, path->path, sizeof(path->path), &path->len);
 	return 0;
 }
 

@@ -1,6 +1,7 @@
 /* flags: PRODUCT.md rule 6, computed in one place (see flags.h). */
 #include "flags.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const char *const flag_words[FLAG_COUNT] = {
@@ -72,6 +73,21 @@ flags_parse(const char *word, unsigned *flag)
 			return 0;
 		}
 	return -1;
+}
+
+const char *
+flags_join(unsigned mask, const char *sep, const char *quote, char *buf, size_t size)
+{
+	size_t len = 0;
+
+	if (size == 0)
+		return buf;
+	buf[0] = '\0';
+	for (int i = 0; i < FLAG_COUNT && len < size; i++)
+		if (mask & (1u << i))
+			len += (size_t)snprintf(buf + len, size - len, "%s%s%s%s",
+			    len ? sep : "", quote, flag_words[i], quote);
+	return buf;
 }
 
 const char *

@@ -603,17 +603,10 @@ static void
 sql_rv_flag_words(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
 	unsigned mask = (unsigned)sqlite3_value_int(argv[0]);
-	char buf[256] = "[";
-	size_t len = 1;
+	char words[200], buf[256];
 
 	(void)argc;
-	for (int i = 0; i < FLAG_COUNT; i++) {
-		if (!(mask & (1u << i)))
-			continue;
-		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s\"%s\"",
-		    len > 1 ? "," : "", flags_word(1u << i));
-	}
-	snprintf(buf + len, sizeof(buf) - len, "]");
+	snprintf(buf, sizeof(buf), "[%s]", flags_join(mask, ",", "\"", words, sizeof(words)));
 	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
 }
 
@@ -1751,6 +1744,18 @@ store_support_list(struct store *st, rowid_t duty_id, store_support_fn fn,
 			break;
 	}
 	return rows_done(st, s, rc, err);
+}
+
+void
+store_history_path_add(const struct history_row *h, char *path, size_t size,
+    size_t *len)
+{
+	if (h->to_unit == NULL || (strcmp(h->action, "created") != 0 &&
+	    strcmp(h->action, "accepted") != 0 && strcmp(h->action, "redirected") != 0))
+		return;
+	if (*len + strlen(h->to_unit) + 8 < size)
+		*len += (size_t)snprintf(path + *len, size - *len, "%s%s",
+		    *len ? " → " : "", h->to_unit);
 }
 
 enum rv_code

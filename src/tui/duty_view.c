@@ -73,14 +73,10 @@ static int
 detail_lines(const struct duty_detail *row, void *arg)
 {
 	struct duty_lines *d = arg;
-	char flags[128] = "";
-	size_t len = 0;
+	char flags[128];
 
-	for (int i = 0; i < FLAG_COUNT; i++)
-		if (row->flags & (1u << i))
-			len += (size_t)snprintf(flags + len, sizeof(flags) - len, "%s%s",
-			    len ? ", " : "", flags_word(1u << i));
-	add(d, "Status:      %s%s%s", row->status, len ? "   flags: " : "", flags);
+	flags_join(row->flags, ", ", "", flags, sizeof(flags));
+	add(d, "Status:      %s%s%s", row->status, row->flags ? "   flags: " : "", flags);
 	add(d, "Lead unit:   %s %s", row->lead_code, row->lead_name);
 	add(d, "Owner:       %s (%s)", row->owner_login, row->owner_name);
 	add(d, "Assigner:    %s (%s)", row->assigner_login, row->assigner_name);
@@ -111,12 +107,7 @@ history_lines(const struct history_row *h, void *arg)
 	    h->detail ? "  " : "", nz(h->detail));
 	if (h->text != NULL)
 		add(d, "        \"%s\"", h->text);
-	if (h->to_unit != NULL && (strcmp(h->action, "created") == 0 ||
-	    strcmp(h->action, "accepted") == 0 || strcmp(h->action, "redirected") == 0))
-		if (d->path_len + strlen(h->to_unit) + 8 < sizeof(d->path))
-			d->path_len += (size_t)snprintf(d->path + d->path_len,
-			    sizeof(d->path) - d->path_len, "%s%s",
-			    d->path_len ? " → " : "", h->to_unit);
+	store_history_path_add(h, d->path, sizeof(d->path), &d->path_len);
 	return 0;
 }
 

@@ -177,6 +177,17 @@ wrap_status(const char *msg, int width, char lines[STATUS_LINES_MAX][1200])
 	return n + 1;
 }
 
+/* Sizes the body to the screen less the title and the status lines;
+ * returns how many status lines the message takes, wrapped into status. */
+static int
+layout(struct tui *t, char status[STATUS_LINES_MAX][1200])
+{
+	int n = t->status[0] != '\0' ? wrap_status(t->status, COLS, status) : 1;
+
+	t->body_height = LINES - 1 - n;
+	return n;
+}
+
 static void
 draw_too_small(void)
 {
@@ -205,8 +216,7 @@ draw(struct tui *t)
 	snprintf(title, sizeof(title), " roviec  %s (%s)  as %s  %s", t->unit.name,
 	    t->unit.code, t->s->me.login, v->title);
 	draw_line(0, title, t->colour ? COLOR_PAIR(PAIR_TITLE) | A_BOLD : A_REVERSE);
-	nstatus = t->status[0] != '\0' ? wrap_status(t->status, COLS, status) : 1;
-	t->body_height = LINES - 1 - nstatus;
+	nstatus = layout(t, status);
 	v->ops->draw(t, v, 1, t->body_height, COLS);
 	if (t->status[0] != '\0')
 		for (int i = 0; i < nstatus; i++)
@@ -476,10 +486,9 @@ static void
 reload(struct tui *t)
 {
 	char status[STATUS_LINES_MAX][1200];
-	int nstatus = t->status[0] != '\0' ? wrap_status(t->status, COLS, status) : 1;
 	struct view *v = t->views[t->depth - 1];
 
-	t->body_height = LINES - 1 - nstatus;
+	layout(t, status);
 	v->ops->load(t, v);
 }
 
