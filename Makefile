@@ -13,9 +13,9 @@ WARN     = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wwrite-strings $(WERROR)
 
 # Debian packages: what the build links against and what the tests drive.
-DEB_BUILD = gcc make pkg-config libncurses-dev libsqlite3-dev uuid-dev libutf8proc-dev
+DEB_BUILD = gcc make pkg-config libncurses-dev libsqlite3-dev uuid-dev libutf8proc-dev nettle-dev
 DEB_TEST  = sqlite3 tmux faketime groff-base perl
-PKGS      = ncursesw sqlite3 uuid libutf8proc
+PKGS      = ncursesw sqlite3 uuid libutf8proc nettle
 
 # Recursive (=) on purpose: `make deps run` parses this file before deps has
 # installed the libraries, so pkg-config must be asked when a recipe runs.

@@ -1,7 +1,8 @@
 -- The current schema of roviec, for reference: what all the migrations in
 -- db/migrations add up to (tests/cli/schema.t checks that they agree).
 --
--- Migration 1: the duty ledger.
+-- Migration 1: the duty ledger.  Migration 2: the history's hash chain
+-- and the delivery of supporting units' parts.
 -- The rules of PRODUCT.md that can be stated over data are stated here, so
 -- that they hold even for rows written by hand with the sqlite3 shell:
 -- one owner per open duty, inside its lead unit; the lead unit never among
@@ -172,11 +173,14 @@ BEGIN
 	SELECT RAISE(ABORT, 'this person heads a unit: name another head first');
 END;
 
--- Supporting units, each with the part it must deliver.
+-- Supporting units, each with the part it must deliver, and when it was
+-- delivered and recorded by whom (roviec deliver; migration 2).
 CREATE TABLE duty_support (
-	duty_id INTEGER NOT NULL REFERENCES duties(id),
-	unit_id INTEGER NOT NULL REFERENCES units(id),
-	part    TEXT NOT NULL DEFAULT '' CHECK (length(part) <= 4000),
+	duty_id      INTEGER NOT NULL REFERENCES duties(id),
+	unit_id      INTEGER NOT NULL REFERENCES units(id),
+	part         TEXT NOT NULL DEFAULT '' CHECK (length(part) <= 4000),
+	delivered_on TEXT CHECK (delivered_on IS NULL OR date(julianday(delivered_on)) IS delivered_on),
+	delivered_by INTEGER REFERENCES people(id),
 	PRIMARY KEY (duty_id, unit_id)
 ) WITHOUT ROWID;
 CREATE INDEX duty_support_unit ON duty_support(unit_id, duty_id);
@@ -306,6 +310,12 @@ END;
 -- acted for them with --as.  to_unit_id / to_owner_id are set whenever the
 -- lead unit or the owner is set, so "has this unit held the duty before?"
 -- is a look-up here.
+--
+-- hash (migration 2) chains the entries: SHA-256 over the entry's content
+-- as the program sees it (the duty's uuid, logins, unit codes, text), its
+-- id and the previous entry's hash, so that an entry changed, removed or
+-- inserted behind the program's back breaks the chain (roviec verify).
+-- The program writes it with the entry; it is written once.
 CREATE TABLE history (
 	id            INTEGER PRIMARY KEY,
 	duty_id       INTEGER REFERENCES duties(id),
@@ -318,14 +328,30 @@ CREATE TABLE history (
 	from_owner_id INTEGER REFERENCES people(id),
 	to_owner_id   INTEGER REFERENCES people(id),
 	text          TEXT,
-	detail        TEXT
+	detail        TEXT,
+	hash          TEXT CHECK (hash IS NULL OR length(hash) = 64)
 );
 CREATE INDEX history_duty ON history(duty_id, id);
 
 CREATE TRIGGER history_no_update
-BEFORE UPDATE ON history
+BEFORE UPDATE OF id, duty_id, at, actor_id, via_id, action, from_unit_id,
+	to_unit_id, from_owner_id, to_owner_id, text, detail ON history
 BEGIN
 	SELECT RAISE(ABORT, 'the history is append-only: entries cannot be changed');
+END;
+
+CREATE TRIGGER history_hash_once
+BEFORE UPDATE OF hash ON history
+WHEN OLD.hash IS NOT NULL
+BEGIN
+	SELECT RAISE(ABORT, 'the history is append-only: entries cannot be changed');
+END;
+
+CREATE TRIGGER history_needs_hash
+BEFORE INSERT ON history
+WHEN NEW.hash IS NULL
+BEGIN
+	SELECT RAISE(ABORT, 'a history entry needs its hash: write it through roviec');
 END;
 
 CREATE TRIGGER history_no_delete

@@ -23,6 +23,12 @@ extern const int migrate_count;
  * another process may have migrated first).  RV_OK, or RV_STORAGE with the
  * migration's number and SQLite's message; nothing is applied on failure.
  */
-enum rv_code migrate_apply(sqlite3 *db, struct rv_err *err);
+typedef enum rv_code (*migrate_hook_fn)(sqlite3 *db, int version, void *arg,
+    struct rv_err *err);
+/* after, when not NULL, runs in the same transaction right after each
+ * migration's script (version is the migration's number), for the steps
+ * SQL cannot do alone (hashing the history, migration 2). */
+enum rv_code migrate_apply(sqlite3 *db, migrate_hook_fn after, void *arg,
+    struct rv_err *err);
 
 #endif

@@ -272,6 +272,13 @@ void store_history_path_add(const struct history_row *h, char *path, size_t size
 enum rv_code store_history_list(struct store *st, rowid_t duty_id,
     store_history_fn fn, void *arg, struct rv_err *err);
 
+/* Every history entry in id order, as chain.h hashes it (with its stored
+ * hash and its duty's reference); fn returning nonzero stops the walk. */
+struct chain_entry;
+typedef int (*store_chain_fn)(const struct chain_entry *e, void *arg);
+enum rv_code store_history_walk(struct store *st, store_chain_fn fn, void *arg,
+    struct rv_err *err);
+
 /* Counts rows of a whole table: which is one of "duties", "history",
  * "handoffs", "people", "units", or "admins" (people with that role). */
 enum rv_code store_count(struct store *st, const char *which, long long *n,

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "actor.h"
+#include "chain.h"
 #include "config.h"
 #include "demo.h"
 #include "duty.h"
@@ -97,6 +98,7 @@ static enum rv_code cmd_add(struct cli *c);
 static enum rv_code cmd_list(struct cli *c);
 static enum rv_code cmd_show(struct cli *c);
 static enum rv_code cmd_action(struct cli *c);
+static enum rv_code cmd_verify(struct cli *c);
 
 #define GLOBAL (O(OPT_DB) | O(OPT_AS))
 #define LIST_OPTS (O(OPT_UNIT) | O(OPT_OWNER) | O(OPT_STATUS) | O(OPT_FLAG) | \
@@ -159,6 +161,7 @@ static const struct command commands[] = {
 	  NEEDS_ACTOR, "redirect REF UNIT [--owner LOGIN] --reason TEXT" },
 	{ "cancel", NULL, cmd_action, 1, 1, GLOBAL | O(OPT_REASON), NEEDS_ACTOR,
 	  "cancel REF --reason TEXT" },
+	{ "verify", NULL, cmd_verify, 0, 1, GLOBAL, NEEDS_ACTOR, "verify [HASH]" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -1087,4 +1090,76 @@ cli_main(int argc, char **argv)
 	}
 	cli_free(&c);
 	return (int)rc;
+}
+
+/* --- verify ------------------------------------------------------------ */
+
+static void
+verify_fault(struct cli *c, const struct chain_result *r)
+{
+	char where[160];
+
+	snprintf(where, sizeof(where), "entry %lld (%s%s%s, %s)", r->bad_id,
+	    r->bad_ref[0] ? r->bad_ref : "no duty", r->bad_ref[0] ? " " : "",
+	    r->bad_action, r->bad_at);
+	switch (r->problem) {
+	case CHAIN_MISSING:
+		if (r->missing_from == r->bad_id - 1)
+			err_set(&c->err, RV_REFUSED, "the history was altered: entry %lld, "
+			    "before %s, is missing: it was removed outside roviec",
+			    r->missing_from, where);
+		else
+			err_set(&c->err, RV_REFUSED, "the history was altered: entries "
+			    "%lld to %lld, before %s, are missing: they were removed outside roviec",
+			    r->missing_from, r->bad_id - 1, where);
+		break;
+	case CHAIN_UNHASHED:
+		err_set(&c->err, RV_REFUSED, "the history was altered: %s has no hash: "
+		    "it was written outside roviec", where);
+		break;
+	default:
+		err_set(&c->err, RV_REFUSED, "the history was altered: %s does not "
+		    "match its hash: it was changed, or inserted, outside roviec", where);
+		break;
+	}
+}
+
+static enum rv_code
+cmd_verify(struct cli *c)
+{
+	const char *noted = c->a.pos[0];
+	struct chain_result r;
+	enum rv_code rc;
+
+	if (noted != NULL && !chain_is_hex(noted))
+		return value_error(c, "a noted head is 8 to 64 hexadecimal digits, not", noted);
+	if ((rc = chain_verify(c->s.st, noted, &r, &c->err)) != RV_OK)
+		return rc;
+	if (r.problem != CHAIN_INTACT && r.problem != CHAIN_NOTED_GONE) {
+		verify_fault(c, &r);
+		if (r.head_id > 0) {
+			size_t n = strlen(c->err.msg);
+
+			snprintf(c->err.msg + n, sizeof(c->err.msg) - n,
+			    "; the entries before it are intact up to entry %lld, hash %s",
+			    r.head_id, r.head);
+		}
+		return RV_REFUSED;
+	}
+	if (r.problem == CHAIN_NOTED_GONE)
+		return err_set(&c->err, RV_REFUSED, "the noted head %s is not in the "
+		    "history: entries were removed or rewritten since it was noted "
+		    "(the history as it stands chains intact to entry %lld, hash %s)",
+		    noted, r.head_id, r.head[0] ? r.head : "none");
+	if (r.head_id == 0) {
+		printf("The history is empty.\n");
+		return RV_OK;
+	}
+	printf("The history is intact: %lld entries, each chained to the one before.\n",
+	    r.entries);
+	printf("Head: %s\n      entry %lld, %s\n", r.head, r.head_id, r.head_at);
+	if (noted != NULL)
+		printf("The noted head %s is entry %lld; %lld entries were added since.\n",
+		    noted, r.noted_id, r.head_id - r.noted_id);
+	return RV_OK;
 }

@@ -47,7 +47,8 @@ begin_immediate(sqlite3 *db)
 }
 
 enum rv_code
-migrate_apply(sqlite3 *db, struct rv_err *err)
+migrate_apply(sqlite3 *db, migrate_hook_fn after, void *arg,
+    struct rv_err *err)
 {
 	int v, rc;
 
@@ -66,6 +67,11 @@ migrate_apply(sqlite3 *db, struct rv_err *err)
 	}
 	for (; v < migrate_count; v++) {
 		rc = sqlite3_exec(db, migrate_scripts[v], NULL, NULL, NULL);
+		if (rc == SQLITE_OK && after != NULL &&
+		    after(db, v + 1, arg, err) != RV_OK) {
+			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+			return RV_STORAGE;
+		}
 		if (rc == SQLITE_OK)
 			rc = set_user_version(db, v + 1);
 		if (rc != SQLITE_OK) {

@@ -12,6 +12,7 @@
 
 #include <sqlite3.h>
 
+#include "chain.h"
 #include "migrate.h"
 #include "text.h"
 
@@ -65,6 +66,9 @@ enum stmt {
 	ST_COUNT_ADMINS,
 	ST_DATA_VERSION,
 	ST_UNIT_FIGURES,
+	ST_CHAIN_TAIL,
+	ST_CHAIN_WALK,
+	ST_CHAIN_SET,
 	ST_PAGE_FIRST,
 	ST__MAX = ST_PAGE_FIRST + 2 * PAGE__TABS
 
@@ -262,9 +266,9 @@ static const char *const sqls[ST__MAX] = {
 	"INSERT INTO progress_notes (duty_id, person_id, unit_id, at, note)"
 	" VALUES (?1, ?2, ?3, ?4, ?5)",
 	[ST_HISTORY_ADD] =
-	"INSERT INTO history (duty_id, at, actor_id, via_id, action, from_unit_id,"
-	"  to_unit_id, from_owner_id, to_owner_id, text, detail)"
-	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	"INSERT INTO history (id, duty_id, at, actor_id, via_id, action, from_unit_id,"
+	"  to_unit_id, from_owner_id, to_owner_id, text, detail, hash)"
+	" VALUES (?12, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?13)",
 	[ST_HISTORY_LIST] =
 	"SELECT h.at, h.action, a.login, v.login, fu.code, tu.code, fo.login,"
 	"  tp.login, h.text, h.detail"
@@ -346,6 +350,34 @@ static const char *const sqls[ST__MAX] = {
 	"   AND d.status <> 'cancelled'"
 	"  GROUP BY u.id)"
 	" ORDER BY rate, overdue DESC, code",
+	/* The chain: what a new entry's hash covers (its ids as people read
+	 * them) and the last entry it follows. */
+	[ST_CHAIN_TAIL] =
+	"SELECT (SELECT uuid FROM duties WHERE id = ?1),"
+	"  (SELECT login FROM people WHERE id = ?2),"
+	"  (SELECT login FROM people WHERE id = ?3),"
+	"  (SELECT code FROM units WHERE id = ?4),"
+	"  (SELECT code FROM units WHERE id = ?5),"
+	"  (SELECT login FROM people WHERE id = ?6),"
+	"  (SELECT login FROM people WHERE id = ?7),"
+	"  t.id, t.hash"
+	" FROM (SELECT 1) LEFT JOIN (SELECT id, hash FROM history"
+	"  ORDER BY id DESC LIMIT 1) t",
+	/* Every entry in order, read the way ST_CHAIN_TAIL reads a new one;
+	 * left joins, so that an entry pointing nowhere is still checked. */
+	[ST_CHAIN_WALK] =
+	"SELECT h.id, d.uuid, h.at, a.login, v.login, h.action, fu.code, tu.code,"
+	"  fo.login, tp.login, h.text, h.detail, h.hash, d.ref"
+	" FROM history h LEFT JOIN duties d ON d.id = h.duty_id"
+	" LEFT JOIN people a ON a.id = h.actor_id"
+	" LEFT JOIN people v ON v.id = h.via_id"
+	" LEFT JOIN units fu ON fu.id = h.from_unit_id"
+	" LEFT JOIN units tu ON tu.id = h.to_unit_id"
+	" LEFT JOIN people fo ON fo.id = h.from_owner_id"
+	" LEFT JOIN people tp ON tp.id = h.to_owner_id"
+	" ORDER BY h.id",
+	[ST_CHAIN_SET] =
+	"UPDATE history SET hash = ?2 WHERE id = ?1 AND hash IS NULL",
 	[ST_PAGE_FIRST + 2 * PAGE_LEAD] = PAGE_SQL(TAB_LEAD, ">", "ASC"),
 	[ST_PAGE_FIRST + 2 * PAGE_LEAD + 1] = PAGE_SQL(TAB_LEAD, "<", "DESC"),
 	[ST_PAGE_FIRST + 2 * PAGE_SUPPORT] = PAGE_SQL(TAB_SUPPORT, ">", "ASC"),
@@ -357,6 +389,9 @@ static const char *const sqls[ST__MAX] = {
 	[ST_PAGE_FIRST + 2 * PAGE_MINE] = PAGE_SQL(TAB_MINE, ">", "ASC"),
 	[ST_PAGE_FIRST + 2 * PAGE_MINE + 1] = PAGE_SQL(TAB_MINE, "<", "DESC"),
 };
+
+static enum rv_code chain_fill(sqlite3 *db, int version, void *arg,
+    struct rv_err *err);
 
 struct store {
 	sqlite3 *db;
@@ -810,7 +845,7 @@ store_open(const char *path, enum store_mode mode, struct store **out,
 		code = refuse_empty(st, err);
 	if (code != RV_OK ||
 	    (code = configure(st, err)) != RV_OK ||
-	    (code = migrate_apply(st->db, err)) != RV_OK) {
+	    (code = migrate_apply(st->db, chain_fill, st, err)) != RV_OK) {
 		store_close(st);
 		return code;
 	}
@@ -1540,14 +1575,61 @@ store_progress_insert(struct store *st, rowid_t duty_id, rowid_t person_id,
 	return run(st, s, err);
 }
 
+/* Reads what the hash of h covers, and the entry it follows, and hashes it:
+ * *id is the new entry's id (the last one's plus one, so that a gap shows a
+ * removal).  Run inside the write transaction, so no entry comes between. */
+static enum rv_code
+chain_next(struct store *st, const struct history_entry *h, long long *id,
+    char hash[CHAIN_HEX_SIZE], struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_CHAIN_TAIL, err);
+	struct chain_entry e = { 0 };
+	enum rv_code rc;
+	int found;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	bind_id(s, 1, h->duty_id);
+	bind_id(s, 2, h->actor_id);
+	bind_id(s, 3, h->via_id);
+	bind_id(s, 4, h->from_unit_id);
+	bind_id(s, 5, h->to_unit_id);
+	bind_id(s, 6, h->from_owner_id);
+	bind_id(s, 7, h->to_owner_id);
+	if ((rc = one_row(st, s, &found, err)) != RV_OK)
+		return rc;
+	e.id = *id = sqlite3_column_int64(s, 7) + 1;
+	e.duty_uuid = col_str(s, 0);
+	e.at = h->at;
+	e.actor = col_str(s, 1);
+	e.via = col_str(s, 2);
+	e.action = h->action;
+	e.from_unit = col_str(s, 3);
+	e.to_unit = col_str(s, 4);
+	e.from_owner = col_str(s, 5);
+	e.to_owner = col_str(s, 6);
+	e.text = h->text;
+	e.detail = h->detail;
+	chain_hash(&e, col_str(s, 8), hash);
+	sqlite3_reset(s);
+	return RV_OK;
+}
+
 enum rv_code
 store_history_add(struct store *st, const struct history_entry *h,
     struct rv_err *err)
 {
-	sqlite3_stmt *s = stmt(st, ST_HISTORY_ADD, err);
+	char hash[CHAIN_HEX_SIZE];
+	long long id;
+	sqlite3_stmt *s;
+	enum rv_code rc;
 
-	if (s == NULL)
+	if ((rc = chain_next(st, h, &id, hash, err)) != RV_OK)
+		return rc;
+	if ((s = stmt(st, ST_HISTORY_ADD, err)) == NULL)
 		return RV_STORAGE;
+	sqlite3_bind_int64(s, 12, id);
+	bind_text(s, 13, hash);
 	bind_id(s, 1, h->duty_id);
 	bind_text(s, 2, h->at);
 	sqlite3_bind_int64(s, 3, h->actor_id);
@@ -1779,6 +1861,104 @@ store_history_list(struct store *st, rowid_t duty_id, store_history_fn fn,
 			break;
 	}
 	return rows_done(st, s, rc, err);
+}
+
+enum rv_code
+store_history_walk(struct store *st, store_chain_fn fn, void *arg,
+    struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_CHAIN_WALK, err);
+	int rc;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct chain_entry e = {
+			.id = sqlite3_column_int64(s, 0), .duty_uuid = col_str(s, 1),
+			.at = col_str(s, 2), .actor = col_str(s, 3), .via = col_str(s, 4),
+			.action = col_str(s, 5), .from_unit = col_str(s, 6),
+			.to_unit = col_str(s, 7), .from_owner = col_str(s, 8),
+			.to_owner = col_str(s, 9), .text = col_str(s, 10),
+			.detail = col_str(s, 11), .hash = col_str(s, 12),
+			.duty_ref = col_str(s, 13)
+		};
+
+		if (fn(&e, arg))
+			break;
+	}
+	return rows_done(st, s, rc, err);
+}
+
+/* Migration 2 added the hash: the entries made before it are hashed here,
+ * in order, in the migration's transaction. */
+struct chain_fill {
+	struct store *st;
+	char prev[CHAIN_HEX_SIZE];
+	long long *ids;
+	char (*hashes)[CHAIN_HEX_SIZE];
+	size_t n, cap;
+	int failed;
+};
+
+static int
+chain_fill_one(const struct chain_entry *e, void *arg)
+{
+	struct chain_fill *f = arg;
+
+	if (e->hash == NULL) {
+		if (f->n == f->cap) {
+			size_t cap = f->cap ? 2 * f->cap : 1024;
+			long long *ids = realloc(f->ids, cap * sizeof(*ids));
+			char (*hashes)[CHAIN_HEX_SIZE];
+
+			if (ids == NULL) {
+				f->failed = 1;
+				return 1;
+			}
+			f->ids = ids;
+			if ((hashes = realloc(f->hashes, cap * sizeof(*hashes))) == NULL) {
+				f->failed = 1;
+				return 1;
+			}
+			f->hashes = hashes;
+			f->cap = cap;
+		}
+		chain_hash(e, f->prev, f->hashes[f->n]);
+		f->ids[f->n] = e->id;
+		memcpy(f->prev, f->hashes[f->n], CHAIN_HEX_SIZE);
+		f->n++;
+	} else
+		snprintf(f->prev, sizeof(f->prev), "%s", e->hash);
+	return 0;
+}
+
+static enum rv_code
+chain_fill(sqlite3 *db, int version, void *arg, struct rv_err *err)
+{
+	struct chain_fill f = { .st = arg };
+	enum rv_code rc;
+	sqlite3_stmt *s;
+
+	(void)db;
+	if (version != 2)
+		return RV_OK;
+	/* The walk is finished before any update, so that no statement reads
+	 * the table while it is written. */
+	rc = store_history_walk(f.st, chain_fill_one, &f, err);
+	if (rc == RV_OK && f.failed)
+		rc = err_set(err, RV_STORAGE, "out of memory while hashing the history");
+	for (size_t i = 0; rc == RV_OK && i < f.n; i++) {
+		if ((s = stmt(f.st, ST_CHAIN_SET, err)) == NULL) {
+			rc = RV_STORAGE;
+			break;
+		}
+		sqlite3_bind_int64(s, 1, f.ids[i]);
+		bind_text(s, 2, f.hashes[i]);
+		rc = run(f.st, s, err);
+	}
+	free(f.ids);
+	free(f.hashes);
+	return rc;
 }
 
 enum rv_code

@@ -90,5 +90,8 @@ while [ $round -lt 10 ]; do
 	round=$((round + 1))
 done
 is "$wins_ok" 10 "three answers racing on one proposal: exactly one wins, in each of 10 rounds"
+run verify
+ok $rc "after all the concurrent writers the history chain verifies"
+like "$out" "intact" "entries numbered and chained in commit order"
 
 done_testing

@@ -1,0 +1,76 @@
+/*
+ * chain: the history's hash chain, the tamper evidence of PRODUCT.md rule 5.
+ * Each history entry's hash is SHA-256 (GNU Nettle) over the entry's content
+ * as people read it (the duty's uuid, logins, unit codes, the text), its id
+ * and the hash of the entry before it, so that changing, removing or
+ * inserting an entry behind the program's back breaks the chain from there.
+ */
+#ifndef ROVIEC_CHAIN_H
+#define ROVIEC_CHAIN_H
+
+#include "err.h"
+
+#define CHAIN_HEX_SIZE 65	/* 64 hex digits and the NUL */
+
+/* One history entry as it is hashed; any string may be NULL (not there). */
+struct chain_entry {
+	long long id;
+	const char *duty_uuid, *at, *actor, *via, *action;
+	const char *from_unit, *to_unit, *from_owner, *to_owner;
+	const char *text, *detail;
+	const char *hash;	/* as stored (walks only); NULL: none */
+	const char *duty_ref;	/* for messages only; not hashed */
+};
+
+/* Writes the hex hash of e following the entry whose hash is prev ("" or
+ * NULL for the first entry). */
+void chain_hash(const struct chain_entry *e, const char *prev,
+    char out[CHAIN_HEX_SIZE]);
+
+/* What roviec verify found. */
+enum chain_problem {
+	CHAIN_INTACT,
+	CHAIN_CHANGED,		/* an entry does not match its hash */
+	CHAIN_MISSING,		/* entries are missing before bad_id */
+	CHAIN_UNHASHED,		/* an entry has no hash: written outside roviec */
+	CHAIN_NOTED_GONE	/* the noted head is not in the history */
+};
+
+struct chain_result {
+	enum chain_problem problem;
+	long long entries;		/* entries checked */
+	long long bad_id;		/* the first entry at fault */
+	long long missing_from;		/* CHAIN_MISSING: first missing id */
+	char bad_ref[64], bad_at[32], bad_action[32];
+	long long head_id;		/* the last entry (0: empty history) */
+	char head[CHAIN_HEX_SIZE];	/* its hash ("" when empty) */
+	char head_at[32];
+	long long noted_id;		/* the entry the noted hash names (0: none asked) */
+};
+
+/* The state of a walk over the history in id order (chain_step). */
+struct chain_walk {
+	struct chain_result *result;
+	const char *noted;	/* a head noted earlier, to find; NULL: none */
+	char prev[CHAIN_HEX_SIZE];
+	long long prev_id;
+};
+
+void chain_walk_init(struct chain_walk *w, struct chain_result *result,
+    const char *noted);
+/* Checks the next entry; returns nonzero when the walk found a fault and
+ * should stop (the result says which). */
+int chain_step(struct chain_walk *w, const struct chain_entry *e);
+/* After the last entry: the noted head, if any, must have been met. */
+void chain_walk_end(struct chain_walk *w);
+
+/* 1 when s is a plausible noted head: 8 to 64 hex digits (a prefix). */
+int chain_is_hex(const char *s);
+
+/* The whole check, in one read snapshot.  RV_OK whatever it found (the
+ * result says), RV_STORAGE when the history cannot be read. */
+struct store;
+enum rv_code chain_verify(struct store *st, const char *noted,
+    struct chain_result *out, struct rv_err *err);
+
+#endif
