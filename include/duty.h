@@ -78,6 +78,10 @@ enum rv_code duty_reject(struct session *s, const char *ref, const char *reason,
     struct rv_err *err);
 
 /* Anyone of the lead or a supporting unit: record progress. */
+/* An official of a supporting unit records that unit's part as delivered,
+ * with a note of what was delivered (once per unit and duty). */
+enum rv_code duty_deliver(struct session *s, const char *ref, const char *note,
+    struct rv_err *err);
 enum rv_code duty_progress(struct session *s, const char *ref, const char *note,
     struct rv_err *err);
 

@@ -131,6 +131,13 @@ enum rv_code store_support_remove(struct store *st, rowid_t duty_id,
     rowid_t unit_id, struct rv_err *err);
 enum rv_code store_is_supporter(struct store *st, rowid_t duty_id,
     rowid_t unit_id, int *yes, struct rv_err *err);
+/* Whether unit_id supports the duty, and the day its part was delivered
+ * ("" when not yet). */
+enum rv_code store_support_state(struct store *st, rowid_t duty_id,
+    rowid_t unit_id, int *supports, char delivered_on[11], struct rv_err *err);
+/* Records the unit's part as delivered on day by person_id. */
+enum rv_code store_support_deliver(struct store *st, rowid_t duty_id,
+    rowid_t unit_id, const char *day, rowid_t person_id, struct rv_err *err);
 
 /* The pending handoff of a duty: *found = 0 when there is none. */
 enum rv_code store_handoff_pending(struct store *st, rowid_t duty_id,
@@ -218,19 +225,39 @@ typedef int (*store_page_fn)(const struct duty_row *row, const char *key,
 enum rv_code store_duty_page(struct store *st, const struct page_query *q,
     store_page_fn fn, void *arg, struct rv_err *err);
 
-/* A unit's figures as of today (the board's city overview): open duties
- * (open, pending or submitted), overdue, flagged (any flag but due-soon),
- * and the on-time rate: 100% less the share of its duties late against the
- * original deadline, done or not (cancelled ones left out). */
-struct unit_figures {
-	const char *code, *name, *kind;
-	long long total, open, overdue, flagged, late;
-	double on_time;		/* percent; 100 when total is 0 */
+
+/* The accountability report (report.h gives its meaning): one row per unit
+ * (or per person), worst on-time rate first.  Dates are ISO days; as_of is
+ * the day states are taken at (to, or today if sooner).  unit_id: that unit
+ * and those under it (0: all).  head/head_id: the history head, written
+ * into each row's JSON. */
+struct store_report_query {
+	const char *from, *to, *as_of;
+	rowid_t unit_id;
+	int by_person;
+	const char *head;
+	long long head_id;
 };
-typedef int (*store_figures_fn)(const struct unit_figures *row, void *arg);
-/* Every unit, worst on-time rate first, then most overdue. */
-enum rv_code store_unit_figures(struct store *st, store_figures_fn fn, void *arg,
-    struct rv_err *err);
+struct report_row {
+	const char *key, *name, *unit;	/* unit code, or login (with unit) */
+	long long assigned, on_time, late, open_in_time, open_overdue;
+	long long bounced, tossed, stalled, escalated, extensions, days_added,
+	    returns;
+	int has_rate;
+	double rate;			/* on-time rate, percent */
+	int has_support;		/* by unit: the part columns are set */
+	long long parts, delivered, delivered_in_time, owed_overdue;
+	int has_avg;
+	double avg_days;		/* days from assignment to delivery */
+	const char *json;		/* the row as a JSON object */
+};
+typedef int (*store_report_fn)(const struct report_row *row, void *arg);
+enum rv_code store_report(struct store *st, const struct store_report_query *q,
+    store_report_fn fn, void *arg, struct rv_err *err);
+
+/* The last history entry: *id 0 (and hash, at "") when there is none. */
+enum rv_code store_history_head(struct store *st, long long *id,
+    char hash[65], char at[32], struct rv_err *err);
 
 /* SQLite's data_version: it changes when another connection commits. */
 enum rv_code store_data_version(struct store *st, long long *v, struct rv_err *err);
@@ -251,6 +278,7 @@ enum rv_code store_duty_detail(struct store *st, rowid_t duty_id,
 
 struct support_row {
 	const char *unit_code, *unit_name, *part;
+	const char *delivered_on;	/* NULL: not yet */
 };
 typedef int (*store_support_fn)(const struct support_row *row, void *arg);
 enum rv_code store_support_list(struct store *st, rowid_t duty_id,

@@ -15,6 +15,7 @@
 #include "duty.h"
 #include "org.h"
 #include "out.h"
+#include "report.h"
 #include "store.h"
 #include "text.h"
 #include "tui.h"
@@ -27,7 +28,8 @@ enum opt {
 	OPT_DB, OPT_AS, OPT_FORMAT, OPT_PARENT, OPT_KIND, OPT_HEAD, OPT_UNIT,
 	OPT_ROLE, OPT_NAME, OPT_LEAD, OPT_OWNER, OPT_DUE, OPT_RESULT, OPT_BASIS,
 	OPT_SUPPORT, OPT_FIELD, OPT_NOTE, OPT_STATUS, OPT_FLAG, OPT_SEARCH,
-	OPT_REASON, OPT_SUPPORTING, OPT_LIMIT, OPT_ALL, OPT_DEMO,
+	OPT_REASON, OPT_SUPPORTING, OPT_LIMIT, OPT_ALL, OPT_DEMO, OPT_FROM,
+	OPT_TO, OPT_BY,
 	OPT__MAX
 };
 
@@ -50,7 +52,8 @@ static const struct {
 	[OPT_FLAG] = { "flag", 1, 1 }, [OPT_SEARCH] = { "search", 1, 0 },
 	[OPT_REASON] = { "reason", 1, 0 }, [OPT_SUPPORTING] = { "supporting", 1, 0 },
 	[OPT_LIMIT] = { "limit", 1, 0 }, [OPT_ALL] = { "all", 0, 0 },
-	[OPT_DEMO] = { "demo", 0, 0 },
+	[OPT_DEMO] = { "demo", 0, 0 }, [OPT_FROM] = { "from", 1, 0 },
+	[OPT_TO] = { "to", 1, 0 }, [OPT_BY] = { "by", 1, 0 },
 };
 
 struct args {
@@ -99,6 +102,7 @@ static enum rv_code cmd_list(struct cli *c);
 static enum rv_code cmd_show(struct cli *c);
 static enum rv_code cmd_action(struct cli *c);
 static enum rv_code cmd_verify(struct cli *c);
+static enum rv_code cmd_report(struct cli *c);
 
 #define GLOBAL (O(OPT_DB) | O(OPT_AS))
 #define LIST_OPTS (O(OPT_UNIT) | O(OPT_OWNER) | O(OPT_STATUS) | O(OPT_FLAG) | \
@@ -147,6 +151,8 @@ static const struct command commands[] = {
 	  "reject REF --reason TEXT" },
 	{ "progress", NULL, cmd_action, 1, 1, GLOBAL | O(OPT_NOTE), NEEDS_ACTOR,
 	  "progress REF --note TEXT" },
+	{ "deliver", NULL, cmd_action, 1, 1, GLOBAL | O(OPT_NOTE), NEEDS_ACTOR,
+	  "deliver REF --note TEXT" },
 	{ "extend", NULL, cmd_action, 2, 2, GLOBAL | O(OPT_REASON), NEEDS_ACTOR,
 	  "extend REF DATE --reason TEXT" },
 	{ "approve", NULL, cmd_action, 1, 1, GLOBAL, NEEDS_ACTOR, "approve REF" },
@@ -161,6 +167,10 @@ static const struct command commands[] = {
 	  NEEDS_ACTOR, "redirect REF UNIT [--owner LOGIN] --reason TEXT" },
 	{ "cancel", NULL, cmd_action, 1, 1, GLOBAL | O(OPT_REASON), NEEDS_ACTOR,
 	  "cancel REF --reason TEXT" },
+	{ "report", NULL, cmd_report, 0, 0,
+	  GLOBAL | O(OPT_UNIT) | O(OPT_FROM) | O(OPT_TO) | O(OPT_BY) | O(OPT_FORMAT),
+	  NEEDS_ACTOR,
+	  "report [--unit UNIT] [--from DATE] [--to DATE] [--by unit|person] [--format table|csv|json]" },
 	{ "verify", NULL, cmd_verify, 0, 1, GLOBAL, NEEDS_ACTOR, "verify [HASH]" },
 };
 
@@ -816,6 +826,11 @@ support_row(const struct support_row *row, void *arg)
 	out_text(out, row->unit_name);
 	fputs(": ", out);
 	out_text(out, row->part[0] ? row->part : "(part not stated)");
+	if (row->delivered_on != NULL) {
+		fputs(" (delivered ", out);
+		out_text(out, row->delivered_on);
+		fputc(')', out);
+	}
 	fputc('\n', out);
 	return 0;
 }
@@ -973,6 +988,9 @@ cmd_action(struct cli *c)
 	} else if (strcmp(name, "progress") == 0) {
 		rc = duty_progress(s, ref, note, err);
 		said = "progress recorded";
+	} else if (strcmp(name, "deliver") == 0) {
+		rc = duty_deliver(s, ref, note, err);
+		said = "your unit's part recorded as delivered";
 	} else if (strcmp(name, "extend") == 0) {
 		rc = duty_extend(s, ref, arg, reason, err);
 		said = "extension asked; the assigner answers it";
@@ -1162,4 +1180,221 @@ cmd_verify(struct cli *c)
 		printf("The noted head %s is entry %lld; %lld entries were added since.\n",
 		    noted, r.noted_id, r.head_id - r.noted_id);
 	return RV_OK;
+}
+
+/* --- report ------------------------------------------------------------ */
+
+struct report_out {
+	enum out_format format;
+	int by_person;
+	struct out_table *duties, *handling, *support;	/* table, or csv in duties */
+	struct report_meta *meta;
+	char *json;
+	size_t json_len;
+	FILE *js;
+	long long n;
+	const char **csv_headers, **duty_headers, **handling_headers,
+	    **support_headers;
+	int failed;
+};
+
+/* (Re)starts the output: a retried read must not add its rows twice. */
+static void
+report_out_start(void *arg)
+{
+	struct report_out *o = arg;
+
+	out_table_free(o->duties);
+	out_table_free(o->handling);
+	out_table_free(o->support);
+	o->duties = o->handling = o->support = NULL;
+	if (o->js != NULL)
+		fclose(o->js);
+	free(o->json);
+	o->json = NULL;
+	o->js = NULL;
+	o->n = 0;
+	if (o->format == OUT_CSV)
+		o->duties = out_table_new(25, o->csv_headers, 1);
+	else if (o->format == OUT_TABLE) {
+		o->duties = out_table_new(8, o->duty_headers, 1);
+		o->handling = out_table_new(8, o->handling_headers, 0);
+		o->support = out_table_new(6, o->support_headers, 0);
+	} else
+		o->js = open_memstream(&o->json, &o->json_len);
+	o->failed = (o->format == OUT_JSON && o->js == NULL) ||
+	    (o->format != OUT_JSON && o->duties == NULL) ||
+	    (o->format == OUT_TABLE && (o->handling == NULL || o->support == NULL));
+}
+
+static void
+fmt_ll(char *buf, size_t size, long long v)
+{
+	snprintf(buf, size, "%lld", v);
+}
+
+static int
+report_row_out(const struct report_row *r, void *arg)
+{
+	struct report_out *o = arg;
+	char n[20][24], rate[16] = "", avg[16] = "";
+	const long long v[] = {
+		r->assigned, r->on_time, r->late, r->open_in_time, r->open_overdue,
+		r->bounced, r->tossed, r->escalated, r->stalled, r->extensions,
+		r->days_added, r->returns, r->parts, r->delivered,
+		r->delivered_in_time, r->owed_overdue
+	};
+
+	for (size_t i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		fmt_ll(n[i], sizeof(n[i]), v[i]);
+	if (r->has_rate)
+		snprintf(rate, sizeof(rate), "%.1f", r->rate);
+	if (r->has_avg)
+		snprintf(avg, sizeof(avg), "%.1f", r->avg_days);
+	if (o->format == OUT_JSON) {
+		fputs(o->n++ ? ",\n" : "\n", o->js);
+		fputs(r->json, o->js);
+		return 0;
+	}
+	if (o->format == OUT_CSV) {
+		const char *cells[] = {
+			r->key, r->name, r->unit, n[0], n[1], n[2], n[3], n[4], rate,
+			n[5], n[6], n[7], n[8], n[9], n[10], n[11],
+			r->has_support ? n[12] : "", r->has_support ? n[13] : "",
+			r->has_support ? n[14] : "", r->has_support ? n[15] : "", avg,
+			o->meta->from, o->meta->to, o->meta->as_of, o->meta->head
+		};
+
+		return (o->failed = out_table_add(o->duties, cells) != 0);
+	}
+	if (!r->has_rate)
+		snprintf(rate, sizeof(rate), "-");
+	else
+		snprintf(rate, sizeof(rate), "%.1f%%", r->rate);
+	{
+		const char *cells[] = {
+			r->key, r->name, n[0], n[1], n[2], n[3], n[4], rate
+		};
+		const char *handling[] = {
+			r->key, n[5], n[6], n[7], n[8], n[9], n[10], n[11]
+		};
+
+		if (out_table_add(o->duties, cells) != 0 ||
+		    out_table_add(o->handling, handling) != 0)
+			return (o->failed = 1);
+	}
+	if (r->has_support && r->parts > 0) {
+		const char *support[] = {
+			r->key, n[12], n[13], n[14], n[15], r->has_avg ? avg : "-"
+		};
+
+		return (o->failed = out_table_add(o->support, support) != 0);
+	}
+	return 0;
+}
+
+static void
+report_table_write(struct report_out *o)
+{
+	const struct report_meta *m = o->meta;
+	char from[11], to[11], as_of[11];
+	day_t d;
+
+	/* The period the Vietnamese way, as people read it in a report. */
+	dates_from_iso(m->from, &d);
+	dates_vn(d, from);
+	dates_from_iso(m->to, &d);
+	dates_vn(d, to);
+	dates_from_iso(m->as_of, &d);
+	dates_vn(d, as_of);
+	printf("Duties by %s, %s to %s (states on %s; deadlines as first set)\n\n",
+	    o->by_person ? "person" : "unit", from, to, as_of);
+	out_table_write(o->duties, stdout, OUT_TABLE);
+	printf("\nHow the work was handled\n\n");
+	out_table_write(o->handling, stdout, OUT_TABLE);
+	if (!o->by_person) {
+		printf("\nAs a supporting unit\n\n");
+		out_table_write(o->support, stdout, OUT_TABLE);
+	}
+	if (m->head_id > 0)
+		printf("\nMade %s at history entry %lld, head %s\n(roviec verify %s checks it later).\n",
+		    m->made_at, m->head_id, m->head, m->head);
+	else
+		printf("\nMade %s; the history is empty.\n", m->made_at);
+}
+
+static enum rv_code
+cmd_report(struct cli *c)
+{
+	const char *csv_headers[] = {
+		"key", "name", "unit", "assigned", "on_time", "late", "open_in_time",
+		"open_overdue", "on_time_rate", "bounced", "tossed", "escalated",
+		"stalled", "extensions", "days_added", "returns", "support_parts",
+		"support_delivered", "support_delivered_in_time",
+		"support_owed_overdue", "support_avg_days", "from", "to", "as_of",
+		"history_head"
+	};
+	const char *duty_headers[] = {
+		"", "name", "assigned", "on time", "late", "open", "overdue", "on-time rate"
+	};
+	const char *handling_headers[] = {
+		"", "bounced", "tossed", "escalated", "stalled", "extensions",
+		"days added", "returns"
+	};
+	const char *support_headers[] = {
+		"unit", "parts", "delivered", "in time", "owed, overdue", "avg days"
+	};
+	struct report_query q = { 0 };
+	struct report_meta meta;
+	struct report_out o = { .meta = &meta };
+	const char *by = c->a.opt[OPT_BY];
+	enum rv_code rc;
+
+	o.format = OUT_TABLE;
+	if (c->a.opt[OPT_FORMAT] != NULL &&
+	    (out_format_parse(c->a.opt[OPT_FORMAT], &o.format) != 0 || o.format == OUT_TEXT))
+		return value_error(c, "the report is written as table, csv or json, not",
+		    c->a.opt[OPT_FORMAT]);
+	if (by != NULL && strcmp(by, "unit") != 0 && strcmp(by, "person") != 0)
+		return value_error(c, "--by takes unit or person, not", by);
+	o.by_person = q.by_person = by != NULL && strcmp(by, "person") == 0;
+	q.from = c->a.opt[OPT_FROM];
+	q.to = c->a.opt[OPT_TO];
+	q.unit = c->a.opt[OPT_UNIT];
+	duty_headers[0] = handling_headers[0] = csv_headers[0] =
+	    o.by_person ? "login" : "unit";
+	o.csv_headers = csv_headers;
+	o.duty_headers = duty_headers;
+	o.handling_headers = handling_headers;
+	o.support_headers = support_headers;
+	q.restart = report_out_start;
+	report_out_start(&o);
+	if (o.failed) {
+		rc = err_set(&c->err, RV_STORAGE, "out of memory");
+		goto done;
+	}
+	if ((rc = report_run(&c->s, &q, &meta, report_row_out, &o, &c->err)) != RV_OK)
+		goto done;
+	if (o.failed) {
+		rc = err_set(&c->err, RV_STORAGE, "out of memory");
+		goto done;
+	}
+	if (o.format == OUT_JSON) {
+		fputs(o.n ? "\n]\n" : "]\n", o.js);
+		fclose(o.js);
+		o.js = NULL;
+		fputs("[", stdout);
+		out_json(stdout, o.json);
+	} else if (o.format == OUT_CSV)
+		out_table_write(o.duties, stdout, OUT_CSV);
+	else
+		report_table_write(&o);
+done:
+	if (o.js != NULL)
+		fclose(o.js);
+	free(o.json);
+	out_table_free(o.duties);
+	out_table_free(o.handling);
+	out_table_free(o.support);
+	return rc;
 }

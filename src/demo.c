@@ -350,6 +350,12 @@ static const char *const demo_support_notes[] = {
 	"Đã hoàn thành phần việc phối hợp, gửi kết quả cho đơn vị chủ trì.",
 };
 
+static const char *const demo_deliver_notes[] = {
+	"Đã gửi hồ sơ địa chính và trích lục bản đồ cho đơn vị chủ trì.",
+	"Đã có văn bản góp ý chuyên môn gửi đơn vị chủ trì.",
+	"Đã cử cán bộ tham gia đoàn kiểm tra, gửi biên bản cho đơn vị chủ trì.",
+};
+
 static const char *const demo_done_notes[] = {
 	"Đã hoàn thành; gửi kèm Báo cáo số {N}/BC-UBND.",
 	"Đã hoàn thành, kết quả lưu trong hồ sơ nhiệm vụ.",
@@ -490,13 +496,14 @@ struct demo_unit {
 enum demo_act {
 	ACT_CREATE, ACT_ASSIGN, ACT_TRANSFER, ACT_ESCALATE, ACT_RETURN,
 	ACT_ACCEPT, ACT_REJECT, ACT_PROGRESS, ACT_EXTEND, ACT_APPROVE,
-	ACT_REFUSE, ACT_DONE, ACT_CONFIRM, ACT_REOPEN, ACT_REDIRECT, ACT_CANCEL
+	ACT_REFUSE, ACT_DONE, ACT_CONFIRM, ACT_REOPEN, ACT_REDIRECT, ACT_CANCEL,
+	ACT_DELIVER
 };
 
 static const char *const demo_act_names[] = {
 	"create", "assign", "transfer", "escalate", "return", "accept",
 	"reject", "progress", "extend", "approve", "refuse", "done", "confirm",
-	"reopen", "redirect", "cancel"
+	"reopen", "redirect", "cancel", "deliver"
 };
 
 struct demo_step {
@@ -1003,8 +1010,13 @@ p_support_note(struct demo *d, int i, int a)
 	u = dd->support[demo_rnd(d, 0, dd->nsupport - 1)];
 	if (u == dd->unit)
 		return;
-	demo_step(d, i, a, ACT_PROGRESS, demo_member(d, u, -1))->text =
-	    PICK(d, demo_support_notes);
+	/* Half the time the supporting unit delivers its part then. */
+	if (demo_chance(d, 50))
+		demo_step(d, i, a, ACT_DELIVER, demo_member(d, u, -1))->text =
+		    PICK(d, demo_deliver_notes);
+	else
+		demo_step(d, i, a, ACT_PROGRESS, demo_member(d, u, -1))->text =
+		    PICK(d, demo_support_notes);
 }
 
 static void
@@ -1923,6 +1935,8 @@ demo_do(struct demo *d, const struct demo_step *st, struct rv_err *err)
 		return duty_reject(s, dd->ref, st->text, err);
 	case ACT_PROGRESS:
 		return duty_progress(s, dd->ref, st->text, err);
+	case ACT_DELIVER:
+		return duty_deliver(s, dd->ref, st->text, err);
 	case ACT_EXTEND:
 		dates_iso(st->date, date);
 		return duty_extend(s, dd->ref, date, st->text, err);

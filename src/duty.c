@@ -836,6 +836,51 @@ duty_progress(struct session *s, const char *ref, const char *note,
 	return run_op(s, &op, do_progress, err);
 }
 
+/* --- a supporting unit's part ------------------------------------------- */
+
+static enum rv_code
+do_deliver(struct store *st, void *arg, struct rv_err *err)
+{
+	struct op *op = arg;
+	rowid_t unit = op->s->me.unit_id;
+	char delivered[11];
+	int supports = 0;
+	enum rv_code rc;
+
+	if ((rc = op_load(st, op, err)) != RV_OK)
+		return rc;
+	if (unit != 0 && (rc = store_support_state(st, op->d.id, unit, &supports,
+	    delivered, err)) != RV_OK)
+		return rc;
+	if (!supports)
+		return err_set(err, RV_REFUSED,
+		    "your unit is not a supporting unit of %s: only a supporting unit delivers a part",
+		    op->d.ref);
+	if (delivered[0] != '\0')
+		return err_set(err, RV_REFUSED, "your unit's part of %s was delivered on %s already",
+		    op->d.ref, delivered);
+	if (strcmp(op->d.status, "open") != 0 && strcmp(op->d.status, "submitted") != 0)
+		return err_set(err, RV_REFUSED, "%s is %s: parts are delivered to open duties",
+		    op->d.ref, op->d.status);
+	if ((rc = store_support_deliver(st, op->d.id, unit, op->today, op->s->me.id,
+	    err)) != RV_OK)
+		return rc;
+	return record(op, "part-delivered", unit, 0, 0, 0, op->text, NULL, err);
+}
+
+enum rv_code
+duty_deliver(struct session *s, const char *ref, const char *note,
+    struct rv_err *err)
+{
+	struct op op = { .ref = ref };
+	enum rv_code rc;
+
+	if ((rc = take_text(note, "the note of what was delivered", DUTY_TEXT_MAX, 1,
+	    &op.text, err)) != RV_OK)
+		return rc;
+	return run_op(s, &op, do_deliver, err);
+}
+
 /* --- extensions -------------------------------------------------------- */
 
 static enum rv_code

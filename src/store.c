@@ -42,6 +42,8 @@ enum stmt {
 	ST_SUPPORT_REMOVE,
 	ST_SUPPORT_IS,
 	ST_SUPPORT_LIST,
+	ST_SUPPORT_DELIVERED,
+	ST_SUPPORT_DELIVER,
 	ST_HANDOFF_PENDING,
 	ST_HANDOFF_INSERT,
 	ST_HANDOFF_CLOSE,
@@ -65,10 +67,12 @@ enum stmt {
 	ST_COUNT_UNITS,
 	ST_COUNT_ADMINS,
 	ST_DATA_VERSION,
-	ST_UNIT_FIGURES,
 	ST_CHAIN_TAIL,
 	ST_CHAIN_WALK,
 	ST_CHAIN_SET,
+	ST_CHAIN_HEAD,
+	ST_REPORT_UNITS,
+	ST_REPORT_PEOPLE,
 	ST_PAGE_FIRST,
 	ST__MAX = ST_PAGE_FIRST + 2 * PAGE__TABS
 
@@ -93,7 +97,8 @@ enum stmt {
 	" 'assigner', a.login, 'basis', d.basis, 'result', d.result," \
 	" 'field', d.field," \
 	" 'support', (SELECT json_group_array(json_object('unit', su.code," \
-	"      'part', s.part)) FROM duty_support s JOIN units su ON su.id = s.unit_id" \
+	"      'part', s.part, 'delivered_on', s.delivered_on))" \
+	"      FROM duty_support s JOIN units su ON su.id = s.unit_id" \
 	"      WHERE s.duty_id = d.id)," \
 	" 'created', d.created_at, 'deadline', d.deadline," \
 	" 'original_deadline', d.original_deadline, 'status', d.shown_status," \
@@ -168,6 +173,120 @@ enum stmt {
 	"  AND (?3 IS NULL OR k " cmp " ?3 OR (k = ?3 AND d.id " cmp " ?4))" \
 	" ORDER BY k " dir ", d.id " dir " LIMIT ?5"
 
+/*
+ * The accountability report (see store_report in store.h).  Parameters:
+ * ?1 from, ?2 to, ?3 the day the states are taken at (to, or today if
+ * sooner), ?4 the unit whose subtree is reported (NULL: all), ?5 the tossed
+ * threshold, ?6 the stalled flag's bit, ?7 the history head, ?8 its entry,
+ * ?9 a JSON merge patch removing the keys the kind of row has not.
+ *
+ * counted: the duties on the books in the period: created by ?3, not done
+ * before ?1, not cancelled by ?3.  done: the day it was submitted done, if
+ * by ?3.  last_day: its last progress by ?3 (for stalled).
+ */
+#define REPORT_COUNTED \
+	"WITH RECURSIVE scope(id) AS (" \
+	"  SELECT id FROM units WHERE ?4 IS NULL OR id = ?4" \
+	"  UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id" \
+	"  WHERE ?4 IS NOT NULL)," \
+	" counted AS MATERIALIZED (SELECT d.id, d.lead_unit_id AS unit_id," \
+	"  d.owner_id, d.original_deadline AS od, d.deadline," \
+	"  date(d.created_at, 'localtime') AS created_on," \
+	"  CASE WHEN d.done_on <= ?3 THEN d.done_on END AS done," \
+	"  d.handoffs, d.bounced," \
+	"  CASE WHEN d.done_on <= ?3 THEN NULL" \
+	"   WHEN ?3 >= d.last_progress_on THEN d.last_progress_on" \
+	"   ELSE ifnull((SELECT max(date(p.at, 'localtime')) FROM progress_notes p" \
+	"    WHERE p.duty_id = d.id AND date(p.at, 'localtime') <= ?3)," \
+	"    date(d.created_at, 'localtime')) END AS last_day" \
+	"  FROM duties d" \
+	"  WHERE date(d.created_at, 'localtime') <= ?3" \
+	"   AND (d.done_on IS NULL OR d.done_on >= ?1)" \
+	"   AND NOT (d.status = 'cancelled' AND d.closed_on <= ?3))"
+
+/* The duty columns of one group of counted rows c. */
+#define REPORT_DUTY_COLUMNS \
+	"count(c.id) AS assigned," \
+	" count(c.id) FILTER (WHERE c.done <= c.od) AS on_time," \
+	" count(c.id) FILTER (WHERE c.done > c.od) AS late," \
+	" count(c.id) FILTER (WHERE c.done IS NULL AND c.od >= ?3) AS open_in_time," \
+	" count(c.id) FILTER (WHERE c.done IS NULL AND c.od < ?3) AS open_overdue," \
+	" count(c.id) FILTER (WHERE c.bounced > 0) AS bounced," \
+	" count(c.id) FILTER (WHERE c.handoffs >= ?5) AS tossed," \
+	" count(c.id) FILTER (WHERE c.done IS NULL AND (rv_flags('open', c.deadline," \
+	"  c.od, NULL, c.last_day, NULL, 0, 0, 0) & ?6) <> 0) AS stalled"
+
+#define REPORT_BY_UNIT_SQL \
+	" SELECT u.code AS key, u.name AS name, NULL AS unit_code," \
+	"  " REPORT_DUTY_COLUMNS "," \
+	"  (SELECT count(*) FROM handoffs h WHERE h.from_unit_id = u.id" \
+	"   AND h.kind = 'escalate' AND h.created_on BETWEEN ?1 AND ?2) AS escalated," \
+	"  (SELECT count(*) FROM extensions x JOIN duties d ON d.id = x.duty_id" \
+	"   WHERE d.lead_unit_id = u.id" \
+	"   AND date(x.created_at, 'localtime') BETWEEN ?1 AND ?2) AS extensions," \
+	"  (SELECT ifnull(sum(julianday(x.new_deadline) - julianday(x.old_deadline)), 0)" \
+	"   FROM extensions x JOIN duties d ON d.id = x.duty_id" \
+	"   WHERE d.lead_unit_id = u.id AND x.state = 'approved'" \
+	"   AND date(x.created_at, 'localtime') BETWEEN ?1 AND ?2) AS days_added," \
+	"  (SELECT count(*) FROM handoffs h WHERE h.from_unit_id = u.id" \
+	"   AND h.kind = 'return' AND h.created_on BETWEEN ?1 AND ?2) AS returns," \
+	"  sp.parts, sp.delivered, sp.delivered_in_time, sp.owed_overdue, sp.avg_days" \
+	" FROM units u JOIN scope ON scope.id = u.id" \
+	" LEFT JOIN counted c ON c.unit_id = u.id" \
+	" LEFT JOIN (SELECT s.unit_id, count(*) AS parts," \
+	"   count(*) FILTER (WHERE s.delivered_on <= ?3) AS delivered," \
+	"   count(*) FILTER (WHERE s.delivered_on <= c2.od) AS delivered_in_time," \
+	"   count(*) FILTER (WHERE (s.delivered_on IS NULL OR s.delivered_on > ?3)" \
+	"    AND c2.done IS NULL AND c2.od < ?3) AS owed_overdue," \
+	"   avg(julianday(s.delivered_on) - julianday(c2.created_on))" \
+	"    FILTER (WHERE s.delivered_on <= ?3) AS avg_days" \
+	"   FROM duty_support s JOIN counted c2 ON c2.id = s.duty_id" \
+	"   GROUP BY s.unit_id) sp ON sp.unit_id = u.id" \
+	" GROUP BY u.id"
+
+#define REPORT_BY_PERSON_SQL \
+	" SELECT p.login AS key, p.full_name AS name, pu.code AS unit_code," \
+	"  " REPORT_DUTY_COLUMNS "," \
+	"  (SELECT count(*) FROM handoffs h WHERE h.proposed_by = p.id" \
+	"   AND h.kind = 'escalate' AND h.created_on BETWEEN ?1 AND ?2) AS escalated," \
+	"  (SELECT count(*) FROM extensions x WHERE x.requested_by = p.id" \
+	"   AND date(x.created_at, 'localtime') BETWEEN ?1 AND ?2) AS extensions," \
+	"  (SELECT ifnull(sum(julianday(x.new_deadline) - julianday(x.old_deadline)), 0)" \
+	"   FROM extensions x WHERE x.requested_by = p.id AND x.state = 'approved'" \
+	"   AND date(x.created_at, 'localtime') BETWEEN ?1 AND ?2) AS days_added," \
+	"  (SELECT count(*) FROM handoffs h WHERE h.proposed_by = p.id" \
+	"   AND h.kind = 'return' AND h.created_on BETWEEN ?1 AND ?2) AS returns," \
+	"  NULL AS parts, NULL AS delivered, NULL AS delivered_in_time," \
+	"  NULL AS owed_overdue, NULL AS avg_days" \
+	" FROM people p JOIN scope ON scope.id = p.unit_id" \
+	" JOIN units pu ON pu.id = p.unit_id" \
+	" LEFT JOIN counted c ON c.owner_id = p.id" \
+	" WHERE p.role <> 'inspector'" \
+	" GROUP BY p.id"
+
+/* Worst first: the lowest on-time rate (rows with nothing assigned last),
+ * then the most open and overdue.  json: the row for --format json. */
+#define REPORT_SQL(by) \
+	REPORT_COUNTED ", rows AS (" by ")," \
+	" rated AS (SELECT r.*, CASE WHEN assigned = 0 THEN NULL" \
+	"  ELSE 100.0 * (assigned - late - open_overdue) / assigned END AS rate" \
+	"  FROM rows r)" \
+	" SELECT *, json_patch(json_object('unit', ifnull(unit_code, key)," \
+	"  'login', key, 'name', name," \
+	"  'assigned', assigned, 'on_time', on_time, 'late', late," \
+	"  'open_in_time', open_in_time, 'open_overdue', open_overdue," \
+	"  'on_time_rate', round(rate, 1), 'bounced', bounced, 'tossed', tossed," \
+	"  'escalated', escalated, 'stalled', stalled, 'extensions', extensions," \
+	"  'days_added', CAST(days_added AS INTEGER), 'returns', returns," \
+	"  'support_parts', parts, 'support_delivered', delivered," \
+	"  'support_delivered_in_time', delivered_in_time," \
+	"  'support_owed_overdue', owed_overdue," \
+	"  'support_avg_days', round(avg_days, 1)," \
+	"  'from', ?1, 'to', ?2, 'as_of', ?3, 'history_head', ?7," \
+	"  'history_entries', ?8), ?9)" \
+	" FROM rated" \
+	" ORDER BY rate IS NULL, rate, open_overdue DESC, key"
+
 static const char *const sqls[ST__MAX] = {
 	[ST_UNIT_BY_CODE] =
 	"SELECT id, code, name, kind, ifnull(parent_id, 0), ifnull(head_id, 0)"
@@ -241,8 +360,14 @@ static const char *const sqls[ST__MAX] = {
 	[ST_SUPPORT_IS] =
 	"SELECT EXISTS (SELECT 1 FROM duty_support WHERE duty_id = ?1 AND unit_id = ?2)",
 	[ST_SUPPORT_LIST] =
-	"SELECT u.code, u.name, s.part FROM duty_support s"
+	"SELECT u.code, u.name, s.part, s.delivered_on FROM duty_support s"
 	" JOIN units u ON u.id = s.unit_id WHERE s.duty_id = ?1 ORDER BY u.code",
+	[ST_SUPPORT_DELIVERED] =
+	"SELECT ifnull(delivered_on, '') FROM duty_support"
+	" WHERE duty_id = ?1 AND unit_id = ?2",
+	[ST_SUPPORT_DELIVER] =
+	"UPDATE duty_support SET delivered_on = ?3, delivered_by = ?4"
+	" WHERE duty_id = ?1 AND unit_id = ?2 AND delivered_on IS NULL",
 	[ST_HANDOFF_PENDING] =
 	"SELECT id, duty_id, kind, from_unit_id, to_unit_id, proposed_by, reason,"
 	"  created_on FROM handoffs WHERE duty_id = ?1 AND state = 'pending'",
@@ -334,22 +459,6 @@ static const char *const sqls[ST__MAX] = {
 	[ST_COUNT_UNITS] = "SELECT count(*) FROM units",
 	[ST_COUNT_ADMINS] = "SELECT count(*) FROM people WHERE role = 'admin'",
 	[ST_DATA_VERSION] = "PRAGMA data_version",
-	[ST_UNIT_FIGURES] =
-	"SELECT code, name, kind, total, open, overdue, flagged, late,"
-	"  CASE WHEN total = 0 THEN 100.0 ELSE 100.0 * (total - late) / total END AS rate"
-	" FROM (SELECT u.code, u.name, u.kind, u.id,"
-	"  count(d.id) AS total,"
-	"  count(d.id) FILTER (WHERE d.status IN ('open', 'submitted')) AS open,"
-	"  count(d.id) FILTER (WHERE d.status = 'open' AND d.deadline < ?1) AS overdue,"
-	"  count(d.id) FILTER (WHERE d.status IN ('open', 'submitted') AND"
-	"    (" FLAGS_OF_D " & ~128) <> 0) AS flagged,"
-	"  count(d.id) FILTER (WHERE (d.status IN ('submitted', 'done')"
-	"    AND d.done_on > d.original_deadline) OR (d.status = 'open'"
-	"    AND d.original_deadline < ?1)) AS late"
-	"  FROM units u LEFT JOIN duties_shown d ON d.lead_unit_id = u.id"
-	"   AND d.status <> 'cancelled'"
-	"  GROUP BY u.id)"
-	" ORDER BY rate, overdue DESC, code",
 	/* The chain: what a new entry's hash covers (its ids as people read
 	 * them) and the last entry it follows. */
 	[ST_CHAIN_TAIL] =
@@ -378,6 +487,10 @@ static const char *const sqls[ST__MAX] = {
 	" ORDER BY h.id",
 	[ST_CHAIN_SET] =
 	"UPDATE history SET hash = ?2 WHERE id = ?1 AND hash IS NULL",
+	[ST_CHAIN_HEAD] =
+	"SELECT id, hash, at FROM history ORDER BY id DESC LIMIT 1",
+	[ST_REPORT_UNITS] = REPORT_SQL(REPORT_BY_UNIT_SQL),
+	[ST_REPORT_PEOPLE] = REPORT_SQL(REPORT_BY_PERSON_SQL),
 	[ST_PAGE_FIRST + 2 * PAGE_LEAD] = PAGE_SQL(TAB_LEAD, ">", "ASC"),
 	[ST_PAGE_FIRST + 2 * PAGE_LEAD + 1] = PAGE_SQL(TAB_LEAD, "<", "DESC"),
 	[ST_PAGE_FIRST + 2 * PAGE_SUPPORT] = PAGE_SQL(TAB_SUPPORT, ">", "ASC"),
@@ -1810,6 +1923,42 @@ store_duty_detail(struct store *st, rowid_t duty_id, store_detail_fn fn,
 }
 
 enum rv_code
+store_support_state(struct store *st, rowid_t duty_id, rowid_t unit_id,
+    int *supports, char delivered_on[11], struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_SUPPORT_DELIVERED, err);
+	enum rv_code rc;
+
+	*supports = 0;
+	delivered_on[0] = '\0';
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, duty_id);
+	sqlite3_bind_int64(s, 2, unit_id);
+	if ((rc = one_row(st, s, supports, err)) != RV_OK)
+		return rc;
+	if (*supports)
+		col_copy(s, 0, delivered_on, 11);
+	sqlite3_reset(s);
+	return RV_OK;
+}
+
+enum rv_code
+store_support_deliver(struct store *st, rowid_t duty_id, rowid_t unit_id,
+    const char *day, rowid_t person_id, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_SUPPORT_DELIVER, err);
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, duty_id);
+	sqlite3_bind_int64(s, 2, unit_id);
+	bind_text(s, 3, day);
+	sqlite3_bind_int64(s, 4, person_id);
+	return run(st, s, err);
+}
+
+enum rv_code
 store_support_list(struct store *st, rowid_t duty_id, store_support_fn fn,
     void *arg, struct rv_err *err)
 {
@@ -1820,7 +1969,9 @@ store_support_list(struct store *st, rowid_t duty_id, store_support_fn fn,
 		return RV_STORAGE;
 	sqlite3_bind_int64(s, 1, duty_id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct support_row row = { col_str(s, 0), col_str(s, 1), col_str(s, 2) };
+		struct support_row row = {
+			col_str(s, 0), col_str(s, 1), col_str(s, 2), col_str(s, 3)
+		};
 
 		if (fn(&row, arg))
 			break;
@@ -2016,28 +2167,92 @@ store_data_version(struct store *st, long long *v, struct rv_err *err)
 	return one_int(st, ST_DATA_VERSION, 0, 0, v, err);
 }
 
+
+/* --- the report -------------------------------------------------------- */
+
 enum rv_code
-store_unit_figures(struct store *st, store_figures_fn fn, void *arg,
+store_history_head(struct store *st, long long *id, char hash[65], char at[32],
     struct rv_err *err)
 {
-	sqlite3_stmt *s = stmt(st, ST_UNIT_FIGURES, err);
-	char today[11];
+	sqlite3_stmt *s = stmt(st, ST_CHAIN_HEAD, err);
+	enum rv_code rc;
+	int found;
+
+	*id = 0;
+	hash[0] = at[0] = '\0';
+	if (s == NULL)
+		return RV_STORAGE;
+	if ((rc = one_row(st, s, &found, err)) != RV_OK)
+		return rc;
+	if (found) {
+		*id = sqlite3_column_int64(s, 0);
+		col_copy(s, 1, hash, 65);
+		col_copy(s, 2, at, 32);
+	}
+	sqlite3_reset(s);
+	return RV_OK;
+}
+
+enum rv_code
+store_report(struct store *st, const struct store_report_query *q,
+    store_report_fn fn, void *arg, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, q->by_person ? ST_REPORT_PEOPLE : ST_REPORT_UNITS, err);
+	day_t today = st->today, as_of;
+	enum rv_code code;
 	int rc;
 
 	if (s == NULL)
 		return RV_STORAGE;
-	dates_iso(st->today, today);
-	bind_text(s, 1, today);
+	if (dates_from_iso(q->as_of, &as_of) != 0)
+		return err_set(err, RV_REFUSED, "the report's day %s is not a date", q->as_of);
+	bind_text(s, 1, q->from);
+	bind_text(s, 2, q->to);
+	bind_text(s, 3, q->as_of);
+	bind_id(s, 4, q->unit_id);
+	sqlite3_bind_int(s, 5, st->rules.tossed_handoffs);
+	sqlite3_bind_int(s, 6, FLAG_STALLED);
+	bind_text(s, 7, q->head);
+	sqlite3_bind_int64(s, 8, q->head_id);
+	/* The keys a row of this kind does not have (a merge patch's null
+	 * removes a key). */
+	bind_text(s, 9, q->by_person ?
+	    "{\"support_parts\":null,\"support_delivered\":null,"
+	    "\"support_delivered_in_time\":null,\"support_owed_overdue\":null,"
+	    "\"support_avg_days\":null}" : "{\"login\":null}");
+	/* stalled is measured at as_of, through rv_flags. */
+	st->today = as_of;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct unit_figures row = {
-			col_str(s, 0), col_str(s, 1), col_str(s, 2),
-			sqlite3_column_int64(s, 3), sqlite3_column_int64(s, 4),
-			sqlite3_column_int64(s, 5), sqlite3_column_int64(s, 6),
-			sqlite3_column_int64(s, 7), sqlite3_column_double(s, 8),
+		struct report_row r = {
+			.key = col_str(s, 0), .name = col_str(s, 1), .unit = col_str(s, 2),
+			.assigned = sqlite3_column_int64(s, 3),
+			.on_time = sqlite3_column_int64(s, 4),
+			.late = sqlite3_column_int64(s, 5),
+			.open_in_time = sqlite3_column_int64(s, 6),
+			.open_overdue = sqlite3_column_int64(s, 7),
+			.bounced = sqlite3_column_int64(s, 8),
+			.tossed = sqlite3_column_int64(s, 9),
+			.stalled = sqlite3_column_int64(s, 10),
+			.escalated = sqlite3_column_int64(s, 11),
+			.extensions = sqlite3_column_int64(s, 12),
+			.days_added = sqlite3_column_int64(s, 13),
+			.returns = sqlite3_column_int64(s, 14),
+			.has_support = !q->by_person,
+			.parts = sqlite3_column_int64(s, 15),
+			.delivered = sqlite3_column_int64(s, 16),
+			.delivered_in_time = sqlite3_column_int64(s, 17),
+			.owed_overdue = sqlite3_column_int64(s, 18),
+			.has_avg = sqlite3_column_type(s, 19) != SQLITE_NULL,
+			.avg_days = sqlite3_column_double(s, 19),
+			.has_rate = sqlite3_column_type(s, 20) != SQLITE_NULL,
+			.rate = sqlite3_column_double(s, 20),
+			.json = col_str(s, 21),
 		};
 
-		if (fn(&row, arg))
+		if (fn(&r, arg))
 			break;
 	}
-	return rows_done(st, s, rc, err);
+	st->today = today;
+	code = rows_done(st, s, rc, err);
+	return code;
 }

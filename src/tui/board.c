@@ -331,7 +331,7 @@ board_request(struct tui *t, struct view *v, enum request req)
 		return tui_action(t, req, NULL);
 	case REQ_ASSIGN: case REQ_TRANSFER: case REQ_ESCALATE: case REQ_RETURN:
 	case REQ_ACCEPT: case REQ_REJECT: case REQ_PROGRESS: case REQ_EXTEND:
-	case REQ_APPROVE: case REQ_REFUSE: case REQ_DONE:
+	case REQ_APPROVE: case REQ_REFUSE: case REQ_DONE: case REQ_DELIVER:
 		if (b->n == 0) {
 			tui_status(t, 1, "there is no duty here to act on");
 			return VIEW_REDRAW;

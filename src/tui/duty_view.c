@@ -86,8 +86,10 @@ detail_lines(const struct duty_detail *row, void *arg)
 static int
 support_lines(const struct support_row *row, void *arg)
 {
-	add(arg, "Supporting:  %s %s: %s", row->unit_code, row->unit_name,
-	    row->part[0] ? row->part : "(part not stated)");
+	add(arg, "Supporting:  %s %s: %s%s%s%s", row->unit_code, row->unit_name,
+	    row->part[0] ? row->part : "(part not stated)",
+	    row->delivered_on ? " (delivered " : "",
+	    row->delivered_on ? row->delivered_on : "", row->delivered_on ? ")" : "");
 	return 0;
 }
 
@@ -223,7 +225,7 @@ duty_request(struct tui *t, struct view *v, enum request req)
 	case REQ_BACK: return VIEW_CLOSE;
 	case REQ_ASSIGN: case REQ_TRANSFER: case REQ_ESCALATE: case REQ_RETURN:
 	case REQ_ACCEPT: case REQ_REJECT: case REQ_PROGRESS: case REQ_EXTEND:
-	case REQ_APPROVE: case REQ_REFUSE: case REQ_DONE:
+	case REQ_APPROVE: case REQ_REFUSE: case REQ_DONE: case REQ_DELIVER:
 		return tui_action(t, req, d->ref);
 	default:
 		return 0;

@@ -48,6 +48,7 @@ static const struct key_binding bindings[] = {
 	{ 'y', REQ_APPROVE, "y", "assigner: approve the extension asked", "Actions" },
 	{ 'N', REQ_REFUSE, "N", "assigner: refuse the extension, with a reason", "Actions" },
 	{ 'd', REQ_DONE, "d", "submit the duty as done, with its result", "Actions" },
+	{ 'D', REQ_DELIVER, "D", "supporting unit: record your unit's part as delivered", "Actions" },
 };
 
 enum request

@@ -253,6 +253,7 @@ static const struct action_form action_forms[] = {
 	{ REQ_APPROVE, "Approve the extension asked? Enter: yes, Esc: no", "extension approved", { NULL }, { 0 } },
 	{ REQ_REFUSE, "Refuse the extension", "extension refused", { "Reason" }, { 1 } },
 	{ REQ_DONE, "Submit as done", "submitted as done; the assigner confirms it", { "Result" }, { 1 } },
+	{ REQ_DELIVER, "Deliver your unit's part", "your unit's part recorded as delivered", { "What was delivered" }, { 1 } },
 };
 
 static const struct action_form *
@@ -303,6 +304,7 @@ run_action(struct tui *t, enum request req, const char *ref, struct form_field *
 	case REQ_EXTEND: return duty_extend(s, ref, f[0].value, f[1].value, err);
 	case REQ_APPROVE: return duty_approve(s, ref, err);
 	case REQ_REFUSE: return duty_refuse(s, ref, f[0].value, err);
+	case REQ_DELIVER: return duty_deliver(s, ref, f[0].value, err);
 	default: return duty_done(s, ref, f[0].value, err);
 	}
 }

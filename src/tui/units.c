@@ -1,7 +1,8 @@
-/* units: the city overview, one row per unit with its open, overdue and
- * flagged duties and on-time rate, worst first; it is also the unit
- * picker: / searches names with or without diacritics, Enter shows that
- * unit's board (view.h). */
+/* units: the city overview, the report of this month by unit (report.h,
+ * the same function as roviec report, so screen and report agree): per
+ * unit its duties, open, overdue, done late and on-time rate, worst first.
+ * It is also the unit picker: / searches names with or without
+ * diacritics, Enter shows that unit's board (view.h). */
 #include "view.h"
 
 #include <curses.h>
@@ -9,13 +10,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "store.h"
+#include "report.h"
 #include "text.h"
 
 struct unit_line {
 	char code[17];
 	char *name;
-	long long open, overdue, flagged;
+	long long assigned, open, overdue, late;
+	int has_rate;
 	double on_time;
 };
 
@@ -33,14 +35,20 @@ units_clear(struct units *u)
 	u->n = 0;
 }
 
+static void
+units_restart(void *arg)
+{
+	units_clear(arg);
+}
+
 static int
-figures_row(const struct unit_figures *f, void *arg)
+figures_row(const struct report_row *f, void *arg)
 {
 	struct units *u = arg;
 	struct unit_line *r;
 
 	if (u->filter != NULL) {
-		char *name = text_fold(f->name), *code = text_fold(f->code);
+		char *name = text_fold(f->name), *code = text_fold(f->key);
 		int match = (name && strstr(name, u->filter)) || (code && strstr(code, u->filter));
 
 		free(name);
@@ -58,12 +66,14 @@ figures_row(const struct unit_figures *f, void *arg)
 		u->cap = cap;
 	}
 	r = &u->rows[u->n++];
-	snprintf(r->code, sizeof(r->code), "%s", f->code);
+	snprintf(r->code, sizeof(r->code), "%s", f->key);
 	r->name = strdup(f->name);
-	r->open = f->open;
-	r->overdue = f->overdue;
-	r->flagged = f->flagged;
-	r->on_time = f->on_time;
+	r->assigned = f->assigned;
+	r->open = f->open_in_time + f->open_overdue;
+	r->overdue = f->open_overdue;
+	r->late = f->late;
+	r->has_rate = f->has_rate;
+	r->on_time = f->rate;
 	return 0;
 }
 
@@ -71,16 +81,25 @@ static int
 units_load(struct tui *t, struct view *v)
 {
 	struct units *u = v->data;
+	struct report_query q = { .restart = units_restart };
+	struct report_meta meta;
+	char from[11], to[11];
 	struct rv_err err;
+	day_t day;
 
 	units_clear(u);
-	if (store_unit_figures(t->s->st, figures_row, u, &err) != RV_OK) {
+	if (report_run(t->s, &q, &meta, figures_row, u, &err) != RV_OK) {
 		tui_status(t, 1, "%s", err.msg);
 		return -1;
 	}
 	if (u->cursor >= u->n)
 		u->cursor = u->n > 0 ? u->n - 1 : 0;
-	snprintf(v->title, sizeof(v->title), "City overview: worst first");
+	dates_from_iso(meta.from, &day);
+	dates_vn(day, from);
+	dates_from_iso(meta.to, &day);
+	dates_vn(day, to);
+	snprintf(v->title, sizeof(v->title), "City overview: worst first, %s-%s",
+	    from, to);
 	return 0;
 }
 
@@ -88,7 +107,7 @@ static void
 units_draw(struct tui *t, struct view *v, int top, int height, int width)
 {
 	struct units *u = v->data;
-	int name_w = width - (8 + 1 + 1 + 6 + 1 + 8 + 1 + 8 + 1 + 8);
+	int name_w = width - (8 + 1 + 1 + 6 + 1 + 6 + 1 + 8 + 1 + 6 + 1 + 8);
 	char line[512], *name;
 
 	if (name_w < 10)
@@ -99,19 +118,24 @@ units_draw(struct tui *t, struct view *v, int top, int height, int width)
 		u->top = u->cursor - height + 2;
 	attron(A_UNDERLINE);
 	name = text_fit("unit", (size_t)name_w, 1);
-	snprintf(line, sizeof(line), "%-8s %s %6s %8s %8s %8s", "code", name ? name : "",
-	    "open", "overdue", "flagged", "on time");
+	snprintf(line, sizeof(line), "%-8s %s %6s %6s %8s %6s %8s", "code",
+	    name ? name : "", "duties", "open", "overdue", "late", "on time");
 	free(name);
 	mvaddnstr(top, 0, line, width);
 	attroff(A_UNDERLINE);
 	for (int i = u->top; i < u->n && top + 1 + i - u->top < top + height; i++) {
 		struct unit_line *r = &u->rows[i];
-		unsigned flags = (r->overdue ? FLAG_OVERDUE : 0) | (r->flagged ? FLAG_STALLED : 0);
+		unsigned flags = (r->overdue ? FLAG_OVERDUE : 0) | (r->late ? FLAG_LATE : 0);
 		int attr = tui_row_attr(t, flags, i == u->cursor);
+		char rate[16];
 
+		if (r->has_rate)
+			snprintf(rate, sizeof(rate), "%7.1f%%", r->on_time);
+		else
+			snprintf(rate, sizeof(rate), "%8s", "-");
 		name = text_fit(r->name, (size_t)name_w, 1);
-		snprintf(line, sizeof(line), "%-8s %s %6lld %8lld %8lld %7.1f%%", r->code,
-		    name ? name : "", r->open, r->overdue, r->flagged, r->on_time);
+		snprintf(line, sizeof(line), "%-8s %s %6lld %6lld %8lld %6lld %s", r->code,
+		    name ? name : "", r->assigned, r->open, r->overdue, r->late, rate);
 		free(name);
 		attron(attr);
 		mvaddstr(top + 1 + i - u->top, 0, line);

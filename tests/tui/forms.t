@@ -1,7 +1,7 @@
 #!/bin/sh
 # The forms of the board under tmux at 80x24 on the demo: every action's
 # form (new duty, assign, transfer, escalate, return, accept, reject,
-# progress, extend, approve, refuse, done), refusals in plain words with
+# progress, deliver, extend, approve, refuse, done), refusals in plain words with
 # nothing written, Vietnamese typed (NFD stored as NFC, backspace by whole
 # characters), Esc, search with and without diacritics, sort, the flag
 # filter, the city overview, resize and hang-up in the middle of a form.
@@ -386,6 +386,39 @@ is "$(q "SELECT hex(n.note) FROM progress_notes n JOIN duties d ON d.id = n.duty
 is "$(q "SELECT action FROM history ORDER BY id DESC LIMIT 1")" progress "one history row: progress"
 is "$(hist)" "$((h0 + 1))" "and only one"
 
+# --- deliver: refused on a duty P1 leads; done on one P1 supports ------------
+h0=$(hist)
+open D 'What was delivered'
+ok $? "D opens the deliver form"
+keys -l "Hồ sơ"
+keys Enter
+refused "deliver on a duty the unit leads" "not a supporting unit of $PROG_REF" "$h0"
+city_head=$(q "SELECT p.login FROM people p JOIN units u ON u.head_id = p.id WHERE u.code = 'DL'")
+p2_off=$(q "SELECT p.login FROM people p JOIN units u ON u.id = p.unit_id WHERE u.code = 'P2' AND p.role = 'officer' LIMIT 1")
+SUP_REF=$("$ROVIEC" --db "$DB" --as "$city_head" add "Đo đạc lại thửa đất số 12" --lead P2 --owner "$p2_off" \
+    --due +20 --result "Bản đồ địa chính" --basis "Kế hoạch 5/KH-UBND" --support P1:"Trích lục hồ sơ")
+ok $? "a duty P2 leads and P1 supports ($SUP_REF)"
+keys 2
+wait_for '\[2 Supports\]'
+goto "$SUP_REF"
+ok $? "it is on P1's Supports tab"
+h0=$(hist)
+open D 'What was delivered'
+keys -l "Đã gửi trích lục hồ sơ"
+keys Enter
+wait_for "$SUP_REF: your unit's part recorded as delivered"
+ok $? "D: the part is recorded as delivered, on the status line"
+is "$(q "SELECT s.delivered_on IS NOT NULL FROM duty_support s JOIN duties d ON d.id = s.duty_id JOIN units u ON u.id = s.unit_id
+    WHERE d.ref = '$SUP_REF' AND u.code = 'P1'")" 1 "duty_support: P1's part has its day"
+is "$(q "SELECT action FROM history ORDER BY id DESC LIMIT 1")" part-delivered "one history row: part-delivered"
+is "$(hist)" "$((h0 + 1))" "and only one"
+keys Enter
+wait_for 'Supporting: +P1 .*\(delivered [0-9-]{10}\)'
+ok $? "the duty view marks P1's part delivered"
+keys q
+keys 1
+wait_for '\[1 Leads\]'
+
 # --- extend: an impossible date, then a real one; refuse it -------------------
 goto "$EXT_REF"
 dl=$(q "SELECT deadline FROM duties WHERE ref = '$EXT_REF'")
@@ -512,15 +545,16 @@ wait_for '\[1 Leads\]'
 
 # --- the city overview --------------------------------------------------------
 keys o
-wait_for 'City overview: worst first'
+wait_for 'City overview: worst first, '
 ok $? "o shows the city overview"
-wait_for 'code +unit +open +overdue +flagged +on time'
+wait_for 'code +unit +duties +open +overdue +late +on time'
 ok $? "with its columns"
-p1_open=$(q "SELECT count(*) FROM duties WHERE lead_unit_id = $P1 AND status IN ('open', 'submitted')")
-p1_over=$(q "SELECT count(*) FROM duties WHERE lead_unit_id = $P1 AND status = 'open' AND deadline < '$TODAY'")
-wait_for "^P1 +Phường 1 +$p1_open +$p1_over +[0-9]+ +[0-9.]+%"
-ok $? "P1's row: $p1_open open, $p1_over overdue"
-is "$(screen | grep -cE '^[A-Z0-9]+ +.* [0-9]+ +[0-9]+ +[0-9]+ +[0-9.]+%$')" 21 "a full screen of units with figures"
+# The overview is roviec report for this month: the same figures.
+p1=$("$ROVIEC" --db "$DB" report --unit P1 --format csv | awk -F, '$1 == "P1" { print $4, $7 + $8, $8, $6, $9 }')
+set -- $p1
+wait_for "^P1 +Phường 1 +$1 +$2 +$3 +$4 +$5%"
+ok $? "P1's row agrees with roviec report: $1 duties, $2 open, $3 overdue, $4 late, $5% on time"
+is "$(screen | grep -cE '^[A-Z0-9]+ +.* [0-9]+ +[0-9]+ +[0-9]+ +[0-9]+ +([0-9.]+%|-)$')" 21 "a full screen of units with figures"
 keys /
 wait_for 'Unit name holds:'
 ok $? "/ in the overview asks for a unit name"
@@ -536,7 +570,7 @@ keys -l "xuan tho"
 keys Enter
 wait_for '^XTHO +Xã Xuân Thọ '
 ok $? "\"xuan tho\" finds Xã Xuân Thọ"
-is "$(screen | grep -cE '^[A-Z0-9]+ +.*%$')" 1 "and only it"
+is "$(screen | grep -cE '^[A-Z0-9]+ +.*(%|-)$')" 1 "and only it"
 keys Enter
 wait_for 'Xã Xuân Thọ \(XTHO\)  as '
 ok $? "Enter shows the board of XTHO (title line)"

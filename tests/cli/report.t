@@ -1,0 +1,177 @@
+#!/bin/sh
+# roviec report: the Government Office's four categories, the on-time rate
+# against the original deadline, how the work was handled and how promptly
+# supporting units delivered; checked on a month made by hand (faketime)
+# and, on the demo, against figures computed here from the raw tables.
+. "$(dirname "$0")/lib.sh"
+
+fixture_city
+ok $? "a small city is set up"
+
+# at DAY LOGIN ARGS...: roviec acting for LOGIN at 09:00 on DAY.
+at() {
+	_day=$1 _who=$2
+	shift 2
+	faketime "$_day 09:00:00" "$ROVIEC" --db "$DB" --as "$_who" "$@" 2>"$T/at.err"
+}
+duty() {	# duty DAY DUE [ARGS]: chutich assigns to P1/off1 on DAY
+	_day=$1 _due=$2
+	shift 2
+	at "$_day" chutich add "Nhiệm vụ $_day $_due" --lead P1 --owner off1 --due "$_due" \
+	    --result "Báo cáo" --basis "Kế hoạch số 12/KH-UBND" "$@"
+}
+
+# June 2025, by hand.
+A=$(duty 2025-06-02 2025-06-10) && at 2025-06-05 off1 done "$A" --note "Xong" >/dev/null
+ok $? "A: done on 5 June, due 10 June: on time"
+B=$(duty 2025-06-02 2025-06-10) && at 2025-06-20 off1 done "$B" --note "Xong" >/dev/null
+ok $? "B: done on 20 June, due 10 June: late"
+C=$(duty 2025-06-02 2025-07-31) && at 2025-06-27 off1 progress "$C" --note "Đang làm" >/dev/null
+ok $? "C: open, due 31 July, progress on 27 June: open in time, not stalled"
+D=$(duty 2025-06-02 2025-06-15) &&
+    at 2025-06-12 off1 extend "$D" 2025-06-25 --reason "Chờ ý kiến Sở" >/dev/null &&
+    at 2025-06-13 chutich approve "$D" >/dev/null
+ok $? "D: due 15 June, extended by 10 days to 25 June, still open: overdue"
+E=$(duty 2025-06-02 2025-06-20) && at 2025-07-05 off1 done "$E" --note "Xong" >/dev/null
+ok $? "E: due 20 June, done on 5 July: open and overdue at the end of June"
+F=$(duty 2025-07-02 2025-07-20)
+ok $? "F: assigned in July: not in June's report"
+G=$(duty 2025-05-02 2025-05-20) && at 2025-05-15 off1 done "$G" --note "Xong" >/dev/null
+ok $? "G: done in May: not in June's report"
+H=$(duty 2025-06-03 2025-06-30) && at 2025-06-04 chutich cancel "$H" --reason "Trùng" >/dev/null
+ok $? "H: cancelled in June: not counted"
+I=$(duty 2025-06-02 2025-07-31) && at 2025-06-06 off1 escalate "$I" --reason "Vượt thẩm quyền" >/dev/null
+ok $? "I: escalated by P1 on 6 June, still pending"
+J=$(duty 2025-06-02 2025-06-30 --support P2:"Hồ sơ địa chính") &&
+    at 2025-06-08 off2 deliver "$J" --note "Đã gửi hồ sơ" >/dev/null
+ok $? "J: P2 delivers its part on 8 June, 6 days after assignment"
+
+expect 0 "the report for June 2025" report --from 2025-06-01 --to 30/06/2025 --format csv
+p1=$(printf '%s\n' "$out" | awk -F, '$1 == "P1"')
+is "$(printf '%s' "$p1" | cut -d, -f4-9)" "7,1,1,3,2,57.1" \
+    "P1: 7 assigned = 1 on time + 1 late + 3 open + 2 overdue; 57.1% on time"
+is "$(printf '%s' "$p1" | cut -d, -f10-16)" "0,0,1,4,1,10,0" \
+    "P1: 1 escalation, 4 stalled at the end of June, 1 extension adding 10 days, no return"
+p2=$(printf '%s\n' "$out" | awk -F, '$1 == "P2"')
+is "$(printf '%s' "$p2" | cut -d, -f4,17-21)" "0,1,1,1,0,6.0" \
+    "P2 as a supporting unit: 1 part, delivered, in time, none owed, after 6 days"
+is "$(printf '%s' "$p1" | cut -d, -f22-24)" "2025-06-01,2025-06-30,2025-06-30" "the period and the day states were taken"
+is "$(printf '%s\n' "$out" | head -1 | cut -d, -f1-9)" "unit,name,unit,assigned,on_time,late,open_in_time,open_overdue,on_time_rate" \
+    "CSV has a header row"
+is "$(printf '%s\n' "$out" | sed -n 2p | cut -d, -f1)" P1 "worst first: P1 leads the list"
+last=$(printf '%s\n' "$out" | tail -1 | cut -d, -f4,9)
+is "$last" "0," "units with nothing assigned come last, with no rate"
+
+expect 0 "by person" report --from 2025-06-01 --to 2025-06-30 --by person --format csv
+is "$(printf '%s\n' "$out" | awk -F, '$1 == "off1"' | cut -d, -f3-9,12,14-15)" "P1,7,1,1,3,2,57.1,1,1,10" \
+    "off1 owns the 7 duties, proposed the escalation and asked the extension"
+unlike "$out" "^insp," "inspectors own no duties and are left out"
+
+expect 0 "the report of one unit" report --unit P1 --from 2025-06-01 --to 2025-06-30 --format csv
+is "$(printf '%s\n' "$out" | sed 1d | cut -d, -f1)" "P1" "holds only P1 (it has no units under it)"
+expect 0 "the report of the city and what is under it" report --unit DL --from 2025-06-01 --to 2025-06-30 --format csv
+is "$(printf '%s\n' "$out" | sed 1d | wc -l)" 5 "holds DL, P1, P2, P3 and TTRA"
+
+# Earlier days: on 10 June, B was still open and in time, E open in time.
+expect 0 "the report up to 10 June" report --from 2025-06-01 --to 2025-06-10 --format csv
+is "$(printf '%s\n' "$out" | awk -F, '$1 == "P1"' | cut -d, -f4-8)" "7,1,0,6,0" \
+    "on 10 June: 1 done on time, 6 open, none overdue yet (B and D were still due)"
+
+# JSON: one array of objects, made with SQLite's JSON functions.
+expect 0 "JSON" report --from 2025-06-01 --to 2025-06-30 --format json
+printf '%s' "$out" > "$T/r.json"
+is "$(perl -MJSON::PP -0e 'my $r = decode_json(<STDIN>); my ($p) = grep { $_->{unit} eq "P1" } @$r;
+    print join(",", scalar(@$r), $p->{assigned}, $p->{on_time_rate}, $p->{days_added}, $p->{from}, $p->{history_entries})' < "$T/r.json")" \
+    "5,7,57.1,10,2025-06-01,$(sqlite3 "$DB" 'SELECT count(*) FROM history')" \
+    "JSON parses: 5 units, P1's figures, the period and the history's length"
+run verify
+head=$(printf '%s\n' "$out" | sed -n 's/^Head: //p')
+is "$(perl -MJSON::PP -0e 'print decode_json(<STDIN>)->[0]{history_head}' < "$T/r.json")" "$head" \
+    "the report carries the history head it was made at"
+
+# The table: three tables and the head.
+expect 0 "the table" report --from 2025-06-01 --to 2025-06-30
+like "$out" "Duties by unit, 01/06/2025 to 30/06/2025" "is headed by the period, DD/MM/YYYY"
+like "$out" "^P1 +Phường 1 +7 +1 +1 +3 +2 +57\.1%" "P1's duties"
+like "$out" "How the work was handled" "then how the work was handled"
+like "$out" "^P2 +1 +1 +1 +0 +6\.0" "then P2 as a supporting unit"
+like "$out" "history entry [0-9]+, head $head" "and ends with the history head"
+width=$(printf '%s\n' "$out" | sed -n '/How the work/,/^Made /p' | grep -v '^Made ' | awk '{ if (length($0) > m) m = length($0) } END { print m }')
+ok $([ "$width" -le 80 ] && [ "$width" -gt 0 ]; echo $?) "the handling and support tables fit 80 columns ($width)"
+
+# Bad values: exit 1 with what is wrong; unknown options exit 2.
+expect 1 "a bad --from is refused" report --from 31/02/2025
+like "$err" "--from" "naming the option"
+expect 1 "a period that ends before it starts is refused" report --from 2025-06-30 --to 2025-06-01
+like "$err" "after its end" "saying so"
+expect 1 "--by other than unit or person is refused" report --by ward
+expect 1 "--format text is refused" report --format text
+expect 1 "an unknown unit is refused" report --unit NOPE
+expect 2 "an unknown option is a usage error" report --month 6
+expect 2 "report takes no argument" report P1
+tab=$(printf 'P1\t') 
+expect 1 "a unit code with a control character is refused" report --unit "$tab"
+expect 0 "an inspector may run the report" --as insp report --format csv
+
+# deliver: only a supporting unit, once, on an open duty.
+K=$(new_duty --support P2:"Ý kiến chuyên môn")
+expect 1 "the lead unit does not deliver a part" --as off1 deliver "$K" --note "x"
+like "$err" "not a supporting unit" "saying why"
+expect 1 "a unit that does not support it does not either" --as off3 deliver "$K" --note "x"
+expect 1 "a delivery needs its note" --as off2 deliver "$K"
+expect 0 "P2 delivers its part" --as off2 deliver "$K" --note "Đã gửi văn bản góp ý"
+expect 1 "only once" --as head2 deliver "$K" --note "lại"
+like "$err" "delivered on" "saying when it was delivered"
+run show "$K"
+like "$out" "supporting +P2 Phường 2: Ý kiến chuyên môn \(delivered [0-9-]{10}\)" "show marks the part delivered"
+run show "$K" --format json
+like "$out" '"delivered_on":"[0-9-]{10}"' "and so does its JSON"
+is "$(sqlite3 "$DB" "SELECT action || ' ' || (SELECT code FROM units WHERE id = from_unit_id) || ' ' || text FROM history ORDER BY id DESC LIMIT 1")" \
+    "part-delivered P2 Đã gửi văn bản góp ý" "the history records the delivery with its unit and note"
+while IFS="$(printf '\t')" read -r name hex _; do
+	case "$name" in ''|\#*|name) continue ;; esac
+	text=$(printf '%s' "$hex" | perl -ne 'chomp; print pack("H*", $_)')
+	L=$(new_duty --support P3:"Phần việc")
+	before=$(dump | md5sum)
+	"$ROVIEC" --db "$DB" --as off3 deliver "$L" --note "$text" >/dev/null 2>"$T/e"
+	rc=$?
+	if [ $rc -eq 0 ]; then
+		run show "$L"
+		unlike "$out" "$(printf '[\001-\010\013-\037\177]')" "deliver note '$name': show prints it without raw control characters"
+	else
+		is "$rc" 1 "deliver note '$name': refused with exit 1"
+		is "$(dump | md5sum)" "$before" "deliver note '$name': nothing written"
+	fi
+done < "$SHARED/data/text-cases.tsv"
+
+# On the demo: all 16 wards and communes, categories adding up, and one
+# unit's figures computed here from the raw tables.
+DB="$T/demo.db"
+"$ROVIEC" --db "$DB" init --demo >/dev/null
+expect 0 "the demo's report by unit" report --by unit --format csv
+for u in P1 P2 P3 P4 P5 P6 P7 P8 P9 P10 P11 P12 XTHO XTRUONG TANUNG TRAMHANH; do
+	printf '%s\n' "$out" | grep -q "^$u,"
+	ok $? "the report lists $u"
+done
+bad=$(printf '%s\n' "$out" | sed 1d | awk -F, '$4 != $5 + $6 + $7 + $8 { print $1 }')
+is "$bad" "" "for every unit the four categories add up to the duties assigned"
+month=$(date +%Y-%m-01) today=$(date +%F)
+mine=$(sqlite3 -separator ' ' "$DB" "SELECT date(d.created_at, 'localtime'), ifnull(d.done_on, '-'),
+    d.original_deadline, d.status, ifnull(d.closed_on, '-') FROM duties d JOIN units u ON u.id = d.lead_unit_id
+    WHERE u.code = 'P1'" | awk -v from="$month" -v to="$today" '
+    {   created = $1; done = $2; od = $3; status = $4; closed = $5
+        if (created > to) next
+        if (done != "-" && done < from) next
+        if (status == "cancelled" && closed <= to) next
+        n++
+        if (done != "-" && done <= to) { if (done <= od) ot++; else lt++ }
+        else if (od < to) ov++; else op++
+    }
+    END { rate = n ? sprintf("%.1f", 100 * (n - lt - ov) / n) : ""; printf "%d,%d,%d,%d,%d,%s", n, ot, lt, op, ov, rate }')
+is "$(printf '%s\n' "$out" | awk -F, '$1 == "P1"' | cut -d, -f4-9)" "$mine" \
+    "P1's figures match those computed from the raw tables ($mine)"
+esc=$(sqlite3 "$DB" "SELECT count(*) FROM handoffs h JOIN units u ON u.id = h.from_unit_id
+    WHERE u.code = 'P1' AND h.kind = 'escalate' AND h.created_on BETWEEN '$month' AND '$today'")
+is "$(printf '%s\n' "$out" | awk -F, '$1 == "P1"' | cut -d, -f12)" "$esc" "and so do its escalations ($esc)"
+
+done_testing
