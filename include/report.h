@@ -37,6 +37,8 @@ struct report_meta {
 	long long head_id;
 	char head[65], head_at[32];
 	char made_at[21];
+	char created_before[21];	/* UTC: local midnight after as_of */
+	char period_start[21], period_end[21];	/* UTC: from's, and after to's */
 };
 
 /*

@@ -233,6 +233,8 @@ enum rv_code store_duty_page(struct store *st, const struct page_query *q,
  * into each row's JSON. */
 struct store_report_query {
 	const char *from, *to, *as_of;
+	const char *created_before;	/* UTC moment as_of's next day begins */
+	const char *period_start, *period_end;	/* UTC: from's and to's next day's */
 	rowid_t unit_id;
 	int by_person;
 	const char *head;

@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "model.h"
 
@@ -37,6 +38,9 @@ run_txn(struct store *st, void *arg, struct rv_err *err)
 	sq.from = r->meta->from;
 	sq.to = r->meta->to;
 	sq.as_of = r->meta->as_of;
+	sq.created_before = r->meta->created_before;
+	sq.period_start = r->meta->period_start;
+	sq.period_end = r->meta->period_end;
 	sq.unit_id = r->unit_id;
 	sq.by_person = r->q->by_person;
 	sq.head = r->meta->head;
@@ -57,6 +61,26 @@ parse_day(const char *what, const char *text, day_t today, day_t *out,
 		return err_set(err, RV_REFUSED, "%s: %s", what, why);
 	}
 	return RV_OK;
+}
+
+/* The UTC moment the local day after day begins, as history stamps are
+ * written ("YYYY-MM-DDTHH:MM:SSZ"), so that "assigned by day" compares the
+ * stored moments without converting each. */
+static void
+next_midnight_utc(day_t day, char out[21])
+{
+	struct tm tm = { 0 }, utc;
+	int y, m, d;
+	time_t t;
+
+	dates_to_ymd(day + 1, &y, &m, &d);
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	tm.tm_isdst = -1;
+	t = mktime(&tm);
+	gmtime_r(&t, &utc);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &utc);
 }
 
 enum rv_code
@@ -89,6 +113,9 @@ report_run(struct session *s, const struct report_query *q,
 	dates_iso(from, meta->from);
 	dates_iso(to, meta->to);
 	dates_iso(to < today ? to : today, meta->as_of);
+	next_midnight_utc(to < today ? to : today, meta->created_before);
+	next_midnight_utc(from - 1, meta->period_start);
+	next_midnight_utc(to, meta->period_end);
 	session_stamp(s, meta->made_at);
 	session_sync_clock(s);
 	return store_read(s->st, run_txn, &r, err);

@@ -180,18 +180,24 @@ enum stmt {
  * threshold, ?6 the stalled flag's bit, ?7 the history head, ?8 its entry,
  * ?9 a JSON merge patch removing the keys the kind of row has not.
  *
+ * ?10 the UTC moment the day after ?3 begins (local midnight), ?11 ?4
+ * when only duties led in the subtree count (by unit), else NULL; ?12 and
+ * ?13 the UTC moments the period's first day and the day after its last
+ * begin.
+ *
  * counted: the duties on the books in the period: created by ?3, not done
  * before ?1, not cancelled by ?3.  done: the day it was submitted done, if
  * by ?3.  last_day: its last progress by ?3 (for stalled).
  */
+/* Not materialised: it is read once, by the covering index duties_report
+ * in the order of the units, and never copied or sorted. */
 #define REPORT_COUNTED \
 	"WITH RECURSIVE scope(id) AS (" \
 	"  SELECT id FROM units WHERE ?4 IS NULL OR id = ?4" \
 	"  UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id" \
 	"  WHERE ?4 IS NOT NULL)," \
-	" counted AS MATERIALIZED (SELECT d.id, d.lead_unit_id AS unit_id," \
+	" counted AS NOT MATERIALIZED (SELECT d.id, d.lead_unit_id AS unit_id," \
 	"  d.owner_id, d.original_deadline AS od, d.deadline," \
-	"  date(d.created_at, 'localtime') AS created_on," \
 	"  CASE WHEN d.done_on <= ?3 THEN d.done_on END AS done," \
 	"  d.handoffs, d.bounced," \
 	"  CASE WHEN d.done_on <= ?3 THEN NULL" \
@@ -200,74 +206,98 @@ enum stmt {
 	"    WHERE p.duty_id = d.id AND date(p.at, 'localtime') <= ?3)," \
 	"    date(d.created_at, 'localtime')) END AS last_day" \
 	"  FROM duties d" \
-	"  WHERE date(d.created_at, 'localtime') <= ?3" \
-	"   AND (d.done_on IS NULL OR d.done_on >= ?1)" \
+	"  WHERE (d.done_on IS NULL OR d.done_on >= ?1) AND d.created_at < ?10" \
+	"   AND (?11 IS NULL OR d.lead_unit_id IN (SELECT id FROM scope))" \
 	"   AND NOT (d.status = 'cancelled' AND d.closed_on <= ?3))"
 
-/* The duty columns of one group of counted rows c. */
-#define REPORT_DUTY_COLUMNS \
-	"count(c.id) AS assigned," \
-	" count(c.id) FILTER (WHERE c.done <= c.od) AS on_time," \
-	" count(c.id) FILTER (WHERE c.done > c.od) AS late," \
-	" count(c.id) FILTER (WHERE c.done IS NULL AND c.od >= ?3) AS open_in_time," \
-	" count(c.id) FILTER (WHERE c.done IS NULL AND c.od < ?3) AS open_overdue," \
-	" count(c.id) FILTER (WHERE c.bounced > 0) AS bounced," \
-	" count(c.id) FILTER (WHERE c.handoffs >= ?5) AS tossed," \
-	" count(c.id) FILTER (WHERE c.done IS NULL AND (rv_flags('open', c.deadline," \
-	"  c.od, NULL, c.last_day, NULL, 0, 0, 0) & ?6) <> 0) AS stalled"
+/* The duty columns, grouped by the unit or the owner. */
+#define REPORT_AGG(group) \
+	" agg AS (SELECT " group " AS gid, count(*) AS assigned," \
+	"  count(*) FILTER (WHERE c.done <= c.od) AS on_time," \
+	"  count(*) FILTER (WHERE c.done > c.od) AS late," \
+	"  count(*) FILTER (WHERE c.done IS NULL AND c.od >= ?3) AS open_in_time," \
+	"  count(*) FILTER (WHERE c.done IS NULL AND c.od < ?3) AS open_overdue," \
+	"  count(*) FILTER (WHERE c.bounced > 0) AS bounced," \
+	"  count(*) FILTER (WHERE c.handoffs >= ?5) AS tossed," \
+	"  count(*) FILTER (WHERE c.done IS NULL AND (rv_flags('open', c.deadline," \
+	"   c.od, NULL, c.last_day, NULL, 0, 0, 0) & ?6) <> 0) AS stalled" \
+	"  FROM counted c GROUP BY " group ")"
+
+#define REPORT_AGG_COLUMNS \
+	"ifnull(a.assigned, 0) AS assigned, ifnull(a.on_time, 0) AS on_time," \
+	" ifnull(a.late, 0) AS late, ifnull(a.open_in_time, 0) AS open_in_time," \
+	" ifnull(a.open_overdue, 0) AS open_overdue, ifnull(a.bounced, 0) AS bounced," \
+	" ifnull(a.tossed, 0) AS tossed, ifnull(a.stalled, 0) AS stalled"
+
+/* What was done in the period: escalations and returns proposed (by the
+ * unit or the person), extensions asked (on the unit's duties, or by the
+ * person) and the days the approved ones added; read by the period's
+ * indexes, once. */
+#define REPORT_EVENTS(hgroup, xgroup) \
+	" hev AS (SELECT " hgroup " AS gid," \
+	"  count(*) FILTER (WHERE h.kind = 'escalate') AS escalated," \
+	"  count(*) FILTER (WHERE h.kind = 'return') AS returns" \
+	"  FROM handoffs h WHERE h.created_on BETWEEN ?1 AND ?2 GROUP BY " hgroup ")," \
+	" xev AS (SELECT " xgroup " AS gid, count(*) AS extensions," \
+	"  sum(CASE WHEN x.state = 'approved' THEN julianday(x.new_deadline)" \
+	"   - julianday(x.old_deadline) ELSE 0 END) AS days_added" \
+	"  FROM extensions x JOIN duties d ON d.id = x.duty_id" \
+	"  WHERE x.created_at >= ?12 AND x.created_at < ?13 GROUP BY " xgroup ")"
+
+#define REPORT_EVENT_COLUMNS \
+	"ifnull(hev.escalated, 0) AS escalated," \
+	" ifnull(xev.extensions, 0) AS extensions," \
+	" ifnull(xev.days_added, 0) AS days_added, ifnull(hev.returns, 0) AS returns"
+
+/* Supporting units' parts of the duties counted. */
+#define REPORT_SUPPORT \
+	" sp AS (SELECT s.unit_id, count(*) AS parts," \
+	"  count(*) FILTER (WHERE s.delivered_on <= ?3) AS delivered," \
+	"  count(*) FILTER (WHERE s.delivered_on <= d.original_deadline)" \
+	"   AS delivered_in_time," \
+	"  count(*) FILTER (WHERE (s.delivered_on IS NULL OR s.delivered_on > ?3)" \
+	"   AND NOT ifnull(d.done_on <= ?3, 0) AND d.original_deadline < ?3)" \
+	"   AS owed_overdue," \
+	"  avg(julianday(s.delivered_on)" \
+	"   - julianday(date(d.created_at, 'localtime')))" \
+	"   FILTER (WHERE s.delivered_on <= ?3) AS avg_days" \
+	"  FROM duty_support s JOIN duties d ON d.id = s.duty_id" \
+	"  WHERE d.created_at < ?10 AND (d.done_on IS NULL OR d.done_on >= ?1)" \
+	"   AND NOT (d.status = 'cancelled' AND d.closed_on <= ?3)" \
+	"  GROUP BY s.unit_id)"
 
 #define REPORT_BY_UNIT_SQL \
-	" SELECT u.code AS key, u.name AS name, NULL AS unit_code," \
-	"  " REPORT_DUTY_COLUMNS "," \
-	"  (SELECT count(*) FROM handoffs h WHERE h.from_unit_id = u.id" \
-	"   AND h.kind = 'escalate' AND h.created_on BETWEEN ?1 AND ?2) AS escalated," \
-	"  (SELECT count(*) FROM extensions x JOIN duties d ON d.id = x.duty_id" \
-	"   WHERE d.lead_unit_id = u.id" \
-	"   AND date(x.created_at, 'localtime') BETWEEN ?1 AND ?2) AS extensions," \
-	"  (SELECT ifnull(sum(julianday(x.new_deadline) - julianday(x.old_deadline)), 0)" \
-	"   FROM extensions x JOIN duties d ON d.id = x.duty_id" \
-	"   WHERE d.lead_unit_id = u.id AND x.state = 'approved'" \
-	"   AND date(x.created_at, 'localtime') BETWEEN ?1 AND ?2) AS days_added," \
-	"  (SELECT count(*) FROM handoffs h WHERE h.from_unit_id = u.id" \
-	"   AND h.kind = 'return' AND h.created_on BETWEEN ?1 AND ?2) AS returns," \
-	"  sp.parts, sp.delivered, sp.delivered_in_time, sp.owed_overdue, sp.avg_days" \
+	REPORT_COUNTED "," REPORT_AGG("c.unit_id") "," REPORT_SUPPORT "," \
+	REPORT_EVENTS("h.from_unit_id", "d.lead_unit_id") "," \
+	" rows AS (SELECT u.code AS key, u.name AS name, NULL AS unit_code," \
+	"  " REPORT_AGG_COLUMNS "," \
+	"  " REPORT_EVENT_COLUMNS "," \
+	"  ifnull(sp.parts, 0) AS parts, ifnull(sp.delivered, 0) AS delivered," \
+	"  ifnull(sp.delivered_in_time, 0) AS delivered_in_time," \
+	"  ifnull(sp.owed_overdue, 0) AS owed_overdue, sp.avg_days AS avg_days" \
 	" FROM units u JOIN scope ON scope.id = u.id" \
-	" LEFT JOIN counted c ON c.unit_id = u.id" \
-	" LEFT JOIN (SELECT s.unit_id, count(*) AS parts," \
-	"   count(*) FILTER (WHERE s.delivered_on <= ?3) AS delivered," \
-	"   count(*) FILTER (WHERE s.delivered_on <= c2.od) AS delivered_in_time," \
-	"   count(*) FILTER (WHERE (s.delivered_on IS NULL OR s.delivered_on > ?3)" \
-	"    AND c2.done IS NULL AND c2.od < ?3) AS owed_overdue," \
-	"   avg(julianday(s.delivered_on) - julianday(c2.created_on))" \
-	"    FILTER (WHERE s.delivered_on <= ?3) AS avg_days" \
-	"   FROM duty_support s JOIN counted c2 ON c2.id = s.duty_id" \
-	"   GROUP BY s.unit_id) sp ON sp.unit_id = u.id" \
-	" GROUP BY u.id"
+	" LEFT JOIN agg a ON a.gid = u.id" \
+	" LEFT JOIN hev ON hev.gid = u.id LEFT JOIN xev ON xev.gid = u.id" \
+	" LEFT JOIN sp ON sp.unit_id = u.id)"
 
 #define REPORT_BY_PERSON_SQL \
-	" SELECT p.login AS key, p.full_name AS name, pu.code AS unit_code," \
-	"  " REPORT_DUTY_COLUMNS "," \
-	"  (SELECT count(*) FROM handoffs h WHERE h.proposed_by = p.id" \
-	"   AND h.kind = 'escalate' AND h.created_on BETWEEN ?1 AND ?2) AS escalated," \
-	"  (SELECT count(*) FROM extensions x WHERE x.requested_by = p.id" \
-	"   AND date(x.created_at, 'localtime') BETWEEN ?1 AND ?2) AS extensions," \
-	"  (SELECT ifnull(sum(julianday(x.new_deadline) - julianday(x.old_deadline)), 0)" \
-	"   FROM extensions x WHERE x.requested_by = p.id AND x.state = 'approved'" \
-	"   AND date(x.created_at, 'localtime') BETWEEN ?1 AND ?2) AS days_added," \
-	"  (SELECT count(*) FROM handoffs h WHERE h.proposed_by = p.id" \
-	"   AND h.kind = 'return' AND h.created_on BETWEEN ?1 AND ?2) AS returns," \
+	REPORT_COUNTED "," REPORT_AGG("c.owner_id") "," \
+	REPORT_EVENTS("h.proposed_by", "x.requested_by") "," \
+	" rows AS (SELECT p.login AS key, p.full_name AS name, pu.code AS unit_code," \
+	"  " REPORT_AGG_COLUMNS "," \
+	"  " REPORT_EVENT_COLUMNS "," \
 	"  NULL AS parts, NULL AS delivered, NULL AS delivered_in_time," \
 	"  NULL AS owed_overdue, NULL AS avg_days" \
 	" FROM people p JOIN scope ON scope.id = p.unit_id" \
 	" JOIN units pu ON pu.id = p.unit_id" \
-	" LEFT JOIN counted c ON c.owner_id = p.id" \
-	" WHERE p.role <> 'inspector'" \
-	" GROUP BY p.id"
+	" LEFT JOIN agg a ON a.gid = p.id" \
+	" LEFT JOIN hev ON hev.gid = p.id LEFT JOIN xev ON xev.gid = p.id" \
+	" WHERE p.role <> 'inspector')"
 
 /* Worst first: the lowest on-time rate (rows with nothing assigned last),
  * then the most open and overdue.  json: the row for --format json. */
 #define REPORT_SQL(by) \
-	REPORT_COUNTED ", rows AS (" by ")," \
+	by "," \
 	" rated AS (SELECT r.*, CASE WHEN assigned = 0 THEN NULL" \
 	"  ELSE 100.0 * (assigned - late - open_overdue) / assigned END AS rate" \
 	"  FROM rows r)" \
@@ -2216,6 +2246,11 @@ store_report(struct store *st, const struct store_report_query *q,
 	sqlite3_bind_int64(s, 8, q->head_id);
 	/* The keys a row of this kind does not have (a merge patch's null
 	 * removes a key). */
+	bind_text(s, 10, q->created_before);
+	bind_text(s, 12, q->period_start);
+	bind_text(s, 13, q->period_end);
+	if (!q->by_person)
+		bind_id(s, 11, q->unit_id);
 	bind_text(s, 9, q->by_person ?
 	    "{\"support_parts\":null,\"support_delivered\":null,"
 	    "\"support_delivered_in_time\":null,\"support_owed_overdue\":null,"

@@ -32,6 +32,16 @@ BEGIN
 	SELECT RAISE(ABORT, 'a history entry needs its hash: write it through roviec');
 END;
 
+-- The report (roviec report, the board's overview) reads the duties on the
+-- books in a period, unit by unit.  This index holds every column it needs,
+-- in the unit's order, so the report groups without sorting and never reads
+-- the wide rows (titles, results) of a million duties.
+CREATE INDEX duties_report ON duties(lead_unit_id, done_on, owner_id,
+	original_deadline, deadline, created_at, handoffs, bounced,
+	last_progress_on, status, closed_on);
+CREATE INDEX handoffs_created ON handoffs(created_on);
+CREATE INDEX extensions_created ON extensions(created_at);
+
 -- A supporting unit delivers its part: the day and the person who recorded
 -- it (roviec deliver), for the report's promptness of supporting units.
 ALTER TABLE duty_support ADD COLUMN delivered_on TEXT
