@@ -32,6 +32,12 @@ enum rv_code org_person_set(struct session *s, const char *login,
 enum rv_code org_unit_set_head(struct session *s, const char *unit,
     const char *login, struct rv_err *err);
 
+/* Administrator: a consistent copy of the database at path, a new file
+ * (store_backup), while others keep working. */
+struct backup_info;
+enum rv_code org_backup(struct session *s, const char *path,
+    struct backup_info *info, struct rv_err *err);
+
 /* On a new, empty database: registers the OS login running init as the
  * first administrator (full name from the password file) and makes it the
  * acting person of s. */

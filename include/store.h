@@ -257,6 +257,23 @@ typedef int (*store_report_fn)(const struct report_row *row, void *arg);
 enum rv_code store_report(struct store *st, const struct store_report_query *q,
     store_report_fn fn, void *arg, struct rv_err *err);
 
+/* What a backup holds: its duties and history entries, and the head. */
+struct backup_info {
+	long long duties, entries;
+	char head[65];
+};
+/*
+ * Copies the whole database, as one consistent snapshot, to a new file at
+ * path (mode 0600), with SQLite's online backup API: others keep reading and
+ * writing meanwhile.  The copy is written beside path under a temporary
+ * name, checked (quick_check) and synced, and only then linked to path, so
+ * that path is either the whole copy or not there.  RV_REFUSED: path
+ * exists, or its directory cannot be written (err says which); RV_STORAGE:
+ * the copy failed (disk full, ...), nothing left behind.
+ */
+enum rv_code store_backup(struct store *st, const char *path,
+    struct backup_info *info, struct rv_err *err);
+
 /* The last history entry: *id 0 (and hash, at "") when there is none. */
 enum rv_code store_history_head(struct store *st, long long *id,
     char hash[65], char at[32], struct rv_err *err);

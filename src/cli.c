@@ -103,6 +103,7 @@ static enum rv_code cmd_show(struct cli *c);
 static enum rv_code cmd_action(struct cli *c);
 static enum rv_code cmd_verify(struct cli *c);
 static enum rv_code cmd_report(struct cli *c);
+static enum rv_code cmd_backup(struct cli *c);
 
 #define GLOBAL (O(OPT_DB) | O(OPT_AS))
 #define LIST_OPTS (O(OPT_UNIT) | O(OPT_OWNER) | O(OPT_STATUS) | O(OPT_FLAG) | \
@@ -172,6 +173,7 @@ static const struct command commands[] = {
 	  NEEDS_ACTOR,
 	  "report [--unit UNIT] [--from DATE] [--to DATE] [--by unit|person] [--format table|csv|json]" },
 	{ "verify", NULL, cmd_verify, 0, 1, GLOBAL, NEEDS_ACTOR, "verify [HASH]" },
+	{ "backup", NULL, cmd_backup, 1, 1, GLOBAL, NEEDS_ACTOR, "backup FILE" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -1397,4 +1399,21 @@ done:
 	out_table_free(o.handling);
 	out_table_free(o.support);
 	return rc;
+}
+
+/* --- backup ------------------------------------------------------------ */
+
+static enum rv_code
+cmd_backup(struct cli *c)
+{
+	struct backup_info info;
+	enum rv_code rc = org_backup(&c->s, c->a.pos[0], &info, &c->err);
+
+	if (rc != RV_OK)
+		return rc;
+	printf("Backed up to ");
+	out_text(stdout, c->a.pos[0]);
+	printf(": %lld duties, %lld history entries%s%s.\n", info.duties, info.entries,
+	    info.head[0] ? ", head " : "", info.head);
+	return RV_OK;
 }

@@ -418,3 +418,16 @@ org_bootstrap(struct session *s, struct rv_err *err)
 		rc = store_person_by_login(s->st, login, &s->me, err);
 	return rc;
 }
+
+enum rv_code
+org_backup(struct session *s, const char *path, struct backup_info *info,
+    struct rv_err *err)
+{
+	enum rv_code rc;
+
+	if ((rc = need_admin(s, "back up the database", err)) != RV_OK)
+		return rc;
+	if (path == NULL || path[0] == '\0')
+		return err_set(err, RV_REFUSED, "name the file to write the backup to");
+	return store_backup(s->st, path, info, err);
+}

@@ -2291,3 +2291,137 @@ store_report(struct store *st, const struct store_report_query *q,
 	code = rows_done(st, s, rc, err);
 	return code;
 }
+
+/* --- backup ------------------------------------------------------------ */
+
+/* One integer from the backup's connection. */
+static long long
+backup_count(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *s;
+	long long n = -1;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return n;
+}
+
+static enum rv_code
+backup_copy(struct store *st, sqlite3 *dst, struct backup_info *info,
+    struct rv_err *err)
+{
+	long long give_up = now_ms() + LOCK_TIMEOUT_MS;
+	sqlite3_backup *b;
+	sqlite3_stmt *s;
+	int rc;
+
+	if ((b = sqlite3_backup_init(dst, "main", st->db, "main")) == NULL)
+		return err_set(err, RV_STORAGE, "cannot start the backup: %s",
+		    sqlite3_errmsg(dst));
+	/* All pages in one step: one read snapshot, which in WAL mode does
+	 * not hold up writers; retried while the database is busy. */
+	for (int attempt = 0;; attempt++) {
+		rc = sqlite3_backup_step(b, -1);
+		if (rc == SQLITE_DONE || (rc != SQLITE_BUSY && rc != SQLITE_LOCKED) ||
+		    now_ms() >= give_up)
+			break;
+		backoff(attempt);
+	}
+	sqlite3_backup_finish(b);
+	if (rc != SQLITE_DONE)
+		return fail(st, rc, err);
+	if (sqlite3_prepare_v2(dst, "PRAGMA quick_check", -1, &s, NULL) != SQLITE_OK)
+		return err_set(err, RV_STORAGE, "cannot check the backup: %s",
+		    sqlite3_errmsg(dst));
+	rc = sqlite3_step(s);
+	if (rc != SQLITE_ROW || sqlite3_column_text(s, 0) == NULL ||
+	    strcmp((const char *)sqlite3_column_text(s, 0), "ok") != 0) {
+		sqlite3_finalize(s);
+		return err_set(err, RV_STORAGE, "the backup does not pass its check");
+	}
+	sqlite3_finalize(s);
+	info->duties = backup_count(dst, "SELECT count(*) FROM duties");
+	info->entries = backup_count(dst, "SELECT count(*) FROM history");
+	info->head[0] = '\0';
+	if (sqlite3_prepare_v2(dst, "SELECT hash FROM history ORDER BY id DESC LIMIT 1",
+	    -1, &s, NULL) == SQLITE_OK) {
+		if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0) != NULL)
+			snprintf(info->head, sizeof(info->head), "%s",
+			    (const char *)sqlite3_column_text(s, 0));
+		sqlite3_finalize(s);
+	}
+	return RV_OK;
+}
+
+enum rv_code
+store_backup(struct store *st, const char *path, struct backup_info *info,
+    struct rv_err *err)
+{
+	char *tmp;
+	size_t n = strlen(path) + 16;
+	sqlite3 *dst = NULL;
+	enum rv_code code;
+	int fd;
+
+	if (access(path, F_OK) == 0)
+		return err_set(err, RV_REFUSED,
+		    "%s exists already: give a new file name, or move the old one away", path);
+	if ((tmp = malloc(n)) == NULL)
+		return err_set(err, RV_STORAGE, "out of memory");
+	snprintf(tmp, n, "%s.tmp-XXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0) {
+		code = err_set(err, RV_REFUSED, "cannot create %s: %s; choose a directory you may write to",
+		    path, strerror(errno));
+		free(tmp);
+		return code;
+	}
+	fchmod(fd, 0600);
+	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
+		code = err_set(err, RV_STORAGE, "cannot write the backup %s: %s", path,
+		    dst ? sqlite3_errmsg(dst) : "out of memory");
+		goto out;
+	}
+	if ((code = backup_copy(st, dst, info, err)) != RV_OK)
+		goto out;
+	/* Back to a single file: the copy carries WAL mode, so checkpoint it
+	 * and leave it in rollback mode, a plain file to keep. */
+	if (sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK) {
+		code = err_set(err, RV_STORAGE, "cannot finish the backup %s: %s", path,
+		    sqlite3_errmsg(dst));
+		goto out;
+	}
+	sqlite3_close(dst);
+	dst = NULL;
+	if (fsync(fd) != 0) {
+		code = err_set(err, RV_STORAGE, "cannot write the backup %s: %s", path,
+		    strerror(errno));
+		goto out;
+	}
+	/* link() refuses to replace a file that appeared meanwhile. */
+	if (link(tmp, path) != 0) {
+		code = err_set(err, errno == EEXIST ? RV_REFUSED : RV_STORAGE,
+		    "cannot put the backup at %s: %s", path, strerror(errno));
+		goto out;
+	}
+	code = RV_OK;
+out:
+	if (dst != NULL)
+		sqlite3_close(dst);
+	close(fd);
+	unlink(tmp);
+	{
+		char side[4200];
+
+		snprintf(side, sizeof(side), "%s-journal", tmp);
+		unlink(side);
+		snprintf(side, sizeof(side), "%s-wal", tmp);
+		unlink(side);
+		snprintf(side, sizeof(side), "%s-shm", tmp);
+		unlink(side);
+	}
+	free(tmp);
+	return code;
+}
