@@ -15,6 +15,7 @@ WARN     = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
 # Debian packages: what the build links against and what the tests drive.
 DEB_BUILD = gcc make pkg-config libncurses-dev libsqlite3-dev uuid-dev libutf8proc-dev nettle-dev
 DEB_TEST  = sqlite3 tmux faketime groff-base perl
+DEB_BENCH = taskwarrior
 PKGS      = ncursesw sqlite3 uuid libutf8proc nettle
 
 # Recursive (=) on purpose: `make deps run` parses this file before deps has
@@ -34,7 +35,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%.t)
 
 DEMO_DB ?= $(CURDIR)/demo.db
 
-.PHONY: all run check deps install uninstall clean asan lint-man
+.PHONY: all run check deps deps-bench install uninstall clean asan lint-man bench
 
 all: roviec
 
@@ -73,6 +74,17 @@ asan:
 	$(MAKE) clean
 	$(MAKE) CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
 	    LDFLAGS="-fsanitize=address,undefined" check
+
+# make bench: realistic databases of 10,000 to 1,000,000 duties made by
+# bench/gen.c, measured beside taskwarrior; writes bench/results.md.
+build/bench-gen: bench/gen.c $(LIBOBJ) | build
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ bench/gen.c $(LIBOBJ) $(PKG_LIBS) $(LDLIBS)
+
+bench: roviec build/bench-gen deps-bench
+	ROVIEC="$(CURDIR)/roviec" GEN="$(CURDIR)/build/bench-gen" perl bench/bench.pl
+
+deps-bench:
+	@$(MAKE) --no-print-directory deps DEB_BUILD= DEB_TEST="$(DEB_BENCH) tmux sqlite3 perl"
 
 deps:
 	@missing=""; for p in $(DEB_BUILD) $(DEB_TEST); do \

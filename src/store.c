@@ -535,12 +535,14 @@ static const char *const sqls[ST__MAX] = {
 
 static enum rv_code chain_fill(sqlite3 *db, int version, void *arg,
     struct rv_err *err);
+static int busy_wait(void *arg, int calls);
 
 struct store {
 	sqlite3 *db;
 	char *path;
 	sqlite3_stmt *stmts[ST__MAX];
 	int busy;		/* the last failure was a busy/locked one */
+	long long busy_since;	/* ms: when the current wait in step began */
 	int depth;		/* open store_begin / store_write nesting */
 	struct flag_rules rules;
 	day_t today;
@@ -982,7 +984,7 @@ store_open(const char *path, enum store_mode mode, struct store **out,
 	sqlite3_extended_result_codes(st->db, 1);
 	/* Retrying writers must not wait in step (backoff uses rand). */
 	srand((unsigned)getpid() ^ (unsigned)time(NULL));
-	sqlite3_busy_timeout(st->db, BUSY_TIMEOUT_MS);
+	sqlite3_busy_handler(st->db, busy_wait, st);
 	if ((code = check_identity(st, &fresh, err)) == RV_OK && fresh &&
 	    mode != STORE_CREATE)
 		code = refuse_empty(st, err);
@@ -1028,6 +1030,28 @@ store_set_flag_context(struct store *st, const struct flag_rules *rules, day_t t
 }
 
 /* --- transactions ------------------------------------------------------ */
+
+static long long now_ms(void);
+
+/* SQLite's own busy timeout sleeps ever longer (up to 100 ms a try), so
+ * that under many writers one waits far longer than the lock is held; this
+ * one looks again every millisecond or so (with jitter, so that waiters do
+ * not wake together), up to BUSY_TIMEOUT_MS, and then gives up to the
+ * whole-transaction retry. */
+static int
+busy_wait(void *arg, int calls)
+{
+	struct store *st = arg;
+	struct timespec ts = { 0, 0 };
+
+	if (calls == 0)
+		st->busy_since = now_ms();
+	if (now_ms() - st->busy_since >= BUSY_TIMEOUT_MS)
+		return 0;
+	ts.tv_nsec = (long)(200 + (unsigned long)rand() % 1300UL) * 1000L;
+	nanosleep(&ts, NULL);
+	return 1;
+}
 
 static long long
 now_ms(void)

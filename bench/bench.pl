@@ -1,0 +1,271 @@
+#!/usr/bin/perl
+# make bench: roviec measured as whole processes on realistic databases of
+# 10,000, 100,000 and 1,000,000 duties (bench/gen.c), beside Debian's
+# taskwarrior on 50,000 tasks; prints one table and writes bench/results.md.
+#
+# Environment: ROVIEC (the binary), GEN (bench/gen built), BENCH_DIR (where
+# the databases go; default build/bench), BENCH_SIZES (default
+# "10000 100000 1000000"), BENCH_COMPARE (default 50000; 0: no taskwarrior),
+# BENCH_RUNS (repeats per measure; default 7).
+use strict;
+use warnings;
+use utf8;
+use Time::HiRes qw(time sleep);
+use POSIX qw(strftime floor);
+use File::Path qw(make_path remove_tree);
+use JSON::PP;
+
+binmode STDOUT, ':encoding(UTF-8)';
+my $roviec = $ENV{ROVIEC} // './roviec';
+my $gen = $ENV{GEN} // './build/bench-gen';
+my $dir = $ENV{BENCH_DIR} // 'build/bench';
+my @sizes = split ' ', ($ENV{BENCH_SIZES} // '10000 100000 1000000');
+my $compare = $ENV{BENCH_COMPARE} // 50000;
+my $runs = $ENV{BENCH_RUNS} // 7;
+my $started = time;
+make_path($dir);
+
+sub median { my @s = sort { $a <=> $b } @_; my $n = @s; return $n % 2 ? $s[$n / 2] : ($s[$n / 2 - 1] + $s[$n / 2]) / 2; }
+sub note { printf STDERR "bench: %s\n", join '', @_; }
+
+# Runs a command (a list), output thrown away; returns the wall time in ms.
+sub timed {
+	my @cmd = @_;
+	my $t0 = time;
+	my $pid = fork // die "fork: $!";
+	if ($pid == 0) {
+		open STDOUT, '>', '/dev/null';
+		open STDERR, '>', '/dev/null';
+		exec @cmd or exit 127;
+	}
+	waitpid $pid, 0;
+	my $ms = (time - $t0) * 1000;
+	die "bench: failed ($?): @cmd\n" if $? != 0;
+	return $ms;
+}
+sub capture { my $cmd = shift; my $out = `$cmd`; die "bench: failed: $cmd\n" if $? != 0; return $out; }
+sub sql { my ($db, $q) = @_; my $o = capture("sqlite3 '$db' \"$q\""); chomp $o; return $o; }
+
+my $me = getpwuid($<);
+my $today = strftime('%Y-%m-%d', localtime);
+my $year_ago = strftime('%Y-%m-%d', localtime(time - 365 * 86400));
+
+# --- the board under tmux ----------------------------------------------------
+
+my $tmux_n = 0;
+sub tmux { my $sock = shift; return capture("tmux -L $sock " . join(' ', @_) . " 2>/dev/null"); }
+sub screen_lines { my ($sock, $e) = @_; return split /\n/, tmux($sock, "capture-pane -p " . ($e ? '-e ' : '') . "-t b"); }
+# The row the cursor is on: the first duty row drawn in reverse video.
+sub cursor_row {
+	my @l = screen_lines($_[0], 1);
+	for my $i (0 .. $#l) { return $i if $l[$i] =~ /\e\[[0-9;]*7m/ && $l[$i] =~ /[A-Z0-9]+-\d{4}/; }
+	return -1;
+}
+
+# First paint (ms), one cursor move (ms) and resident memory (kB).
+sub board {
+	my ($db) = @_;
+	my $sock = "roviec-bench-$$-" . $tmux_n++;
+	tmux($sock, "new-session -d -s b -x 80 -y 24 \"read go; exec $roviec --db '$db'\"");
+	sleep 0.2;
+	my $t0 = time;
+	tmux($sock, "send-keys -t b Enter");
+	my $paint;
+	while (1) {
+		if (grep { /^[A-Z0-9]+-\d{4} / } screen_lines($sock)) { $paint = (time - $t0) * 1000; last; }
+		die "bench: the board did not paint\n" if time - $t0 > 30;
+	}
+	my $pid = tmux($sock, "display -p -t b '#{pane_pid}'");
+	chomp $pid;
+	my @moves;
+	for (1 .. 5) {
+		my $before = cursor_row($sock);
+		$t0 = time;
+		tmux($sock, "send-keys -t b j");
+		while (cursor_row($sock) == $before) { die "bench: the cursor did not move\n" if time - $t0 > 10; }
+		push @moves, (time - $t0) * 1000;
+	}
+	open my $st, '<', "/proc/$pid/status" or die "bench: /proc/$pid/status: $!\n";
+	my ($rss) = map { /^VmHWM:\s+(\d+)/ ? $1 : () } <$st>;
+	close $st;
+	tmux($sock, "kill-server");
+	return ($paint, median(@moves), $rss);
+}
+
+# --- the jobs -----------------------------------------------------------------
+
+my %r;		# $r{job}{size} = value
+my %gen_s;
+
+sub measure_roviec {
+	my ($n) = @_;
+	my $db = "$dir/roviec-$n.db";
+	unless (-e $db && sql($db, 'SELECT count(*) FROM duties') >= $n) {
+		unlink $db, "$db-wal", "$db-shm";
+		note "generating $n duties";
+		my $t0 = time;
+		system($gen, $db, $n) == 0 or die "bench: gen failed\n";
+		$gen_s{$n} = time - $t0;
+	}
+	sql($db, 'PRAGMA wal_checkpoint(TRUNCATE)');
+	note "measuring $n";
+	my @r = (1 .. $runs);
+	# Warm the file cache once, as a server in use would have it.
+	timed($roviec, '--db', $db, 'list', '--unit', 'P1', '--limit', '20');
+	$r{list_unit}{$n} = median(map { timed($roviec, '--db', $db, 'list', '--unit', 'P1', '--status', 'open', '--limit', '20') } @r);
+	$r{list_overdue}{$n} = median(map { timed($roviec, '--db', $db, 'list', '--flag', 'overdue') } @r);
+	$r{report}{$n} = median(map { timed($roviec, '--db', $db, 'report', '--by', 'unit', '--from', $year_ago, '--format', 'csv') } @r);
+	my $owner = sql($db, "SELECT p.login FROM people p JOIN units u ON u.id = p.unit_id WHERE u.code = 'P1' AND p.role = 'officer' LIMIT 1");
+	$r{add}{$n} = median(map { timed($roviec, '--db', $db, 'add', "Bench việc $_", '--lead', 'P1', '--owner', $owner, '--due', '+30', '--result', 'Báo cáo', '--basis', 'Kế hoạch 1/KH') } @r);
+	# Transfer + accept: P1's head proposes, P2's head accepts.
+	my $p2head = sql($db, "SELECT p.login FROM people p JOIN units u ON u.head_id = p.id WHERE u.code = 'P2'");
+	my @refs = split /\n/, sql($db, "SELECT ref FROM duties_shown WHERE lead_unit_id = (SELECT id FROM units WHERE code = 'P1') AND shown_status = 'open' ORDER BY id DESC LIMIT $runs");
+	$r{transfer_accept}{$n} = median(map {
+		timed($roviec, '--db', $db, 'transfer', $_, 'P2', '--reason', 'Thuộc địa bàn P2') +
+		timed($roviec, '--db', $db, '--as', $p2head, 'accept', $_) } @refs);
+	my (@paint, @move, @rss);
+	for (1 .. 5) { my ($p, $m, $k) = board($db); push @paint, $p; push @move, $m; push @rss, $k; }
+	$r{paint}{$n} = median(@paint);
+	$r{move}{$n} = median(@move);
+	$r{rss}{$n} = median(@rss) / 1024;
+	writers($db, $n);
+}
+
+# 16 writers at once, each recording 20 progress notes on its own duty as
+# its owner: actions per second over the whole, and the worst single wait.
+sub writers {
+	my ($db, $n) = @_;
+	my @jobs = map { [split /\|/] } split /\n/, sql($db, "SELECT d.ref, p.login FROM duties d JOIN people p ON p.id = d.owner_id WHERE d.status = 'open' ORDER BY d.id DESC LIMIT 16");
+	my $per = 20;
+	my $t0 = time;
+	my @pids;
+	pipe my $rd, my $wr or die;
+	for my $j (@jobs) {
+		my $pid = fork // die;
+		if ($pid == 0) {
+			close $rd;
+			my $worst = 0;
+			for my $k (1 .. $per) {
+				my $ms = timed($roviec, '--db', $db, '--as', $j->[1], 'progress', $j->[0], '--note', "Ghi nhận $k");
+				$worst = $ms if $ms > $worst;
+			}
+			print $wr "$worst\n";
+			exit 0;
+		}
+		push @pids, $pid;
+	}
+	close $wr;
+	my @worst = <$rd>;
+	waitpid $_, 0 for @pids;
+	my $wall = time - $t0;
+	$r{writers_rate}{$n} = @jobs * $per / $wall;
+	$r{writers_worst}{$n} = (sort { $b <=> $a } @worst)[0] + 0;
+}
+
+# taskwarrior on the same number of tasks, spread over projects as the
+# duties are over units, 80% completed: the same jobs it can express.
+sub measure_task {
+	my ($n) = @_;
+	my $home = "$dir/task-$n";
+	remove_tree($home);
+	make_path("$home/data");
+	open my $rc, '>', "$home/rc" or die;
+	print $rc "data.location=$home/data\nconfirmation=off\nverbose=nothing\n";
+	close $rc;
+	local $ENV{TASKRC} = "$home/rc";
+	my @tasks;
+	for my $i (1 .. $n) {
+		my $due = strftime('%Y%m%dT000000Z', localtime(time - 730 * 86400 + ($i % 760) * 86400));
+		my $done = $i % 10 < 8;
+		push @tasks, { uuid => sprintf('%08x-0000-4000-8000-%012x', $i, $i), description => "Nhiệm vụ số $i",
+		    project => 'U' . ($i % 117), status => $done ? 'completed' : 'pending', entry => '20250101T000000Z',
+		    due => $due, ($done ? (end => $due) : ()) };
+	}
+	open my $f, '>:raw', "$home/tasks.json" or die;
+	print $f JSON::PP->new->utf8->encode(\@tasks);
+	close $f;
+	note "importing $n tasks into taskwarrior";
+	system("task import '$home/tasks.json' >/dev/null 2>&1") == 0 or die "bench: task import failed\n";
+	my @r = (1 .. $runs);
+	timed('task', 'project:U1', 'status:pending', 'limit:20', 'list');
+	$r{list_unit}{task} = median(map { timed('task', 'project:U1', 'status:pending', 'limit:20', 'list') } @r);
+	$r{list_overdue}{task} = median(map { timed('task', '+OVERDUE', 'list') } @r);
+	$r{report}{task} = median(map { timed('task', 'summary') } @r);
+	$r{add}{task} = median(map { timed('task', 'add', "Bench việc $_", 'project:U1', 'due:eom') } @r);
+	my @uuids = map { sprintf('%08x-0000-4000-8000-%012x', $_, $_) } grep { $_ % 10 >= 8 } (1 .. 10 * $runs);
+	@uuids = @uuids[0 .. $runs - 1];
+	# A transfer and its acceptance are two changes of the task's project.
+	$r{transfer_accept}{task} = median(map { timed('task', $_, 'modify', 'project:U2') + timed('task', $_, 'modify', 'project:U3') } @uuids);
+}
+
+for my $n (@sizes) { measure_roviec($n); }
+if ($compare && `command -v task` ne '') {
+	measure_roviec($compare) unless grep { $_ == $compare } @sizes;
+	measure_task($compare);
+} elsif ($compare) {
+	note "taskwarrior is not installed (make deps-bench): no comparison";
+	$compare = 0;
+}
+
+# --- the table ------------------------------------------------------------------
+
+my @jobs = (
+	[list_unit => 'list --unit P1 (first 20 open)', 'ms', 20, 'under 20 ms at 1M; 1M/10k under 2'],
+	[list_overdue => 'list --flag overdue (city)', 'ms', undef, ''],
+	[report => 'report --by unit, one year', 'ms', 1000, 'under 1 s at 1M'],
+	[add => 'add', 'ms', undef, ''],
+	[transfer_accept => 'transfer + accept', 'ms', undef, ''],
+	[paint => 'board: first paint', 'ms', 100, 'under 100 ms at 1M; 1M/10k under 2'],
+	[move => 'board: one cursor move', 'ms', undef, ''],
+	[rss => 'board: resident memory (peak)', 'MB', undef, ''],
+	[writers_rate => '16 writers: actions per second', '/s', undef, ''],
+	[writers_worst => '16 writers: worst single wait', 'ms', undef, ''],
+);
+my ($small, $big) = ($sizes[0], $sizes[-1]);
+my @head = ('job', (map { sprintf('%s duties', commify($_)) } @sizes), "$big/$small", 'target');
+push @head, ("roviec " . commify($compare), "taskwarrior " . commify($compare), 'taskwarrior/roviec') if $compare;
+my @rows;
+my @verdicts;
+for my $j (@jobs) {
+	my ($k, $name, $unit, $limit, $target) = @$j;
+	my @row = ("$name ($unit)");
+	push @row, map { fmt($r{$k}{$_}) } @sizes;
+	my $ratio = $r{$k}{$small} ? $r{$k}{$big} / $r{$k}{$small} : 0;
+	push @row, sprintf('%.2f', $ratio), $target;
+	if ($compare) {
+		my ($ro, $tw) = ($r{$k}{$compare}, $r{$k}{task});
+		push @row, fmt($ro), defined $tw ? fmt($tw) : 'n/a',
+		    defined $tw && $ro ? sprintf('%.0f×', $tw / $ro) : 'n/a';
+		push @verdicts, sprintf('%s: %s (%.0f× %s)', $name, defined $tw && $tw / $ro >= 50 ? 'met' : 'NOT met', $tw / $ro, '≥ 50×')
+		    if defined $tw && $ro;
+	}
+	if ($k eq 'list_unit' || $k eq 'paint') {
+		push @verdicts, sprintf('%s at %s: %.1f ms (%s) and ratio %.2f (%s)', $name, commify($big), $r{$k}{$big},
+		    $r{$k}{$big} < $limit ? 'met' : 'NOT met', $ratio, $ratio < 2 ? 'met' : 'NOT met');
+	} elsif ($k eq 'report') {
+		push @verdicts, sprintf('%s at %s: %.0f ms (%s)', $name, commify($big), $r{$k}{$big}, $r{$k}{$big} < $limit ? 'met' : 'NOT met');
+	}
+	push @rows, \@row;
+}
+sub fmt { my $v = shift; return 'n/a' unless defined $v; return $v >= 100 ? sprintf('%.0f', $v) : sprintf('%.1f', $v); }
+sub commify { my $n = reverse shift; $n =~ s/(\d{3})(?=\d)/$1,/g; return scalar reverse $n; }
+
+my $cpu = (map { /^model name\s*:\s*(.*)/ ? $1 : () } `cat /proc/cpuinfo`)[0] // 'unknown';
+my $mem = (map { /^MemTotal:\s*(\d+)/ ? sprintf('%.0f GiB', $1 / 1048576) : () } `cat /proc/meminfo`)[0];
+my $nproc = capture('nproc'); chomp $nproc;
+my $sqlite = capture('sqlite3 --version'); $sqlite =~ s/ .*//s;
+my $tw = `task --version 2>/dev/null`; chomp $tw;
+my $md = "# roviec benchmark\n\n";
+$md .= sprintf("Made %s on %s (%s cores, %s), %s, SQLite %s%s; %d runs per measure, medians; whole processes.\n\n",
+    strftime('%Y-%m-%d %H:%M %Z', localtime), $cpu, $nproc, $mem, capture('uname -sr') =~ s/\n//r, $sqlite,
+    $compare ? ", taskwarrior $tw" : '', $runs);
+$md .= "| " . join(' | ', @head) . " |\n|" . join('|', map { '---' } @head) . "|\n";
+$md .= "| " . join(' | ', @$_) . " |\n" for @rows;
+$md .= "\nTargets:\n\n" . join('', map { "- $_\n" } @verdicts);
+$md .= "\nDatabases made by bench/gen.c through roviec's own functions: " .
+    join(', ', map { sprintf('%s duties in %.0f s', commify($_), $gen_s{$_}) } sort { $a <=> $b } keys %gen_s) . ".\n" if %gen_s;
+$md .= sprintf("\nThe whole run took %.1f minutes.\n", (time - $started) / 60);
+open my $out, '>:encoding(UTF-8)', 'bench/results.md' or die;
+print $out $md;
+close $out;
+print $md;
