@@ -16,6 +16,7 @@ WARN     = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
 DEB_BUILD = gcc make pkg-config libncurses-dev libsqlite3-dev uuid-dev libutf8proc-dev nettle-dev
 DEB_TEST  = sqlite3 tmux faketime groff-base perl
 DEB_BENCH = taskwarrior
+DEB_SERVER = openssh-server openssh-client passwd tmux sqlite3 perl
 PKGS      = ncursesw sqlite3 uuid libutf8proc nettle
 
 # Recursive (=) on purpose: `make deps run` parses this file before deps has
@@ -35,7 +36,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%.t)
 
 DEMO_DB ?= $(CURDIR)/demo.db
 
-.PHONY: all run check deps deps-bench install uninstall clean asan lint-man bench
+.PHONY: all run check check-server deps deps-bench deps-server install uninstall clean asan lint-man bench
 
 all: roviec
 
@@ -82,6 +83,13 @@ build/bench-gen: bench/gen.c $(LIBOBJ) | build
 
 bench: roviec build/bench-gen deps-bench
 	ROVIEC="$(CURDIR)/roviec" GEN="$(CURDIR)/build/bench-gen" perl bench/bench.pl
+
+# The server test: real accounts, a real sshd on a loopback port (as root).
+check-server: roviec deps-server
+	ROVIEC="$(CURDIR)/roviec" SHARED="$(CURDIR)/../shared" prove $(PROVE_FLAGS) tests/server/*.t
+
+deps-server:
+	@$(MAKE) --no-print-directory deps DEB_BUILD= DEB_TEST="$(DEB_SERVER)"
 
 deps-bench:
 	@$(MAKE) --no-print-directory deps DEB_BUILD= DEB_TEST="$(DEB_BENCH) tmux sqlite3 perl"

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -948,6 +949,48 @@ configure(struct store *st, struct rv_err *err)
 	return RV_OK;
 }
 
+static int
+in_group(gid_t gid)
+{
+	gid_t groups[256];
+	int n = getgroups(256, groups);
+
+	if (getegid() == gid)
+		return 1;
+	for (int i = 0; i < n; i++)
+		if (groups[i] == gid)
+			return 1;
+	return 0;
+}
+
+/* The database, or its directory, is closed to this login: on a server the
+ * officials share it through a Unix group (see roviec(1), THE SERVER). */
+static enum rv_code
+no_access(const char *path, struct rv_err *err)
+{
+	char dir[4096];
+	const char *slash = strrchr(path, '/');
+	struct group *g = NULL;
+	struct stat sb;
+
+	snprintf(dir, sizeof(dir), "%.*s", slash == NULL ? 1 : slash == path ? 1 : (int)(slash - path),
+	    slash == NULL ? "." : path);
+	if (stat(path, &sb) == 0 || stat(dir, &sb) == 0)
+		g = getgrgid(sb.st_gid);
+	if (g != NULL && in_group(g->gr_gid))
+		return err_set(err, RV_STORAGE,
+		    "you may not open the database %s (permission denied), though you are in "
+		    "its group '%s': ask the administrator to give the file mode 0660 and its "
+		    "directory 2770", path, g->gr_name);
+	if (g != NULL && g->gr_gid != 0)
+		return err_set(err, RV_STORAGE,
+		    "you may not open the database %s (permission denied): ask the administrator "
+		    "to add your login to the group '%s', then log in again", path, g->gr_name);
+	return err_set(err, RV_STORAGE,
+	    "you may not open the database %s (permission denied): ask the administrator "
+	    "to give you access to it", path);
+}
+
 enum rv_code
 store_open(const char *path, enum store_mode mode, struct store **out,
     struct rv_err *err)
@@ -962,11 +1005,15 @@ store_open(const char *path, enum store_mode mode, struct store **out,
 		if ((code = create_file(path, err)) != RV_OK)
 			return code;
 	} else if (stat(path, &sb) != 0) {
+		if (errno == EACCES)
+			return no_access(path, err);
 		return err_set(err, RV_STORAGE,
 		    "there is no database at %s: create one with roviec init (or roviec demo), or point --db at it",
 		    path);
 	} else if (S_ISDIR(sb.st_mode)) {
 		return err_set(err, RV_STORAGE, "%s is a directory, not a database", path);
+	} else if (access(path, R_OK) != 0 && errno == EACCES) {
+		return no_access(path, err);
 	}
 	if ((st = calloc(1, sizeof(*st))) == NULL || (st->path = strdup(path)) == NULL) {
 		free(st);
