@@ -105,17 +105,20 @@ deps:
 	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing
 
 install: roviec
-	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1
+	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(MANPREFIX)/man5
 	cp -f roviec $(DESTDIR)$(PREFIX)/bin/roviec
 	chmod 755 $(DESTDIR)$(PREFIX)/bin/roviec
 	cp -f man/roviec.1 $(DESTDIR)$(MANPREFIX)/man1/roviec.1
 	chmod 644 $(DESTDIR)$(MANPREFIX)/man1/roviec.1
+	cp -f man/roviec.5 $(DESTDIR)$(MANPREFIX)/man5/roviec.5
+	chmod 644 $(DESTDIR)$(MANPREFIX)/man5/roviec.5
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/roviec $(DESTDIR)$(MANPREFIX)/man1/roviec.1
+	rm -f $(DESTDIR)$(PREFIX)/bin/roviec $(DESTDIR)$(MANPREFIX)/man1/roviec.1 \
+	    $(DESTDIR)$(MANPREFIX)/man5/roviec.5
 
 lint-man:
-	groff -ww -z -mandoc man/roviec.1
+	groff -ww -z -mandoc man/roviec.1 man/roviec.5
 
 clean:
 	rm -rf build roviec

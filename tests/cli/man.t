@@ -37,6 +37,21 @@ is "$(cat "$T/nokey")" "" "every key of the board's key table is in the manual"
 grep -q "City overview" "$T/page" && grep -q "Terminal too small" "$T/page"
 ok $? "the manual describes the board's views and the too-small screen"
 
+# roviec.5 lints clean and documents every configuration key config.c
+# knows, and the database's tables.
+is "$(groff -ww -z -mandoc "$ROOT/man/roviec.5" 2>&1)" "" "groff -ww -z -mandoc man/roviec.5 prints nothing"
+groff -mandoc -Tutf8 -P-cbou "$ROOT/man/roviec.5" 2>/dev/null >"$T/page5"
+keys=$(grep -o '{ "[a-z_]*", &c->rules' "$ROOT/src/config.c" | cut -d'"' -f2; grep -o 'strcmp(key, "[a-z_]*")' "$ROOT/src/config.c" | cut -d'"' -f2)
+ok "$([ "$(printf '%s\n' $keys | wc -l)" -ge 6 ] && echo 0 || echo 1)" "config.c's keys are found ($(echo $keys))"
+for key in $keys; do
+	grep -Eq "^ +$key( |$)" "$T/page5"
+	ok $? "roviec(5) documents the configuration key $key"
+done
+for table in units people duties duty_support handoffs extensions progress_notes history; do
+	grep -q "$table" "$T/page5"
+	ok $? "roviec(5) describes the table $table"
+done
+
 # Every flag word and exit status.
 for flag in bounced tossed escalated unanswered stalled overdue late due-soon; do
 	grep -q "$flag" "$T/page"
