@@ -4,6 +4,7 @@
 
 PREFIX    ?= /usr/local
 MANPREFIX ?= $(PREFIX)/share/man
+LOCALEDIR ?= $(PREFIX)/share/locale
 DESTDIR   ?=
 
 CC      ?= cc
@@ -13,7 +14,7 @@ WARN     = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wwrite-strings $(WERROR)
 
 # Debian packages: what the build links against and what the tests drive.
-DEB_BUILD = gcc make pkg-config libncurses-dev libsqlite3-dev uuid-dev libutf8proc-dev nettle-dev
+DEB_BUILD = gcc make pkg-config libncurses-dev libsqlite3-dev uuid-dev libutf8proc-dev nettle-dev gettext
 DEB_TEST  = sqlite3 tmux faketime groff-base perl
 DEB_BENCH = taskwarrior
 DEB_SERVER = openssh-server openssh-client passwd tmux sqlite3 perl
@@ -24,7 +25,7 @@ PKGS      = ncursesw sqlite3 uuid libutf8proc nettle
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 
-ALL_CPPFLAGS = -Iinclude -Ibuild -D_POSIX_C_SOURCE=200809L $(PKG_CFLAGS) $(CPPFLAGS)
+ALL_CPPFLAGS = -Iinclude -Ibuild -D_POSIX_C_SOURCE=200809L -DLOCALEDIR='"$(LOCALEDIR)"' $(PKG_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS   = $(WARN) $(CFLAGS)
 
 SRC   = $(wildcard src/*.c src/tui/*.c)
@@ -36,11 +37,26 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%.t)
 
 DEMO_DB ?= $(CURDIR)/demo.db
 
-.PHONY: all run check check-server deps deps-bench deps-server install uninstall clean asan lint-man bench
+.PHONY: all pot run check check-server deps deps-bench deps-server install uninstall clean asan lint-man bench
 
 all: roviec
 
-roviec: $(OBJ)
+# The translations: po/LANG.po becomes build/locale/LANG/LC_MESSAGES/roviec.mo,
+# which the program finds beside itself in the build tree (i18n.c).
+LANGS = $(basename $(notdir $(wildcard po/*.po)))
+MO    = $(LANGS:%=build/locale/%/LC_MESSAGES/roviec.mo)
+
+build/locale/%/LC_MESSAGES/roviec.mo: po/%.po
+	mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+# The catalogue's template, from the sources (make pot, then msgmerge).
+pot:
+	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --add-comments=TRANSLATORS \
+	    --package-name=roviec --msgid-bugs-address=dev@roviec.invalid \
+	    -o po/roviec.pot $(sort $(wildcard src/*.c src/tui/*.c))
+
+roviec: $(OBJ) $(MO)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(PKG_LIBS) $(LDLIBS)
 
 build/%.o: src/%.c $(wildcard include/*.h) | build build/tui
@@ -112,10 +128,16 @@ install: roviec
 	chmod 644 $(DESTDIR)$(MANPREFIX)/man1/roviec.1
 	cp -f man/roviec.5 $(DESTDIR)$(MANPREFIX)/man5/roviec.5
 	chmod 644 $(DESTDIR)$(MANPREFIX)/man5/roviec.5
+	for l in $(LANGS); do \
+	    mkdir -p $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	    cp -f build/locale/$$l/LC_MESSAGES/roviec.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/roviec.mo && \
+	    chmod 644 $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/roviec.mo || exit 1; \
+	done
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/roviec $(DESTDIR)$(MANPREFIX)/man1/roviec.1 \
-	    $(DESTDIR)$(MANPREFIX)/man5/roviec.5
+	    $(DESTDIR)$(MANPREFIX)/man5/roviec.5 \
+	    $(LANGS:%=$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES/roviec.mo)
 
 lint-man:
 	groff -ww -z -mandoc man/roviec.1 man/roviec.5

@@ -16,6 +16,7 @@
 
 struct config {
 	char *db;		/* "db =", NULL when not set */
+	char language[3];	/* "vi", "en", or "" when not set */
 	struct flag_rules rules;
 	day_t *holidays;	/* sorted; rules.cal points here */
 	size_t nholidays;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "store.h"
 #include "text.h"
 
@@ -17,7 +18,7 @@ actor_os_login(char *buf, size_t size, struct rv_err *err)
 
 	if (pw == NULL || pw->pw_name == NULL || pw->pw_name[0] == '\0')
 		return err_set(err, RV_REFUSED,
-		    "your user id %u has no login name on this system; ask the administrator",
+		    _("your user id %u has no login name on this system; ask the administrator"),
 		    (unsigned)getuid());
 	snprintf(buf, size, "%s", pw->pw_name);
 	return RV_OK;
@@ -37,7 +38,7 @@ actor_resolve(struct session *s, const char *as_login, struct rv_err *err)
 	rc = store_person_by_login(s->st, login, &s->me, &ignored);
 	if (rc == RV_REFUSED)
 		return err_set(err, RV_REFUSED,
-		    "your login '%s' is not registered in this roviec database; ask the administrator to add you (roviec person add %s NAME --unit CODE)",
+		    _("your login '%s' is not registered in this roviec database; ask the administrator to add you (roviec person add %s NAME --unit CODE)"),
 		    login, login);
 	if (rc != RV_OK) {
 		*err = ignored;
@@ -48,7 +49,7 @@ actor_resolve(struct session *s, const char *as_login, struct rv_err *err)
 	if (s->me.role != ROLE_ADMIN) {
 		model_person_free(&s->me);
 		return err_set(err, RV_REFUSED,
-		    "only an administrator may act for someone else with --as; run the command without --as");
+		    _("only an administrator may act for someone else with --as; run the command without --as"));
 	}
 	s->via = s->me;
 	memset(&s->me, 0, sizeof(s->me));
@@ -59,7 +60,7 @@ actor_resolve(struct session *s, const char *as_login, struct rv_err *err)
 			char *cut = text_fit(as_login, 40, 0);
 
 			err_set(err, RV_REFUSED,
-			    "--as names '%s', a login that is not registered; roviec person list shows them",
+			    _("--as names '%s', a login that is not registered; roviec person list shows them"),
 			    cut != NULL ? cut : "");
 			free(cut);
 			return RV_REFUSED;

@@ -13,6 +13,7 @@
 #include "config.h"
 #include "demo.h"
 #include "duty.h"
+#include "i18n.h"
 #include "org.h"
 #include "out.h"
 #include "report.h"
@@ -187,13 +188,13 @@ static const struct command board_command = {
 static void
 usage(FILE *f)
 {
-	fputs("usage: roviec [--db PATH] [--as LOGIN] [COMMAND ...]\n"
-	    "  (no command)   show your unit's board\n", f);
+	fputs(_("usage: roviec [--db PATH] [--as LOGIN] [COMMAND ...]\n"
+	    "  (no command)   show your unit's board\n"), f);
 	for (size_t i = 0; i < NCOMMANDS; i++)
 		fprintf(f, "  roviec %s\n", commands[i].usage);
-	fputs("DATE is YYYY-MM-DD, DD/MM/YYYY or +N; FLAG is one of ", f);
+	fputs(_("DATE is YYYY-MM-DD, DD/MM/YYYY or +N; FLAG is one of "), f);
 	fputs(flags_all_words(), f);
-	fputs(".\nSee roviec(1) for the whole reference.\n", f);
+	fputs(_(".\nSee roviec(1) for the whole reference.\n"), f);
 }
 
 static enum rv_code
@@ -201,9 +202,9 @@ usage_error(struct cli *c, const char *what, const char *arg)
 {
 	char *safe = text_fit(arg != NULL ? arg : "", 40, 0);
 
-	err_set(&c->err, RV_USAGE, "%s%s%s%s%s", what, arg ? " '" : "",
+	err_set(&c->err, RV_USAGE, _("%s%s%s%s%s"), what, arg ? " '" : "",
 	    arg ? (safe ? safe : "") : "", arg ? "'" : "",
-	    c->cmd && c->cmd->name ? "" : "; roviec --help lists the commands");
+	    c->cmd && c->cmd->name ? "" : _("; roviec --help lists the commands"));
 	free(safe);
 	if (c->cmd != NULL && c->cmd->name != NULL) {
 		size_t n = strlen(c->err.msg);
@@ -253,7 +254,7 @@ parse_args(struct cli *c, int argc, char **argv, unsigned allowed, int skip1,
 		if (only_pos || arg[0] != '-' || arg[1] == '\0' ||
 		    (arg[1] != '-' && (arg[1] == '+' || (arg[1] >= '0' && arg[1] <= '9')))) {
 			if (a->npos == MAX_POS)
-				return usage_error(c, "too many arguments at", arg);
+				return usage_error(c, _("too many arguments at"), arg);
 			a->pos[a->npos++] = arg;
 			continue;
 		}
@@ -262,29 +263,29 @@ parse_args(struct cli *c, int argc, char **argv, unsigned allowed, int skip1,
 			continue;
 		}
 		if (arg[1] != '-')
-			return usage_error(c, "unknown option", arg);
+			return usage_error(c, _("unknown option"), arg);
 		eq = strchr(arg + 2, '=');
 		o = opt_lookup(arg + 2, eq ? (size_t)(eq - arg - 2) : strlen(arg + 2));
 		if (o < 0 || !(allowed & O(o)))
-			return usage_error(c, "unknown option", arg);
+			return usage_error(c, _("unknown option"), arg);
 		if (options[o].takes_value) {
 			if (eq != NULL)
 				value = eq + 1;
 			else if (i + 1 < argc && i + 1 != skip1 && i + 1 != skip2)
 				value = argv[++i];
 			else
-				return usage_error(c, "this option needs a value:", arg);
+				return usage_error(c, _("this option needs a value:"), arg);
 		} else if (eq != NULL) {
-			return usage_error(c, "this option takes no value:", arg);
+			return usage_error(c, _("this option takes no value:"), arg);
 		} else {
 			value = "";
 		}
 		if (options[o].repeatable) {
 			if (a->nmulti[o] == MAX_MULTI)
-				return usage_error(c, "too many times:", arg);
+				return usage_error(c, _("too many times:"), arg);
 			a->multi[o][a->nmulti[o]++] = value;
 		} else if (a->opt[o] != NULL) {
-			return usage_error(c, "given twice:", arg);
+			return usage_error(c, _("given twice:"), arg);
 		}
 		a->opt[o] = value;
 	}
@@ -348,7 +349,7 @@ resolve_db(struct cli *c)
 		c->db_path = config_default_db();
 	if (c->db_path == NULL)
 		return err_set(&c->err, RV_STORAGE,
-		    "cannot tell where the database is: give --db PATH or set ROVIEC_DB");
+		    _("cannot tell where the database is: give --db PATH or set ROVIEC_DB"));
 	return RV_OK;
 }
 
@@ -388,10 +389,10 @@ cmd_init(struct cli *c)
 	enum rv_code rc = create_db(c, c->a.opt[OPT_DEMO] != NULL);
 
 	if (rc == RV_OK) {
-		fputs("Created ", stdout);
+		fputs(_("Created "), stdout);
 		out_text(stdout, c->db_path);
-		printf("%s; %s is its administrator.\n",
-		    c->a.opt[OPT_DEMO] ? " with the Đà Lạt demo" : "", c->s.me.login);
+		printf(_("%s; %s is its administrator.\n"),
+		    c->a.opt[OPT_DEMO] ? _(" with the Đà Lạt demo") : "", c->s.me.login);
 	}
 	return rc;
 }
@@ -404,7 +405,7 @@ cmd_demo(struct cli *c)
 	if (access(c->db_path, F_OK) != 0) {
 		if ((rc = create_db(c, 1)) != RV_OK)
 			return rc;
-		fputs("roviec: created the Đà Lạt demo in ", stderr);
+		fputs(_("roviec: created the Đà Lạt demo in "), stderr);
 		out_text(stderr, c->db_path);
 		fputc('\n', stderr);
 		model_person_free(&c->s.me);
@@ -423,7 +424,7 @@ cmd_unit_add(struct cli *c)
 	    c->a.opt[OPT_PARENT], c->a.opt[OPT_KIND], c->a.opt[OPT_HEAD], &c->err);
 
 	if (rc == RV_OK) {
-		fputs("Added unit ", stdout);
+		fputs(_("Added unit "), stdout);
 		for (const char *p = c->a.pos[0]; *p != '\0'; p++)
 			putchar(toupper((unsigned char)*p));
 		fputs(".\n", stdout);
@@ -453,7 +454,7 @@ table_format(struct cli *c, enum out_format *f)
 		return RV_OK;
 	if (out_format_parse(c->a.opt[OPT_FORMAT], f) != 0 ||
 	    (*f != OUT_TABLE && *f != OUT_CSV))
-		return value_error(c, "this command writes table or csv, not", c->a.opt[OPT_FORMAT]);
+		return value_error(c, _("this command writes table or csv, not"), c->a.opt[OPT_FORMAT]);
 	return RV_OK;
 }
 
@@ -461,7 +462,7 @@ static enum rv_code
 cmd_unit_list(struct cli *c)
 {
 	static const char *const headers[] = {
-		"code", "name", "kind", "parent", "head", "people", "open"
+		N_("code"), N_("name"), N_("kind"), N_("parent"), N_("head"), N_("people"), N_("open")
 	};
 	struct out_table *t;
 	enum out_format f;
@@ -470,7 +471,7 @@ cmd_unit_list(struct cli *c)
 	if ((rc = table_format(c, &f)) != RV_OK)
 		return rc;
 	if ((t = out_table_new(7, headers, 1)) == NULL)
-		return err_set(&c->err, RV_STORAGE, "out of memory");
+		return err_set(&c->err, RV_STORAGE, _("out of memory"));
 	if ((rc = store_unit_list(c->s.st, unit_row, t, &c->err)) == RV_OK)
 		out_table_write(t, stdout, f);
 	out_table_free(t);
@@ -484,7 +485,7 @@ cmd_person_add(struct cli *c)
 	    c->a.opt[OPT_UNIT], c->a.opt[OPT_ROLE], &c->err);
 
 	if (rc == RV_OK)
-		printf("Added %s.\n", c->a.pos[0]);
+		printf(_("Added %s.\n"), c->a.pos[0]);
 	return rc;
 }
 
@@ -495,11 +496,11 @@ cmd_person_set(struct cli *c)
 
 	if (c->a.opt[OPT_NAME] == NULL && c->a.opt[OPT_UNIT] == NULL &&
 	    c->a.opt[OPT_ROLE] == NULL)
-		return usage_error(c, "say what to change: --name, --unit or --role", NULL);
+		return usage_error(c, _("say what to change: --name, --unit or --role"), NULL);
 	rc = org_person_set(&c->s, c->a.pos[0], c->a.opt[OPT_NAME],
 	    c->a.opt[OPT_UNIT], c->a.opt[OPT_ROLE], &c->err);
 	if (rc == RV_OK)
-		printf("Changed %s.\n", c->a.pos[0]);
+		printf(_("Changed %s.\n"), c->a.pos[0]);
 	return rc;
 }
 
@@ -517,7 +518,9 @@ person_row(const struct person_row *row, void *arg)
 static enum rv_code
 cmd_person_list(struct cli *c)
 {
-	static const char *const headers[] = { "login", "name", "unit", "role", "head" };
+	static const char *const headers[] = {
+		N_("login"), N_("name"), N_("unit"), N_("role"), N_("head")
+	};
 	struct unit u = { 0 };
 	struct out_table *t;
 	enum out_format f;
@@ -530,7 +533,7 @@ cmd_person_list(struct cli *c)
 		return rc;
 	if ((t = out_table_new(5, headers, 1)) == NULL) {
 		model_unit_free(&u);
-		return err_set(&c->err, RV_STORAGE, "out of memory");
+		return err_set(&c->err, RV_STORAGE, _("out of memory"));
 	}
 	if ((rc = store_person_list(c->s.st, u.id, person_row, t, &c->err)) == RV_OK)
 		out_table_write(t, stdout, f);
@@ -606,8 +609,9 @@ list_row(const struct duty_row *row, void *arg)
 		lo->n++;
 		return out_table_add(lo->t, cells) != 0;
 	} else {
+		char day[11];
 		const char *cells[] = {
-			row->ref, row->deadline, row->status, row->lead_code,
+			row->ref, i18n_day(row->deadline, day), i18n_status(row->status), row->lead_code,
 			row->owner_login, row->title, flags
 		};
 
@@ -629,7 +633,7 @@ list_filter(struct cli *c, struct duty_filter *f, struct unit *lead,
 		unsigned bit;
 
 		if (store_status_parse(a->multi[OPT_STATUS][i], &bit) != 0)
-			return value_error(c, "--status is one of open pending submitted done cancelled, not",
+			return value_error(c, _("--status is one of open pending submitted done cancelled, not"),
 			    a->multi[OPT_STATUS][i]);
 		f->statuses |= bit;
 	}
@@ -639,7 +643,7 @@ list_filter(struct cli *c, struct duty_filter *f, struct unit *lead,
 		unsigned bit;
 
 		if (flags_parse(a->multi[OPT_FLAG][i], &bit) != 0)
-			return value_error(c, "--flag is one of bounced tossed escalated unanswered stalled overdue late due-soon, not",
+			return value_error(c, _("--flag is one of bounced tossed escalated unanswered stalled overdue late due-soon, not"),
 			    a->multi[OPT_FLAG][i]);
 		f->flags |= bit;
 	}
@@ -648,7 +652,7 @@ list_filter(struct cli *c, struct duty_filter *f, struct unit *lead,
 
 		f->limit = strtoll(a->opt[OPT_LIMIT], &end, 10);
 		if (*end != '\0' || f->limit <= 0)
-			return value_error(c, "--limit takes a positive number, not", a->opt[OPT_LIMIT]);
+			return value_error(c, _("--limit takes a positive number, not"), a->opt[OPT_LIMIT]);
 	}
 	if (a->opt[OPT_UNIT] != NULL) {
 		if ((rc = store_unit_by_code(c->s.st, a->opt[OPT_UNIT], lead, &c->err)) != RV_OK)
@@ -668,7 +672,7 @@ list_filter(struct cli *c, struct duty_filter *f, struct unit *lead,
 	if (a->opt[OPT_SEARCH] != NULL) {
 		char *nfc;
 
-		if ((rc = text_in_str(a->opt[OPT_SEARCH], "the search", 300, &nfc, &c->err)) != RV_OK)
+		if ((rc = text_in_str(a->opt[OPT_SEARCH], _("the search"), 300, &nfc, &c->err)) != RV_OK)
 			return rc;
 		*search = text_fold(nfc);
 		free(nfc);
@@ -681,7 +685,7 @@ static enum rv_code
 print_list(struct cli *c, struct duty_filter *f, enum out_format format)
 {
 	static const char *const table_headers[] = {
-		"ref", "deadline", "status", "lead", "owner", "title", "flags"
+		N_("ref"), N_("deadline"), N_("status"), N_("lead"), N_("owner"), N_("title"), N_("flags")
 	};
 	static const char *const csv_headers[] = {
 		"ref", "uuid", "title", "lead_unit", "owner", "support", "deadline",
@@ -695,7 +699,7 @@ print_list(struct cli *c, struct duty_filter *f, enum out_format format)
 	else if (format != OUT_JSON)
 		lo.t = out_table_new(7, table_headers, 5);
 	if (format != OUT_JSON && lo.t == NULL)
-		return err_set(&c->err, RV_STORAGE, "out of memory");
+		return err_set(&c->err, RV_STORAGE, _("out of memory"));
 	if (format == OUT_JSON)
 		fputs("[", stdout);
 	rc = store_duty_list(c->s.st, f, format == OUT_JSON, list_row, &lo,
@@ -720,7 +724,7 @@ cmd_list(struct cli *c)
 
 	if (c->a.opt[OPT_FORMAT] != NULL &&
 	    (out_format_parse(c->a.opt[OPT_FORMAT], &format) != 0 || format == OUT_TEXT))
-		return value_error(c, "--format is table, csv or json, not", c->a.opt[OPT_FORMAT]);
+		return value_error(c, _("--format is table, csv or json, not"), c->a.opt[OPT_FORMAT]);
 	if ((rc = list_filter(c, &f, &lead, &sup, &owner, &search)) == RV_OK)
 		rc = print_list(c, &f, format);
 	free(search);
@@ -743,21 +747,21 @@ cmd_board(struct cli *c)
 	if (tui_possible())
 		return tui_run(&c->s, &c->err);
 	if (c->s.me.unit_id == 0) {
-		printf("You (%s) belong to no unit, so you have no board.\n"
-		    "roviec list shows every open duty; roviec --help lists the commands.\n",
+		printf(_("You (%s) belong to no unit, so you have no board.\n"
+		    "roviec list shows every open duty; roviec --help lists the commands.\n"),
 		    c->s.me.login);
 		return RV_OK;
 	}
 	if ((rc = store_unit_by_id(c->s.st, c->s.me.unit_id, &u, &c->err)) != RV_OK)
 		return rc;
-	printf("Board of ");
+	printf(_("Board of "));
 	out_text(stdout, u.name);
-	printf(" (%s), as %s. Duties it leads:\n", u.code, c->s.me.login);
+	printf(_(" (%s), as %s. Duties it leads:\n"), u.code, c->s.me.login);
 	f.statuses = STATUS_OPEN | STATUS_PENDING | STATUS_SUBMITTED;
 	f.lead_unit_id = u.id;
 	rc = print_list(c, &f, OUT_TABLE);
 	if (rc == RV_OK) {
-		printf("\nDuties it supports:\n");
+		printf(_("\nDuties it supports:\n"));
 		f.lead_unit_id = 0;
 		f.support_unit_id = u.id;
 		rc = print_list(c, &f, OUT_TABLE);
@@ -780,7 +784,11 @@ struct show {
 static void
 field_label(FILE *out, const char *label)
 {
-	fprintf(out, "  %-17s ", label);
+	/* Padded by display width: a Vietnamese label is wider in bytes. */
+	char *cell = text_fit(label, 17, 1);
+
+	fprintf(out, "  %s ", cell != NULL ? cell : label);
+	free(cell);
 }
 
 static void
@@ -808,12 +816,12 @@ detail_row(const struct duty_detail *row, void *arg)
 	FILE *out = ((struct show *)arg)->out;
 	char flags[128];
 
-	field_label(out, "status");
-	fprintf(out, "%s%s%s\n", row->status, row->flags ? "; flags: " : "",
+	field_label(out, _("status"));
+	fprintf(out, "%s%s%s\n", i18n_status(row->status), row->flags ? _("; flags: ") : "",
 	    flags_join(row->flags, " ", "", flags, sizeof(flags)));
-	field_pair(out, "lead unit", row->lead_code, row->lead_name, 0);
-	field_pair(out, "owner", row->owner_login, row->owner_name, 1);
-	field_pair(out, "assigner", row->assigner_login, row->assigner_name, 1);
+	field_pair(out, _("lead unit"), row->lead_code, row->lead_name, 0);
+	field_pair(out, _("owner"), row->owner_login, row->owner_name, 1);
+	field_pair(out, _("assigner"), row->assigner_login, row->assigner_name, 1);
 	return 0;
 }
 
@@ -822,14 +830,14 @@ support_row(const struct support_row *row, void *arg)
 {
 	FILE *out = ((struct show *)arg)->out;
 
-	field_label(out, "supporting");
+	field_label(out, _("supporting"));
 	out_text(out, row->unit_code);
 	fputc(' ', out);
 	out_text(out, row->unit_name);
 	fputs(": ", out);
-	out_text(out, row->part[0] ? row->part : "(part not stated)");
+	out_text(out, row->part[0] ? row->part : _("(part not stated)"));
 	if (row->delivered_on != NULL) {
-		fputs(" (delivered ", out);
+		fputs(_(" (delivered "), out);
 		out_text(out, row->delivered_on);
 		fputc(')', out);
 	}
@@ -892,7 +900,7 @@ show_in_snapshot(struct store *st, void *arg, struct rv_err *err)
 	show->len = 0;
 	show->path[0] = '\0';
 	if ((out = show->out = open_memstream(&show->text, &show->size)) == NULL)
-		return err_set(err, RV_STORAGE, "out of memory");
+		return err_set(err, RV_STORAGE, _("out of memory"));
 	if ((rc = store_duty_by_ref(st, c->a.pos[0], &d, err)) != RV_OK)
 		return rc;
 	if (c->a.opt[OPT_FORMAT] != NULL && strcmp(c->a.opt[OPT_FORMAT], "json") == 0) {
@@ -909,25 +917,30 @@ show_in_snapshot(struct store *st, void *arg, struct rv_err *err)
 	fprintf(out, "%s  ", d.ref);
 	out_text(out, d.title);
 	fputc('\n', out);
-	field_line(out, "uuid", d.uuid);
+	field_line(out, _("uuid"), d.uuid);
 	if ((rc = store_duty_detail(st, d.id, detail_row, show, err)) != RV_OK)
 		goto out;
-	if (strcmp(d.deadline, d.original_deadline) != 0)
-		snprintf(line, sizeof(line), "%s (originally %s)", d.deadline,
-		    d.original_deadline);
-	else
-		snprintf(line, sizeof(line), "%s", d.deadline);
-	field_line(out, "deadline", line);
-	field_line(out, "expected result", d.result);
-	field_line(out, "basis", d.basis);
+	if (strcmp(d.deadline, d.original_deadline) != 0) {
+		char d1[11], d2[11];
+
+		snprintf(line, sizeof(line), _("%s (originally %s)"), i18n_day(d.deadline, d1),
+		    i18n_day(d.original_deadline, d2));
+	} else {
+		char d1[11];
+
+		snprintf(line, sizeof(line), "%s", i18n_day(d.deadline, d1));
+	}
+	field_line(out, _("deadline"), line);
+	field_line(out, _("expected result"), d.result);
+	field_line(out, _("basis"), d.basis);
 	if (d.field)
-		field_line(out, "field", d.field);
-	field_line(out, "created", d.created_at);
+		field_line(out, _("field"), d.field);
+	field_line(out, _("created"), d.created_at);
 	if ((rc = store_support_list(st, d.id, support_row, show, err)) != RV_OK)
 		goto out;
 	fprintf(out, "  history:\n");
 	if ((rc = store_history_list(st, d.id, history_row, show, err)) == RV_OK)
-		field_line(out, "path", show->path);
+		field_line(out, _("path"), show->path);
 out:
 	model_duty_free(&d);
 	return rc;
@@ -943,7 +956,7 @@ cmd_show(struct cli *c)
 	if (c->a.opt[OPT_FORMAT] != NULL &&
 	    (out_format_parse(c->a.opt[OPT_FORMAT], &format) != 0 ||
 	    (format != OUT_TEXT && format != OUT_JSON)))
-		return value_error(c, "--format is text or json, not", c->a.opt[OPT_FORMAT]);
+		return value_error(c, _("--format is text or json, not"), c->a.opt[OPT_FORMAT]);
 	/* Written to memory first: a read retried on a busy database would
 	 * otherwise print twice. */
 	c->show = &show;
@@ -971,52 +984,52 @@ cmd_action(struct cli *c)
 
 	if (strcmp(name, "assign") == 0) {
 		rc = duty_assign(s, ref, arg, err);
-		said = "reassigned";
+		said = _("reassigned");
 	} else if (strcmp(name, "transfer") == 0) {
 		rc = duty_transfer(s, ref, arg, reason, err);
-		said = "transfer proposed; the owner stays accountable until the receiving head answers";
+		said = _("transfer proposed; the owner stays accountable until the receiving head answers");
 	} else if (strcmp(name, "escalate") == 0) {
 		rc = duty_escalate(s, ref, reason, err);
-		said = "escalation proposed; the owner stays accountable until the head above answers";
+		said = _("escalation proposed; the owner stays accountable until the head above answers");
 	} else if (strcmp(name, "return") == 0) {
 		rc = duty_return(s, ref, reason, err);
-		said = "return proposed; the owner stays accountable until the assigner answers";
+		said = _("return proposed; the owner stays accountable until the assigner answers");
 	} else if (strcmp(name, "accept") == 0) {
 		rc = duty_accept(s, ref, c->a.opt[OPT_OWNER], err);
-		said = "accepted";
+		said = _("accepted");
 	} else if (strcmp(name, "reject") == 0) {
 		rc = duty_reject(s, ref, reason, err);
-		said = "proposal rejected";
+		said = _("proposal rejected");
 	} else if (strcmp(name, "progress") == 0) {
 		rc = duty_progress(s, ref, note, err);
-		said = "progress recorded";
+		said = _("progress recorded");
 	} else if (strcmp(name, "deliver") == 0) {
 		rc = duty_deliver(s, ref, note, err);
-		said = "your unit's part recorded as delivered";
+		said = _("your unit's part recorded as delivered");
 	} else if (strcmp(name, "extend") == 0) {
 		rc = duty_extend(s, ref, arg, reason, err);
-		said = "extension asked; the assigner answers it";
+		said = _("extension asked; the assigner answers it");
 	} else if (strcmp(name, "approve") == 0) {
 		rc = duty_approve(s, ref, err);
-		said = "extension approved";
+		said = _("extension approved");
 	} else if (strcmp(name, "refuse") == 0) {
 		rc = duty_refuse(s, ref, reason, err);
-		said = "extension refused";
+		said = _("extension refused");
 	} else if (strcmp(name, "done") == 0) {
 		rc = duty_done(s, ref, note, err);
-		said = "submitted as done; the assigner confirms it";
+		said = _("submitted as done; the assigner confirms it");
 	} else if (strcmp(name, "confirm") == 0) {
 		rc = duty_confirm(s, ref, err);
-		said = "confirmed and closed";
+		said = _("confirmed and closed");
 	} else if (strcmp(name, "reopen") == 0) {
 		rc = duty_reopen(s, ref, reason, err);
-		said = "reopened";
+		said = _("reopened");
 	} else if (strcmp(name, "redirect") == 0) {
 		rc = duty_redirect(s, ref, arg, c->a.opt[OPT_OWNER], reason, err);
-		said = "redirected";
+		said = _("redirected");
 	} else {
 		rc = duty_cancel(s, ref, reason, err);
-		said = "cancelled";
+		said = _("cancelled");
 	}
 	if (rc == RV_OK) {
 		out_text(stdout, ref);
@@ -1049,8 +1062,14 @@ static enum rv_code
 cli_run(struct cli *c, int argc, char **argv)
 {
 	int at1, at2;
-	enum rv_code rc;
+	struct rv_err conf_err;
+	enum rv_code rc, conf_rc;
 
+	/* The configuration first, for its language; a bad line is reported
+	 * once the command line is known to be right. */
+	conf_rc = config_load(&c->conf, &conf_err);
+	if (conf_rc == RV_OK && c->conf.language[0] != '\0')
+		i18n_set(c->conf.language);
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--") == 0)
 			break;
@@ -1064,15 +1083,17 @@ cli_run(struct cli *c, int argc, char **argv)
 		}
 	}
 	if ((c->cmd = find_command(argc, argv, &at1, &at2)) == NULL)
-		return usage_error(c, "unknown command", argv[at1]);
+		return usage_error(c, _("unknown command"), argv[at1]);
 	if ((rc = parse_args(c, argc, argv, c->cmd->opts, at1, at2)) != RV_OK)
 		return rc;
 	if (c->a.npos < c->cmd->min_pos)
-		return usage_error(c, "missing argument", NULL);
+		return usage_error(c, _("missing argument"), NULL);
 	if (c->a.npos > c->cmd->max_pos)
-		return usage_error(c, "unexpected argument", c->a.pos[c->cmd->max_pos]);
-	if ((rc = config_load(&c->conf, &c->err)) != RV_OK)
-		return rc;
+		return usage_error(c, _("unexpected argument"), c->a.pos[c->cmd->max_pos]);
+	if (conf_rc != RV_OK) {
+		c->err = conf_err;
+		return conf_rc;
+	}
 	c->s.rules = c->conf.rules;
 	c->s.now = time(NULL);
 	if ((rc = resolve_db(c)) != RV_OK)
@@ -1098,10 +1119,10 @@ cli_main(int argc, char **argv)
 		 * script does not do it twice.  A read that could not be written
 		 * is a failure. */
 		if (c.cmd != NULL && writes(c.cmd))
-			fputs("roviec: the action was saved, but its output could not be written\n",
+			fputs(_("roviec: the action was saved, but its output could not be written\n"),
 			    stderr);
 		else
-			rc = err_set(&c.err, RV_STORAGE, "cannot write the output");
+			rc = err_set(&c.err, RV_STORAGE, _("cannot write the output"));
 	}
 	if (rc != RV_OK) {
 		fputs("roviec: ", stderr);
@@ -1119,27 +1140,27 @@ verify_fault(struct cli *c, const struct chain_result *r)
 {
 	char where[160];
 
-	snprintf(where, sizeof(where), "entry %lld (%s%s%s, %s)", r->bad_id,
-	    r->bad_ref[0] ? r->bad_ref : "no duty", r->bad_ref[0] ? " " : "",
+	snprintf(where, sizeof(where), _("entry %lld (%s%s%s, %s)"), r->bad_id,
+	    r->bad_ref[0] ? r->bad_ref : _("no duty"), r->bad_ref[0] ? " " : "",
 	    r->bad_action, r->bad_at);
 	switch (r->problem) {
 	case CHAIN_MISSING:
 		if (r->missing_from == r->bad_id - 1)
-			err_set(&c->err, RV_REFUSED, "the history was altered: entry %lld, "
-			    "before %s, is missing: it was removed outside roviec",
+			err_set(&c->err, RV_REFUSED, _("the history was altered: entry %lld, "
+			    "before %s, is missing: it was removed outside roviec"),
 			    r->missing_from, where);
 		else
-			err_set(&c->err, RV_REFUSED, "the history was altered: entries "
-			    "%lld to %lld, before %s, are missing: they were removed outside roviec",
+			err_set(&c->err, RV_REFUSED, _("the history was altered: entries "
+			    "%lld to %lld, before %s, are missing: they were removed outside roviec"),
 			    r->missing_from, r->bad_id - 1, where);
 		break;
 	case CHAIN_UNHASHED:
-		err_set(&c->err, RV_REFUSED, "the history was altered: %s has no hash: "
-		    "it was written outside roviec", where);
+		err_set(&c->err, RV_REFUSED, _("the history was altered: %s has no hash: "
+		    "it was written outside roviec"), where);
 		break;
 	default:
-		err_set(&c->err, RV_REFUSED, "the history was altered: %s does not "
-		    "match its hash: it was changed, or inserted, outside roviec", where);
+		err_set(&c->err, RV_REFUSED, _("the history was altered: %s does not "
+		    "match its hash: it was changed, or inserted, outside roviec"), where);
 		break;
 	}
 }
@@ -1152,7 +1173,7 @@ cmd_verify(struct cli *c)
 	enum rv_code rc;
 
 	if (noted != NULL && !chain_is_hex(noted))
-		return value_error(c, "a noted head is 8 to 64 hexadecimal digits, not", noted);
+		return value_error(c, _("a noted head is 8 to 64 hexadecimal digits, not"), noted);
 	if ((rc = chain_verify(c->s.st, noted, &r, &c->err)) != RV_OK)
 		return rc;
 	if (r.problem != CHAIN_INTACT && r.problem != CHAIN_NOTED_GONE) {
@@ -1161,25 +1182,25 @@ cmd_verify(struct cli *c)
 			size_t n = strlen(c->err.msg);
 
 			snprintf(c->err.msg + n, sizeof(c->err.msg) - n,
-			    "; the entries before it are intact up to entry %lld, hash %s",
+			    _("; the entries before it are intact up to entry %lld, hash %s"),
 			    r.head_id, r.head);
 		}
 		return RV_REFUSED;
 	}
 	if (r.problem == CHAIN_NOTED_GONE)
-		return err_set(&c->err, RV_REFUSED, "the noted head %s is not in the "
+		return err_set(&c->err, RV_REFUSED, _("the noted head %s is not in the "
 		    "history: entries were removed or rewritten since it was noted "
-		    "(the history as it stands chains intact to entry %lld, hash %s)",
+		    "(the history as it stands chains intact to entry %lld, hash %s)"),
 		    noted, r.head_id, r.head[0] ? r.head : "none");
 	if (r.head_id == 0) {
-		printf("The history is empty.\n");
+		printf(_("The history is empty.\n"));
 		return RV_OK;
 	}
-	printf("The history is intact: %lld entries, each chained to the one before.\n",
+	printf(_("The history is intact: %lld entries, each chained to the one before.\n"),
 	    r.entries);
-	printf("Head: %s\n      entry %lld, %s\n", r.head, r.head_id, r.head_at);
+	printf(_("Head: %s\n      entry %lld, %s\n"), r.head, r.head_id, r.head_at);
 	if (noted != NULL)
-		printf("The noted head %s is entry %lld; %lld entries were added since.\n",
+		printf(_("The noted head %s is entry %lld; %lld entries were added since.\n"),
 		    noted, r.noted_id, r.head_id - r.noted_id);
 	return RV_OK;
 }
@@ -1309,20 +1330,20 @@ report_table_write(struct report_out *o)
 	dates_vn(d, to);
 	dates_from_iso(m->as_of, &d);
 	dates_vn(d, as_of);
-	printf("Duties by %s, %s to %s (states on %s; deadlines as first set)\n\n",
-	    o->by_person ? "person" : "unit", from, to, as_of);
+	printf(_("Duties by %s, %s to %s (states on %s; deadlines as first set)\n\n"),
+	    o->by_person ? _("person") : _("unit"), from, to, as_of);
 	out_table_write(o->duties, stdout, OUT_TABLE);
-	printf("\nHow the work was handled\n\n");
+	printf(_("\nHow the work was handled\n\n"));
 	out_table_write(o->handling, stdout, OUT_TABLE);
 	if (!o->by_person) {
-		printf("\nAs a supporting unit\n\n");
+		printf(_("\nAs a supporting unit\n\n"));
 		out_table_write(o->support, stdout, OUT_TABLE);
 	}
 	if (m->head_id > 0)
-		printf("\nMade %s at history entry %lld, head %s\n(roviec verify %s checks it later).\n",
+		printf(_("\nMade %s at history entry %lld, head %s\n(roviec verify %s checks it later).\n"),
 		    m->made_at, m->head_id, m->head, m->head);
 	else
-		printf("\nMade %s; the history is empty.\n", m->made_at);
+		printf(_("\nMade %s; the history is empty.\n"), m->made_at);
 }
 
 static enum rv_code
@@ -1337,14 +1358,16 @@ cmd_report(struct cli *c)
 		"history_head"
 	};
 	const char *duty_headers[] = {
-		"", "name", "assigned", "on time", "late", "open", "overdue", "on-time rate"
+		"", N_("name"), N_("assigned"), N_("on time"), N_("late"), N_("open"),
+		N_("overdue"), N_("on-time rate")
 	};
 	const char *handling_headers[] = {
-		"", "bounced", "tossed", "escalated", "stalled", "extensions",
-		"days added", "returns"
+		"", N_("bounced"), N_("tossed"), N_("escalated"), N_("stalled"),
+		N_("extensions"), N_("days added"), N_("returns")
 	};
 	const char *support_headers[] = {
-		"unit", "parts", "delivered", "in time", "owed, overdue", "avg days"
+		N_("unit"), N_("parts"), N_("delivered"), N_("in time"), N_("owed, overdue"),
+		N_("avg days")
 	};
 	struct report_query q = { 0 };
 	struct report_meta meta;
@@ -1355,10 +1378,10 @@ cmd_report(struct cli *c)
 	o.format = OUT_TABLE;
 	if (c->a.opt[OPT_FORMAT] != NULL &&
 	    (out_format_parse(c->a.opt[OPT_FORMAT], &o.format) != 0 || o.format == OUT_TEXT))
-		return value_error(c, "the report is written as table, csv or json, not",
+		return value_error(c, _("the report is written as table, csv or json, not"),
 		    c->a.opt[OPT_FORMAT]);
 	if (by != NULL && strcmp(by, "unit") != 0 && strcmp(by, "person") != 0)
-		return value_error(c, "--by takes unit or person, not", by);
+		return value_error(c, _("--by takes unit or person, not"), by);
 	o.by_person = q.by_person = by != NULL && strcmp(by, "person") == 0;
 	q.from = c->a.opt[OPT_FROM];
 	q.to = c->a.opt[OPT_TO];
@@ -1372,13 +1395,13 @@ cmd_report(struct cli *c)
 	q.restart = report_out_start;
 	report_out_start(&o);
 	if (o.failed) {
-		rc = err_set(&c->err, RV_STORAGE, "out of memory");
+		rc = err_set(&c->err, RV_STORAGE, _("out of memory"));
 		goto done;
 	}
 	if ((rc = report_run(&c->s, &q, &meta, report_row_out, &o, &c->err)) != RV_OK)
 		goto done;
 	if (o.failed) {
-		rc = err_set(&c->err, RV_STORAGE, "out of memory");
+		rc = err_set(&c->err, RV_STORAGE, _("out of memory"));
 		goto done;
 	}
 	if (o.format == OUT_JSON) {
@@ -1411,9 +1434,9 @@ cmd_backup(struct cli *c)
 
 	if (rc != RV_OK)
 		return rc;
-	printf("Backed up to ");
+	printf(_("Backed up to "));
 	out_text(stdout, c->a.pos[0]);
-	printf(": %lld duties, %lld history entries%s%s.\n", info.duties, info.entries,
+	printf(_(": %lld duties, %lld history entries%s%s.\n"), info.duties, info.entries,
 	    info.head[0] ? ", head " : "", info.head);
 	return RV_OK;
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "text.h"
 
 static void
@@ -102,7 +103,7 @@ config_line(struct config *c, char *line, const char *path, int lineno,
 
 	if (eq == NULL)
 		return err_set(err, RV_REFUSED,
-		    "%s, line %d: expected 'key = value'; fix or remove the line", path, lineno);
+		    _("%s, line %d: expected 'key = value'; fix or remove the line"), path, lineno);
 	*eq = '\0';
 	key = trim(line);
 	value = trim(eq + 1);
@@ -111,26 +112,33 @@ config_line(struct config *c, char *line, const char *path, int lineno,
 			continue;
 		if (parse_days(value, days[i].value) != 0)
 			return err_set(err, RV_REFUSED,
-			    "%s, line %d: %s takes a whole number from 0 to 365", path, lineno, key);
+			    _("%s, line %d: %s takes a whole number from 0 to 365"), path, lineno, key);
 		return RV_OK;
 	}
 	if (strcmp(key, "db") == 0) {
 		if (*value == '\0')
-			return err_set(err, RV_REFUSED, "%s, line %d: db needs a path",
+			return err_set(err, RV_REFUSED, _("%s, line %d: db needs a path"),
 			    path, lineno);
 		free(c->db);
 		c->db = strdup(value);
 		return RV_OK;
 	}
+	if (strcmp(key, "language") == 0) {
+		if (strcmp(value, "vi") != 0 && strcmp(value, "en") != 0)
+			return err_set(err, RV_REFUSED,
+			    _("%s, line %d: language is vi or en"), path, lineno);
+		snprintf(c->language, sizeof(c->language), "%s", value);
+		return RV_OK;
+	}
 	if (strcmp(key, "holidays") == 0) {
 		if (parse_holidays(c, value) != 0)
 			return err_set(err, RV_REFUSED,
-			    "%s, line %d: holidays takes dates YYYY-MM-DD separated by commas",
+			    _("%s, line %d: holidays takes dates YYYY-MM-DD separated by commas"),
 			    path, lineno);
 		return RV_OK;
 	}
 	return err_set(err, RV_REFUSED,
-	    "%s, line %d: unknown setting; see roviec(1) for the settings", path, lineno);
+	    _("%s, line %d: unknown setting; see roviec(1) for the settings"), path, lineno);
 }
 
 enum rv_code
@@ -147,7 +155,7 @@ config_load_file(struct config *c, const char *path, int must_exist,
 	if (f == NULL) {
 		if (errno == ENOENT && !must_exist)
 			return RV_OK;
-		return err_set(err, RV_REFUSED, "cannot read the configuration %s: %s",
+		return err_set(err, RV_REFUSED, _("cannot read the configuration %s: %s"),
 		    path, strerror(errno));
 	}
 	while (rc == RV_OK && (len = getline(&line, &cap, f)) >= 0) {
@@ -155,16 +163,16 @@ config_load_file(struct config *c, const char *path, int must_exist,
 
 		lineno++;
 		if (len > 4096) {
-			rc = err_set(err, RV_REFUSED, "%s, line %d: the line is too long",
+			rc = err_set(err, RV_REFUSED, _("%s, line %d: the line is too long"),
 			    path, lineno);
 			break;
 		}
 		/* The same checks as any outside text: UTF-8, no NUL. */
-		if (text_in(line, (size_t)len, "the line", 4096, &checked, err) != RV_OK) {
+		if (text_in(line, (size_t)len, _("the line"), 4096, &checked, err) != RV_OK) {
 			char why[sizeof(err->msg)];
 
 			snprintf(why, sizeof(why), "%s", err->msg);
-			rc = err_set(err, RV_REFUSED, "%s, line %d: %s", path, lineno, why);
+			rc = err_set(err, RV_REFUSED, _("%s, line %d: %s"), path, lineno, why);
 			break;
 		}
 		s = trim(checked);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "text.h"
 
 #define DATES_YEAR_MIN		1	/* dates_from_ymd: four-digit years */
@@ -13,7 +14,6 @@
 #define DATES_TYPED_MAX		2999
 #define DATES_AHEAD_MAX		3650	/* +N: ten years */
 #define DATES_ECHO_COLS		40
-#define DATES_FORMS		"YYYY-MM-DD, DD/MM/YYYY or +N (days from today)"
 #define DATES_MONDAY		4	/* 1970-01-05 */
 
 static const char *const dates_months[12] = {
@@ -80,12 +80,12 @@ dates_why_not(int y, int m, int d, struct rv_err *why)
 	int n;
 
 	if (m < 1 || m > 12) {
-		err_set(why, RV_REFUSED, "there is no month %d", m);
+		err_set(why, RV_REFUSED, _("there is no month %d"), m);
 		return -1;
 	}
 	n = dates_month_days(y, m);
 	if (d < 1 || d > n) {
-		err_set(why, RV_REFUSED, "%s %d has %d days",
+		err_set(why, RV_REFUSED, _("%s %d has %d days"),
 		    dates_months[m - 1], y, n);
 		return -1;
 	}
@@ -98,12 +98,12 @@ dates_from_ymd(int y, int m, int d, day_t *out, struct rv_err *err)
 	struct rv_err why;
 
 	if (y < DATES_YEAR_MIN || y > DATES_YEAR_MAX)
-		return err_set(err, RV_REFUSED, "year %d is out of range: "
-		    "write a year from %d to %d", y, DATES_YEAR_MIN,
+		return err_set(err, RV_REFUSED, _("year %d is out of range: "
+		    "write a year from %d to %d"), y, DATES_YEAR_MIN,
 		    DATES_YEAR_MAX);
 	if (dates_why_not(y, m, d, &why) != 0)
-		return err_set(err, RV_REFUSED, "%04d-%02d-%02d is not a date: "
-		    "%s", y, m, d, why.msg);
+		return err_set(err, RV_REFUSED, _("%04d-%02d-%02d is not a date: "
+		    "%s"), y, m, d, why.msg);
 	*out = dates_days_from_civil(y, m, d);
 	return RV_OK;
 }
@@ -185,16 +185,16 @@ dates_refuse(const char *s, size_t len, const char *why, struct rv_err *err)
 	enum rv_code rc;
 
 	if (len == 0)
-		return err_set(err, RV_REFUSED, "no date given; write it as "
-		    DATES_FORMS);
+		return err_set(err, RV_REFUSED, _("no date given; write it as "
+		    "YYYY-MM-DD, DD/MM/YYYY or +N (days from today)"));
 	if ((typed = strndup(s, len)) != NULL)
 		shown = text_fit(typed, DATES_ECHO_COLS, 0);
 	if (why == NULL)
-		rc = err_set(err, RV_REFUSED, "'%s' is not a date; write it as "
-		    DATES_FORMS, shown ? shown : "?");
+		rc = err_set(err, RV_REFUSED, _("'%s' is not a date; write it as "
+		    "YYYY-MM-DD, DD/MM/YYYY or +N (days from today)"), shown ? shown : "?");
 	else
-		rc = err_set(err, RV_REFUSED, "'%s' is not a date: %s; write "
-		    "the date as " DATES_FORMS, shown ? shown : "?", why);
+		rc = err_set(err, RV_REFUSED, _("'%s' is not a date: %s; write "
+		    "the date as " "YYYY-MM-DD, DD/MM/YYYY or +N (days from today)"), shown ? shown : "?", why);
 	free(shown);
 	free(typed);
 	return rc;
@@ -214,8 +214,8 @@ dates_parse_ahead(const char *s, size_t len, day_t today, day_t *out,
 	if (n <= 4)
 		dates_digits(s + 1, n, &ahead);
 	if (n > 4 || ahead > DATES_AHEAD_MAX) {
-		snprintf(why, sizeof(why), "it is more than %d days (ten "
-		    "years) from today", DATES_AHEAD_MAX);
+		snprintf(why, sizeof(why), _("it is more than %d days (ten "
+		    "years) from today"), DATES_AHEAD_MAX);
 		return dates_refuse(s, len, why, err);
 	}
 	*out = today + ahead;
@@ -232,7 +232,7 @@ dates_parse_civil(const char *s, size_t len, day_t *out, struct rv_err *err)
 	    dates_shape_vn(s, len, &y, &m, &d) != 0)
 		return dates_refuse(s, len, NULL, err);
 	if (y < DATES_TYPED_MIN || y > DATES_TYPED_MAX) {
-		err_set(&why, RV_REFUSED, "the year must be from %d to %d",
+		err_set(&why, RV_REFUSED, _("the year must be from %d to %d"),
 		    DATES_TYPED_MIN, DATES_TYPED_MAX);
 		return dates_refuse(s, len, why.msg, err);
 	}

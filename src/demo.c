@@ -10,6 +10,7 @@
 
 #include "dates.h"
 #include "duty.h"
+#include "i18n.h"
 #include "model.h"
 #include "org.h"
 #include "store.h"
@@ -1955,7 +1956,7 @@ demo_do(struct demo *d, const struct demo_step *st, struct rv_err *err)
 	case ACT_CANCEL:
 		return duty_cancel(s, dd->ref, st->text, err);
 	}
-	return err_set(err, RV_STORAGE, "demo: unknown step %d", (int)st->act);
+	return err_set(err, RV_STORAGE, _("demo: unknown step %d"), (int)st->act);
 }
 
 /* Plays every step in time order; the first refusal stops it, named. */
@@ -1974,7 +1975,7 @@ demo_run(struct demo *d, struct rv_err *err)
 		memcpy(why, err->msg, sizeof(why));
 		why[sizeof(why) - 1] = '\0';
 		dates_iso(st->day, day);
-		return err_set(err, rc, "demo: step %zu (%s %s%s by %s on %s) failed: %s",
+		return err_set(err, rc, _("demo: step %zu (%s %s%s by %s on %s) failed: %s"),
 		    k + 1, demo_act_names[st->act],
 		    dd->ref[0] != '\0' ? dd->ref : "a duty of ",
 		    dd->ref[0] != '\0' ? "" : demo_units[dd->lead].code,
@@ -2010,12 +2011,12 @@ demo_build(struct session *s, struct rv_err *err)
 
 	if (s->me.login == NULL || s->me.role != ROLE_ADMIN)
 		return err_set(err, RV_REFUSED,
-		    "the demo is built by the administrator who created the database");
+		    _("the demo is built by the administrator who created the database"));
 	snprintf(login, sizeof(login), "%s", s->me.login);
 	d = calloc(1, sizeof(*d));
 	if (d == NULL || (d->duties = calloc(DEMO_DUTIES_MAX, sizeof(*d->duties))) == NULL) {
 		free(d);
-		return err_set(err, RV_STORAGE, "out of memory");
+		return err_set(err, RV_STORAGE, _("out of memory"));
 	}
 	d->s = s;
 	d->rng = DEMO_SEED;
@@ -2030,7 +2031,7 @@ demo_build(struct session *s, struct rv_err *err)
 	if (rc == RV_OK) {
 		demo_plan(d);
 		if (d->oom)
-			rc = err_set(err, RV_STORAGE, "out of memory");
+			rc = err_set(err, RV_STORAGE, _("out of memory"));
 	}
 	if (rc == RV_OK)
 		rc = demo_run(d, err);

@@ -9,6 +9,7 @@
 
 #include "actor.h"
 #include "dates.h"
+#include "i18n.h"
 #include "store.h"
 #include "text.h"
 
@@ -40,7 +41,7 @@ take_text(const char *raw, const char *what, size_t max, int required,
 	*out = NULL;
 	if (raw == NULL) {
 		if (required)
-			return err_set(err, RV_REFUSED, "%s is required: write it out in words", what);
+			return err_set(err, RV_REFUSED, _("%s is required: write it out in words"), what);
 		return RV_OK;
 	}
 	if ((rc = text_in_str(raw, what, max, out, err)) != RV_OK)
@@ -48,7 +49,7 @@ take_text(const char *raw, const char *what, size_t max, int required,
 	if (**out == '\0' && required) {
 		free(*out);
 		*out = NULL;
-		return err_set(err, RV_REFUSED, "%s is empty: write it out in words", what);
+		return err_set(err, RV_REFUSED, _("%s is empty: write it out in words"), what);
 	}
 	if (**out == '\0') {
 		free(*out);
@@ -62,7 +63,7 @@ refuse_inspector(const struct session *s, struct rv_err *err)
 {
 	if (s->me.role == ROLE_INSPECTOR) {
 		err_set(err, RV_REFUSED,
-		    "inspectors see every duty but change none; ask the unit concerned");
+		    _("inspectors see every duty but change none; ask the unit concerned"));
 		return 1;
 	}
 	return 0;
@@ -124,8 +125,8 @@ need_status(const struct op *op, const char *status, const char *doing,
 {
 	if (strcmp(op->d.status, status) == 0)
 		return RV_OK;
-	return err_set(err, RV_REFUSED, "%s is %s, so it cannot be %s",
-	    op->d.ref, op->d.status, doing);
+	return err_set(err, RV_REFUSED, _("%s is %s, so it cannot be %s"),
+	    op->d.ref, _(op->d.status), doing);
 }
 
 static enum rv_code
@@ -134,7 +135,7 @@ need_owner_or_head(const struct op *op, const char *doing, struct rv_err *err)
 	if (is_owner(op) || heads_lead(op))
 		return RV_OK;
 	return err_set(err, RV_REFUSED,
-	    "only the owner of %s or the head of its lead unit may %s", op->d.ref, doing);
+	    _("only the owner of %s or the head of its lead unit may %s"), op->d.ref, doing);
 }
 
 static enum rv_code
@@ -143,7 +144,7 @@ need_assigner(const struct op *op, const char *doing, struct rv_err *err)
 	if (is_assigner(op))
 		return RV_OK;
 	return err_set(err, RV_REFUSED,
-	    "only the assigner of %s may %s", op->d.ref, doing);
+	    _("only the assigner of %s may %s"), op->d.ref, doing);
 }
 
 /* The pending handoff, refused when there is one (what = the action). */
@@ -159,7 +160,7 @@ need_no_pending_handoff(struct op *op, const char *doing, struct rv_err *err)
 	model_handoff_free(&h);
 	if (found)
 		return err_set(err, RV_REFUSED,
-		    "%s has a handoff proposal waiting for an answer; it must be accepted or rejected before it can be %s",
+		    _("%s has a handoff proposal waiting for an answer; it must be accepted or rejected before it can be %s"),
 		    op->d.ref, doing);
 	return RV_OK;
 }
@@ -212,7 +213,7 @@ member_of(struct store *st, const char *login, rowid_t unit_id,
 	if (out->role == ROLE_INSPECTOR) {
 		model_person_free(out);
 		return err_set(err, RV_REFUSED,
-		    "an inspector watches duties and owns none; choose an official of the unit");
+		    _("an inspector watches duties and owns none; choose an official of the unit"));
 	}
 	if (out->unit_id == unit_id)
 		return RV_OK;
@@ -220,7 +221,7 @@ member_of(struct store *st, const char *login, rowid_t unit_id,
 	if (store_unit_by_id(st, unit_id, &u, err) != RV_OK)
 		return RV_STORAGE;
 	rc = err_set(err, RV_REFUSED,
-	    "the owner must belong to the lead unit %s; choose someone of %s (roviec person list --unit %s)",
+	    _("the owner must belong to the lead unit %s; choose someone of %s (roviec person list --unit %s)"),
 	    u.code, u.code, u.code);
 	model_unit_free(&u);
 	return rc;
@@ -273,7 +274,7 @@ run_op(struct session *s, struct op *op, store_txn_fn fn, struct rv_err *err)
 	if (refuse_inspector(s, err))
 		rc = RV_REFUSED;
 	else if (op->ref == NULL || op->ref[0] == '\0')
-		rc = err_set(err, RV_REFUSED, "name the duty by its reference, like P1-0042");
+		rc = err_set(err, RV_REFUSED, _("name the duty by its reference, like P1-0042"));
 	else
 		rc = store_write(s->st, fn, op, err);
 	free(op->text);
@@ -288,7 +289,7 @@ run_with_reason(struct session *s, struct op *op, const char *reason,
 {
 	enum rv_code rc;
 
-	if ((rc = take_text(reason, "a reason", DUTY_TEXT_MAX, 1, &op->text, err)) != RV_OK)
+	if ((rc = take_text(reason, _("a reason"), DUTY_TEXT_MAX, 1, &op->text, err)) != RV_OK)
 		return rc;
 	return run_op(s, op, fn, err);
 }
@@ -309,9 +310,10 @@ static enum rv_code
 check_six_clears(const struct duty_new *in, struct rv_err *err)
 {
 	static const char *const names[] = {
-		"the title (the work)", "the lead unit (--lead)", "the owner (--owner)",
-		"the deadline (--due)", "the expected result (--result)",
-		"the basis, the directive it comes from (--basis)",
+		N_("the title (the work)"), N_("the lead unit (--lead)"),
+		N_("the owner (--owner)"), N_("the deadline (--due)"),
+		N_("the expected result (--result)"),
+		N_("the basis, the directive it comes from (--basis)"),
 	};
 	const char *given[] = { in->title, in->lead, in->owner, in->due,
 	    in->result, in->basis };
@@ -326,12 +328,12 @@ check_six_clears(const struct duty_new *in, struct rv_err *err)
 		if (g != NULL && *g != '\0')
 			continue;
 		len += (size_t)snprintf(missing + len, sizeof(missing) - len, "%s%s",
-		    len > 0 ? ", " : "", names[i]);
+		    len > 0 ? ", " : "", _(names[i]));
 	}
 	if (len == 0)
 		return RV_OK;
 	return err_set(err, RV_REFUSED,
-	    "a duty is created only when it is clear; missing: %s", missing);
+	    _("a duty is created only when it is clear; missing: %s"), missing);
 }
 
 static enum rv_code
@@ -340,14 +342,14 @@ create_texts(struct create *c, struct rv_err *err)
 	const struct duty_new *in = c->in;
 	enum rv_code rc;
 
-	if ((rc = take_text(in->title, "the title", DUTY_TITLE_MAX, 1, &c->title, err)) != RV_OK ||
-	    (rc = take_text(in->result, "the expected result", DUTY_TEXT_MAX, 1, &c->result, err)) != RV_OK ||
-	    (rc = take_text(in->basis, "the basis", DUTY_TEXT_MAX, 1, &c->basis, err)) != RV_OK ||
-	    (rc = take_text(in->field, "the field", DUTY_FIELD_MAX, 0, &c->field, err)) != RV_OK ||
-	    (rc = take_text(in->note, "the note", DUTY_TEXT_MAX, 0, &c->note, err)) != RV_OK)
+	if ((rc = take_text(in->title, _("the title"), DUTY_TITLE_MAX, 1, &c->title, err)) != RV_OK ||
+	    (rc = take_text(in->result, _("the expected result"), DUTY_TEXT_MAX, 1, &c->result, err)) != RV_OK ||
+	    (rc = take_text(in->basis, _("the basis"), DUTY_TEXT_MAX, 1, &c->basis, err)) != RV_OK ||
+	    (rc = take_text(in->field, _("the field"), DUTY_FIELD_MAX, 0, &c->field, err)) != RV_OK ||
+	    (rc = take_text(in->note, _("the note"), DUTY_TEXT_MAX, 0, &c->note, err)) != RV_OK)
 		return rc;
 	for (size_t i = 0; i < in->nsupport; i++)
-		if ((rc = take_text(in->support[i].part, "a supporting unit's part",
+		if ((rc = take_text(in->support[i].part, _("a supporting unit's part"),
 		    DUTY_TEXT_MAX, 0, &c->parts[i], err)) != RV_OK)
 			return rc;
 	return RV_OK;
@@ -367,12 +369,12 @@ add_supporters(struct create *c, const struct duty *d, struct rv_err *err)
 			break;
 		if (u.id == d->lead_unit_id)
 			rc = err_set(err, RV_REFUSED,
-			    "%s leads the duty, so it cannot also support it; leave it out of --support",
+			    _("%s leads the duty, so it cannot also support it; leave it out of --support"),
 			    u.code);
 		else if ((rc = store_is_supporter(st, d->id, u.id, &already, err)) == RV_OK &&
 		    already)
 			rc = err_set(err, RV_REFUSED,
-			    "%s is named twice as a supporting unit; name it once with its part",
+			    _("%s is named twice as a supporting unit; name it once with its part"),
 			    u.code);
 		else if (rc == RV_OK)
 			rc = store_support_add(st, d->id, u.id, c->parts[i], err);
@@ -407,7 +409,7 @@ do_create(struct store *st, void *arg, struct rv_err *err)
 		goto out;
 	if (!actor_heads_above(st, s->me.id, lead.id)) {
 		rc = err_set(err, RV_REFUSED,
-		    "only the head of %s or of a unit above it may assign it a duty",
+		    _("only the head of %s or of a unit above it may assign it a duty"),
 		    lead.code);
 		goto out;
 	}
@@ -437,7 +439,7 @@ do_create(struct store *st, void *arg, struct rv_err *err)
 	snprintf(d.status, sizeof(d.status), "open");
 	dates_iso(session_today(s), d.last_progress_on);
 	if (d.search_key == NULL) {
-		rc = err_set(err, RV_STORAGE, "out of memory");
+		rc = err_set(err, RV_STORAGE, _("out of memory"));
 		goto out;
 	}
 	if ((rc = store_duty_insert(st, &d, err)) != RV_OK ||
@@ -449,7 +451,7 @@ do_create(struct store *st, void *arg, struct rv_err *err)
 	rc = record(&op, "created", 0, lead.id, 0, owner.id, c->note, detail, err);
 	free(c->ref);
 	if (rc == RV_OK && (c->ref = strdup(ref)) == NULL)
-		rc = err_set(err, RV_STORAGE, "out of memory");
+		rc = err_set(err, RV_STORAGE, _("out of memory"));
 out:
 	free(d.search_key);
 	model_unit_free(&lead);
@@ -470,7 +472,7 @@ duty_create(struct session *s, const struct duty_new *in, char ref[DUTY_REF_SIZE
 	if (refuse_inspector(s, err))
 		return RV_REFUSED;
 	if (in->nsupport > DUTY_SUPPORT_MAX)
-		return err_set(err, RV_REFUSED, "at most %d supporting units", DUTY_SUPPORT_MAX);
+		return err_set(err, RV_REFUSED, _("at most %d supporting units"), DUTY_SUPPORT_MAX);
 	if ((rc = check_six_clears(in, err)) != RV_OK ||
 	    (rc = create_texts(&c, err)) != RV_OK ||
 	    (rc = dates_parse(in->due, today, &c.due, err)) != RV_OK)
@@ -478,7 +480,7 @@ duty_create(struct session *s, const struct duty_new *in, char ref[DUTY_REF_SIZE
 	if (c.due < today) {
 		dates_iso(c.due, day);
 		rc = err_set(err, RV_REFUSED,
-		    "the deadline %s is already past; give a deadline from today on", day);
+		    _("the deadline %s is already past; give a deadline from today on"), day);
 		goto out;
 	}
 	if ((rc = store_write(s->st, do_create, &c, err)) == RV_OK)
@@ -506,16 +508,16 @@ do_assign(struct store *st, void *arg, struct rv_err *err)
 	enum rv_code rc;
 
 	if ((rc = op_load(st, op, err)) != RV_OK ||
-	    (rc = need_status(op, "open", "reassigned", err)) != RV_OK)
+	    (rc = need_status(op, "open", _("reassigned"), err)) != RV_OK)
 		return rc;
 	if (!heads_lead(op))
 		return err_set(err, RV_REFUSED,
-		    "only the head of the lead unit may reassign %s", op->d.ref);
+		    _("only the head of the lead unit may reassign %s"), op->d.ref);
 	if ((rc = member_of(st, op->login, op->d.lead_unit_id, &p, err)) != RV_OK)
 		return rc;
 	from = op->d.owner_id;
 	if (p.id == from)
-		rc = err_set(err, RV_REFUSED, "%s already owns %s", p.login, op->d.ref);
+		rc = err_set(err, RV_REFUSED, _("%s already owns %s"), p.login, op->d.ref);
 	else if ((rc = move_duty(op, op->d.lead_unit_id, p.id, 1, err)) == RV_OK)
 		rc = record(op, "assigned", 0, 0, from, p.id, NULL, NULL, err);
 	model_person_free(&p);
@@ -529,7 +531,7 @@ duty_assign(struct session *s, const char *ref, const char *login,
 	struct op op = { .ref = ref, .login = login };
 
 	if (login == NULL || login[0] == '\0')
-		return err_set(err, RV_REFUSED, "name the new owner by login");
+		return err_set(err, RV_REFUSED, _("name the new owner by login"));
 	return run_op(s, &op, do_assign, err);
 }
 
@@ -569,7 +571,7 @@ can_propose(struct store *st, struct op *op, const char *doing, struct rv_err *e
 	    (rc = need_status(op, "open", doing, err)) != RV_OK ||
 	    (rc = need_owner_or_head(op, doing, err)) != RV_OK)
 		return rc;
-	return need_no_pending_handoff(op, "handed off again", err);
+	return need_no_pending_handoff(op, _("handed off again"), err);
 }
 
 static enum rv_code
@@ -584,7 +586,7 @@ do_transfer(struct store *st, void *arg, struct rv_err *err)
 	    (rc = store_unit_by_code(st, op->unit, &to, err)) != RV_OK)
 		goto out;
 	if (to.id == op->d.lead_unit_id) {
-		rc = err_set(err, RV_REFUSED, "%s already leads %s", to.code, op->d.ref);
+		rc = err_set(err, RV_REFUSED, _("%s already leads %s"), to.code, op->d.ref);
 		goto out;
 	}
 	/* Passing it to a unit above is pushing it upward, whatever it is called. */
@@ -615,7 +617,7 @@ duty_transfer(struct session *s, const char *ref, const char *unit,
 	struct op op = { .ref = ref, .unit = unit };
 
 	if (unit == NULL || unit[0] == '\0')
-		return err_set(err, RV_REFUSED, "name the unit to transfer to by its code");
+		return err_set(err, RV_REFUSED, _("name the unit to transfer to by its code"));
 	return run_with_reason(s, &op, reason, do_transfer, err);
 }
 
@@ -630,7 +632,7 @@ do_escalate(struct store *st, void *arg, struct rv_err *err)
 	    (rc = store_unit_by_id(st, op->d.lead_unit_id, &lead, err)) != RV_OK)
 		goto out;
 	if (lead.parent_id == 0)
-		rc = err_set(err, RV_REFUSED, "%s has no unit above it to escalate to", lead.code);
+		rc = err_set(err, RV_REFUSED, _("%s has no unit above it to escalate to"), lead.code);
 	else
 		rc = propose(op, HANDOFF_ESCALATE, lead.parent_id, err);
 out:
@@ -659,11 +661,11 @@ do_return(struct store *st, void *arg, struct rv_err *err)
 		goto out;
 	if (assigner.unit_id == 0)
 		rc = err_set(err, RV_REFUSED,
-		    "the assigner of %s belongs to no unit; ask them to redirect it instead",
+		    _("the assigner of %s belongs to no unit; ask them to redirect it instead"),
 		    op->d.ref);
 	else if (assigner.unit_id == op->d.lead_unit_id)
 		rc = err_set(err, RV_REFUSED,
-		    "%s is already in its assigner's unit; ask the head to reassign it instead",
+		    _("%s is already in its assigner's unit; ask the head to reassign it instead"),
 		    op->d.ref);
 	else
 		rc = propose(op, HANDOFF_RETURN, assigner.unit_id, err);
@@ -695,14 +697,14 @@ answerable(struct store *st, struct op *op, struct handoff *h, struct rv_err *er
 		return rc;
 	if (!found)
 		return err_set(err, RV_REFUSED,
-		    "%s has no handoff proposal waiting for an answer (it may have been answered already)",
+		    _("%s has no handoff proposal waiting for an answer (it may have been answered already)"),
 		    op->d.ref);
 	if (actor_heads(st, op->s->me.id, h->to_unit_id))
 		return RV_OK;
 	if (h->kind == HANDOFF_RETURN && is_assigner(op))
 		return RV_OK;
 	return err_set(err, RV_REFUSED,
-	    "only the head of the receiving unit may answer the proposal on %s",
+	    _("only the head of the receiving unit may answer the proposal on %s"),
 	    op->d.ref);
 }
 
@@ -721,7 +723,7 @@ do_accept(struct store *st, void *arg, struct rv_err *err)
 	if (h.kind == HANDOFF_RETURN && !actor_heads(st, op->s->me.id, h.to_unit_id) &&
 	    login != NULL && strcmp(login, op->s->me.login) != 0) {
 		rc = err_set(err, RV_REFUSED,
-		    "as the assigner you take a returned duty back yourself; only the head of the unit may give it to someone else");
+		    _("as the assigner you take a returned duty back yourself; only the head of the unit may give it to someone else"));
 		goto out;
 	}
 	if (login == NULL) {
@@ -730,13 +732,13 @@ do_accept(struct store *st, void *arg, struct rv_err *err)
 			if (rc == RV_OK && owner.unit_id != h.to_unit_id) {
 				model_person_free(&owner);
 				rc = err_set(err, RV_REFUSED,
-				    "name the new owner with --owner LOGIN");
+				    _("name the new owner with --owner LOGIN"));
 			}
 		} else if (op->s->me.unit_id == h.to_unit_id) {
 			rc = store_person_by_id(st, op->s->me.id, &owner, err);
 		} else {
 			rc = err_set(err, RV_REFUSED,
-			    "you do not belong to the receiving unit; name the new owner with --owner LOGIN");
+			    _("you do not belong to the receiving unit; name the new owner with --owner LOGIN"));
 		}
 	} else {
 		rc = member_of(st, login, h.to_unit_id, &owner, err);
@@ -807,14 +809,14 @@ do_progress(struct store *st, void *arg, struct rv_err *err)
 	if ((rc = op_load(st, op, err)) != RV_OK)
 		return rc;
 	if (strcmp(op->d.status, "open") != 0 && strcmp(op->d.status, "submitted") != 0)
-		return err_set(err, RV_REFUSED, "%s is %s: progress is recorded on open duties",
-		    op->d.ref, op->d.status);
+		return err_set(err, RV_REFUSED, _("%s is %s: progress is recorded on open duties"),
+		    op->d.ref, _(op->d.status));
 	if (unit != 0 && unit != op->d.lead_unit_id &&
 	    (rc = store_is_supporter(st, op->d.id, unit, &supporter, err)) != RV_OK)
 		return rc;
 	if (!is_owner(op) && unit != op->d.lead_unit_id && !supporter && !heads_lead(op))
 		return err_set(err, RV_REFUSED,
-		    "only people of the lead unit or of a supporting unit may record progress on %s",
+		    _("only people of the lead unit or of a supporting unit may record progress on %s"),
 		    op->d.ref);
 	memcpy(op->d.last_progress_on, op->today, sizeof(op->today));
 	if ((rc = store_progress_insert(st, op->d.id, op->s->me.id, unit, op->at,
@@ -831,7 +833,7 @@ duty_progress(struct session *s, const char *ref, const char *note,
 	struct op op = { .ref = ref };
 	enum rv_code rc;
 
-	if ((rc = take_text(note, "the note", DUTY_TEXT_MAX, 1, &op.text, err)) != RV_OK)
+	if ((rc = take_text(note, _("the note"), DUTY_TEXT_MAX, 1, &op.text, err)) != RV_OK)
 		return rc;
 	return run_op(s, &op, do_progress, err);
 }
@@ -854,14 +856,14 @@ do_deliver(struct store *st, void *arg, struct rv_err *err)
 		return rc;
 	if (!supports)
 		return err_set(err, RV_REFUSED,
-		    "your unit is not a supporting unit of %s: only a supporting unit delivers a part",
+		    _("your unit is not a supporting unit of %s: only a supporting unit delivers a part"),
 		    op->d.ref);
 	if (delivered[0] != '\0')
-		return err_set(err, RV_REFUSED, "your unit's part of %s was delivered on %s already",
+		return err_set(err, RV_REFUSED, _("your unit's part of %s was delivered on %s already"),
 		    op->d.ref, delivered);
 	if (strcmp(op->d.status, "open") != 0 && strcmp(op->d.status, "submitted") != 0)
-		return err_set(err, RV_REFUSED, "%s is %s: parts are delivered to open duties",
-		    op->d.ref, op->d.status);
+		return err_set(err, RV_REFUSED, _("%s is %s: parts are delivered to open duties"),
+		    op->d.ref, _(op->d.status));
 	if ((rc = store_support_deliver(st, op->d.id, unit, op->today, op->s->me.id,
 	    err)) != RV_OK)
 		return rc;
@@ -875,7 +877,7 @@ duty_deliver(struct session *s, const char *ref, const char *note,
 	struct op op = { .ref = ref };
 	enum rv_code rc;
 
-	if ((rc = take_text(note, "the note of what was delivered", DUTY_TEXT_MAX, 1,
+	if ((rc = take_text(note, _("the note of what was delivered"), DUTY_TEXT_MAX, 1,
 	    &op.text, err)) != RV_OK)
 		return rc;
 	return run_op(s, &op, do_deliver, err);
@@ -893,24 +895,24 @@ do_extend(struct store *st, void *arg, struct rv_err *err)
 	enum rv_code rc;
 
 	if ((rc = op_load(st, op, err)) != RV_OK ||
-	    (rc = need_status(op, "open", "extended", err)) != RV_OK ||
-	    (rc = need_owner_or_head(op, "ask for an extension of", err)) != RV_OK)
+	    (rc = need_status(op, "open", _("extended"), err)) != RV_OK ||
+	    (rc = need_owner_or_head(op, _("ask for an extension of"), err)) != RV_OK)
 		return rc;
 	if (dates_from_iso(op->d.deadline, &deadline) != 0)
-		return err_set(err, RV_STORAGE, "%s has a damaged deadline", op->d.ref);
+		return err_set(err, RV_STORAGE, _("%s has a damaged deadline"), op->d.ref);
 	if (session_today(op->s) > deadline)
 		return err_set(err, RV_REFUSED,
-		    "the deadline of %s passed on %s; an extension must be asked for before the deadline",
+		    _("the deadline of %s passed on %s; an extension must be asked for before the deadline"),
 		    op->d.ref, op->d.deadline);
 	if (op->date <= deadline)
 		return err_set(err, RV_REFUSED,
-		    "an extension asks for a date after the current deadline %s", op->d.deadline);
+		    _("an extension asks for a date after the current deadline %s"), op->d.deadline);
 	if ((rc = store_extension_pending(st, op->d.id, &x, &found, err)) != RV_OK)
 		return rc;
 	model_extension_free(&x);
 	if (found)
 		return err_set(err, RV_REFUSED,
-		    "an extension of %s is already waiting for the assigner's answer", op->d.ref);
+		    _("an extension of %s is already waiting for the assigner's answer"), op->d.ref);
 	x.duty_id = op->d.id;
 	x.requested_by = op->s->me.id;
 	memcpy(x.old_deadline, op->d.deadline, sizeof(x.old_deadline));
@@ -929,9 +931,9 @@ duty_extend(struct session *s, const char *ref, const char *date,
 	enum rv_code rc;
 
 	if (date == NULL)
-		return err_set(err, RV_REFUSED, "give the new deadline you ask for");
+		return err_set(err, RV_REFUSED, _("give the new deadline you ask for"));
 	if ((rc = dates_parse(date, session_today(s), &op.date, err)) != RV_OK ||
-	    (rc = take_text(reason, "a reason", DUTY_TEXT_MAX, 1, &op.text, err)) != RV_OK)
+	    (rc = take_text(reason, _("a reason"), DUTY_TEXT_MAX, 1, &op.text, err)) != RV_OK)
 		return rc;
 	return run_op(s, &op, do_extend, err);
 }
@@ -945,12 +947,12 @@ answer_extension(struct store *st, struct op *op, int approve, struct rv_err *er
 	enum rv_code rc;
 
 	if ((rc = op_load(st, op, err)) != RV_OK ||
-	    (rc = need_assigner(op, "answer its extension requests", err)) != RV_OK ||
+	    (rc = need_assigner(op, _("answer its extension requests"), err)) != RV_OK ||
 	    (rc = store_extension_pending(st, op->d.id, &x, &found, err)) != RV_OK)
 		return rc;
 	if (!found)
 		return err_set(err, RV_REFUSED,
-		    "%s has no extension request waiting for an answer", op->d.ref);
+		    _("%s has no extension request waiting for an answer"), op->d.ref);
 	rc = store_extension_close(st, x.id, approve ? "approved" : "refused",
 	    op->s->me.id, op->at, op->text, err);
 	if (rc == RV_OK && approve) {
@@ -1002,9 +1004,9 @@ do_done(struct store *st, void *arg, struct rv_err *err)
 	enum rv_code rc;
 
 	if ((rc = op_load(st, op, err)) != RV_OK ||
-	    (rc = need_status(op, "open", "submitted as done", err)) != RV_OK ||
-	    (rc = need_owner_or_head(op, "submit it as done", err)) != RV_OK ||
-	    (rc = need_no_pending_handoff(op, "submitted as done", err)) != RV_OK ||
+	    (rc = need_status(op, "open", _("submitted as done"), err)) != RV_OK ||
+	    (rc = need_owner_or_head(op, _("submit it as done"), err)) != RV_OK ||
+	    (rc = need_no_pending_handoff(op, _("submitted as done"), err)) != RV_OK ||
 	    (rc = withdraw_pending(op, "the duty was submitted as done", err)) != RV_OK)
 		return rc;
 	snprintf(op->d.status, sizeof(op->d.status), "submitted");
@@ -1021,7 +1023,7 @@ duty_done(struct session *s, const char *ref, const char *note, struct rv_err *e
 	struct op op = { .ref = ref };
 	enum rv_code rc;
 
-	if ((rc = take_text(note, "the result note", DUTY_TEXT_MAX, 1, &op.text, err)) != RV_OK)
+	if ((rc = take_text(note, _("the result note"), DUTY_TEXT_MAX, 1, &op.text, err)) != RV_OK)
 		return rc;
 	return run_op(s, &op, do_done, err);
 }
@@ -1033,8 +1035,8 @@ do_confirm(struct store *st, void *arg, struct rv_err *err)
 	enum rv_code rc;
 
 	if ((rc = op_load(st, op, err)) != RV_OK ||
-	    (rc = need_assigner(op, "confirm it", err)) != RV_OK ||
-	    (rc = need_status(op, "submitted", "confirmed (it must be submitted as done first)", err)) != RV_OK)
+	    (rc = need_assigner(op, _("confirm it"), err)) != RV_OK ||
+	    (rc = need_status(op, "submitted", _("confirmed (it must be submitted as done first)"), err)) != RV_OK)
 		return rc;
 	snprintf(op->d.status, sizeof(op->d.status), "done");
 	memcpy(op->d.closed_on, op->today, sizeof(op->today));
@@ -1074,7 +1076,7 @@ owner_still_member(struct store *st, struct op *op, struct rv_err *err)
 		return rc;
 	if (lead.head_id == 0)
 		rc = err_set(err, RV_REFUSED,
-		    "the owner of %s has left %s and the unit has no head to take it; ask the administrator to name one",
+		    _("the owner of %s has left %s and the unit has no head to take it; ask the administrator to name one"),
 		    op->d.ref, lead.code);
 	else
 		op->d.owner_id = lead.head_id;
@@ -1092,12 +1094,12 @@ do_reopen(struct store *st, void *arg, struct rv_err *err)
 	enum rv_code rc;
 
 	if ((rc = op_load(st, op, err)) != RV_OK ||
-	    (rc = need_assigner(op, "reopen it", err)) != RV_OK)
+	    (rc = need_assigner(op, _("reopen it"), err)) != RV_OK)
 		return rc;
 	if (strcmp(op->d.status, "submitted") != 0 && strcmp(op->d.status, "done") != 0)
 		return err_set(err, RV_REFUSED,
-		    "%s is %s; only a duty submitted as done, or done, can be reopened",
-		    op->d.ref, op->d.status);
+		    _("%s is %s; only a duty submitted as done, or done, can be reopened"),
+		    op->d.ref, _(op->d.status));
 	if ((rc = owner_still_member(st, op, err)) != RV_OK)
 		return rc;
 	snprintf(op->d.status, sizeof(op->d.status), "open");
@@ -1130,17 +1132,17 @@ do_redirect(struct store *st, void *arg, struct rv_err *err)
 	enum rv_code rc;
 
 	if ((rc = op_load(st, op, err)) != RV_OK ||
-	    (rc = need_assigner(op, "redirect it", err)) != RV_OK ||
-	    (rc = need_status(op, "open", "redirected", err)) != RV_OK ||
+	    (rc = need_assigner(op, _("redirect it"), err)) != RV_OK ||
+	    (rc = need_status(op, "open", _("redirected"), err)) != RV_OK ||
 	    (rc = store_unit_by_code(st, op->unit, &to, err)) != RV_OK)
 		goto out;
 	if (to.id == op->d.lead_unit_id) {
-		rc = err_set(err, RV_REFUSED, "%s already leads %s", to.code, op->d.ref);
+		rc = err_set(err, RV_REFUSED, _("%s already leads %s"), to.code, op->d.ref);
 		goto out;
 	}
 	if (!actor_heads_above(st, op->s->me.id, to.id)) {
 		rc = err_set(err, RV_REFUSED,
-		    "you may redirect a duty only to a unit you head or one below it");
+		    _("you may redirect a duty only to a unit you head or one below it"));
 		goto out;
 	}
 	if (op->login != NULL)
@@ -1150,7 +1152,7 @@ do_redirect(struct store *st, void *arg, struct rv_err *err)
 	if (rc == RV_OK && (owner.id == 0 || owner.unit_id != to.id)) {
 		model_person_free(&owner);
 		rc = err_set(err, RV_REFUSED,
-		    "name the new owner in %s with --owner LOGIN", to.code);
+		    _("name the new owner in %s with --owner LOGIN"), to.code);
 	}
 	if (rc != RV_OK)
 		goto out;
@@ -1174,7 +1176,7 @@ duty_redirect(struct session *s, const char *ref, const char *unit,
 	struct op op = { .ref = ref, .unit = unit, .login = owner };
 
 	if (unit == NULL || unit[0] == '\0')
-		return err_set(err, RV_REFUSED, "name the unit to redirect to by its code");
+		return err_set(err, RV_REFUSED, _("name the unit to redirect to by its code"));
 	return run_with_reason(s, &op, reason, do_redirect, err);
 }
 
@@ -1185,10 +1187,10 @@ do_cancel(struct store *st, void *arg, struct rv_err *err)
 	enum rv_code rc;
 
 	if ((rc = op_load(st, op, err)) != RV_OK ||
-	    (rc = need_assigner(op, "cancel it", err)) != RV_OK)
+	    (rc = need_assigner(op, _("cancel it"), err)) != RV_OK)
 		return rc;
 	if (strcmp(op->d.status, "open") != 0 && strcmp(op->d.status, "submitted") != 0)
-		return err_set(err, RV_REFUSED, "%s is %s already", op->d.ref, op->d.status);
+		return err_set(err, RV_REFUSED, _("%s is %s already"), op->d.ref, _(op->d.status));
 	if ((rc = withdraw_pending(op, "the assigner cancelled the duty", err)) != RV_OK)
 		return rc;
 	snprintf(op->d.status, sizeof(op->d.status), "cancelled");

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "cli.h"
+#include "i18n.h"
 
 int
 main(int argc, char **argv)
@@ -11,5 +12,6 @@ main(int argc, char **argv)
 	 * characters; the text module works in UTF-8 whatever the locale. */
 	if (setlocale(LC_ALL, "") == NULL)
 		setlocale(LC_ALL, "C.UTF-8");
+	i18n_init();
 	return cli_main(argc, argv);
 }

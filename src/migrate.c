@@ -1,6 +1,8 @@
 /* migrate: applies the compiled-in migrations (see migrate.h). */
 #include "migrate.h"
 
+#include "i18n.h"
+
 #include <stdio.h>
 #include <time.h>
 
@@ -58,12 +60,12 @@ migrate_apply(sqlite3 *db, migrate_hook_fn after, void *arg,
 		return RV_OK;
 	if ((rc = begin_immediate(db)) != SQLITE_OK)
 		return err_set(err, RV_STORAGE,
-		    "cannot start upgrading the database: %s", sqlite3_errmsg(db));
+		    _("cannot start upgrading the database: %s"), sqlite3_errmsg(db));
 	v = user_version(db);
 	if (v < 0 || v > migrate_count) {
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 		return err_set(err, RV_STORAGE,
-		    "the database's schema version %d is not one this roviec knows", v);
+		    _("the database's schema version %d is not one this roviec knows"), v);
 	}
 	for (; v < migrate_count; v++) {
 		rc = sqlite3_exec(db, migrate_scripts[v], NULL, NULL, NULL);
@@ -75,14 +77,14 @@ migrate_apply(sqlite3 *db, migrate_hook_fn after, void *arg,
 		if (rc == SQLITE_OK)
 			rc = set_user_version(db, v + 1);
 		if (rc != SQLITE_OK) {
-			err_set(err, RV_STORAGE, "migration %d failed: %s; nothing was changed",
+			err_set(err, RV_STORAGE, _("migration %d failed: %s; nothing was changed"),
 			    v + 1, sqlite3_errmsg(db));
 			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 			return RV_STORAGE;
 		}
 	}
 	if ((rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL)) != SQLITE_OK) {
-		err_set(err, RV_STORAGE, "cannot finish upgrading the database: %s",
+		err_set(err, RV_STORAGE, _("cannot finish upgrading the database: %s"),
 		    sqlite3_errmsg(db));
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 		return RV_STORAGE;

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "actor.h"
+#include "i18n.h"
 #include "store.h"
 #include "text.h"
 
@@ -32,7 +33,7 @@ need_admin(const struct session *s, const char *what, struct rv_err *err)
 {
 	if (s->me.role != ROLE_ADMIN)
 		return err_set(err, RV_REFUSED,
-		    "only an administrator may %s; ask your administrator", what);
+		    _("only an administrator may %s; ask your administrator"), what);
 	return RV_OK;
 }
 
@@ -44,11 +45,11 @@ check_code(const char *code, struct rv_err *err)
 
 	if (n == 0 || n > 16)
 		return err_set(err, RV_REFUSED,
-		    "a unit code has 1 to 16 letters, digits or '_' (like P1 or QLDT)");
+		    _("a unit code has 1 to 16 letters, digits or '_' (like P1 or QLDT)"));
 	for (size_t i = 0; i < n; i++)
 		if (!isalnum((unsigned char)code[i]) && code[i] != '_')
 			return err_set(err, RV_REFUSED,
-			    "a unit code has only ASCII letters, digits or '_' (like P1 or QLDT)");
+			    _("a unit code has only ASCII letters, digits or '_' (like P1 or QLDT)"));
 	return RV_OK;
 }
 
@@ -60,11 +61,11 @@ check_login(const char *login, struct rv_err *err)
 
 	if (n == 0 || n > 32)
 		return err_set(err, RV_REFUSED,
-		    "a login has 1 to 32 characters, as the Unix login of the person");
+		    _("a login has 1 to 32 characters, as the Unix login of the person"));
 	for (size_t i = 0; i < n; i++)
 		if (!isalnum((unsigned char)login[i]) && strchr("._-", login[i]) == NULL)
 			return err_set(err, RV_REFUSED,
-			    "a login has only ASCII letters, digits, '.', '_' or '-', as the Unix login");
+			    _("a login has only ASCII letters, digits, '.', '_' or '-', as the Unix login"));
 	return RV_OK;
 }
 
@@ -75,13 +76,13 @@ take_name(const char *raw, const char *what, char **out, struct rv_err *err)
 	enum rv_code rc;
 
 	if (raw == NULL)
-		return err_set(err, RV_REFUSED, "%s is missing", what);
+		return err_set(err, RV_REFUSED, _("%s is missing"), what);
 	if ((rc = text_in_str(raw, what, NAME_MAX_CHARS, out, err)) != RV_OK)
 		return rc;
 	if (**out == '\0') {
 		free(*out);
 		*out = NULL;
-		return err_set(err, RV_REFUSED, "%s is empty; write it out", what);
+		return err_set(err, RV_REFUSED, _("%s is empty; write it out"), what);
 	}
 	return RV_OK;
 }
@@ -114,10 +115,10 @@ make_head(struct org_op *op, const struct unit *u, const struct person *p,
 
 	if (p->role == ROLE_INSPECTOR)
 		return err_set(err, RV_REFUSED,
-		    "%s is an inspector; an inspector cannot head a unit", p->login);
+		    _("%s is an inspector; an inspector cannot head a unit"), p->login);
 	if (p->unit_id != u->id)
 		return err_set(err, RV_REFUSED,
-		    "%s does not belong to %s; move them there first (roviec person set %s --unit %s)",
+		    _("%s does not belong to %s; move them there first (roviec person set %s --unit %s)"),
 		    p->login, u->code, p->login, u->code);
 	if ((rc = store_unit_set_head(st, u->id, p->id, err)) != RV_OK)
 		return rc;
@@ -145,11 +146,11 @@ do_unit_add(struct store *st, void *arg, struct rv_err *err)
 		u.kind = parent.id == 0 ? KIND_CITY : KIND_DEPARTMENT;
 	else if (model_kind_parse(op->kind, &u.kind) != 0) {
 		rc = err_set(err, RV_REFUSED,
-		    "the kind of a unit is one of city, ward, commune, department, party");
+		    _("the kind of a unit is one of city, ward, commune, department, party"));
 		goto out;
 	}
 	if ((rc = store_unit_insert(st, &u, err)) == RV_REFUSED)
-		rc = err_set(err, RV_REFUSED, "a unit with the code %s exists already; roviec unit list shows the units",
+		rc = err_set(err, RV_REFUSED, _("a unit with the code %s exists already; roviec unit list shows the units"),
 		    op->code);
 	if (rc == RV_OK)
 		rc = org_history(op->s, "unit-added", u.id, 0, op->name, err);
@@ -177,9 +178,9 @@ org_unit_add(struct session *s, const char *code, const char *name,
 	struct org_op op = { .s = s, .parent = parent, .kind = kind, .head = head };
 	enum rv_code rc;
 
-	if ((rc = need_admin(s, "add units", err)) == RV_OK &&
+	if ((rc = need_admin(s, _("add units"), err)) == RV_OK &&
 	    (rc = check_code(code, err)) == RV_OK &&
-	    (rc = take_name(name, "the unit's name", &op.name, err)) == RV_OK &&
+	    (rc = take_name(name, _("the unit's name"), &op.name, err)) == RV_OK &&
 	    (op.code = strdup(code)) != NULL) {
 		for (char *p = op.code; *p != '\0'; p++)
 			*p = (char)toupper((unsigned char)*p);
@@ -212,7 +213,7 @@ org_unit_set_head(struct session *s, const char *unit, const char *login,
 	struct org_op op = { .s = s, .unit = unit, .head = login };
 	enum rv_code rc;
 
-	if ((rc = need_admin(s, "name the head of a unit", err)) != RV_OK)
+	if ((rc = need_admin(s, _("name the head of a unit"), err)) != RV_OK)
 		return rc;
 	return store_write(s->st, do_unit_set_head, &op, err);
 }
@@ -231,10 +232,10 @@ apply_unit_role(struct store *st, const struct org_op *op, struct person *p,
 	}
 	if (op->role != NULL && model_role_parse(op->role, &p->role) != 0)
 		return err_set(err, RV_REFUSED,
-		    "a role is one of admin, head, officer, inspector");
+		    _("a role is one of admin, head, officer, inspector"));
 	if (p->unit_id == 0 && p->role != ROLE_ADMIN && p->role != ROLE_INSPECTOR)
 		return err_set(err, RV_REFUSED,
-		    "a %s belongs to a unit: give it with --unit CODE", model_role_name(p->role));
+		    _("a %s belongs to a unit: give it with --unit CODE"), model_role_name(p->role));
 	return RV_OK;
 }
 
@@ -252,7 +253,7 @@ do_person_add(struct store *st, void *arg, struct rv_err *err)
 	if ((rc = apply_unit_role(st, op, &p, &u, err)) != RV_OK)
 		goto out;
 	if ((rc = store_person_insert(st, &p, err)) == RV_REFUSED) {
-		rc = err_set(err, RV_REFUSED, "the login %s is registered already; roviec person list shows everyone",
+		rc = err_set(err, RV_REFUSED, _("the login %s is registered already; roviec person list shows everyone"),
 		    op->login);
 		goto out;
 	}
@@ -272,9 +273,9 @@ org_person_add(struct session *s, const char *login, const char *full_name,
 	struct org_op op = { .s = s, .unit = unit, .role = role };
 	enum rv_code rc;
 
-	if ((rc = need_admin(s, "add people", err)) == RV_OK &&
+	if ((rc = need_admin(s, _("add people"), err)) == RV_OK &&
 	    (rc = check_login(login, err)) == RV_OK &&
-	    (rc = take_name(full_name, "the full name", &op.name, err)) == RV_OK &&
+	    (rc = take_name(full_name, _("the full name"), &op.name, err)) == RV_OK &&
 	    (op.login = strdup(login)) != NULL)
 		rc = store_write(s->st, do_person_add, &op, err);
 	org_op_free(&op);
@@ -305,7 +306,7 @@ do_person_set(struct store *st, void *arg, struct rv_err *err)
 			goto out;
 		if (admins <= 1) {
 			rc = err_set(err, RV_REFUSED,
-			    "%s is the last administrator; make someone else administrator first",
+			    _("%s is the last administrator; make someone else administrator first"),
 			    p.login);
 			goto out;
 		}
@@ -344,11 +345,11 @@ org_person_set(struct session *s, const char *login, const char *full_name,
 	struct org_op op = { .s = s, .unit = unit, .role = role };
 	enum rv_code rc;
 
-	if ((rc = need_admin(s, "change people", err)) != RV_OK ||
+	if ((rc = need_admin(s, _("change people"), err)) != RV_OK ||
 	    (rc = check_login(login, err)) != RV_OK)
 		return rc;
 	if (full_name != NULL &&
-	    (rc = take_name(full_name, "the full name", &op.name, err)) != RV_OK)
+	    (rc = take_name(full_name, _("the full name"), &op.name, err)) != RV_OK)
 		return rc;
 	if ((op.login = strdup(login)) != NULL)
 		rc = store_write(s->st, do_person_set, &op, err);
@@ -367,7 +368,7 @@ do_bootstrap(struct store *st, void *arg, struct rv_err *err)
 	if ((rc = store_person_count(st, &n, err)) != RV_OK)
 		return rc;
 	if (n != 0)
-		return err_set(err, RV_REFUSED, "this database has people already");
+		return err_set(err, RV_REFUSED, _("this database has people already"));
 	p.login = op->login;
 	p.full_name = op->name;
 	p.role = ROLE_ADMIN;
@@ -403,14 +404,14 @@ org_bootstrap(struct session *s, struct rv_err *err)
 	    (rc = check_login(login, err)) != RV_OK)
 		return rc;
 	name = gecos_name(getpwuid(getuid()), gecos, sizeof(gecos));
-	if (name == NULL || text_in_str(name, "the full name", NAME_MAX_CHARS,
+	if (name == NULL || text_in_str(name, _("the full name"), NAME_MAX_CHARS,
 	    &op.name, err) != RV_OK || op.name[0] == '\0') {
 		free(op.name);
 		op.name = strdup(login);
 	}
 	op.login = strdup(login);
 	if (op.login == NULL || op.name == NULL)
-		rc = err_set(err, RV_STORAGE, "out of memory");
+		rc = err_set(err, RV_STORAGE, _("out of memory"));
 	else
 		rc = store_write(s->st, do_bootstrap, &op, err);
 	org_op_free(&op);
@@ -425,9 +426,9 @@ org_backup(struct session *s, const char *path, struct backup_info *info,
 {
 	enum rv_code rc;
 
-	if ((rc = need_admin(s, "back up the database", err)) != RV_OK)
+	if ((rc = need_admin(s, _("back up the database"), err)) != RV_OK)
 		return rc;
 	if (path == NULL || path[0] == '\0')
-		return err_set(err, RV_REFUSED, "name the file to write the backup to");
+		return err_set(err, RV_REFUSED, _("name the file to write the backup to"));
 	return store_backup(s->st, path, info, err);
 }

@@ -6,6 +6,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "text.h"
 
 struct out_table {
@@ -177,8 +178,17 @@ out_table_write(struct out_table *t, FILE *f, enum out_format format)
 	}
 	if ((w = calloc(t->ncols, sizeof(*w))) == NULL)
 		return;
-	for (size_t i = 0; i < t->ncols; i++)
+	/* Headings are for people in a table (translated), for programs in
+	 * CSV (as given). */
+	for (size_t i = 0; i < t->ncols; i++) {
+		char *h = t->headers[i][0] != '\0' ? strdup(_(t->headers[i])) : NULL;
+
+		if (h != NULL) {
+			free(t->headers[i]);
+			t->headers[i] = h;
+		}
 		w[i] = text_width(t->headers[i]);
+	}
 	for (size_t r = 0; r < t->nrows; r++)
 		for (size_t i = 0; i < t->ncols; i++) {
 			size_t cw = text_width(t->cells[r * t->ncols + i]);

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "i18n.h"
 #include "model.h"
 
 struct run {
@@ -58,7 +59,7 @@ parse_day(const char *what, const char *text, day_t today, day_t *out,
 		char why[sizeof(err->msg)];
 
 		snprintf(why, sizeof(why), "%s", err->msg);
-		return err_set(err, RV_REFUSED, "%s: %s", what, why);
+		return err_set(err, RV_REFUSED, _("%s: %s"), what, why);
 	}
 	return RV_OK;
 }
@@ -108,7 +109,7 @@ report_run(struct session *s, const struct report_query *q,
 		dates_iso(from, f);
 		dates_iso(to, t);
 		return err_set(err, RV_REFUSED,
-		    "the period starts on %s, after its end %s: give --from before --to", f, t);
+		    _("the period starts on %s, after its end %s: give --from before --to"), f, t);
 	}
 	dates_iso(from, meta->from);
 	dates_iso(to, meta->to);

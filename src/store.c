@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "chain.h"
+#include "i18n.h"
 #include "migrate.h"
 #include "text.h"
 
@@ -572,25 +573,25 @@ fail(struct store *st, int rc, struct rv_err *err)
 	if (is_busy(rc)) {
 		st->busy = 1;
 		return err_set(err, RV_STORAGE,
-		    "the database %s stayed locked by other sessions for too long; try again",
+		    _("the database %s stayed locked by other sessions for too long; try again"),
 		    st->path);
 	}
 	switch (rc & 0xff) {
 	case SQLITE_CONSTRAINT:
-		return err_set(err, RV_REFUSED, "refused by the database: %s", msg);
+		return err_set(err, RV_REFUSED, _("refused by the database: %s"), msg);
 	case SQLITE_READONLY:
 		return err_set(err, RV_STORAGE,
-		    "the database %s is read-only for you; ask the administrator for write access",
+		    _("the database %s is read-only for you; ask the administrator for write access"),
 		    st->path);
 	case SQLITE_FULL:
 		return err_set(err, RV_STORAGE,
-		    "the disk holding %s is full; nothing was saved", st->path);
+		    _("the disk holding %s is full; nothing was saved"), st->path);
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
 		return err_set(err, RV_STORAGE,
-		    "the database %s is damaged (%s); restore it from a backup", st->path, msg);
+		    _("the database %s is damaged (%s); restore it from a backup"), st->path, msg);
 	default:
-		return err_set(err, RV_STORAGE, "database error on %s: %s", st->path, msg);
+		return err_set(err, RV_STORAGE, _("database error on %s: %s"), st->path, msg);
 	}
 }
 
@@ -825,21 +826,21 @@ create_file(const char *path, struct rv_err *err)
 
 	if (make_parents(path) != 0)
 		return err_set(err, RV_STORAGE,
-		    "cannot create the folder for %s: %s; choose another place with --db",
+		    _("cannot create the folder for %s: %s; choose another place with --db"),
 		    path, strerror(errno));
 	fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0660);
 	if (fd < 0 && errno == EEXIST)
 		return err_set(err, RV_REFUSED,
-		    "%s already exists; roviec init makes a new database only, so choose another path or remove it",
+		    _("%s already exists; roviec init makes a new database only, so choose another path or remove it"),
 		    path);
 	if (fd < 0)
 		return err_set(err, RV_STORAGE,
-		    "cannot create %s: %s; choose another place with --db or ask the administrator",
+		    _("cannot create %s: %s; choose another place with --db or ask the administrator"),
 		    path, strerror(errno));
 	if (fchmod(fd, 0660) != 0) {
 		close(fd);
 		unlink(path);
-		return err_set(err, RV_STORAGE, "cannot set the mode of %s: %s",
+		return err_set(err, RV_STORAGE, _("cannot set the mode of %s: %s"),
 		    path, strerror(errno));
 	}
 	close(fd);
@@ -880,21 +881,21 @@ check_identity(struct store *st, int *fresh, struct rv_err *err)
 		rc = pragma_int(st->db, "SELECT count(*) FROM sqlite_master", &objects);
 	if ((rc & 0xff) == SQLITE_NOTADB)
 		return err_set(err, RV_STORAGE,
-		    "%s is not a roviec database (it is not an SQLite file); check the path given by --db, ROVIEC_DB or the configuration",
+		    _("%s is not a roviec database (it is not an SQLite file); check the path given by --db, ROVIEC_DB or the configuration"),
 		    st->path);
 	if (rc != SQLITE_OK)
 		return fail(st, rc, err);
 	if (app != 0 && app != MIGRATE_APPLICATION_ID)
 		return err_set(err, RV_STORAGE,
-		    "%s is an SQLite database of another program, not roviec's; check the path",
+		    _("%s is an SQLite database of another program, not roviec's; check the path"),
 		    st->path);
 	if (version > migrate_count)
 		return err_set(err, RV_STORAGE,
-		    "%s was made by a newer roviec (schema %d; this one knows up to %d); use the newer roviec, the file was not touched",
+		    _("%s was made by a newer roviec (schema %d; this one knows up to %d); use the newer roviec, the file was not touched"),
 		    st->path, version, migrate_count);
 	if (app == 0 && (version != 0 || objects != 0))
 		return err_set(err, RV_STORAGE,
-		    "%s is an SQLite database but not roviec's; check the path", st->path);
+		    _("%s is an SQLite database but not roviec's; check the path"), st->path);
 	*fresh = app == 0;
 	return RV_OK;
 }
@@ -905,7 +906,7 @@ static enum rv_code
 refuse_empty(struct store *st, struct rv_err *err)
 {
 	return err_set(err, RV_STORAGE,
-	    "%s is empty, not a roviec database; create one with roviec init on a new path",
+	    _("%s is empty, not a roviec database; create one with roviec init on a new path"),
 	    st->path);
 }
 
@@ -979,16 +980,16 @@ no_access(const char *path, struct rv_err *err)
 		g = getgrgid(sb.st_gid);
 	if (g != NULL && in_group(g->gr_gid))
 		return err_set(err, RV_STORAGE,
-		    "you may not open the database %s (permission denied), though you are in "
+		    _("you may not open the database %s (permission denied), though you are in "
 		    "its group '%s': ask the administrator to give the file mode 0660 and its "
-		    "directory 2770", path, g->gr_name);
+		    "directory 2770"), path, g->gr_name);
 	if (g != NULL && g->gr_gid != 0)
 		return err_set(err, RV_STORAGE,
-		    "you may not open the database %s (permission denied): ask the administrator "
-		    "to add your login to the group '%s', then log in again", path, g->gr_name);
+		    _("you may not open the database %s (permission denied): ask the administrator "
+		    "to add your login to the group '%s', then log in again"), path, g->gr_name);
 	return err_set(err, RV_STORAGE,
-	    "you may not open the database %s (permission denied): ask the administrator "
-	    "to give you access to it", path);
+	    _("you may not open the database %s (permission denied): ask the administrator "
+	    "to give you access to it"), path);
 }
 
 enum rv_code
@@ -1008,22 +1009,22 @@ store_open(const char *path, enum store_mode mode, struct store **out,
 		if (errno == EACCES)
 			return no_access(path, err);
 		return err_set(err, RV_STORAGE,
-		    "there is no database at %s: create one with roviec init (or roviec demo), or point --db at it",
+		    _("there is no database at %s: create one with roviec init (or roviec demo), or point --db at it"),
 		    path);
 	} else if (S_ISDIR(sb.st_mode)) {
-		return err_set(err, RV_STORAGE, "%s is a directory, not a database", path);
+		return err_set(err, RV_STORAGE, _("%s is a directory, not a database"), path);
 	} else if (access(path, R_OK) != 0 && errno == EACCES) {
 		return no_access(path, err);
 	}
 	if ((st = calloc(1, sizeof(*st))) == NULL || (st->path = strdup(path)) == NULL) {
 		free(st);
-		return err_set(err, RV_STORAGE, "out of memory");
+		return err_set(err, RV_STORAGE, _("out of memory"));
 	}
 	flags_default_rules(&st->rules);
 	rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
 	    NULL);
 	if (rc != SQLITE_OK) {
-		code = err_set(err, RV_STORAGE, "cannot open the database %s: %s", path,
+		code = err_set(err, RV_STORAGE, _("cannot open the database %s: %s"), path,
 		    st->db ? sqlite3_errmsg(st->db) : sqlite3_errstr(rc));
 		store_close(st);
 		return code;
@@ -1140,7 +1141,7 @@ run_savepoint(struct store *st, store_txn_fn fn, void *arg, struct rv_err *err)
 	if (code != RV_OK && exec(st, "ROLLBACK TO action") != SQLITE_OK &&
 	    sqlite3_get_autocommit(st->db))
 		return err_set(err, RV_STORAGE,
-		    "the database rolled back the whole transaction: %s", sqlite3_errmsg(st->db));
+		    _("the database rolled back the whole transaction: %s"), sqlite3_errmsg(st->db));
 	if ((rc = exec(st, "RELEASE action")) != SQLITE_OK && code == RV_OK)
 		return fail(st, rc, err);
 	return code;
@@ -1265,7 +1266,7 @@ unit_lookup(struct store *st, enum stmt id, const char *code, rowid_t rowid,
 		read_unit(s, 0, out);
 	sqlite3_reset(s);
 	if (!found)
-		return quoted(err, "there is no unit with the code '%s'; roviec unit list shows the units",
+		return quoted(err, _("there is no unit with the code '%s'; roviec unit list shows the units"),
 		    code, rowid);
 	return RV_OK;
 }
@@ -1386,7 +1387,7 @@ person_lookup(struct store *st, enum stmt id, const char *login, rowid_t rowid,
 		read_person(s, out);
 	sqlite3_reset(s);
 	if (!found)
-		return quoted(err, "there is no person with the login '%s'; roviec person list shows them",
+		return quoted(err, _("there is no person with the login '%s'; roviec person list shows them"),
 		    login, rowid);
 	return RV_OK;
 }
@@ -1515,7 +1516,7 @@ store_duty_by_ref(struct store *st, const char *ref, struct duty *out,
 		read_duty(s, out);
 	sqlite3_reset(s);
 	if (!found)
-		return quoted(err, "there is no duty '%s'; roviec list shows the references",
+		return quoted(err, _("there is no duty '%s'; roviec list shows the references"),
 		    ref, 0);
 	return RV_OK;
 }
@@ -1709,7 +1710,7 @@ close_pending(struct store *st, enum stmt id, rowid_t row, const char *state,
 	if ((rc = run(st, s, err)) != RV_OK)
 		return rc;
 	if (sqlite3_changes(st->db) != 1)
-		return err_set(err, RV_REFUSED, "it was answered meanwhile by someone else");
+		return err_set(err, RV_REFUSED, _("it was answered meanwhile by someone else"));
 	return RV_OK;
 }
 
@@ -1955,7 +1956,7 @@ store_duty_list(struct store *st, const struct duty_filter *f, int want_json,
 	sqlite3_bind_int(s, 4, (int)f->statuses);
 	sqlite3_bind_int(s, 5, (int)f->flags);
 	if (f->search != NULL && (pattern = like_pattern(f->search)) == NULL)
-		return err_set(err, RV_STORAGE, "out of memory");
+		return err_set(err, RV_STORAGE, _("out of memory"));
 	bind_text(s, 6, pattern);
 	sqlite3_bind_int(s, 7, want_json);
 	if (f->limit > 0)
@@ -1988,7 +1989,7 @@ store_duty_json(struct store *st, rowid_t duty_id, char **json, struct rv_err *e
 		*json = col_dup(s, 0);
 	sqlite3_reset(s);
 	if (!found || *json == NULL)
-		return err_set(err, RV_REFUSED, "there is no duty with that reference");
+		return err_set(err, RV_REFUSED, _("there is no duty with that reference"));
 	return RV_OK;
 }
 
@@ -2019,7 +2020,7 @@ store_duty_detail(struct store *st, rowid_t duty_id, store_detail_fn fn,
 	}
 	sqlite3_reset(s);
 	if (!found)
-		return err_set(err, RV_REFUSED, "there is no duty with that reference");
+		return err_set(err, RV_REFUSED, _("there is no duty with that reference"));
 	return RV_OK;
 }
 
@@ -2198,7 +2199,7 @@ chain_fill(sqlite3 *db, int version, void *arg, struct rv_err *err)
 	 * the table while it is written. */
 	rc = store_history_walk(f.st, chain_fill_one, &f, err);
 	if (rc == RV_OK && f.failed)
-		rc = err_set(err, RV_STORAGE, "out of memory while hashing the history");
+		rc = err_set(err, RV_STORAGE, _("out of memory while hashing the history"));
 	for (size_t i = 0; rc == RV_OK && i < f.n; i++) {
 		if ((s = stmt(f.st, ST_CHAIN_SET, err)) == NULL) {
 			rc = RV_STORAGE;
@@ -2225,7 +2226,7 @@ store_count(struct store *st, const char *which, long long *n, struct rv_err *er
 	for (size_t i = 0; i < sizeof(tables) / sizeof(tables[0]); i++)
 		if (strcmp(which, tables[i].name) == 0)
 			return one_int(st, tables[i].id, 0, 0, n, err);
-	return err_set(err, RV_USAGE, "cannot count %s", which);
+	return err_set(err, RV_USAGE, _("cannot count %s"), which);
 }
 
 enum rv_code
@@ -2237,7 +2238,7 @@ store_duty_page(struct store *st, const struct page_query *q, store_page_fn fn,
 	int rc;
 
 	if ((unsigned)q->tab >= PAGE__TABS)
-		return err_set(err, RV_USAGE, "no such tab");
+		return err_set(err, RV_USAGE, _("no such tab"));
 	s = stmt(st, (enum stmt)(ST_PAGE_FIRST + 2 * (int)q->tab + (q->backward != 0)), err);
 	if (s == NULL)
 		return RV_STORAGE;
@@ -2248,7 +2249,7 @@ store_duty_page(struct store *st, const struct page_query *q, store_page_fn fn,
 	sqlite3_bind_int(s, 5, q->limit > 0 ? q->limit : 1);
 	sqlite3_bind_int(s, 6, (int)q->flag);
 	if (q->search != NULL && (pattern = like_pattern(q->search)) == NULL)
-		return err_set(err, RV_STORAGE, "out of memory");
+		return err_set(err, RV_STORAGE, _("out of memory"));
 	bind_text(s, 7, pattern);
 	sqlite3_bind_int(s, 8, (int)q->sort);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -2306,7 +2307,7 @@ store_report(struct store *st, const struct store_report_query *q,
 	if (s == NULL)
 		return RV_STORAGE;
 	if (dates_from_iso(q->as_of, &as_of) != 0)
-		return err_set(err, RV_REFUSED, "the report's day %s is not a date", q->as_of);
+		return err_set(err, RV_REFUSED, _("the report's day %s is not a date"), q->as_of);
 	bind_text(s, 1, q->from);
 	bind_text(s, 2, q->to);
 	bind_text(s, 3, q->as_of);
@@ -2390,7 +2391,7 @@ backup_copy(struct store *st, sqlite3 *dst, struct backup_info *info,
 	int rc;
 
 	if ((b = sqlite3_backup_init(dst, "main", st->db, "main")) == NULL)
-		return err_set(err, RV_STORAGE, "cannot start the backup: %s",
+		return err_set(err, RV_STORAGE, _("cannot start the backup: %s"),
 		    sqlite3_errmsg(dst));
 	/* All pages in one step: one read snapshot, which in WAL mode does
 	 * not hold up writers; retried while the database is busy. */
@@ -2405,13 +2406,13 @@ backup_copy(struct store *st, sqlite3 *dst, struct backup_info *info,
 	if (rc != SQLITE_DONE)
 		return fail(st, rc, err);
 	if (sqlite3_prepare_v2(dst, "PRAGMA quick_check", -1, &s, NULL) != SQLITE_OK)
-		return err_set(err, RV_STORAGE, "cannot check the backup: %s",
+		return err_set(err, RV_STORAGE, _("cannot check the backup: %s"),
 		    sqlite3_errmsg(dst));
 	rc = sqlite3_step(s);
 	if (rc != SQLITE_ROW || sqlite3_column_text(s, 0) == NULL ||
 	    strcmp((const char *)sqlite3_column_text(s, 0), "ok") != 0) {
 		sqlite3_finalize(s);
-		return err_set(err, RV_STORAGE, "the backup does not pass its check");
+		return err_set(err, RV_STORAGE, _("the backup does not pass its check"));
 	}
 	sqlite3_finalize(s);
 	info->duties = backup_count(dst, "SELECT count(*) FROM duties");
@@ -2439,19 +2440,19 @@ store_backup(struct store *st, const char *path, struct backup_info *info,
 
 	if (access(path, F_OK) == 0)
 		return err_set(err, RV_REFUSED,
-		    "%s exists already: give a new file name, or move the old one away", path);
+		    _("%s exists already: give a new file name, or move the old one away"), path);
 	if ((tmp = malloc(n)) == NULL)
-		return err_set(err, RV_STORAGE, "out of memory");
+		return err_set(err, RV_STORAGE, _("out of memory"));
 	snprintf(tmp, n, "%s.tmp-XXXXXX", path);
 	if ((fd = mkstemp(tmp)) < 0) {
-		code = err_set(err, RV_REFUSED, "cannot create %s: %s; choose a directory you may write to",
+		code = err_set(err, RV_REFUSED, _("cannot create %s: %s; choose a directory you may write to"),
 		    path, strerror(errno));
 		free(tmp);
 		return code;
 	}
 	fchmod(fd, 0600);
 	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-		code = err_set(err, RV_STORAGE, "cannot write the backup %s: %s", path,
+		code = err_set(err, RV_STORAGE, _("cannot write the backup %s: %s"), path,
 		    dst ? sqlite3_errmsg(dst) : "out of memory");
 		goto out;
 	}
@@ -2460,21 +2461,21 @@ store_backup(struct store *st, const char *path, struct backup_info *info,
 	/* Back to a single file: the copy carries WAL mode, so checkpoint it
 	 * and leave it in rollback mode, a plain file to keep. */
 	if (sqlite3_exec(dst, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL) != SQLITE_OK) {
-		code = err_set(err, RV_STORAGE, "cannot finish the backup %s: %s", path,
+		code = err_set(err, RV_STORAGE, _("cannot finish the backup %s: %s"), path,
 		    sqlite3_errmsg(dst));
 		goto out;
 	}
 	sqlite3_close(dst);
 	dst = NULL;
 	if (fsync(fd) != 0) {
-		code = err_set(err, RV_STORAGE, "cannot write the backup %s: %s", path,
+		code = err_set(err, RV_STORAGE, _("cannot write the backup %s: %s"), path,
 		    strerror(errno));
 		goto out;
 	}
 	/* link() refuses to replace a file that appeared meanwhile. */
 	if (link(tmp, path) != 0) {
 		code = err_set(err, errno == EEXIST ? RV_REFUSED : RV_STORAGE,
-		    "cannot put the backup at %s: %s", path, strerror(errno));
+		    _("cannot put the backup at %s: %s"), path, strerror(errno));
 		goto out;
 	}
 	code = RV_OK;

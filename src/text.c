@@ -1,6 +1,8 @@
 /* text: UTF-8 in and out (see text.h). */
 #include "text.h"
 
+#include "i18n.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,12 +122,12 @@ text_refuse(const char *bytes, const struct text_scan *scan,
 	/* Positions count characters from 1, as an editor shows them; the
 	 * bad byte is shown in hex, never raw, as it may be a control. */
 	if (scan->problem == TEXT_NUL)
-		return err_set(err, RV_REFUSED, "%s contains a NUL byte at "
-		    "position %zu; remove it and try again", what,
+		return err_set(err, RV_REFUSED, _("%s contains a NUL byte at "
+		    "position %zu; remove it and try again"), what,
 		    scan->chars + 1);
-	return err_set(err, RV_REFUSED, "%s is not valid UTF-8 (byte 0x%02X "
+	return err_set(err, RV_REFUSED, _("%s is not valid UTF-8 (byte 0x%02X "
 	    "at position %zu); if it comes from an old spreadsheet or a "
-	    "Windows-1258 file, save it as UTF-8 and try again", what,
+	    "Windows-1258 file, save it as UTF-8 and try again"), what,
 	    (unsigned)(unsigned char)bytes[scan->at], scan->chars + 1);
 }
 
@@ -146,15 +148,15 @@ text_in(const char *bytes, size_t len, const char *what, size_t max_chars,
 	 * long, and that is what the user must fix first.
 	 */
 	if ((nfc = text_nfc(bytes, scan.at)) == NULL)
-		return err_set(err, RV_STORAGE, "out of memory while reading "
-		    "%s; close other programs and try again", what);
+		return err_set(err, RV_STORAGE, _("out of memory while reading "
+		    "%s; close other programs and try again"), what);
 	text_trim(nfc);
 	chars = text_chars(nfc);
 	if (chars > max_chars) {
 		free(nfc);
-		return err_set(err, RV_REFUSED, "%s is too long: %s%zu "
-		    "characters, at most %zu allowed; shorten it and try again",
-		    what, scan.problem == TEXT_FINE ? "" : "at least ", chars,
+		return err_set(err, RV_REFUSED, _("%s is too long: %s%zu "
+		    "characters, at most %zu allowed; shorten it and try again"),
+		    what, scan.problem == TEXT_FINE ? "" : _("at least "), chars,
 		    max_chars);
 	}
 	if (scan.problem != TEXT_FINE) {

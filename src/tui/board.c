@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "dates.h"
+#include "i18n.h"
 #include "store.h"
 #include "text.h"
 
@@ -25,10 +26,13 @@ struct board {
 	int n, cap, cursor;
 };
 
+/* TRANSLATORS: the five tabs share one 80-column line with their brackets. */
 static const char *const tab_names[PAGE__TABS] = {
-	"1 Leads", "2 Supports", "3 Proposals", "4 Flagged", "5 Mine"
+	N_("1 Leads"), N_("2 Supports"), N_("3 Proposals"), N_("4 Flagged"), N_("5 Mine")
 };
-static const char *const sort_names[SORT__COUNT] = { "deadline", "reference", "owner" };
+static const char *const sort_names[SORT__COUNT] = {
+	N_("deadline"), N_("reference"), N_("owner")
+};
 
 static void
 row_free(struct board_row *r)
@@ -198,7 +202,7 @@ out:
 	free(at.key);
 	free(before.rows);
 	free(from.rows);
-	snprintf(v->title, sizeof(v->title), "%s", tab_names[b->tab]);
+	snprintf(v->title, sizeof(v->title), "%s", _(tab_names[b->tab]));
 	return rc;
 }
 
@@ -308,7 +312,7 @@ board_request(struct tui *t, struct view *v, enum request req)
 	case REQ_SORT:
 		b->sort = (enum page_sort)((b->sort + 1) % SORT__COUNT);
 		board_reset(b);
-		tui_status(t, 0, "sorted by %s", sort_names[b->sort]);
+		tui_status(t, 0, _("sorted by %s"), _(sort_names[b->sort]));
 		return VIEW_RELOAD;
 	case REQ_FILTER_FLAG:
 		b->flag = b->flag == 0 ? 1 : b->flag << 1;
@@ -316,9 +320,9 @@ board_request(struct tui *t, struct view *v, enum request req)
 			b->flag = 0;
 		board_reset(b);
 		if (b->flag)
-			tui_status(t, 0, "showing only %s duties (f: next flag)", flags_word(b->flag));
+			tui_status(t, 0, _("showing only %s duties (f: next flag)"), flags_word(b->flag));
 		else
-			tui_status(t, 0, "showing every duty");
+			tui_status(t, 0, _("showing every duty"));
 		return VIEW_RELOAD;
 	case REQ_ENTER:
 		if (b->n == 0)
@@ -333,7 +337,7 @@ board_request(struct tui *t, struct view *v, enum request req)
 	case REQ_ACCEPT: case REQ_REJECT: case REQ_PROGRESS: case REQ_EXTEND:
 	case REQ_APPROVE: case REQ_REFUSE: case REQ_DONE: case REQ_DELIVER:
 		if (b->n == 0) {
-			tui_status(t, 1, "there is no duty here to act on");
+			tui_status(t, 1, _("there is no duty here to act on"));
 			return VIEW_REDRAW;
 		}
 		return tui_action(t, req, b->rows[b->cursor].ref);
@@ -367,9 +371,10 @@ put_cell(int y, int x, const char *s, int width)
 static const char *
 row_role(const struct tui *t, const struct board *b, const struct board_row *r)
 {
+	/* TRANSLATORS: the role column is 4 columns wide. */
 	if (strcmp(r->lead, t->unit.code) == 0)
-		return "lead";
-	return b->tab == PAGE_PROPOSALS ? "ask" : b->tab == PAGE_SUPPORT ? "supp" : "";
+		return _("lead");
+	return b->tab == PAGE_PROPOSALS ? _("ask") : b->tab == PAGE_SUPPORT ? _("supp") : "";
 }
 
 static void
@@ -394,7 +399,7 @@ board_draw(struct tui *t, struct view *v, int top, int height, int width)
 		title_w = 8;
 	for (int i = 0; i < PAGE__TABS; i++)
 		len += (size_t)snprintf(tabs + len, sizeof(tabs) - len, i == (int)b->tab ?
-		    "[%s] " : " %s  ", tab_names[i]);
+		    "[%s] " : " %s  ", _(tab_names[i]));
 	move(top, 0);
 	clrtoeol();
 	attron(A_BOLD);
@@ -404,19 +409,22 @@ board_draw(struct tui *t, struct view *v, int top, int height, int width)
 	move(top + 1, 0);
 	clrtoeol();
 	x = 0;
-	put_cell(top + 1, x, "ref", ref_w); x += ref_w + 1;
-	put_cell(top + 1, x, "title", title_w); x += title_w + 1;
-	put_cell(top + 1, x, "owner", 10); x += 11;
-	put_cell(top + 1, x, "role", 4); x += 5;
-	put_cell(top + 1, x, "deadline", 10); x += 11;
-	put_cell(top + 1, x, "days", 5); x += 6;
-	put_cell(top + 1, x, "status", 9); x += 10;
-	put_cell(top + 1, x, "flags", 6);
+	/* TRANSLATORS: column headings, cut to 7, the title's width, 10, 4,
+	 * 10, 5, 9 and 6 columns. */
+	put_cell(top + 1, x, _("ref"), ref_w); x += ref_w + 1;
+	put_cell(top + 1, x, _("title"), title_w); x += title_w + 1;
+	put_cell(top + 1, x, _("owner"), 10); x += 11;
+	put_cell(top + 1, x, _("role"), 4); x += 5;
+	put_cell(top + 1, x, _("deadline"), 10); x += 11;
+	put_cell(top + 1, x, _("days"), 5); x += 6;
+	put_cell(top + 1, x, _("status"), 9); x += 10;
+	put_cell(top + 1, x, _("flags"), 6);
 	attroff(A_UNDERLINE);
 	/* Never more rows than the body holds (the status may have grown). */
 	for (int i = 0; i < b->n && i < b->cap && i < height - 2; i++) {
 		struct board_row *r = &b->rows[i];
 		int y = top + 2 + i, attr = tui_row_attr(t, r->flags, i == b->cursor);
+		char day[11];
 		day_t due;
 
 		days[0] = '\0';
@@ -430,14 +438,14 @@ board_draw(struct tui *t, struct view *v, int top, int height, int width)
 		put_cell(y, x, r->title, title_w); x += title_w + 1;
 		put_cell(y, x, r->owner, 10); x += 11;
 		put_cell(y, x, row_role(t, b, r), 4); x += 5;
-		put_cell(y, x, r->deadline, 10); x += 11;
+		put_cell(y, x, i18n_day(r->deadline, day), 10); x += 11;
 		put_cell(y, x, days, 5); x += 6;
-		put_cell(y, x, r->status, 9); x += 10;
+		put_cell(y, x, i18n_status(r->status), 9); x += 10;
 		put_cell(y, x, tui_flag_marks(r->flags, marks), 6);
 		attroff(attr);
 	}
 	if (b->n == 0)
-		mvaddstr(top + 3, 2, b->search || b->flag ? "No duty matches." : "No duty here.");
+		mvaddstr(top + 3, 2, b->search || b->flag ? _("No duty matches.") : _("No duty here."));
 }
 
 static void

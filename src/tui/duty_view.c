@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "store.h"
 #include "text.h"
 
@@ -76,19 +77,19 @@ detail_lines(const struct duty_detail *row, void *arg)
 	char flags[128];
 
 	flags_join(row->flags, ", ", "", flags, sizeof(flags));
-	add(d, "Status:      %s%s%s", row->status, row->flags ? "   flags: " : "", flags);
-	add(d, "Lead unit:   %s %s", row->lead_code, row->lead_name);
-	add(d, "Owner:       %s (%s)", row->owner_login, row->owner_name);
-	add(d, "Assigner:    %s (%s)", row->assigner_login, row->assigner_name);
+	add(d, _("Status:      %s%s%s"), i18n_status(row->status), row->flags ? _("   flags: ") : "", flags);
+	add(d, _("Lead unit:   %s %s"), row->lead_code, row->lead_name);
+	add(d, _("Owner:       %s (%s)"), row->owner_login, row->owner_name);
+	add(d, _("Assigner:    %s (%s)"), row->assigner_login, row->assigner_name);
 	return 0;
 }
 
 static int
 support_lines(const struct support_row *row, void *arg)
 {
-	add(arg, "Supporting:  %s %s: %s%s%s%s", row->unit_code, row->unit_name,
-	    row->part[0] ? row->part : "(part not stated)",
-	    row->delivered_on ? " (delivered " : "",
+	add(arg, _("Supporting:  %s %s: %s%s%s%s"), row->unit_code, row->unit_name,
+	    row->part[0] ? row->part : _("(part not stated)"),
+	    row->delivered_on ? _(" (delivered ") : "",
 	    row->delivered_on ? row->delivered_on : "", row->delivered_on ? ")" : "");
 	return 0;
 }
@@ -137,29 +138,32 @@ read_duty(struct store *st, void *arg, struct rv_err *err)
 	add(d, "%s  %s", duty.ref, duty.title);
 	add(d, "%s", "");
 	if ((rc = store_duty_detail(st, duty.id, detail_lines, d, err)) == RV_OK) {
+		char d1[11], d2[11];
+
 		if (strcmp(duty.deadline, duty.original_deadline) != 0)
-			add(d, "Deadline:    %s (originally %s)", duty.deadline, duty.original_deadline);
+			add(d, _("Deadline:    %s (originally %s)"), i18n_day(duty.deadline, d1),
+			    i18n_day(duty.original_deadline, d2));
 		else
-			add(d, "Deadline:    %s", duty.deadline);
-		add(d, "Result:      %s", duty.result);
-		add(d, "Basis:       %s", duty.basis);
+			add(d, _("Deadline:    %s"), i18n_day(duty.deadline, d1));
+		add(d, _("Result:      %s"), duty.result);
+		add(d, _("Basis:       %s"), duty.basis);
 		if (duty.field != NULL)
-			add(d, "Field:       %s", duty.field);
+			add(d, _("Field:       %s"), duty.field);
 		rc = store_support_list(st, duty.id, support_lines, d, err);
 	}
 	if (rc == RV_OK) {
 		add(d, "%s", "");
 		history_at = d->n;
-		add(d, "%s", "Path:");
-		add(d, "%s", "History:");
+		add(d, "%s", _("Path:"));
+		add(d, "%s", _("History:"));
 		rc = store_history_list(st, duty.id, history_lines, d, err);
 		/* The path is known once the history is read; it goes above it. */
 		if (history_at < d->n) {
-			size_t size = sizeof("Path:        ") + strlen(d->path);
+			size_t size = strlen(_("Path:        %s")) + strlen(d->path) + 1;
 			char *path = malloc(size);
 
 			if (path != NULL) {
-				snprintf(path, size, "Path:        %s", d->path);
+				snprintf(path, size, _("Path:        %s"), d->path);
 				free(d->lines[history_at]);
 				d->lines[history_at] = path;
 			}
@@ -179,7 +183,7 @@ duty_load(struct tui *t, struct view *v)
 		tui_status(t, 1, "%s", err.msg);
 		return -1;
 	}
-	snprintf(v->title, sizeof(v->title), "Duty %s", d->ref);
+	snprintf(v->title, sizeof(v->title), _("Duty %s"), d->ref);
 	return 0;
 }
 

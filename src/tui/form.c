@@ -10,6 +10,7 @@
 #include <time.h>
 #include <wchar.h>
 
+#include "i18n.h"
 #include "line.h"
 #include "text.h"
 
@@ -45,7 +46,7 @@ struct form {
 };
 
 static const char form_hint[] =
-    "Enter: next/submit  Tab/Shift-Tab: move  Esc: cancel  Ctrl-U: clear";
+    N_("Enter: next/submit  Tab/Shift-Tab: move  Esc: cancel  Ctrl-U: clear");
 
 static const char *
 form_label(const struct form *f, size_t i)
@@ -177,7 +178,7 @@ form_draw(struct form *f)
 	for (i = 0; i < f->n; i++)
 		form_draw_field(f, i, &cy, &cx);
 	form_put(f->win, f->rows - 3, 2, f->error, usable, A_BOLD);
-	form_put(f->win, f->rows - 2, 2, form_hint, usable, A_NORMAL);
+	form_put(f->win, f->rows - 2, 2, _(form_hint), usable, A_NORMAL);
 	wmove(f->win, cy, cx);
 	wrefresh(f->win);
 }
@@ -252,16 +253,16 @@ form_enter(struct form *f)
 	}
 	for (i = 0; i < f->n; i++)
 		if (f->fields[i].required && form_blank(line_text(&f->lines[i]))) {
-			snprintf(f->error, sizeof(f->error), "%s is required: "
-			    "type it, or press Esc to cancel", form_label(f, i));
+			snprintf(f->error, sizeof(f->error), _("%s is required: "
+			    "type it, or press Esc to cancel"), form_label(f, i));
 			f->current = i;
 			return FORM_CONTINUE;
 		}
 	for (i = 0; i < f->n; i++)
 		if ((f->fields[i].value = strdup(line_text(&f->lines[i]))) == NULL) {
 			form_fields_free(f->fields, f->n);
-			snprintf(f->error, sizeof(f->error), "out of memory; "
-			    "press Enter to try again, or Esc to cancel");
+			snprintf(f->error, sizeof(f->error), _("out of memory; "
+			    "press Enter to try again, or Esc to cancel"));
 			return FORM_CONTINUE;
 		}
 	return FORM_OK;
@@ -278,12 +279,12 @@ form_type(struct form *f, wint_t c)
 	switch (line_insert_codepoint(l, (uint32_t)c)) {
 	case LINE_FULL:
 		f->full = 1;
-		snprintf(f->error, sizeof(f->error), "%s is too long: nothing "
-		    "more fits; shorten it", form_label(f, f->current));
+		snprintf(f->error, sizeof(f->error), _("%s is too long: nothing "
+		    "more fits; shorten it"), form_label(f, f->current));
 		break;
 	case LINE_NOMEM:
-		snprintf(f->error, sizeof(f->error), "out of memory; "
-		    "press Esc to cancel");
+		snprintf(f->error, sizeof(f->error), _("out of memory; "
+		    "press Esc to cancel"));
 		break;
 	default:
 		/* Controls are refused without a word: a stray Ctrl key
@@ -365,10 +366,10 @@ form_too_small(struct form *f, volatile sig_atomic_t *hangup)
 		return FORM_CANCEL;
 	keypad(f->win, TRUE);
 	werase(f->win);
-	form_put(f->win, 0, 0, "The terminal is too small for this form.",
+	form_put(f->win, 0, 0, _("The terminal is too small for this form."),
 	    COLS, A_BOLD);
 	if (LINES > 1)
-		form_put(f->win, 1, 0, "Enlarge it, or press Esc to cancel.",
+		form_put(f->win, 1, 0, _("Enlarge it, or press Esc to cancel."),
 		    COLS, A_NORMAL);
 	wrefresh(f->win);
 	for (;;) {
@@ -409,13 +410,13 @@ form_open_lines(struct form *f)
 		if (r == 0 || f->error[0] != '\0')
 			continue;
 		if (r == 1)
-			snprintf(f->error, sizeof(f->error), "%s: control "
-			    "characters removed or text cut to fit; check it",
+			snprintf(f->error, sizeof(f->error), _("%s: control "
+			    "characters removed or text cut to fit; check it"),
 			    form_label(f, i));
 		else
-			snprintf(f->error, sizeof(f->error), "%s: out of "
+			snprintf(f->error, sizeof(f->error), _("%s: out of "
 			    "memory reading the current text; press Esc to "
-			    "cancel", form_label(f, i));
+			    "cancel"), form_label(f, i));
 	}
 	return 0;
 }

@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
+#include "text.h"
+
 struct help {
 	int top;
 };
@@ -14,7 +17,7 @@ static int
 help_load(struct tui *t, struct view *v)
 {
 	(void)t;
-	snprintf(v->title, sizeof(v->title), "Help");
+	snprintf(v->title, sizeof(v->title), "%s", _("Help"));
 	return 0;
 }
 
@@ -39,18 +42,20 @@ help_draw(struct tui *t, struct view *v, int top, int height, int width)
 			group = k[i].group;
 			if (line++ >= h->top && y < top + height) {
 				attron(A_BOLD);
-				mvaddnstr(y++, 0, group, width);
+				mvaddnstr(y++, 0, _(group), width);
 				attroff(A_BOLD);
 			}
 		}
 		if (line++ >= h->top && y < top + height) {
-			mvprintw(y++, 2, "%-7s %.*s", k[i].key_name, width > 12 ? width - 12 : 0,
-			    k[i].help);
+			char *help = text_fit(_(k[i].help), width > 12 ? (size_t)(width - 12) : 0, 1);
+
+			mvprintw(y++, 2, "%-7s %s", k[i].key_name, help ? help : "");
+			free(help);
 		}
 	}
 	if (line++ >= h->top && y < top + height)
-		mvaddnstr(y++, 0, "Flags: b bounced  t tossed  e escalated  u unanswered  "
-		    "s stalled  O overdue  L late  d due soon", width);
+		mvaddnstr(y++, 0, _("Flags: b bounced  t tossed  e escalated  u unanswered  "
+		    "s stalled  O overdue  L late  d due soon"), width);
 }
 
 static int

@@ -16,6 +16,7 @@
 
 #include "duty.h"
 #include "form.h"
+#include "i18n.h"
 #include "store.h"
 #include "text.h"
 #include "view.h"
@@ -109,7 +110,7 @@ tui_push(struct tui *t, struct view *v)
 	if (v == NULL || t->depth == TUI_MAX_VIEWS) {
 		if (v != NULL)
 			v->ops->done(v);
-		tui_status(t, 1, "cannot open another view");
+		tui_status(t, 1, _("cannot open another view"));
 		return -1;
 	}
 	if (v->ops->load(t, v) != 0) {
@@ -194,10 +195,10 @@ draw_too_small(void)
 	char line[128];
 
 	erase();
-	snprintf(line, sizeof(line), "Terminal too small: %dx%d; roviec needs %dx%d.",
+	snprintf(line, sizeof(line), _("Terminal too small: %dx%d; roviec needs %dx%d."),
 	    COLS, LINES, MIN_COLS, MIN_LINES);
 	mvaddnstr(LINES / 2, 0, line, COLS);
-	mvaddnstr(LINES / 2 + 1, 0, "Enlarge the window, or press Q to quit.", COLS);
+	mvaddnstr(LINES / 2 + 1, 0, _("Enlarge the window, or press Q to quit."), COLS);
 }
 
 static void
@@ -213,7 +214,7 @@ draw(struct tui *t)
 		return;
 	}
 	erase();
-	snprintf(title, sizeof(title), " roviec  %s (%s)  as %s  %s", t->unit.name,
+	snprintf(title, sizeof(title), _(" roviec  %s (%s)  as %s  %s"), t->unit.name,
 	    t->unit.code, t->s->me.login, v->title);
 	draw_line(0, title, t->colour ? COLOR_PAIR(PAIR_TITLE) | A_BOLD : A_REVERSE);
 	nstatus = layout(t, status);
@@ -224,8 +225,8 @@ draw(struct tui *t)
 			    (t->colour ? COLOR_PAIR(PAIR_ERROR) | A_BOLD : A_BOLD | A_REVERSE) :
 			    A_NORMAL);
 	else
-		draw_line(LINES - 1, "?: help  Enter: open  Tab: tabs  /: search  "
-		    "t: transfer  p: progress  q: quit", A_DIM);
+		draw_line(LINES - 1, _("?: help  Enter: open  Tab: tabs  /: search  "
+		    "t: transfer  p: progress  q: quit"), A_DIM);
 	refresh();
 }
 
@@ -242,18 +243,18 @@ struct action_form {
 };
 
 static const struct action_form action_forms[] = {
-	{ REQ_ASSIGN, "Assign to another official of the unit", "reassigned", { "Login" }, { 1 } },
-	{ REQ_TRANSFER, "Propose another lead unit", "transfer proposed; you stay accountable until it is answered", { "Unit code", "Reason" }, { 1, 1 } },
-	{ REQ_ESCALATE, "Propose the unit above as lead", "escalation proposed; you stay accountable until it is answered", { "Reason" }, { 1 } },
-	{ REQ_RETURN, "Propose sending it back to the assigner", "return proposed; you stay accountable until it is answered", { "Reason" }, { 1 } },
-	{ REQ_ACCEPT, "Accept the proposal", "accepted: your unit leads it now", { "New owner (login, empty: you)" }, { 0 } },
-	{ REQ_REJECT, "Reject the proposal", "proposal rejected", { "Reason" }, { 1 } },
-	{ REQ_PROGRESS, "Record progress", "progress recorded", { "Note" }, { 1 } },
-	{ REQ_EXTEND, "Ask for a later deadline", "extension asked; the assigner answers it", { "New deadline", "Reason" }, { 1, 1 } },
-	{ REQ_APPROVE, "Approve the extension asked? Enter: yes, Esc: no", "extension approved", { NULL }, { 0 } },
-	{ REQ_REFUSE, "Refuse the extension", "extension refused", { "Reason" }, { 1 } },
-	{ REQ_DONE, "Submit as done", "submitted as done; the assigner confirms it", { "Result" }, { 1 } },
-	{ REQ_DELIVER, "Deliver your unit's part", "your unit's part recorded as delivered", { "What was delivered" }, { 1 } },
+	{ REQ_ASSIGN, N_("Assign to another official of the unit"), N_("reassigned"), { N_("Login") }, { 1 } },
+	{ REQ_TRANSFER, N_("Propose another lead unit"), N_("transfer proposed; you stay accountable until it is answered"), { N_("Unit code"), N_("Reason") }, { 1, 1 } },
+	{ REQ_ESCALATE, N_("Propose the unit above as lead"), N_("escalation proposed; you stay accountable until it is answered"), { N_("Reason") }, { 1 } },
+	{ REQ_RETURN, N_("Propose sending it back to the assigner"), N_("return proposed; you stay accountable until it is answered"), { N_("Reason") }, { 1 } },
+	{ REQ_ACCEPT, N_("Accept the proposal"), N_("accepted: your unit leads it now"), { N_("New owner (login, empty: you)") }, { 0 } },
+	{ REQ_REJECT, N_("Reject the proposal"), N_("proposal rejected"), { N_("Reason") }, { 1 } },
+	{ REQ_PROGRESS, N_("Record progress"), N_("progress recorded"), { N_("Note") }, { 1 } },
+	{ REQ_EXTEND, N_("Ask for a later deadline"), N_("extension asked; the assigner answers it"), { N_("New deadline"), N_("Reason") }, { 1, 1 } },
+	{ REQ_APPROVE, N_("Approve the extension asked? Enter: yes, Esc: no"), N_("extension approved"), { NULL }, { 0 } },
+	{ REQ_REFUSE, N_("Refuse the extension"), N_("extension refused"), { N_("Reason") }, { 1 } },
+	{ REQ_DONE, N_("Submit as done"), N_("submitted as done; the assigner confirms it"), { N_("Result") }, { 1 } },
+	{ REQ_DELIVER, N_("Deliver your unit's part"), N_("your unit's part recorded as delivered"), { N_("What was delivered") }, { 1 } },
 };
 
 static const struct action_form *
@@ -275,9 +276,9 @@ ask(struct tui *t, const char *title, struct form_field *f, size_t n)
 		return 1;
 	form_fields_free(f, n);
 	if (r == FORM_CANCEL)
-		tui_status(t, 0, "cancelled; nothing was changed");
+		tui_status(t, 0, _("cancelled; nothing was changed"));
 	else if (r == FORM_RESIZE)
-		tui_status(t, 0, "the window changed size; nothing was changed");
+		tui_status(t, 0, _("the window changed size; nothing was changed"));
 	return 0;
 }
 
@@ -314,21 +315,21 @@ static int
 new_duty(struct tui *t)
 {
 	struct form_field f[8] = {
-		{ "Title", NULL, 1, 4 * DUTY_TITLE_MAX, NULL },
-		{ "Lead unit", t->unit.code, 1, 64, NULL },
-		{ "Owner (login)", NULL, 1, 64, NULL },
-		{ "Deadline", NULL, 1, 64, NULL },
-		{ "Expected result", NULL, 1, TEXT_BYTES, NULL },
-		{ "Basis", NULL, 1, TEXT_BYTES, NULL },
-		{ "Supporting (P2:part; ...)", NULL, 0, TEXT_BYTES, NULL },
-		{ "Field", NULL, 0, 4 * DUTY_FIELD_MAX, NULL },
+		{ _("Title"), NULL, 1, 4 * DUTY_TITLE_MAX, NULL },
+		{ _("Lead unit"), t->unit.code, 1, 64, NULL },
+		{ _("Owner (login)"), NULL, 1, 64, NULL },
+		{ _("Deadline"), NULL, 1, 64, NULL },
+		{ _("Expected result"), NULL, 1, TEXT_BYTES, NULL },
+		{ _("Basis"), NULL, 1, TEXT_BYTES, NULL },
+		{ _("Supporting (P2:part; ...)"), NULL, 0, TEXT_BYTES, NULL },
+		{ _("Field"), NULL, 0, 4 * DUTY_FIELD_MAX, NULL },
 	};
 	struct duty_new in = { 0 };
 	struct rv_err err;
 	char ref[DUTY_REF_SIZE], *next;
 	enum rv_code rc;
 
-	if (!ask(t, "New duty: the six clears", f, 8))
+	if (!ask(t, _("New duty: the six clears"), f, 8))
 		return VIEW_RELOAD;
 	in.title = f[0].value;
 	in.lead = f[1].value;
@@ -353,7 +354,7 @@ new_duty(struct tui *t)
 		for (char *end = p + strlen(p); end > p && end[-1] == ' '; )
 			*--end = '\0';
 		if (in.nsupport == DUTY_SUPPORT_MAX) {
-			tui_status(t, 1, "at most %d supporting units; nothing was saved",
+			tui_status(t, 1, _("at most %d supporting units; nothing was saved"),
 			    DUTY_SUPPORT_MAX);
 			form_fields_free(f, 8);
 			return VIEW_RELOAD;
@@ -362,7 +363,7 @@ new_duty(struct tui *t)
 	}
 	rc = duty_create(t->s, &in, ref, &err);
 	if (rc == RV_OK)
-		tui_status(t, 0, "%s created", ref);
+		tui_status(t, 0, _("%s created"), ref);
 	else
 		tui_status(t, 1, "%s", err.msg);
 	form_fields_free(f, 8);
@@ -384,16 +385,16 @@ tui_action(struct tui *t, enum request req, const char *ref)
 		return 0;
 	memset(f, 0, sizeof(f));
 	for (; n < 4 && a->labels[n] != NULL; n++) {
-		f[n].label = a->labels[n];
+		f[n].label = _(a->labels[n]);
 		f[n].required = a->required[n];
 		f[n].max_bytes = TEXT_BYTES;
 	}
-	snprintf(title, sizeof(title), "%s: %s", ref, a->title);
+	snprintf(title, sizeof(title), "%s: %s", ref, _(a->title));
 	/* An action without fields (approve) is confirmed in an empty form. */
 	if (!ask(t, title, f, n))
 		return VIEW_RELOAD;
 	if (run_action(t, req, ref, f, &err) == RV_OK)
-		tui_status(t, 0, "%s: %s", ref, a->said);
+		tui_status(t, 0, "%s: %s", ref, _(a->said));
 	else
 		tui_status(t, 1, "%s", err.msg);
 	form_fields_free(f, n);
@@ -413,7 +414,7 @@ tui_show_unit(struct tui *t, const char *code)
 	model_unit_free(&t->unit);
 	t->unit = u;
 	board_search(t->views[0], NULL);
-	tui_status(t, 0, "the board of %s", u.code);
+	tui_status(t, 0, _("the board of %s"), u.code);
 	return 0;
 }
 
@@ -422,29 +423,29 @@ static int
 search(struct tui *t, struct view *v)
 {
 	int on_units = strcmp(v->ops->name, "units") == 0;
-	struct form_field f[1] = { { on_units ? "Unit name holds" : "Title holds",
+	struct form_field f[1] = { { on_units ? _("Unit name holds") : _("Title holds"),
 	    NULL, 0, 4 * 300, NULL } };
 	struct rv_err err;
 	char *nfc = NULL;
 
 	if (strcmp(v->ops->name, "board") != 0 && !on_units)
 		return 0;
-	if (!ask(t, "Search (case and diacritics ignored)", f, 1))
+	if (!ask(t, _("Search (case and diacritics ignored)"), f, 1))
 		return VIEW_RELOAD;
 	if (f[0].value == NULL || f[0].value[0] == '\0') {
 		if (on_units)
 			units_filter(v, NULL);
 		else
 			board_search(v, NULL);
-		tui_status(t, 0, "showing all");
-	} else if (text_in_str(f[0].value, "the search", 300, &nfc, &err) != RV_OK) {
+		tui_status(t, 0, _("showing all"));
+	} else if (text_in_str(f[0].value, _("the search"), 300, &nfc, &err) != RV_OK) {
 		tui_status(t, 1, "%s", err.msg);
 	} else {
 		if (on_units)
 			units_filter(v, text_fold(nfc));
 		else
 			board_search(v, text_fold(nfc));
-		tui_status(t, 0, "showing those that hold \"%s\" (/ then Enter: all)", nfc);
+		tui_status(t, 0, _("showing those that hold \"%s\" (/ then Enter: all)"), nfc);
 	}
 	free(nfc);
 	form_fields_free(f, 1);
@@ -587,7 +588,7 @@ check_locale(struct rv_err *err)
 	    strcmp(nl_langinfo(CODESET), "UTF-8") == 0)
 		return RV_OK;
 	return err_set(err, RV_REFUSED,
-	    "the board needs a UTF-8 locale and none is available; set LANG=C.UTF-8 (or vi_VN.UTF-8) and try again");
+	    _("the board needs a UTF-8 locale and none is available; set LANG=C.UTF-8 (or vi_VN.UTF-8) and try again"));
 }
 
 static void
@@ -622,14 +623,14 @@ tui_run(struct session *s, struct rv_err *err)
 		return rc;
 	if (s->me.unit_id == 0)
 		return err_set(err, RV_REFUSED,
-		    "you belong to no unit, so you have no board; roviec list shows every duty");
+		    _("you belong to no unit, so you have no board; roviec list shows every duty"));
 	if ((rc = store_unit_by_id(s->st, s->me.unit_id, &t.unit, err)) != RV_OK)
 		return rc;
 	if (term == NULL || term[0] == '\0' ||
 	    (scr = newterm(NULL, stdout, stdin)) == NULL) {
 		model_unit_free(&t.unit);
 		return err_set(err, RV_REFUSED,
-		    "the terminal type '%.40s' is unknown here; set TERM=xterm-256color (or vt100) and try again",
+		    _("the terminal type '%.40s' is unknown here; set TERM=xterm-256color (or vt100) and try again"),
 		    term != NULL ? term : "");
 	}
 	memset(&sa, 0, sizeof(sa));

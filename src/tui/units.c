@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "report.h"
 #include "text.h"
 
@@ -98,7 +99,7 @@ units_load(struct tui *t, struct view *v)
 	dates_vn(day, from);
 	dates_from_iso(meta.to, &day);
 	dates_vn(day, to);
-	snprintf(v->title, sizeof(v->title), "City overview: worst first, %s-%s",
+	snprintf(v->title, sizeof(v->title), _("City overview: worst first, %s-%s"),
 	    from, to);
 	return 0;
 }
@@ -117,10 +118,27 @@ units_draw(struct tui *t, struct view *v, int top, int height, int width)
 	if (u->cursor >= u->top + height - 1)
 		u->top = u->cursor - height + 2;
 	attron(A_UNDERLINE);
-	name = text_fit("unit", (size_t)name_w, 1);
-	snprintf(line, sizeof(line), "%-8s %s %6s %6s %8s %6s %8s", "code",
-	    name ? name : "", "duties", "open", "overdue", "late", "on time");
-	free(name);
+	/* TRANSLATORS: the overview's headings: 8, the name's width, 6, 6, 8,
+	 * 6 and 8 columns. */
+	{
+		const char *heads[] = { _("code"), _("unit"), _("duties"), _("open"),
+		    _("overdue"), _("late"), _("on time") };
+		const int widths[] = { 8, name_w, 6, 6, 8, 6, 8 };
+		size_t at = 0;
+
+		line[0] = '\0';
+		for (int i = 0; i < 7 && at < sizeof(line) - 1; i++) {
+			char *cell = text_fit(heads[i], (size_t)widths[i], 0);
+			int pad = widths[i] - (int)text_width(cell ? cell : "");
+
+			/* Names to the left, figures to the right. */
+			at += (size_t)snprintf(line + at, sizeof(line) - at, "%s%*s%s%*s",
+			    i ? " " : "", i >= 2 ? pad : 0, "", cell ? cell : "",
+			    i < 2 ? pad : 0, "");
+			free(cell);
+		}
+		name = NULL;
+	}
 	mvaddnstr(top, 0, line, width);
 	attroff(A_UNDERLINE);
 	for (int i = u->top; i < u->n && top + 1 + i - u->top < top + height; i++) {
@@ -142,7 +160,7 @@ units_draw(struct tui *t, struct view *v, int top, int height, int width)
 		attroff(attr);
 	}
 	if (u->n == 0)
-		mvaddstr(top + 2, 2, "No unit matches.");
+		mvaddstr(top + 2, 2, _("No unit matches."));
 }
 
 static int

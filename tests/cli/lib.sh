@@ -108,3 +108,19 @@ done_testing() {
 	echo "1..$_n"
 	[ "$_failed" -eq 0 ]
 }
+
+# vi_of MSGID: the Vietnamese of a message, from po/vi.po (printf
+# directives left in); empty when it has none.
+vi_of() {
+	perl -e '
+	my ($want, $file) = @ARGV; my (%t, $id, $str, $in);
+	open my $f, "<:raw", $file or exit 1;
+	sub unq { my $s = shift; $s =~ s/\\n/\n/g; $s =~ s/\\t/\t/g; $s =~ s/\\"/"/g; $s =~ s/\\\\/\\/g; $s }
+	while (<$f>) {
+		if (/^msgid "(.*)"$/) { $t{$id} = $str if defined $id; $id = unq($1); $str = ""; $in = "id"; }
+		elsif (/^msgstr "(.*)"$/) { $str = unq($1); $in = "str"; }
+		elsif (/^"(.*)"$/) { if ($in eq "id") { $id .= unq($1) } else { $str .= unq($1) } }
+	}
+	$t{$id} = $str if defined $id;
+	print $t{$want} // "";' "$1" "$(dirname "$0")/../../po/vi.po"
+}

@@ -149,6 +149,16 @@ is "$(sqlite3 "$DB" "SELECT u.code || ' ' || p.login FROM duties d JOIN units u 
 is "$(sqlite3 "$DB" "SELECT group_concat(a.login || ':' || h.action, ' ') FROM history h JOIN people a ON a.id = h.actor_id WHERE h.id > $h0")" \
     "$A:transfer $B:accepted" "the history names each official by their Unix login"
 
+# --- in Vietnamese, from the installed catalogue -------------------------------------------
+is "$(stat -c %a "$S/usr/share/locale/vi/LC_MESSAGES/roviec.mo")" 644 "make install put the Vietnamese catalogue in place"
+usage_vi=$(vi_of "usage: roviec [--db PATH] [--as LOGIN] [COMMAND ...]
+  (no command)   show your unit's board
+" | head -1)
+out=$($SSH "$A@127.0.0.1" "LANG=vi_VN.UTF-8 $RV --help" 2>&1 | head -1)
+is "$out" "$usage_vi" "over ssh with LANG=vi_VN.UTF-8 the installed roviec speaks Vietnamese"
+out=$($SSH "$A@127.0.0.1" "LANG=C.UTF-8 $RV --help" 2>&1 | head -1)
+like "$out" "^usage: roviec" "and English with LANG=C.UTF-8"
+
 # --- outside the group ---------------------------------------------------------------
 out=$($SSH "$OUT@127.0.0.1" "$RV --db $DB list" 2>&1)
 rc=$?

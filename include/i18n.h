@@ -1,0 +1,37 @@
+/*
+ * i18n: the language of every message, screen, form and help text:
+ * English in the source, Vietnamese from po/vi.po through gettext.  An
+ * official whose locale asks for Vietnamese (LANG=vi_VN.UTF-8, LC_ALL,
+ * LC_MESSAGES or LANGUAGE starting with "vi") gets it even where that locale
+ * is not generated on the server; "language = vi|en" in the configuration
+ * overrides.  Dates for people show as DD/MM/YYYY in Vietnamese.
+ */
+#ifndef ROVIEC_I18N_H
+#define ROVIEC_I18N_H
+
+#include <libintl.h>
+
+/* A message for people: translated when shown. */
+#define _(s) gettext(s)
+/* A message in a table: marked for the catalogue, translated where used. */
+#define N_(s) (s)
+
+/* Picks the language from the environment and binds the catalogue (from
+ * the build tree beside the program, else the installed one).  Call after
+ * setlocale. */
+void i18n_init(void);
+
+/* "vi" or "en" (from the configuration); 0, or -1 for another word. */
+int i18n_set(const char *language);
+
+/* 1 when messages are in Vietnamese. */
+int i18n_vi(void);
+
+/* A duty's status word (open, pending, ...) as people read it. */
+const char *i18n_status(const char *status);
+
+/* An ISO day (YYYY-MM-DD) as people read it: DD/MM/YYYY in Vietnamese,
+ * as is in English; anything else is returned unchanged.  buf holds 11. */
+const char *i18n_day(const char *iso, char buf[11]);
+
+#endif

@@ -1,0 +1,129 @@
+/* i18n: the language of messages (see i18n.h). */
+#include "i18n.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#ifndef LOCALEDIR
+#define LOCALEDIR "/usr/local/share/locale"
+#endif
+
+static int vi;
+
+/* The statuses, shown translated (stored and written for programs as is).
+ * TRANSLATORS: a status fits the board's 9-column status column. */
+static const char *const statuses[] = {
+	N_("open"), N_("pending"), N_("submitted"), N_("done"), N_("cancelled")
+};
+
+static int
+asks_vi(const char *v)
+{
+	return v != NULL && v[0] == 'v' && v[1] == 'i' &&
+	    (v[2] == '\0' || v[2] == '_' || v[2] == '.' || v[2] == ':' || v[2] == '@');
+}
+
+/* The catalogue in the build tree when the program runs from it (make run,
+ * the tests), else the one installed beside it, else LOCALEDIR. */
+static const char *
+catalogue_dir(char *buf, size_t size)
+{
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	struct stat sb;
+	char *slash;
+
+	if (n > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL) {
+			*slash = '\0';
+			snprintf(buf, size, "%s/build/locale", exe);
+			if (stat(buf, &sb) == 0 && S_ISDIR(sb.st_mode))
+				return buf;
+			/* Installed under any prefix: PREFIX/bin/roviec finds
+			 * PREFIX/share/locale, whatever PREFIX the build had. */
+			snprintf(buf, size, "%s/../share/locale/vi/LC_MESSAGES/roviec.mo", exe);
+			if (stat(buf, &sb) == 0) {
+				snprintf(buf, size, "%s/../share/locale", exe);
+				return buf;
+			}
+		}
+	}
+	return LOCALEDIR;
+}
+
+/* gettext follows LANGUAGE unless LC_MESSAGES is plain "C"; C.UTF-8 is
+ * always there, so the language does not need its locale generated. */
+static void
+apply(void)
+{
+	const char *m = setlocale(LC_MESSAGES, NULL);
+
+	setenv("LANGUAGE", vi ? "vi" : "en", 1);
+	if (m == NULL || strcmp(m, "C") == 0 || strcmp(m, "POSIX") == 0)
+		setlocale(LC_MESSAGES, "C.UTF-8");
+}
+
+void
+i18n_init(void)
+{
+	const char *lc_all = getenv("LC_ALL"), *lc_msg = getenv("LC_MESSAGES");
+	const char *lang = getenv("LANG"), *language = getenv("LANGUAGE");
+	char dir[4200];
+
+	/* POSIX order: LC_ALL, then LC_MESSAGES, then LANG; GNU's LANGUAGE
+	 * comes first when it is set. */
+	if (language != NULL && language[0] != '\0')
+		vi = asks_vi(language);
+	else if (lc_all != NULL && lc_all[0] != '\0')
+		vi = asks_vi(lc_all);
+	else if (lc_msg != NULL && lc_msg[0] != '\0')
+		vi = asks_vi(lc_msg);
+	else
+		vi = asks_vi(lang);
+	bindtextdomain("roviec", catalogue_dir(dir, sizeof(dir)));
+	bind_textdomain_codeset("roviec", "UTF-8");
+	textdomain("roviec");
+	apply();
+}
+
+int
+i18n_set(const char *language)
+{
+	if (strcmp(language, "vi") == 0)
+		vi = 1;
+	else if (strcmp(language, "en") == 0)
+		vi = 0;
+	else
+		return -1;
+	apply();
+	return 0;
+}
+
+int
+i18n_vi(void)
+{
+	return vi;
+}
+
+const char *
+i18n_day(const char *iso, char buf[11])
+{
+	if (!vi || iso == NULL || strlen(iso) != 10 || iso[4] != '-' || iso[7] != '-')
+		return iso;
+	snprintf(buf, 11, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
+	return buf;
+}
+
+const char *
+i18n_status(const char *status)
+{
+	for (size_t i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++)
+		if (status != NULL && strcmp(status, statuses[i]) == 0)
+			return _(statuses[i]);
+	return status;
+}

@@ -1,0 +1,93 @@
+#!/bin/sh
+# The language: Vietnamese for an official whose locale asks for it, even
+# where vi_VN.UTF-8 is not generated on the server; English otherwise;
+# "language =" in the configuration overrides.  The catalogue covers every
+# message in the sources, and no message for people is left unmarked.
+. "$(dirname "$0")/lib.sh"
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+PO="$ROOT/po/vi.po"
+
+# --- the catalogue -----------------------------------------------------------------
+stats=$(msgfmt --check --statistics -o /dev/null "$PO" 2>&1)
+ok $? "po/vi.po passes msgfmt --check ($stats)"
+unlike "$stats" "fuzzy|untranslated" "every message of po/vi.po is translated, none fuzzy"
+xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ -o "$T/now.pot" \
+    "$ROOT"/src/*.c "$ROOT"/src/tui/*.c 2>/dev/null
+ok $? "xgettext reads the sources"
+missing=$(msgcomm --less-than=2 --unique "$T/now.pot" "$PO" 2>/dev/null | msgattrib --only-obsolete --no-obsolete 2>/dev/null; \
+    msgcmp "$PO" "$T/now.pot" 2>&1 | grep -c 'this message is used but not defined')
+is "$(printf '%s\n' "$missing" | tail -1)" 0 "every message in the sources is in po/vi.po (msgcmp)"
+# Messages for people go through _() or N_(): no bare literal is handed
+# to the functions that show or return them.
+bare=$(perl -ne '
+	if (/\b(err_set\([^,]+,[^,]+,|tui_status\([^,]+,[^,]+,|value_error\([^,]+,|usage_error\([^,]+,)\s*"((?:[^"\\]|\\.)*)"/) {
+		(my $words = $2) =~ s/%[-+ 0-9.*]*(lld|ll|l)?[sdu]//g;
+		print "$ARGV:$.: $_" if $words =~ /[A-Za-z]/;
+	}
+	close ARGV if eof;' "$ROOT"/src/*.c "$ROOT"/src/tui/*.c)
+is "$bare" "" "no message for people is handed on as a bare literal"
+
+# --- the command line ------------------------------------------------------------------
+fixture_city
+ok $? "a small city is set up"
+r=$(new_duty)
+ok $([ -n "$(vi_of "only the assigner of %s may %s")" ] && [ -n "$(vi_of "a duty is created only when it is clear; missing: %s")" ]; echo $?) \
+    "the catalogue has the Vietnamese of the messages checked below"
+locale -a 2>/dev/null | grep -qi '^vi_VN' && gen=yes || gen=no
+diag "vi_VN locale generated here: $gen"
+
+usage_vi=$(vi_of "usage: roviec [--db PATH] [--as LOGIN] [COMMAND ...]
+  (no command)   show your unit's board
+" | head -1)
+LANG=vi_VN.UTF-8 "$ROVIEC" --help >"$T/out" 2>&1
+like "$(head -1 "$T/out")" "^$(printf '%s' "$usage_vi" | sed 's/[][\.*^$]/\\&/g')" "LANG=vi_VN.UTF-8: roviec --help is in Vietnamese"
+LANG=C.UTF-8 "$ROVIEC" --help >"$T/out" 2>&1
+like "$(head -1 "$T/out")" "^usage: roviec" "LANG=C.UTF-8: in English"
+env -u LANG -u LC_ALL -u LANGUAGE "$ROVIEC" --help >"$T/out" 2>&1
+like "$(head -1 "$T/out")" "^usage: roviec" "no locale at all: English"
+LC_ALL=vi_VN.UTF-8 LANG=C.UTF-8 "$ROVIEC" --help >"$T/out" 2>&1
+like "$(head -1 "$T/out")" "^$(printf '%s' "$usage_vi" | sed 's/[][\.*^$]/\\&/g')" "LC_ALL=vi_VN.UTF-8 wins over LANG"
+
+# A refusal, the same rule in both languages.
+want=$(vi_of "only the assigner of %s may %s" | sed 's/%s.*//')
+LANG=vi_VN.UTF-8 "$ROVIEC" --db "$DB" --as off1 confirm "$r" >"$T/out" 2>"$T/err"
+is "$?" 1 "LANG=vi_VN.UTF-8: a refusal still exits 1"
+like "$(cat "$T/err")" "^roviec: " "and still begins with roviec:"
+unlike "$(cat "$T/err")" "only the assigner" "and is not in English"
+like "$(cat "$T/err")" "^roviec: $want" "but the catalogue's Vietnamese"
+LANG=C.UTF-8 "$ROVIEC" --db "$DB" --as off1 confirm "$r" >"$T/out" 2>"$T/err"
+like "$(cat "$T/err")" "roviec: .*" "LANG=C.UTF-8: the refusal is in English"
+missing_vi=$(vi_of "a duty is created only when it is clear; missing: %s" | sed 's/%s.*//')
+LANG=vi_VN.UTF-8 "$ROVIEC" --db "$DB" --as chutich add "Việc" >"$T/out" 2>"$T/err"
+is "$?" 1 "LANG=vi_VN.UTF-8: add without the six clears is refused"
+like "$(cat "$T/err")" "^roviec: $missing_vi" "in Vietnamese"
+like "$(cat "$T/err")" "$(vi_of "the owner (--owner)" | sed 's/[][().*^$]/\\&/g')" "naming what is missing in Vietnamese"
+
+# Dates for people: DD/MM/YYYY in Vietnamese tables; machine formats unchanged.
+due=$(sqlite3 "$DB" "SELECT deadline FROM duties WHERE ref = '$r'")
+vn=$(printf '%s' "$due" | awk -F- '{ print $3 "/" $2 "/" $1 }')
+LANG=vi_VN.UTF-8 "$ROVIEC" --db "$DB" list >"$T/out"
+like "$(cat "$T/out")" "$r +$vn" "Vietnamese: list shows the deadline as DD/MM/YYYY"
+LANG=vi_VN.UTF-8 "$ROVIEC" --db "$DB" list --format csv >"$T/out"
+like "$(cat "$T/out")" "^ref,uuid,title" "but CSV keeps its English header"
+like "$(cat "$T/out")" "$due" "and ISO dates"
+LANG=vi_VN.UTF-8 "$ROVIEC" --db "$DB" list --format json >"$T/out"
+like "$(cat "$T/out")" "\"deadline\":\"$due\"" "and JSON too"
+LANG=vi_VN.UTF-8 "$ROVIEC" --db "$DB" show "$r" >"$T/out"
+like "$(cat "$T/out")" "$vn" "show gives the deadline as DD/MM/YYYY"
+
+# The configuration's language overrides the locale.
+mkdir -p "$T/xdg/roviec"
+printf 'language = en\n' > "$T/xdg/roviec/config"
+XDG_CONFIG_HOME="$T/xdg" LANG=vi_VN.UTF-8 "$ROVIEC" --help >"$T/out" 2>&1
+like "$(head -1 "$T/out")" "^usage: roviec" "language = en wins over LANG=vi_VN.UTF-8"
+printf 'language = vi\n' > "$T/xdg/roviec/config"
+XDG_CONFIG_HOME="$T/xdg" LANG=C.UTF-8 "$ROVIEC" --help >"$T/out" 2>&1
+like "$(head -1 "$T/out")" "^$(printf '%s' "$usage_vi" | sed 's/[][\.*^$]/\\&/g')" "language = vi wins over LANG=C.UTF-8"
+printf 'language = fr\n' > "$T/xdg/roviec/config"
+XDG_CONFIG_HOME="$T/xdg" "$ROVIEC" --db "$DB" list >"$T/out" 2>"$T/err"
+is "$?" 1 "language = fr is refused"
+like "$(cat "$T/err")" "config, line 1: language is vi or en" "with the file and line"
+
+done_testing

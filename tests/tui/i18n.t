@@ -1,0 +1,65 @@
+#!/bin/sh
+# The board in Vietnamese: an official whose LANG is vi_VN.UTF-8 gets the
+# tabs, the column headings, dates as DD/MM/YYYY, the help and a refusal in
+# Vietnamese, even where that locale is not generated; with LANG=C.UTF-8
+# (every other board test) the same board is in English.
+. "$(dirname "$0")/lib.sh"
+
+"$ROVIEC" --db "$DB" init --demo >/dev/null
+ok $? "a demo database"
+# The screen, with what was drawn composed (NFC) as the catalogue is.
+screen() { tm capture-pane -p -t "${SESSION:-board}" | perl -CSD -MUnicode::Normalize -pe '$_ = NFC($_)'; }
+esc() { printf '%s' "$1" | sed 's/[][\.*^$()|+?{}]/\\&/g'; }
+
+tab1=$(vi_of "1 Leads")
+ok $([ -n "$tab1" ] && [ "$tab1" != "1 Leads" ]; echo $?) "the catalogue has the Vietnamese of the first tab ($tab1)"
+board LANG=vi_VN.UTF-8
+wait_for "\[$(esc "$tab1")\]"
+ok $? "LANG=vi_VN.UTF-8: the board opens on the tab '$tab1'"
+for msg in "2 Supports" "3 Proposals"; do
+	like "$(screen | sed -n 2p)" "$(esc "$(vi_of "$msg")")" "the tab '$msg' is '$(vi_of "$msg")'"
+done
+is "$(screen | perl -CSD -nle 'print if length > 80' | wc -l)" 0 "no line is wider than 80 columns"
+like "$(screen | sed -n 3p)" "^$(esc "$(vi_of "ref")")" "the column headings are in Vietnamese"
+first=$(screen | grep -E '^P1-[0-9]{4} ' | head -1)
+like "$first" " [0-9]{2}/[0-9]{2}/[0-9]{4} " "deadlines show as DD/MM/YYYY"
+like "$first" "$(esc "$(vi_of "open")")|$(esc "$(vi_of "pending")")|$(esc "$(vi_of "submitted")")" \
+    "statuses are in Vietnamese"
+like "$(screen | tail -1)" "$(esc "$(vi_of "?: help  Enter: open  Tab: tabs  /: search  t: transfer  p: progress  q: quit" | cut -c1-12)")" \
+    "the key hint line is in Vietnamese"
+
+# Help.
+keys '?'
+wait_for "$(esc "$(vi_of "move up one duty")")"
+ok $? "the help is in Vietnamese: '$(vi_of "move up one duty")'"
+wait_for "$(esc "$(vi_of "Actions")")"
+ok $? "with its groups"
+keys q
+wait_for "\[$(esc "$tab1")\]"
+
+# A refusal on the status line: a transfer to a unit that does not exist.
+ref=$(screen | grep -oE '^P1-[0-9]{4}' | head -1)
+h0=$(sqlite3 "$DB" 'SELECT count(*) FROM history')
+keys t
+wait_for "$(esc "$(vi_of "Unit code")"):"
+ok $? "t opens the transfer form, its fields in Vietnamese"
+keys -l "ZZ9"
+keys Enter
+keys -l "Không thuộc thẩm quyền"
+keys Enter
+nounit=$(vi_of "there is no unit with the code '%s'; roviec unit list shows the units" | sed "s/'%s'.*//")
+ok $([ -n "$nounit" ]; echo $?) "the catalogue has the refusal"
+wait_for "$(esc "$nounit")"
+ok $? "the refusal is in Vietnamese: '$nounit...'"
+is "$(sqlite3 "$DB" 'SELECT count(*) FROM history')" "$h0" "and nothing was written"
+keys Q
+tm kill-server 2>/dev/null
+
+# The same board in English.
+SESSION=en
+board LANG=C.UTF-8
+wait_for '\[1 Leads\]'
+ok $? "LANG=C.UTF-8: the board is in English"
+like "$(screen | grep -E '^P1-[0-9]{4} ' | head -1)" " [0-9]{4}-[0-9]{2}-[0-9]{2} " "with ISO dates"
+
+done_testing
