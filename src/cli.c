@@ -12,6 +12,7 @@
 #include "config.h"
 #include "demo.h"
 #include "duty.h"
+#include "exchange.h"
 #include "org.h"
 #include "out.h"
 #include "store.h"
@@ -97,6 +98,8 @@ static enum rv_code cmd_add(struct cli *c);
 static enum rv_code cmd_list(struct cli *c);
 static enum rv_code cmd_show(struct cli *c);
 static enum rv_code cmd_action(struct cli *c);
+static enum rv_code cmd_import(struct cli *c);
+static enum rv_code cmd_export(struct cli *c);
 
 #define GLOBAL (O(OPT_DB) | O(OPT_AS))
 #define LIST_OPTS (O(OPT_UNIT) | O(OPT_OWNER) | O(OPT_STATUS) | O(OPT_FLAG) | \
@@ -159,6 +162,9 @@ static const struct command commands[] = {
 	  NEEDS_ACTOR, "redirect REF UNIT [--owner LOGIN] --reason TEXT" },
 	{ "cancel", NULL, cmd_action, 1, 1, GLOBAL | O(OPT_REASON), NEEDS_ACTOR,
 	  "cancel REF --reason TEXT" },
+	{ "import", NULL, cmd_import, 1, 1, GLOBAL, NEEDS_ACTOR, "import FILE.csv" },
+	{ "export", NULL, cmd_export, 0, 0, GLOBAL | O(OPT_FORMAT), NEEDS_ACTOR,
+	  "export [--format csv|json]" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -1002,6 +1008,36 @@ cmd_action(struct cli *c)
 	return rc;
 }
 
+/* --- import and export ------------------------------------------------ */
+
+static enum rv_code
+cmd_import(struct cli *c)
+{
+	char *problems = NULL;
+	long n = 0;
+	enum rv_code rc = exchange_import(&c->s, c->a.pos[0], &n, &problems, &c->err);
+
+	if (problems != NULL) {
+		out_text(stderr, problems);
+		free(problems);
+	}
+	if (rc == RV_OK)
+		printf("Imported %ld dut%s.\n", n, n == 1 ? "y" : "ies");
+	return rc;
+}
+
+static enum rv_code
+cmd_export(struct cli *c)
+{
+	enum out_format format = OUT_CSV;
+
+	if (c->a.opt[OPT_FORMAT] != NULL &&
+	    (out_format_parse(c->a.opt[OPT_FORMAT], &format) != 0 ||
+	    (format != OUT_CSV && format != OUT_JSON)))
+		return value_error(c, "--format is csv or json, not", c->a.opt[OPT_FORMAT]);
+	return exchange_export(&c->s, format == OUT_JSON, stdout, &c->err);
+}
+
 /* --- main -------------------------------------------------------------- */
 
 /* Whether a command changes the database. */
@@ -1009,7 +1045,8 @@ static int
 writes(const struct command *cmd)
 {
 	return cmd->run != cmd_list && cmd->run != cmd_show && cmd->run != cmd_unit_list &&
-	    cmd->run != cmd_person_list && cmd->run != cmd_board;
+	    cmd->run != cmd_person_list && cmd->run != cmd_board &&
+	    cmd->run != cmd_export;
 }
 
 static void
