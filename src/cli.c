@@ -1017,10 +1017,16 @@ cmd_import(struct cli *c)
 	long n = 0;
 	enum rv_code rc = exchange_import(&c->s, c->a.pos[0], &n, &problems, &c->err);
 
-	if (problems != NULL) {
-		out_text(stderr, problems);
-		free(problems);
+	/* One line per bad row, each made inert. */
+	for (char *line = problems, *nl; line != NULL && *line != '\0'; line = nl + 1) {
+		if ((nl = strchr(line, '\n')) == NULL)
+			nl = line + strlen(line) - 1;
+		else
+			*nl = '\0';
+		out_text(stderr, line);
+		fputc('\n', stderr);
 	}
+	free(problems);
 	if (rc == RV_OK)
 		printf("Imported %ld dut%s.\n", n, n == 1 ? "y" : "ies");
 	return rc;
