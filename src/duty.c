@@ -311,19 +311,25 @@ struct create {
 
 /* Rule 2: names every one of the six clears that is missing. */
 static enum rv_code
-check_six_clears(const struct duty_new *in, struct rv_err *err)
+check_six_clears(const struct duty_new *in, int import, struct rv_err *err)
 {
-	static const char *const names[] = {
+	static const char *const options[] = {
 		"the title (the work)", "the lead unit (--lead)", "the owner (--owner)",
 		"the deadline (--due)", "the expected result (--result)",
 		"the basis, the directive it comes from (--basis)",
 	};
+	static const char *const columns[] = {
+		"the title", "the lead unit (lead)", "the owner (owner)",
+		"the deadline (deadline)", "the expected result (result)",
+		"the basis, the directive it comes from (basis)",
+	};
+	const char *const *names = import ? columns : options;
 	const char *given[] = { in->title, in->lead, in->owner, in->due,
 	    in->result, in->basis };
 	char missing[512] = "";
 	size_t len = 0;
 
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+	for (size_t i = 0; i < sizeof(options) / sizeof(options[0]); i++) {
 		const char *g = given[i];
 
 		while (g != NULL && (*g == ' ' || *g == '\t'))
@@ -604,7 +610,7 @@ duty_create(struct session *s, const struct duty_new *in, char ref[DUTY_REF_SIZE
 		return RV_REFUSED;
 	if (in->nsupport > DUTY_SUPPORT_MAX)
 		return err_set(err, RV_REFUSED, "at most %d supporting units", DUTY_SUPPORT_MAX);
-	if ((rc = check_six_clears(in, err)) != RV_OK ||
+	if ((rc = check_six_clears(in, 0, err)) != RV_OK ||
 	    (rc = create_texts(&c, err)) != RV_OK ||
 	    (rc = dates_parse(in->due, today, &c.due, err)) != RV_OK)
 		goto out;
@@ -744,7 +750,7 @@ duty_import(struct session *s, const struct duty_new *in,
 		    "only an administrator imports duties; ask one to run roviec import");
 	if (in->nsupport > DUTY_SUPPORT_MAX)
 		return err_set(err, RV_REFUSED, "at most %d supporting units", DUTY_SUPPORT_MAX);
-	if ((rc = check_six_clears(in, err)) != RV_OK ||
+	if ((rc = check_six_clears(in, 1, err)) != RV_OK ||
 	    (rc = create_texts(&c, err)) != RV_OK ||
 	    (rc = dates_parse(in->due, today, &c.due, err)) != RV_OK ||
 	    (rc = check_record(&c, today, err)) != RV_OK)
