@@ -385,11 +385,6 @@ import_all(struct store *st, void *arg, struct rv_err *err)
 		    im->bad, im->bad == 1 ? "" : "s", safe ? safe : "",
 		    im->bad == 1 ? "is" : "are", im->bad == 1 ? "it" : "them");
 		free(safe);
-	} else if (rc == RV_OK && im->imported == 0) {
-		char *safe = text_fit(im->path, 60, 0);
-
-		rc = err_set(err, RV_REFUSED, "%s has a header but no duties", safe ? safe : "");
-		free(safe);
 	}
 out:
 	csv_close(r);
