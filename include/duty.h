@@ -51,6 +51,37 @@ struct duty_new {
 enum rv_code duty_create(struct session *s, const struct duty_new *in,
     char ref[DUTY_REF_SIZE], struct rv_err *err);
 
+/*
+ * A duty as recorded elsewhere (a row of an import): what a duty gains over
+ * its life, beside the clears of struct duty_new.  NULL for what was not
+ * given.  Dates as dates_parse takes them.
+ */
+struct duty_record {
+	const char *assigner;	/* login; NULL: the acting person */
+	const char *ref;	/* "P1-0042"; NULL: the next of the lead unit */
+	const char *created;	/* "YYYY-MM-DDTHH:MM:SSZ"; NULL: a new duty */
+	const char *original_deadline;	/* NULL: the deadline */
+	const char *status;	/* open submitted done cancelled; NULL: open */
+	const char *done_on, *closed_on, *last_progress_on;
+	const char *handoffs, *bounced, *escalated;	/* numbers; NULL: 0 */
+	const char *source;	/* the history's detail: where the row came from */
+};
+
+/*
+ * The administrator records a duty that was kept elsewhere, by the rules
+ * of duty_create: the six clears, the owner an official of the lead unit,
+ * the lead unit not among its supporters, a UUID and reference not taken.
+ * A new duty (no `created`) also needs a deadline from today on and an
+ * assigner who heads the lead unit or a unit above it, or is an
+ * administrator.  A duty with a past (`created` given) keeps its dates,
+ * status and counters, checked against each other.  The history records it
+ * as created by its assigner via the acting administrator, with the source.
+ * Meant to run inside the caller's store_write (one row of many); its own
+ * writes are undone when it refuses.
+ */
+enum rv_code duty_import(struct session *s, const struct duty_new *in,
+    const struct duty_record *rec, char ref[DUTY_REF_SIZE], struct rv_err *err);
+
 /* Head of the lead unit: a new owner inside the lead unit, at once. */
 enum rv_code duty_assign(struct session *s, const char *ref, const char *login,
     struct rv_err *err);

@@ -331,4 +331,29 @@ enum rv_code store_history_walk(struct store *st, store_chain_fn fn, void *arg,
 enum rv_code store_count(struct store *st, const char *which, long long *n,
     struct rv_err *err);
 
+/* Import and export. */
+
+/* Moves the counter of a reference prefix to at least n (an imported
+ * reference), so that store_next_ref gives a later number. */
+enum rv_code store_ref_at_least(struct store *st, const char *prefix,
+    long long n, struct rv_err *err);
+
+/*
+ * Every duty, in the order they were made: cell[] holds, as text (NULL for
+ * none), uuid, ref, title, lead code, owner login, deadline, result, basis,
+ * assigner login, supporters ("P2:part; P3", with \ and ; in a part
+ * escaped by a backslash), field, created, original deadline, stored
+ * status, done_on, closed_on, last_progress_on, handoffs, bounced,
+ * escalated; json, when asked for, the duty as a JSON object with its
+ * supporters and whole history.  fn returning nonzero stops.
+ */
+#define STORE_EXPORT_COLUMNS 20
+struct export_row {
+	const char *cell[STORE_EXPORT_COLUMNS];
+	const char *json;
+};
+typedef int (*store_export_fn)(const struct export_row *row, void *arg);
+enum rv_code store_duty_export(struct store *st, int want_json,
+    store_export_fn fn, void *arg, struct rv_err *err);
+
 #endif

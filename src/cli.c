@@ -13,6 +13,7 @@
 #include "config.h"
 #include "demo.h"
 #include "duty.h"
+#include "exchange.h"
 #include "i18n.h"
 #include "org.h"
 #include "out.h"
@@ -105,6 +106,8 @@ static enum rv_code cmd_action(struct cli *c);
 static enum rv_code cmd_verify(struct cli *c);
 static enum rv_code cmd_report(struct cli *c);
 static enum rv_code cmd_backup(struct cli *c);
+static enum rv_code cmd_import(struct cli *c);
+static enum rv_code cmd_export(struct cli *c);
 
 #define GLOBAL (O(OPT_DB) | O(OPT_AS))
 #define LIST_OPTS (O(OPT_UNIT) | O(OPT_OWNER) | O(OPT_STATUS) | O(OPT_FLAG) | \
@@ -173,6 +176,9 @@ static const struct command commands[] = {
 	  GLOBAL | O(OPT_UNIT) | O(OPT_FROM) | O(OPT_TO) | O(OPT_BY) | O(OPT_FORMAT),
 	  NEEDS_ACTOR,
 	  "report [--unit UNIT] [--from DATE] [--to DATE] [--by unit|person] [--format table|csv|json]" },
+	{ "import", NULL, cmd_import, 1, 1, GLOBAL, NEEDS_ACTOR, "import FILE.csv" },
+	{ "export", NULL, cmd_export, 0, 0, GLOBAL | O(OPT_FORMAT), NEEDS_ACTOR,
+	  "export [--format csv|json]" },
 	{ "verify", NULL, cmd_verify, 0, 1, GLOBAL, NEEDS_ACTOR, "verify [HASH]" },
 	{ "backup", NULL, cmd_backup, 1, 1, GLOBAL, NEEDS_ACTOR, "backup FILE" },
 };
@@ -1038,6 +1044,42 @@ cmd_action(struct cli *c)
 	return rc;
 }
 
+/* --- import and export ------------------------------------------------ */
+
+static enum rv_code
+cmd_import(struct cli *c)
+{
+	char *problems = NULL;
+	long n = 0;
+	enum rv_code rc = exchange_import(&c->s, c->a.pos[0], &n, &problems, &c->err);
+
+	/* One line per bad row, each made inert. */
+	for (char *line = problems, *nl; line != NULL && *line != '\0'; line = nl + 1) {
+		if ((nl = strchr(line, '\n')) == NULL)
+			nl = line + strlen(line) - 1;
+		else
+			*nl = '\0';
+		out_text(stderr, line);
+		fputc('\n', stderr);
+	}
+	free(problems);
+	if (rc == RV_OK)
+		printf(_("Imported %ld dut%s.\n"), n, n == 1 ? "y" : "ies");
+	return rc;
+}
+
+static enum rv_code
+cmd_export(struct cli *c)
+{
+	enum out_format format = OUT_CSV;
+
+	if (c->a.opt[OPT_FORMAT] != NULL &&
+	    (out_format_parse(c->a.opt[OPT_FORMAT], &format) != 0 ||
+	    (format != OUT_CSV && format != OUT_JSON)))
+		return value_error(c, _("--format is csv or json, not"), c->a.opt[OPT_FORMAT]);
+	return exchange_export(&c->s, format == OUT_JSON, stdout, &c->err);
+}
+
 /* --- main -------------------------------------------------------------- */
 
 /* Whether a command changes the database. */
@@ -1045,7 +1087,8 @@ static int
 writes(const struct command *cmd)
 {
 	return cmd->run != cmd_list && cmd->run != cmd_show && cmd->run != cmd_unit_list &&
-	    cmd->run != cmd_person_list && cmd->run != cmd_board;
+	    cmd->run != cmd_person_list && cmd->run != cmd_board &&
+	    cmd->run != cmd_export;
 }
 
 static void
@@ -1125,7 +1168,7 @@ cli_main(int argc, char **argv)
 			rc = err_set(&c.err, RV_STORAGE, _("cannot write the output"));
 	}
 	if (rc != RV_OK) {
-		fputs("roviec: ", stderr);
+		fputs(_("roviec: "), stderr);
 		out_text(stderr, c.err.msg);
 		fputc('\n', stderr);
 	}

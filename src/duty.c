@@ -1,6 +1,7 @@
 /* duty: the rules over duties (see duty.h). */
 #include "duty.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -303,24 +304,33 @@ struct create {
 	char *parts[DUTY_SUPPORT_MAX];
 	day_t due;
 	char *ref;
+	/* An import's record (NULL for add), with its values checked. */
+	const struct duty_record *rec;
+	day_t original, done_on, closed_on, last_progress;	/* DAY_NONE: none */
+	int handoffs, bounced, escalated;
 };
 
 /* Rule 2: names every one of the six clears that is missing. */
 static enum rv_code
-check_six_clears(const struct duty_new *in, struct rv_err *err)
+check_six_clears(const struct duty_new *in, int import, struct rv_err *err)
 {
-	static const char *const names[] = {
-		N_("the title (the work)"), N_("the lead unit (--lead)"),
-		N_("the owner (--owner)"), N_("the deadline (--due)"),
-		N_("the expected result (--result)"),
+	static const char *const options[] = {
+		N_("the title (the work)"), N_("the lead unit (--lead)"), N_("the owner (--owner)"),
+		N_("the deadline (--due)"), N_("the expected result (--result)"),
 		N_("the basis, the directive it comes from (--basis)"),
 	};
+	static const char *const columns[] = {
+		N_("the title"), N_("the lead unit (lead)"), N_("the owner (owner)"),
+		N_("the deadline (deadline)"), N_("the expected result (result)"),
+		N_("the basis, the directive it comes from (basis)"),
+	};
+	const char *const *names = import ? columns : options;
 	const char *given[] = { in->title, in->lead, in->owner, in->due,
 	    in->result, in->basis };
 	char missing[512] = "";
 	size_t len = 0;
 
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+	for (size_t i = 0; i < sizeof(options) / sizeof(options[0]); i++) {
 		const char *g = given[i];
 
 		while (g != NULL && (*g == ' ' || *g == '\t'))
@@ -392,32 +402,130 @@ new_uuid(char out[37])
 	uuid_unparse_lower(u, out);
 }
 
+/* The assigner of a new duty: the acting person, or the record's. */
+static enum rv_code
+create_assigner(struct create *c, struct person *out, struct rv_err *err)
+{
+	struct session *s = c->s;
+
+	if (c->rec != NULL && c->rec->assigner != NULL)
+		return store_person_by_login(s->st, c->rec->assigner, out, err);
+	memset(out, 0, sizeof(*out));
+	out->id = s->me.id;
+	out->role = s->me.role;
+	return RV_OK;
+}
+
+/* An imported reference: not taken, and its unit's counter moved past it
+ * so that later duties of that unit do not collide with it. */
+static enum rv_code
+take_given_ref(struct store *st, const char *given, char ref[DUTY_REF_SIZE],
+    struct rv_err *err)
+{
+	const char *dash = strrchr(given, '-');
+	char prefix[DUTY_REF_SIZE];
+	struct duty old;
+	struct rv_err ignored;
+	size_t plen = dash != NULL ? (size_t)(dash - given) : 0;
+	long long n = 0;
+
+	for (size_t i = 0; i < plen; i++)
+		if (!(isalnum((unsigned char)given[i]) || given[i] == '_'))
+			plen = 0;
+	for (const char *p = dash != NULL ? dash + 1 : ""; *p != '\0'; p++)
+		n = isdigit((unsigned char)*p) && n < 100000000 ? n * 10 + (*p - '0') : -1;
+	if (plen == 0 || plen > 16 || dash[1] == '\0' || n <= 0)
+		return err_set(err, RV_REFUSED,
+		    _("the reference must be a unit code, a dash and a number, like P1-0042"));
+	if (store_duty_by_ref(st, given, &old, &ignored) == RV_OK) {
+		model_duty_free(&old);
+		return err_set(err, RV_REFUSED, _("the reference %s is already taken by a duty"),
+		    given);
+	}
+	memcpy(prefix, given, plen);
+	prefix[plen] = '\0';
+	snprintf(ref, DUTY_REF_SIZE, "%s", given);
+	return store_ref_at_least(st, prefix, n, err);
+}
+
+/* Fills the fields of d that an import's record may give. */
+static void
+record_fields(const struct create *c, struct duty *d)
+{
+	const struct duty_record *r = c->rec;
+
+	if (r == NULL)
+		return;
+	if (c->original != DAY_NONE)
+		dates_iso(c->original, d->original_deadline);
+	if (r->status != NULL)
+		snprintf(d->status, sizeof(d->status), "%s", r->status);
+	if (c->done_on != DAY_NONE)
+		dates_iso(c->done_on, d->done_on);
+	if (c->closed_on != DAY_NONE)
+		dates_iso(c->closed_on, d->closed_on);
+	if (c->last_progress != DAY_NONE)
+		dates_iso(c->last_progress, d->last_progress_on);
+	d->handoffs = c->handoffs;
+	d->bounced = c->bounced;
+	d->escalated = c->escalated;
+}
+
 static enum rv_code
 do_create(struct store *st, void *arg, struct rv_err *err)
 {
 	struct create *c = arg;
 	struct session *s = c->s;
+	const struct duty_record *r = c->rec;
 	struct unit lead = { 0 };
-	struct person owner = { 0 };
+	struct person owner = { 0 }, assigner = { 0 };
 	struct duty d = { 0 };
-	char uuid[37], ref[DUTY_REF_SIZE], at[21], detail[64];
+	char uuid[37], ref[DUTY_REF_SIZE], at[21], detail[512];
 	long long n;
 	struct op op = { .s = s };
+	int closed = r != NULL && r->status != NULL &&
+	    (strcmp(r->status, "done") == 0 || strcmp(r->status, "cancelled") == 0);
 	enum rv_code rc;
 
-	if ((rc = store_unit_by_code(st, c->in->lead, &lead, err)) != RV_OK)
+	if ((rc = store_unit_by_code(st, c->in->lead, &lead, err)) != RV_OK ||
+	    (rc = create_assigner(c, &assigner, err)) != RV_OK)
 		goto out;
-	if (!actor_heads_above(st, s->me.id, lead.id)) {
-		rc = err_set(err, RV_REFUSED,
+	if ((r == NULL || r->created == NULL) &&
+	    !actor_heads_above(st, assigner.id, lead.id) &&
+	    (r == NULL || assigner.role != ROLE_ADMIN)) {
+		rc = r == NULL ? err_set(err, RV_REFUSED,
 		    _("only the head of %s or of a unit above it may assign it a duty"),
-		    lead.code);
+		    lead.code) : err_set(err, RV_REFUSED,
+		    _("the assigner %s heads neither %s nor a unit above it; name one who does, or leave the assigner out"),
+		    r->assigner, lead.code);
 		goto out;
 	}
-	if ((rc = member_of(st, c->in->owner, lead.id, &owner, err)) != RV_OK)
+	/* A closed duty keeps its last owner, who may have moved on since. */
+	if (closed)
+		rc = store_person_by_login(st, c->in->owner, &owner, err);
+	else
+		rc = member_of(st, c->in->owner, lead.id, &owner, err);
+	if (rc != RV_OK)
 		goto out;
-	if ((rc = store_next_ref(st, lead.code, &n, err)) != RV_OK)
-		goto out;
-	snprintf(ref, sizeof(ref), "%s-%04lld", lead.code, n);
+	if (c->in->uuid != NULL) {
+		struct duty old;
+		struct rv_err ignored;
+
+		if (store_duty_by_ref(st, c->in->uuid, &old, &ignored) == RV_OK) {
+			rc = err_set(err, RV_REFUSED, _("the uuid %s is already taken by %s"),
+			    c->in->uuid, old.ref);
+			model_duty_free(&old);
+			goto out;
+		}
+	}
+	if (r != NULL && r->ref != NULL) {
+		if ((rc = take_given_ref(st, r->ref, ref, err)) != RV_OK)
+			goto out;
+	} else {
+		if ((rc = store_next_ref(st, lead.code, &n, err)) != RV_OK)
+			goto out;
+		snprintf(ref, sizeof(ref), "%s-%04lld", lead.code, n);
+	}
 	if (c->in->uuid != NULL)
 		snprintf(uuid, sizeof(uuid), "%s", c->in->uuid);
 	else
@@ -430,14 +538,15 @@ do_create(struct store *st, void *arg, struct rv_err *err)
 	d.result = c->result;
 	d.basis = c->basis;
 	d.field = c->field;
-	d.assigner_id = s->me.id;
+	d.assigner_id = assigner.id;
 	d.lead_unit_id = lead.id;
 	d.owner_id = owner.id;
-	d.created_at = at;
+	d.created_at = r != NULL && r->created != NULL ? (char *)r->created : at;
 	dates_iso(c->due, d.original_deadline);
 	dates_iso(c->due, d.deadline);
 	snprintf(d.status, sizeof(d.status), "open");
 	dates_iso(session_today(s), d.last_progress_on);
+	record_fields(c, &d);
 	if (d.search_key == NULL) {
 		rc = err_set(err, RV_STORAGE, _("out of memory"));
 		goto out;
@@ -447,16 +556,45 @@ do_create(struct store *st, void *arg, struct rv_err *err)
 		goto out;
 	op.d.id = d.id;
 	snprintf(op.at, sizeof(op.at), "%s", at);
-	snprintf(detail, sizeof(detail), "deadline %s", d.deadline);
-	rc = record(&op, "created", 0, lead.id, 0, owner.id, c->note, detail, err);
+	snprintf(detail, sizeof(detail), "deadline %s%s%s", d.deadline,
+	    r != NULL && r->source != NULL ? "; " : "",
+	    r != NULL && r->source != NULL ? r->source : "");
+	if (r != NULL) {
+		/* Recorded for the assigner, by the administrator importing. */
+		struct history_entry h = {
+			.duty_id = d.id, .at = at, .actor_id = assigner.id,
+			.via_id = assigner.id != s->me.id ? s->me.id : s->via.id,
+			.action = "created", .to_unit_id = lead.id,
+			.to_owner_id = owner.id, .text = c->note, .detail = detail,
+		};
+
+		rc = store_history_add(st, &h, err);
+	} else {
+		rc = record(&op, "created", 0, lead.id, 0, owner.id, c->note, detail, err);
+	}
 	free(c->ref);
+	c->ref = NULL;
 	if (rc == RV_OK && (c->ref = strdup(ref)) == NULL)
 		rc = err_set(err, RV_STORAGE, _("out of memory"));
 out:
 	free(d.search_key);
 	model_unit_free(&lead);
 	model_person_free(&owner);
+	model_person_free(&assigner);
 	return rc;
+}
+
+static void
+create_free(struct create *c)
+{
+	free(c->title);
+	free(c->result);
+	free(c->basis);
+	free(c->field);
+	free(c->note);
+	free(c->ref);
+	for (size_t i = 0; i < DUTY_SUPPORT_MAX; i++)
+		free(c->parts[i]);
 }
 
 enum rv_code
@@ -473,7 +611,7 @@ duty_create(struct session *s, const struct duty_new *in, char ref[DUTY_REF_SIZE
 		return RV_REFUSED;
 	if (in->nsupport > DUTY_SUPPORT_MAX)
 		return err_set(err, RV_REFUSED, _("at most %d supporting units"), DUTY_SUPPORT_MAX);
-	if ((rc = check_six_clears(in, err)) != RV_OK ||
+	if ((rc = check_six_clears(in, 0, err)) != RV_OK ||
 	    (rc = create_texts(&c, err)) != RV_OK ||
 	    (rc = dates_parse(in->due, today, &c.due, err)) != RV_OK)
 		goto out;
@@ -486,14 +624,148 @@ duty_create(struct session *s, const struct duty_new *in, char ref[DUTY_REF_SIZE
 	if ((rc = store_write(s->st, do_create, &c, err)) == RV_OK)
 		snprintf(ref, DUTY_REF_SIZE, "%s", c.ref);
 out:
-	free(c.title);
-	free(c.result);
-	free(c.basis);
-	free(c.field);
-	free(c.note);
-	free(c.ref);
-	for (size_t i = 0; i < DUTY_SUPPORT_MAX; i++)
-		free(c.parts[i]);
+	create_free(&c);
+	return rc;
+}
+
+/* --- importing --------------------------------------------------------- */
+
+/* An optional date of a record: DAY_NONE when not given. */
+static enum rv_code
+record_date(const char *given, const char *what, day_t today, day_t *out,
+    struct rv_err *err)
+{
+	enum rv_code rc;
+
+	*out = DAY_NONE;
+	if (given == NULL || given[0] == '\0')
+		return RV_OK;
+	if ((rc = dates_parse(given, today, out, err)) != RV_OK) {
+		char msg[sizeof(err->msg)];
+
+		snprintf(msg, sizeof(msg), "%s", err->msg);
+		return err_set(err, RV_REFUSED, "%s: %s", what, msg);
+	}
+	return RV_OK;
+}
+
+/* A counter of a record: a whole number from 0 to max; 0 when not given. */
+static enum rv_code
+record_count(const char *given, const char *what, int max, int *out,
+    struct rv_err *err)
+{
+	long v = 0;
+
+	*out = 0;
+	if (given == NULL || given[0] == '\0')
+		return RV_OK;
+	for (const char *p = given; *p != '\0'; p++) {
+		if (!isdigit((unsigned char)*p) || v > max)
+			return err_set(err, RV_REFUSED, _("%s must be a whole number from 0 to %d"),
+			    what, max);
+		v = v * 10 + (*p - '0');
+	}
+	if (v > max)
+		return err_set(err, RV_REFUSED, _("%s must be a whole number from 0 to %d"),
+		    what, max);
+	*out = (int)v;
+	return RV_OK;
+}
+
+/* "YYYY-MM-DDTHH:MM:SSZ", as stored. */
+static int
+is_moment(const char *m)
+{
+	static const char form[] = "dddd-dd-ddTdd:dd:ddZ";
+	day_t day;
+	char date[11];
+
+	if (strlen(m) != sizeof(form) - 1)
+		return 0;
+	for (size_t i = 0; form[i] != '\0'; i++)
+		if (form[i] == 'd' ? !isdigit((unsigned char)m[i]) : m[i] != form[i])
+			return 0;
+	memcpy(date, m, 10);
+	date[10] = '\0';
+	return dates_from_iso(date, &day) == 0 && atoi(m + 11) < 24 &&
+	    atoi(m + 14) < 60 && atoi(m + 17) < 60;
+}
+
+/* The values of a record, checked against each other. */
+static enum rv_code
+check_record(struct create *c, day_t today, struct rv_err *err)
+{
+	const struct duty_record *r = c->rec;
+	const char *st = r->status != NULL ? r->status : "open";
+	int submitted = strcmp(st, "submitted") == 0, done = strcmp(st, "done") == 0;
+	int cancelled = strcmp(st, "cancelled") == 0;
+	enum rv_code rc;
+	uuid_t u;
+
+	if (c->in->uuid != NULL && (strlen(c->in->uuid) != 36 ||
+	    uuid_parse(c->in->uuid, u) != 0))
+		return err_set(err, RV_REFUSED,
+		    _("the uuid is not a UUID (like 0b9d6c2e-5f1a-4c3b-9e7d-2a8f4b6c1d30)"));
+	for (const char *p = c->in->uuid; p != NULL && *p != '\0'; p++)
+		if (isupper((unsigned char)*p))
+			return err_set(err, RV_REFUSED, _("the uuid must be written in lower case"));
+	if (strcmp(st, "open") != 0 && !submitted && !done && !cancelled)
+		return err_set(err, RV_REFUSED,
+		    _("the status is one of open, submitted, done or cancelled%s"),
+		    strcmp(st, "pending") == 0 ? " (a pending proposal is not imported: write open)" : "");
+	if (r->created != NULL && !is_moment(r->created))
+		return err_set(err, RV_REFUSED,
+		    _("created must be a UTC moment like 2026-11-28T07:30:00Z"));
+	if (r->created == NULL && strcmp(st, "open") != 0)
+		return err_set(err, RV_REFUSED,
+		    _("a duty imported as %s needs its created moment"), st);
+	if ((rc = record_date(r->original_deadline, "the original deadline", today,
+	    &c->original, err)) != RV_OK ||
+	    (rc = record_date(r->done_on, "done_on", today, &c->done_on, err)) != RV_OK ||
+	    (rc = record_date(r->closed_on, "closed_on", today, &c->closed_on, err)) != RV_OK ||
+	    (rc = record_date(r->last_progress_on, "last_progress_on", today,
+	    &c->last_progress, err)) != RV_OK ||
+	    (rc = record_count(r->handoffs, "handoffs", 1000000, &c->handoffs, err)) != RV_OK ||
+	    (rc = record_count(r->bounced, "bounced", 1, &c->bounced, err)) != RV_OK ||
+	    (rc = record_count(r->escalated, "escalated", 1, &c->escalated, err)) != RV_OK)
+		return rc;
+	if ((submitted || done) && c->done_on == DAY_NONE)
+		return err_set(err, RV_REFUSED, _("a duty %s needs its done_on date"), st);
+	if ((done || cancelled) && c->closed_on == DAY_NONE)
+		return err_set(err, RV_REFUSED, _("a duty %s needs its closed_on date"), st);
+	return RV_OK;
+}
+
+enum rv_code
+duty_import(struct session *s, const struct duty_new *in,
+    const struct duty_record *rec, char ref[DUTY_REF_SIZE], struct rv_err *err)
+{
+	struct create c = { .s = s, .in = in, .rec = rec };
+	day_t today = session_today(s);
+	char day[11];
+	enum rv_code rc;
+
+	ref[0] = '\0';
+	if (s->me.role != ROLE_ADMIN)
+		return err_set(err, RV_REFUSED,
+		    _("only an administrator imports duties; ask one to run roviec import"));
+	if (in->nsupport > DUTY_SUPPORT_MAX)
+		return err_set(err, RV_REFUSED, _("at most %d supporting units"), DUTY_SUPPORT_MAX);
+	if ((rc = check_six_clears(in, 1, err)) != RV_OK ||
+	    (rc = create_texts(&c, err)) != RV_OK ||
+	    (rc = dates_parse(in->due, today, &c.due, err)) != RV_OK ||
+	    (rc = check_record(&c, today, err)) != RV_OK)
+		goto out;
+	if (rec->created == NULL && c.due < today) {
+		dates_iso(c.due, day);
+		rc = err_set(err, RV_REFUSED,
+		    _("the deadline %s is already past; give a deadline from today on"), day);
+		goto out;
+	}
+	if ((rc = store_write(s->st, do_create, &c, err)) == RV_OK)
+		snprintf(ref, DUTY_REF_SIZE, "%s", c.ref);
+out:
+	create_free(&c);
 	return rc;
 }
 

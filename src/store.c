@@ -62,6 +62,8 @@ enum stmt {
 	ST_DUTY_LIST_OWNER,
 	ST_DUTY_JSON,
 	ST_DUTY_DETAIL,
+	ST_REF_AT_LEAST,
+	ST_EXPORT,
 	ST_COUNT_DUTIES,
 	ST_COUNT_HISTORY,
 	ST_COUNT_HANDOFFS,
@@ -318,6 +320,28 @@ enum stmt {
 	"  'history_entries', ?8), ?9)" \
 	" FROM rated" \
 	" ORDER BY rate IS NULL, rate, open_overdue DESC, key"
+/* The whole history of duty d as a JSON array, oldest first (export). */
+#define HISTORY_JSON_OF_D \
+	"(SELECT json_group_array(json_object('at', h.at," \
+	"    'action', h.action, 'by', ac.login, 'via', v.login," \
+	"    'from_unit', fu.code, 'to_unit', tu.code, 'from_owner', fo.login," \
+	"    'to_owner', tp.login, 'text', h.text, 'detail', h.detail))" \
+	"    FROM (SELECT * FROM history WHERE duty_id = d.id ORDER BY id) h" \
+	"    JOIN people ac ON ac.id = h.actor_id" \
+	"    LEFT JOIN people v ON v.id = h.via_id" \
+	"    LEFT JOIN units fu ON fu.id = h.from_unit_id" \
+	"    LEFT JOIN units tu ON tu.id = h.to_unit_id" \
+	"    LEFT JOIN people fo ON fo.id = h.from_owner_id" \
+	"    LEFT JOIN people tp ON tp.id = h.to_owner_id)"
+
+/* A duty's supporters as "P2:its part; P3" (in a part, \ and ; are
+ * escaped with a backslash), by code. */
+#define SUPPORT_TEXT_OF_D \
+	"(SELECT ifnull(group_concat(item, '; '), '') FROM (SELECT su.code ||" \
+	"  CASE WHEN s.part = '' THEN '' ELSE ':' || replace(replace(s.part," \
+	"  '\\', '\\\\'), ';', '\\;') END AS item" \
+	"  FROM duty_support s JOIN units su ON su.id = s.unit_id" \
+	"  WHERE s.duty_id = d.id ORDER BY su.code))"
 
 static const char *const sqls[ST__MAX] = {
 	[ST_UNIT_BY_CODE] =
@@ -484,6 +508,23 @@ static const char *const sqls[ST__MAX] = {
 	" JOIN people o ON o.id = d.owner_id"
 	" JOIN people a ON a.id = d.assigner_id"
 	" WHERE d.id = ?1",
+	[ST_REF_AT_LEAST] =
+	"INSERT INTO ref_counters (prefix, last) VALUES (?1, ?2)"
+	" ON CONFLICT (prefix) DO UPDATE SET last = max(last, excluded.last)",
+	[ST_EXPORT] =
+	"SELECT d.uuid, d.ref, d.title, lu.code, o.login, d.deadline, d.result,"
+	"  d.basis, a.login, " SUPPORT_TEXT_OF_D ", d.field, d.created_at,"
+	"  d.original_deadline, d.status, d.done_on, d.closed_on,"
+	"  d.last_progress_on, d.handoffs, d.bounced, d.escalated,"
+	"  CASE WHEN ?1 THEN json_insert(" DUTY_JSON_OBJECT ","
+	"    '$.stored_status', d.status, '$.bounced', d.bounced,"
+	"    '$.escalated', d.escalated, '$.history', json(" HISTORY_JSON_OF_D "))"
+	"  END"
+	" FROM duties_shown d"
+	" JOIN units lu ON lu.id = d.lead_unit_id"
+	" JOIN people o ON o.id = d.owner_id"
+	" JOIN people a ON a.id = d.assigner_id"
+	" ORDER BY d.id",
 	[ST_COUNT_DUTIES] = "SELECT count(*) FROM duties",
 	[ST_COUNT_HISTORY] = "SELECT count(*) FROM history",
 	[ST_COUNT_HANDOFFS] = "SELECT count(*) FROM handoffs",
@@ -2496,4 +2537,40 @@ out:
 	}
 	free(tmp);
 	return code;
+}
+
+/* Import and export. */
+
+enum rv_code
+store_ref_at_least(struct store *st, const char *prefix, long long n,
+    struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_REF_AT_LEAST, err);
+
+	if (s == NULL)
+		return RV_STORAGE;
+	bind_text(s, 1, prefix);
+	sqlite3_bind_int64(s, 2, n);
+	return run(st, s, err);
+}
+
+enum rv_code
+store_duty_export(struct store *st, int want_json, store_export_fn fn, void *arg,
+    struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_EXPORT, err);
+	struct export_row row;
+	int rc;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int(s, 1, want_json);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		for (int i = 0; i < STORE_EXPORT_COLUMNS; i++)
+			row.cell[i] = col_str(s, i);
+		row.json = col_str(s, STORE_EXPORT_COLUMNS);
+		if (fn(&row, arg) != 0)
+			break;
+	}
+	return rows_done(st, s, rc, err);
 }

@@ -1,0 +1,234 @@
+#!/bin/sh
+# roviec import and export (issue #5): a CSV from a spreadsheet (BOM or
+# not, CRLF, quoted line ends, DD/MM/YYYY), all rows or none with every bad
+# row named by its line, hostile text through a cell, administrators only;
+# export as CSV and JSON, and the round trip export -> import -> export.
+. "$(dirname "$0")/lib.sh"
+
+CASES=$SHARED/data/text-cases.tsv
+says() { like "$err" "$1" "$2"; }
+count() { sqlite3 "$DB" 'SELECT count(*) FROM duties'; }
+HEAD="title,lead,owner,deadline,result,basis"
+FUTURE=$(date -d '+40 days' +%d/%m/%Y)
+FUTURE_ISO=$(date -d '+40 days' +%Y-%m-%d)
+
+fixture_city
+ok $? "a small city is set up"
+
+# --- the forms of a spreadsheet's file ----------------------------------------
+
+# BOM, CRLF, columns in another order and case, due for deadline, a quoted
+# field with a comma, a quote and a line end, supporters with parts.
+printf '\357\273\277Owner,DUE,Title,Lead,Result,Basis,Support,Field,Assigner\r\n' >"$T/a.csv"
+printf 'off1,%s,"Dọn rác, tuyến ""A""",P1,"Báo cáo\r\nkèm ảnh",CV 12,P2:Xe chở rác; P3,Môi trường,chutich\r\n' "$FUTURE" >>"$T/a.csv"
+printf 'off2,%s,Sửa đèn đường,P2,Đèn sáng,CV 13,,,\r\n' "$FUTURE_ISO" >>"$T/a.csv"
+expect 0 "import of a CRLF file with a BOM" import "$T/a.csv"
+is "$out" "Imported 2 duties." "says how many"
+run list --format csv
+like "$out" "P1-0001,.*\"Dọn rác, tuyến \"\"A\"\"\",P1,off1,\"P2, P3\",$FUTURE_ISO" "the title with comma and quotes, DD/MM/YYYY read, supporters kept"
+is "$(sqlite3 "$DB" "SELECT hex(result) FROM duties WHERE ref = 'P1-0001'")" \
+    "$(printf 'Báo cáo\r\nkèm ảnh' | od -An -tx1 | tr -d ' \n' | tr a-f A-F)" "a quoted line end stays inside its field"
+is "$(sqlite3 "$DB" "SELECT part FROM duty_support s JOIN units u ON u.id = s.unit_id WHERE u.code = 'P2'")" "Xe chở rác" "a supporter's part"
+run show P1-0001
+like "$out" "created by chutich via $ME .*imported from .*a.csv line 2" "history: created by the assigner via the administrator, from the file's line"
+run show P2-0001
+like "$out" "assigner +$ME " "no assigner column value: the administrator assigns"
+
+# LF and no BOM, the plain way.
+printf '%s\nKiểm tra hồ sơ,P3,off3,%s,Biên bản,CV 14\n' "$HEAD" "$FUTURE" >"$T/b.csv"
+expect 0 "import of an LF file without a BOM" import "$T/b.csv"
+is "$(count)" 3 "three duties in all"
+
+# A semicolon and a backslash inside a part, escaped; spaces and empty
+# items around the supporters are ignored.
+printf '%s,support\nPhần khó,P1,off1,%s,KQ,CV,P2:a\\;b\\\\; P3 ; ;\n' "$HEAD" "$FUTURE" >"$T/parts.csv"
+expect 0 "import of escaped parts" import "$T/parts.csv"
+is "$(sqlite3 "$DB" "SELECT part FROM duty_support s JOIN duties d ON d.id = s.duty_id
+    JOIN units u ON u.id = s.unit_id WHERE d.title = 'Phần khó' AND u.code = 'P2'")" 'a;b\' "the part holds a semicolon and a backslash"
+run export
+like "$out" ',P2:a\\;b\\\\; P3,' "and export escapes them again"
+printf '%s\n' "$HEAD" >"$T/header.csv"
+expect 0 "a file with only a header" import "$T/header.csv"
+is "$out" "Imported 0 duties." "imports nothing, as an empty export should"
+
+# A later add in a unit does not collide with an imported reference.
+printf 'ref,%s\nP3-0041,Việc cũ,P3,off3,%s,KQ,CV\n' "$HEAD" "$FUTURE" >"$T/ref.csv"
+expect 0 "import with a given reference" import "$T/ref.csv"
+ref=$(LEAD=P3 OWNER=off3 new_duty)
+is "$ref" "P3-0042" "the next add in P3 follows the imported reference"
+
+# --- who, and which file --------------------------------------------------------
+
+sum=$(dump | md5sum)
+run --as head1 import "$T/b.csv"
+is "$rc" 1 "a head who is not an administrator may not import"
+says "only an administrator imports" "and is told who may"
+expect 1 "a missing file" import "$T/nothing.csv"
+says "cannot read .*nothing.csv: No such file" "says the file is not there"
+mkdir "$T/dir.csv"
+expect 1 "a directory" import "$T/dir.csv"
+says "is a directory" "says it is a directory"
+cp "$T/b.csv" "$T/secret.csv"
+chmod 000 "$T/secret.csv"
+if [ -r "$T/secret.csv" ]; then
+	ok 0 "# SKIP an unreadable file (the tests run as root)"
+else
+	expect 1 "an unreadable file" import "$T/secret.csv"
+	says "Permission denied" "says it may not be read"
+fi
+: >"$T/empty.csv"
+expect 1 "an empty file" import "$T/empty.csv"
+says "empty; it needs a header row" "says a header row is needed"
+printf 'title,lead,owner,result,basis\nViệc,P1,off1,KQ,CV\n' >"$T/nodue.csv"
+expect 1 "a missing required column" import "$T/nodue.csv"
+says "no column deadline" "names the missing column"
+printf 'title,lead,owner,deadline,result,basis,colour\nViệc,P1,off1,+3,KQ,CV,red\n' >"$T/extra.csv"
+expect 1 "an unknown column" import "$T/extra.csv"
+says "unknown column 'colour'" "names the unknown column"
+is "$(dump | md5sum)" "$sum" "none of these changed anything"
+
+# --- all rows or none ---------------------------------------------------------
+
+# 1000 rows; lines 101, 502 and 1001 (the header is line 1) are bad.
+perl -e '
+	print "title,lead,owner,deadline,result,basis\n";
+	for my $i (1 .. 1000) {
+		my ($lead, $owner, $due) = ("P1", "off1", "+30");
+		$owner = "ghost" if $i == 100;
+		$due = "31/02/2027" if $i == 501;
+		$lead = "P2" if $i == 1000;	# off1 is not of P2
+		print "Việc số $i,$lead,$owner,$due,Kết quả $i,Công văn $i\n";
+	}' >"$T/bad.csv"
+sum=$(dump | md5sum)
+run import "$T/bad.csv"
+is "$rc" 1 "3 bad rows among 1000: refused"
+is "$(printf '%s\n' "$err" | grep -c 'bad.csv:[0-9]*: ')" 3 "exactly three rows are reported"
+like "$err" "bad.csv:101: .*ghost" "line 101: the unknown owner"
+like "$err" "bad.csv:502: .*February 2027 has 28 days" "line 502: the date that does not exist"
+like "$err" "bad.csv:1001: .*owner must belong to the lead unit P2" "line 1001: the owner outside the lead unit"
+like "$err" "3 rows of .*bad.csv are wrong.*nothing was imported" "and says nothing was imported"
+is "$(dump | md5sum)" "$sum" "nothing was imported"
+
+# Every rule of add, row by row.
+cat >"$T/rules.csv" <<EOF2
+title,lead,owner,deadline,result,basis,support,assigner,uuid,status
+,P1,off1,+3,KQ,CV,,,,
+Việc,P1,off1,+3,KQ,,,,,
+Việc,ZZ,off1,+3,KQ,CV,,,,
+Việc,P1,off1,2020-01-01,KQ,CV,,,,
+Việc,P1,off1,+3,KQ,CV,P1,,,
+Việc,P1,off1,+3,KQ,CV,,head2,,
+Việc,P1,insp,+3,KQ,CV,,,,
+Việc,P1,off1,+3,KQ,CV,,,not-a-uuid,
+Việc,P1,off1,+3,KQ,CV,,,,finished
+Việc,P1,off1,+3,KQ,CV,,,,done
+Việc,P1,off1,+3,KQ,CV,,,0b9d6c2e-5f1a-4c3b-9e7d-2a8f4b6c1d30,
+Việc,P1,off1,+3,KQ,CV,,,0b9d6c2e-5f1a-4c3b-9e7d-2a8f4b6c1d30,
+"never closed,P1,off1,+3,KQ,CV,,,,
+EOF2
+run import "$T/rules.csv"
+is "$rc" 1 "a file breaking every rule is refused"
+for want in "2: .*missing: the title" "3: .*missing: the basis" "4: .*no unit" \
+    "5: .*already past" "6: .*P1 leads the duty, so it cannot also support it" \
+    "7: .*head2 heads neither P1" "8: .*inspector" "9: .*not a UUID" \
+    "10: .*status is one of" "11: .*needs its created moment" \
+    "13: .*uuid 0b9d6c2e-5f1a-4c3b-9e7d-2a8f4b6c1d30 is already taken" \
+    "14: .*never closed"; do
+	like "$err" "rules.csv:$want" "reported: line $want"
+done
+unlike "$err" "rules.csv:12:" "the first use of a uuid is fine"
+is "$(dump | md5sum)" "$sum" "and nothing was imported"
+
+# --- hostile text through a cell ----------------------------------------------
+
+# csv_case NAME FILE: a one-duty CSV whose title is the case's exact bytes.
+csv_case() {
+	awk -F'\t' -v n="$1" '$1 == n { print $2 }' "$CASES" | perl -e '
+	my $fut = shift; chomp(my $h = <STDIN>); my $t = pack("H*", $h); $t =~ s/"/""/g;
+	print "title,lead,owner,deadline,result,basis\n\"$t\",P1,off1,$fut,KQ,CV\n";' "$FUTURE_ISO" >"$2"
+}
+nfc_hex() {
+	awk -F'\t' -v n="$1" '$1 == n { print $2 }' "$CASES" | perl -MUnicode::Normalize -MEncode -ne '
+	chomp; my $s = decode("UTF-8", pack("H*", $_), Encode::FB_CROAK);
+	$s =~ s/^[ \t\r\n\v\f]+|[ \t\r\n\v\f]+$//g;
+	print uc unpack("H*", encode("UTF-8", NFC($s)));'
+}
+raw_controls() {
+	perl -e 'local $/; $_ = <STDIN>;
+	print "raw" if /[\x00-\x09\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]/;'
+}
+for name in $(grep -v '^#' "$CASES" | cut -f1); do
+	csv_case "$name" "$T/case.csv"
+	before=$(count)
+	run import "$T/case.csv"
+	case $name in
+	overlong|surrogate|truncated|latin1|nul-inside)
+		is "$rc" 1 "$name: refused"
+		like "$err" "case.csv:2: the title column (is not valid UTF-8|contains a NUL)" "$name: names the line and the column"
+		;;
+	long-100k)
+		is "$rc" 1 "$name: refused"
+		like "$err" "case.csv:2: .*too long" "$name: says it is too long"
+		;;
+	*)
+		is "$rc" 0 "$name: imported"
+		is "$(sqlite3 "$DB" "SELECT hex(title) FROM duties ORDER BY id DESC LIMIT 1")" \
+		    "$(nfc_hex "$name")" "$name: stored as NFC"
+		;;
+	esac
+	[ "$name" = latin1 ] && like "$err" "Windows-1258" "latin1: the hint to save as UTF-8"
+	is "$(printf '%s' "$err" | raw_controls)" "" "$name: no raw control in the message"
+done
+
+# --- export ---------------------------------------------------------------------
+
+run export --format json
+is "$rc" 0 "export --format json"
+printf '%s' "$out" | perl -MJSON::PP -e '
+	local $/; my $j = decode_json(<STDIN>);
+	my ($d) = grep { $_->{ref} eq "P1-0001" } @$j;
+	exit !(@$j == '"$(count)"' && $d && $d->{history}[0]{action} eq "created"
+	    && $d->{history}[0]{via} && @{$d->{support}} == 2 && exists $d->{stored_status});'
+ok $? "it is one JSON array with supporters and history (JSON::PP reads it)"
+expect 2 "export --format table is a usage error" export --format
+expect 1 "export --format text is refused" export --format text
+
+# --- many rows ------------------------------------------------------------------
+
+perl -e '
+	print "title,lead,owner,deadline,result,basis,support\n";
+	for my $i (1 .. 10000) {
+		print "Việc số $i,P", 1 + $i % 3, ",off", 1 + $i % 3, ",+60,Kết quả $i,Công văn $i,TTRA:Kiểm tra\n";
+	}' >"$T/big.csv"
+before=$(count)
+expect 0 "10,000 rows import" import "$T/big.csv"
+is "$(( $(count) - before ))" 10000 "all 10,000 are there"
+
+# --- the round trip -------------------------------------------------------------
+
+# The demo's duties, in every state, into a database with the same units and
+# people: the second export is the first, byte for byte.
+A=$T/demo.db
+"$ROVIEC" --db "$A" init --demo >/dev/null
+ok $? "the demo database"
+"$ROVIEC" --db "$A" export >"$T/one.csv"
+ok $? "exported as CSV"
+B=$T/empty.db
+"$ROVIEC" --db "$B" init >/dev/null &&
+sqlite3 "$B" "ATTACH '$A' AS a; BEGIN; DELETE FROM people;
+    INSERT INTO units (id, code, name, kind, parent_id) SELECT id, code, name, kind, parent_id FROM a.units;
+    INSERT INTO people SELECT * FROM a.people;
+    UPDATE units SET head_id = (SELECT head_id FROM a.units x WHERE x.id = units.id); COMMIT;"
+ok $? "an empty database with the same units and people"
+DB=$B
+expect 0 "the export imports into it" import "$T/one.csv"
+"$ROVIEC" --db "$B" export >"$T/two.csv"
+cmp -s "$T/one.csv" "$T/two.csv"
+ok $? "exported again, it is the same file byte for byte"
+is "$(sqlite3 "$B" 'SELECT prefix, last FROM ref_counters ORDER BY prefix')" \
+    "$(sqlite3 "$A" 'SELECT prefix, last FROM ref_counters ORDER BY prefix')" "the reference counters follow"
+run import "$T/one.csv"
+is "$rc" 1 "importing the same file twice is refused"
+is "$(printf '%s\n' "$err" | grep -c 'is already taken')" "$(( $(wc -l <"$T/one.csv") - 1 ))" "every row is named as taken"
+
+done_testing
