@@ -87,6 +87,8 @@ CREATE TABLE duties (
 	handoffs          INTEGER NOT NULL DEFAULT 0 CHECK (handoffs >= 0),
 	bounced           INTEGER NOT NULL DEFAULT 0 CHECK (bounced IN (0, 1)),
 	escalated         INTEGER NOT NULL DEFAULT 0 CHECK (escalated IN (0, 1)),
+	-- times sent back for more work (migration 2), for the report's past days
+	reopened          INTEGER NOT NULL DEFAULT 0 CHECK (reopened >= 0),
 	CHECK (status NOT IN ('submitted', 'done') OR done_on IS NOT NULL),
 	CHECK (status NOT IN ('done', 'cancelled') OR closed_on IS NOT NULL)
 );
@@ -99,7 +101,7 @@ CREATE INDEX duties_status_deadline ON duties(status, deadline);
 -- the wide rows (titles, results) of a million duties.
 CREATE INDEX duties_report ON duties(lead_unit_id, done_on, owner_id,
 	original_deadline, deadline, created_at, handoffs, bounced,
-	last_progress_on, status, closed_on);
+	last_progress_on, status, closed_on, reopened);
 
 -- The owner of an open duty belongs to its lead unit and is not an
 -- inspector (inspectors watch; they own nothing).

@@ -18,6 +18,10 @@ struct chain_entry {
 	const char *duty_uuid, *at, *actor, *via, *action;
 	const char *from_unit, *to_unit, *from_owner, *to_owner;
 	const char *text, *detail;
+	/* The row ids it points at (0: none), hashed too, so that an id
+	 * pointing nowhere cannot later be aimed at a row made after it. */
+	long long duty_id, actor_id, via_id, from_unit_id, to_unit_id,
+	    from_owner_id, to_owner_id;
 	const char *hash;	/* as stored (walks only); NULL: none */
 	const char *duty_ref;	/* for messages only; not hashed */
 };
@@ -33,7 +37,8 @@ enum chain_problem {
 	CHAIN_CHANGED,		/* an entry does not match its hash */
 	CHAIN_MISSING,		/* entries are missing before bad_id */
 	CHAIN_UNHASHED,		/* an entry has no hash: written outside roviec */
-	CHAIN_NOTED_GONE	/* the noted head is not in the history */
+	CHAIN_NOTED_GONE,	/* the noted head is not in the history */
+	CHAIN_STATE		/* a duty holds what its history does not say */
 };
 
 struct chain_result {
@@ -46,6 +51,8 @@ struct chain_result {
 	char head[CHAIN_HEX_SIZE];	/* its hash ("" when empty) */
 	char head_at[32];
 	long long noted_id;		/* the entry the noted hash names (0: none asked) */
+	/* CHAIN_STATE: the duty, what, as stored, as the history says. */
+	char state_ref[64], state_what[64], state_stored[80], state_history[80];
 };
 
 /* The state of a walk over the history in id order (chain_step). */
@@ -64,10 +71,12 @@ int chain_step(struct chain_walk *w, const struct chain_entry *e);
 /* After the last entry: the noted head, if any, must have been met. */
 void chain_walk_end(struct chain_walk *w);
 
-/* 1 when s is a plausible noted head: 8 to 64 hex digits (a prefix). */
+/* 1 when s is a plausible noted head: 16 to 64 hex digits (a prefix; 16
+ * digits are 64 bits, more than anyone can forge by trying hashes). */
 int chain_is_hex(const char *s);
 
-/* The whole check, in one read snapshot.  RV_OK whatever it found (the
+/* The whole check, in one read snapshot: the chain, then (when it is
+ * intact) that the history accounts for what every duty holds.  RV_OK whatever it found (the
  * result says), RV_STORAGE when the history cannot be read. */
 struct store;
 enum rv_code chain_verify(struct store *st, const char *noted,

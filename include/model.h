@@ -56,6 +56,7 @@ struct duty {
 	int handoffs;
 	int bounced;
 	int escalated;
+	int reopened;		/* times sent back for more work */
 };
 
 enum handoff_kind { HANDOFF_TRANSFER, HANDOFF_ESCALATE, HANDOFF_RETURN };

@@ -326,6 +326,16 @@ typedef int (*store_chain_fn)(const struct chain_entry *e, void *arg);
 enum rv_code store_history_walk(struct store *st, store_chain_fn fn, void *arg,
     struct rv_err *err);
 
+/* The first duty whose stored state the history does not account for
+ * (its lead unit, owner, status, deadlines, days done and closed, parts
+ * delivered, or its count of proposals, extension requests or notes):
+ * *found = 0 when every duty agrees. */
+struct state_fault {
+	char ref[64], what[64], stored[80], history[80];
+};
+enum rv_code store_state_check(struct store *st, struct state_fault *out,
+    int *found, struct rv_err *err);
+
 /* Counts rows of a whole table: which is one of "duties", "history",
  * "handoffs", "people", "units", or "admins" (people with that role). */
 enum rv_code store_count(struct store *st, const char *which, long long *n,

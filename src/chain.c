@@ -58,6 +58,13 @@ chain_hash(const struct chain_entry *e, const char *prev,
 	put_str(&c, e->to_owner);
 	put_str(&c, e->text);
 	put_str(&c, e->detail);
+	put_len(&c, (unsigned long long)e->duty_id);
+	put_len(&c, (unsigned long long)e->actor_id);
+	put_len(&c, (unsigned long long)e->via_id);
+	put_len(&c, (unsigned long long)e->from_unit_id);
+	put_len(&c, (unsigned long long)e->to_unit_id);
+	put_len(&c, (unsigned long long)e->from_owner_id);
+	put_len(&c, (unsigned long long)e->to_owner_id);
 	sha256_digest(&c, sizeof(d), d);
 	for (size_t i = 0; i < sizeof(d); i++) {
 		out[2 * i] = hex[d[i] >> 4];
@@ -71,7 +78,7 @@ chain_is_hex(const char *s)
 {
 	size_t n = strspn(s, "0123456789abcdefABCDEF");
 
-	return s[n] == '\0' && n >= 8 && n <= 64;
+	return s[n] == '\0' && n >= 16 && n <= 64;
 }
 
 static int
@@ -183,6 +190,20 @@ verify_txn(struct store *st, void *arg, struct rv_err *err)
 	if ((rc = store_history_walk(st, walk_one, &w, err)) != RV_OK)
 		return rc;
 	chain_walk_end(&w);
+	if (a->out->problem == CHAIN_INTACT) {
+		struct state_fault f;
+		int found;
+
+		if ((rc = store_state_check(st, &f, &found, err)) != RV_OK)
+			return rc;
+		if (found) {
+			a->out->problem = CHAIN_STATE;
+			copy(a->out->state_ref, sizeof(a->out->state_ref), f.ref);
+			copy(a->out->state_what, sizeof(a->out->state_what), f.what);
+			copy(a->out->state_stored, sizeof(a->out->state_stored), f.stored);
+			copy(a->out->state_history, sizeof(a->out->state_history), f.history);
+		}
+	}
 	return RV_OK;
 }
 

@@ -1216,9 +1216,15 @@ cmd_verify(struct cli *c)
 	enum rv_code rc;
 
 	if (noted != NULL && !chain_is_hex(noted))
-		return value_error(c, _("a noted head is 8 to 64 hexadecimal digits, not"), noted);
+		return value_error(c, _("a noted head is 16 to 64 hexadecimal digits, not"), noted);
 	if ((rc = chain_verify(c->s.st, noted, &r, &c->err)) != RV_OK)
 		return rc;
+	if (r.problem == CHAIN_STATE)
+		return err_set(&c->err, RV_REFUSED, _("the database was altered: duty %s "
+		    "holds %s '%s' where its history says '%s'; it was changed outside roviec "
+		    "(the history itself chains intact to entry %lld, hash %s)"),
+		    r.state_ref, _(r.state_what), r.state_stored, r.state_history,
+		    r.head_id, r.head);
 	if (r.problem != CHAIN_INTACT && r.problem != CHAIN_NOTED_GONE) {
 		verify_fault(c, &r);
 		if (r.head_id > 0) {
@@ -1393,7 +1399,7 @@ static enum rv_code
 cmd_report(struct cli *c)
 {
 	const char *csv_headers[] = {
-		"key", "name", "unit", "assigned", "on_time", "late", "open_in_time",
+		"key", "name", "person_unit", "assigned", "on_time", "late", "open_in_time",
 		"open_overdue", "on_time_rate", "bounced", "tossed", "escalated",
 		"stalled", "extensions", "days_added", "returns", "support_parts",
 		"support_delivered", "support_delivered_in_time",
@@ -1431,6 +1437,7 @@ cmd_report(struct cli *c)
 	q.unit = c->a.opt[OPT_UNIT];
 	duty_headers[0] = handling_headers[0] = csv_headers[0] =
 	    o.by_person ? "login" : "unit";
+
 	o.csv_headers = csv_headers;
 	o.duty_headers = duty_headers;
 	o.handling_headers = handling_headers;

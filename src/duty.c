@@ -1139,7 +1139,7 @@ do_deliver(struct store *st, void *arg, struct rv_err *err)
 	if ((rc = store_support_deliver(st, op->d.id, unit, op->today, op->s->me.id,
 	    err)) != RV_OK)
 		return rc;
-	return record(op, "part-delivered", unit, 0, 0, 0, op->text, NULL, err);
+	return record(op, "part-delivered", unit, 0, 0, 0, op->text, op->today, err);
 }
 
 enum rv_code
@@ -1286,7 +1286,7 @@ do_done(struct store *st, void *arg, struct rv_err *err)
 	memcpy(op->d.last_progress_on, op->today, sizeof(op->today));
 	if ((rc = store_duty_update(st, &op->d, err)) != RV_OK)
 		return rc;
-	return record(op, "submitted", 0, 0, 0, 0, op->text, NULL, err);
+	return record(op, "submitted", 0, 0, 0, 0, op->text, op->today, err);
 }
 
 enum rv_code
@@ -1377,6 +1377,7 @@ do_reopen(struct store *st, void *arg, struct rv_err *err)
 	snprintf(op->d.status, sizeof(op->d.status), "open");
 	op->d.done_on[0] = '\0';
 	op->d.closed_on[0] = '\0';
+	op->d.reopened++;
 	memcpy(op->d.last_progress_on, op->today, sizeof(op->today));
 	if ((rc = store_duty_update(st, &op->d, err)) != RV_OK)
 		return rc;
@@ -1469,7 +1470,7 @@ do_cancel(struct store *st, void *arg, struct rv_err *err)
 	memcpy(op->d.closed_on, op->today, sizeof(op->today));
 	if ((rc = store_duty_update(st, &op->d, err)) != RV_OK)
 		return rc;
-	return record(op, "cancelled", 0, 0, 0, 0, op->text, NULL, err);
+	return record(op, "cancelled", 0, 0, 0, 0, op->text, op->today, err);
 }
 
 enum rv_code

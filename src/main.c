@@ -1,5 +1,6 @@
 /* roviec: a terminal task dispatcher for ward and commune officials. */
 #include <locale.h>
+#include <signal.h>
 #include <stdlib.h>
 
 #include "cli.h"
@@ -13,5 +14,8 @@ main(int argc, char **argv)
 	if (setlocale(LC_ALL, "") == NULL)
 		setlocale(LC_ALL, "C.UTF-8");
 	i18n_init();
+	/* A file size limit (ulimit -f) must fail a write, which SQLite
+	 * reports and rolls back, not kill the process mid-transaction. */
+	signal(SIGXFSZ, SIG_IGN);
 	return cli_main(argc, argv);
 }

@@ -94,15 +94,23 @@ report_run(struct session *s, const struct report_query *q,
 	enum rv_code rc;
 
 	memset(meta, 0, sizeof(*meta));
-	dates_to_ymd(today, &y, &m, &d);
+	to = today;
+	if (q->to != NULL && (rc = parse_day("--to", q->to, today, &to, err)) != RV_OK)
+		return rc;
+	/* Without --from, the month of the period's end. */
+	dates_to_ymd(to, &y, &m, &d);
 	if (q->from != NULL) {
 		if ((rc = parse_day("--from", q->from, today, &from, err)) != RV_OK)
 			return rc;
 	} else if ((rc = dates_from_ymd(y, m, 1, &from, err)) != RV_OK)
 		return rc;
-	to = today;
-	if (q->to != NULL && (rc = parse_day("--to", q->to, today, &to, err)) != RV_OK)
-		return rc;
+	if (from > today) {
+		char f[11];
+
+		dates_iso(from, f);
+		return err_set(err, RV_REFUSED,
+		    _("the period starts on %s, after today: a report is of what has happened"), f);
+	}
 	if (from > to) {
 		char f[11], t[11];
 

@@ -1,7 +1,9 @@
 /* store: the storage layer (see store.h).  All of roviec's SQL is here. */
+#define _GNU_SOURCE	/* renameat2, for a backup that never replaces a file */
 #include "store.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <fcntl.h>
 #include <grp.h>
 #include <stdio.h>
@@ -75,6 +77,7 @@ enum stmt {
 	ST_CHAIN_WALK,
 	ST_CHAIN_SET,
 	ST_CHAIN_HEAD,
+	ST_STATE_CHECK,
 	ST_REPORT_UNITS,
 	ST_REPORT_PEOPLE,
 	ST_PAGE_FIRST,
@@ -86,7 +89,7 @@ enum stmt {
 	"id, uuid, ref, title, search_key, result, basis, field, assigner_id," \
 	" lead_unit_id, owner_id, created_at, original_deadline, deadline, status," \
 	" ifnull(done_on, ''), ifnull(closed_on, ''), last_progress_on, handoffs," \
-	" bounced, escalated"
+	" bounced, escalated, reopened"
 
 /* rv_flags over a row of duties_shown aliased d. */
 #define FLAGS_OF_D \
@@ -200,19 +203,29 @@ enum stmt {
 	"  SELECT id FROM units WHERE ?4 IS NULL OR id = ?4" \
 	"  UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id" \
 	"  WHERE ?4 IS NOT NULL)," \
-	" counted AS NOT MATERIALIZED (SELECT d.id, d.lead_unit_id AS unit_id," \
-	"  d.owner_id, d.original_deadline AS od, d.deadline," \
-	"  CASE WHEN d.done_on <= ?3 THEN d.done_on END AS done," \
-	"  d.handoffs, d.bounced," \
-	"  CASE WHEN d.done_on <= ?3 THEN NULL" \
-	"   WHEN ?3 >= d.last_progress_on THEN d.last_progress_on" \
+	" counted AS NOT MATERIALIZED (SELECT c0.*," \
+	"  CASE WHEN c0.done IS NOT NULL THEN NULL" \
+	"   WHEN ?3 >= c0.last_progress_on THEN c0.last_progress_on" \
 	"   ELSE ifnull((SELECT max(date(p.at, 'localtime')) FROM progress_notes p" \
-	"    WHERE p.duty_id = d.id AND date(p.at, 'localtime') <= ?3)," \
-	"    date(d.created_at, 'localtime')) END AS last_day" \
-	"  FROM duties d" \
-	"  WHERE (d.done_on IS NULL OR d.done_on >= ?1) AND d.created_at < ?10" \
-	"   AND (?11 IS NULL OR d.lead_unit_id IN (SELECT id FROM scope))" \
-	"   AND NOT (d.status = 'cancelled' AND d.closed_on <= ?3))"
+	"    WHERE p.duty_id = c0.id AND date(p.at, 'localtime') <= ?3)," \
+	"    date(c0.created_at, 'localtime')) END AS last_day" \
+	"  FROM (SELECT d.id, d.lead_unit_id AS unit_id, d.owner_id," \
+	"   d.original_deadline AS od, d.deadline, d.created_at," \
+	"   d.last_progress_on, d.handoffs, d.bounced," \
+	/* A duty never sent back was done on done_on; one sent back was done \
+	 * on ?3 if its last submission or reopening by then was a submission. */ \
+	"   CASE WHEN d.reopened = 0 THEN" \
+	"    CASE WHEN d.done_on <= ?3 THEN d.done_on END" \
+	"   ELSE (SELECT CASE WHEN h.action = 'submitted'" \
+	"    THEN date(h.at, 'localtime') END FROM history h" \
+	"    WHERE h.duty_id = d.id AND h.action IN ('submitted', 'reopened')" \
+	"    AND h.at < ?10 ORDER BY h.id DESC LIMIT 1) END AS done" \
+	"   FROM duties d" \
+	"   WHERE (d.done_on IS NULL OR d.done_on >= ?1 OR d.reopened > 0)" \
+	"    AND d.created_at < ?10" \
+	"    AND (?11 IS NULL OR d.lead_unit_id IN (SELECT id FROM scope))" \
+	"    AND NOT (d.status = 'cancelled' AND d.closed_on <= ?3)) c0" \
+	"  WHERE c0.done IS NULL OR c0.done >= ?1)"
 
 /* The duty columns, grouped by the unit or the owner. */
 #define REPORT_AGG(group) \
@@ -257,7 +270,8 @@ enum stmt {
 #define REPORT_SUPPORT \
 	" sp AS (SELECT s.unit_id, count(*) AS parts," \
 	"  count(*) FILTER (WHERE s.delivered_on <= ?3) AS delivered," \
-	"  count(*) FILTER (WHERE s.delivered_on <= d.original_deadline)" \
+	"  count(*) FILTER (WHERE s.delivered_on <= ?3" \
+	"   AND s.delivered_on <= d.original_deadline)" \
 	"   AS delivered_in_time," \
 	"  count(*) FILTER (WHERE (s.delivered_on IS NULL OR s.delivered_on > ?3)" \
 	"   AND NOT ifnull(d.done_on <= ?3, 0) AND d.original_deadline < ?3)" \
@@ -402,8 +416,8 @@ static const char *const sqls[ST__MAX] = {
 	[ST_DUTY_UPDATE] =
 	"UPDATE duties SET lead_unit_id = ?2, owner_id = ?3, deadline = ?4,"
 	"  status = ?5, done_on = nullif(?6, ''), closed_on = nullif(?7, ''),"
-	"  last_progress_on = ?8, handoffs = ?9, bounced = ?10, escalated = ?11"
-	" WHERE id = ?1",
+	"  last_progress_on = ?8, handoffs = ?9, bounced = ?10, escalated = ?11,"
+	"  reopened = ?12 WHERE id = ?1",
 	[ST_REF_NEXT] =
 	"INSERT INTO ref_counters (prefix, last) VALUES (?1, 1)"
 	" ON CONFLICT (prefix) DO UPDATE SET last = last + 1",
@@ -549,7 +563,10 @@ static const char *const sqls[ST__MAX] = {
 	 * left joins, so that an entry pointing nowhere is still checked. */
 	[ST_CHAIN_WALK] =
 	"SELECT h.id, d.uuid, h.at, a.login, v.login, h.action, fu.code, tu.code,"
-	"  fo.login, tp.login, h.text, h.detail, h.hash, d.ref"
+	"  fo.login, tp.login, h.text, h.detail, h.hash, d.ref,"
+	"  ifnull(h.duty_id, 0), h.actor_id, ifnull(h.via_id, 0),"
+	"  ifnull(h.from_unit_id, 0), ifnull(h.to_unit_id, 0),"
+	"  ifnull(h.from_owner_id, 0), ifnull(h.to_owner_id, 0)"
 	" FROM history h LEFT JOIN duties d ON d.id = h.duty_id"
 	" LEFT JOIN people a ON a.id = h.actor_id"
 	" LEFT JOIN people v ON v.id = h.via_id"
@@ -562,6 +579,82 @@ static const char *const sqls[ST__MAX] = {
 	"UPDATE history SET hash = ?2 WHERE id = ?1 AND hash IS NULL",
 	[ST_CHAIN_HEAD] =
 	"SELECT id, hash, at FROM history ORDER BY id DESC LIMIT 1",
+	/* What the duties hold that the history must account for: the lead
+	 * unit and owner, the status, the deadlines, the days done and closed,
+	 * the parts delivered, and as many proposals, extension requests and
+	 * notes as the history records.  The first duty that disagrees, with
+	 * what (stored, per history).  A duty imported from a file is taken
+	 * as it came, until its history says more. */
+	[ST_STATE_CHECK] =
+	"WITH e AS (SELECT d.id, d.ref, d.status, d.lead_unit_id, d.owner_id,"
+	"  d.deadline, d.original_deadline, d.done_on, d.closed_on,"
+	"  (SELECT h.to_unit_id FROM history h WHERE h.duty_id = d.id"
+	"   AND h.action IN ('created', 'accepted', 'redirected')"
+	"   AND h.to_unit_id IS NOT NULL ORDER BY h.id DESC LIMIT 1) AS lead,"
+	"  (SELECT h.to_owner_id FROM history h WHERE h.duty_id = d.id"
+	"   AND h.action IN ('created', 'accepted', 'redirected', 'assigned')"
+	"   AND h.to_owner_id IS NOT NULL ORDER BY h.id DESC LIMIT 1) AS owner,"
+	"  (SELECT h.action || '|' || ifnull(h.detail, '') FROM history h"
+	"   WHERE h.duty_id = d.id AND h.action IN ('created', 'submitted',"
+	"   'confirmed', 'reopened', 'cancelled') ORDER BY h.id DESC LIMIT 1) AS state,"
+	"  (SELECT h.action || '|' || ifnull(h.detail, '') FROM history h"
+	"   WHERE h.duty_id = d.id AND h.action IN ('created', 'extension-approved')"
+	"   ORDER BY h.id DESC LIMIT 1) AS dl,"
+	"  (SELECT ifnull(h.detail, '') FROM history h WHERE h.duty_id = d.id"
+	"   AND h.action = 'created' ORDER BY h.id LIMIT 1) AS made,"
+	"  (SELECT h.detail FROM history h WHERE h.duty_id = d.id"
+	"   AND h.action = 'submitted' ORDER BY h.id DESC LIMIT 1) AS done,"
+	"  (SELECT count(*) FROM handoffs x WHERE x.duty_id = d.id) AS nh,"
+	"  (SELECT count(*) FROM history h WHERE h.duty_id = d.id"
+	"   AND h.action IN ('transfer', 'escalate', 'return')) AS hh,"
+	"  (SELECT count(*) FROM extensions x WHERE x.duty_id = d.id) AS nx,"
+	"  (SELECT count(*) FROM history h WHERE h.duty_id = d.id"
+	"   AND h.action = 'extension-asked') AS hx,"
+	"  (SELECT count(*) FROM progress_notes x WHERE x.duty_id = d.id) AS nn,"
+	"  (SELECT count(*) FROM history h WHERE h.duty_id = d.id"
+	"   AND h.action = 'progress') AS hn"
+	"  FROM duties d),"
+	" bad AS ("
+	"  SELECT e.id, e.ref, 'lead unit' AS what, lu.code AS stored, hu.code AS want"
+	"  FROM e JOIN units lu ON lu.id = e.lead_unit_id LEFT JOIN units hu ON hu.id = e.lead"
+	"  WHERE e.lead IS NOT e.lead_unit_id"
+	"  UNION ALL SELECT e.id, e.ref, 'owner', po.login, ph.login"
+	"  FROM e JOIN people po ON po.id = e.owner_id LEFT JOIN people ph ON ph.id = e.owner"
+	"  WHERE e.owner IS NOT e.owner_id"
+	"  UNION ALL SELECT id, ref, 'status', status, w FROM (SELECT e.*,"
+	"   CASE substr(state, 1, instr(state, '|') - 1) WHEN 'created' THEN 'open'"
+	"   WHEN 'submitted' THEN 'submitted' WHEN 'confirmed' THEN 'done'"
+	"   WHEN 'reopened' THEN 'open' WHEN 'cancelled' THEN 'cancelled' END AS w"
+	"   FROM e WHERE state NOT LIKE 'created|imported%') WHERE w IS NOT status"
+	"  UNION ALL SELECT id, ref, 'deadline', deadline, substr(dl, instr(dl, '|') + 1)"
+	"  FROM e WHERE dl LIKE 'extension-approved|%'"
+	"   AND substr(dl, instr(dl, '|') + 1) IS NOT deadline"
+	"  UNION ALL SELECT id, ref, 'deadline', deadline, substr(dl, 18)"
+	"  FROM e WHERE dl LIKE 'created|deadline %' AND substr(dl, 18) IS NOT deadline"
+	"  UNION ALL SELECT id, ref, 'original deadline', original_deadline, substr(made, 10)"
+	"  FROM e WHERE made LIKE 'deadline %' AND substr(made, 10) IS NOT original_deadline"
+	"  UNION ALL SELECT id, ref, 'day it was done', done_on, done FROM e"
+	"  WHERE status IN ('submitted', 'done') AND done GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
+	"   AND done IS NOT done_on"
+	"  UNION ALL SELECT id, ref, 'day it was done', done_on, substr(state, 11) FROM e"
+	"  WHERE state GLOB 'confirmed|[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND substr(state, 11) IS NOT done_on"
+	"  UNION ALL SELECT id, ref, 'day it was cancelled', closed_on, substr(state, 11)"
+	"  FROM e WHERE state GLOB 'cancelled|[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
+	"   AND substr(state, 11) IS NOT closed_on"
+	"  UNION ALL SELECT id, ref, 'proposals', CAST(nh AS TEXT), CAST(hh AS TEXT)"
+	"  FROM e WHERE nh <> hh AND state NOT LIKE 'created|imported%'"
+	"  UNION ALL SELECT id, ref, 'extension requests', CAST(nx AS TEXT), CAST(hx AS TEXT)"
+	"  FROM e WHERE nx <> hx"
+	"  UNION ALL SELECT id, ref, 'progress notes', CAST(nn AS TEXT), CAST(hn AS TEXT)"
+	"  FROM e WHERE nn <> hn"
+	"  UNION ALL SELECT d.id, d.ref, 'delivery of ' || u.code, s.delivered_on,"
+	"   (SELECT h.detail FROM history h WHERE h.duty_id = s.duty_id"
+	"    AND h.action = 'part-delivered' AND h.from_unit_id = s.unit_id"
+	"    ORDER BY h.id DESC LIMIT 1) AS w"
+	"  FROM duty_support s JOIN duties d ON d.id = s.duty_id"
+	"  JOIN units u ON u.id = s.unit_id WHERE s.delivered_on IS NOT w)"
+	" SELECT ref, what, ifnull(stored, '-'), ifnull(want, '-') FROM bad"
+	" ORDER BY id LIMIT 1",
 	[ST_REPORT_UNITS] = REPORT_SQL(REPORT_BY_UNIT_SQL),
 	[ST_REPORT_PEOPLE] = REPORT_SQL(REPORT_BY_PERSON_SQL),
 	[ST_PAGE_FIRST + 2 * PAGE_LEAD] = PAGE_SQL(TAB_LEAD, ">", "ASC"),
@@ -578,6 +671,8 @@ static const char *const sqls[ST__MAX] = {
 
 static enum rv_code chain_fill(sqlite3 *db, int version, void *arg,
     struct rv_err *err);
+static enum rv_code backup_to(struct store *st, const char *path,
+    struct backup_info *info, struct rv_err *err);
 static int busy_wait(void *arg, int calls);
 
 struct store {
@@ -1537,6 +1632,7 @@ read_duty(sqlite3_stmt *s, struct duty *d)
 	d->handoffs = sqlite3_column_int(s, 18);
 	d->bounced = sqlite3_column_int(s, 19);
 	d->escalated = sqlite3_column_int(s, 20);
+	d->reopened = sqlite3_column_int(s, 21);
 }
 
 enum rv_code
@@ -1613,6 +1709,7 @@ store_duty_update(struct store *st, const struct duty *d, struct rv_err *err)
 	sqlite3_bind_int(s, 9, d->handoffs);
 	sqlite3_bind_int(s, 10, d->bounced);
 	sqlite3_bind_int(s, 11, d->escalated);
+	sqlite3_bind_int(s, 12, d->reopened);
 	return run(st, s, err);
 }
 
@@ -1866,6 +1963,13 @@ chain_next(struct store *st, const struct history_entry *h, long long *id,
 	e.to_owner = col_str(s, 6);
 	e.text = h->text;
 	e.detail = h->detail;
+	e.duty_id = h->duty_id;
+	e.actor_id = h->actor_id;
+	e.via_id = h->via_id;
+	e.from_unit_id = h->from_unit_id;
+	e.to_unit_id = h->to_unit_id;
+	e.from_owner_id = h->from_owner_id;
+	e.to_owner_id = h->to_owner_id;
 	chain_hash(&e, col_str(s, 8), hash);
 	sqlite3_reset(s);
 	return RV_OK;
@@ -2174,7 +2278,14 @@ store_history_walk(struct store *st, store_chain_fn fn, void *arg,
 			.to_unit = col_str(s, 7), .from_owner = col_str(s, 8),
 			.to_owner = col_str(s, 9), .text = col_str(s, 10),
 			.detail = col_str(s, 11), .hash = col_str(s, 12),
-			.duty_ref = col_str(s, 13)
+			.duty_ref = col_str(s, 13),
+			.duty_id = sqlite3_column_int64(s, 14),
+			.actor_id = sqlite3_column_int64(s, 15),
+			.via_id = sqlite3_column_int64(s, 16),
+			.from_unit_id = sqlite3_column_int64(s, 17),
+			.to_unit_id = sqlite3_column_int64(s, 18),
+			.from_owner_id = sqlite3_column_int64(s, 19),
+			.to_owner_id = sqlite3_column_int64(s, 20),
 		};
 
 		if (fn(&e, arg))
@@ -2444,8 +2555,14 @@ backup_copy(struct store *st, sqlite3 *dst, struct backup_info *info,
 		backoff(attempt);
 	}
 	sqlite3_backup_finish(b);
-	if (rc != SQLITE_DONE)
-		return fail(st, rc, err);
+	if (rc != SQLITE_DONE) {
+		/* Busy or locked is the source's; anything else (disk full,
+		 * a file size limit) is the copy's. */
+		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+			return fail(st, rc, err);
+		return err_set(err, RV_STORAGE, _("cannot write the backup: %s"),
+		    sqlite3_errcode(dst) != SQLITE_OK ? sqlite3_errmsg(dst) : sqlite3_errstr(rc));
+	}
 	if (sqlite3_prepare_v2(dst, "PRAGMA quick_check", -1, &s, NULL) != SQLITE_OK)
 		return err_set(err, RV_STORAGE, _("cannot check the backup: %s"),
 		    sqlite3_errmsg(dst));
@@ -2469,8 +2586,44 @@ backup_copy(struct store *st, sqlite3 *dst, struct backup_info *info,
 	return RV_OK;
 }
 
+/* Syncs the directory holding path, so that the new name is on disk. */
+static void
+sync_dir(const char *path)
+{
+	char dir[4096];
+	const char *slash = strrchr(path, '/');
+	int fd;
+
+	snprintf(dir, sizeof(dir), "%.*s", slash == NULL ? 1 : slash == path ? 1 :
+	    (int)(slash - path), slash == NULL ? "." : path);
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY)) >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+}
+
 enum rv_code
 store_backup(struct store *st, const char *path, struct backup_info *info,
+    struct rv_err *err)
+{
+	sigset_t stop, was;
+	enum rv_code code;
+
+	/* A hang-up or Ctrl-C waits until the copy is whole or gone, so that
+	 * no half-written file is left behind; it takes effect after. */
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGHUP);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGTERM);
+	sigaddset(&stop, SIGXFSZ);
+	sigprocmask(SIG_BLOCK, &stop, &was);
+	code = backup_to(st, path, info, err);
+	sigprocmask(SIG_SETMASK, &was, NULL);
+	return code;
+}
+
+static enum rv_code
+backup_to(struct store *st, const char *path, struct backup_info *info,
     struct rv_err *err)
 {
 	char *tmp;
@@ -2491,7 +2644,14 @@ store_backup(struct store *st, const char *path, struct backup_info *info,
 		free(tmp);
 		return code;
 	}
-	fchmod(fd, 0600);
+	if (fchmod(fd, 0600) != 0) {
+		code = err_set(err, RV_STORAGE, _("cannot make %s private: %s"), path,
+		    strerror(errno));
+		close(fd);
+		unlink(tmp);
+		free(tmp);
+		return code;
+	}
 	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
 		code = err_set(err, RV_STORAGE, _("cannot write the backup %s: %s"), path,
 		    dst ? sqlite3_errmsg(dst) : "out of memory");
@@ -2513,12 +2673,17 @@ store_backup(struct store *st, const char *path, struct backup_info *info,
 		    strerror(errno));
 		goto out;
 	}
-	/* link() refuses to replace a file that appeared meanwhile. */
-	if (link(tmp, path) != 0) {
+	/* Never over a file that appeared meanwhile: rename without
+	 * replacing, or, where the kernel or the filesystem has no such
+	 * rename, link (which some filesystems lack in turn). */
+	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE) != 0 &&
+	    (errno == EEXIST || (errno != EINVAL && errno != ENOSYS) ||
+	    link(tmp, path) != 0)) {
 		code = err_set(err, errno == EEXIST ? RV_REFUSED : RV_STORAGE,
 		    _("cannot put the backup at %s: %s"), path, strerror(errno));
 		goto out;
 	}
+	sync_dir(path);
 	code = RV_OK;
 out:
 	if (dst != NULL)
@@ -2573,4 +2738,28 @@ store_duty_export(struct store *st, int want_json, store_export_fn fn, void *arg
 			break;
 	}
 	return rows_done(st, s, rc, err);
+}
+
+/* --- the history accounts for the duties --------------------------------- */
+
+enum rv_code
+store_state_check(struct store *st, struct state_fault *out, int *found,
+    struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_STATE_CHECK, err);
+	enum rv_code rc;
+
+	*found = 0;
+	if (s == NULL)
+		return RV_STORAGE;
+	if ((rc = one_row(st, s, found, err)) != RV_OK)
+		return rc;
+	if (*found) {
+		col_copy(s, 0, out->ref, sizeof(out->ref));
+		col_copy(s, 1, out->what, sizeof(out->what));
+		col_copy(s, 2, out->stored, sizeof(out->stored));
+		col_copy(s, 3, out->history, sizeof(out->history));
+	}
+	sqlite3_reset(s);
+	return RV_OK;
 }

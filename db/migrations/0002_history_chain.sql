@@ -32,13 +32,21 @@ BEGIN
 	SELECT RAISE(ABORT, 'a history entry needs its hash: write it through roviec');
 END;
 
+-- How often a duty was sent back for more work (roviec reopen), so that
+-- the report can take such a duty's state on a past day from its history
+-- (reopening clears done_on).
+ALTER TABLE duties ADD COLUMN reopened INTEGER NOT NULL DEFAULT 0 CHECK (reopened >= 0);
+UPDATE duties SET reopened = (SELECT count(*) FROM history h
+	WHERE h.duty_id = duties.id AND h.action = 'reopened')
+WHERE id IN (SELECT duty_id FROM history WHERE action = 'reopened');
+
 -- The report (roviec report, the board's overview) reads the duties on the
 -- books in a period, unit by unit.  This index holds every column it needs,
 -- in the unit's order, so the report groups without sorting and never reads
 -- the wide rows (titles, results) of a million duties.
 CREATE INDEX duties_report ON duties(lead_unit_id, done_on, owner_id,
 	original_deadline, deadline, created_at, handoffs, bounced,
-	last_progress_on, status, closed_on);
+	last_progress_on, status, closed_on, reopened);
 CREATE INDEX handoffs_created ON handoffs(created_on);
 CREATE INDEX extensions_created ON extensions(created_at);
 

@@ -56,7 +56,7 @@ p2=$(printf '%s\n' "$out" | awk -F, '$1 == "P2"')
 is "$(printf '%s' "$p2" | cut -d, -f4,17-21)" "0,1,1,1,0,6.0" \
     "P2 as a supporting unit: 1 part, delivered, in time, none owed, after 6 days"
 is "$(printf '%s' "$p1" | cut -d, -f22-24)" "2025-06-01,2025-06-30,2025-06-30" "the period and the day states were taken"
-is "$(printf '%s\n' "$out" | head -1 | cut -d, -f1-9)" "unit,name,unit,assigned,on_time,late,open_in_time,open_overdue,on_time_rate" \
+is "$(printf '%s\n' "$out" | head -1 | cut -d, -f1-9)" "unit,name,person_unit,assigned,on_time,late,open_in_time,open_overdue,on_time_rate" \
     "CSV has a header row"
 is "$(printf '%s\n' "$out" | sed -n 2p | cut -d, -f1)" P1 "worst first: P1 leads the list"
 last=$(printf '%s\n' "$out" | tail -1 | cut -d, -f4,9)
@@ -76,6 +76,26 @@ is "$(printf '%s\n' "$out" | sed 1d | wc -l)" 5 "holds DL, P1, P2, P3 and TTRA"
 expect 0 "the report up to 10 June" report --from 2025-06-01 --to 2025-06-10 --format csv
 is "$(printf '%s\n' "$out" | awk -F, '$1 == "P1"' | cut -d, -f4-8)" "7,1,0,6,0" \
     "on 10 June: 1 done on time, 6 open, none overdue yet (B and D were still due)"
+
+# A part delivered after the period's end is neither delivered nor in time.
+expect 0 "the report up to 5 June" report --from 2025-06-01 --to 2025-06-05 --format csv
+is "$(printf '%s\n' "$out" | awk -F, '$1 == "P2"' | cut -d, -f17-19)" "1,0,0" \
+    "on 5 June P2 owed its part of J: delivered 0, in time 0"
+
+# Sending a duty back later does not rewrite a past period: A, done on
+# time on 5 June, reopened on 3 July, still counts as done on time in June.
+at 2025-07-03 chutich reopen "$A" --reason "Bổ sung số liệu" >/dev/null
+ok $? "A is sent back for more work on 3 July"
+expect 0 "June's report after that" report --from 2025-06-01 --to 2025-06-30 --format csv
+is "$(printf '%s\n' "$out" | awk -F, '$1 == "P1"' | cut -d, -f4-9)" "7,1,1,3,2,57.1" \
+    "June's figures are unchanged: A done on time then"
+expect 0 "July's report" report --from 2025-07-01 --to 2025-07-31 --format csv
+is "$(printf '%s\n' "$out" | awk -F, '$1 == "P1"' | cut -d, -f5,6)" "0,1" \
+    "in July only E counts as done (late); A, sent back, is open again"
+at 2025-07-10 off1 done "$A" --note "Đã bổ sung" >/dev/null
+expect 0 "July's report once A is done again" report --from 2025-07-01 --to 2025-07-31 --format csv
+is "$(printf '%s\n' "$out" | awk -F, '$1 == "P1"' | cut -d, -f5,6)" "0,2" \
+    "A done again on 10 July, after its deadline: 0 on time, 2 late (A and E) in July"
 
 # JSON: one array of objects, made with SQLite's JSON functions.
 expect 0 "JSON" report --from 2025-06-01 --to 2025-06-30 --format json

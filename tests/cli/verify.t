@@ -32,12 +32,13 @@ ok $rc "an inspector may verify"
 
 # The noted head, checked later, with entries added since.
 as off1 progress "$b" --note "Đã đo đạc lại thửa đất"
-expect 0 "a noted head is found again" verify "$(printf %s "$head" | cut -c1-12)"
+expect 0 "a noted head is found again" verify "$(printf %s "$head" | cut -c1-16)"
 like "$out" "is entry $n; 1 entries were added since" "with the entries added since it"
 expect 0 "a noted head in capitals is found too" verify "$(printf %s "$head" | tr a-f A-F)"
 expect 1 "a hash that was never the head is refused" verify 0123456789abcdef
 like "$err" "not in the history" "and says the noted head is not in the history"
 expect 1 "a noted head that is not hexadecimal is refused" verify "đùn đẩy"
+expect 1 "a noted head shorter than 16 digits is refused (8 could be forged)" verify "$(printf %s "$head" | cut -c1-12)"
 expect 2 "verify takes at most one hash" verify "$head" "$head"
 
 # The schema itself refuses the simple edits.
@@ -100,10 +101,75 @@ tamper uuid "DROP TRIGGER duties_keep_identity; UPDATE duties SET uuid = '000000
 expect 1 "a duty's uuid changed behind roviec's back fails verify" verify
 like "$err" "\($b " "naming an entry of that duty"
 
+tamper ghost "UPDATE history SET via_id = 9999 WHERE id = $mid"
+expect 1 "an entry pointed at a person who does not exist (yet) fails verify" verify
+like "$err" "entry $mid " "naming that entry"
+
+# The attack the noted head is for: an entry changed and every hash after
+# it rebuilt with the published encoding (here with perl's Digest::SHA).
+tamper rebuilt "UPDATE history SET text = 'Đã hoàn thành đúng hạn' WHERE id = $mid"
+sqlite3 -json "$DB" "SELECT h.id, d.uuid, h.at, a.login AS actor, v.login AS via, h.action,
+    fu.code AS fu, tu.code AS tu, fo.login AS fo, tp.login AS tp, h.text, h.detail,
+    ifnull(h.duty_id, 0) AS i1, h.actor_id AS i2, ifnull(h.via_id, 0) AS i3,
+    ifnull(h.from_unit_id, 0) AS i4, ifnull(h.to_unit_id, 0) AS i5,
+    ifnull(h.from_owner_id, 0) AS i6, ifnull(h.to_owner_id, 0) AS i7
+    FROM history h LEFT JOIN duties d ON d.id = h.duty_id LEFT JOIN people a ON a.id = h.actor_id
+    LEFT JOIN people v ON v.id = h.via_id LEFT JOIN units fu ON fu.id = h.from_unit_id
+    LEFT JOIN units tu ON tu.id = h.to_unit_id LEFT JOIN people fo ON fo.id = h.from_owner_id
+    LEFT JOIN people tp ON tp.id = h.to_owner_id ORDER BY h.id" |
+perl -MJSON::PP -MDigest::SHA=sha256_hex -e '
+	my $rows = decode_json(join "", <STDIN>);
+	sub n { pack "Q>", shift } sub str { my $s = shift; defined $s ? "S" . n(length $s) . $s : "N" }
+	my $prev = "";
+	for my $r (@$rows) {
+		my $m = "roviec history v1
+" . n($r->{id}) . str($prev);
+		utf8::encode($_) for grep { defined } @$r{qw(uuid at actor via action fu tu fo tp text detail)};
+		$m .= str($r->{$_}) for qw(uuid at actor via action fu tu fo tp text detail);
+		$m .= n($r->{$_}) for qw(i1 i2 i3 i4 i5 i6 i7);
+		$prev = sha256_hex($m);
+		print "UPDATE history SET hash = \x27$prev\x27 WHERE id = $r->{id};\n";
+	}' > "$T/rehash.sql"
+sqlite3 "$DB" < "$T/rehash.sql"
+# (That it verifies also shows the encoding above is the one roviec uses.)
+expect 0 "a change with every later hash rebuilt leaves a chain that is intact in itself" verify
+expect 1 "but the head noted before the change no longer verifies" verify "$head"
+like "$err" "not in the history" "which is why an inspector notes the head"
+DB=$GOOD
+expect 0 "the real database still has its noted head" verify "$head"
+
 tamper truncate "DELETE FROM history WHERE id > $mid"
-expect 0 "entries removed from the end leave a chain that is intact as far as it goes" verify
+expect 1 "entries removed from the end: the duties hold what only they said" verify
+like "$err" "the database was altered: duty .* holds" "so verify says the database was altered"
+expect 1 "entries removed from the end fail verify" verify
 expect 1 "but the head noted before no longer verifies" verify "$head"
 like "$err" "not in the history" "which says entries were removed or rewritten"
+
+# What the report counts is held by the duties; verify checks that the
+# history accounts for it (no trigger needs dropping for these).
+tamper doneon "UPDATE duties SET status = 'submitted', done_on = date('now', '-40 days') WHERE ref = '$b'"
+expect 1 "a duty marked done behind roviec's back fails verify" verify
+like "$err" "duty $b holds status 'submitted' where its history says 'open'" "naming the duty and what its history says"
+DB=$GOOD
+as off1 done "$b" --note "Hoàn thành"
+ok $rc "(on the real database $b is submitted as done)"
+tamper doneday "UPDATE duties SET done_on = '2020-01-01' WHERE ref = '$b'"
+expect 1 "a day of completion moved behind roviec's back fails verify" verify
+like "$err" "duty $b holds day it was done '2020-01-01' where its history says '[0-9-]{10}'" "naming the day the history gives"
+tamper owner "UPDATE duties SET owner_id = (SELECT id FROM people WHERE login = 'off1b') WHERE ref = '$b'"
+expect 1 "an owner changed behind roviec's back fails verify" verify
+like "$err" "duty $b holds owner 'off1b' where its history says 'off1'" "naming both owners"
+tamper deadline "DROP TRIGGER duties_keep_identity; UPDATE duties SET deadline = '2099-01-01', original_deadline = '2099-01-01' WHERE ref = '$b'"
+expect 1 "a deadline moved behind roviec's back fails verify" verify
+like "$err" "deadline" "naming the deadline"
+tamper delivered "UPDATE duty_support SET delivered_on = date('now') WHERE duty_id = (SELECT id FROM duties WHERE ref = '$a')"
+expect 1 "a supporting unit's delivery made up behind roviec's back fails verify" verify
+like "$err" "holds delivery of P2" "naming the part"
+tamper note "INSERT INTO progress_notes (duty_id, person_id, unit_id, at, note) SELECT id, owner_id, lead_unit_id, '2026-01-01T00:00:00Z', 'giả' FROM duties WHERE ref = '$b'"
+expect 1 "a progress note slipped in behind roviec's back fails verify" verify
+like "$err" "progress notes" "naming the notes"
+DB=$GOOD
+expect 0 "the real database verifies, duties and all" verify
 
 # A database made before the chain (schema version 1) is hashed when it is
 # first opened, in the migration's transaction.
