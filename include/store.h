@@ -326,6 +326,17 @@ typedef int (*store_chain_fn)(const struct chain_entry *e, void *arg);
 enum rv_code store_history_walk(struct store *st, store_chain_fn fn, void *arg,
     struct rv_err *err);
 
+/* The handoff graph: per pair of units, the proposals made between from
+ * and to (ISO days, inclusive), busiest first. */
+struct graph_edge {
+	const char *from, *from_name, *to, *to_name;
+	long long proposed, accepted, rejected;
+	long long transfers, escalations, returns;
+};
+typedef int (*store_edge_fn)(const struct graph_edge *e, void *arg);
+enum rv_code store_graph_edges(struct store *st, const char *from,
+    const char *to, store_edge_fn fn, void *arg, struct rv_err *err);
+
 /* The first duty whose stored state the history does not account for
  * (its lead unit, owner, status, deadlines, days done and closed, parts
  * delivered, or its count of proposals, extension requests or notes):

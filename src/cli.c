@@ -14,6 +14,7 @@
 #include "demo.h"
 #include "duty.h"
 #include "exchange.h"
+#include "graph.h"
 #include "i18n.h"
 #include "org.h"
 #include "out.h"
@@ -108,6 +109,7 @@ static enum rv_code cmd_report(struct cli *c);
 static enum rv_code cmd_backup(struct cli *c);
 static enum rv_code cmd_import(struct cli *c);
 static enum rv_code cmd_export(struct cli *c);
+static enum rv_code cmd_graph(struct cli *c);
 
 #define GLOBAL (O(OPT_DB) | O(OPT_AS))
 #define LIST_OPTS (O(OPT_UNIT) | O(OPT_OWNER) | O(OPT_STATUS) | O(OPT_FLAG) | \
@@ -179,6 +181,8 @@ static const struct command commands[] = {
 	{ "import", NULL, cmd_import, 1, 1, GLOBAL, NEEDS_ACTOR, "import FILE.csv" },
 	{ "export", NULL, cmd_export, 0, 0, GLOBAL | O(OPT_FORMAT), NEEDS_ACTOR,
 	  "export [--format csv|json]" },
+	{ "graph", NULL, cmd_graph, 0, 0, GLOBAL | O(OPT_FROM) | O(OPT_TO) | O(OPT_FORMAT),
+	  NEEDS_ACTOR, "graph [--from DATE] [--to DATE] [--format text|dot]" },
 	{ "verify", NULL, cmd_verify, 0, 1, GLOBAL, NEEDS_ACTOR, "verify [HASH]" },
 	{ "backup", NULL, cmd_backup, 1, 1, GLOBAL, NEEDS_ACTOR, "backup FILE" },
 };
@@ -1488,5 +1492,188 @@ cmd_backup(struct cli *c)
 	out_text(stdout, c->a.pos[0]);
 	printf(_(": %lld duties, %lld history entries%s%s.\n"), info.duties, info.entries,
 	    info.head[0] ? ", head " : "", info.head);
+	return RV_OK;
+}
+
+/* --- graph ------------------------------------------------------------- */
+
+static void
+fmt_n(char *buf, size_t size, long long v)
+{
+	snprintf(buf, size, "%lld", v);
+}
+
+static void
+graph_text(const struct graph *g)
+{
+	const char *h1[] = { N_("from"), N_("to"), N_("proposed"), N_("accepted"),
+	    N_("rejected"), N_("transfers"), N_("escalations"), N_("returns") };
+	const char *h2[] = { N_("units"), N_("there"), N_("back"), N_("bounced") };
+	const char *h3[] = { N_("unit"), N_("name"), N_("escalations") };
+	struct out_table *t;
+	char n[8][24];
+	char from[11], to[11], day[11];
+
+	snprintf(to, sizeof(to), "%s", i18n_day(g->to, day));
+	snprintf(from, sizeof(from), "%s", strcmp(g->from, "0001-01-01") == 0 ? "" : g->from);
+	if (from[0] != '\0') {
+		char f[11];
+
+		snprintf(from, sizeof(from), "%s", i18n_day(g->from, f));
+		printf(_("Handoffs proposed from %s to %s\n\n"), from, to);
+	} else
+		printf(_("Handoffs proposed up to %s\n\n"), to);
+	if (g->nlinks == 0) {
+		printf(_("No handoff was proposed in this period.\n"));
+		return;
+	}
+	if ((t = out_table_new(8, h1, 0)) != NULL) {
+		for (size_t i = 0; i < g->nlinks; i++) {
+			const struct graph_link *l = &g->links[i];
+			const long long v[] = { l->proposed, l->accepted, l->rejected,
+			    l->transfers, l->escalations, l->returns };
+			const char *cells[8];
+
+			for (int k = 0; k < 6; k++)
+				fmt_n(n[k], sizeof(n[k]), v[k]);
+			cells[0] = l->from;
+			cells[1] = l->to;
+			for (int k = 0; k < 6; k++)
+				cells[2 + k] = n[k];
+			out_table_add(t, cells);
+		}
+		out_table_write(t, stdout, OUT_TABLE);
+		out_table_free(t);
+	}
+	printf(_("\nPairs that pass work back and forth, most first\n\n"));
+	if (g->npairs == 0)
+		printf(_("None.\n"));
+	else if ((t = out_table_new(4, h2, 0)) != NULL) {
+		for (size_t i = 0; i < g->npairs; i++) {
+			const struct graph_pair *p = &g->pairs[i];
+			char pair[80];
+			const char *cells[4];
+			long long least = p->there->proposed < p->back->proposed ?
+			    p->there->proposed : p->back->proposed;
+
+			snprintf(pair, sizeof(pair), "%s ⇄ %s", p->there->from, p->there->to);
+			fmt_n(n[0], sizeof(n[0]), p->there->proposed);
+			fmt_n(n[1], sizeof(n[1]), p->back->proposed);
+			fmt_n(n[2], sizeof(n[2]), least);
+			cells[0] = pair;
+			cells[1] = n[0];
+			cells[2] = n[1];
+			cells[3] = n[2];
+			out_table_add(t, cells);
+		}
+		out_table_write(t, stdout, OUT_TABLE);
+		out_table_free(t);
+	}
+	printf(_("\nUnits that escalate most\n\n"));
+	if (g->nescalators == 0)
+		printf(_("None.\n"));
+	else if ((t = out_table_new(3, h3, 1)) != NULL) {
+		for (size_t i = 0; i < g->nescalators; i++) {
+			const char *cells[3];
+
+			fmt_n(n[0], sizeof(n[0]), g->escalators[i].escalations);
+			cells[0] = g->escalators[i].code;
+			cells[1] = g->escalators[i].name;
+			cells[2] = n[0];
+			out_table_add(t, cells);
+		}
+		out_table_write(t, stdout, OUT_TABLE);
+		out_table_free(t);
+	}
+}
+
+/* A DOT string: quoted, with quotes and backslashes escaped, and the text
+ * made inert first (no control character reaches the file). */
+static void
+dot_text(const char *s)
+{
+	char *safe = text_sanitize(s != NULL ? s : "");
+
+	for (const char *p = safe != NULL ? safe : ""; *p != '\0'; p++) {
+		if (*p == '"' || *p == '\\')
+			putchar('\\');
+		putchar(*p);
+	}
+	free(safe);
+}
+
+static void
+dot_string(const char *s)
+{
+	putchar('"');
+	dot_text(s);
+	putchar('"');
+}
+
+static void
+graph_dot(const struct graph *g)
+{
+	printf("digraph roviec {\n\trankdir=LR;\n\tnode [shape=box, fontname=\"DejaVu Sans\"];\n"
+	    "\tedge [fontname=\"DejaVu Sans\"];\n");
+	/* Each unit once, labelled with its code and name. */
+	for (size_t i = 0; i < g->nlinks; i++)
+		for (int side = 0; side < 2; side++) {
+			const char *code = side ? g->links[i].to : g->links[i].from;
+			const char *name = side ? g->links[i].to_name : g->links[i].from_name;
+			int seen = 0;
+
+			for (size_t j = 0; j < i && !seen; j++)
+				seen = strcmp(g->links[j].from, code) == 0 ||
+				    strcmp(g->links[j].to, code) == 0;
+			if (side == 1 && strcmp(g->links[i].from, code) == 0)
+				seen = 1;
+			if (seen)
+				continue;
+			putchar('\t');
+			dot_string(code);
+			/* DOT's own line break between the code and the name. */
+			printf(" [label=\"");
+			dot_text(code);
+			printf("\\n");
+			dot_text(name);
+			printf("\"];\n");
+		}
+	for (size_t i = 0; i < g->nlinks; i++) {
+		const struct graph_link *l = &g->links[i];
+		int back = 0;
+		char label[128];
+
+		for (size_t j = 0; j < g->npairs; j++)
+			back |= g->pairs[j].there == l || g->pairs[j].back == l;
+		snprintf(label, sizeof(label), "%lld", l->proposed);
+		putchar('\t');
+		dot_string(l->from);
+		printf(" -> ");
+		dot_string(l->to);
+		printf(" [label=");
+		dot_string(label);
+		printf(", penwidth=%.1f%s%s];\n", 1.0 + (l->proposed > 9 ? 9 : (double)l->proposed) / 2,
+		    l->escalations == l->proposed ? ", style=dashed" : "",
+		    back ? ", color=red" : "");
+	}
+	printf("}\n");
+}
+
+static enum rv_code
+cmd_graph(struct cli *c)
+{
+	const char *format = c->a.opt[OPT_FORMAT];
+	struct graph g;
+	enum rv_code rc;
+
+	if (format != NULL && strcmp(format, "text") != 0 && strcmp(format, "dot") != 0)
+		return value_error(c, _("the graph is written as text or dot, not"), format);
+	if ((rc = graph_load(&c->s, c->a.opt[OPT_FROM], c->a.opt[OPT_TO], &g, &c->err)) != RV_OK)
+		return rc;
+	if (format != NULL && strcmp(format, "dot") == 0)
+		graph_dot(&g);
+	else
+		graph_text(&g);
+	graph_free(&g);
 	return RV_OK;
 }

@@ -78,6 +78,7 @@ enum stmt {
 	ST_CHAIN_SET,
 	ST_CHAIN_HEAD,
 	ST_STATE_CHECK,
+	ST_GRAPH_EDGES,
 	ST_REPORT_UNITS,
 	ST_REPORT_PEOPLE,
 	ST_PAGE_FIRST,
@@ -585,6 +586,20 @@ static const char *const sqls[ST__MAX] = {
 	 * notes as the history records.  The first duty that disagrees, with
 	 * what (stored, per history).  A duty imported from a file is taken
 	 * as it came, until its history says more. */
+	/* Who passes work to whom: the proposals made in a period, per pair of
+	 * units, with how they were answered and of which kind. */
+	[ST_GRAPH_EDGES] =
+	"SELECT fu.code, fu.name, tu.code, tu.name, count(*),"
+	"  count(*) FILTER (WHERE h.state = 'accepted'),"
+	"  count(*) FILTER (WHERE h.state = 'rejected'),"
+	"  count(*) FILTER (WHERE h.kind = 'transfer'),"
+	"  count(*) FILTER (WHERE h.kind = 'escalate'),"
+	"  count(*) FILTER (WHERE h.kind = 'return')"
+	" FROM handoffs h JOIN units fu ON fu.id = h.from_unit_id"
+	" JOIN units tu ON tu.id = h.to_unit_id"
+	" WHERE h.created_on BETWEEN ?1 AND ?2"
+	" GROUP BY h.from_unit_id, h.to_unit_id"
+	" ORDER BY count(*) DESC, fu.code, tu.code",
 	[ST_STATE_CHECK] =
 	"WITH e AS (SELECT d.id, d.ref, d.status, d.lead_unit_id, d.owner_id,"
 	"  d.deadline, d.original_deadline, d.done_on, d.closed_on,"
@@ -2762,4 +2777,35 @@ store_state_check(struct store *st, struct state_fault *out, int *found,
 	}
 	sqlite3_reset(s);
 	return RV_OK;
+}
+
+/* --- the handoff graph --------------------------------------------------- */
+
+enum rv_code
+store_graph_edges(struct store *st, const char *from, const char *to,
+    store_edge_fn fn, void *arg, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_GRAPH_EDGES, err);
+	int rc;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	bind_text(s, 1, from);
+	bind_text(s, 2, to);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct graph_edge e = {
+			.from = col_str(s, 0), .from_name = col_str(s, 1),
+			.to = col_str(s, 2), .to_name = col_str(s, 3),
+			.proposed = sqlite3_column_int64(s, 4),
+			.accepted = sqlite3_column_int64(s, 5),
+			.rejected = sqlite3_column_int64(s, 6),
+			.transfers = sqlite3_column_int64(s, 7),
+			.escalations = sqlite3_column_int64(s, 8),
+			.returns = sqlite3_column_int64(s, 9),
+		};
+
+		if (fn(&e, arg))
+			break;
+	}
+	return rows_done(st, s, rc, err);
 }

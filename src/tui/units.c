@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "graph.h"
 #include "i18n.h"
 #include "report.h"
 #include "text.h"
@@ -20,6 +21,7 @@ struct unit_line {
 	long long assigned, open, overdue, late;
 	int has_rate;
 	double on_time;
+	char *partners;		/* its busiest handoff partners (graph.h) */
 };
 
 struct units {
@@ -31,8 +33,10 @@ struct units {
 static void
 units_clear(struct units *u)
 {
-	for (int i = 0; i < u->n; i++)
+	for (int i = 0; i < u->n; i++) {
 		free(u->rows[i].name);
+		free(u->rows[i].partners);
+	}
 	u->n = 0;
 }
 
@@ -69,6 +73,7 @@ figures_row(const struct report_row *f, void *arg)
 	r = &u->rows[u->n++];
 	snprintf(r->code, sizeof(r->code), "%s", f->key);
 	r->name = strdup(f->name);
+	r->partners = NULL;
 	r->assigned = f->assigned;
 	r->open = f->open_in_time + f->open_overdue;
 	r->overdue = f->open_overdue;
@@ -84,6 +89,7 @@ units_load(struct tui *t, struct view *v)
 	struct units *u = v->data;
 	struct report_query q = { .restart = units_restart };
 	struct report_meta meta;
+	struct graph g;
 	char from[11], to[11];
 	struct rv_err err;
 	day_t day;
@@ -95,6 +101,16 @@ units_load(struct tui *t, struct view *v)
 	}
 	if (u->cursor >= u->n)
 		u->cursor = u->n > 0 ? u->n - 1 : 0;
+	/* Who each unit passes work to most, and gets it from, all told. */
+	if (graph_load(t->s, NULL, NULL, &g, &err) == RV_OK) {
+		for (int i = 0; i < u->n; i++) {
+			char buf[256];
+
+			graph_partners(&g, u->rows[i].code, 3, buf, sizeof(buf));
+			u->rows[i].partners = strdup(buf);
+		}
+		graph_free(&g);
+	}
 	dates_from_iso(meta.from, &day);
 	dates_vn(day, from);
 	dates_from_iso(meta.to, &day);
@@ -115,8 +131,9 @@ units_draw(struct tui *t, struct view *v, int top, int height, int width)
 		name_w = 10;
 	if (u->cursor < u->top)
 		u->top = u->cursor;
-	if (u->cursor >= u->top + height - 1)
-		u->top = u->cursor - height + 2;
+	/* The last line tells the cursor's unit's handoff partners. */
+	if (u->cursor >= u->top + height - 2)
+		u->top = u->cursor - height + 3;
 	attron(A_UNDERLINE);
 	/* TRANSLATORS: the overview's headings: 8, the name's width, 6, 6, 8,
 	 * 6 and 8 columns. */
@@ -141,7 +158,7 @@ units_draw(struct tui *t, struct view *v, int top, int height, int width)
 	}
 	mvaddnstr(top, 0, line, width);
 	attroff(A_UNDERLINE);
-	for (int i = u->top; i < u->n && top + 1 + i - u->top < top + height; i++) {
+	for (int i = u->top; i < u->n && top + 1 + i - u->top < top + height - 1; i++) {
 		struct unit_line *r = &u->rows[i];
 		unsigned flags = (r->overdue ? FLAG_OVERDUE : 0) | (r->late ? FLAG_LATE : 0);
 		int attr = tui_row_attr(t, flags, i == u->cursor);
@@ -161,6 +178,17 @@ units_draw(struct tui *t, struct view *v, int top, int height, int width)
 	}
 	if (u->n == 0)
 		mvaddstr(top + 2, 2, _("No unit matches."));
+	else {
+		const struct unit_line *r = &u->rows[u->cursor];
+		char *fit;
+
+		snprintf(line, sizeof(line), _("%s passes work most to/gets most from: %s"),
+		    r->code, r->partners != NULL && r->partners[0] != '\0' ? r->partners :
+		    _("no handoff"));
+		fit = text_fit(line, (size_t)width, 0);
+		mvaddstr(top + height - 1, 0, fit != NULL ? fit : "");
+		free(fit);
+	}
 }
 
 static int

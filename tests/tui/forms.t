@@ -554,14 +554,23 @@ p1=$("$ROVIEC" --db "$DB" report --unit P1 --format csv | awk -F, '$1 == "P1" { 
 set -- $p1
 wait_for "^P1 +Phường 1 +$1 +$2 +$3 +$4 +$5%"
 ok $? "P1's row agrees with roviec report: $1 duties, $2 open, $3 overdue, $4 late, $5% on time"
-is "$(screen | grep -cE '^[A-Z0-9]+ +.* [0-9]+ +[0-9]+ +[0-9]+ +[0-9]+ +([0-9.]+%|-)$')" 21 "a full screen of units with figures"
+is "$(screen | grep -cE '^[A-Z0-9]+ +.* [0-9]+ +[0-9]+ +[0-9]+ +[0-9]+ +([0-9.]+%|-)$')" 20 "a full screen of units with figures"
+first_unit=$(screen | grep -E '^[A-Z0-9]+ +.*%$' | head -1 | cut -d' ' -f1)
+top=$("$ROVIEC" --db "$DB" graph | awk -v u="$first_unit" '$1 == u { print "→ " $2 " " $3; exit }')
+if [ -n "$top" ]; then
+	wait_for "^$first_unit passes work most to/gets most from: .*$top"
+	ok $? "the last line names the busiest partners of the unit under the cursor ($first_unit $top, as roviec graph says)"
+else
+	wait_for "^$first_unit passes work most to/gets most from: "
+	ok $? "the last line names the partners of the unit under the cursor ($first_unit)"
+fi
 keys /
 wait_for 'Unit name holds:'
 ok $? "/ in the overview asks for a unit name"
 keys -l "phuong 1"
 keys Enter
 wait_for 'showing those that hold "phuong 1"'
-shown=$(screen | grep -oE '^P[0-9]+ ' | tr -d ' ' | sort | tr '\n' ' ')
+shown=$(screen | grep -E '(%|-)$' | grep -oE '^P[0-9]+ ' | tr -d ' ' | sort | tr '\n' ' ')
 is "$shown" "P1 P10 P11 P12 " "\"phuong 1\" finds Phường 1, 10, 11 and 12"
 unlike "$(screen)" '^P2 ' "and not Phường 2"
 keys /
@@ -586,7 +595,7 @@ wait_for 'Unit name holds:'
 keys -l "Phường 1"
 keys Enter
 wait_for 'showing those that hold "Phường 1"'
-row=$(screen | grep -nE '^P1 ' | cut -d: -f1)
+row=$(screen | grep -nE '^P1 +Phường' | cut -d: -f1)
 i=3
 while [ $i -lt "${row:-3}" ]; do keys j; i=$((i + 1)); done
 keys Enter
