@@ -37,7 +37,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%.t)
 
 DEMO_DB ?= $(CURDIR)/demo.db
 
-.PHONY: all pot run check check-server deps deps-bench deps-server install uninstall clean asan lint-man bench
+.PHONY: all pot run check check-faults check-server deps deps-bench deps-server install uninstall clean asan lint-man bench
 
 all: roviec
 
@@ -99,6 +99,11 @@ build/bench-gen: bench/gen.c $(LIBOBJ) | build
 
 bench: roviec build/bench-gen deps-bench
 	ROVIEC="$(CURDIR)/roviec" GEN="$(CURDIR)/build/bench-gen" perl bench/bench.pl
+
+# Faults: writers killed at random, a disk that fills up, damaged or newer
+# database files, a hang-up in every form (KILL_ROUNDS=150 by default).
+check-faults: roviec
+	ROVIEC="$(CURDIR)/roviec" SHARED="$(CURDIR)/../shared" prove $(PROVE_FLAGS) tests/faults/*.t
 
 # The server test: real accounts, a real sshd on a loopback port (as root).
 check-server: roviec deps-server

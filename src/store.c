@@ -737,6 +737,16 @@ fail(struct store *st, int rc, struct rv_err *err)
 	case SQLITE_FULL:
 		return err_set(err, RV_STORAGE,
 		    _("the disk holding %s is full; nothing was saved"), st->path);
+	case SQLITE_IOERR:
+		/* A write refused by the system: the disk filled up, or the file
+		 * may grow no more (a quota, a file size limit). */
+		if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC ||
+		    rc == SQLITE_IOERR_TRUNCATE || rc == SQLITE_IOERR_SHMSIZE)
+			return err_set(err, RV_STORAGE,
+			    _("cannot write to %s: the disk is full or the file may not grow "
+			    "(%s); nothing was saved; free some space or ask the administrator"),
+			    st->path, msg);
+		return err_set(err, RV_STORAGE, _("database error on %s: %s"), st->path, msg);
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
 		return err_set(err, RV_STORAGE,
