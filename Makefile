@@ -17,6 +17,7 @@ WARN     = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
 DEB_BUILD = gcc make pkg-config libncurses-dev libsqlite3-dev uuid-dev libutf8proc-dev nettle-dev gettext
 DEB_TEST  = sqlite3 tmux faketime groff-base perl graphviz
 DEB_BENCH = taskwarrior
+DEB_FUZZ  = clang
 DEB_SERVER = openssh-server openssh-client passwd tmux sqlite3 perl
 PKGS      = ncursesw sqlite3 uuid libutf8proc nettle
 
@@ -37,7 +38,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%.t)
 
 DEMO_DB ?= $(CURDIR)/demo.db
 
-.PHONY: all pot run check check-faults check-server deps deps-bench deps-server install uninstall clean asan lint-man bench
+.PHONY: all pot run check check-faults check-server fuzz deps-fuzz deps deps-bench deps-server install uninstall clean asan lint-man bench
 
 all: roviec
 
@@ -100,6 +101,36 @@ build/bench-gen: bench/gen.c $(LIBOBJ) | build
 bench: roviec build/bench-gen deps-bench
 	ROVIEC="$(CURDIR)/roviec" GEN="$(CURDIR)/build/bench-gen" perl bench/bench.pl
 
+# Fuzzing: a libFuzzer target per parser of outside input (tests/fuzz),
+# built with clang and ASan/UBSan in build-fuzz/, each run FUZZ_SECONDS from
+# the seed corpus; a crash or a broken promise fails.  The corpus (with every
+# crash once fixed) is replayed in make check by tests/unit/fuzz_replay.c.
+FUZZ_TARGETS = dates text csv config argv
+FUZZ_SECONDS ?= 30
+FUZZ_CC     ?= clang
+FUZZ_FLAGS   = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+
+fuzz: build/migrations.c deps-fuzz
+	@mkdir -p build-fuzz
+	@for f in $(filter-out src/main.c,$(SRC)) build/migrations.c tests/fuzz/targets.c; do \
+	    $(FUZZ_CC) $(ALL_CPPFLAGS) -Itests/fuzz $(WARN) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link \
+	        -c -o build-fuzz/$$(echo $$f | tr / _).o $$f || exit 1; \
+	done
+	@for t in $(FUZZ_TARGETS); do \
+	    $(FUZZ_CC) $(ALL_CPPFLAGS) -Itests/fuzz $(FUZZ_FLAGS) -fsanitize=fuzzer -DFUZZ_TARGET=$$t \
+	        -o build-fuzz/fuzz-$$t tests/fuzz/fuzz.c build-fuzz/*.o $(PKG_LIBS) || exit 1; \
+	done
+	@for t in $(FUZZ_TARGETS); do \
+	    mkdir -p build-fuzz/corpus/$$t && cp tests/fuzz/corpus/$$t/* build-fuzz/corpus/$$t/ && \
+	    ASAN_OPTIONS=detect_leaks=1 build-fuzz/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=1024 \
+	        -artifact_prefix=build-fuzz/crash-$$t- build-fuzz/corpus/$$t >build-fuzz/$$t.log 2>&1; \
+	    rc=$$?; echo "fuzz $$t: $$(grep -E '^#[0-9]+.*DONE|^Done' build-fuzz/$$t.log | tail -2 | tr '\n' ' ')"; \
+	    if [ $$rc -ne 0 ]; then tail -40 build-fuzz/$$t.log; exit 1; fi; \
+	done
+
+deps-fuzz:
+	@$(MAKE) --no-print-directory deps DEB_BUILD= DEB_TEST="$(DEB_FUZZ)"
+
 # Faults: writers killed at random, a disk that fills up, damaged or newer
 # database files, a hang-up in every form (KILL_ROUNDS=150 by default).
 check-faults: roviec
@@ -148,4 +179,4 @@ lint-man:
 	groff -ww -z -mandoc man/roviec.1 man/roviec.5
 
 clean:
-	rm -rf build roviec
+	rm -rf build build-fuzz roviec

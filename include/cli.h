@@ -7,7 +7,14 @@
 #ifndef ROVIEC_CLI_H
 #define ROVIEC_CLI_H
 
+#include "err.h"
+
 /* Runs the command line; returns the exit status (0, 1, 2 or 3). */
 int cli_main(int argc, char **argv);
+
+/* Only checks argv against the command table (command, options, values
+ * present, argument count), touching no file: RV_OK or RV_USAGE with the
+ * message.  cli_main does the same first; the fuzzer drives this. */
+enum rv_code cli_parse(int argc, char **argv, struct rv_err *err);
 
 #endif

@@ -110,6 +110,7 @@ static enum rv_code cmd_backup(struct cli *c);
 static enum rv_code cmd_import(struct cli *c);
 static enum rv_code cmd_export(struct cli *c);
 static enum rv_code cmd_graph(struct cli *c);
+static enum rv_code parse_command(struct cli *c, int argc, char **argv);
 
 #define GLOBAL (O(OPT_DB) | O(OPT_AS))
 #define LIST_OPTS (O(OPT_UNIT) | O(OPT_OWNER) | O(OPT_STATUS) | O(OPT_FLAG) | \
@@ -1108,7 +1109,6 @@ cli_free(struct cli *c)
 static enum rv_code
 cli_run(struct cli *c, int argc, char **argv)
 {
-	int at1, at2;
 	struct rv_err conf_err;
 	enum rv_code rc, conf_rc;
 
@@ -1129,14 +1129,8 @@ cli_run(struct cli *c, int argc, char **argv)
 			return RV_OK;
 		}
 	}
-	if ((c->cmd = find_command(argc, argv, &at1, &at2)) == NULL)
-		return usage_error(c, _("unknown command"), argv[at1]);
-	if ((rc = parse_args(c, argc, argv, c->cmd->opts, at1, at2)) != RV_OK)
+	if ((rc = parse_command(c, argc, argv)) != RV_OK)
 		return rc;
-	if (c->a.npos < c->cmd->min_pos)
-		return usage_error(c, _("missing argument"), NULL);
-	if (c->a.npos > c->cmd->max_pos)
-		return usage_error(c, _("unexpected argument"), c->a.pos[c->cmd->max_pos]);
 	if (conf_rc != RV_OK) {
 		c->err = conf_err;
 		return conf_rc;
@@ -1151,6 +1145,36 @@ cli_run(struct cli *c, int argc, char **argv)
 			return rc;
 	}
 	return c->cmd->run(c);
+}
+
+/* The command and its arguments, checked against the command table. */
+static enum rv_code
+parse_command(struct cli *c, int argc, char **argv)
+{
+	int at1, at2;
+	enum rv_code rc;
+
+	if ((c->cmd = find_command(argc, argv, &at1, &at2)) == NULL)
+		return usage_error(c, _("unknown command"), argv[at1]);
+	if ((rc = parse_args(c, argc, argv, c->cmd->opts, at1, at2)) != RV_OK)
+		return rc;
+	if (c->a.npos < c->cmd->min_pos)
+		return usage_error(c, _("missing argument"), NULL);
+	if (c->a.npos > c->cmd->max_pos)
+		return usage_error(c, _("unexpected argument"), c->a.pos[c->cmd->max_pos]);
+	return RV_OK;
+}
+
+enum rv_code
+cli_parse(int argc, char **argv, struct rv_err *err)
+{
+	struct cli c;
+	enum rv_code rc;
+
+	memset(&c, 0, sizeof(c));
+	rc = parse_command(&c, argc, argv);
+	*err = c.err;
+	return rc;
 }
 
 int

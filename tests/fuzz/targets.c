@@ -1,0 +1,198 @@
+/* The fuzz targets' bodies (see targets.h). */
+#include "targets.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "config.h"
+#include "csv.h"
+#include "dates.h"
+#include "text.h"
+
+#define CHECK(cond) do { if (!(cond)) { fprintf(stderr, "broken: %s (%s:%d)\n", \
+	#cond, __FILE__, __LINE__); abort(); } } while (0)
+
+static char *
+as_string(const uint8_t *data, size_t size)
+{
+	char *s = malloc(size + 1);
+
+	if (s != NULL) {
+		memcpy(s, data, size);
+		s[size] = '\0';
+	}
+	return s;
+}
+
+/* Parsed dates print back as ISO and parse to the same day. */
+void
+fuzz_dates(const uint8_t *data, size_t size)
+{
+	char *s = as_string(data, size), iso[11], vn[11];
+	struct rv_err err;
+	day_t today = 20000, day, again;
+
+	if (s == NULL)
+		return;
+	if (dates_parse(s, today, &day, &err) == RV_OK) {
+		dates_iso(day, iso);
+		CHECK(dates_from_iso(iso, &again) == 0 && again == day);
+		dates_vn(day, vn);
+		CHECK(dates_parse(vn, today, &again, &err) == RV_OK && again == day);
+	} else
+		CHECK(err.msg[0] != '\0');
+	free(s);
+}
+
+static int
+has_controls(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (; *p != '\0'; p++) {
+		if (*p < 0x20 || *p == 0x7f)
+			return 1;
+		if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f)	/* C1 */
+			return 1;
+		if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] >= 0xaa && p[2] <= 0xae))
+			return 1;	/* bidi embeddings and overrides */
+		if (p[0] == 0xe2 && p[1] == 0x81 && (p[2] >= 0xa6 && p[2] <= 0xa9))
+			return 1;	/* bidi isolates */
+	}
+	return 0;
+}
+
+/* Text taken in is valid NFC (taken in again it is unchanged); sanitised
+ * text holds no control; fitted text never exceeds its width. */
+void
+fuzz_text(const uint8_t *data, size_t size)
+{
+	struct rv_err err;
+	char *in = NULL, *again = NULL, *safe, *fit;
+	size_t cols = size % 41;
+
+	if (text_in((const char *)data, size, "the text", 4000, &in, &err) == RV_OK) {
+		CHECK(in != NULL);
+		CHECK(text_in_str(in, "the text", 4000, &again, &err) == RV_OK);
+		CHECK(strcmp(in, again) == 0);
+		free(again);
+	} else
+		CHECK(in == NULL && err.msg[0] != '\0');
+	{
+		char *raw = as_string(data, size);
+
+		if (raw != NULL) {
+			safe = text_sanitize(raw);
+			CHECK(safe == NULL || !has_controls(safe));
+			fit = text_fit(raw, cols, size % 2);
+			CHECK(fit == NULL || text_width(fit) <= cols);
+			CHECK(fit == NULL || !has_controls(fit));
+			if (size % 2 && fit != NULL)
+				CHECK(text_width(fit) == cols);
+			free(fit);
+			free(safe);
+			free(text_fold(raw));
+			free(raw);
+		}
+	}
+	free(in);
+}
+
+/* Every record has at least one field, lines only go forward, and the
+ * reader ends. */
+void
+fuzz_csv(const uint8_t *data, size_t size)
+{
+	struct csv_reader *r = csv_open((const char *)data, size);
+	struct csv_record rec;
+	long last = 0;
+	int rc, records = 0;
+
+	if (r == NULL)
+		return;
+	while ((rc = csv_next(r, &rec)) != 0 && records < 100000) {
+		records++;
+		if (rc < 0) {
+			CHECK(csv_error(r) != NULL);
+			continue;
+		}
+		CHECK(rec.n >= 1 && rec.line >= last && rec.line >= 1);
+		last = rec.line;
+		for (size_t i = 0; i < rec.n; i++)
+			CHECK(rec.fields[i].s != NULL && rec.fields[i].s[rec.fields[i].len] == '\0');
+	}
+	CHECK(records < 100000 || size > 100000);
+	csv_close(r);
+}
+
+/* A configuration file: read, or refused naming its line. */
+void
+fuzz_config(const uint8_t *data, size_t size)
+{
+	static char path[64];
+	struct config c;
+	struct rv_err err;
+	FILE *f;
+
+	if (path[0] == '\0')
+		snprintf(path, sizeof(path), "/tmp/roviec-fuzz-config.%ld", (long)getpid());
+	if ((f = fopen(path, "wb")) == NULL)
+		return;
+	fwrite(data, 1, size, f);
+	fclose(f);
+	memset(&c, 0, sizeof(c));
+	flags_default_rules(&c.rules);
+	if (config_load_file(&c, path, 1, &err) != RV_OK)
+		CHECK(strstr(err.msg, ", line ") != NULL || strstr(err.msg, path) != NULL);
+	else
+		for (size_t i = 1; i < c.nholidays; i++)
+			CHECK(c.holidays[i - 1] <= c.holidays[i]);
+	config_free(&c);
+}
+
+/* Words split at NUL or newline, as argv: parsed or refused, never more. */
+void
+fuzz_argv(const uint8_t *data, size_t size)
+{
+	char *buf = malloc(size + 1), *argv[65];
+	int argc = 1;
+	struct rv_err err;
+	enum rv_code rc;
+
+	if (buf == NULL)
+		return;
+	memcpy(buf, data, size);
+	buf[size] = '\0';
+	argv[0] = (char *)"roviec";
+	for (char *p = buf, *end = buf + size; p <= end && argc < 64;) {
+		char *w = p;
+
+		while (p < end && *p != '\0' && *p != '\n')
+			p++;
+		*p = '\0';
+		argv[argc++] = w;
+		p++;
+	}
+	argv[argc] = NULL;
+	memset(&err, 0, sizeof(err));
+	rc = cli_parse(argc, argv, &err);
+	CHECK(rc == RV_OK || rc == RV_USAGE || rc == RV_REFUSED);
+	CHECK(rc == RV_OK || err.msg[0] != '\0');
+	free(buf);
+}
+
+void (*fuzz_target(const char *name))(const uint8_t *, size_t)
+{
+	static const struct { const char *name; void (*fn)(const uint8_t *, size_t); } t[] = {
+		{ "dates", fuzz_dates }, { "text", fuzz_text }, { "csv", fuzz_csv },
+		{ "config", fuzz_config }, { "argv", fuzz_argv },
+	};
+
+	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		if (strcmp(name, t[i].name) == 0)
+			return t[i].fn;
+	return NULL;
+}
