@@ -854,7 +854,7 @@ do_transfer(struct store *st, void *arg, struct rv_err *err)
 	enum handoff_kind kind = HANDOFF_TRANSFER;
 	enum rv_code rc;
 
-	if ((rc = can_propose(st, op, "transferred", err)) != RV_OK ||
+	if ((rc = can_propose(st, op, _("transferred"), err)) != RV_OK ||
 	    (rc = store_unit_by_code(st, op->unit, &to, err)) != RV_OK)
 		goto out;
 	if (to.id == op->d.lead_unit_id) {
@@ -900,7 +900,7 @@ do_escalate(struct store *st, void *arg, struct rv_err *err)
 	struct unit lead = { 0 };
 	enum rv_code rc;
 
-	if ((rc = can_propose(st, op, "escalated", err)) != RV_OK ||
+	if ((rc = can_propose(st, op, _("escalated"), err)) != RV_OK ||
 	    (rc = store_unit_by_id(st, op->d.lead_unit_id, &lead, err)) != RV_OK)
 		goto out;
 	if (lead.parent_id == 0)
@@ -928,7 +928,7 @@ do_return(struct store *st, void *arg, struct rv_err *err)
 	struct person assigner = { 0 };
 	enum rv_code rc;
 
-	if ((rc = can_propose(st, op, "returned", err)) != RV_OK ||
+	if ((rc = can_propose(st, op, _("returned"), err)) != RV_OK ||
 	    (rc = store_person_by_id(st, op->d.assigner_id, &assigner, err)) != RV_OK)
 		goto out;
 	if (assigner.unit_id == 0)

@@ -124,7 +124,7 @@ static void
 units_draw(struct tui *t, struct view *v, int top, int height, int width)
 {
 	struct units *u = v->data;
-	int name_w = width - (8 + 1 + 1 + 6 + 1 + 6 + 1 + 8 + 1 + 6 + 1 + 8);
+	int name_w = width - (8 + 1 + 1 + 6 + 1 + 8 + 1 + 8 + 1 + 6 + 1 + 8);
 	char line[512], *name;
 
 	if (name_w < 10)
@@ -135,12 +135,12 @@ units_draw(struct tui *t, struct view *v, int top, int height, int width)
 	if (u->cursor >= u->top + height - 2)
 		u->top = u->cursor - height + 3;
 	attron(A_UNDERLINE);
-	/* TRANSLATORS: the overview's headings: 8, the name's width, 6, 6, 8,
+	/* TRANSLATORS: the overview's headings: 8, the name's width, 6, 8, 8,
 	 * 6 and 8 columns. */
 	{
 		const char *heads[] = { _("code"), _("unit"), _("duties"), _("open"),
 		    _("overdue"), _("late"), _("on time") };
-		const int widths[] = { 8, name_w, 6, 6, 8, 6, 8 };
+		const int widths[] = { 8, name_w, 6, 8, 8, 6, 8 };
 		size_t at = 0;
 
 		line[0] = '\0';
@@ -169,7 +169,7 @@ units_draw(struct tui *t, struct view *v, int top, int height, int width)
 		else
 			snprintf(rate, sizeof(rate), "%8s", "-");
 		name = text_fit(r->name, (size_t)name_w, 1);
-		snprintf(line, sizeof(line), "%-8s %s %6lld %6lld %8lld %6lld %s", r->code,
+		snprintf(line, sizeof(line), "%-8s %s %6lld %8lld %8lld %6lld %s", r->code,
 		    name ? name : "", r->assigned, r->open, r->overdue, r->late, rate);
 		free(name);
 		attron(attr);

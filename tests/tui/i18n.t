@@ -32,7 +32,7 @@ like "$(screen | tail -1)" "$(esc "$(vi_of "?: help  Enter: open  Tab: tabs  /: 
 keys '?'
 wait_for "$(esc "$(vi_of "move up one duty")")"
 ok $? "the help is in Vietnamese: '$(vi_of "move up one duty")'"
-wait_for "$(esc "$(vi_of "Actions")")"
+wait_for "$(esc "$(vi_of "Moving")")"
 ok $? "with its groups"
 keys q
 wait_for "\[$(esc "$tab1")\]"
