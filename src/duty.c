@@ -597,36 +597,6 @@ create_free(struct create *c)
 		free(c->parts[i]);
 }
 
-enum rv_code
-duty_create(struct session *s, const struct duty_new *in, char ref[DUTY_REF_SIZE],
-    struct rv_err *err)
-{
-	struct create c = { .s = s, .in = in };
-	day_t today = session_today(s);
-	char day[11];
-	enum rv_code rc;
-
-	ref[0] = '\0';
-	if (refuse_inspector(s, err))
-		return RV_REFUSED;
-	if (in->nsupport > DUTY_SUPPORT_MAX)
-		return err_set(err, RV_REFUSED, _("at most %d supporting units"), DUTY_SUPPORT_MAX);
-	if ((rc = check_six_clears(in, 0, err)) != RV_OK ||
-	    (rc = create_texts(&c, err)) != RV_OK ||
-	    (rc = dates_parse(in->due, today, &c.due, err)) != RV_OK)
-		goto out;
-	if (c.due < today) {
-		dates_iso(c.due, day);
-		rc = err_set(err, RV_REFUSED,
-		    _("the deadline %s is already past; give a deadline from today on"), day);
-		goto out;
-	}
-	if ((rc = store_write(s->st, do_create, &c, err)) == RV_OK)
-		snprintf(ref, DUTY_REF_SIZE, "%s", c.ref);
-out:
-	create_free(&c);
-	return rc;
-}
 
 /* --- importing --------------------------------------------------------- */
 
@@ -736,8 +706,10 @@ check_record(struct create *c, day_t today, struct rv_err *err)
 	return RV_OK;
 }
 
-enum rv_code
-duty_import(struct session *s, const struct duty_new *in,
+/* The checks and the write shared by add and import: rec is the import's
+ * record, NULL for add (whose deadline may not be past). */
+static enum rv_code
+create_duty(struct session *s, const struct duty_new *in,
     const struct duty_record *rec, char ref[DUTY_REF_SIZE], struct rv_err *err)
 {
 	struct create c = { .s = s, .in = in, .rec = rec };
@@ -745,18 +717,14 @@ duty_import(struct session *s, const struct duty_new *in,
 	char day[11];
 	enum rv_code rc;
 
-	ref[0] = '\0';
-	if (s->me.role != ROLE_ADMIN)
-		return err_set(err, RV_REFUSED,
-		    _("only an administrator imports duties; ask one to run roviec import"));
 	if (in->nsupport > DUTY_SUPPORT_MAX)
 		return err_set(err, RV_REFUSED, _("at most %d supporting units"), DUTY_SUPPORT_MAX);
-	if ((rc = check_six_clears(in, 1, err)) != RV_OK ||
+	if ((rc = check_six_clears(in, rec != NULL, err)) != RV_OK ||
 	    (rc = create_texts(&c, err)) != RV_OK ||
 	    (rc = dates_parse(in->due, today, &c.due, err)) != RV_OK ||
-	    (rc = check_record(&c, today, err)) != RV_OK)
+	    (rec != NULL && (rc = check_record(&c, today, err)) != RV_OK))
 		goto out;
-	if (rec->created == NULL && c.due < today) {
+	if ((rec == NULL || rec->created == NULL) && c.due < today) {
 		dates_iso(c.due, day);
 		rc = err_set(err, RV_REFUSED,
 		    _("the deadline %s is already past; give a deadline from today on"), day);
@@ -767,6 +735,27 @@ duty_import(struct session *s, const struct duty_new *in,
 out:
 	create_free(&c);
 	return rc;
+}
+
+enum rv_code
+duty_create(struct session *s, const struct duty_new *in, char ref[DUTY_REF_SIZE],
+    struct rv_err *err)
+{
+	ref[0] = '\0';
+	if (refuse_inspector(s, err))
+		return RV_REFUSED;
+	return create_duty(s, in, NULL, ref, err);
+}
+
+enum rv_code
+duty_import(struct session *s, const struct duty_new *in,
+    const struct duty_record *rec, char ref[DUTY_REF_SIZE], struct rv_err *err)
+{
+	ref[0] = '\0';
+	if (s->me.role != ROLE_ADMIN)
+		return err_set(err, RV_REFUSED,
+		    _("only an administrator imports duties; ask one to run roviec import"));
+	return create_duty(s, in, rec, ref, err);
 }
 
 /* --- assigning inside the unit ----------------------------------------- */
