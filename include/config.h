@@ -17,6 +17,7 @@
 struct config {
 	char *db;		/* "db =", NULL when not set */
 	char language[3];	/* "vi", "en", or "" when not set */
+	int colours;		/* 1: when the terminal has them; 0: never */
 	struct flag_rules rules;
 	day_t *holidays;	/* sorted; rules.cal points here */
 	size_t nholidays;

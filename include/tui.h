@@ -14,9 +14,10 @@
 /* 1 when standard input and output are terminals. */
 int tui_possible(void);
 
-/* Runs the board for the acting person until they quit or hang up.
+/* Runs the board for the acting person until they quit or hang up; with
+ * colour 0 it is drawn without colours whatever the terminal can do.
  * RV_OK on a normal exit; RV_REFUSED when the terminal cannot be used
  * (unknown TERM, no UTF-8 locale), with err saying what to do. */
-enum rv_code tui_run(struct session *s, struct rv_err *err);
+enum rv_code tui_run(struct session *s, int colour, struct rv_err *err);
 
 #endif

@@ -756,7 +756,7 @@ cmd_board(struct cli *c)
 	enum rv_code rc;
 
 	if (tui_possible())
-		return tui_run(&c->s, &c->err);
+		return tui_run(&c->s, c->conf.colours, &c->err);
 	if (c->s.me.unit_id == 0) {
 		printf(_("You (%s) belong to no unit, so you have no board.\n"
 		    "roviec list shows every open duty; roviec --help lists the commands.\n"),

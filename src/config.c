@@ -18,6 +18,7 @@ config_defaults(struct config *c)
 {
 	memset(c, 0, sizeof(*c));
 	flags_default_rules(&c->rules);
+	c->colours = 1;
 }
 
 static char *
@@ -121,6 +122,16 @@ config_line(struct config *c, char *line, const char *path, int lineno,
 			    path, lineno);
 		free(c->db);
 		c->db = strdup(value);
+		return RV_OK;
+	}
+	if (strcmp(key, "colours") == 0 || strcmp(key, "colors") == 0) {
+		if (strcmp(value, "yes") == 0 || strcmp(value, "auto") == 0)
+			c->colours = 1;
+		else if (strcmp(value, "no") == 0)
+			c->colours = 0;
+		else
+			return err_set(err, RV_REFUSED,
+			    _("%s, line %d: colours is yes or no"), path, lineno);
 		return RV_OK;
 	}
 	if (strcmp(key, "language") == 0) {

@@ -592,11 +592,11 @@ check_locale(struct rv_err *err)
 }
 
 static void
-colours(struct tui *t)
+colours(struct tui *t, int wanted)
 {
 	const char *no = getenv("NO_COLOR");
 
-	t->colour = has_colors() && (no == NULL || no[0] == '\0');
+	t->colour = wanted && has_colors() && (no == NULL || no[0] == '\0');
 	if (!t->colour)
 		return;
 	start_color();
@@ -608,7 +608,7 @@ colours(struct tui *t)
 }
 
 enum rv_code
-tui_run(struct session *s, struct rv_err *err)
+tui_run(struct session *s, int colour, struct rv_err *err)
 {
 	struct tui t;
 	struct sigaction sa;
@@ -646,7 +646,7 @@ tui_run(struct session *s, struct rv_err *err)
 	keypad(stdscr, TRUE);
 	curs_set(0);
 	timeout(POLL_MS);
-	colours(&t);
+	colours(&t, colour);
 	t.body_height = LINES - 2;
 	if (tui_push(&t, board_new(&t)) == 0)
 		loop(&t);

@@ -122,6 +122,23 @@ SESSION=mono board NO_COLOR=1
 SESSION=mono wait_for "\[1 Leads\]"
 ok $? "NO_COLOR: the board is drawn"
 SESSION=mono keys Q
+# With colours, an overdue row is drawn in a colour (an SGR colour code on
+# the screen); with "colours = no" in the configuration, none is.
+SESSION=col board
+SESSION=col wait_for "\[1 Leads\]"
+like "$(tm capture-pane -e -p -t col)" "$(printf '\033')\[[0-9;]*3[0-7]m|$(printf '\033')\[[0-9;]*38;5" "in colour by default (an SGR colour code is drawn)"
+SESSION=col keys Q
+mkdir -p "$T/xdg/roviec"
+printf 'colours = no\n' > "$T/xdg/roviec/config"
+SESSION=nocol board XDG_CONFIG_HOME="$T/xdg"
+SESSION=nocol wait_for "\[1 Leads\]"
+ok $? "colours = no: the board is drawn"
+unlike "$(tm capture-pane -e -p -t nocol)" "$(printf '\033')\[[0-9;]*3[0-7]m|$(printf '\033')\[[0-9;]*38;5" "without any colour code"
+SESSION=nocol keys Q
+printf 'colours = purple\n' > "$T/xdg/roviec/config"
+XDG_CONFIG_HOME="$T/xdg" "$ROVIEC" --db "$DB" list >/dev/null 2>"$T/err"
+is "$?" 1 "colours = purple is refused"
+like "$(cat "$T/err")" "line 1: colours is yes or no" "with its line"
 SESSION=vt BOARD_TERM=vt100 board
 SESSION=vt wait_for "\[1 Leads\]"
 ok $? "TERM=vt100: the board is drawn"
