@@ -44,7 +44,7 @@ groff -mandoc -Tutf8 -P-cbou "$ROOT/man/roviec.5" 2>/dev/null >"$T/page5"
 keys=$(grep -o '{ "[a-z_]*", &c->rules' "$ROOT/src/config.c" | cut -d'"' -f2; grep -o 'strcmp(key, "[a-z_]*")' "$ROOT/src/config.c" | cut -d'"' -f2)
 ok "$([ "$(printf '%s\n' $keys | wc -l)" -ge 6 ] && echo 0 || echo 1)" "config.c's keys are found ($(echo $keys))"
 for key in $keys; do
-	grep -Eq "^ +$key( |$)" "$T/page5"
+	grep -Eq "^ +([a-z_]+, )*$key(,| |$)" "$T/page5"
 	ok $? "roviec(5) documents the configuration key $key"
 done
 for table in units people duties duty_support handoffs extensions progress_notes history; do
