@@ -38,7 +38,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%.t)
 
 DEMO_DB ?= $(CURDIR)/demo.db
 
-.PHONY: all pot run check check-faults check-server fuzz deps-fuzz deps deps-bench deps-server install uninstall clean asan lint-man bench
+.PHONY: all pot run check check-faults check-server check-valgrind fuzz deps-fuzz deps deps-bench deps-server install uninstall clean asan lint-man bench
 
 all: roviec
 
@@ -135,6 +135,18 @@ deps-fuzz:
 # database files, a hang-up in every form (KILL_ROUNDS=150 by default).
 check-faults: roviec
 	ROVIEC="$(CURDIR)/roviec" SHARED="$(CURDIR)/../shared" prove $(PROVE_FLAGS) tests/faults/*.t
+
+# The board's tmux tests with roviec under valgrind: any memory error or
+# definite leak fails (the logs are listed); timeouts are stretched.
+check-valgrind: roviec
+	@command -v valgrind >/dev/null || $(MAKE) --no-print-directory deps DEB_BUILD= DEB_TEST=valgrind
+	@rm -rf build/valgrind && mkdir -p build/valgrind
+	ROVIEC="$(CURDIR)/tests/valgrind/roviec" ROVIEC_REAL="$(CURDIR)/roviec" \
+	    VALGRIND_LOGS="$(CURDIR)/build/valgrind" WAIT_SCALE=$${WAIT_SCALE:-8} \
+	    SHARED="$(CURDIR)/../shared" prove $(PROVE_FLAGS) tests/tui/*.t
+	@if grep -lE 'definitely lost: [1-9]|ERROR SUMMARY: [1-9]|Invalid|uninitialised' build/valgrind/vg.* 2>/dev/null; then \
+	    echo "check-valgrind: valgrind reported errors or leaks in the logs above"; exit 1; \
+	else echo "check-valgrind: $$(ls build/valgrind | wc -l) roviec processes, no error, no definite leak"; fi
 
 # The server test: real accounts, a real sshd on a loopback port (as root).
 check-server: roviec deps-server

@@ -199,7 +199,7 @@ sub measure_task {
 }
 
 for my $n (@sizes) { measure_roviec($n); }
-if ($compare && `command -v task` ne '') {
+if ($compare && system("sh", "-c", "command -v task >/dev/null") == 0) {
 	measure_roviec($compare) unless grep { $_ == $compare } @sizes;
 	measure_task($compare);
 } elsif ($compare) {

@@ -24,7 +24,7 @@ screen() { tm capture-pane -p -t "${SESSION:-board}"; }
 # wait_for PATTERN [SECONDS]: polls the screen until grep -E matches; the
 # status is 0 when it did, 1 on time-out (the screen is then shown).
 wait_for() {
-	_deadline=$(( $(date +%s%N) / 1000000 + ${2:-5} * 1000 ))
+	_deadline=$(( $(date +%s%N) / 1000000 + ${2:-5} * ${WAIT_SCALE:-1} * 1000 ))
 	while [ "$(( $(date +%s%N) / 1000000 ))" -lt "$_deadline" ]; do
 		screen | grep -Eq -- "$1" && return 0
 		sleep 0.05
@@ -35,7 +35,7 @@ wait_for() {
 
 # wait_gone PATTERN [SECONDS]: polls until the pattern is no longer shown.
 wait_gone() {
-	_deadline=$(( $(date +%s%N) / 1000000 + ${2:-5} * 1000 ))
+	_deadline=$(( $(date +%s%N) / 1000000 + ${2:-5} * ${WAIT_SCALE:-1} * 1000 ))
 	while [ "$(( $(date +%s%N) / 1000000 ))" -lt "$_deadline" ]; do
 		screen | grep -Eq -- "$1" || return 0
 		sleep 0.05
@@ -47,11 +47,12 @@ wait_gone() {
 keys() { tm send-keys -t "${SESSION:-board}" "$@"; }
 
 # The board's process id (the roviec child of the pane's shell).
-board_pid() { pgrep -f "$ROVIEC --db $DB\$" | head -1; }
+# (Matched on "roviec --db", so that it is found under valgrind too.)
+board_pid() { pgrep -f "roviec --db $DB\$" | head -1; }
 
 # gone_within PID [SECONDS]: 0 when the process has ended within the time.
 gone_within() {
-	_deadline=$(( $(date +%s%N) / 1000000 + ${2:-2} * 1000 ))
+	_deadline=$(( $(date +%s%N) / 1000000 + ${2:-2} * ${WAIT_SCALE:-1} * 1000 ))
 	while [ "$(( $(date +%s%N) / 1000000 ))" -lt "$_deadline" ]; do
 		kill -0 "$1" 2>/dev/null || return 0
 		sleep 0.05

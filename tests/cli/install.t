@@ -1,0 +1,27 @@
+#!/bin/sh
+# make install puts the program, both manuals and the Vietnamese catalogue
+# under DESTDIR/PREFIX (MANPREFIX, LOCALEDIR) with their modes; the
+# installed program finds its catalogue; make uninstall removes exactly
+# what install put, and nothing else.
+. "$(dirname "$0")/lib.sh"
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+D="$T/root"
+mkdir -p "$D/usr/share/man/man1"
+echo "someone else's page" > "$D/usr/share/man/man1/other.1"
+make -s -C "$ROOT" install DESTDIR="$D" PREFIX=/usr >"$T/out" 2>&1
+ok $? "make install DESTDIR=... PREFIX=/usr"
+for f in usr/bin/roviec:755 usr/share/man/man1/roviec.1:644 usr/share/man/man5/roviec.5:644 \
+    usr/share/locale/vi/LC_MESSAGES/roviec.mo:644; do
+	is "$(stat -c %a "$D/${f%:*}" 2>/dev/null)" "${f#*:}" "installs /${f%:*} with mode ${f#*:}"
+done
+LANG=vi_VN.UTF-8 "$D/usr/bin/roviec" --help > "$T/help" 2>&1
+unlike "$(head -1 "$T/help")" "^usage:" "the installed program finds its catalogue beside it (Vietnamese --help)"
+make -s -C "$ROOT" install DESTDIR="$T/root2" PREFIX=/opt/roviec MANPREFIX=/opt/man >/dev/null 2>&1
+ok $([ -x "$T/root2/opt/roviec/bin/roviec" ] && [ -f "$T/root2/opt/man/man5/roviec.5" ]; echo $?) \
+    "MANPREFIX puts the manuals elsewhere"
+make -s -C "$ROOT" uninstall DESTDIR="$D" PREFIX=/usr >"$T/out" 2>&1
+ok $? "make uninstall with the same variables"
+is "$(cd "$D" && find . -type f | sort)" "./usr/share/man/man1/other.1" "removes exactly what install put, leaving the rest"
+
+done_testing
