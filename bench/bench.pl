@@ -195,7 +195,7 @@ sub measure_task {
 	my @uuids = map { sprintf('%08x-0000-4000-8000-%012x', $_, $_) } grep { $_ % 10 >= 8 } (1 .. 10 * $runs);
 	@uuids = @uuids[0 .. $runs - 1];
 	# A transfer and its acceptance are two changes of the task's project.
-	$r{transfer_accept}{task} = median(map { timed('task', $_, 'modify', 'project:U2') + timed('task', $_, 'modify', 'project:U3') } @uuids);
+	$r{transfer_accept}{task} = median(map { timed('task', "uuid:$_", 'modify', 'project:U2') + timed('task', "uuid:$_", 'modify', 'project:U3') } @uuids);
 }
 
 for my $n (@sizes) { measure_roviec($n); }
@@ -266,7 +266,10 @@ $md .= "| " . join(' | ', @$_) . " |\n" for @rows;
 $md .= "\nTargets:\n\n" . join('', map { "- $_\n" } @verdicts);
 $md .= "\nDatabases made by bench/gen.c through roviec's own functions: " .
     join(', ', map { sprintf('%s duties in %.0f s', commify($_), $gen_s{$_}) } sort { $a <=> $b } keys %gen_s) . ".\n" if %gen_s;
-$md .= sprintf("\nThe whole run took %.1f minutes.\n", (time - $started) / 60);
+my $load = capture('cat /proc/loadavg');
+$load =~ s/ .*//s;
+$md .= sprintf("\nThe whole run took %.1f minutes; the load average at its end was %s (other work on the machine makes every figure slower).\n",
+    (time - $started) / 60, $load);
 open my $out, '>:encoding(UTF-8)', 'bench/results.md' or die;
 print $out $md;
 close $out;

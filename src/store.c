@@ -720,6 +720,7 @@ static enum rv_code
 fail(struct store *st, int rc, struct rv_err *err)
 {
 	const char *msg = sqlite3_errmsg(st->db);
+	int sys = sqlite3_system_errno(st->db) != 0 ? sqlite3_system_errno(st->db) : errno;
 
 	if (is_busy(rc)) {
 		st->busy = 1;
@@ -738,9 +739,16 @@ fail(struct store *st, int rc, struct rv_err *err)
 		return err_set(err, RV_STORAGE,
 		    _("the disk holding %s is full; nothing was saved"), st->path);
 	case SQLITE_IOERR:
+		/* A file made read-only (or immutable) under an open session.
+		 * SQLite 3.40 may lose the system errno; errno still holds it. */
+		if (sys == EPERM || sys == EACCES || sys == EROFS)
+			return err_set(err, RV_STORAGE,
+			    _("the database %s has become read-only; nothing was saved; "
+			    "ask the administrator for write access"), st->path);
 		/* A write refused by the system: the disk filled up, or the file
 		 * may grow no more (a quota, a file size limit). */
-		if (rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC ||
+		if (sys == ENOSPC || sys == EFBIG || sys == EDQUOT ||
+		    rc == SQLITE_IOERR_WRITE || rc == SQLITE_IOERR_FSYNC ||
 		    rc == SQLITE_IOERR_TRUNCATE || rc == SQLITE_IOERR_SHMSIZE)
 			return err_set(err, RV_STORAGE,
 			    _("cannot write to %s: the disk is full or the file may not grow "
