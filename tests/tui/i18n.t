@@ -53,7 +53,8 @@ wait_for "$(esc "$nounit")"
 ok $? "the refusal is in Vietnamese: '$nounit...'"
 is "$(sqlite3 "$DB" 'SELECT count(*) FROM history')" "$h0" "and nothing was written"
 keys Q
-tm kill-server 2>/dev/null
+wait_for 'EXITED 0'
+tm kill-session -t board 2>/dev/null
 
 # The same board in English.
 SESSION=en
