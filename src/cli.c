@@ -1522,12 +1522,6 @@ cmd_backup(struct cli *c)
 /* --- graph ------------------------------------------------------------- */
 
 static void
-fmt_n(char *buf, size_t size, long long v)
-{
-	snprintf(buf, size, "%lld", v);
-}
-
-static void
 graph_text(const struct graph *g)
 {
 	const char *h1[] = { N_("from"), N_("to"), N_("proposed"), N_("accepted"),
@@ -1559,7 +1553,7 @@ graph_text(const struct graph *g)
 			const char *cells[8];
 
 			for (int k = 0; k < 6; k++)
-				fmt_n(n[k], sizeof(n[k]), v[k]);
+				fmt_ll(n[k], sizeof(n[k]), v[k]);
 			cells[0] = l->from;
 			cells[1] = l->to;
 			for (int k = 0; k < 6; k++)
@@ -1581,9 +1575,9 @@ graph_text(const struct graph *g)
 			    p->there->proposed : p->back->proposed;
 
 			snprintf(pair, sizeof(pair), "%s ⇄ %s", p->there->from, p->there->to);
-			fmt_n(n[0], sizeof(n[0]), p->there->proposed);
-			fmt_n(n[1], sizeof(n[1]), p->back->proposed);
-			fmt_n(n[2], sizeof(n[2]), least);
+			fmt_ll(n[0], sizeof(n[0]), p->there->proposed);
+			fmt_ll(n[1], sizeof(n[1]), p->back->proposed);
+			fmt_ll(n[2], sizeof(n[2]), least);
 			cells[0] = pair;
 			cells[1] = n[0];
 			cells[2] = n[1];
@@ -1600,7 +1594,7 @@ graph_text(const struct graph *g)
 		for (size_t i = 0; i < g->nescalators; i++) {
 			const char *cells[3];
 
-			fmt_n(n[0], sizeof(n[0]), g->escalators[i].escalations);
+			fmt_ll(n[0], sizeof(n[0]), g->escalators[i].escalations);
 			cells[0] = g->escalators[i].code;
 			cells[1] = g->escalators[i].name;
 			cells[2] = n[0];

@@ -1119,6 +1119,18 @@ configure(struct store *st, struct rv_err *err)
 	return RV_OK;
 }
 
+/* The directory holding path: "." for a bare name, "/" at the root. */
+static void
+dir_of(const char *path, char *dir, size_t size)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		snprintf(dir, size, ".");
+	else
+		snprintf(dir, size, "%.*s", slash == path ? 1 : (int)(slash - path), path);
+}
+
 static int
 in_group(gid_t gid)
 {
@@ -1139,12 +1151,10 @@ static enum rv_code
 no_access(const char *path, struct rv_err *err)
 {
 	char dir[4096];
-	const char *slash = strrchr(path, '/');
 	struct group *g = NULL;
 	struct stat sb;
 
-	snprintf(dir, sizeof(dir), "%.*s", slash == NULL ? 1 : slash == path ? 1 : (int)(slash - path),
-	    slash == NULL ? "." : path);
+	dir_of(path, dir, sizeof(dir));
 	if (stat(path, &sb) == 0 || stat(dir, &sb) == 0)
 		g = getgrgid(sb.st_gid);
 	if (g != NULL && in_group(g->gr_gid))
@@ -2624,11 +2634,9 @@ static void
 sync_dir(const char *path)
 {
 	char dir[4096];
-	const char *slash = strrchr(path, '/');
 	int fd;
 
-	snprintf(dir, sizeof(dir), "%.*s", slash == NULL ? 1 : slash == path ? 1 :
-	    (int)(slash - path), slash == NULL ? "." : path);
+	dir_of(path, dir, sizeof(dir));
 	if ((fd = open(dir, O_RDONLY | O_DIRECTORY)) >= 0) {
 		fsync(fd);
 		close(fd);
@@ -2722,17 +2730,7 @@ out:
 	if (dst != NULL)
 		sqlite3_close(dst);
 	close(fd);
-	unlink(tmp);
-	{
-		char side[4200];
-
-		snprintf(side, sizeof(side), "%s-journal", tmp);
-		unlink(side);
-		snprintf(side, sizeof(side), "%s-wal", tmp);
-		unlink(side);
-		snprintf(side, sizeof(side), "%s-shm", tmp);
-		unlink(side);
-	}
+	store_remove(tmp);	/* the temporary name and any journal beside it */
 	free(tmp);
 	return code;
 }
