@@ -107,7 +107,8 @@ wait_on() {	# wait_on SESSION PATTERN [SECONDS]
 		screen "$1" | grep -Eq -- "$2" && return 0
 		sleep 0.05
 	done
-	screen "$1" | sed 's/^/# | /'
+	echo "# waited ${3:-10} s for /$2/ on $1's screen, which shows:" >&2
+	screen "$1" | sed 's/^/# | /' >&2
 	return 1
 }
 keys() { _s=$1; shift; tm send-keys -t "$_s" "$@"; }
@@ -127,13 +128,17 @@ keys a /
 wait_on a 'Title holds:'
 keys a -l "ranh gioi"
 keys a Enter
-wait_on a "^$REF "
+wait_on a 'showing those that hold "ranh gioi"' && wait_on a "^$REF " && ! screen a | grep -q "^$REF2 "
 ok $? "A finds the duty by searching without diacritics"
 keys a t
 wait_on a 'Unit code:'
+ok $? "t opens the transfer form over ssh"
 keys a -l P2
 keys a Enter
+wait_on a 'Reason:'
 keys a -l "Thửa đất thuộc địa bàn Phường 2"
+wait_on a 'Reason: +Thửa đất thuộc địa bàn Phường 2'
+ok $? "the reason arrives whole, in Vietnamese"
 keys a Enter
 wait_on a "$REF: transfer proposed"
 ok $? "A proposes a transfer to P2 from the board"
@@ -180,7 +185,7 @@ keys a /
 wait_on a 'Title holds:'
 keys a -l "cong trinh"
 keys a Enter
-wait_on a "^$REF2 "
+wait_on a 'showing those that hold "cong trinh"' && wait_on a "^$REF2 "
 h0=$(hist)
 keys a p
 wait_on a 'Note:'
@@ -208,7 +213,7 @@ is "$(hist)" "$h0" "nothing was written by the interrupted form"
 is "$(sqlite3 "$DB" "SELECT count(*) FROM progress_notes n JOIN duties d ON d.id = n.duty_id WHERE d.ref = '$REF2'")" 0 \
     "no half-made progress note"
 is "$(sqlite3 "$DB" 'PRAGMA integrity_check')" ok "the database is intact"
-out=$("$RV" --db "$DB" verify 2>&1)
+out=$(LANG=C.UTF-8 LANGUAGE= LC_ALL= "$RV" --db "$DB" verify 2>&1)
 like "$out" "intact" "and its history verifies"
 
 done_testing
