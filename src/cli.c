@@ -1082,6 +1082,7 @@ cmd_export(struct cli *c)
 	    (out_format_parse(c->a.opt[OPT_FORMAT], &format) != 0 ||
 	    (format != OUT_CSV && format != OUT_JSON)))
 		return value_error(c, _("--format is csv or json, not"), c->a.opt[OPT_FORMAT]);
+	store_map_reads(c->s.st);
 	return exchange_export(&c->s, format == OUT_JSON, stdout, &c->err);
 }
 
@@ -1245,6 +1246,7 @@ cmd_verify(struct cli *c)
 
 	if (noted != NULL && !chain_is_hex(noted))
 		return value_error(c, _("a noted head is 16 to 64 hexadecimal digits, not"), noted);
+	store_map_reads(c->s.st);
 	if ((rc = chain_verify(c->s.st, noted, &r, &c->err)) != RV_OK)
 		return rc;
 	if (r.problem == CHAIN_STATE)
@@ -1476,6 +1478,7 @@ cmd_report(struct cli *c)
 		rc = err_set(&c->err, RV_STORAGE, _("out of memory"));
 		goto done;
 	}
+	store_map_reads(c->s.st);
 	if ((rc = report_run(&c->s, &q, &meta, report_row_out, &o, &c->err)) != RV_OK)
 		goto done;
 	if (o.failed) {
@@ -1686,6 +1689,7 @@ cmd_graph(struct cli *c)
 
 	if (format != NULL && strcmp(format, "text") != 0 && strcmp(format, "dot") != 0)
 		return value_error(c, _("the graph is written as text or dot, not"), format);
+	store_map_reads(c->s.st);
 	if ((rc = graph_load(&c->s, c->a.opt[OPT_FROM], c->a.opt[OPT_TO], &g, &c->err)) != RV_OK)
 		return rc;
 	if (format != NULL && strcmp(format, "dot") == 0)
