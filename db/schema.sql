@@ -95,6 +95,12 @@ CREATE TABLE duties (
 CREATE INDEX duties_lead ON duties(lead_unit_id, status, deadline);
 CREATE INDEX duties_owner ON duties(owner_id, status);
 CREATE INDEX duties_status_deadline ON duties(status, deadline);
+-- The board's Lead, Flagged and Mine tabs sorted by deadline read their
+-- page in the order of its key (migration 3), not the whole list sorted.
+CREATE INDEX duties_lead_page ON duties(lead_unit_id, (deadline || ' ' || ref))
+	WHERE status IN ('open', 'submitted');
+CREATE INDEX duties_owner_page ON duties(owner_id, (deadline || ' ' || ref))
+	WHERE status IN ('open', 'submitted');
 -- The report (roviec report, the board's overview) reads the duties on the
 -- books in a period, unit by unit.  This index holds every column it needs,
 -- in the unit's order, so the report groups without sorting and never reads

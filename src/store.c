@@ -82,7 +82,7 @@ enum stmt {
 	ST_REPORT_UNITS,
 	ST_REPORT_PEOPLE,
 	ST_PAGE_FIRST,
-	ST__MAX = ST_PAGE_FIRST + 2 * PAGE__TABS
+	ST__MAX = ST_PAGE_FIRST + 2 * SORT__COUNT * PAGE__TABS
 
 };
 
@@ -149,8 +149,8 @@ enum stmt {
 
 /*
  * The board's pages.  Each tab has its own WHERE so that SQLite can use
- * that tab's index; the sort key is chosen by ?8 (0 deadline, 1 reference,
- * 2 owner) and the page starts after (or, DESC, before) the key ?3 and id
+ * that tab's index, and each sort key (deadline, reference, owner) its own
+ * statement; the page starts after (or, DESC, before) the key ?3 and id
  * ?4.  Only fixed text is joined here, at compile time.
  */
 #define OPEN_OR_SUBMITTED "d.status IN ('open', 'submitted')"
@@ -163,13 +163,17 @@ enum stmt {
 	" AND state = 'pending')"
 #define TAB_FLAGGED TAB_LEAD " AND " FLAGS_OF_D " <> 0"
 #define TAB_MINE "d.owner_id = ?2 AND " OPEN_OR_SUBMITTED
-#define PAGE_KEY \
-	"CASE ?8 WHEN 1 THEN d.ref WHEN 2 THEN o.login || ' ' || d.deadline" \
-	" ELSE d.deadline || ' ' || d.ref END"
-#define PAGE_SQL(cond, cmp, dir) \
+/* The sort keys.  By deadline, the key is the expression that the partial
+ * indexes duties_lead_page and duties_owner_page hold (migration 3), so
+ * the Lead, Flagged and Mine tabs read their first page in index order
+ * whatever the number of duties, without sorting them all. */
+#define PAGE_KEY_DEADLINE "d.deadline || ' ' || d.ref"
+#define PAGE_KEY_REF "d.ref"
+#define PAGE_KEY_OWNER "o.login || ' ' || d.deadline"
+#define PAGE_SQL(cond, key, cmp, dir) \
 	"SELECT d.ref, d.uuid, d.title, lu.code, o.login, o.full_name, a.login," \
 	"  d.deadline, d.original_deadline, d.shown_status, d.field, ''," \
-	"  d.handoffs, " FLAGS_OF_D ", NULL, " PAGE_KEY " AS k, d.id" \
+	"  d.handoffs, " FLAGS_OF_D ", NULL, " key " AS k, d.id" \
 	" FROM duties_shown d" \
 	" JOIN units lu ON lu.id = d.lead_unit_id" \
 	" JOIN people o ON o.id = d.owner_id" \
@@ -180,6 +184,17 @@ enum stmt {
 	"       OR d.ref LIKE ?7 ESCAPE '\\')" \
 	"  AND (?3 IS NULL OR k " cmp " ?3 OR (k = ?3 AND d.id " cmp " ?4))" \
 	" ORDER BY k " dir ", d.id " dir " LIMIT ?5"
+
+/* A page's statement: by tab, sort key and direction. */
+#define PAGE_AT(tab, sort, back) \
+	(ST_PAGE_FIRST + ((int)(tab) * SORT__COUNT + (int)(sort)) * 2 + (back))
+#define PAGE_STMTS(tab, cond) \
+	[PAGE_AT(tab, SORT_DEADLINE, 0)] = PAGE_SQL(cond, PAGE_KEY_DEADLINE, ">", "ASC"), \
+	[PAGE_AT(tab, SORT_DEADLINE, 1)] = PAGE_SQL(cond, PAGE_KEY_DEADLINE, "<", "DESC"), \
+	[PAGE_AT(tab, SORT_REF, 0)] = PAGE_SQL(cond, PAGE_KEY_REF, ">", "ASC"), \
+	[PAGE_AT(tab, SORT_REF, 1)] = PAGE_SQL(cond, PAGE_KEY_REF, "<", "DESC"), \
+	[PAGE_AT(tab, SORT_OWNER, 0)] = PAGE_SQL(cond, PAGE_KEY_OWNER, ">", "ASC"), \
+	[PAGE_AT(tab, SORT_OWNER, 1)] = PAGE_SQL(cond, PAGE_KEY_OWNER, "<", "DESC")
 
 /*
  * The accountability report (see store_report in store.h).  Parameters:
@@ -672,16 +687,11 @@ static const char *const sqls[ST__MAX] = {
 	" ORDER BY id LIMIT 1",
 	[ST_REPORT_UNITS] = REPORT_SQL(REPORT_BY_UNIT_SQL),
 	[ST_REPORT_PEOPLE] = REPORT_SQL(REPORT_BY_PERSON_SQL),
-	[ST_PAGE_FIRST + 2 * PAGE_LEAD] = PAGE_SQL(TAB_LEAD, ">", "ASC"),
-	[ST_PAGE_FIRST + 2 * PAGE_LEAD + 1] = PAGE_SQL(TAB_LEAD, "<", "DESC"),
-	[ST_PAGE_FIRST + 2 * PAGE_SUPPORT] = PAGE_SQL(TAB_SUPPORT, ">", "ASC"),
-	[ST_PAGE_FIRST + 2 * PAGE_SUPPORT + 1] = PAGE_SQL(TAB_SUPPORT, "<", "DESC"),
-	[ST_PAGE_FIRST + 2 * PAGE_PROPOSALS] = PAGE_SQL(TAB_PROPOSALS, ">", "ASC"),
-	[ST_PAGE_FIRST + 2 * PAGE_PROPOSALS + 1] = PAGE_SQL(TAB_PROPOSALS, "<", "DESC"),
-	[ST_PAGE_FIRST + 2 * PAGE_FLAGGED] = PAGE_SQL(TAB_FLAGGED, ">", "ASC"),
-	[ST_PAGE_FIRST + 2 * PAGE_FLAGGED + 1] = PAGE_SQL(TAB_FLAGGED, "<", "DESC"),
-	[ST_PAGE_FIRST + 2 * PAGE_MINE] = PAGE_SQL(TAB_MINE, ">", "ASC"),
-	[ST_PAGE_FIRST + 2 * PAGE_MINE + 1] = PAGE_SQL(TAB_MINE, "<", "DESC"),
+	PAGE_STMTS(PAGE_LEAD, TAB_LEAD),
+	PAGE_STMTS(PAGE_SUPPORT, TAB_SUPPORT),
+	PAGE_STMTS(PAGE_PROPOSALS, TAB_PROPOSALS),
+	PAGE_STMTS(PAGE_FLAGGED, TAB_FLAGGED),
+	PAGE_STMTS(PAGE_MINE, TAB_MINE),
 };
 
 static enum rv_code chain_fill(sqlite3 *db, int version, void *arg,
@@ -2442,7 +2452,9 @@ store_duty_page(struct store *st, const struct page_query *q, store_page_fn fn,
 
 	if ((unsigned)q->tab >= PAGE__TABS)
 		return err_set(err, RV_USAGE, _("no such tab"));
-	s = stmt(st, (enum stmt)(ST_PAGE_FIRST + 2 * (int)q->tab + (q->backward != 0)), err);
+	if ((unsigned)q->sort >= SORT__COUNT)
+		return err_set(err, RV_USAGE, _("no such order"));
+	s = stmt(st, (enum stmt)PAGE_AT(q->tab, q->sort, q->backward != 0), err);
 	if (s == NULL)
 		return RV_STORAGE;
 	bind_id(s, 1, q->unit_id);
@@ -2454,7 +2466,6 @@ store_duty_page(struct store *st, const struct page_query *q, store_page_fn fn,
 	if (q->search != NULL && (pattern = like_pattern(q->search)) == NULL)
 		return err_set(err, RV_STORAGE, _("out of memory"));
 	bind_text(s, 7, pattern);
-	sqlite3_bind_int(s, 8, (int)q->sort);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct duty_row row;
 

@@ -31,7 +31,7 @@ like "$out" "^P1 +P2 +2 +1 +1 +2 +0 +0$" "P1 → P2: 2 proposed, 1 accepted, 1 r
 like "$out" "^P2 +P1 +1 +1 +0 +1 +0 +0$" "P2 → P1: 1 proposed and accepted"
 like "$out" "^P1 +DL +2 +1 +0 +0 +2 +0$" "P1 → DL: 2 escalations, 1 accepted, 1 pending"
 like "$out" "^P3 +DL +1 +0 +0 +0 +1 +0$" "P3 → DL: 1 escalation"
-X
+like "$(printf '%s\n' "$out" | awk '/^from +to/ { getline a; getline b; print a "|" b; exit }')" "^P1 +DL .*\|P1 +P2 " \
     "busiest first (P1 → P2 and P1 → DL have 2; by code)"
 like "$out" "P1 ⇄ P2 +2 +1 +1" "the pair P1 ⇄ P2 passed work back and forth (2 there, 1 back)"
 unlike "$out" "P1 ⇄ P3|P3 ⇄ P1" "P1 → P3 alone is no pair"
