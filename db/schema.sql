@@ -388,14 +388,15 @@ CREATE TABLE ref_counters (
 -- A duty with what is derived from its related rows: the status shown to
 -- people ("pending" while a handoff or an extension awaits an answer) and
 -- the day the pending handoff was proposed (for the "unanswered" flag).
+-- There is at most one of each pending (handoffs_one_pending,
+-- extensions_one_pending), so the joins never repeat a duty; joined, not
+-- asked in subqueries, they are read once per duty however often a query
+-- names shown_status (migration 3).
 CREATE VIEW duties_shown AS
 SELECT d.*,
-       CASE WHEN d.status = 'open' AND (
-                 EXISTS (SELECT 1 FROM handoffs h
-                         WHERE h.duty_id = d.id AND h.state = 'pending')
-              OR EXISTS (SELECT 1 FROM extensions x
-                         WHERE x.duty_id = d.id AND x.state = 'pending'))
+       CASE WHEN d.status = 'open' AND (ph.id IS NOT NULL OR px.id IS NOT NULL)
             THEN 'pending' ELSE d.status END AS shown_status,
-       (SELECT h.created_on FROM handoffs h
-        WHERE h.duty_id = d.id AND h.state = 'pending') AS pending_since
-FROM duties d;
+       ph.created_on AS pending_since
+FROM duties d
+LEFT JOIN handoffs ph ON ph.duty_id = d.id AND ph.state = 'pending'
+LEFT JOIN extensions px ON px.duty_id = d.id AND px.state = 'pending';

@@ -119,6 +119,9 @@ enum stmt {
  * list: one statement per leading condition (all, a lead unit, an owner),
  * so that SQLite can use that index; the stored statuses asked for are
  * ?9..?12 (NULL for those not asked), which the indexes also serve.
+ * ?13 bounds the deadline: today when only overdue duties are asked (a
+ * duty is overdue only once its deadline has passed), so that the index
+ * reads those alone; otherwise past any date.
  */
 #define LIST_SQL(lead) \
 	"SELECT d.ref, d.uuid, d.title, lu.code, o.login, o.full_name, a.login," \
@@ -144,6 +147,7 @@ enum stmt {
 	"  AND (?5 = 0 OR (" FLAGS_OF_D " & ?5) = ?5)" \
 	"  AND (?6 IS NULL OR d.search_key LIKE ?6 ESCAPE '\\'" \
 	"       OR d.ref LIKE ?6 ESCAPE '\\')" \
+	"  AND d.deadline < ?13" \
 	" ORDER BY d.deadline, d.ref" \
 	" LIMIT ifnull(?8, -1)"
 
@@ -2167,6 +2171,14 @@ store_duty_list(struct store *st, const struct duty_filter *f, int want_json,
 	sqlite3_bind_int(s, 7, want_json);
 	if (f->limit > 0)
 		sqlite3_bind_int64(s, 8, f->limit);
+	if (f->flags & FLAG_OVERDUE) {
+		char today[11];
+
+		dates_iso(st->today, today);
+		bind_text(s, 13, today);
+	} else {
+		bind_text(s, 13, "9999-12-31~");
+	}
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct duty_row row;
 

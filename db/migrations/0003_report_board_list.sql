@@ -1,5 +1,6 @@
 -- 0003: indexes so that the report and the board's first page cost the
--- same at a million duties as at ten thousand.
+-- same at a million duties as at ten thousand, and the shown status read
+-- once per duty.
 --
 -- The report (roviec report, the board's overview) counts every part of the
 -- duties on the books, unit by supporting unit: with delivered_on in the
@@ -16,3 +17,18 @@ CREATE INDEX duties_lead_page ON duties(lead_unit_id, (deadline || ' ' || ref))
 	WHERE status IN ('open', 'submitted');
 CREATE INDEX duties_owner_page ON duties(owner_id, (deadline || ' ' || ref))
 	WHERE status IN ('open', 'submitted');
+
+-- The status shown (pending while a handoff or an extension awaits an
+-- answer) from joins instead of subqueries: a query that names shown_status
+-- several times (list, the board) ran the subqueries for each mention.
+-- There is at most one of each pending per duty (handoffs_one_pending,
+-- extensions_one_pending), so the joins never repeat a duty.
+DROP VIEW duties_shown;
+CREATE VIEW duties_shown AS
+SELECT d.*,
+       CASE WHEN d.status = 'open' AND (ph.id IS NOT NULL OR px.id IS NOT NULL)
+            THEN 'pending' ELSE d.status END AS shown_status,
+       ph.created_on AS pending_since
+FROM duties d
+LEFT JOIN handoffs ph ON ph.duty_id = d.id AND ph.state = 'pending'
+LEFT JOIN extensions px ON px.duty_id = d.id AND px.state = 'pending';
