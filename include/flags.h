@@ -58,6 +58,9 @@ unsigned flags_compute(const struct flag_facts *facts,
 /* The word of one flag ("due-soon"); "?" for anything else. */
 const char *flags_word(unsigned flag);
 
+/* The same as people read it, in the language of the messages. */
+const char *flags_word_shown(unsigned flag);
+
 /* Parses a FLAG word into its bit: 0, or -1 if unknown. */
 int flags_parse(const char *word, unsigned *flag);
 
@@ -65,6 +68,10 @@ int flags_parse(const char *word, unsigned *flag);
  * marks (quote may be ""), joined by sep, into buf (cut to size). */
 const char *flags_join(unsigned mask, const char *sep, const char *quote,
     char *buf, size_t size);
+/* The same words as people read them (screens, show, the list's table);
+ * machine output (JSON, CSV, --flag) keeps flags_join's. */
+const char *flags_join_shown(unsigned mask, const char *sep, char *buf,
+    size_t size);
 
 /* The list of words, space separated, for messages and usage. */
 const char *flags_all_words(void);

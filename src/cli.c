@@ -608,7 +608,11 @@ list_row(const struct duty_row *row, void *arg)
 		out_json(stdout, row->json);
 		return 0;
 	}
-	flags_join(row->flags, " ", "", flags, sizeof(flags));
+	/* The table is for people; CSV keeps the words of --flag. */
+	if (lo->format == OUT_CSV)
+		flags_join(row->flags, " ", "", flags, sizeof(flags));
+	else
+		flags_join_shown(row->flags, " ", flags, sizeof(flags));
 	snprintf(handoffs, sizeof(handoffs), "%d", row->handoffs);
 	if (lo->format == OUT_CSV) {
 		const char *cells[] = {
@@ -829,7 +833,7 @@ detail_row(const struct duty_detail *row, void *arg)
 
 	field_label(out, _("status"));
 	fprintf(out, "%s%s%s\n", i18n_status(row->status), row->flags ? _("; flags: ") : "",
-	    flags_join(row->flags, " ", "", flags, sizeof(flags)));
+	    flags_join_shown(row->flags, " ", flags, sizeof(flags)));
 	field_pair(out, _("lead unit"), row->lead_code, row->lead_name, 0);
 	field_pair(out, _("owner"), row->owner_login, row->owner_name, 1);
 	field_pair(out, _("assigner"), row->assigner_login, row->assigner_name, 1);

@@ -4,9 +4,14 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
+
+/* The words of the command line (--flag) and of JSON and CSV, in English
+ * always; marked for the catalogue so that screens and text for people
+ * show them translated (flags_word_shown, flags_join_shown). */
 static const char *const flag_words[FLAG_COUNT] = {
-	"bounced", "tossed", "escalated", "unanswered",
-	"stalled", "overdue", "late", "due-soon"
+	N_("bounced"), N_("tossed"), N_("escalated"), N_("unanswered"),
+	N_("stalled"), N_("overdue"), N_("late"), N_("due-soon")
 };
 
 void
@@ -76,7 +81,14 @@ flags_parse(const char *word, unsigned *flag)
 }
 
 const char *
-flags_join(unsigned mask, const char *sep, const char *quote, char *buf, size_t size)
+flags_word_shown(unsigned flag)
+{
+	return _(flags_word(flag));
+}
+
+static const char *
+join(unsigned mask, const char *sep, const char *quote, int shown, char *buf,
+    size_t size)
 {
 	size_t len = 0;
 
@@ -86,8 +98,21 @@ flags_join(unsigned mask, const char *sep, const char *quote, char *buf, size_t 
 	for (int i = 0; i < FLAG_COUNT && len < size; i++)
 		if (mask & (1u << i))
 			len += (size_t)snprintf(buf + len, size - len, "%s%s%s%s",
-			    len ? sep : "", quote, flag_words[i], quote);
+			    len ? sep : "", quote,
+			    shown ? _(flag_words[i]) : flag_words[i], quote);
 	return buf;
+}
+
+const char *
+flags_join(unsigned mask, const char *sep, const char *quote, char *buf, size_t size)
+{
+	return join(mask, sep, quote, 0, buf, size);
+}
+
+const char *
+flags_join_shown(unsigned mask, const char *sep, char *buf, size_t size)
+{
+	return join(mask, sep, "", 1, buf, size);
 }
 
 const char *

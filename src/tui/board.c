@@ -320,7 +320,7 @@ board_request(struct tui *t, struct view *v, enum request req)
 			b->flag = 0;
 		board_reset(b);
 		if (b->flag)
-			tui_status(t, 0, _("showing only %s duties (f: next flag)"), flags_word(b->flag));
+			tui_status(t, 0, _("showing only %s duties (f: next flag)"), flags_word_shown(b->flag));
 		else
 			tui_status(t, 0, _("showing every duty"));
 		return VIEW_RELOAD;

@@ -76,7 +76,7 @@ detail_lines(const struct duty_detail *row, void *arg)
 	struct duty_lines *d = arg;
 	char flags[128];
 
-	flags_join(row->flags, ", ", "", flags, sizeof(flags));
+	flags_join_shown(row->flags, ", ", flags, sizeof(flags));
 	add(d, _("Status:      %s%s%s"), i18n_status(row->status), row->flags ? _("   flags: ") : "", flags);
 	add(d, _("Lead unit:   %s %s"), row->lead_code, row->lead_name);
 	add(d, _("Owner:       %s (%s)"), row->owner_login, row->owner_name);

@@ -77,6 +77,22 @@ like "$(cat "$T/out")" "\"deadline\":\"$due\"" "and JSON too"
 LANG=vi_VN.UTF-8 "$ROVIEC" --db "$DB" show "$r" >"$T/out"
 like "$(cat "$T/out")" "$vn" "show gives the deadline as DD/MM/YYYY"
 
+# Flags: in the words of the messages for people, in --flag's words for machines.
+od=$(faketime "2025-01-02 08:00:00" "$ROVIEC" --db "$DB" --as chutich add "Việc quá hạn" --lead P1 --owner off1 \
+    --due 2025-01-10 --result "Báo cáo" --basis "Kế hoạch 1/KH")
+overdue_vi=$(vi_of "overdue")
+LANG=vi_VN.UTF-8 "$ROVIEC" --db "$DB" show "$od" >"$T/out"
+like "$(cat "$T/out")" "$(vi_of "; flags: ").*$overdue_vi" "Vietnamese: show names the flag in Vietnamese ($overdue_vi)"
+unlike "$(cat "$T/out")" "overdue|stalled" "and not in English"
+LANG=vi_VN.UTF-8 "$ROVIEC" --db "$DB" list --flag overdue >"$T/out"
+like "$(grep "^$od " "$T/out")" "$overdue_vi" "so does list's table"
+LANG=vi_VN.UTF-8 "$ROVIEC" --db "$DB" list --flag overdue --format csv >"$T/out"
+like "$(grep "^$od," "$T/out")" ",stalled overdue," "but CSV keeps the words of --flag"
+LANG=vi_VN.UTF-8 "$ROVIEC" --db "$DB" list --flag overdue --format json >"$T/out"
+like "$(cat "$T/out")" '"flags":\["stalled","overdue"\]' "and JSON too"
+LANG=C.UTF-8 "$ROVIEC" --db "$DB" show "$od" >"$T/out"
+like "$(cat "$T/out")" "; flags: stalled overdue" "English: show says stalled overdue"
+
 # The configuration's language overrides the locale.
 mkdir -p "$T/xdg/roviec"
 printf 'language = en\n' > "$T/xdg/roviec/config"
