@@ -57,6 +57,10 @@ struct tui {
 };
 
 /* Sets the status line (printf-style); error shows it as a refusal. */
+/* Writes text at y, x, cut to width columns (never in the middle of a
+ * character or a grapheme, as a byte count would). */
+void tui_put(int y, int x, const char *text, int width);
+
 void tui_status(struct tui *t, int error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 

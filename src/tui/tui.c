@@ -133,6 +133,15 @@ pop(struct tui *t)
 
 /* --- drawing ----------------------------------------------------------- */
 
+void
+tui_put(int y, int x, const char *text, int width)
+{
+	char *fit = text_fit(text, width > 0 ? (size_t)width : 0, 0);
+
+	mvaddstr(y, x, fit != NULL ? fit : "");
+	free(fit);
+}
+
 static void
 draw_line(int y, const char *text, int attr)
 {
@@ -197,8 +206,8 @@ draw_too_small(void)
 	erase();
 	snprintf(line, sizeof(line), _("Terminal too small: %dx%d; roviec needs %dx%d."),
 	    COLS, LINES, MIN_COLS, MIN_LINES);
-	mvaddnstr(LINES / 2, 0, line, COLS);
-	mvaddnstr(LINES / 2 + 1, 0, _("Enlarge the window, or press Q to quit."), COLS);
+	tui_put(LINES / 2, 0, line, COLS);
+	tui_put(LINES / 2 + 1, 0, _("Enlarge the window, or press Q to quit."), COLS);
 }
 
 static void

@@ -156,7 +156,7 @@ units_draw(struct tui *t, struct view *v, int top, int height, int width)
 		}
 		name = NULL;
 	}
-	mvaddnstr(top, 0, line, width);
+	tui_put(top, 0, line, width);
 	attroff(A_UNDERLINE);
 	for (int i = u->top; i < u->n && top + 1 + i - u->top < top + height - 1; i++) {
 		struct unit_line *r = &u->rows[i];
@@ -180,14 +180,11 @@ units_draw(struct tui *t, struct view *v, int top, int height, int width)
 		mvaddstr(top + 2, 2, _("No unit matches."));
 	else {
 		const struct unit_line *r = &u->rows[u->cursor];
-		char *fit;
 
 		snprintf(line, sizeof(line), _("%s passes work most to/gets most from: %s"),
 		    r->code, r->partners != NULL && r->partners[0] != '\0' ? r->partners :
 		    _("no handoff"));
-		fit = text_fit(line, (size_t)width, 0);
-		mvaddstr(top + height - 1, 0, fit != NULL ? fit : "");
-		free(fit);
+		tui_put(top + height - 1, 0, line, width);
 	}
 }
 

@@ -49,6 +49,15 @@ wait_for "Moving"
 ok $? "? shows the help"
 wait_for "open the duty: every field and its history"
 ok $? "generated from the key table"
+is "$(screen | grep -c "open the duty: every field and its history")" 1 \
+    "a request bound to several keys is listed once (Enter, ^M and the keypad's Enter)"
+wait_for "^  Up, k +move up one duty"
+ok $? "with all its keys on one line"
+i=0
+while [ $i -lt 8 ]; do keys Space; i=$((i + 1)); done
+wait_for "L late +d due soon"
+ok $? "the flags' legend, at the end, is whole at 80 columns (wrapped, not cut)"
+is "$(screen | sed -n 23p | grep -c '[^ ]')" 1 "paging stops at the last line: the screen above the hint line is full"
 keys q
 
 # Moving down past the first screen reads the next rows.

@@ -34,6 +34,13 @@ wait_for "$(esc "$(vi_of "move up one duty")")"
 ok $? "the help is in Vietnamese: '$(vi_of "move up one duty")'"
 wait_for "$(esc "$(vi_of "Moving")")"
 ok $? "with its groups"
+i=0
+while [ $i -lt 8 ]; do keys Space; i=$((i + 1)); done
+legend=$(vi_of "Flags: b bounced  t tossed  e escalated  u unanswered  s stalled  O overdue  L late  d due soon")
+last=${legend##*  }
+ok $([ -n "$last" ] && [ "$last" != "$legend" ]; echo $?) "the catalogue has the flags' legend ($last last)"
+wait_for "$(esc "$last")\$"
+ok $? "and the help shows it whole at 80 columns, to '$last'"
 keys q
 wait_for "\[$(esc "$tab1")\]"
 
