@@ -453,7 +453,14 @@ export_all(struct store *st, void *arg, struct rv_err *err)
 {
 	struct export *ex = arg;
 	enum rv_code rc;
+	long long head;
+	char hash[65], at[32];
 
+	/* The first read fixes the snapshot (WAL): should the database be
+	 * busy, it is here, before a byte is written, so that store_read's
+	 * retry never repeats rows already written. */
+	if ((rc = store_history_head(st, &head, hash, at, err)) != RV_OK)
+		return rc;
 	ex->n = 0;
 	if (ex->json) {
 		fputs("[", ex->out);
