@@ -198,6 +198,12 @@ sub measure_task {
 	$r{transfer_accept}{task} = median(map { timed('task', "uuid:$_", 'modify', 'project:U2') + timed('task', "uuid:$_", 'modify', 'project:U3') } @uuids);
 }
 
+# The floor under every whole-process figure: starting a program that does
+# nothing (/bin/true), and roviec doing nothing but start (--version: the
+# libraries loaded, the locale and the catalogue, no database).
+$r{floor_true} = median(map { timed('/bin/true') } 1 .. 3 * $runs);
+$r{floor_roviec} = median(map { timed($roviec, '--version') } 1 .. 3 * $runs);
+
 for my $n (@sizes) { measure_roviec($n); }
 if ($compare && system("sh", "-c", "command -v task >/dev/null") == 0) {
 	measure_roviec($compare) unless grep { $_ == $compare } @sizes;
@@ -264,6 +270,10 @@ $md .= sprintf("Made %s on %s (%s cores, %s), %s, SQLite %s%s; %d runs per measu
 $md .= "| " . join(' | ', @head) . " |\n|" . join('|', map { '---' } @head) . "|\n";
 $md .= "| " . join(' | ', @$_) . " |\n" for @rows;
 $md .= "\nTargets:\n\n" . join('', map { "- $_\n" } @verdicts);
+$md .= sprintf("\nThe floor: from this harness, starting /bin/true takes %.2f ms and roviec --version %.2f ms (no database opened).", $r{floor_true}, $r{floor_roviec});
+$md .= sprintf(" So no program started as a process can be more than %.0f× faster than taskwarrior's add (%.1f ms), nor roviec more than %.0f×.",
+    $r{add}{task} / $r{floor_true}, $r{add}{task}, $r{add}{task} / $r{floor_roviec}) if $compare && $r{add}{task};
+$md .= "\n";
 $md .= "\nDatabases made by bench/gen.c through roviec's own functions: " .
     join(', ', map { sprintf('%s duties in %.0f s', commify($_), $gen_s{$_}) } sort { $a <=> $b } keys %gen_s) . ".\n" if %gen_s;
 my $load = capture('cat /proc/loadavg');
