@@ -570,7 +570,13 @@ text_json_safe(const char *json)
 		return NULL;
 	dst = out;
 	while (*p != '\0') {
-		n = text_decode(p, strnlen(p, TEXT_UTF8_MAX), &c);
+		/* ASCII and simple code points never need an escape. */
+		if (text_fast && (unsigned char)*p < 0x80) {
+			*dst++ = *p++;
+			continue;
+		}
+		if ((n = (utf8proc_ssize_t)text_simple_len(p, &c)) == 0)
+			n = text_decode(p, strnlen(p, TEXT_UTF8_MAX), &c);
 		if (n < 0) {
 			/* Not JSON at all; U+FFFD keeps a stray 0x9B from
 			 * acting as a C1 control on a Latin-1 terminal. */
