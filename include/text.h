@@ -74,11 +74,12 @@ char *text_json_safe(const char *json);
 /*
  * The fast path.  Printable ASCII (U+0020..U+007E) and precomposed Latin
  * letters (U+00C0..U+024F, U+1E00..U+1EFF: all of Vietnamese in NFC) are
- * "simple": one column, no mark, no control, a grapheme break on either
- * side of two of them.  text_sanitize, text_width and text_fit take such
- * text without asking utf8proc, with the same results.  text_is_simple(c)
- * says whether c is simple; text_set_fast(0) turns the fast path off (and
- * 1 back on) so that the tests can compare both ways.
+ * "simple": one column, no mark, no control, and always a grapheme break
+ * between two of them.  text_sanitize, text_width, text_fit and
+ * text_json_safe take such text without asking utf8proc, with the same
+ * results.  text_is_simple(c) says whether c is simple; text_set_fast(0)
+ * turns the fast path off (and 1 back on) so that the tests can compare
+ * both ways.
  */
 int text_is_simple(int32_t c);
 void text_set_fast(int on);
