@@ -8,6 +8,7 @@
 #define ROVIEC_TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "err.h"
 
@@ -69,5 +70,18 @@ char *text_fit(const char *s, size_t cols, int pad);
  * Malloc'd; NULL only when out of memory.
  */
 char *text_json_safe(const char *json);
+
+/*
+ * The fast path.  Printable ASCII (U+0020..U+007E) and precomposed Latin
+ * letters (U+00C0..U+024F, U+1E00..U+1EFF: all of Vietnamese in NFC) are
+ * "simple": one column, no mark, no control, and always a grapheme break
+ * between two of them.  text_sanitize, text_width, text_fit and
+ * text_json_safe take such text without asking utf8proc, with the same
+ * results.  text_is_simple(c) says whether c is simple; text_set_fast(0)
+ * turns the fast path off (and 1 back on) so that the tests can compare
+ * both ways.
+ */
+int text_is_simple(int32_t c);
+void text_set_fast(int on);
 
 #endif

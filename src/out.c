@@ -12,8 +12,8 @@
 struct out_table {
 	size_t ncols, flex;
 	char **headers;
-	char **cells;		/* nrows * ncols, sanitised */
-	char **raw;		/* nrows * ncols, as given (for CSV) */
+	char **raw;		/* nrows * ncols, as given; made inert when
+				 * written as a table */
 	size_t nrows, cap;
 };
 
@@ -81,24 +81,16 @@ out_table_add(struct out_table *t, const char *const *cells)
 
 	if (t->nrows == t->cap) {
 		size_t cap = t->cap ? 2 * t->cap : 64;
-		char **c = realloc(t->cells, cap * t->ncols * sizeof(char *));
-		char **r;
+		char **r = realloc(t->raw, cap * t->ncols * sizeof(char *));
 
-		if (c == NULL)
-			return -1;
-		t->cells = c;
-		if ((r = realloc(t->raw, cap * t->ncols * sizeof(char *))) == NULL)
+		if (r == NULL)
 			return -1;
 		t->raw = r;
 		t->cap = cap;
 	}
 	base = t->nrows * t->ncols;
-	for (size_t i = 0; i < t->ncols; i++) {
-		const char *v = cells[i] != NULL ? cells[i] : "";
-
-		t->raw[base + i] = strdup(v);
-		t->cells[base + i] = text_sanitize(v);
-	}
+	for (size_t i = 0; i < t->ncols; i++)
+		t->raw[base + i] = dup_or_empty(cells[i]);
 	t->nrows++;
 	return 0;
 }
@@ -146,15 +138,42 @@ fit_widths(size_t *w, size_t n, size_t flex, size_t limit)
 }
 
 static void
-write_row(FILE *f, char *const *cells, const size_t *w, size_t n)
+write_spaces(FILE *f, size_t n)
+{
+	static const char spaces[] = "                                ";
+	size_t chunk;
+
+	for (; n > 0; n -= chunk) {
+		chunk = n < sizeof(spaces) - 1 ? n : sizeof(spaces) - 1;
+		fwrite(spaces, 1, chunk, f);
+	}
+}
+
+/*
+ * Writes one row of inert cells, each of cw[i] columns, in columns w[i]
+ * wide, padding all but the last.  A cell that fits is written as it
+ * stands: text_fit would give the same, and measure it again.
+ */
+static void
+write_row(FILE *f, char *const *cells, const size_t *cw, const size_t *w,
+    size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
-		char *cell = text_fit(cells[i], w[i], i + 1 < n);
+		const char *cell = cells[i] != NULL ? cells[i] : "";
+		int pad = i + 1 < n;
 
-		fputs(cell != NULL ? cell : "", f);
-		if (i + 1 < n)
+		if (cw[i] <= w[i]) {
+			fputs(cell, f);
+			if (pad)
+				write_spaces(f, w[i] - cw[i]);
+		} else {
+			char *cut = text_fit(cell, w[i], pad);
+
+			fputs(cut != NULL ? cut : "", f);
+			free(cut);
+		}
+		if (pad)
 			fputc(' ', f);
-		free(cell);
 	}
 	fputc('\n', f);
 }
@@ -162,7 +181,9 @@ write_row(FILE *f, char *const *cells, const size_t *w, size_t n)
 void
 out_table_write(struct out_table *t, FILE *f, enum out_format format)
 {
-	size_t *w;
+	/* The headings are row 0 here, the rows given 1 to nrows. */
+	size_t ncells = (t->nrows + 1) * t->ncols, *w, *cw;
+	char **cells;
 
 	if (format == OUT_CSV) {
 		for (size_t i = 0; i < t->ncols; i++) {
@@ -176,8 +197,11 @@ out_table_write(struct out_table *t, FILE *f, enum out_format format)
 			}
 		return;
 	}
-	if ((w = calloc(t->ncols, sizeof(*w))) == NULL)
-		return;
+	w = calloc(t->ncols + 1, sizeof(*w));
+	cells = calloc(ncells + 1, sizeof(*cells));
+	cw = calloc(ncells + 1, sizeof(*cw));
+	if (w == NULL || cells == NULL || cw == NULL)
+		goto out;
 	/* Headings are for people in a table (translated), for programs in
 	 * CSV (as given). */
 	for (size_t i = 0; i < t->ncols; i++) {
@@ -187,19 +211,26 @@ out_table_write(struct out_table *t, FILE *f, enum out_format format)
 			free(t->headers[i]);
 			t->headers[i] = h;
 		}
-		w[i] = text_width(t->headers[i]);
 	}
-	for (size_t r = 0; r < t->nrows; r++)
-		for (size_t i = 0; i < t->ncols; i++) {
-			size_t cw = text_width(t->cells[r * t->ncols + i]);
+	/* Each cell is made inert and measured once, here. */
+	for (size_t k = 0; k < ncells; k++) {
+		const char *v = k < t->ncols ? t->headers[k] : t->raw[k - t->ncols];
 
-			if (cw > w[i])
-				w[i] = cw;
-		}
+		if ((cells[k] = text_sanitize(v != NULL ? v : "")) != NULL)
+			cw[k] = text_width(cells[k]);
+		if (cw[k] > w[k % t->ncols])
+			w[k % t->ncols] = cw[k];
+	}
 	fit_widths(w, t->ncols, t->flex, out_width(f));
-	write_row(f, t->headers, w, t->ncols);
-	for (size_t r = 0; r < t->nrows; r++)
-		write_row(f, t->cells + r * t->ncols, w, t->ncols);
+	for (size_t r = 0; r <= t->nrows; r++)
+		write_row(f, cells + r * t->ncols, cw + r * t->ncols, w,
+		    t->ncols);
+out:
+	if (cells != NULL)
+		for (size_t k = 0; k < ncells; k++)
+			free(cells[k]);
+	free(cells);
+	free(cw);
 	free(w);
 }
 
@@ -210,12 +241,9 @@ out_table_free(struct out_table *t)
 		return;
 	for (size_t i = 0; i < t->ncols; i++)
 		free(t->headers[i]);
-	for (size_t i = 0; i < t->nrows * t->ncols; i++) {
-		free(t->cells[i]);
+	for (size_t i = 0; i < t->nrows * t->ncols; i++)
 		free(t->raw[i]);
-	}
 	free(t->headers);
-	free(t->cells);
 	free(t->raw);
 	free(t);
 }

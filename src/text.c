@@ -26,6 +26,9 @@ struct text_scan {
 	size_t		 chars;	/* code points before it */
 };
 
+/* Whether text_simple_len may take the fast path (text_set_fast). */
+static int text_fast = 1;
+
 /* Walks a string grapheme by grapheme, as text_sanitize would show it. */
 struct text_walk {
 	const char		*at;	/* first byte of the next cluster */
@@ -48,6 +51,51 @@ text_decode(const char *p, size_t left, utf8proc_int32_t *c)
 		left = TEXT_UTF8_MAX;
 	return utf8proc_iterate((const utf8proc_uint8_t *)p,
 	    (utf8proc_ssize_t)left, c);
+}
+
+int
+text_is_simple(int32_t c)
+{
+	return (c >= 0x20 && c <= 0x7E) || (c >= 0xC0 && c <= 0x24F) ||
+	    (c >= 0x1E00 && c <= 0x1EFF);
+}
+
+void
+text_set_fast(int on)
+{
+	text_fast = on;
+}
+
+/*
+ * The length of the simple code point (text_is_simple) that s starts
+ * with, decoded into *c; 0 when s starts with anything else, a NUL and
+ * invalid UTF-8 included.  Only the shortest encodings are taken, so the
+ * bytes are what utf8proc_encode_char gives for *c.  A lead byte is never
+ * NUL, so reading the byte after it stays inside the string.
+ */
+static inline size_t
+text_simple_len(const char *s, utf8proc_int32_t *c)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	if (!text_fast)
+		return 0;
+	if (p[0] >= 0x20 && p[0] <= 0x7E) {
+		*c = p[0];
+		return 1;
+	}
+	/* U+00C0..U+024F: lead bytes C3..C9. */
+	if (p[0] >= 0xC3 && p[0] <= 0xC9 && (p[1] & 0xC0) == 0x80) {
+		*c = (p[0] & 0x1F) << 6 | (p[1] & 0x3F);
+		return *c <= 0x24F ? 2 : 0;
+	}
+	/* U+1E00..U+1EFF: E1 B8..BB and one more byte. */
+	if (p[0] == 0xE1 && p[1] >= 0xB8 && p[1] <= 0xBB &&
+	    (p[2] & 0xC0) == 0x80) {
+		*c = 0x1000 | (p[1] & 0x3F) << 6 | (p[2] & 0x3F);
+		return 3;
+	}
+	return 0;
 }
 
 /*
@@ -254,7 +302,13 @@ text_next_inert(const char **p)
 {
 	utf8proc_int32_t c;
 	utf8proc_ssize_t n;
+	size_t simple;
 
+	/* A simple code point is its own inert form. */
+	if ((simple = text_simple_len(*p, &c)) > 0) {
+		*p += simple;
+		return c;
+	}
 	n = text_decode(*p, strnlen(*p, TEXT_UTF8_MAX), &c);
 	if (n < 0) {
 		*p += 1;
@@ -317,14 +371,69 @@ text_walk_next(struct text_walk *w, struct text_cluster *cl)
 	return 1;
 }
 
+/*
+ * Moves the walk over as many clusters as it can, at most max, without
+ * asking utf8proc: a simple code point followed by another or by the end
+ * is a cluster of one column.  Returns how many (the columns they take).
+ *
+ * Between two simple code points utf8proc always breaks (GB999: both are
+ * of bound class Other), and the break leaves its state at Other, as it
+ * is after any simple code point, or at the start where it is the first's
+ * class: tests/unit/text_fast.c checks this against the library.
+ */
+static size_t
+text_walk_simple(struct text_walk *w, size_t max)
+{
+	utf8proc_int32_t c;
+	const char *at = w->at, *p = w->p;
+	size_t n = 0, len;
+
+	if (!text_fast || !text_is_simple(w->next))
+		return 0;
+	while (n < max) {
+		if (*p == '\0') {
+			w->next = -1;
+			at = p;
+			n++;
+			break;
+		}
+		if ((len = text_simple_len(p, &c)) == 0)
+			break;
+		w->next = c;
+		at = p;
+		p += len;
+		n++;
+	}
+	if (n > 0) {
+		w->at = at;
+		w->p = p;
+		w->state = UTF8PROC_BOUNDCLASS_OTHER;
+	}
+	return n;
+}
+
 /* Writes the inert form of source bytes [start, end) at dst; returns the
  * byte after.  Each source byte gives at most 3 bytes. */
 static char *
 text_put_inert(char *dst, const char *start, const char *end)
 {
-	while (start < end)
-		dst += utf8proc_encode_char(text_next_inert(&start),
-		    (utf8proc_uint8_t *)dst);
+	utf8proc_int32_t c;
+	const char *p = start;
+	size_t simple;
+
+	while (p < end) {
+		/* A simple code point is copied as it stands. */
+		if ((simple = text_simple_len(p, &c)) == 0) {
+			dst += utf8proc_encode_char(text_next_inert(&start),
+			    (utf8proc_uint8_t *)dst);
+			p = start;
+			continue;
+		}
+		do
+			*dst++ = *p++;
+		while (--simple > 0);
+		start = p;
+	}
 	return dst;
 }
 
@@ -360,9 +469,12 @@ text_width(const char *s)
 	size_t cols = 0;
 
 	text_walk_init(&w, s);
-	while (text_walk_next(&w, &cl))
+	for (;;) {
+		cols += text_walk_simple(&w, SIZE_MAX);
+		if (!text_walk_next(&w, &cl))
+			return cols;
 		cols += cl.width;
-	return cols;
+	}
 }
 
 /*
@@ -375,14 +487,19 @@ text_put_cut(char *dst, const char *s, size_t budget, size_t *used)
 {
 	struct text_walk w;
 	struct text_cluster cl;
+	const char *start;
 
 	*used = 0;
 	text_walk_init(&w, s);
-	while (text_walk_next(&w, &cl) && *used + cl.width <= budget) {
+	for (;;) {
+		start = w.at;
+		*used += text_walk_simple(&w, budget - *used);
+		dst = text_put_inert(dst, start, w.at);
+		if (!text_walk_next(&w, &cl) || *used + cl.width > budget)
+			return dst;
 		dst = text_put_inert(dst, cl.start, cl.end);
 		*used += cl.width;
 	}
-	return dst;
 }
 
 char *
@@ -453,7 +570,13 @@ text_json_safe(const char *json)
 		return NULL;
 	dst = out;
 	while (*p != '\0') {
-		n = text_decode(p, strnlen(p, TEXT_UTF8_MAX), &c);
+		/* ASCII and simple code points never need an escape. */
+		if (text_fast && (unsigned char)*p < 0x80) {
+			*dst++ = *p++;
+			continue;
+		}
+		if ((n = (utf8proc_ssize_t)text_simple_len(p, &c)) == 0)
+			n = text_decode(p, strnlen(p, TEXT_UTF8_MAX), &c);
 		if (n < 0) {
 			/* Not JSON at all; U+FFFD keeps a stray 0x9B from
 			 * acting as a C1 control on a Latin-1 terminal. */

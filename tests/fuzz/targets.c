@@ -65,8 +65,42 @@ has_controls(const char *s)
 	return 0;
 }
 
+static int
+same_or_null(const char *a, const char *b)
+{
+	return (a == NULL && b == NULL) ||
+	    (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+/* text's fast path (see text.h) gives what the slow one gives. */
+static void
+text_both_ways(const char *raw, size_t cols, int pad)
+{
+	char *safe[2], *fit[2], *json[2];
+	size_t width[2];
+
+	for (int slow = 0; slow <= 1; slow++) {
+		text_set_fast(!slow);
+		width[slow] = text_width(raw);
+		safe[slow] = text_sanitize(raw);
+		fit[slow] = text_fit(raw, cols, pad);
+		json[slow] = text_json_safe(raw);
+	}
+	text_set_fast(1);
+	CHECK(width[0] == width[1]);
+	CHECK(same_or_null(safe[0], safe[1]));
+	CHECK(same_or_null(fit[0], fit[1]));
+	CHECK(same_or_null(json[0], json[1]));
+	for (int i = 0; i <= 1; i++) {
+		free(safe[i]);
+		free(fit[i]);
+		free(json[i]);
+	}
+}
+
 /* Text taken in is valid NFC (taken in again it is unchanged); sanitised
- * text holds no control; fitted text never exceeds its width. */
+ * text holds no control; fitted text never exceeds its width; the fast
+ * path and the slow one agree. */
 void
 fuzz_text(const uint8_t *data, size_t size)
 {
@@ -94,6 +128,7 @@ fuzz_text(const uint8_t *data, size_t size)
 				CHECK(text_width(fit) == cols);
 			free(fit);
 			free(safe);
+			text_both_ways(raw, cols, (int)(size % 2));
 			free(text_fold(raw));
 			free(raw);
 		}
