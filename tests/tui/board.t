@@ -13,6 +13,7 @@ wait_for "\[1 Leads\]"
 ok $? "on the tab of the duties the unit leads"
 wait_for "^P1-0001 "
 ok $? "with the first duty by deadline"
+settled
 is "$(screen | perl -CSD -nle 'print if length > 80' | wc -l)" 0 "no line is wider than 80 columns"
 like "$(screen | grep '^P1-0001 ')" " lead [0-9]{4}-" "each row says the unit's role in the duty (lead)"
 like "$(screen | sed -n 3p)" "ref +title +owner +role +deadline +days +status +flags" \
@@ -28,7 +29,7 @@ wait_for "\[1 Leads\]"
 ok $? "Tab wraps round to the first tab"
 
 keys 4
-wait_for "\[4 Flagged\]"
+wait_for "\[4 Flagged\]" && settled
 flagged_rows=$(screen | grep -E '^[A-Z0-9]+-[0-9]{4} ' | grep -cvE ' [btesuOLd]+ *$')
 is "$flagged_rows" 0 "every row of the Flagged tab carries a flag mark"
 keys 1
@@ -50,6 +51,7 @@ ok $? "? shows the help"
 wait_for "open the duty: every field and its history"
 ok $? "generated from the key table"
 keys q
+wait_for "\[1 Leads\]" && settled
 
 # Moving down past the first screen reads the next rows.
 first=$(screen | grep -E '^[A-Z0-9]+-[0-9]{4} ' | head -1 | cut -d' ' -f1)
@@ -76,8 +78,16 @@ ok $? "the board shows the new owner within 2 s, no key pressed"
 keys g
 i=0
 while [ $i -lt 19 ]; do keys j; i=$((i + 1)); done
+settled
 rows=$(screen | grep -E '^[A-Z0-9]+-[0-9]{4} ')
 cur=$(printf '%s\n' "$rows" | sed -n 20p | cut -d' ' -f1)
+# The keys are taken before the other session writes: p shows where the
+# cursor is once all of them were read.
+keys p
+wait_for "$cur: Record progress"
+ok $? "the cursor is on the last line shown, $cur"
+keys Escape
+wait_gone "Record progress"
 due=$(printf '%s\n' "$rows" | sed -n 5p | grep -oE '[0-9]{4}-[0-9]{2}-[0-9]{2}' | head -1)
 faketime "$(date -d "$due -1 day" '+%Y-%m-%d 09:00:00')" "$ROVIEC" --db "$DB" --as "$ME" \
     add "Việc chen giữa" --lead P1 --owner "$other" \
@@ -92,8 +102,15 @@ keys Escape
 wait_gone "Record progress"
 
 # A Vietnamese letter is no command: ă has the code of the Up key.
-keys g j
-before=$(screen | grep -E '^[A-Z0-9]+-[0-9]{4} ' | sed -n 2p | cut -d' ' -f1)
+# (The duty under the cursor is read from the form p opens, once g and j
+# were taken, not from the screen, which may not show them yet.)
+keys g j p
+wait_for ": Record progress"
+before=$(screen | grep -oE '[A-Z0-9]+-[0-9]{4}: Record progress' | cut -d: -f1)
+is "$before" "$(screen | grep -E '^[A-Z0-9]+-[0-9]{4} ' | sed -n 2p | cut -d' ' -f1)" \
+    "g j puts the cursor on the second row ($before)"
+keys Escape
+wait_gone "Record progress"
 keys -l "ăĂŨ"
 keys p
 wait_for "$before: Record progress"
@@ -125,13 +142,13 @@ SESSION=mono keys Q
 # With colours, an overdue row is drawn in a colour (an SGR colour code on
 # the screen); with "colours = no" in the configuration, none is.
 SESSION=col board
-SESSION=col wait_for "\[1 Leads\]"
+SESSION=col wait_for "\[1 Leads\]" && SESSION=col settled
 like "$(tm capture-pane -e -p -t col)" "$(printf '\033')\[[0-9;]*3[0-7]m|$(printf '\033')\[[0-9;]*38;5" "in colour by default (an SGR colour code is drawn)"
 SESSION=col keys Q
 mkdir -p "$T/xdg/roviec"
 printf 'colours = no\n' > "$T/xdg/roviec/config"
 SESSION=nocol board XDG_CONFIG_HOME="$T/xdg"
-SESSION=nocol wait_for "\[1 Leads\]"
+SESSION=nocol wait_for "\[1 Leads\]" && SESSION=nocol settled
 ok $? "colours = no: the board is drawn"
 unlike "$(tm capture-pane -e -p -t nocol)" "$(printf '\033')\[[0-9;]*3[0-7]m|$(printf '\033')\[[0-9;]*38;5" "without any colour code"
 SESSION=nocol keys Q

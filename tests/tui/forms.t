@@ -497,7 +497,7 @@ wait_for 'Title holds:'
 keys Enter
 wait_for 'showing all'
 keys 3
-wait_for '\[3 Proposals\]'
+wait_for '\[3 Proposals\]' && settled
 ok $? "3 shows the proposals waiting for P1"
 PROPS="SELECT d.ref FROM handoffs h JOIN duties d ON d.id = h.duty_id WHERE h.to_unit_id = $P1 AND h.state = 'pending'
     ORDER BY d.deadline || ' ' || d.ref, d.id"
@@ -552,7 +552,7 @@ ok $? "with its columns"
 # The overview is roviec report for this month: the same figures.
 p1=$("$ROVIEC" --db "$DB" report --unit P1 --format csv | awk -F, '$1 == "P1" { print $4, $7 + $8, $8, $6, $9 }')
 set -- $p1
-wait_for "^P1 +Phường 1 +$1 +$2 +$3 +$4 +$5%"
+wait_for "^P1 +Phường 1 +$1 +$2 +$3 +$4 +$5%" && settled
 ok $? "P1's row agrees with roviec report: $1 duties, $2 open, $3 overdue, $4 late, $5% on time"
 is "$(screen | grep -cE '^[A-Z0-9]+ +.* [0-9]+ +[0-9]+ +[0-9]+ +[0-9]+ +([0-9.]+%|-)$')" 20 "a full screen of units with figures"
 first_unit=$(screen | grep -E '^[A-Z0-9]+ +.*%$' | head -1 | cut -d' ' -f1)
@@ -577,7 +577,7 @@ keys /
 wait_for 'Unit name holds:'
 keys -l "xuan tho"
 keys Enter
-wait_for '^XTHO +Xã Xuân Thọ '
+wait_for '^XTHO +Xã Xuân Thọ ' && settled
 ok $? "\"xuan tho\" finds Xã Xuân Thọ"
 is "$(screen | grep -cE '^[A-Z0-9]+ +.*(%|-)$')" 1 "and only it"
 keys Enter
