@@ -139,12 +139,14 @@ SESSION=mono board NO_COLOR=1
 SESSION=mono wait_for "\[1 Leads\]"
 ok $? "NO_COLOR: the board is drawn"
 SESSION=mono keys Q
+SESSION=mono wait_for "EXITED"
 # With colours, an overdue row is drawn in a colour (an SGR colour code on
 # the screen); with "colours = no" in the configuration, none is.
 SESSION=col board
 SESSION=col wait_for "\[1 Leads\]" && SESSION=col settled
 like "$(tm capture-pane -e -p -t col)" "$(printf '\033')\[[0-9;]*3[0-7]m|$(printf '\033')\[[0-9;]*38;5" "in colour by default (an SGR colour code is drawn)"
 SESSION=col keys Q
+SESSION=col wait_for "EXITED"
 mkdir -p "$T/xdg/roviec"
 printf 'colours = no\n' > "$T/xdg/roviec/config"
 SESSION=nocol board XDG_CONFIG_HOME="$T/xdg"
@@ -152,6 +154,7 @@ SESSION=nocol wait_for "\[1 Leads\]" && SESSION=nocol settled
 ok $? "colours = no: the board is drawn"
 unlike "$(tm capture-pane -e -p -t nocol)" "$(printf '\033')\[[0-9;]*3[0-7]m|$(printf '\033')\[[0-9;]*38;5" "without any colour code"
 SESSION=nocol keys Q
+SESSION=nocol wait_for "EXITED"
 printf 'colours = purple\n' > "$T/xdg/roviec/config"
 XDG_CONFIG_HOME="$T/xdg" "$ROVIEC" --db "$DB" list >/dev/null 2>"$T/err"
 is "$?" 1 "colours = purple is refused"
@@ -168,13 +171,24 @@ tm new-session -d -s shell -x 80 -y 24 "env -i HOME=$HOME PATH=$PATH TERM=xterm-
 SESSION=shell keys "$ROVIEC --db $DB" Enter
 SESSION=shell wait_for "\[1 Leads\]"
 ok $? "the board runs from an interactive shell"
+pid=$(board_pid)
 SESSION=shell keys C-z
-SESSION=shell wait_for "Stopped"
-ok $? "Control-Z suspends it to the shell"
-SESSION=shell keys fg Enter
-SESSION=shell wait_for "\[1 Leads\]"
-ok $? "fg brings the board back, drawn again"
+if [ -n "${VALGRIND_LOGS:-}" ]; then
+	# Valgrind (3.19) takes SIGTSTP's default action for "ignore": the
+	# board's handler still runs (it leaves the screen and draws it again,
+	# which memcheck sees), but the process cannot stop.
+	SESSION=shell wait_for "\[1 Leads\]" && SESSION=shell settled
+	ok 0 "Control-Z suspends it to the shell # SKIP under valgrind, which never stops its program on SIGTSTP"
+	ok 0 "fg brings the board back, drawn again # SKIP under valgrind: nothing was suspended"
+else
+	SESSION=shell wait_for "Stopped"
+	ok $? "Control-Z suspends it to the shell"
+	SESSION=shell keys fg Enter
+	SESSION=shell wait_for "\[1 Leads\]"
+	ok $? "fg brings the board back, drawn again"
+fi
 SESSION=shell keys Q
+gone_within "$pid" 5	# before the hang-up below, so that it quits by Q
 tm kill-session -t shell
 
 # An unknown terminal gets a message and status 1, not garbage.

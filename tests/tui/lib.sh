@@ -70,9 +70,10 @@ settled() {
 
 keys() { tm send-keys -t "${SESSION:-board}" "$@"; }
 
-# The board's process id (the roviec child of the pane's shell).
-# (Matched on "roviec --db", so that it is found under valgrind too.)
-board_pid() { pgrep -f "roviec --db $DB\$" | head -1; }
+# The board's process id (the roviec child of the pane's shell), the newest
+# when an earlier one is still ending.  (Matched on "roviec --db", so that
+# it is found under valgrind too.)
+board_pid() { pgrep -nf "roviec --db $DB\$"; }
 
 # gone_within PID [SECONDS]: 0 when the process has ended within the time.
 gone_within() {
