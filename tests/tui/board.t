@@ -13,6 +13,7 @@ wait_for "\[1 Leads\]"
 ok $? "on the tab of the duties the unit leads"
 wait_for "^P1-0001 "
 ok $? "with the first duty by deadline"
+settled
 is "$(screen | perl -CSD -nle 'print if length > 80' | wc -l)" 0 "no line is wider than 80 columns"
 like "$(screen | grep '^P1-0001 ')" " lead [0-9]{4}-" "each row says the unit's role in the duty (lead)"
 like "$(screen | sed -n 3p)" "ref +title +owner +role +deadline +days +status +flags" \
@@ -28,7 +29,7 @@ wait_for "\[1 Leads\]"
 ok $? "Tab wraps round to the first tab"
 
 keys 4
-wait_for "\[4 Flagged\]"
+wait_for "\[4 Flagged\]" && settled
 flagged_rows=$(screen | grep -E '^[A-Z0-9]+-[0-9]{4} ' | grep -cvE ' [btesuOLd]+ *$')
 is "$flagged_rows" 0 "every row of the Flagged tab carries a flag mark"
 keys 1
@@ -59,6 +60,7 @@ wait_for "L late +d due soon"
 ok $? "the flags' legend, at the end, is whole at 80 columns (wrapped, not cut)"
 is "$(screen | sed -n 23p | grep -c '[^ ]')" 1 "paging stops at the last line: the screen above the hint line is full"
 keys q
+wait_for "\[1 Leads\]" && settled
 
 # Moving down past the first screen reads the next rows.
 first=$(screen | grep -E '^[A-Z0-9]+-[0-9]{4} ' | head -1 | cut -d' ' -f1)
@@ -85,8 +87,16 @@ ok $? "the board shows the new owner within 2 s, no key pressed"
 keys g
 i=0
 while [ $i -lt 19 ]; do keys j; i=$((i + 1)); done
+settled
 rows=$(screen | grep -E '^[A-Z0-9]+-[0-9]{4} ')
 cur=$(printf '%s\n' "$rows" | sed -n 20p | cut -d' ' -f1)
+# The keys are taken before the other session writes: p shows where the
+# cursor is once all of them were read.
+keys p
+wait_for "$cur: Record progress"
+ok $? "the cursor is on the last line shown, $cur"
+keys Escape
+wait_gone "Record progress"
 due=$(printf '%s\n' "$rows" | sed -n 5p | grep -oE '[0-9]{4}-[0-9]{2}-[0-9]{2}' | head -1)
 faketime "$(date -d "$due -1 day" '+%Y-%m-%d 09:00:00')" "$ROVIEC" --db "$DB" --as "$ME" \
     add "Việc chen giữa" --lead P1 --owner "$other" \
@@ -101,8 +111,15 @@ keys Escape
 wait_gone "Record progress"
 
 # A Vietnamese letter is no command: ă has the code of the Up key.
-keys g j
-before=$(screen | grep -E '^[A-Z0-9]+-[0-9]{4} ' | sed -n 2p | cut -d' ' -f1)
+# (The duty under the cursor is read from the form p opens, once g and j
+# were taken, not from the screen, which may not show them yet.)
+keys g j p
+wait_for ": Record progress"
+before=$(screen | grep -oE '[A-Z0-9]+-[0-9]{4}: Record progress' | cut -d: -f1)
+is "$before" "$(screen | grep -E '^[A-Z0-9]+-[0-9]{4} ' | sed -n 2p | cut -d' ' -f1)" \
+    "g j puts the cursor on the second row ($before)"
+keys Escape
+wait_gone "Record progress"
 keys -l "ăĂŨ"
 keys p
 wait_for "$before: Record progress"
@@ -131,19 +148,22 @@ SESSION=mono board NO_COLOR=1
 SESSION=mono wait_for "\[1 Leads\]"
 ok $? "NO_COLOR: the board is drawn"
 SESSION=mono keys Q
+SESSION=mono wait_for "EXITED"
 # With colours, an overdue row is drawn in a colour (an SGR colour code on
 # the screen); with "colours = no" in the configuration, none is.
 SESSION=col board
-SESSION=col wait_for "\[1 Leads\]"
+SESSION=col wait_for "\[1 Leads\]" && SESSION=col settled
 like "$(tm capture-pane -e -p -t col)" "$(printf '\033')\[[0-9;]*3[0-7]m|$(printf '\033')\[[0-9;]*38;5" "in colour by default (an SGR colour code is drawn)"
 SESSION=col keys Q
+SESSION=col wait_for "EXITED"
 mkdir -p "$T/xdg/roviec"
 printf 'colours = no\n' > "$T/xdg/roviec/config"
 SESSION=nocol board XDG_CONFIG_HOME="$T/xdg"
-SESSION=nocol wait_for "\[1 Leads\]"
+SESSION=nocol wait_for "\[1 Leads\]" && SESSION=nocol settled
 ok $? "colours = no: the board is drawn"
 unlike "$(tm capture-pane -e -p -t nocol)" "$(printf '\033')\[[0-9;]*3[0-7]m|$(printf '\033')\[[0-9;]*38;5" "without any colour code"
 SESSION=nocol keys Q
+SESSION=nocol wait_for "EXITED"
 printf 'colours = purple\n' > "$T/xdg/roviec/config"
 XDG_CONFIG_HOME="$T/xdg" "$ROVIEC" --db "$DB" list >/dev/null 2>"$T/err"
 is "$?" 1 "colours = purple is refused"
@@ -160,13 +180,24 @@ tm new-session -d -s shell -x 80 -y 24 "env -i HOME=$HOME PATH=$PATH TERM=xterm-
 SESSION=shell keys "$ROVIEC --db $DB" Enter
 SESSION=shell wait_for "\[1 Leads\]"
 ok $? "the board runs from an interactive shell"
+pid=$(board_pid)
 SESSION=shell keys C-z
-SESSION=shell wait_for "Stopped"
-ok $? "Control-Z suspends it to the shell"
-SESSION=shell keys fg Enter
-SESSION=shell wait_for "\[1 Leads\]"
-ok $? "fg brings the board back, drawn again"
+if [ -n "${VALGRIND_LOGS:-}" ]; then
+	# Valgrind (3.19) takes SIGTSTP's default action for "ignore": the
+	# board's handler still runs (it leaves the screen and draws it again,
+	# which memcheck sees), but the process cannot stop.
+	SESSION=shell wait_for "\[1 Leads\]" && SESSION=shell settled
+	ok 0 "Control-Z suspends it to the shell # SKIP under valgrind, which never stops its program on SIGTSTP"
+	ok 0 "fg brings the board back, drawn again # SKIP under valgrind: nothing was suspended"
+else
+	SESSION=shell wait_for "Stopped"
+	ok $? "Control-Z suspends it to the shell"
+	SESSION=shell keys fg Enter
+	SESSION=shell wait_for "\[1 Leads\]"
+	ok $? "fg brings the board back, drawn again"
+fi
 SESSION=shell keys Q
+gone_within "$pid" 5	# before the hang-up below, so that it quits by Q
 tm kill-session -t shell
 
 # An unknown terminal gets a message and status 1, not garbage.

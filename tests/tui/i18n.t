@@ -14,7 +14,7 @@ esc() { printf '%s' "$1" | sed 's/[][\.*^$()|+?{}]/\\&/g'; }
 tab1=$(vi_of "1 Leads")
 ok $([ -n "$tab1" ] && [ "$tab1" != "1 Leads" ]; echo $?) "the catalogue has the Vietnamese of the first tab ($tab1)"
 board LANG=vi_VN.UTF-8
-wait_for "\[$(esc "$tab1")\]"
+wait_for "\[$(esc "$tab1")\]" && settled
 ok $? "LANG=vi_VN.UTF-8: the board opens on the tab '$tab1'"
 for msg in "2 Supports" "3 Proposals"; do
 	like "$(screen | sed -n 2p)" "$(esc "$(vi_of "$msg")")" "the tab '$msg' is '$(vi_of "$msg")'"
@@ -66,7 +66,7 @@ tm kill-session -t board 2>/dev/null
 # The same board in English.
 SESSION=en
 board LANG=C.UTF-8
-wait_for '\[1 Leads\]'
+wait_for '\[1 Leads\]' && settled
 ok $? "LANG=C.UTF-8: the board is in English"
 like "$(screen | grep -E '^P1-[0-9]{4} ' | head -1)" " [0-9]{4}-[0-9]{2}-[0-9]{2} " "with ISO dates"
 

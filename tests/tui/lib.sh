@@ -44,11 +44,36 @@ wait_gone() {
 	return 1
 }
 
+# settled: waits until the screen has stayed the same for 0.1 s (times
+# WAIT_SCALE), so that what is read next is a whole drawing, not the top
+# rows of one the terminal is still receiving (a wait_for matches as soon
+# as its line is there); 1 when it keeps changing for 5 s (scaled).
+settled() {
+	_now=$(( $(date +%s%N) / 1000000 ))
+	_deadline=$(( _now + 5 * ${WAIT_SCALE:-1} * 1000 ))
+	_quiet=$(( 100 * ${WAIT_SCALE:-1} ))
+	_last=$(screen)
+	_since=$_now
+	while [ "$_now" -lt "$_deadline" ]; do
+		sleep 0.05
+		_now=$(( $(date +%s%N) / 1000000 ))
+		_cur=$(screen)
+		if [ "$_cur" != "$_last" ]; then
+			_last=$_cur
+			_since=$_now
+		elif [ $(( _now - _since )) -ge "$_quiet" ]; then
+			return 0
+		fi
+	done
+	return 1
+}
+
 keys() { tm send-keys -t "${SESSION:-board}" "$@"; }
 
-# The board's process id (the roviec child of the pane's shell).
-# (Matched on "roviec --db", so that it is found under valgrind too.)
-board_pid() { pgrep -f "roviec --db $DB\$" | head -1; }
+# The board's process id (the roviec child of the pane's shell), the newest
+# when an earlier one is still ending.  (Matched on "roviec --db", so that
+# it is found under valgrind too.)
+board_pid() { pgrep -nf "roviec --db $DB\$"; }
 
 # gone_within PID [SECONDS]: 0 when the process has ended within the time.
 gone_within() {
