@@ -11,6 +11,11 @@ trap 'tmux -S "$TMUX_SOCK" kill-server 2>/dev/null; rm -rf "$T"' EXIT
 
 tm() { tmux -S "$TMUX_SOCK" "$@"; }
 
+# The server stays up when its last session is killed: otherwise a
+# kill-session followed at once by new-session can reach a server that is
+# exiting, and the new session is lost (about 1 in 300 on a loaded machine).
+tm start-server \; set-option -s exit-empty off
+
 # board [ENV=VALUE ...] [-- ARGS]: starts roviec on $DB in an 80x24 session
 # named "board" (BOARD_SIZE="WxH" to change), with TERM and the locale set.
 board() {
