@@ -53,7 +53,7 @@ build/locale/%/LC_MESSAGES/roviec.mo: po/%.po
 
 # The catalogue's template, from the sources (make pot, then msgmerge).
 pot:
-	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --add-comments=TRANSLATORS \
+	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=NC_:1c,2 --add-comments=TRANSLATORS \
 	    --package-name=roviec --msgid-bugs-address=dev@roviec.invalid \
 	    -o po/roviec.pot $(sort $(wildcard src/*.c src/tui/*.c))
 

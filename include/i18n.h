@@ -10,11 +10,15 @@
 #define ROVIEC_I18N_H
 
 #include <libintl.h>
+#include <stddef.h>
 
 /* A message for people: translated when shown. */
 #define _(s) gettext(s)
 /* A message in a table: marked for the catalogue, translated where used. */
 #define N_(s) (s)
+/* The same with a context, for a word that means different things in
+ * different places (gettext's msgctxt); translated with i18n_ctx. */
+#define NC_(c, s) (c "\004" s)
 
 /* Picks the language from the environment and binds the catalogue (from
  * the build tree beside the program, else the installed one).  Call after
@@ -33,5 +37,21 @@ const char *i18n_status(const char *status);
 /* An ISO day (YYYY-MM-DD) as people read it: DD/MM/YYYY in Vietnamese,
  * as is in English; anything else is returned unchanged.  buf holds 11. */
 const char *i18n_day(const char *iso, char buf[11]);
+
+/* The translation of an NC_ key, or its English word when there is none. */
+const char *i18n_ctx(const char *key);
+
+/* A word the history stores (an action such as "transfer", the state
+ * "proposed") as people read it; a word it does not know, unchanged. */
+const char *i18n_history_word(const char *word);
+
+/* A history entry's detail (a word, a day, or "deadline DAY" with where
+ * the duty came from) as people read it, in buf of size bytes if needed. */
+const char *i18n_history_detail(const char *detail, char *buf, size_t size);
+
+/* A stored UTC moment (YYYY-MM-DDTHH:MM:SSZ) in the local time of the
+ * process (TZ), to the minute: YYYY-MM-DD HH:MM, DD/MM/YYYY HH:MM in
+ * Vietnamese.  Anything else is returned unchanged.  buf holds 17. */
+const char *i18n_moment(const char *at, char buf[17]);
 
 #endif

@@ -853,7 +853,7 @@ support_row(const struct support_row *row, void *arg)
 	out_text(out, row->part[0] ? row->part : _("(part not stated)"));
 	if (row->delivered_on != NULL) {
 		fputs(_(" (delivered "), out);
-		out_text(out, row->delivered_on);
+		out_text(out, i18n_day(row->delivered_on, (char[11]){ 0 }));
 		fputc(')', out);
 	}
 	fputc('\n', out);
@@ -865,24 +865,30 @@ history_row(const struct history_row *row, void *arg)
 {
 	struct show *path = arg;
 	FILE *out = path->out;
-	char head[256];
+	char when[17], detail[512], head[256];
 
-	snprintf(head, sizeof(head), "%s  %s by %s%s%s", row->at, row->action,
-	    row->actor_login, row->via_login ? " via " : "",
-	    row->via_login ? row->via_login : "");
-	fprintf(out, "    ");
+	/* TRANSLATORS: a history entry: what was done, by whom. */
+	snprintf(head, sizeof(head), _("%s by %s"), i18n_history_word(row->action),
+	    row->actor_login);
+	fprintf(out, "    %s  ", i18n_moment(row->at, when));
 	out_text(out, head);
+	if (row->via_login) {
+		/* TRANSLATORS: after "ACTION by LOGIN": the administrator who
+		 * acted for them (roviec --as). */
+		snprintf(head, sizeof(head), _(" via %s"), row->via_login);
+		out_text(out, head);
+	}
 	if (row->from_unit || row->to_unit) {
 		fprintf(out, " [%s → %s]", row->from_unit ? row->from_unit : "",
 		    row->to_unit ? row->to_unit : "");
 	}
 	if (row->from_owner || row->to_owner) {
-		fprintf(out, " [owner %s → %s]", row->from_owner ? row->from_owner : "",
+		fprintf(out, _(" [owner %s → %s]"), row->from_owner ? row->from_owner : "",
 		    row->to_owner ? row->to_owner : "");
 	}
 	if (row->detail) {
 		fprintf(out, " (");
-		out_text(out, row->detail);
+		out_text(out, i18n_history_detail(row->detail, detail, sizeof(detail)));
 		fprintf(out, ")");
 	}
 	if (row->text) {
@@ -950,10 +956,10 @@ show_in_snapshot(struct store *st, void *arg, struct rv_err *err)
 	field_line(out, _("basis"), d.basis);
 	if (d.field)
 		field_line(out, _("field"), d.field);
-	field_line(out, _("created"), d.created_at);
+	field_line(out, _("created"), i18n_moment(d.created_at, (char[17]){ 0 }));
 	if ((rc = store_support_list(st, d.id, support_row, show, err)) != RV_OK)
 		goto out;
-	fprintf(out, "  history:\n");
+	fprintf(out, "  %s:\n", _("history"));
 	if ((rc = store_history_list(st, d.id, history_row, show, err)) == RV_OK)
 		field_line(out, _("path"), show->path);
 out:

@@ -1,7 +1,10 @@
 /* i18n: the language of messages (see i18n.h). */
 #include "i18n.h"
 
+#include "dates.h"
+
 #include <locale.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -126,4 +129,99 @@ i18n_status(const char *status)
 		if (status != NULL && strcmp(status, statuses[i]) == 0)
 			return _(statuses[i]);
 	return status;
+}
+
+/* The words the history stores, shown translated.  "created" is also a
+ * field's label, so each word has the context "history". */
+static const char *const history_words[] = {
+	NC_("history", "accepted"), NC_("history", "assigned"),
+	NC_("history", "cancelled"), NC_("history", "confirmed"),
+	NC_("history", "created"), NC_("history", "escalate"),
+	NC_("history", "extension-approved"), NC_("history", "extension-asked"),
+	NC_("history", "extension-refused"), NC_("history", "extension-withdrawn"),
+	NC_("history", "handoff-withdrawn"), NC_("history", "head-set"),
+	NC_("history", "part-delivered"), NC_("history", "person-added"),
+	NC_("history", "person-changed"), NC_("history", "progress"),
+	NC_("history", "redirected"), NC_("history", "rejected"),
+	NC_("history", "reopened"), NC_("history", "return"),
+	NC_("history", "submitted"), NC_("history", "support-ended"),
+	NC_("history", "transfer"), NC_("history", "unit-added"),
+	NC_("history", "proposed"), NC_("history", "first administrator")
+};
+
+const char *
+i18n_ctx(const char *key)
+{
+	const char *t = gettext(key), *eot = strchr(key, '\004');
+
+	return t != key || eot == NULL ? t : eot + 1;
+}
+
+const char *
+i18n_history_word(const char *word)
+{
+	if (word == NULL)
+		return "";
+	for (size_t i = 0; i < sizeof(history_words) / sizeof(history_words[0]); i++)
+		if (strcmp(strchr(history_words[i], '\004') + 1, word) == 0)
+			return i18n_ctx(history_words[i]);
+	return word;
+}
+
+/* A detail is a history word, a day, or "deadline DAY" followed by where
+ * the duty came from ("; imported from FILE line N"). */
+const char *
+i18n_history_detail(const char *detail, char *buf, size_t size)
+{
+	char day[11];
+	const char *rest, *from = "; imported from ";
+	size_t nfrom = strlen(from);
+
+	if (detail == NULL)
+		return "";
+	if (strlen(detail) == 10 && detail[4] == '-' && detail[7] == '-')
+		return i18n_day(detail, buf);
+	if (strncmp(detail, "deadline ", 9) != 0 || strlen(detail) < 19)
+		return i18n_history_word(detail);
+	snprintf(day, sizeof(day), "%.10s", detail + 9);
+	rest = detail + 19;
+	if (strncmp(rest, from, nfrom) == 0) {
+		const char *line = strrchr(rest, ' ');
+
+		/* "; imported from FILE line N": the file name is the user's. */
+		if (line != NULL && line - rest > (ptrdiff_t)nfrom + 5 &&
+		    strncmp(line - 5, " line", 5) == 0) {
+			snprintf(buf, size, _("deadline %s; imported from %.*s line %s"),
+			    i18n_day(day, (char[11]){ 0 }),
+			    (int)(line - 5 - (rest + nfrom)), rest + nfrom, line + 1);
+			return buf;
+		}
+	}
+	snprintf(buf, size, _("deadline %s%s"), i18n_day(day, (char[11]){ 0 }), rest);
+	return buf;
+}
+
+const char *
+i18n_moment(const char *at, char buf[17])
+{
+	char iso[11];
+	day_t day;
+	int h, m, sec;
+	time_t t;
+	struct tm local;
+
+	if (at == NULL)
+		return "";
+	if (strlen(at) != 20 || at[10] != 'T' || at[19] != 'Z' ||
+	    sscanf(at + 11, "%2d:%2d:%2d", &h, &m, &sec) != 3)
+		return at;
+	memcpy(iso, at, 10);
+	iso[10] = '\0';
+	if (dates_from_iso(iso, &day) != 0)
+		return at;
+	t = (time_t)day * 86400 + h * 3600 + m * 60 + sec;
+	if (localtime_r(&t, &local) == NULL)
+		return at;
+	strftime(buf, 17, vi ? "%d/%m/%Y %H:%M" : "%Y-%m-%d %H:%M", &local);
+	return buf;
 }

@@ -90,7 +90,8 @@ support_lines(const struct support_row *row, void *arg)
 	add(arg, _("Supporting:  %s %s: %s%s%s%s"), row->unit_code, row->unit_name,
 	    row->part[0] ? row->part : _("(part not stated)"),
 	    row->delivered_on ? _(" (delivered ") : "",
-	    row->delivered_on ? row->delivered_on : "", row->delivered_on ? ")" : "");
+	    row->delivered_on ? i18n_day(row->delivered_on, (char[11]){ 0 }) : "",
+	    row->delivered_on ? ")" : "");
 	return 0;
 }
 
@@ -98,16 +99,20 @@ static int
 history_lines(const struct history_row *h, void *arg)
 {
 	struct duty_lines *d = arg;
-	char when[17];
+	char when[17], detail[512], by[256], via[256] = "", owners[200] = "";
 
-	snprintf(when, sizeof(when), "%.10s %.5s", nz(h->at), h->at && strlen(h->at) > 11 ? h->at + 11 : "");
-	add(d, "  %s  %-18s %s%s%s%s%s%s%s%s%s%s%s%s%s", when, h->action, h->actor_login,
-	    h->via_login ? " via " : "", nz(h->via_login),
+	/* TRANSLATORS: a history entry: what was done, by whom. */
+	snprintf(by, sizeof(by), _("%s by %s"), i18n_history_word(h->action), nz(h->actor_login));
+	if (h->via_login)
+		/* TRANSLATORS: after "ACTION by LOGIN": the administrator who
+		 * acted for them (roviec --as). */
+		snprintf(via, sizeof(via), _(" via %s"), h->via_login);
+	if (h->from_owner || h->to_owner)
+		snprintf(owners, sizeof(owners), _(" [owner %s → %s]"), nz(h->from_owner), nz(h->to_owner));
+	add(d, "  %s  %s%s%s%s%s%s%s%s%s", i18n_moment(h->at, when), by, via,
 	    h->from_unit || h->to_unit ? "  " : "", nz(h->from_unit),
-	    h->from_unit || h->to_unit ? " → " : "", nz(h->to_unit),
-	    h->from_owner || h->to_owner ? "  owner " : "", nz(h->from_owner),
-	    h->from_owner || h->to_owner ? " → " : "", nz(h->to_owner),
-	    h->detail ? "  " : "", nz(h->detail));
+	    h->from_unit || h->to_unit ? " → " : "", nz(h->to_unit), owners,
+	    h->detail ? "  " : "", h->detail ? i18n_history_detail(h->detail, detail, sizeof(detail)) : "");
 	if (h->text != NULL)
 		add(d, "        \"%s\"", h->text);
 	store_history_path_add(h, d->path, sizeof(d->path), &d->path_len);

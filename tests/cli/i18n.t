@@ -12,7 +12,7 @@ PO="$ROOT/po/vi.po"
 stats=$(msgfmt --check --statistics -o /dev/null "$PO" 2>&1)
 ok $? "po/vi.po passes msgfmt --check ($stats)"
 unlike "$stats" "fuzzy|untranslated" "every message of po/vi.po is translated, none fuzzy"
-xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ -o "$T/now.pot" \
+xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=NC_:1c,2 -o "$T/now.pot" \
     "$ROOT"/src/*.c "$ROOT"/src/tui/*.c 2>/dev/null
 ok $? "xgettext reads the sources"
 missing=$(msgcomm --less-than=2 --unique "$T/now.pot" "$PO" 2>/dev/null | msgattrib --only-obsolete --no-obsolete 2>/dev/null; \
@@ -76,6 +76,17 @@ LANG=vi_VN.UTF-8 "$ROVIEC" --db "$DB" list --format json >"$T/out"
 like "$(cat "$T/out")" "\"deadline\":\"$due\"" "and JSON too"
 LANG=vi_VN.UTF-8 "$ROVIEC" --db "$DB" show "$r" >"$T/out"
 like "$(cat "$T/out")" "$vn" "show gives the deadline as DD/MM/YYYY"
+# The history in show: its words in Vietnamese, its moments in local time.
+at=$(sqlite3 "$DB" "SELECT h.at FROM history h JOIN duties d ON d.id = h.duty_id WHERE d.ref = '$r' AND h.action = 'created'")
+local=$(TZ=Asia/Ho_Chi_Minh date -d "$at" '+%d/%m/%Y %H:%M')
+LANG=vi_VN.UTF-8 TZ=Asia/Ho_Chi_Minh "$ROVIEC" --db "$DB" show "$r" >"$T/out"
+like "$(cat "$T/out")" "^  $(vi_of history):" "show's history has its heading in Vietnamese"
+like "$(cat "$T/out")" "^    $local  $(vi_of "$(printf 'history\004created')") " \
+    "an entry: its moment in local time as DD/MM/YYYY HH:MM ($local for $at), then what was done in Vietnamese"
+like "$(cat "$T/out")" "\($(vi_of "deadline %s%s" | sed 's/%s%s//')$vn\)" "and the deadline it was created with, as DD/MM/YYYY"
+unlike "$(cat "$T/out")" " by |history:|deadline |owner " "no English word of the history is left"
+TZ=UTC LANG=C.UTF-8 "$ROVIEC" --db "$DB" show "$r" >"$T/out"
+like "$(cat "$T/out")" "^    $(TZ=UTC date -d "$at" '+%Y-%m-%d %H:%M')  created by " "in English: the moment as YYYY-MM-DD HH:MM, the words as stored"
 
 # Flags: in the words of the messages for people, in --flag's words for machines.
 od=$(faketime "2025-01-02 08:00:00" "$ROVIEC" --db "$DB" --as chutich add "Việc quá hạn" --lead P1 --owner off1 \

@@ -113,11 +113,13 @@ done_testing() {
 # directives left in); empty when it has none.
 vi_of() {
 	perl -e '
-	my ($want, $file) = @ARGV; my (%t, $id, $str, $in);
+	my ($want, $file) = @ARGV; my (%t, $id, $str, $in, $ctx);
 	open my $f, "<:raw", $file or exit 1;
 	sub unq { my $s = shift; $s =~ s/\\n/\n/g; $s =~ s/\\t/\t/g; $s =~ s/\\"/"/g; $s =~ s/\\\\/\\/g; $s }
 	while (<$f>) {
-		if (/^msgid "(.*)"$/) { $t{$id} = $str if defined $id; $id = unq($1); $str = ""; $in = "id"; }
+		# A message with a context is looked up as "CONTEXT\004MSGID".
+		if (/^msgctxt "(.*)"$/) { $t{$id} = $str if defined $id; undef $id; $ctx = unq($1); }
+		elsif (/^msgid "(.*)"$/) { $t{$id} = $str if defined $id; $id = (defined $ctx ? "$ctx\004" : "") . unq($1); undef $ctx; $str = ""; $in = "id"; }
 		elsif (/^msgstr "(.*)"$/) { $str = unq($1); $in = "str"; }
 		elsif (/^"(.*)"$/) { if ($in eq "id") { $id .= unq($1) } else { $str .= unq($1) } }
 	}

@@ -39,7 +39,7 @@ wait_for "^History:"
 ok $? "Enter opens the duty with its history"
 wait_for "^Path: "
 ok $? "and the path of units it passed through"
-wait_for "created +[a-z0-9.]+ +→ P1"
+wait_for "created by [a-z0-9.]+ +→ P1"
 ok $? "and the timeline starts with its creation"
 keys q
 wait_for "\[1 Leads\]"

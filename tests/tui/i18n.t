@@ -59,6 +59,17 @@ ok $([ -n "$nounit" ]; echo $?) "the catalogue has the refusal"
 wait_for "$(esc "$nounit")"
 ok $? "the refusal is in Vietnamese: '$nounit...'"
 is "$(sqlite3 "$DB" 'SELECT count(*) FROM history')" "$h0" "and nothing was written"
+
+# A duty's history: its words in Vietnamese, its moments as DD/MM/YYYY HH:MM.
+created=$(vi_of "$(printf 'history\004created')")
+keys Escape
+wait_for "\[$(esc "$tab1")\]" && settled
+keys Enter
+wait_for "^  [0-9]{2}/[0-9]{2}/[0-9]{4} [0-9]{2}:[0-9]{2}  $(esc "$created") " && settled
+ok $? "Enter opens the duty; its history begins '$created', at DD/MM/YYYY HH:MM"
+unlike "$(screen)" " by | via |deadline [0-9]|owner " "no English word of the history is left"
+keys q
+wait_for "\[$(esc "$tab1")\]"
 keys Q
 wait_for 'EXITED 0'
 tm kill-session -t board 2>/dev/null
