@@ -64,6 +64,7 @@ struct duty_record {
 	const char *status;	/* open submitted done cancelled; NULL: open */
 	const char *done_on, *closed_on, *last_progress_on;
 	const char *handoffs, *bounced, *escalated;	/* numbers; NULL: 0 */
+	const char *delivered;	/* "UNIT:DAY[:LOGIN]; ...": parts delivered */
 	const char *source;	/* the history's detail: where the row came from */
 };
 

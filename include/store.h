@@ -377,7 +377,7 @@ enum rv_code store_ref_at_least(struct store *st, const char *prefix,
  * escalated; json, when asked for, the duty as a JSON object with its
  * supporters and whole history.  fn returning nonzero stops.
  */
-#define STORE_EXPORT_COLUMNS 20
+#define STORE_EXPORT_COLUMNS 21
 struct export_row {
 	const char *cell[STORE_EXPORT_COLUMNS];
 	const char *json;

@@ -393,6 +393,83 @@ add_supporters(struct create *c, const struct duty *d, struct rv_err *err)
 	return rc;
 }
 
+static enum rv_code record_date(const char *given, const char *what, day_t today,
+    day_t *out, struct rv_err *err);
+
+/* An import's parts delivered, "UNIT:DAY[:LOGIN]; ...": each unit one of
+ * the duty's supporters, named once, the day between the duty's creation
+ * and today, the login (who delivered it) a registered person. */
+static enum rv_code
+add_deliveries(struct create *c, const struct duty *d, struct rv_err *err)
+{
+	struct store *st = c->s->st;
+	char *buf = strdup(c->rec->delivered), *next = buf;
+	day_t today = session_today(c->s), made = DAY_NONE;
+	enum rv_code rc = RV_OK;
+
+	if (buf == NULL)
+		return err_set(err, RV_STORAGE, _("out of memory"));
+	if (c->rec->created == NULL)
+		rc = err_set(err, RV_REFUSED,
+		    _("delivered parts are imported only with the duty's created moment"));
+	else
+		dates_from_iso((char[11]){ c->rec->created[0], c->rec->created[1],
+		    c->rec->created[2], c->rec->created[3], '-', c->rec->created[5],
+		    c->rec->created[6], '-', c->rec->created[8], c->rec->created[9], '\0' }, &made);
+	while (rc == RV_OK && next != NULL) {
+		char *item = next, *unit, *day, *login, delivered[11];
+		struct unit u = { 0 };
+		struct person p = { 0 };
+		day_t on;
+		int supports = 0;
+
+		if ((next = strchr(next, ';')) != NULL)
+			*next++ = '\0';
+		while (*item == ' ')
+			item++;
+		for (char *e = item + strlen(item); e > item && e[-1] == ' ';)
+			*--e = '\0';
+		if (*item == '\0')
+			continue;
+		unit = item;
+		day = strchr(unit, ':');
+		login = day != NULL ? strchr(day + 1, ':') : NULL;
+		if (day == NULL) {
+			rc = err_set(err, RV_REFUSED,
+			    _("delivered: '%s' has no day; write UNIT:YYYY-MM-DD or UNIT:YYYY-MM-DD:LOGIN"), unit);
+			break;
+		}
+		*day++ = '\0';
+		if (login != NULL)
+			*login++ = '\0';
+		if ((rc = store_unit_by_code(st, unit, &u, err)) != RV_OK)
+			break;
+		if ((rc = store_support_state(st, d->id, u.id, &supports, delivered, err)) == RV_OK) {
+			if (!supports)
+				rc = err_set(err, RV_REFUSED,
+				    _("delivered: %s is not among the supporting units (support)"), u.code);
+			else if (delivered[0] != '\0')
+				rc = err_set(err, RV_REFUSED,
+				    _("delivered: %s is named twice; name each unit once"), u.code);
+		}
+		if (rc == RV_OK && (rc = record_date(day, "delivered", today, &on, err)) == RV_OK &&
+		    (on > today || on < made))
+			rc = err_set(err, RV_REFUSED,
+			    _("delivered: %s's day %s is not between the duty's creation and today"),
+			    u.code, day);
+		if (rc == RV_OK && login != NULL && *login != '\0')
+			rc = store_person_by_login(st, login, &p, err);
+		if (rc == RV_OK) {
+			dates_iso(on, delivered);
+			rc = store_support_deliver(st, d->id, u.id, delivered, p.id, err);
+		}
+		model_unit_free(&u);
+		model_person_free(&p);
+	}
+	free(buf);
+	return rc;
+}
+
 static void
 new_uuid(char out[37])
 {
@@ -552,7 +629,9 @@ do_create(struct store *st, void *arg, struct rv_err *err)
 		goto out;
 	}
 	if ((rc = store_duty_insert(st, &d, err)) != RV_OK ||
-	    (rc = add_supporters(c, &d, err)) != RV_OK)
+	    (rc = add_supporters(c, &d, err)) != RV_OK ||
+	    (r != NULL && r->delivered != NULL &&
+	    (rc = add_deliveries(c, &d, err)) != RV_OK))
 		goto out;
 	op.d.id = d.id;
 	snprintf(op.at, sizeof(op.at), "%s", at);

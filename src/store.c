@@ -550,6 +550,11 @@ static const char *const sqls[ST__MAX] = {
 	"  d.basis, a.login, " SUPPORT_TEXT_OF_D ", d.field, d.created_at,"
 	"  d.original_deadline, d.status, d.done_on, d.closed_on,"
 	"  d.last_progress_on, d.handoffs, d.bounced, d.escalated,"
+	"  (SELECT ifnull(group_concat(item, '; '), '') FROM (SELECT su.code || ':'"
+	"    || s.delivered_on || ifnull(':' || p.login, '') AS item"
+	"    FROM duty_support s JOIN units su ON su.id = s.unit_id"
+	"    LEFT JOIN people p ON p.id = s.delivered_by"
+	"    WHERE s.duty_id = d.id AND s.delivered_on IS NOT NULL ORDER BY su.code)),"
 	"  CASE WHEN ?1 THEN json_insert(" DUTY_JSON_OBJECT ","
 	"    '$.stored_status', d.status, '$.bounced', d.bounced,"
 	"    '$.escalated', d.escalated, '$.history', json(" HISTORY_JSON_OF_D "))"
@@ -636,6 +641,9 @@ static const char *const sqls[ST__MAX] = {
 	"   ORDER BY h.id DESC LIMIT 1) AS dl,"
 	"  (SELECT ifnull(h.detail, '') FROM history h WHERE h.duty_id = d.id"
 	"   AND h.action = 'created' ORDER BY h.id LIMIT 1) AS made,"
+	"  EXISTS (SELECT 1 FROM history h WHERE h.duty_id = d.id"
+	"   AND h.action = 'created'"
+	"   AND h.detail LIKE 'deadline ____-__-__; imported from %') AS imp,"
 	"  (SELECT h.detail FROM history h WHERE h.duty_id = d.id"
 	"   AND h.action = 'submitted' ORDER BY h.id DESC LIMIT 1) AS done,"
 	"  (SELECT count(*) FROM handoffs x WHERE x.duty_id = d.id) AS nh,"
@@ -659,14 +667,15 @@ static const char *const sqls[ST__MAX] = {
 	"   CASE substr(state, 1, instr(state, '|') - 1) WHEN 'created' THEN 'open'"
 	"   WHEN 'submitted' THEN 'submitted' WHEN 'confirmed' THEN 'done'"
 	"   WHEN 'reopened' THEN 'open' WHEN 'cancelled' THEN 'cancelled' END AS w"
-	"   FROM e WHERE state NOT LIKE 'created|imported%') WHERE w IS NOT status"
+	"   FROM e WHERE NOT (imp AND state LIKE 'created|%')) WHERE w IS NOT status"
 	"  UNION ALL SELECT id, ref, 'deadline', deadline, substr(dl, instr(dl, '|') + 1)"
 	"  FROM e WHERE dl LIKE 'extension-approved|%'"
 	"   AND substr(dl, instr(dl, '|') + 1) IS NOT deadline"
-	"  UNION ALL SELECT id, ref, 'deadline', deadline, substr(dl, 18)"
-	"  FROM e WHERE dl LIKE 'created|deadline %' AND substr(dl, 18) IS NOT deadline"
-	"  UNION ALL SELECT id, ref, 'original deadline', original_deadline, substr(made, 10)"
-	"  FROM e WHERE made LIKE 'deadline %' AND substr(made, 10) IS NOT original_deadline"
+	"  UNION ALL SELECT id, ref, 'deadline', deadline, substr(dl, 18, 10)"
+	"  FROM e WHERE dl LIKE 'created|deadline %' AND substr(dl, 18, 10) IS NOT deadline"
+	"  UNION ALL SELECT id, ref, 'original deadline', original_deadline, substr(made, 10, 10)"
+	"  FROM e WHERE made LIKE 'deadline %' AND NOT imp"
+	"   AND substr(made, 10, 10) IS NOT original_deadline"
 	"  UNION ALL SELECT id, ref, 'day it was done', done_on, done FROM e"
 	"  WHERE status IN ('submitted', 'done') AND done GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
 	"   AND done IS NOT done_on"
@@ -676,7 +685,7 @@ static const char *const sqls[ST__MAX] = {
 	"  FROM e WHERE state GLOB 'cancelled|[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
 	"   AND substr(state, 11) IS NOT closed_on"
 	"  UNION ALL SELECT id, ref, 'proposals', CAST(nh AS TEXT), CAST(hh AS TEXT)"
-	"  FROM e WHERE nh <> hh AND state NOT LIKE 'created|imported%'"
+	"  FROM e WHERE nh <> hh"
 	"  UNION ALL SELECT id, ref, 'extension requests', CAST(nx AS TEXT), CAST(hx AS TEXT)"
 	"  FROM e WHERE nx <> hx"
 	"  UNION ALL SELECT id, ref, 'progress notes', CAST(nn AS TEXT), CAST(hn AS TEXT)"
@@ -685,8 +694,9 @@ static const char *const sqls[ST__MAX] = {
 	"   (SELECT h.detail FROM history h WHERE h.duty_id = s.duty_id"
 	"    AND h.action = 'part-delivered' AND h.from_unit_id = s.unit_id"
 	"    ORDER BY h.id DESC LIMIT 1) AS w"
-	"  FROM duty_support s JOIN duties d ON d.id = s.duty_id"
-	"  JOIN units u ON u.id = s.unit_id WHERE s.delivered_on IS NOT w)"
+	"  FROM duty_support s JOIN e d ON d.id = s.duty_id"
+	"  JOIN units u ON u.id = s.unit_id"
+	"  WHERE s.delivered_on IS NOT w AND NOT (w IS NULL AND d.imp))"
 	" SELECT ref, what, ifnull(stored, '-'), ifnull(want, '-') FROM bad"
 	" ORDER BY id LIMIT 1",
 	[ST_REPORT_UNITS] = REPORT_SQL(REPORT_BY_UNIT_SQL),
@@ -2274,7 +2284,7 @@ store_support_deliver(struct store *st, rowid_t duty_id, rowid_t unit_id,
 	sqlite3_bind_int64(s, 1, duty_id);
 	sqlite3_bind_int64(s, 2, unit_id);
 	bind_text(s, 3, day);
-	sqlite3_bind_int64(s, 4, person_id);
+	bind_id(s, 4, person_id);
 	return run(st, s, err);
 }
 

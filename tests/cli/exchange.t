@@ -57,6 +57,48 @@ expect 0 "import with a given reference" import "$T/ref.csv"
 ref=$(LEAD=P3 OWNER=off3 new_duty)
 is "$ref" "P3-0042" "the next add in P3 follows the imported reference"
 
+# --- parts delivered -------------------------------------------------------------
+
+# A duty kept elsewhere, with one supporter's part delivered (by whom) and
+# one not yet: both come in as they were, and verify takes them as they came.
+MADE=$(date -u -d '-10 days' +%Y-%m-%dT%H:%M:%SZ)
+GAVE=$(date -d '-5 days' +%Y-%m-%d)
+SOON=$(date -d '+3 days' +%Y-%m-%d)
+printf '%s,created,support,delivered\nĐã có phần,P1,off1,%s,KQ,CV,%s,P2:Hồ sơ; P3,P2:%s:head2\n' \
+    "$HEAD" "$FUTURE" "$MADE" "$GAVE" >"$T/del.csv"
+expect 0 "a duty with a part delivered imports" import "$T/del.csv"
+is "$(sqlite3 "$DB" "SELECT u.code, ifnull(s.delivered_on, '-'), ifnull(p.login, '-') FROM duty_support s
+    JOIN duties d ON d.id = s.duty_id JOIN units u ON u.id = s.unit_id
+    LEFT JOIN people p ON p.id = s.delivered_by WHERE d.title = 'Đã có phần' ORDER BY u.code")" \
+    "P2|$GAVE|head2
+P3|-|-" "P2's part delivered on its day by head2; P3's still awaited"
+run export
+like "$out" "Đã có phần,.*,P2:$GAVE:head2" "export writes the delivery back as UNIT:DAY:LOGIN"
+run verify
+is "$rc" 0 "and the imported delivery verifies"
+
+# Every wrong delivery is named by its line, and nothing is imported.
+{
+	printf '%s,created,support,delivered\n' "$HEAD"
+	printf 'Sai 1,P1,off1,%s,KQ,CV,%s,P3,P2:%s\n' "$FUTURE" "$MADE" "$GAVE"
+	printf 'Sai 2,P1,off1,%s,KQ,CV,%s,P2,P2:%s\n' "$FUTURE" "$MADE" "$SOON"
+	printf 'Sai 3,P1,off1,%s,KQ,CV,,P2,P2:%s\n' "$FUTURE" "$GAVE"
+	printf 'Sai 4,P1,off1,%s,KQ,CV,%s,P2,P2:%s:ghost\n' "$FUTURE" "$MADE" "$GAVE"
+	printf 'Sai 5,P1,off1,%s,KQ,CV,%s,P2,P2\n' "$FUTURE" "$MADE"
+	printf 'Sai 6,P1,off1,%s,KQ,CV,%s,P2,P2:%s; P2:%s\n' "$FUTURE" "$MADE" "$GAVE" "$GAVE"
+} >"$T/baddel.csv"
+sum=$(dump | md5sum)
+run import "$T/baddel.csv"
+is "$rc" 1 "six wrong deliveries: refused"
+is "$(printf '%s\n' "$err" | grep -c 'baddel.csv:[0-9]*: ')" 6 "each of the six is reported"
+like "$err" "baddel.csv:2: .*P2 is not among the supporting units" "line 2: a unit that does not support the duty"
+like "$err" "baddel.csv:3: .*P2's day $SOON is not between the duty's creation and today" "line 3: a day still to come"
+like "$err" "baddel.csv:4: .*only with the duty's created moment" "line 4: a delivery for a new duty"
+like "$err" "baddel.csv:5: .*ghost" "line 5: who delivered it is not registered"
+like "$err" "baddel.csv:6: .*'P2' has no day" "line 6: no day"
+like "$err" "baddel.csv:7: .*P2 is named twice" "line 7: the same unit twice"
+is "$(dump | md5sum)" "$sum" "nothing was imported"
+
 # --- who, and which file --------------------------------------------------------
 
 sum=$(dump | md5sum)
@@ -225,6 +267,29 @@ expect 0 "the export imports into it" import "$T/one.csv"
 "$ROVIEC" --db "$B" export >"$T/two.csv"
 cmp -s "$T/one.csv" "$T/two.csv"
 ok $? "exported again, it is the same file byte for byte"
+is "$(sqlite3 "$B" "ATTACH '$A' AS a; SELECT count(*) FROM (
+    SELECT d.uuid, s.unit_id, s.part, s.delivered_on, s.delivered_by FROM a.duty_support s JOIN a.duties d ON d.id = s.duty_id
+    EXCEPT SELECT d.uuid, s.unit_id, s.part, s.delivered_on, s.delivered_by FROM duty_support s JOIN duties d ON d.id = s.duty_id)")" 0 \
+    "every supporting unit, its part and its delivery (day and who) came across"
+ok $([ "$(sqlite3 "$A" 'SELECT count(*) FROM duty_support WHERE delivered_on IS NOT NULL')" -gt 0 ]; echo $?) \
+    "(the demo has parts delivered)"
+is "$(sqlite3 "$B" "ATTACH '$A' AS a; SELECT count(*) FROM (
+    SELECT uuid, ref, title, result, basis, field, assigner_id, lead_unit_id, owner_id, created_at, original_deadline,
+      deadline, status, done_on, closed_on, last_progress_on, handoffs, bounced, escalated FROM a.duties
+    EXCEPT SELECT uuid, ref, title, result, basis, field, assigner_id, lead_unit_id, owner_id, created_at, original_deadline,
+      deadline, status, done_on, closed_on, last_progress_on, handoffs, bounced, escalated FROM duties)")" 0 \
+    "every duty came across with its fields, dates, status and counters"
+run verify
+is "$rc" 0 "the imported database verifies: the history accounts for every imported duty"
+tampered=$(sqlite3 "$B" "SELECT ref FROM duties WHERE status = 'open' ORDER BY id LIMIT 1")
+sqlite3 "$B" "DROP TRIGGER IF EXISTS duties_deadline_guard; UPDATE duties SET deadline = '2099-01-01' WHERE ref = '$tampered'" 2>/dev/null
+if [ "$(sqlite3 "$B" "SELECT deadline FROM duties WHERE ref = '$tampered'")" = 2099-01-01 ]; then
+	run verify
+	is "$rc" 1 "an imported duty's deadline moved behind roviec's back fails verify"
+	like "$err" "$tampered holds deadline '2099-01-01'" "naming the duty and the deadline"
+else
+	ok 0 "the deadline of $tampered could not be changed for the test"
+fi
 is "$(sqlite3 "$B" 'SELECT prefix, last FROM ref_counters ORDER BY prefix')" \
     "$(sqlite3 "$A" 'SELECT prefix, last FROM ref_counters ORDER BY prefix')" "the reference counters follow"
 run import "$T/one.csv"
