@@ -199,15 +199,19 @@ struct duty_filter {
 struct duty_row {
 	const char *ref, *uuid, *title, *lead_code, *owner_login, *owner_name;
 	const char *assigner_login, *deadline, *original_deadline, *status;
-	const char *field, *support;	/* support: "P2, P3" or "" */
+	const char *field;
+	const char *support;	/* "P2, P3" or ""; NULL unless asked for */
 	int handoffs;
 	unsigned flags;
 	const char *json;	/* the row as a JSON object, when asked for */
 };
 typedef int (*store_duty_fn)(const struct duty_row *row, void *arg);
-/* Duties matching f, soonest deadline first; fn returning nonzero stops. */
+/* What store_duty_list reads beyond the table's columns, when asked. */
+enum { STORE_LIST_JSON = 1, STORE_LIST_SUPPORT = 2 };
+/* Duties matching f, soonest deadline first; fn returning nonzero stops.
+ * with: STORE_LIST_* bits. */
 enum rv_code store_duty_list(struct store *st, const struct duty_filter *f,
-    int want_json, store_duty_fn fn, void *arg, struct rv_err *err);
+    unsigned with, store_duty_fn fn, void *arg, struct rv_err *err);
 
 /* The board's pages: a tab's duties read a screenful at a time, after (or
  * before) the last row shown, so that the cost does not grow with the

@@ -717,7 +717,8 @@ print_list(struct cli *c, struct duty_filter *f, enum out_format format)
 		return err_set(&c->err, RV_STORAGE, _("out of memory"));
 	if (format == OUT_JSON)
 		fputs("[", stdout);
-	rc = store_duty_list(c->s.st, f, format == OUT_JSON, list_row, &lo,
+	rc = store_duty_list(c->s.st, f, format == OUT_JSON ? STORE_LIST_JSON :
+	    format == OUT_CSV ? STORE_LIST_SUPPORT : 0, list_row, &lo,
 	    &c->err);
 	if (format == OUT_JSON)
 		fputs(lo.n ? "\n]\n" : "]\n", stdout);

@@ -80,9 +80,28 @@ flags_parse(const char *word, unsigned *flag)
 	return -1;
 }
 
+/* The words as shown, looked up once per language: a list of thousands
+ * of rows would otherwise ask gettext for each flag of each row. */
+static const char *
+shown_word(int i)
+{
+	static const char *words[FLAG_COUNT];
+	static int lang = -1;
+
+	if (lang != i18n_vi()) {
+		for (int j = 0; j < FLAG_COUNT; j++)
+			words[j] = _(flag_words[j]);
+		lang = i18n_vi();
+	}
+	return words[i];
+}
+
 const char *
 flags_word_shown(unsigned flag)
 {
+	for (int i = 0; i < FLAG_COUNT; i++)
+		if (flag == 1u << i)
+			return shown_word(i);
 	return _(flags_word(flag));
 }
 
@@ -99,7 +118,7 @@ join(unsigned mask, const char *sep, const char *quote, int shown, char *buf,
 		if (mask & (1u << i))
 			len += (size_t)snprintf(buf + len, size - len, "%s%s%s%s",
 			    len ? sep : "", quote,
-			    shown ? _(flag_words[i]) : flag_words[i], quote);
+			    shown ? shown_word(i) : flag_words[i], quote);
 	return buf;
 }
 

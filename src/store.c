@@ -126,9 +126,10 @@ enum stmt {
 #define LIST_SQL(lead) \
 	"SELECT d.ref, d.uuid, d.title, lu.code, o.login, o.full_name, a.login," \
 	"  d.deadline, d.original_deadline, d.shown_status, d.field," \
-	"  (SELECT ifnull(group_concat(code, ', '), '') FROM (SELECT su.code" \
-	"    FROM duty_support s JOIN units su ON su.id = s.unit_id" \
-	"    WHERE s.duty_id = d.id ORDER BY su.code))," \
+	"  CASE WHEN ?14 THEN (SELECT ifnull(group_concat(code, ', '), '')" \
+	"    FROM (SELECT su.code FROM duty_support s" \
+	"    JOIN units su ON su.id = s.unit_id" \
+	"    WHERE s.duty_id = d.id ORDER BY su.code)) END," \
 	"  d.handoffs, " FLAGS_OF_D "," \
 	"  CASE WHEN ?7 THEN " DUTY_JSON_OBJECT " END" \
 	" FROM duties_shown d" \
@@ -2154,7 +2155,7 @@ read_duty_row(sqlite3_stmt *s, struct duty_row *row)
 }
 
 enum rv_code
-store_duty_list(struct store *st, const struct duty_filter *f, int want_json,
+store_duty_list(struct store *st, const struct duty_filter *f, unsigned with,
     store_duty_fn fn, void *arg, struct rv_err *err)
 {
 	sqlite3_stmt *s = stmt(st, f->lead_unit_id ? ST_DUTY_LIST_UNIT :
@@ -2178,7 +2179,8 @@ store_duty_list(struct store *st, const struct duty_filter *f, int want_json,
 	if (f->search != NULL && (pattern = like_pattern(f->search)) == NULL)
 		return err_set(err, RV_STORAGE, _("out of memory"));
 	bind_text(s, 6, pattern);
-	sqlite3_bind_int(s, 7, want_json);
+	sqlite3_bind_int(s, 7, (with & STORE_LIST_JSON) != 0);
+	sqlite3_bind_int(s, 14, (with & STORE_LIST_SUPPORT) != 0);
 	if (f->limit > 0)
 		sqlite3_bind_int64(s, 8, f->limit);
 	if (f->flags & FLAG_OVERDUE) {
