@@ -34,6 +34,10 @@ int i18n_vi(void);
 /* A duty's status word (open, pending, ...) as people read it. */
 const char *i18n_status(const char *status);
 
+/* A unit's kind (ward, commune, ...), a person's role (head, officer, ...)
+ * or "yes", as people read it; any other word unchanged. */
+const char *i18n_word(const char *word);
+
 /* An ISO day (YYYY-MM-DD) as people read it: DD/MM/YYYY in Vietnamese,
  * as is in English; anything else is returned unchanged.  buf holds 11. */
 const char *i18n_day(const char *iso, char buf[11]);

@@ -443,18 +443,32 @@ cmd_unit_add(struct cli *c)
 	return rc;
 }
 
+/* A table of units or people: words for people in a table, the stored
+ * words in CSV. */
+struct org_out {
+	struct out_table *t;
+	int shown;
+};
+
+static const char *
+org_word(const struct org_out *o, const char *word)
+{
+	return o->shown ? i18n_word(word) : word;
+}
+
 static int
 unit_row(const struct unit_row *row, void *arg)
 {
+	struct org_out *o = arg;
 	char people[24], open[24];
 	const char *cells[] = {
-		row->unit->code, row->unit->name, model_kind_name(row->unit->kind),
+		row->unit->code, row->unit->name, org_word(o, model_kind_name(row->unit->kind)),
 		row->parent_code, row->head_login, people, open
 	};
 
 	snprintf(people, sizeof(people), "%lld", row->people);
 	snprintf(open, sizeof(open), "%lld", row->open_duties);
-	return out_table_add(arg, cells) != 0;
+	return out_table_add(o->t, cells) != 0;
 }
 
 static enum rv_code
@@ -483,7 +497,8 @@ cmd_unit_list(struct cli *c)
 		return rc;
 	if ((t = out_table_new(7, headers, 1)) == NULL)
 		return err_set(&c->err, RV_STORAGE, _("out of memory"));
-	if ((rc = store_unit_list(c->s.st, unit_row, t, &c->err)) == RV_OK)
+	if ((rc = store_unit_list(c->s.st, unit_row, &(struct org_out){ t, f == OUT_TABLE },
+	    &c->err)) == RV_OK)
 		out_table_write(t, stdout, f);
 	out_table_free(t);
 	return rc;
@@ -518,12 +533,13 @@ cmd_person_set(struct cli *c)
 static int
 person_row(const struct person_row *row, void *arg)
 {
+	struct org_out *o = arg;
 	const char *cells[] = {
 		row->person->login, row->person->full_name, row->unit_code,
-		model_role_name(row->person->role), row->is_head ? "yes" : ""
+		org_word(o, model_role_name(row->person->role)), row->is_head ? org_word(o, "yes") : ""
 	};
 
-	return out_table_add(arg, cells) != 0;
+	return out_table_add(o->t, cells) != 0;
 }
 
 static enum rv_code
@@ -546,7 +562,8 @@ cmd_person_list(struct cli *c)
 		model_unit_free(&u);
 		return err_set(&c->err, RV_STORAGE, _("out of memory"));
 	}
-	if ((rc = store_person_list(c->s.st, u.id, person_row, t, &c->err)) == RV_OK)
+	if ((rc = store_person_list(c->s.st, u.id, person_row,
+	    &(struct org_out){ t, f == OUT_TABLE }, &c->err)) == RV_OK)
 		out_table_write(t, stdout, f);
 	out_table_free(t);
 	model_unit_free(&u);
@@ -1248,6 +1265,37 @@ verify_fault(struct cli *c, const struct chain_result *r)
 	}
 }
 
+/* What verify found a duty holding against its history, in the store's
+ * words, as people read it. */
+static const char *
+state_what(const char *what, char *buf, size_t size)
+{
+	static const char *const words[] = {
+		NC_("verify", "lead unit"), NC_("verify", "owner"), NC_("verify", "status"),
+		NC_("verify", "deadline"), NC_("verify", "original deadline"),
+		NC_("verify", "day it was done"), NC_("verify", "day it was cancelled"),
+		NC_("verify", "proposals"), NC_("verify", "extension requests"),
+		NC_("verify", "progress notes")
+	};
+
+	if (strncmp(what, "delivery of ", 12) == 0) {
+		/* TRANSLATORS: what a duty holds: the day UNIT delivered its part. */
+		snprintf(buf, size, _("delivery of %s"), what + 12);
+		return buf;
+	}
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strcmp(strchr(words[i], '\004') + 1, what) == 0)
+			return i18n_ctx(words[i]);
+	return what;
+}
+
+/* A value verify found: a status or a day as people read it. */
+static const char *
+state_value(const char *what, const char *v, char buf[11])
+{
+	return strcmp(what, "status") == 0 ? i18n_status(v) : i18n_day(v, buf);
+}
+
 static enum rv_code
 cmd_verify(struct cli *c)
 {
@@ -1260,12 +1308,16 @@ cmd_verify(struct cli *c)
 	store_map_reads(c->s.st);
 	if ((rc = chain_verify(c->s.st, noted, &r, &c->err)) != RV_OK)
 		return rc;
-	if (r.problem == CHAIN_STATE)
+	if (r.problem == CHAIN_STATE) {
+		char what[64], d1[11], d2[11];
+
 		return err_set(&c->err, RV_REFUSED, _("the database was altered: duty %s "
 		    "holds %s '%s' where its history says '%s'; it was changed outside roviec "
 		    "(the history itself chains intact to entry %lld, hash %s)"),
-		    r.state_ref, _(r.state_what), r.state_stored, r.state_history,
-		    r.head_id, r.head);
+		    r.state_ref, state_what(r.state_what, what, sizeof(what)),
+		    state_value(r.state_what, r.state_stored, d1),
+		    state_value(r.state_what, r.state_history, d2), r.head_id, r.head);
+	}
 	if (r.problem != CHAIN_INTACT && r.problem != CHAIN_NOTED_GONE) {
 		verify_fault(c, &r);
 		if (r.head_id > 0) {

@@ -122,6 +122,21 @@ i18n_day(const char *iso, char buf[11])
 	return buf;
 }
 
+/* The kinds of unit and the roles of people, as the tables show them. */
+static const char *const words[] = {
+	N_("city"), N_("ward"), N_("commune"), N_("department"), N_("party"),
+	N_("admin"), N_("head"), N_("officer"), N_("inspector"), N_("yes")
+};
+
+const char *
+i18n_word(const char *word)
+{
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (word != NULL && strcmp(word, words[i]) == 0)
+			return _(words[i]);
+	return word;
+}
+
 const char *
 i18n_status(const char *status)
 {

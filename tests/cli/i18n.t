@@ -104,6 +104,28 @@ like "$(cat "$T/out")" '"flags":\["stalled","overdue"\]' "and JSON too"
 LANG=C.UTF-8 "$ROVIEC" --db "$DB" show "$od" >"$T/out"
 like "$(cat "$T/out")" "; flags: stalled overdue" "English: show says stalled overdue"
 
+# Units and people: kinds and roles in Vietnamese in the tables, as stored in CSV.
+LANG=vi_VN.UTF-8 "$ROVIEC" --db "$DB" unit list >"$T/out"
+like "$(grep '^P1 ' "$T/out")" "$(vi_of ward)" "unit list: P1's kind in Vietnamese ($(vi_of ward))"
+unlike "$(cat "$T/out")" " ward | city | department " "no kind left in English"
+LANG=vi_VN.UTF-8 "$ROVIEC" --db "$DB" unit list --format csv >"$T/out"
+like "$(grep '^P1,' "$T/out")" ",ward," "CSV keeps the stored kind"
+LANG=vi_VN.UTF-8 "$ROVIEC" --db "$DB" person list >"$T/out"
+like "$(grep '^off1 ' "$T/out")" "$(vi_of officer)" "person list: the role in Vietnamese ($(vi_of officer))"
+like "$(grep '^head1 ' "$T/out")" "$(vi_of yes) *\$" "and the head marked '$(vi_of yes)'"
+unlike "$(cat "$T/out")" " officer | head +yes" "no role left in English"
+LANG=vi_VN.UTF-8 "$ROVIEC" --db "$DB" person list --format csv >"$T/out"
+like "$(grep '^off1,' "$T/out")" ",officer," "CSV keeps the stored role"
+
+# verify names what was altered in Vietnamese, a status as the board says it.
+cp "$DB" "$T/altered.db"
+sqlite3 "$T/altered.db" "UPDATE duties SET status = 'cancelled', closed_on = '2026-01-01' WHERE ref = '$r'"
+LANG=vi_VN.UTF-8 "$ROVIEC" --db "$T/altered.db" verify >"$T/out" 2>"$T/err"
+is "$?" 1 "verify of an altered duty fails, in Vietnamese too"
+like "$(cat "$T/err")" "$r .*$(vi_of "$(printf 'verify\004status')") '$(vi_of cancelled)'.*'$(vi_of open)'" \
+    "naming the status and both values in Vietnamese"
+unlike "$(cat "$T/err")" "status|cancelled|'open'" "with no English word"
+
 # The configuration's language overrides the locale.
 mkdir -p "$T/xdg/roviec"
 printf 'language = en\n' > "$T/xdg/roviec/config"
