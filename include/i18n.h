@@ -45,6 +45,10 @@ const char *i18n_day(const char *iso, char buf[11]);
 /* The translation of an NC_ key, or its English word when there is none. */
 const char *i18n_ctx(const char *key);
 
+/* The translation of the key among keys (n NC_ keys) whose word is word;
+ * NULL when none is. */
+const char *i18n_ctx_find(const char *const *keys, size_t n, const char *word);
+
 /* A word the history stores (an action such as "transfer", the state
  * "proposed") as people read it; a word it does not know, unchanged. */
 const char *i18n_history_word(const char *word);

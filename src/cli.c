@@ -1277,16 +1277,15 @@ state_what(const char *what, char *buf, size_t size)
 		NC_("verify", "proposals"), NC_("verify", "extension requests"),
 		NC_("verify", "progress notes")
 	};
+	const char *t;
 
 	if (strncmp(what, "delivery of ", 12) == 0) {
 		/* TRANSLATORS: what a duty holds: the day UNIT delivered its part. */
 		snprintf(buf, size, _("delivery of %s"), what + 12);
 		return buf;
 	}
-	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (strcmp(strchr(words[i], '\004') + 1, what) == 0)
-			return i18n_ctx(words[i]);
-	return what;
+	t = i18n_ctx_find(words, sizeof(words) / sizeof(words[0]), what);
+	return t != NULL ? t : what;
 }
 
 /* A value verify found: a status or a day as people read it. */

@@ -128,22 +128,26 @@ static const char *const words[] = {
 	N_("admin"), N_("head"), N_("officer"), N_("inspector"), N_("yes")
 };
 
+/* word translated when table (of n N_ words) holds it; else word. */
+static const char *
+shown(const char *const *table, size_t n, const char *word)
+{
+	for (size_t i = 0; i < n && word != NULL; i++)
+		if (strcmp(word, table[i]) == 0)
+			return _(table[i]);
+	return word;
+}
+
 const char *
 i18n_word(const char *word)
 {
-	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (word != NULL && strcmp(word, words[i]) == 0)
-			return _(words[i]);
-	return word;
+	return shown(words, sizeof(words) / sizeof(words[0]), word);
 }
 
 const char *
 i18n_status(const char *status)
 {
-	for (size_t i = 0; i < sizeof(statuses) / sizeof(statuses[0]); i++)
-		if (status != NULL && strcmp(status, statuses[i]) == 0)
-			return _(statuses[i]);
-	return status;
+	return shown(statuses, sizeof(statuses) / sizeof(statuses[0]), status);
 }
 
 /* The words the history stores, shown translated.  "created" is also a
@@ -173,14 +177,21 @@ i18n_ctx(const char *key)
 }
 
 const char *
+i18n_ctx_find(const char *const *keys, size_t n, const char *word)
+{
+	for (size_t i = 0; i < n && word != NULL; i++)
+		if (strcmp(strchr(keys[i], '\004') + 1, word) == 0)
+			return i18n_ctx(keys[i]);
+	return NULL;
+}
+
+const char *
 i18n_history_word(const char *word)
 {
-	if (word == NULL)
-		return "";
-	for (size_t i = 0; i < sizeof(history_words) / sizeof(history_words[0]); i++)
-		if (strcmp(strchr(history_words[i], '\004') + 1, word) == 0)
-			return i18n_ctx(history_words[i]);
-	return word;
+	const char *t = i18n_ctx_find(history_words,
+	    sizeof(history_words) / sizeof(history_words[0]), word);
+
+	return t != NULL ? t : word != NULL ? word : "";
 }
 
 /* A detail is a history word, a day, or "deadline DAY" followed by where
