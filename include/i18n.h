@@ -50,7 +50,8 @@ const char *i18n_ctx(const char *key);
 const char *i18n_ctx_find(const char *const *keys, size_t n, const char *word);
 
 /* A word the history stores (an action such as "transfer", the state
- * "proposed") as people read it; a word it does not know, unchanged. */
+ * "proposed", a reason roviec itself records) as people read it; any
+ * other word or text, unchanged. */
 const char *i18n_history_word(const char *word);
 
 /* A history entry's detail (a word, a day, or "deadline DAY" with where

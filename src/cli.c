@@ -220,7 +220,7 @@ usage_error(struct cli *c, const char *what, const char *arg)
 	if (c->cmd != NULL && c->cmd->name != NULL) {
 		size_t n = strlen(c->err.msg);
 
-		snprintf(c->err.msg + n, sizeof(c->err.msg) - n, "; usage: roviec %s",
+		snprintf(c->err.msg + n, sizeof(c->err.msg) - n, _("; usage: roviec %s"),
 		    c->cmd->usage);
 	}
 	return RV_USAGE;
@@ -896,14 +896,14 @@ history_row(const struct history_row *row, void *arg)
 		snprintf(head, sizeof(head), _(" via %s"), row->via_login);
 		out_text(out, head);
 	}
-	if (row->from_unit || row->to_unit) {
-		fprintf(out, " [%s → %s]", row->from_unit ? row->from_unit : "",
+	if (row->from_unit || row->to_unit)
+		fprintf(out, " [%s%s→%s%s]", row->from_unit ? row->from_unit : "",
+		    row->from_unit ? " " : "", row->to_unit ? " " : "",
 		    row->to_unit ? row->to_unit : "");
-	}
-	if (row->from_owner || row->to_owner) {
-		fprintf(out, _(" [owner %s → %s]"), row->from_owner ? row->from_owner : "",
+	if (row->from_owner || row->to_owner)
+		fprintf(out, _(" [owner %s%s→%s%s]"), row->from_owner ? row->from_owner : "",
+		    row->from_owner ? " " : "", row->to_owner ? " " : "",
 		    row->to_owner ? row->to_owner : "");
-	}
 	if (row->detail) {
 		fprintf(out, " (");
 		out_text(out, i18n_history_detail(row->detail, detail, sizeof(detail)));
@@ -911,7 +911,7 @@ history_row(const struct history_row *row, void *arg)
 	}
 	if (row->text) {
 		fprintf(out, ": ");
-		out_text(out, row->text);
+		out_text(out, i18n_history_word(row->text));
 	}
 	fputc('\n', out);
 	/* The path of lead units: every change of lead actually made. */
@@ -1238,11 +1238,11 @@ cli_main(int argc, char **argv)
 static void
 verify_fault(struct cli *c, const struct chain_result *r)
 {
-	char where[160];
+	char where[200], when[17];
 
 	snprintf(where, sizeof(where), _("entry %lld (%s%s%s, %s)"), r->bad_id,
-	    r->bad_ref[0] ? r->bad_ref : _("no duty"), r->bad_ref[0] ? " " : "",
-	    r->bad_action, r->bad_at);
+	    r->bad_ref[0] ? r->bad_ref : _("no duty"), r->bad_ref[0] ? " " : ", ",
+	    i18n_history_word(r->bad_action), i18n_moment(r->bad_at, when));
 	switch (r->problem) {
 	case CHAIN_MISSING:
 		if (r->missing_from == r->bad_id - 1)
@@ -1339,7 +1339,8 @@ cmd_verify(struct cli *c)
 	}
 	printf(_("The history is intact: %lld entries, each chained to the one before.\n"),
 	    r.entries);
-	printf(_("Head: %s\n      entry %lld, %s\n"), r.head, r.head_id, r.head_at);
+	printf(_("Head: %s\n      entry %lld, %s\n"), r.head, r.head_id,
+	    i18n_moment(r.head_at, (char[17]){ 0 }));
 	if (noted != NULL)
 		printf(_("The noted head %s is entry %lld; %lld entries were added since.\n"),
 		    noted, r.noted_id, r.head_id - r.noted_id);
@@ -1482,9 +1483,10 @@ report_table_write(struct report_out *o)
 	}
 	if (m->head_id > 0)
 		printf(_("\nMade %s at history entry %lld, head %s\n(roviec verify %s checks it later).\n"),
-		    m->made_at, m->head_id, m->head, m->head);
+		    i18n_moment(m->made_at, (char[17]){ 0 }), m->head_id, m->head, m->head);
 	else
-		printf(_("\nMade %s; the history is empty.\n"), m->made_at);
+		printf(_("\nMade %s; the history is empty.\n"),
+		    i18n_moment(m->made_at, (char[17]){ 0 }));
 }
 
 static enum rv_code
@@ -1579,8 +1581,11 @@ cmd_backup(struct cli *c)
 		return rc;
 	printf(_("Backed up to "));
 	out_text(stdout, c->a.pos[0]);
-	printf(_(": %lld duties, %lld history entries%s%s.\n"), info.duties, info.entries,
-	    info.head[0] ? ", head " : "", info.head);
+	if (info.head[0])
+		printf(_(": %lld duties, %lld history entries, head %s.\n"), info.duties,
+		    info.entries, info.head);
+	else
+		printf(_(": %lld duties, %lld history entries.\n"), info.duties, info.entries);
 	return RV_OK;
 }
 

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
+
 struct csv_reader {
 	const char *p, *end;
 	long line;		/* the physical line at p */
@@ -129,19 +131,19 @@ csv_next(struct csv_reader *r, struct csv_record *rec)
 	r->nfields = 0;
 	for (;;) {
 		if (new_field(r) != 0)
-			return fail(r, "out of memory", start);
+			return fail(r, N_("out of memory"), start);
 		if (r->p < r->end && *r->p == '"') {
 			long opened = r->line;
 
 			r->p++;
 			for (;;) {
 				if (r->p >= r->end)
-					return fail(r, "a quoted field is never closed (a \" is missing)",
+					return fail(r, N_("a quoted field is never closed (a \" is missing)"),
 					    opened);
 				if (*r->p == '"') {
 					if (r->p + 1 < r->end && r->p[1] == '"') {
 						if (put(r, '"') != 0)
-							return fail(r, "out of memory", start);
+							return fail(r, N_("out of memory"), start);
 						r->p += 2;
 						continue;
 					}
@@ -152,20 +154,20 @@ csv_next(struct csv_reader *r, struct csv_record *rec)
 				    (r->p + 1 >= r->end || r->p[1] != '\n')))
 					r->line++;
 				if (put(r, *r->p++) != 0)
-					return fail(r, "out of memory", start);
+					return fail(r, N_("out of memory"), start);
 			}
 			if (r->p < r->end && *r->p != ',' && *r->p != '\r' && *r->p != '\n')
-				return fail(r, "text after the closing quote of a field (write \"\" for a quote inside quotes)",
+				return fail(r, N_("text after the closing quote of a field (write \"\" for a quote inside quotes)"),
 				    r->line);
 		} else {
 			/* A quote inside an unquoted field is kept as it is. */
 			while (r->p < r->end && *r->p != ',' && *r->p != '\r' &&
 			    *r->p != '\n')
 				if (put(r, *r->p++) != 0)
-					return fail(r, "out of memory", start);
+					return fail(r, N_("out of memory"), start);
 		}
 		if (put(r, '\0') != 0)
-			return fail(r, "out of memory", start);
+			return fail(r, N_("out of memory"), start);
 		if (r->p < r->end && *r->p == ',') {
 			r->p++;
 			continue;
@@ -177,7 +179,7 @@ csv_next(struct csv_reader *r, struct csv_record *rec)
 		struct csv_field *f = realloc(r->fields, r->fcap * sizeof(*f));
 
 		if (f == NULL)
-			return fail(r, "out of memory", start);
+			return fail(r, N_("out of memory"), start);
 		r->fields = f;
 	}
 	for (size_t i = 0; i < r->nfields; i++) {

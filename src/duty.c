@@ -768,7 +768,7 @@ check_record(struct create *c, day_t today, struct rv_err *err)
 	if (r->created == NULL && strcmp(st, "open") != 0)
 		return err_set(err, RV_REFUSED,
 		    _("a duty imported as %s needs its created moment"), st);
-	if ((rc = record_date(r->original_deadline, "the original deadline", today,
+	if ((rc = record_date(r->original_deadline, _("the original deadline"), today,
 	    &c->original, err)) != RV_OK ||
 	    (rc = record_date(r->done_on, "done_on", today, &c->done_on, err)) != RV_OK ||
 	    (rc = record_date(r->closed_on, "closed_on", today, &c->closed_on, err)) != RV_OK ||
@@ -806,7 +806,8 @@ create_duty(struct session *s, const struct duty_new *in,
 	if ((rec == NULL || rec->created == NULL) && c.due < today) {
 		dates_iso(c.due, day);
 		rc = err_set(err, RV_REFUSED,
-		    _("the deadline %s is already past; give a deadline from today on"), day);
+		    _("the deadline %s is already past; give a deadline from today on"),
+		    i18n_day(day, (char[11]){ 0 }));
 		goto out;
 	}
 	if ((rc = store_write(s->st, do_create, &c, err)) == RV_OK)
@@ -1200,7 +1201,7 @@ do_deliver(struct store *st, void *arg, struct rv_err *err)
 		    op->d.ref);
 	if (delivered[0] != '\0')
 		return err_set(err, RV_REFUSED, _("your unit's part of %s was delivered on %s already"),
-		    op->d.ref, delivered);
+		    op->d.ref, i18n_day(delivered, (char[11]){ 0 }));
 	if (strcmp(op->d.status, "open") != 0 && strcmp(op->d.status, "submitted") != 0)
 		return err_set(err, RV_REFUSED, _("%s is %s: parts are delivered to open duties"),
 		    op->d.ref, _(op->d.status));
@@ -1243,10 +1244,11 @@ do_extend(struct store *st, void *arg, struct rv_err *err)
 	if (session_today(op->s) > deadline)
 		return err_set(err, RV_REFUSED,
 		    _("the deadline of %s passed on %s; an extension must be asked for before the deadline"),
-		    op->d.ref, op->d.deadline);
+		    op->d.ref, i18n_day(op->d.deadline, (char[11]){ 0 }));
 	if (op->date <= deadline)
 		return err_set(err, RV_REFUSED,
-		    _("an extension asks for a date after the current deadline %s"), op->d.deadline);
+		    _("an extension asks for a date after the current deadline %s"),
+		    i18n_day(op->d.deadline, (char[11]){ 0 }));
 	if ((rc = store_extension_pending(st, op->d.id, &x, &found, err)) != RV_OK)
 		return rc;
 	model_extension_free(&x);

@@ -150,7 +150,7 @@ read_header(struct import *im, struct csv_reader *r, struct rv_err *err)
 		goto out;
 	}
 	if (got < 0) {
-		rc = err_set(err, RV_REFUSED, _("%s:%ld: %s"), p, csv_error_line(r), csv_error(r));
+		rc = err_set(err, RV_REFUSED, _("%s:%ld: %s"), p, csv_error_line(r), _(csv_error(r)));
 		goto out;
 	}
 	im->ncols = rec.n;
@@ -254,7 +254,7 @@ import_row(struct import *im, const struct csv_record *rec, struct rv_err *err)
 	for (size_t i = im->ncols; i < rec->n; i++)
 		if (rec->fields[i].len > 0) {
 			snprintf(source, sizeof(source),
-			    "the row has %zu fields, but the header names only %zu columns",
+			    _("the row has %zu fields, but the header names only %zu columns"),
 			    rec->n, im->ncols);
 			problem(im, rec->line, source);
 			bad = 1;
@@ -369,7 +369,7 @@ import_all(struct store *st, void *arg, struct rv_err *err)
 		int blank = 1;
 
 		if (got < 0) {
-			problem(im, csv_error_line(r), csv_error(r));
+			problem(im, csv_error_line(r), _(csv_error(r)));
 			im->bad++;
 			continue;
 		}

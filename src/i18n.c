@@ -165,7 +165,14 @@ static const char *const history_words[] = {
 	NC_("history", "reopened"), NC_("history", "return"),
 	NC_("history", "submitted"), NC_("history", "support-ended"),
 	NC_("history", "transfer"), NC_("history", "unit-added"),
-	NC_("history", "proposed"), NC_("history", "first administrator")
+	NC_("history", "proposed"), NC_("history", "first administrator"),
+	/* The reasons roviec itself records (duty.c). */
+	NC_("history", "the supporting unit became the lead unit"),
+	NC_("history", "the duty moved to another unit"),
+	NC_("history", "the duty was submitted as done"),
+	NC_("history", "the assigner redirected the duty"),
+	NC_("history", "the assigner cancelled the duty"),
+	NC_("history", "the owner has left the unit; the head takes the reopened duty")
 };
 
 const char *

@@ -109,7 +109,8 @@ report_run(struct session *s, const struct report_query *q,
 
 		dates_iso(from, f);
 		return err_set(err, RV_REFUSED,
-		    _("the period starts on %s, after today: a report is of what has happened"), f);
+		    _("the period starts on %s, after today: a report is of what has happened"),
+		    i18n_day(f, (char[11]){ 0 }));
 	}
 	if (from > to) {
 		char f[11], t[11];
@@ -117,7 +118,8 @@ report_run(struct session *s, const struct report_query *q,
 		dates_iso(from, f);
 		dates_iso(to, t);
 		return err_set(err, RV_REFUSED,
-		    _("the period starts on %s, after its end %s: give --from before --to"), f, t);
+		    _("the period starts on %s, after its end %s: give --from before --to"),
+		    i18n_day(f, (char[11]){ 0 }), i18n_day(t, (char[11]){ 0 }));
 	}
 	dates_iso(from, meta->from);
 	dates_iso(to, meta->to);

@@ -741,6 +741,38 @@ is_busy(int rc)
  * carries SQLite's text, which for triggers is ours; busy marks the store so
  * that store_write retries; the rest are storage failures.
  */
+/* The refusals the schema's triggers raise (db/schema.sql, RAISE), marked
+ * for the catalogue so that people read them in their language. */
+static const char *const schema_refusals[] = {
+	N_("a handoff proposal is answered only once"),
+	N_("a history entry needs its hash: write it through roviec"),
+	N_("a unit cannot be placed under itself"),
+	N_("an extension request is answered only once"),
+	N_("duties are never deleted: cancel them instead"),
+	N_("extension requests are never deleted"),
+	N_("handoff proposals are never deleted"),
+	N_("only an open duty can be handed off"),
+	N_("progress notes cannot be changed"),
+	N_("progress notes cannot be deleted"),
+	N_("the head of a unit must be an official of it"),
+	N_("the head of a unit must belong to it"),
+	N_("the history is append-only: entries cannot be changed"),
+	N_("the history is append-only: entries cannot be deleted"),
+	N_("the lead unit cannot also be a supporting unit"),
+	N_("the owner must be an official of the lead unit"),
+	N_("this person heads a unit: name another head first"),
+	N_("this person owns open duties of their unit: reassign them first"),
+};
+
+static const char *
+schema_refusal(const char *msg)
+{
+	for (size_t i = 0; i < sizeof(schema_refusals) / sizeof(schema_refusals[0]); i++)
+		if (strcmp(msg, schema_refusals[i]) == 0)
+			return _(schema_refusals[i]);
+	return msg;
+}
+
 static enum rv_code
 fail(struct store *st, int rc, struct rv_err *err)
 {
@@ -755,7 +787,8 @@ fail(struct store *st, int rc, struct rv_err *err)
 	}
 	switch (rc & 0xff) {
 	case SQLITE_CONSTRAINT:
-		return err_set(err, RV_REFUSED, _("refused by the database: %s"), msg);
+		return err_set(err, RV_REFUSED, _("refused by the database: %s"),
+		    schema_refusal(msg));
 	case SQLITE_READONLY:
 		return err_set(err, RV_STORAGE,
 		    _("the database %s is read-only for you; ask the administrator for write access"),

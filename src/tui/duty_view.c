@@ -108,13 +108,14 @@ history_lines(const struct history_row *h, void *arg)
 		 * acted for them (roviec --as). */
 		snprintf(via, sizeof(via), _(" via %s"), h->via_login);
 	if (h->from_owner || h->to_owner)
-		snprintf(owners, sizeof(owners), _(" [owner %s → %s]"), nz(h->from_owner), nz(h->to_owner));
+		snprintf(owners, sizeof(owners), _(" [owner %s%s→%s%s]"), nz(h->from_owner),
+		    h->from_owner ? " " : "", h->to_owner ? " " : "", nz(h->to_owner));
 	add(d, "  %s  %s%s%s%s%s%s%s%s%s", i18n_moment(h->at, when), by, via,
 	    h->from_unit || h->to_unit ? "  " : "", nz(h->from_unit),
 	    h->from_unit || h->to_unit ? " → " : "", nz(h->to_unit), owners,
 	    h->detail ? "  " : "", h->detail ? i18n_history_detail(h->detail, detail, sizeof(detail)) : "");
 	if (h->text != NULL)
-		add(d, "        \"%s\"", h->text);
+		add(d, "        \"%s\"", i18n_history_word(h->text));
 	store_history_path_add(h, d->path, sizeof(d->path), &d->path_len);
 	return 0;
 }

@@ -126,6 +126,32 @@ like "$(cat "$T/err")" "$r .*$(vi_of "$(printf 'verify\004status')") '$(vi_of ca
     "naming the status and both values in Vietnamese"
 unlike "$(cat "$T/err")" "status|cancelled|'open'" "with no English word"
 
+# What roviec itself writes, and what the schema refuses, in Vietnamese too.
+c2=$(new_duty)
+"$ROVIEC" --db "$DB" --as off1 transfer "$c2" P2 --reason "Thuộc P2" >/dev/null &&
+"$ROVIEC" --db "$DB" --as chutich cancel "$c2" --reason "Không cần nữa" >/dev/null
+ok $? "a duty with a pending transfer, cancelled by its assigner"
+LANG=vi_VN.UTF-8 "$ROVIEC" --db "$DB" show "$c2" >"$T/out"
+like "$(cat "$T/out")" "$(vi_of "$(printf 'history\004the assigner cancelled the duty')")" \
+    "show: the reason roviec recorded for the withdrawn transfer is in Vietnamese"
+unlike "$(cat "$T/out")" "the assigner cancelled" "and not in English"
+LANG=vi_VN.UTF-8 "$ROVIEC" --db "$DB" person set off1 --unit P2 >"$T/out" 2>"$T/err"
+is "$?" 1 "moving an official who owns open duties is refused"
+like "$(cat "$T/err")" "$(vi_of "this person owns open duties of their unit: reassign them first")" \
+    "the schema's refusal is in Vietnamese"
+LANG=vi_VN.UTF-8 "$ROVIEC" --db "$DB" list --bogus >"$T/out" 2>"$T/err"
+like "$(cat "$T/err")" "$(vi_of "; usage: roviec %s" | sed 's/ roviec %s//')" "a usage error ends with its usage in Vietnamese"
+printf 'title,lead,owner,deadline,result,basis\n"Việc,P1,off1,+3,KQ,CV\n' >"$T/quote.csv"
+LANG=vi_VN.UTF-8 "$ROVIEC" --db "$DB" import "$T/quote.csv" >"$T/out" 2>"$T/err"
+like "$(cat "$T/err")" "$(vi_of 'a quoted field is never closed (a " is missing)' | cut -c1-20)" "a CSV fault is in Vietnamese"
+LANG=vi_VN.UTF-8 "$ROVIEC" --db "$DB" --as chutich add "Việc cũ" --lead P1 --owner off1 --due 2020-01-02 \
+    --result KQ --basis CV >"$T/out" 2>"$T/err"
+like "$(cat "$T/err")" " 02/01/2020 " "a past deadline is named as DD/MM/YYYY"
+LANG=vi_VN.UTF-8 TZ=Asia/Ho_Chi_Minh "$ROVIEC" --db "$DB" report >"$T/out" 2>&1
+like "$(tail -2 "$T/out" | head -1)" "^[^ ]+ [^ ]+ [0-9]{2}/[0-9]{2}/[0-9]{4} [0-9]{2}:[0-9]{2} " \
+    "the report says when it was made, as DD/MM/YYYY HH:MM"
+unlike "$(cat "$T/out")" "[0-9]T[0-9]{2}:[0-9]{2}:[0-9]{2}Z" "with no UTC moment left for people"
+
 # The configuration's language overrides the locale.
 mkdir -p "$T/xdg/roviec"
 printf 'language = en\n' > "$T/xdg/roviec/config"
