@@ -139,8 +139,8 @@ ok $? "back at 80x24 the board is drawn again"
 pid=$(board_pid)
 ok "$([ -n "$pid" ] && echo 0 || echo 1)" "the board runs as process $pid"
 tm kill-session -t board
-gone_within "$pid" 5
-ok $? "after the hang-up the process is gone within 5 s (it closes the database first)"
+gone_within "$pid" 2
+ok $? "after the hang-up the process is gone within 2 s"
 is "$(sqlite3 "$DB" 'PRAGMA integrity_check')" ok "and the database passes integrity_check"
 
 # Without colour: NO_COLOR, and a vt100.

@@ -80,11 +80,18 @@ keys() { tm send-keys -t "${SESSION:-board}" "$@"; }
 # it is found under valgrind too.)
 board_pid() { pgrep -nf "roviec --db $DB\$"; }
 
+# running PID: 0 while the process runs.  A process that has ended but
+# is not yet reaped (a zombie: its shell died with the pane, and the
+# container's init reaps orphans only now and then) has ended.
+running() {
+	kill -0 "$1" 2>/dev/null && [ "$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -c1)" != Z ]
+}
+
 # gone_within PID [SECONDS]: 0 when the process has ended within the time.
 gone_within() {
 	_deadline=$(( $(date +%s%N) / 1000000 + ${2:-2} * ${WAIT_SCALE:-1} * 1000 ))
 	while [ "$(( $(date +%s%N) / 1000000 ))" -lt "$_deadline" ]; do
-		kill -0 "$1" 2>/dev/null || return 0
+		running "$1" || return 0
 		sleep 0.05
 	done
 	return 1
