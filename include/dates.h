@@ -52,6 +52,10 @@ void dates_vn(day_t day, char buf[11]);
 /* The local calendar day of a moment (localtime_r). */
 day_t dates_local_day(time_t t);
 
+/* A stored moment "YYYY-MM-DDTHH:MM:SSZ" (UTC) into *out; 0 when it is
+ * one (a day that exists, hours 0-23, minutes and seconds 0-59), else -1. */
+int dates_moment(const char *m, time_t *out);
+
 /* 0 = Monday … 6 = Sunday. */
 int dates_weekday(day_t day);
 

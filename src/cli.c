@@ -883,12 +883,14 @@ history_row(const struct history_row *row, void *arg)
 {
 	struct show *path = arg;
 	FILE *out = path->out;
-	char when[17], detail[512], head[256];
+	char when[17], detail[4400], head[256];
 
 	/* TRANSLATORS: a history entry: what was done, by whom. */
 	snprintf(head, sizeof(head), _("%s by %s"), i18n_history_word(row->action),
 	    row->actor_login);
-	fprintf(out, "    %s  ", i18n_moment(row->at, when));
+	fputs("    ", out);
+	out_text(out, i18n_moment(row->at, when));
+	fputs("  ", out);
 	out_text(out, head);
 	if (row->via_login) {
 		/* TRANSLATORS: after "ACTION by LOGIN": the administrator who

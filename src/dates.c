@@ -325,6 +325,30 @@ dates_local_day(time_t t)
 }
 
 int
+dates_moment(const char *m, time_t *out)
+{
+	static const char form[] = "dddd-dd-ddTdd:dd:ddZ";
+	int h, mi, sec;
+	day_t day;
+
+	if (m == NULL || strlen(m) != sizeof(form) - 1)
+		return -1;
+	for (size_t i = 0; form[i] != '\0'; i++)
+		if (form[i] == 'd' ? m[i] < '0' || m[i] > '9' : m[i] != form[i])
+			return -1;
+	if (dates_from_iso((char[11]){ m[0], m[1], m[2], m[3], '-', m[5], m[6], '-',
+	    m[8], m[9], '\0' }, &day) != 0)
+		return -1;
+	dates_digits(m + 11, 2, &h);
+	dates_digits(m + 14, 2, &mi);
+	dates_digits(m + 17, 2, &sec);
+	if (h > 23 || mi > 59 || sec > 59)
+		return -1;
+	*out = (time_t)day * 86400 + h * 3600 + mi * 60 + sec;
+	return 0;
+}
+
+int
 dates_weekday(day_t day)
 {
 	long long since = (long long)day - DATES_MONDAY;

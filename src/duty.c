@@ -308,6 +308,9 @@ struct create {
 	const struct duty_record *rec;
 	day_t original, done_on, closed_on, last_progress;	/* DAY_NONE: none */
 	int handoffs, bounced, escalated;
+	/* Its parts delivered, for the history (unit, by whom, on which day). */
+	struct { rowid_t unit, by; char day[11]; } delivered[DUTY_SUPPORT_MAX];
+	int ndelivered;
 };
 
 /* Rule 2: names every one of the six clears that is missing. */
@@ -405,19 +408,15 @@ add_deliveries(struct create *c, const struct duty *d, struct rv_err *err)
 	struct store *st = c->s->st;
 	char *buf = strdup(c->rec->delivered), *next = buf;
 	day_t today = session_today(c->s), made = DAY_NONE;
+	time_t t;
 	enum rv_code rc = RV_OK;
 
 	if (buf == NULL)
 		return err_set(err, RV_STORAGE, _("out of memory"));
-	if (c->rec->created == NULL)
-		rc = err_set(err, RV_REFUSED,
-		    _("delivered parts are imported only with the duty's created moment"));
-	else
-		dates_from_iso((char[11]){ c->rec->created[0], c->rec->created[1],
-		    c->rec->created[2], c->rec->created[3], '-', c->rec->created[5],
-		    c->rec->created[6], '-', c->rec->created[8], c->rec->created[9], '\0' }, &made);
+	if (c->rec->created != NULL && dates_moment(c->rec->created, &t) == 0)
+		made = dates_local_day(t);	/* delivered_on is a local day */
 	while (rc == RV_OK && next != NULL) {
-		char *item = next, *unit, *day, *login, delivered[11];
+		char *field[3] = { next, NULL, NULL }, delivered[11];
 		struct unit u = { 0 };
 		struct person p = { 0 };
 		day_t on;
@@ -425,24 +424,30 @@ add_deliveries(struct create *c, const struct duty *d, struct rv_err *err)
 
 		if ((next = strchr(next, ';')) != NULL)
 			*next++ = '\0';
-		while (*item == ' ')
-			item++;
-		for (char *e = item + strlen(item); e > item && e[-1] == ' ';)
-			*--e = '\0';
-		if (*item == '\0')
+		/* UNIT:DAY[:LOGIN], each part without the spaces around it. */
+		for (int i = 1; i < 3 && field[i - 1] != NULL; i++)
+			if ((field[i] = strchr(field[i - 1], ':')) != NULL)
+				*field[i]++ = '\0';
+		for (int i = 0; i < 3 && field[i] != NULL; i++) {
+			while (*field[i] == ' ')
+				field[i]++;
+			for (char *e = field[i] + strlen(field[i]); e > field[i] && e[-1] == ' ';)
+				*--e = '\0';
+		}
+		if (field[0][0] == '\0' && field[1] == NULL)
 			continue;
-		unit = item;
-		day = strchr(unit, ':');
-		login = day != NULL ? strchr(day + 1, ':') : NULL;
-		if (day == NULL) {
+		if (c->rec->created == NULL) {
 			rc = err_set(err, RV_REFUSED,
-			    _("delivered: '%s' has no day; write UNIT:YYYY-MM-DD or UNIT:YYYY-MM-DD:LOGIN"), unit);
+			    _("delivered parts are imported only with the duty's created moment"));
 			break;
 		}
-		*day++ = '\0';
-		if (login != NULL)
-			*login++ = '\0';
-		if ((rc = store_unit_by_code(st, unit, &u, err)) != RV_OK)
+		if (field[1] == NULL || field[1][0] == '\0' || field[1][0] == '+') {
+			rc = err_set(err, RV_REFUSED,
+			    _("delivered: '%s' has no day; write UNIT:YYYY-MM-DD or UNIT:YYYY-MM-DD:LOGIN"),
+			    field[0]);
+			break;
+		}
+		if ((rc = store_unit_by_code(st, field[0], &u, err)) != RV_OK)
 			break;
 		if ((rc = store_support_state(st, d->id, u.id, &supports, delivered, err)) == RV_OK) {
 			if (!supports)
@@ -452,16 +457,22 @@ add_deliveries(struct create *c, const struct duty *d, struct rv_err *err)
 				rc = err_set(err, RV_REFUSED,
 				    _("delivered: %s is named twice; name each unit once"), u.code);
 		}
-		if (rc == RV_OK && (rc = record_date(day, "delivered", today, &on, err)) == RV_OK &&
+		if (rc == RV_OK && (rc = record_date(field[1], "delivered", today, &on, err)) == RV_OK &&
 		    (on > today || on < made))
 			rc = err_set(err, RV_REFUSED,
 			    _("delivered: %s's day %s is not between the duty's creation and today"),
-			    u.code, day);
-		if (rc == RV_OK && login != NULL && *login != '\0')
-			rc = store_person_by_login(st, login, &p, err);
+			    u.code, field[1]);
+		if (rc == RV_OK && field[2] != NULL && field[2][0] != '\0')
+			rc = store_person_by_login(st, field[2], &p, err);
 		if (rc == RV_OK) {
 			dates_iso(on, delivered);
 			rc = store_support_deliver(st, d->id, u.id, delivered, p.id, err);
+		}
+		if (rc == RV_OK && c->ndelivered < DUTY_SUPPORT_MAX) {
+			c->delivered[c->ndelivered].unit = u.id;
+			c->delivered[c->ndelivered].by = p.id;
+			memcpy(c->delivered[c->ndelivered].day, delivered, 11);
+			c->ndelivered++;
 		}
 		model_unit_free(&u);
 		model_person_free(&p);
@@ -548,6 +559,66 @@ record_fields(const struct create *c, struct duty *d)
 	d->escalated = c->escalated;
 }
 
+/* One history entry of an import: for actor, by the administrator. */
+static enum rv_code
+imported_entry(struct create *c, struct history_entry *h, struct rv_err *err)
+{
+	struct session *s = c->s;
+
+	h->via_id = h->actor_id != s->me.id ? s->me.id : s->via.id;
+	return store_history_add(s->st, h, err);
+}
+
+/*
+ * The history of an imported duty: its creation, for the assigner, then
+ * what the file says already happened, each as done by whom it names, via
+ * the administrator importing, at the moment of the import (the days are
+ * the file's): its submission and confirmation or its cancellation, and
+ * the parts delivered.  So verify holds the duty to what it came with.
+ */
+static enum rv_code
+record_imported(struct create *c, const struct duty *d, rowid_t assigner,
+    rowid_t owner, const char *at, const char *detail, struct rv_err *err)
+{
+	struct history_entry h = {
+		.duty_id = d->id, .at = at, .actor_id = assigner, .action = "created",
+		.to_unit_id = d->lead_unit_id, .to_owner_id = owner, .text = c->note,
+		.detail = detail,
+	};
+	int submitted = strcmp(d->status, "submitted") == 0;
+	int done = strcmp(d->status, "done") == 0;
+	enum rv_code rc;
+
+	if ((rc = imported_entry(c, &h, err)) != RV_OK)
+		return rc;
+	memset(&h, 0, sizeof(h));
+	h.duty_id = d->id;
+	h.at = at;
+	if (submitted || done) {
+		h.actor_id = owner;
+		h.action = "submitted";
+		h.detail = d->done_on;
+		if ((rc = imported_entry(c, &h, err)) != RV_OK)
+			return rc;
+	}
+	if (done || strcmp(d->status, "cancelled") == 0) {
+		h.actor_id = assigner;
+		h.action = done ? "confirmed" : "cancelled";
+		h.detail = done ? d->done_on : d->closed_on;
+		if ((rc = imported_entry(c, &h, err)) != RV_OK)
+			return rc;
+	}
+	for (int i = 0; i < c->ndelivered; i++) {
+		h.actor_id = c->delivered[i].by != 0 ? c->delivered[i].by : c->s->me.id;
+		h.action = "part-delivered";
+		h.from_unit_id = c->delivered[i].unit;
+		h.detail = c->delivered[i].day;
+		if ((rc = imported_entry(c, &h, err)) != RV_OK)
+			return rc;
+	}
+	return RV_OK;
+}
+
 static enum rv_code
 do_create(struct store *st, void *arg, struct rv_err *err)
 {
@@ -557,7 +628,8 @@ do_create(struct store *st, void *arg, struct rv_err *err)
 	struct unit lead = { 0 };
 	struct person owner = { 0 }, assigner = { 0 };
 	struct duty d = { 0 };
-	char uuid[37], ref[DUTY_REF_SIZE], at[21], detail[512];
+	char uuid[37], ref[DUTY_REF_SIZE], at[21], *detail = NULL;
+	size_t size;
 	long long n;
 	struct op op = { .s = s };
 	int closed = r != NULL && r->status != NULL &&
@@ -635,19 +707,20 @@ do_create(struct store *st, void *arg, struct rv_err *err)
 		goto out;
 	op.d.id = d.id;
 	snprintf(op.at, sizeof(op.at), "%s", at);
-	snprintf(detail, sizeof(detail), "deadline %s%s%s", d.deadline,
+	/* An imported duty's original deadline, when an extension moved it
+	 * before the import, is recorded too: verify checks both. */
+	size = 64 + (r != NULL && r->source != NULL ? strlen(r->source) : 0);
+	if ((detail = malloc(size)) == NULL) {
+		rc = err_set(err, RV_STORAGE, _("out of memory"));
+		goto out;
+	}
+	snprintf(detail, size, "deadline %s%s%s%s%s", d.deadline,
+	    strcmp(d.original_deadline, d.deadline) != 0 ? "; original " : "",
+	    strcmp(d.original_deadline, d.deadline) != 0 ? d.original_deadline : "",
 	    r != NULL && r->source != NULL ? "; " : "",
 	    r != NULL && r->source != NULL ? r->source : "");
 	if (r != NULL) {
-		/* Recorded for the assigner, by the administrator importing. */
-		struct history_entry h = {
-			.duty_id = d.id, .at = at, .actor_id = assigner.id,
-			.via_id = assigner.id != s->me.id ? s->me.id : s->via.id,
-			.action = "created", .to_unit_id = lead.id,
-			.to_owner_id = owner.id, .text = c->note, .detail = detail,
-		};
-
-		rc = store_history_add(st, &h, err);
+		rc = record_imported(c, &d, assigner.id, owner.id, at, detail, err);
 	} else {
 		rc = record(&op, "created", 0, lead.id, 0, owner.id, c->note, detail, err);
 	}
@@ -656,6 +729,7 @@ do_create(struct store *st, void *arg, struct rv_err *err)
 	if (rc == RV_OK && (c->ref = strdup(ref)) == NULL)
 		rc = err_set(err, RV_STORAGE, _("out of memory"));
 out:
+	free(detail);
 	free(d.search_key);
 	model_unit_free(&lead);
 	model_person_free(&owner);
@@ -721,24 +795,6 @@ record_count(const char *given, const char *what, int max, int *out,
 	return RV_OK;
 }
 
-/* "YYYY-MM-DDTHH:MM:SSZ", as stored. */
-static int
-is_moment(const char *m)
-{
-	static const char form[] = "dddd-dd-ddTdd:dd:ddZ";
-	day_t day;
-	char date[11];
-
-	if (strlen(m) != sizeof(form) - 1)
-		return 0;
-	for (size_t i = 0; form[i] != '\0'; i++)
-		if (form[i] == 'd' ? !isdigit((unsigned char)m[i]) : m[i] != form[i])
-			return 0;
-	memcpy(date, m, 10);
-	date[10] = '\0';
-	return dates_from_iso(date, &day) == 0 && atoi(m + 11) < 24 &&
-	    atoi(m + 14) < 60 && atoi(m + 17) < 60;
-}
 
 /* The values of a record, checked against each other. */
 static enum rv_code
@@ -762,7 +818,7 @@ check_record(struct create *c, day_t today, struct rv_err *err)
 		return err_set(err, RV_REFUSED,
 		    _("the status is one of open, submitted, done or cancelled%s"),
 		    strcmp(st, "pending") == 0 ? " (a pending proposal is not imported: write open)" : "");
-	if (r->created != NULL && !is_moment(r->created))
+	if (r->created != NULL && dates_moment(r->created, &(time_t){ 0 }) != 0)
 		return err_set(err, RV_REFUSED,
 		    _("created must be a UTC moment like 2026-11-28T07:30:00Z"));
 	if (r->created == NULL && strcmp(st, "open") != 0)

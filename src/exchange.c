@@ -247,7 +247,7 @@ import_row(struct import *im, const struct csv_record *rec, struct rv_err *err)
 	char *cell[C__MAX] = { 0 };
 	struct duty_new in = { 0 };
 	struct duty_record dr = { 0 };
-	char ref[DUTY_REF_SIZE], source[256], *sup = NULL;
+	char ref[DUTY_REF_SIZE], source[256], *sup = NULL, *from = NULL;
 	int bad = 0;
 	enum rv_code rc = RV_OK;
 
@@ -305,8 +305,13 @@ import_row(struct import *im, const struct csv_record *rec, struct rv_err *err)
 	dr.bounced = cell[C_BOUNCED];
 	dr.escalated = cell[C_ESCALATED];
 	dr.delivered = cell[C_DELIVERED];
-	snprintf(source, sizeof(source), "imported from %s line %ld", im->path, rec->line);
-	dr.source = source;
+	/* Where the row came from, whole: the path may be long. */
+	if ((from = malloc(strlen(im->path) + 48)) == NULL) {
+		rc = err_set(err, RV_STORAGE, _("out of memory"));
+		goto out;
+	}
+	snprintf(from, strlen(im->path) + 48, "imported from %s line %ld", im->path, rec->line);
+	dr.source = from;
 	if (cell[C_SUPPORT] != NULL) {
 		struct rv_err e;
 
@@ -338,6 +343,7 @@ out:
 	else if (rc == RV_OK)
 		im->imported++;
 	free(sup);
+	free(from);
 	for (int c = 0; c < C__MAX; c++)
 		free(cell[c]);
 	return rc;

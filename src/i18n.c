@@ -201,59 +201,55 @@ i18n_history_word(const char *word)
 	return t != NULL ? t : word != NULL ? word : "";
 }
 
-/* A detail is a history word, a day, or "deadline DAY" followed by where
- * the duty came from ("; imported from FILE line N"). */
+/* A detail is a history word, a day, or "deadline DAY" followed by the
+ * original deadline ("; original DAY") and where the duty came from
+ * ("; imported from FILE line N"). */
 const char *
 i18n_history_detail(const char *detail, char *buf, size_t size)
 {
-	char day[11];
-	const char *rest, *from = "; imported from ";
-	size_t nfrom = strlen(from);
+	static const char from[] = "; imported from ", orig[] = "; original ";
+	char day[11], o[11];
+	const char *rest, *line;
+	size_t n;
 
 	if (detail == NULL)
 		return "";
 	if (strlen(detail) == 10 && detail[4] == '-' && detail[7] == '-')
 		return i18n_day(detail, buf);
-	if (strncmp(detail, "deadline ", 9) != 0 || strlen(detail) < 19)
+	if (strncmp(detail, "deadline ", 9) != 0 || strlen(detail) < 19 || size < 11)
 		return i18n_history_word(detail);
 	snprintf(day, sizeof(day), "%.10s", detail + 9);
 	rest = detail + 19;
-	if (strncmp(rest, from, nfrom) == 0) {
-		const char *line = strrchr(rest, ' ');
-
-		/* "; imported from FILE line N": the file name is the user's. */
-		if (line != NULL && line - rest > (ptrdiff_t)nfrom + 5 &&
-		    strncmp(line - 5, " line", 5) == 0) {
-			snprintf(buf, size, _("deadline %s; imported from %.*s line %s"),
-			    i18n_day(day, (char[11]){ 0 }),
-			    (int)(line - 5 - (rest + nfrom)), rest + nfrom, line + 1);
-			return buf;
-		}
+	n = (size_t)snprintf(buf, size, _("deadline %s"), i18n_day(day, (char[11]){ 0 }));
+	if (strncmp(rest, orig, sizeof(orig) - 1) == 0 && strlen(rest) >= sizeof(orig) - 1 + 10) {
+		snprintf(o, sizeof(o), "%.10s", rest + sizeof(orig) - 1);
+		if (n < size)
+			n += (size_t)snprintf(buf + n, size - n, _(", originally %s"),
+			    i18n_day(o, (char[11]){ 0 }));
+		rest += sizeof(orig) - 1 + 10;
 	}
-	snprintf(buf, size, _("deadline %s%s"), i18n_day(day, (char[11]){ 0 }), rest);
+	if (n >= size)
+		return buf;
+	/* "; imported from FILE line N": the file name is the user's. */
+	line = strrchr(rest, ' ');
+	if (strncmp(rest, from, sizeof(from) - 1) == 0 && line != NULL &&
+	    line - rest > (ptrdiff_t)sizeof(from) - 1 + 5 && strncmp(line - 5, " line", 5) == 0)
+		snprintf(buf + n, size - n, _("; imported from %.*s line %s"),
+		    (int)(line - 5 - (rest + sizeof(from) - 1)), rest + sizeof(from) - 1, line + 1);
+	else
+		snprintf(buf + n, size - n, "%s", rest);
 	return buf;
 }
 
 const char *
 i18n_moment(const char *at, char buf[17])
 {
-	char iso[11];
-	day_t day;
-	int h, m, sec;
 	time_t t;
 	struct tm local;
 
 	if (at == NULL)
 		return "";
-	if (strlen(at) != 20 || at[10] != 'T' || at[19] != 'Z' ||
-	    sscanf(at + 11, "%2d:%2d:%2d", &h, &m, &sec) != 3)
-		return at;
-	memcpy(iso, at, 10);
-	iso[10] = '\0';
-	if (dates_from_iso(iso, &day) != 0)
-		return at;
-	t = (time_t)day * 86400 + h * 3600 + m * 60 + sec;
-	if (localtime_r(&t, &local) == NULL)
+	if (dates_moment(at, &t) != 0 || localtime_r(&t, &local) == NULL)
 		return at;
 	strftime(buf, 17, vi ? "%d/%m/%Y %H:%M" : "%Y-%m-%d %H:%M", &local);
 	return buf;

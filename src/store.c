@@ -609,8 +609,8 @@ static const char *const sqls[ST__MAX] = {
 	 * unit and owner, the status, the deadlines, the days done and closed,
 	 * the parts delivered, and as many proposals, extension requests and
 	 * notes as the history records.  The first duty that disagrees, with
-	 * what (stored, per history).  A duty imported from a file is taken
-	 * as it came, until its history says more. */
+	 * what (stored, per history).  An imported duty's history records
+	 * what it came with (duty.c, record_imported). */
 	/* Who passes work to whom: the proposals made in a period, per pair of
 	 * units, with how they were answered and of which kind. */
 	[ST_GRAPH_EDGES] =
@@ -642,9 +642,6 @@ static const char *const sqls[ST__MAX] = {
 	"   ORDER BY h.id DESC LIMIT 1) AS dl,"
 	"  (SELECT ifnull(h.detail, '') FROM history h WHERE h.duty_id = d.id"
 	"   AND h.action = 'created' ORDER BY h.id LIMIT 1) AS made,"
-	"  EXISTS (SELECT 1 FROM history h WHERE h.duty_id = d.id"
-	"   AND h.action = 'created'"
-	"   AND h.detail LIKE 'deadline ____-__-__; imported from %') AS imp,"
 	"  (SELECT h.detail FROM history h WHERE h.duty_id = d.id"
 	"   AND h.action = 'submitted' ORDER BY h.id DESC LIMIT 1) AS done,"
 	"  (SELECT count(*) FROM handoffs x WHERE x.duty_id = d.id) AS nh,"
@@ -668,15 +665,16 @@ static const char *const sqls[ST__MAX] = {
 	"   CASE substr(state, 1, instr(state, '|') - 1) WHEN 'created' THEN 'open'"
 	"   WHEN 'submitted' THEN 'submitted' WHEN 'confirmed' THEN 'done'"
 	"   WHEN 'reopened' THEN 'open' WHEN 'cancelled' THEN 'cancelled' END AS w"
-	"   FROM e WHERE NOT (imp AND state LIKE 'created|%')) WHERE w IS NOT status"
+	"   FROM e) WHERE w IS NOT status"
 	"  UNION ALL SELECT id, ref, 'deadline', deadline, substr(dl, instr(dl, '|') + 1)"
 	"  FROM e WHERE dl LIKE 'extension-approved|%'"
 	"   AND substr(dl, instr(dl, '|') + 1) IS NOT deadline"
 	"  UNION ALL SELECT id, ref, 'deadline', deadline, substr(dl, 18, 10)"
 	"  FROM e WHERE dl LIKE 'created|deadline %' AND substr(dl, 18, 10) IS NOT deadline"
-	"  UNION ALL SELECT id, ref, 'original deadline', original_deadline, substr(made, 10, 10)"
-	"  FROM e WHERE made LIKE 'deadline %' AND NOT imp"
-	"   AND substr(made, 10, 10) IS NOT original_deadline"
+	"  UNION ALL SELECT id, ref, 'original deadline', original_deadline, o FROM (SELECT e.*,"
+	"   CASE WHEN made LIKE 'deadline ____-__-__; original %' THEN substr(made, 31, 10)"
+	"   ELSE substr(made, 10, 10) END AS o FROM e WHERE made LIKE 'deadline %')"
+	"  WHERE o IS NOT original_deadline"
 	"  UNION ALL SELECT id, ref, 'day it was done', done_on, done FROM e"
 	"  WHERE status IN ('submitted', 'done') AND done GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
 	"   AND done IS NOT done_on"
@@ -695,9 +693,8 @@ static const char *const sqls[ST__MAX] = {
 	"   (SELECT h.detail FROM history h WHERE h.duty_id = s.duty_id"
 	"    AND h.action = 'part-delivered' AND h.from_unit_id = s.unit_id"
 	"    ORDER BY h.id DESC LIMIT 1) AS w"
-	"  FROM duty_support s JOIN e d ON d.id = s.duty_id"
-	"  JOIN units u ON u.id = s.unit_id"
-	"  WHERE s.delivered_on IS NOT w AND NOT (w IS NULL AND d.imp))"
+	"  FROM duty_support s JOIN duties d ON d.id = s.duty_id"
+	"  JOIN units u ON u.id = s.unit_id WHERE s.delivered_on IS NOT w)"
 	" SELECT ref, what, ifnull(stored, '-'), ifnull(want, '-') FROM bad"
 	" ORDER BY id LIMIT 1",
 	[ST_REPORT_UNITS] = REPORT_SQL(REPORT_BY_UNIT_SQL),

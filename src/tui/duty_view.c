@@ -99,7 +99,7 @@ static int
 history_lines(const struct history_row *h, void *arg)
 {
 	struct duty_lines *d = arg;
-	char when[17], detail[512], by[256], via[256] = "", owners[200] = "";
+	char when[17], detail[4400], by[256], via[256] = "", owners[200] = "";
 
 	/* TRANSLATORS: a history entry: what was done, by whom. */
 	snprintf(by, sizeof(by), _("%s by %s"), i18n_history_word(h->action), nz(h->actor_login));
