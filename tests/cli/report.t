@@ -119,6 +119,17 @@ like "$out" "history entry [0-9]+, head $head" "and ends with the history head"
 width=$(printf '%s\n' "$out" | sed -n '/How the work/,/^Made /p' | grep -v '^Made ' | awk '{ if (length($0) > m) m = length($0) } END { print m }')
 ok $([ "$width" -le 80 ] && [ "$width" -gt 0 ]; echo $?) "the handling and support tables fit 80 columns ($width)"
 
+# On an 80-column terminal, in English and in Vietnamese (whose headings are
+# long), every line of the three tables fits, headings set on two lines
+# where needed, and no heading is cut.
+for lang in C.UTF-8 vi_VN.UTF-8; do
+	COLUMNS=80 LANG=$lang script -qec "$ROVIEC --db $DB report --from 2025-06-01 --to 2025-06-30" /dev/null \
+	    </dev/null | tr -d '\r' >"$T/tty"
+	wide=$(sed '1d; /^(roviec verify/d; /^Made\|^Lập lúc/d' "$T/tty" | perl -CSD -nle 'print if length > 80' | wc -l)
+	is "$wide" 0 "$lang: on an 80-column terminal every line of the tables fits"
+	unlike "$(grep -E '^(unit|đơn vị) ' "$T/tty")" "…" "$lang: and no heading is cut"
+done
+
 # Bad values: exit 1 with what is wrong; unknown options exit 2.
 expect 1 "a bad --from is refused" report --from 31/02/2025
 like "$err" "--from" "naming the option"
