@@ -38,6 +38,10 @@ const char *i18n_status(const char *status);
  * or "yes", as people read it; any other word unchanged. */
 const char *i18n_word(const char *word);
 
+/* A decimal number written with a point ("40.0%"), in place, as people
+ * read it: a decimal comma in Vietnamese ("40,0%").  Returns s. */
+char *i18n_decimal(char *s);
+
 /* An ISO day (YYYY-MM-DD) as people read it: DD/MM/YYYY in Vietnamese,
  * as is in English; anything else is returned unchanged.  buf holds 11. */
 const char *i18n_day(const char *iso, char buf[11]);

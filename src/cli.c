@@ -1438,6 +1438,8 @@ report_row_out(const struct report_row *r, void *arg)
 		snprintf(rate, sizeof(rate), "-");
 	else
 		snprintf(rate, sizeof(rate), "%.1f%%", r->rate);
+	i18n_decimal(rate);
+	i18n_decimal(avg);
 	{
 		const char *cells[] = {
 			r->key, r->name, n[0], n[1], n[2], n[3], n[4], rate

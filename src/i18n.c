@@ -144,6 +144,16 @@ i18n_word(const char *word)
 	return shown(words, sizeof(words) / sizeof(words[0]), word);
 }
 
+char *
+i18n_decimal(char *s)
+{
+	char *point = vi ? strchr(s, '.') : NULL;
+
+	if (point != NULL)
+		*point = ',';
+	return s;
+}
+
 const char *
 i18n_status(const char *status)
 {
@@ -166,7 +176,8 @@ static const char *const history_words[] = {
 	NC_("history", "submitted"), NC_("history", "support-ended"),
 	NC_("history", "transfer"), NC_("history", "unit-added"),
 	NC_("history", "proposed"), NC_("history", "first administrator"),
-	/* The reasons roviec itself records (duty.c). */
+	/* The reasons roviec itself records (duty.c, org.c). */
+	NC_("history", "joins the unit as its head"),
 	NC_("history", "the supporting unit became the lead unit"),
 	NC_("history", "the duty moved to another unit"),
 	NC_("history", "the duty was submitted as done"),

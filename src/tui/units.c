@@ -164,9 +164,10 @@ units_draw(struct tui *t, struct view *v, int top, int height, int width)
 		int attr = tui_row_attr(t, flags, i == u->cursor);
 		char rate[16];
 
-		if (r->has_rate)
+		if (r->has_rate) {
 			snprintf(rate, sizeof(rate), "%7.1f%%", r->on_time);
-		else
+			i18n_decimal(rate);
+		} else
 			snprintf(rate, sizeof(rate), "%8s", "-");
 		name = text_fit(r->name, (size_t)name_w, 1);
 		snprintf(line, sizeof(line), "%-8s %s %6lld %8lld %8lld %6lld %s", r->code,

@@ -164,6 +164,12 @@ LANG=vi_VN.UTF-8 TZ=Asia/Ho_Chi_Minh "$ROVIEC" --db "$DB" report >"$T/out" 2>&1
 like "$(tail -2 "$T/out" | head -1)" "^[^ ]+ [^ ]+ [0-9]{2}/[0-9]{2}/[0-9]{4} [0-9]{2}:[0-9]{2} " \
     "the report says when it was made, as DD/MM/YYYY HH:MM"
 unlike "$(cat "$T/out")" "[0-9]T[0-9]{2}:[0-9]{2}:[0-9]{2}Z" "with no UTC moment left for people"
+faketime "2026-12-01 08:00:00" "$ROVIEC" --db "$DB" --as off1 done "$r" --note "Xong" >/dev/null
+LANG=vi_VN.UTF-8 faketime "2026-12-02 08:00:00" "$ROVIEC" --db "$DB" report --from 2025-01-01 >"$T/out" 2>&1
+like "$(cat "$T/out")" " [0-9]+,[0-9]%" "a rate is written with a decimal comma in Vietnamese"
+LANG=vi_VN.UTF-8 faketime "2026-12-02 08:00:00" "$ROVIEC" --db "$DB" report --from 2025-01-01 --format csv >"$T/out" 2>&1
+like "$(cat "$T/out")" ",[0-9]+\.[0-9]," "and with a point in CSV"
+unlike "$(cat "$T/out")" ",[0-9]+,[0-9]%" "(no percent sign or comma in a CSV number)"
 
 # The configuration's language overrides the locale.
 mkdir -p "$T/xdg/roviec"
