@@ -83,6 +83,10 @@ struct duty_record {
 enum rv_code duty_import(struct session *s, const struct duty_new *in,
     const struct duty_record *rec, char ref[DUTY_REF_SIZE], struct rv_err *err);
 
+/* RV_OK when the acting person may act on duties at all; an inspector
+ * reads every duty and changes none (RV_REFUSED, with the reason). */
+enum rv_code duty_may_act(const struct session *s, struct rv_err *err);
+
 /* Head of the lead unit: a new owner inside the lead unit, at once. */
 enum rv_code duty_assign(struct session *s, const char *ref, const char *login,
     struct rv_err *err);

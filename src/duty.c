@@ -70,6 +70,12 @@ refuse_inspector(const struct session *s, struct rv_err *err)
 	return 0;
 }
 
+enum rv_code
+duty_may_act(const struct session *s, struct rv_err *err)
+{
+	return refuse_inspector(s, err) ? RV_REFUSED : RV_OK;
+}
+
 static void
 op_clock(struct op *op)
 {

@@ -233,6 +233,10 @@ draw(struct tui *t)
 			draw_line(LINES - nstatus + i, status[i], t->status_is_error ?
 			    (t->colour ? COLOR_PAIR(PAIR_ERROR) | A_BOLD : A_BOLD | A_REVERSE) :
 			    A_NORMAL);
+	else if (t->s->me.role == ROLE_INSPECTOR)
+		/* An inspector reads every duty and changes none. */
+		draw_line(LINES - 1, _("?: help  Enter: open  Tab: tabs  /: search  "
+		    "o: city  q: quit"), A_DIM);
 	else
 		draw_line(LINES - 1, _("?: help  Enter: open  Tab: tabs  /: search  "
 		    "t: transfer  p: progress  q: quit"), A_DIM);
@@ -388,6 +392,11 @@ tui_action(struct tui *t, enum request req, const char *ref)
 	size_t n = 0;
 	char title[160];
 
+	if ((req == REQ_NEW || a != NULL) && duty_may_act(t->s, &err) != RV_OK) {
+		/* Said before a form is typed into, not after. */
+		tui_status(t, 1, "%s", err.msg);
+		return 0;
+	}
 	if (req == REQ_NEW)
 		return new_duty(t);
 	if (a == NULL)

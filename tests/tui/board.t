@@ -143,6 +143,26 @@ gone_within "$pid" 2
 ok $? "after the hang-up the process is gone within 2 s"
 is "$(sqlite3 "$DB" 'PRAGMA integrity_check')" ok "and the database passes integrity_check"
 
+# An inspector reads every duty and changes none: the key line offers no
+# action, and an action is refused before any form is typed into.
+h0=$(sqlite3 "$DB" 'SELECT count(*) FROM history')
+SESSION=insp BOARD_ARGS="--as ttra.thang" board
+SESSION=insp wait_for "Thanh tra thành phố \(TTRA\)" && SESSION=insp settled
+ok $? "an inspector's board opens"
+unlike "$(SESSION=insp screen | tail -1)" "t: transfer|p: progress" "the key line offers no action to an inspector"
+SESSION=insp keys 4
+SESSION=insp wait_for '\[4 Flagged\]' && SESSION=insp settled
+SESSION=insp keys p
+SESSION=insp wait_for "inspectors see every duty but change none"
+ok $? "p is refused at once, with the reason"
+unlike "$(SESSION=insp screen)" "Record progress|Note:" "and no form was opened"
+SESSION=insp keys n
+SESSION=insp wait_for "inspectors see every duty but change none"
+unlike "$(SESSION=insp screen)" "Title:" "n (a new duty) too"
+is "$(sqlite3 "$DB" 'SELECT count(*) FROM history')" "$h0" "nothing was written"
+SESSION=insp keys Q
+SESSION=insp wait_for "EXITED 0"
+
 # Without colour: NO_COLOR, and a vt100.
 SESSION=mono board NO_COLOR=1
 SESSION=mono wait_for "\[1 Leads\]"

@@ -16,12 +16,13 @@ tm() { tmux -S "$TMUX_SOCK" "$@"; }
 # exiting, and the new session is lost (about 1 in 300 on a loaded machine).
 tm start-server \; set-option -s exit-empty off
 
-# board [ENV=VALUE ...] [-- ARGS]: starts roviec on $DB in an 80x24 session
-# named "board" (BOARD_SIZE="WxH" to change), with TERM and the locale set.
+# board [ENV=VALUE ...]: starts roviec on $DB in an 80x24 session named
+# "board" (BOARD_SIZE="WxH" to change), with TERM and the locale set;
+# BOARD_ARGS are more arguments for roviec (--as LOGIN).
 board() {
 	_size=${BOARD_SIZE:-80x24}
 	tm new-session -d -s "${SESSION:-board}" -x "${_size%x*}" -y "${_size#*x}" \
-	    "env TERM=${BOARD_TERM:-xterm-256color} LANG=C.UTF-8 $* $ROVIEC --db $DB; echo EXITED \$?; sleep 30"
+	    "env TERM=${BOARD_TERM:-xterm-256color} LANG=C.UTF-8 $* $ROVIEC --db $DB${BOARD_ARGS:+ $BOARD_ARGS}; echo EXITED \$?; sleep 30"
 }
 
 screen() { tm capture-pane -p -t "${SESSION:-board}"; }
