@@ -1266,6 +1266,14 @@ store_open(const char *path, enum store_mode mode, struct store **out,
 		return err_set(err, RV_STORAGE, _("out of memory"));
 	}
 	flags_default_rules(&st->rules);
+	/*
+	 * SQLite makes the -wal and -shm files with the database's mode less
+	 * the umask, and widens them only afterwards: an official whose umask
+	 * is 022, first to open the database, left a -shm the group could not
+	 * write for a moment, and a second official opening it then was read-
+	 * only for the whole session.  The group's bits are never masked.
+	 */
+	umask(umask(0) & ~(mode_t)0060);
 	rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
 	    NULL);
 	if (rc != SQLITE_OK) {
