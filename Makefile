@@ -15,7 +15,7 @@ WARN     = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
 
 # Debian packages: what the build links against and what the tests drive.
 DEB_BUILD = gcc make pkg-config libncurses-dev libsqlite3-dev uuid-dev libutf8proc-dev nettle-dev gettext
-DEB_TEST  = sqlite3 tmux faketime groff-base perl graphviz
+DEB_TEST  = sqlite3 tmux faketime groff-base perl graphviz locales
 DEB_BENCH = taskwarrior
 DEB_FUZZ  = clang
 DEB_SERVER = openssh-server openssh-client passwd tmux sqlite3 perl

@@ -13,6 +13,10 @@ main(int argc, char **argv)
 	 * characters; the text module works in UTF-8 whatever the locale. */
 	if (setlocale(LC_ALL, "") == NULL)
 		setlocale(LC_ALL, "C.UTF-8");
+	/* Numbers for programs (CSV, JSON, dot) keep a decimal point even
+	 * where a locale writing a comma is installed; the tables for people
+	 * use i18n_decimal. */
+	setlocale(LC_NUMERIC, "C");
 	i18n_init();
 	/* A file size limit (ulimit -f) must fail a write, which SQLite
 	 * reports and rolls back, not kill the process mid-transaction. */

@@ -170,6 +170,20 @@ like "$(cat "$T/out")" " [0-9]+,[0-9]%" "a rate is written with a decimal comma 
 LANG=vi_VN.UTF-8 faketime "2026-12-02 08:00:00" "$ROVIEC" --db "$DB" report --from 2025-01-01 --format csv >"$T/out" 2>&1
 like "$(cat "$T/out")" ",[0-9]+\.[0-9]," "and with a point in CSV"
 unlike "$(cat "$T/out")" ",[0-9]+,[0-9]%" "(no percent sign or comma in a CSV number)"
+# Where vi_VN.UTF-8 is installed, its numbers write a decimal comma: CSV and
+# dot must keep the point all the same (the locale is built here, LOCPATH).
+if command -v localedef >/dev/null && [ -f /usr/share/i18n/locales/vi_VN ] && mkdir -p "$T/loc" &&
+    localedef -i vi_VN -f UTF-8 "$T/loc/vi_VN.UTF-8" >/dev/null 2>&1; then
+	LOCPATH=$T/loc LANG=vi_VN.UTF-8 faketime "2026-12-02 08:00:00" "$ROVIEC" --db "$DB" report --from 2025-01-01 --format csv >"$T/out" 2>&1
+	like "$(cat "$T/out")" ",[0-9]+\.[0-9]," "with vi_VN.UTF-8 installed, CSV numbers keep the point"
+	unlike "$(cat "$T/out")" '"[0-9]+,[0-9]"' "(no number quoted for a comma)"
+	LOCPATH=$T/loc LANG=vi_VN.UTF-8 "$ROVIEC" --db "$DB" graph --format dot >"$T/out" 2>&1
+	unlike "$(cat "$T/out")" "penwidth=[0-9]+,[0-9]" "and dot's pen widths too"
+	LOCPATH=$T/loc LANG=vi_VN.UTF-8 faketime "2026-12-02 08:00:00" "$ROVIEC" --db "$DB" report --from 2025-01-01 >"$T/out" 2>&1
+	like "$(cat "$T/out")" " [0-9]+,[0-9]%" "while the table keeps its decimal comma"
+else
+	ok 0 "# SKIP no vi_VN locale source to build (package locales)"
+fi
 
 # The configuration's language overrides the locale.
 mkdir -p "$T/xdg/roviec"
