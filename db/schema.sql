@@ -101,6 +101,12 @@ CREATE INDEX duties_lead_page ON duties(lead_unit_id, (deadline || ' ' || ref))
 	WHERE status IN ('open', 'submitted');
 CREATE INDEX duties_owner_page ON duties(owner_id, (deadline || ' ' || ref))
 	WHERE status IN ('open', 'submitted');
+-- roviec list --unit (or --owner) of live duties reads them in the order
+-- it prints, the reference in its own collation (migration 4).
+CREATE INDEX duties_lead_list ON duties(lead_unit_id, deadline, ref)
+	WHERE status IN ('open', 'submitted');
+CREATE INDEX duties_owner_list ON duties(owner_id, deadline, ref)
+	WHERE status IN ('open', 'submitted');
 -- The report (roviec report, the board's overview) reads the duties on the
 -- books in a period, unit by unit.  This index holds every column it needs,
 -- in the unit's order, so the report groups without sorting and never reads

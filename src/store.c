@@ -62,6 +62,8 @@ enum stmt {
 	ST_DUTY_LIST,
 	ST_DUTY_LIST_UNIT,
 	ST_DUTY_LIST_OWNER,
+	ST_DUTY_LIST_UNIT_LIVE,
+	ST_DUTY_LIST_OWNER_LIVE,
 	ST_DUTY_JSON,
 	ST_DUTY_DETAIL,
 	ST_REF_AT_LEAST,
@@ -123,7 +125,7 @@ enum stmt {
  * duty is overdue only once its deadline has passed), so that the index
  * reads those alone; otherwise past any date.
  */
-#define LIST_SQL(lead) \
+#define LIST_SQL_BY(lead, order) \
 	"SELECT d.ref, d.uuid, d.title, lu.code, o.login, o.full_name, a.login," \
 	"  d.deadline, d.original_deadline, d.shown_status, d.field," \
 	"  CASE WHEN ?14 THEN (SELECT ifnull(group_concat(code, ', '), '')" \
@@ -149,8 +151,14 @@ enum stmt {
 	"  AND (?6 IS NULL OR d.search_key LIKE ?6 ESCAPE '\\'" \
 	"       OR d.ref LIKE ?6 ESCAPE '\\')" \
 	"  AND d.deadline < ?13" \
-	" ORDER BY d.deadline, d.ref" \
+	" ORDER BY " order \
 	" LIMIT ifnull(?8, -1)"
+#define LIST_SQL(lead) LIST_SQL_BY(lead, "d.deadline, d.ref")
+/* A unit's or an owner's open and submitted duties, read in the order of
+ * duties_lead_list or duties_owner_list (migration 4), so that a first
+ * screen reads a screenful, however many the unit has. */
+#define LIST_SQL_LIVE(lead) \
+	LIST_SQL(lead " AND d.status IN ('open', 'submitted')")
 
 /*
  * The board's pages.  Each tab has its own WHERE so that SQLite can use
@@ -506,6 +514,8 @@ static const char *const sqls[ST__MAX] = {
 	[ST_DUTY_LIST] = LIST_SQL("1"),
 	[ST_DUTY_LIST_UNIT] = LIST_SQL("d.lead_unit_id = ?1"),
 	[ST_DUTY_LIST_OWNER] = LIST_SQL("d.owner_id = ?2"),
+	[ST_DUTY_LIST_UNIT_LIVE] = LIST_SQL_LIVE("d.lead_unit_id = ?1"),
+	[ST_DUTY_LIST_OWNER_LIVE] = LIST_SQL_LIVE("d.owner_id = ?2"),
 	[ST_DUTY_JSON] =
 	"SELECT json_insert(" DUTY_JSON_OBJECT ","
 	"  '$.pending_handoff', (SELECT json_object('kind', h.kind,"
@@ -2196,9 +2206,12 @@ enum rv_code
 store_duty_list(struct store *st, const struct duty_filter *f, unsigned with,
     store_duty_fn fn, void *arg, struct rv_err *err)
 {
-	sqlite3_stmt *s = stmt(st, f->lead_unit_id ? ST_DUTY_LIST_UNIT :
-	    f->owner_id ? ST_DUTY_LIST_OWNER : ST_DUTY_LIST, err);
 	unsigned want = f->statuses ? f->statuses : ~0u;
+	/* Only open, pending and submitted duties: the partial indexes. */
+	int live = (want & (STATUS_DONE | STATUS_CANCELLED)) == 0;
+	sqlite3_stmt *s = stmt(st, f->lead_unit_id ? (live ? ST_DUTY_LIST_UNIT_LIVE :
+	    ST_DUTY_LIST_UNIT) : f->owner_id ? (live ? ST_DUTY_LIST_OWNER_LIVE :
+	    ST_DUTY_LIST_OWNER) : ST_DUTY_LIST, err);
 	char *pattern = NULL;
 	int rc;
 

@@ -329,4 +329,16 @@ run import "$T/one.csv"
 is "$rc" 1 "importing the same file twice is refused"
 is "$(printf '%s\n' "$err" | grep -c 'is already taken')" "$(( $(wc -l <"$T/one.csv") - 1 ))" "every row is named as taken"
 
+# References as imported, in lower case or with '_': list orders them as
+# the reference column does (NOCASE), with or without --limit, in the index
+# of migration 4 as in a sort.
+MADE=$(date -u -d '-3 days' +%Y-%m-%dT%H:%M:%SZ)
+printf 'ref,title,lead,owner,deadline,result,basis,created\nQA-0001,Sắp xếp mã b,P1,p1.nga,2026-12-03,KQ,CV,%s\nQ_1-0001,Sắp xếp mã a,P1,p1.nga,2026-12-03,KQ,CV,%s\n' \
+    "$MADE" "$MADE" >"$T/order.csv"
+DB=$B expect 0 "references with '_' import" import "$T/order.csv"
+is "$(DB=$B run list --unit P1 --search "sap xep ma" --format csv; printf '%s\n' "$out" | cut -d, -f1 | tr '\n' ' ')" \
+    "ref Q_1-0001 QA-0001 " "list --unit sorts them as the reference column does: Q_1 before QA"
+is "$(DB=$B run list --unit P1 --search "sap xep ma" --limit 1 --format csv; printf '%s\n' "$out" | sed -n 2p | cut -d, -f1)" \
+    "Q_1-0001" "and --limit 1 gives that first one"
+
 done_testing
