@@ -46,6 +46,9 @@ char *i18n_decimal(char *s);
  * as is in English; anything else is returned unchanged.  buf holds 11. */
 const char *i18n_day(const char *iso, char buf[11]);
 
+/* word translated when table (of n N_ words) holds it; else word itself. */
+const char *i18n_shown(const char *const *table, size_t n, const char *word);
+
 /* The translation of an NC_ key, or its English word when there is none. */
 const char *i18n_ctx(const char *key);
 

@@ -801,7 +801,6 @@ record_count(const char *given, const char *what, int max, int *out,
 	return RV_OK;
 }
 
-
 /* The values of a record, checked against each other. */
 static enum rv_code
 check_record(struct create *c, day_t today, struct rv_err *err)

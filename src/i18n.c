@@ -128,9 +128,8 @@ static const char *const words[] = {
 	N_("admin"), N_("head"), N_("officer"), N_("inspector"), N_("yes")
 };
 
-/* word translated when table (of n N_ words) holds it; else word. */
-static const char *
-shown(const char *const *table, size_t n, const char *word)
+const char *
+i18n_shown(const char *const *table, size_t n, const char *word)
 {
 	for (size_t i = 0; i < n && word != NULL; i++)
 		if (strcmp(word, table[i]) == 0)
@@ -141,7 +140,7 @@ shown(const char *const *table, size_t n, const char *word)
 const char *
 i18n_word(const char *word)
 {
-	return shown(words, sizeof(words) / sizeof(words[0]), word);
+	return i18n_shown(words, sizeof(words) / sizeof(words[0]), word);
 }
 
 char *
@@ -157,7 +156,7 @@ i18n_decimal(char *s)
 const char *
 i18n_status(const char *status)
 {
-	return shown(statuses, sizeof(statuses) / sizeof(statuses[0]), status);
+	return i18n_shown(statuses, sizeof(statuses) / sizeof(statuses[0]), status);
 }
 
 /* The words the history stores, shown translated.  "created" is also a

@@ -125,7 +125,7 @@ enum stmt {
  * duty is overdue only once its deadline has passed), so that the index
  * reads those alone; otherwise past any date.
  */
-#define LIST_SQL_BY(lead, order) \
+#define LIST_SQL(lead) \
 	"SELECT d.ref, d.uuid, d.title, lu.code, o.login, o.full_name, a.login," \
 	"  d.deadline, d.original_deadline, d.shown_status, d.field," \
 	"  CASE WHEN ?14 THEN (SELECT ifnull(group_concat(code, ', '), '')" \
@@ -151,9 +151,8 @@ enum stmt {
 	"  AND (?6 IS NULL OR d.search_key LIKE ?6 ESCAPE '\\'" \
 	"       OR d.ref LIKE ?6 ESCAPE '\\')" \
 	"  AND d.deadline < ?13" \
-	" ORDER BY " order \
+	" ORDER BY d.deadline, d.ref" \
 	" LIMIT ifnull(?8, -1)"
-#define LIST_SQL(lead) LIST_SQL_BY(lead, "d.deadline, d.ref")
 /* A unit's or an owner's open and submitted duties, read in the order of
  * duties_lead_list or duties_owner_list (migration 4), so that a first
  * screen reads a screenful, however many the unit has. */
@@ -771,15 +770,6 @@ static const char *const schema_refusals[] = {
 	N_("this person owns open duties of their unit: reassign them first"),
 };
 
-static const char *
-schema_refusal(const char *msg)
-{
-	for (size_t i = 0; i < sizeof(schema_refusals) / sizeof(schema_refusals[0]); i++)
-		if (strcmp(msg, schema_refusals[i]) == 0)
-			return _(schema_refusals[i]);
-	return msg;
-}
-
 static enum rv_code
 fail(struct store *st, int rc, struct rv_err *err)
 {
@@ -795,7 +785,8 @@ fail(struct store *st, int rc, struct rv_err *err)
 	switch (rc & 0xff) {
 	case SQLITE_CONSTRAINT:
 		return err_set(err, RV_REFUSED, _("refused by the database: %s"),
-		    schema_refusal(msg));
+		    i18n_shown(schema_refusals,
+		    sizeof(schema_refusals) / sizeof(schema_refusals[0]), msg));
 	case SQLITE_READONLY:
 		return err_set(err, RV_STORAGE,
 		    _("the database %s is read-only for you; ask the administrator for write access"),
