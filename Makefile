@@ -38,7 +38,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%.t)
 
 DEMO_DB ?= $(CURDIR)/demo.db
 
-.PHONY: all pot run check check-faults check-server check-valgrind fuzz deps-fuzz deps deps-bench deps-server install uninstall clean asan lint-man bench
+.PHONY: all pot run check check-dates check-faults check-server check-valgrind fuzz deps-fuzz deps deps-bench deps-server install uninstall clean asan lint-man bench
 
 all: roviec
 
@@ -82,8 +82,20 @@ build/tests/%.t: tests/unit/%.c tests/unit/tap.h $(LIBOBJ) | build/tests
 run: roviec
 	./roviec --db "$(DEMO_DB)" demo
 
+# Every test runs at TEST_NOW, never at the real moment (tests/clock.sh).
 check: roviec $(UNIT_BIN)
-	ROVIEC="$(CURDIR)/roviec" SHARED="$(CURDIR)/../shared" prove -j2 $(PROVE_FLAGS) $(UNIT_BIN) tests/cli/*.t tests/tui/*.t
+	ROVIEC="$(CURDIR)/roviec" tests/pinned prove -j2 $(PROVE_FLAGS) $(UNIT_BIN) tests/cli/*.t tests/tui/*.t
+
+# The whole suite again at three days that move calendars: the first of a
+# month, a Monday after a public holiday, the last day of a year (09:00 in
+# Đà Lạt).  About 5 minutes; CI runs it.
+CHECK_DATES = 2027-03-01T02:00:00 2027-01-04T02:00:00 2026-12-31T02:00:00
+check-dates: roviec $(UNIT_BIN)
+	@for d in $(CHECK_DATES); do \
+	    echo "check-dates: the suite at $$d UTC"; \
+	    TEST_NOW="$$(echo $$d | tr T ' ')" ROVIEC="$(CURDIR)/roviec" tests/pinned \
+	        prove -j2 $(PROVE_FLAGS) $(UNIT_BIN) tests/cli/*.t tests/tui/*.t || exit 1; \
+	done
 
 # The same tests under AddressSanitizer and UndefinedBehaviorSanitizer.
 # faketime is preloaded by some tests, so ASan may not come first.
@@ -134,7 +146,7 @@ deps-fuzz:
 # Faults: writers killed at random, a disk that fills up, damaged or newer
 # database files, a hang-up in every form (KILL_ROUNDS=150 by default).
 check-faults: roviec
-	ROVIEC="$(CURDIR)/roviec" SHARED="$(CURDIR)/../shared" prove $(PROVE_FLAGS) tests/faults/*.t
+	ROVIEC="$(CURDIR)/roviec" prove $(PROVE_FLAGS) tests/faults/*.t
 
 # The board's tmux tests with roviec under valgrind: any memory error or
 # definite leak fails (the logs are listed); timeouts are stretched.
@@ -143,7 +155,7 @@ check-valgrind: roviec
 	@rm -rf build/valgrind && mkdir -p build/valgrind
 	ROVIEC="$(CURDIR)/tests/valgrind/roviec" ROVIEC_REAL="$(CURDIR)/roviec" \
 	    VALGRIND_LOGS="$(CURDIR)/build/valgrind" WAIT_SCALE=$${WAIT_SCALE:-8} \
-	    SHARED="$(CURDIR)/../shared" prove $(PROVE_FLAGS) tests/tui/*.t
+	    prove $(PROVE_FLAGS) tests/tui/*.t
 	@# A board hung up as its test ended may still be writing its log (vg.PID).
 	@for f in build/valgrind/vg.*; do n=0; \
 	    while kill -0 "$${f##*.}" 2>/dev/null && [ $$n -lt 300 ]; do sleep 0.1; n=$$((n + 1)); done; \
@@ -157,7 +169,7 @@ check-valgrind: roviec
 
 # The server test: real accounts, a real sshd on a loopback port (as root).
 check-server: roviec deps-server
-	ROVIEC="$(CURDIR)/roviec" SHARED="$(CURDIR)/../shared" prove $(PROVE_FLAGS) tests/server/*.t
+	ROVIEC="$(CURDIR)/roviec" prove $(PROVE_FLAGS) tests/server/*.t
 
 deps-server:
 	@$(MAKE) --no-print-directory deps DEB_BUILD= DEB_TEST="$(DEB_SERVER)"

@@ -44,7 +44,8 @@ struct demo_unit_def {
 	const char *places[4];	/* where its duties happen (wards, communes) */
 };
 
-/* /work/shared/data/dalat-units.csv, parents before children. */
+/* The units of Đà Lạt (the project's shared dalat-units.csv), parents
+ * before children. */
 static const struct demo_unit_def demo_units[] = {
 	{ "DL", "Thành phố Đà Lạt", "city", NULL, { NULL } },
 	{ "P1", "Phường 1", "ward", "DL", { "khu Hòa Bình", "khu vực chợ Đà Lạt",

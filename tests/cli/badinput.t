@@ -5,7 +5,7 @@
 # reaches the terminal raw, from list, show or an error message.
 . "$(dirname "$0")/lib.sh"
 
-CASES=$SHARED/data/text-cases.tsv
+CASES=$FIXTURES/text-cases.tsv
 
 # refuse STATUS NAME ARGS...: as expect, with the database unchanged and no
 # raw control character in the message.

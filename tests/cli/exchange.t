@@ -5,7 +5,7 @@
 # export as CSV and JSON, and the round trip export -> import -> export.
 . "$(dirname "$0")/lib.sh"
 
-CASES=$SHARED/data/text-cases.tsv
+CASES=$FIXTURES/text-cases.tsv
 says() { like "$err" "$1" "$2"; }
 count() { sqlite3 "$DB" 'SELECT count(*) FROM duties'; }
 HEAD="title,lead,owner,deadline,result,basis"

@@ -5,10 +5,27 @@
 
 set -u
 
+# Every process of a test runs at TEST_NOW (tests/clock.sh), the test's own
+# shell too: run by hand, it starts again under the pin, so that it is the
+# process that shares libfaketime's clock with its children (and removes
+# the shared clock when it ends).
+if [ -z "${ROVIEC_TEST_CLOCK:-}" ]; then
+	. "$(dirname "$0")/../clock.sh"
+	exec /bin/sh "$0" "$@"
+fi
+
+# faketime DATE COMMAND...: COMMAND at DATE (absolute, "YYYY-MM-DD HH:MM:SS";
+# work relative ones out with date, which counts from TEST_NOW).  Run
+# outside the pin: faketime inside libfaketime would fake the clock twice.
+faketime() { env -u LD_PRELOAD -u FAKETIME -u FAKETIME_SHARED faketime "$@"; }
+
 ROVIEC=${ROVIEC:-$(cd "$(dirname "$0")/../.." && pwd)/roviec}
-SHARED=${SHARED:-$(cd "$(dirname "$0")/../.." && pwd)/../shared}
+FIXTURES=$(cd "$(dirname "$0")/../fixtures" && pwd)
 T=$(mktemp -d "${TMPDIR:-/tmp}/roviec-test.XXXXXX")
-trap 'rm -rf "$T"' EXIT
+# A test run by hand shares libfaketime's clock from its own shell, which
+# (dash leaves with _exit) cannot remove it: this does, when it is there.
+clock_done() { rm -f "/dev/shm/faketime_shm_$$" "/dev/shm/sem.faketime_sem_$$"; }
+trap 'rm -rf "$T"; clock_done' EXIT
 export HOME="$T/home" XDG_CONFIG_HOME="$T/home/.config" XDG_DATA_HOME="$T/home/.local/share"
 mkdir -p "$HOME"
 unset ROVIEC_DB COLUMNS

@@ -173,7 +173,7 @@ while IFS="$(printf '\t')" read -r name hex _; do
 		is "$rc" 1 "deliver note '$name': refused with exit 1"
 		is "$(dump | md5sum)" "$before" "deliver note '$name': nothing written"
 	fi
-done < "$SHARED/data/text-cases.tsv"
+done < "$FIXTURES/text-cases.tsv"
 
 # On the demo: all 16 wards and communes, categories adding up, and one
 # unit's figures computed here from the raw tables.

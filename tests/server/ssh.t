@@ -37,6 +37,7 @@ cleanup() {
 	for u in $A $B $OUT; do pkill -KILL -u "$u" 2>/dev/null; userdel "$u" 2>/dev/null; done
 	groupdel "$GROUP" 2>/dev/null
 	rm -rf "$S" "$T"
+	clock_done
 }
 trap cleanup EXIT
 

@@ -7,7 +7,7 @@
 
 TMUX_SOCK="$T/tmux.sock"
 export TMUX=			# run even inside someone's tmux
-trap 'tmux -S "$TMUX_SOCK" kill-server 2>/dev/null; rm -rf "$T"' EXIT
+trap 'tmux -S "$TMUX_SOCK" kill-server 2>/dev/null; rm -rf "$T"; clock_done' EXIT
 
 tm() { tmux -S "$TMUX_SOCK" "$@"; }
 

@@ -1,5 +1,5 @@
 /*
- * Unit tests of text: every case of the shared text-cases.tsv, then
+ * Unit tests of text: every case of tests/fixtures/text-cases.tsv, then
  * cutting to columns, folding, sanitising and JSON escapes by hand.
  */
 #include "text.h"
@@ -63,15 +63,14 @@ static size_t ncases;
 static FILE *
 open_cases(void)
 {
-	const char *shared = getenv("SHARED");
+	/* The checkout's copy (tests/fixtures), found from the directory
+	 * prove runs in, the top of the tree, or where FIXTURES says. */
+	const char *dir = getenv("FIXTURES");
 	char path[4096];
-	FILE *f;
 
-	snprintf(path, sizeof(path), "%s/data/text-cases.tsv",
-	    shared != NULL ? shared : "../shared");
-	if ((f = fopen(path, "r")) == NULL)
-		f = fopen("/work/shared/data/text-cases.tsv", "r");
-	return f;
+	snprintf(path, sizeof(path), "%s/text-cases.tsv",
+	    dir != NULL && dir[0] != '\0' ? dir : "tests/fixtures");
+	return fopen(path, "r");
 }
 
 static int
