@@ -53,14 +53,14 @@ build/locale/%/LC_MESSAGES/roviec.mo: po/%.po
 
 # The catalogue's template, from the sources (make pot, then msgmerge).
 pot:
-	xgettext --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=NC_:1c,2 --add-comments=TRANSLATORS \
+	xgettext --add-location=file --from-code=UTF-8 --keyword=_ --keyword=N_ --keyword=NC_:1c,2 --add-comments=TRANSLATORS \
 	    --package-name=roviec --msgid-bugs-address=dev@roviec.invalid \
 	    -o po/roviec.pot $(sort $(wildcard src/*.c src/tui/*.c))
 
 roviec: $(OBJ) $(MO)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(PKG_LIBS) $(LDLIBS)
 
-build/%.o: src/%.c $(wildcard include/*.h) | build build/tui
+build/%.o: src/%.c $(wildcard include/roviec/*.h) | build build/tui
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 # The migrations are compiled into the binary: each db/migrations/NNNN_*.sql

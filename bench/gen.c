@@ -21,12 +21,12 @@
 #include <string.h>
 #include <time.h>
 
-#include "demo.h"
-#include "duty.h"
-#include "flags.h"
-#include "org.h"
-#include "session.h"
-#include "store.h"
+#include "roviec/demo.h"
+#include "roviec/duty.h"
+#include "roviec/flags.h"
+#include "roviec/org.h"
+#include "roviec/session.h"
+#include "roviec/store.h"
 
 #define MAX_UNITS 160
 #define MAX_PEOPLE 6000

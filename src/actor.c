@@ -1,5 +1,5 @@
 /* actor: who is acting (see actor.h). */
-#include "actor.h"
+#include "roviec/actor.h"
 
 #include <pwd.h>
 #include <stdio.h>
@@ -7,9 +7,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "i18n.h"
-#include "store.h"
-#include "text.h"
+#include "roviec/i18n.h"
+#include "roviec/store.h"
+#include "roviec/text.h"
 
 enum rv_code
 actor_os_login(char *buf, size_t size, struct rv_err *err)

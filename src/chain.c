@@ -1,12 +1,10 @@
 /* chain: the history's hash chain (see chain.h). */
-#include "chain.h"
+#include "roviec/chain.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include <nettle/sha2.h>
-
-#include "store.h"
 
 /* The encoding is versioned and unambiguous: each field is tagged, and a
  * string carries its length, so no two different entries hash alike by
@@ -166,52 +164,4 @@ chain_walk_end(struct chain_walk *w)
 	if (w->result->problem == CHAIN_INTACT && w->noted != NULL &&
 	    w->result->noted_id == 0)
 		w->result->problem = CHAIN_NOTED_GONE;
-}
-
-static int
-walk_one(const struct chain_entry *e, void *arg)
-{
-	return chain_step(arg, e);
-}
-
-struct verify_arg {
-	const char *noted;
-	struct chain_result *out;
-};
-
-static enum rv_code
-verify_txn(struct store *st, void *arg, struct rv_err *err)
-{
-	struct verify_arg *a = arg;
-	struct chain_walk w;
-	enum rv_code rc;
-
-	chain_walk_init(&w, a->out, a->noted);
-	if ((rc = store_history_walk(st, walk_one, &w, err)) != RV_OK)
-		return rc;
-	chain_walk_end(&w);
-	if (a->out->problem == CHAIN_INTACT) {
-		struct state_fault f;
-		int found;
-
-		if ((rc = store_state_check(st, &f, &found, err)) != RV_OK)
-			return rc;
-		if (found) {
-			a->out->problem = CHAIN_STATE;
-			copy(a->out->state_ref, sizeof(a->out->state_ref), f.ref);
-			copy(a->out->state_what, sizeof(a->out->state_what), f.what);
-			copy(a->out->state_stored, sizeof(a->out->state_stored), f.stored);
-			copy(a->out->state_history, sizeof(a->out->state_history), f.history);
-		}
-	}
-	return RV_OK;
-}
-
-enum rv_code
-chain_verify(struct store *st, const char *noted, struct chain_result *out,
-    struct rv_err *err)
-{
-	struct verify_arg a = { noted, out };
-
-	return store_read(st, verify_txn, &a, err);
 }

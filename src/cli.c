@@ -1,5 +1,5 @@
 /* cli: the command line (see cli.h and CLI.md). */
-#include "cli.h"
+#include "roviec/cli.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -8,20 +8,23 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "actor.h"
-#include "chain.h"
-#include "config.h"
-#include "demo.h"
-#include "duty.h"
-#include "exchange.h"
-#include "graph.h"
-#include "i18n.h"
-#include "org.h"
-#include "out.h"
-#include "report.h"
-#include "store.h"
-#include "text.h"
-#include "tui.h"
+#include "roviec/actor.h"
+#include "roviec/chain.h"
+#include "roviec/config.h"
+#include "roviec/dates.h"
+#include "roviec/demo.h"
+#include "roviec/duty.h"
+#include "roviec/exchange.h"
+#include "roviec/graph.h"
+#include "roviec/history.h"
+#include "roviec/i18n.h"
+#include "roviec/org.h"
+#include "roviec/out.h"
+#include "roviec/report.h"
+#include "roviec/store.h"
+#include "roviec/text.h"
+#include "roviec/tui.h"
+#include "roviec/verify.h"
 
 #define ROVIEC_VERSION "0.1.0"
 #define MAX_POS 4
@@ -643,7 +646,7 @@ list_row(const struct duty_row *row, void *arg)
 	} else {
 		char day[11];
 		const char *cells[] = {
-			row->ref, i18n_day(row->deadline, day), i18n_status(row->status), row->lead_code,
+			row->ref, dates_shown(row->deadline, day), i18n_status(row->status), row->lead_code,
 			row->owner_login, row->title, flags
 		};
 
@@ -871,7 +874,7 @@ support_row(const struct support_row *row, void *arg)
 	out_text(out, row->part[0] ? row->part : _("(part not stated)"));
 	if (row->delivered_on != NULL) {
 		fputs(_(" (delivered "), out);
-		out_text(out, i18n_day(row->delivered_on, (char[11]){ 0 }));
+		out_text(out, dates_shown(row->delivered_on, (char[11]){ 0 }));
 		fputc(')', out);
 	}
 	fputc('\n', out);
@@ -886,10 +889,10 @@ history_row(const struct history_row *row, void *arg)
 	char when[17], detail[4400], head[256];
 
 	/* TRANSLATORS: a history entry: what was done, by whom. */
-	snprintf(head, sizeof(head), _("%s by %s"), i18n_history_word(row->action),
+	snprintf(head, sizeof(head), _("%s by %s"), history_word_shown(row->action),
 	    row->actor_login);
 	fputs("    ", out);
-	out_text(out, i18n_moment(row->at, when));
+	out_text(out, dates_moment_shown(row->at, when));
 	fputs("  ", out);
 	out_text(out, head);
 	if (row->via_login) {
@@ -908,12 +911,12 @@ history_row(const struct history_row *row, void *arg)
 		    row->to_owner ? row->to_owner : "");
 	if (row->detail) {
 		fprintf(out, " (");
-		out_text(out, i18n_history_detail(row->detail, detail, sizeof(detail)));
+		out_text(out, history_detail_shown(row->detail, detail, sizeof(detail)));
 		fprintf(out, ")");
 	}
 	if (row->text) {
 		fprintf(out, ": ");
-		out_text(out, i18n_history_word(row->text));
+		out_text(out, history_word_shown(row->text));
 	}
 	fputc('\n', out);
 	/* The path of lead units: every change of lead actually made. */
@@ -964,19 +967,19 @@ show_in_snapshot(struct store *st, void *arg, struct rv_err *err)
 	if (strcmp(d.deadline, d.original_deadline) != 0) {
 		char d1[11], d2[11];
 
-		snprintf(line, sizeof(line), _("%s (originally %s)"), i18n_day(d.deadline, d1),
-		    i18n_day(d.original_deadline, d2));
+		snprintf(line, sizeof(line), _("%s (originally %s)"), dates_shown(d.deadline, d1),
+		    dates_shown(d.original_deadline, d2));
 	} else {
 		char d1[11];
 
-		snprintf(line, sizeof(line), "%s", i18n_day(d.deadline, d1));
+		snprintf(line, sizeof(line), "%s", dates_shown(d.deadline, d1));
 	}
 	field_line(out, _("deadline"), line);
 	field_line(out, _("expected result"), d.result);
 	field_line(out, _("basis"), d.basis);
 	if (d.field)
 		field_line(out, _("field"), d.field);
-	field_line(out, _("created"), i18n_moment(d.created_at, (char[17]){ 0 }));
+	field_line(out, _("created"), dates_moment_shown(d.created_at, (char[17]){ 0 }));
 	if ((rc = store_support_list(st, d.id, support_row, show, err)) != RV_OK)
 		goto out;
 	fprintf(out, "  %s:\n", _("history"));
@@ -1244,7 +1247,7 @@ verify_fault(struct cli *c, const struct chain_result *r)
 
 	snprintf(where, sizeof(where), _("entry %lld (%s%s%s, %s)"), r->bad_id,
 	    r->bad_ref[0] ? r->bad_ref : _("no duty"), r->bad_ref[0] ? " " : ", ",
-	    i18n_history_word(r->bad_action), i18n_moment(r->bad_at, when));
+	    history_word_shown(r->bad_action), dates_moment_shown(r->bad_at, when));
 	switch (r->problem) {
 	case CHAIN_MISSING:
 		if (r->missing_from == r->bad_id - 1)
@@ -1294,7 +1297,7 @@ state_what(const char *what, char *buf, size_t size)
 static const char *
 state_value(const char *what, const char *v, char buf[11])
 {
-	return strcmp(what, "status") == 0 ? i18n_status(v) : i18n_day(v, buf);
+	return strcmp(what, "status") == 0 ? i18n_status(v) : dates_shown(v, buf);
 }
 
 static enum rv_code
@@ -1307,7 +1310,7 @@ cmd_verify(struct cli *c)
 	if (noted != NULL && !chain_is_hex(noted))
 		return value_error(c, _("a noted head is 16 to 64 hexadecimal digits, not"), noted);
 	store_map_reads(c->s.st);
-	if ((rc = chain_verify(c->s.st, noted, &r, &c->err)) != RV_OK)
+	if ((rc = verify_ledger(c->s.st, noted, &r, &c->err)) != RV_OK)
 		return rc;
 	if (r.problem == CHAIN_STATE) {
 		char what[64], d1[11], d2[11];
@@ -1342,7 +1345,7 @@ cmd_verify(struct cli *c)
 	printf(_("The history is intact: %lld entries, each chained to the one before.\n"),
 	    r.entries);
 	printf(_("Head: %s\n      entry %lld, %s\n"), r.head, r.head_id,
-	    i18n_moment(r.head_at, (char[17]){ 0 }));
+	    dates_moment_shown(r.head_at, (char[17]){ 0 }));
 	if (noted != NULL)
 		printf(_("The noted head %s is entry %lld; %lld entries were added since.\n"),
 		    noted, r.noted_id, r.head_id - r.noted_id);
@@ -1487,10 +1490,10 @@ report_table_write(struct report_out *o)
 	}
 	if (m->head_id > 0)
 		printf(_("\nMade %s at history entry %lld, head %s\n(roviec verify %s checks it later).\n"),
-		    i18n_moment(m->made_at, (char[17]){ 0 }), m->head_id, m->head, m->head);
+		    dates_moment_shown(m->made_at, (char[17]){ 0 }), m->head_id, m->head, m->head);
 	else
 		printf(_("\nMade %s; the history is empty.\n"),
-		    i18n_moment(m->made_at, (char[17]){ 0 }));
+		    dates_moment_shown(m->made_at, (char[17]){ 0 }));
 }
 
 static enum rv_code
@@ -1606,12 +1609,12 @@ graph_text(const struct graph *g)
 	char n[8][24];
 	char from[11], to[11], day[11];
 
-	snprintf(to, sizeof(to), "%s", i18n_day(g->to, day));
+	snprintf(to, sizeof(to), "%s", dates_shown(g->to, day));
 	snprintf(from, sizeof(from), "%s", strcmp(g->from, "0001-01-01") == 0 ? "" : g->from);
 	if (from[0] != '\0') {
 		char f[11];
 
-		snprintf(from, sizeof(from), "%s", i18n_day(g->from, f));
+		snprintf(from, sizeof(from), "%s", dates_shown(g->from, f));
 		printf(_("Handoffs proposed from %s to %s\n\n"), from, to);
 	} else
 		printf(_("Handoffs proposed up to %s\n\n"), to);

@@ -1,5 +1,5 @@
 /* config: the configuration files (see config.h). */
-#include "config.h"
+#include "roviec/config.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -10,8 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "i18n.h"
-#include "text.h"
+#include "roviec/i18n.h"
+#include "roviec/text.h"
 
 static void
 config_defaults(struct config *c)

@@ -1,10 +1,10 @@
 /* csv: an RFC 4180 reader (see csv.h). */
-#include "csv.h"
+#include "roviec/csv.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
+#include "roviec/i18n.h"
 
 struct csv_reader {
 	const char *p, *end;

@@ -1,12 +1,12 @@
 /* dates: calendar days, parsing and working days (see dates.h). */
-#include "dates.h"
+#include "roviec/dates.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "text.h"
+#include "roviec/i18n.h"
+#include "roviec/text.h"
 
 #define DATES_YEAR_MIN		1	/* dates_from_ymd: four-digit years */
 #define DATES_YEAR_MAX		9999
@@ -427,4 +427,27 @@ dates_working_days(day_t from, day_t to, const struct calendar *cal)
 		return -dates_working_days(to, from, cal);
 	return (int)(dates_weekdays_upto(to) - dates_weekdays_upto(from) -
 	    dates_holidays_between(from, to, cal));
+}
+
+const char *
+dates_shown(const char *iso, char buf[11])
+{
+	if (!i18n_vi() || iso == NULL || strlen(iso) != 10 || iso[4] != '-' || iso[7] != '-')
+		return iso;
+	snprintf(buf, 11, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
+	return buf;
+}
+
+const char *
+dates_moment_shown(const char *at, char buf[17])
+{
+	time_t t;
+	struct tm local;
+
+	if (at == NULL)
+		return "";
+	if (dates_moment(at, &t) != 0 || localtime_r(&t, &local) == NULL)
+		return at;
+	strftime(buf, 17, i18n_vi() ? "%d/%m/%Y %H:%M" : "%Y-%m-%d %H:%M", &local);
+	return buf;
 }

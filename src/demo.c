@@ -1,5 +1,5 @@
 /* demo: the Đà Lạt demo data (see demo.h). */
-#include "demo.h"
+#include "roviec/demo.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -8,12 +8,12 @@
 #include <string.h>
 #include <time.h>
 
-#include "dates.h"
-#include "duty.h"
-#include "i18n.h"
-#include "model.h"
-#include "org.h"
-#include "store.h"
+#include "roviec/dates.h"
+#include "roviec/duty.h"
+#include "roviec/i18n.h"
+#include "roviec/model.h"
+#include "roviec/org.h"
+#include "roviec/store.h"
 
 /*
  * How it works.  The organisation is added first, on a day before the

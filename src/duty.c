@@ -1,5 +1,5 @@
 /* duty: the rules over duties (see duty.h). */
-#include "duty.h"
+#include "roviec/duty.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -8,11 +8,11 @@
 
 #include <uuid.h>
 
-#include "actor.h"
-#include "dates.h"
-#include "i18n.h"
-#include "store.h"
-#include "text.h"
+#include "roviec/actor.h"
+#include "roviec/dates.h"
+#include "roviec/i18n.h"
+#include "roviec/store.h"
+#include "roviec/text.h"
 
 /*
  * One action on an existing duty, as passed to its transaction: the inputs
@@ -868,7 +868,7 @@ create_duty(struct session *s, const struct duty_new *in,
 		dates_iso(c.due, day);
 		rc = err_set(err, RV_REFUSED,
 		    _("the deadline %s is already past; give a deadline from today on"),
-		    i18n_day(day, (char[11]){ 0 }));
+		    dates_shown(day, (char[11]){ 0 }));
 		goto out;
 	}
 	if ((rc = store_write(s->st, do_create, &c, err)) == RV_OK)
@@ -1262,7 +1262,7 @@ do_deliver(struct store *st, void *arg, struct rv_err *err)
 		    op->d.ref);
 	if (delivered[0] != '\0')
 		return err_set(err, RV_REFUSED, _("your unit's part of %s was delivered on %s already"),
-		    op->d.ref, i18n_day(delivered, (char[11]){ 0 }));
+		    op->d.ref, dates_shown(delivered, (char[11]){ 0 }));
 	if (strcmp(op->d.status, "open") != 0 && strcmp(op->d.status, "submitted") != 0)
 		return err_set(err, RV_REFUSED, _("%s is %s: parts are delivered to open duties"),
 		    op->d.ref, _(op->d.status));
@@ -1305,11 +1305,11 @@ do_extend(struct store *st, void *arg, struct rv_err *err)
 	if (session_today(op->s) > deadline)
 		return err_set(err, RV_REFUSED,
 		    _("the deadline of %s passed on %s; an extension must be asked for before the deadline"),
-		    op->d.ref, i18n_day(op->d.deadline, (char[11]){ 0 }));
+		    op->d.ref, dates_shown(op->d.deadline, (char[11]){ 0 }));
 	if (op->date <= deadline)
 		return err_set(err, RV_REFUSED,
 		    _("an extension asks for a date after the current deadline %s"),
-		    i18n_day(op->d.deadline, (char[11]){ 0 }));
+		    dates_shown(op->d.deadline, (char[11]){ 0 }));
 	if ((rc = store_extension_pending(st, op->d.id, &x, &found, err)) != RV_OK)
 		return rc;
 	model_extension_free(&x);

@@ -1,5 +1,5 @@
 /* err: errors as values (see err.h). */
-#include "err.h"
+#include "roviec/err.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,5 +1,5 @@
 /* exchange: import and export of duties (see exchange.h). */
-#include "exchange.h"
+#include "roviec/exchange.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -10,12 +10,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "csv.h"
-#include "duty.h"
-#include "i18n.h"
-#include "out.h"
-#include "store.h"
-#include "text.h"
+#include "roviec/csv.h"
+#include "roviec/duty.h"
+#include "roviec/i18n.h"
+#include "roviec/out.h"
+#include "roviec/store.h"
+#include "roviec/text.h"
 
 /* Larger files are refused rather than read into memory. */
 #define IMPORT_MAX_BYTES (512L * 1024 * 1024)

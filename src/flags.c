@@ -1,10 +1,10 @@
 /* flags: PRODUCT.md rule 6, computed in one place (see flags.h). */
-#include "flags.h"
+#include "roviec/flags.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "i18n.h"
+#include "roviec/i18n.h"
 
 /* The words of the command line (--flag) and of JSON and CSV, in English
  * always; marked for the catalogue so that screens and text for people

@@ -1,12 +1,12 @@
 /* graph: who passes work to whom (see graph.h). */
-#include "graph.h"
+#include "roviec/graph.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "store.h"
+#include "roviec/i18n.h"
+#include "roviec/store.h"
 
 static char *
 dup(const char *s)

@@ -1,7 +1,5 @@
 /* i18n: the language of messages (see i18n.h). */
-#include "i18n.h"
-
-#include "dates.h"
+#include "roviec/i18n.h"
 
 #include <locale.h>
 #include <stddef.h>
@@ -113,15 +111,6 @@ i18n_vi(void)
 	return vi;
 }
 
-const char *
-i18n_day(const char *iso, char buf[11])
-{
-	if (!vi || iso == NULL || strlen(iso) != 10 || iso[4] != '-' || iso[7] != '-')
-		return iso;
-	snprintf(buf, 11, "%.2s/%.2s/%.4s", iso + 8, iso + 5, iso);
-	return buf;
-}
-
 /* The kinds of unit and the roles of people, as the tables show them. */
 static const char *const words[] = {
 	N_("city"), N_("ward"), N_("commune"), N_("department"), N_("party"),
@@ -159,32 +148,6 @@ i18n_status(const char *status)
 	return i18n_shown(statuses, sizeof(statuses) / sizeof(statuses[0]), status);
 }
 
-/* The words the history stores, shown translated.  "created" is also a
- * field's label, so each word has the context "history". */
-static const char *const history_words[] = {
-	NC_("history", "accepted"), NC_("history", "assigned"),
-	NC_("history", "cancelled"), NC_("history", "confirmed"),
-	NC_("history", "created"), NC_("history", "escalate"),
-	NC_("history", "extension-approved"), NC_("history", "extension-asked"),
-	NC_("history", "extension-refused"), NC_("history", "extension-withdrawn"),
-	NC_("history", "handoff-withdrawn"), NC_("history", "head-set"),
-	NC_("history", "part-delivered"), NC_("history", "person-added"),
-	NC_("history", "person-changed"), NC_("history", "progress"),
-	NC_("history", "redirected"), NC_("history", "rejected"),
-	NC_("history", "reopened"), NC_("history", "return"),
-	NC_("history", "submitted"), NC_("history", "support-ended"),
-	NC_("history", "transfer"), NC_("history", "unit-added"),
-	NC_("history", "proposed"), NC_("history", "first administrator"),
-	/* The reasons roviec itself records (duty.c, org.c). */
-	NC_("history", "joins the unit as its head"),
-	NC_("history", "the supporting unit became the lead unit"),
-	NC_("history", "the duty moved to another unit"),
-	NC_("history", "the duty was submitted as done"),
-	NC_("history", "the assigner redirected the duty"),
-	NC_("history", "the assigner cancelled the duty"),
-	NC_("history", "the owner has left the unit; the head takes the reopened duty")
-};
-
 const char *
 i18n_ctx(const char *key)
 {
@@ -200,67 +163,4 @@ i18n_ctx_find(const char *const *keys, size_t n, const char *word)
 		if (strcmp(strchr(keys[i], '\004') + 1, word) == 0)
 			return i18n_ctx(keys[i]);
 	return NULL;
-}
-
-const char *
-i18n_history_word(const char *word)
-{
-	const char *t = i18n_ctx_find(history_words,
-	    sizeof(history_words) / sizeof(history_words[0]), word);
-
-	return t != NULL ? t : word != NULL ? word : "";
-}
-
-/* A detail is a history word, a day, or "deadline DAY" followed by the
- * original deadline ("; original DAY") and where the duty came from
- * ("; imported from FILE line N"). */
-const char *
-i18n_history_detail(const char *detail, char *buf, size_t size)
-{
-	static const char from[] = "; imported from ", orig[] = "; original ";
-	char day[11], o[11];
-	const char *rest, *line;
-	size_t n;
-
-	if (detail == NULL)
-		return "";
-	if (strlen(detail) == 10 && detail[4] == '-' && detail[7] == '-')
-		return i18n_day(detail, buf);
-	if (strncmp(detail, "deadline ", 9) != 0 || strlen(detail) < 19 || size < 11)
-		return i18n_history_word(detail);
-	snprintf(day, sizeof(day), "%.10s", detail + 9);
-	rest = detail + 19;
-	n = (size_t)snprintf(buf, size, _("deadline %s"), i18n_day(day, (char[11]){ 0 }));
-	if (strncmp(rest, orig, sizeof(orig) - 1) == 0 && strlen(rest) >= sizeof(orig) - 1 + 10) {
-		snprintf(o, sizeof(o), "%.10s", rest + sizeof(orig) - 1);
-		if (n < size)
-			n += (size_t)snprintf(buf + n, size - n, _(", originally %s"),
-			    i18n_day(o, (char[11]){ 0 }));
-		rest += sizeof(orig) - 1 + 10;
-	}
-	if (n >= size)
-		return buf;
-	/* "; imported from FILE line N": the file name is the user's. */
-	line = strrchr(rest, ' ');
-	if (strncmp(rest, from, sizeof(from) - 1) == 0 && line != NULL &&
-	    line - rest > (ptrdiff_t)sizeof(from) - 1 + 5 && strncmp(line - 5, " line", 5) == 0)
-		snprintf(buf + n, size - n, _("; imported from %.*s line %s"),
-		    (int)(line - 5 - (rest + sizeof(from) - 1)), rest + sizeof(from) - 1, line + 1);
-	else
-		snprintf(buf + n, size - n, "%s", rest);
-	return buf;
-}
-
-const char *
-i18n_moment(const char *at, char buf[17])
-{
-	time_t t;
-	struct tm local;
-
-	if (at == NULL)
-		return "";
-	if (dates_moment(at, &t) != 0 || localtime_r(&t, &local) == NULL)
-		return at;
-	strftime(buf, 17, vi ? "%d/%m/%Y %H:%M" : "%Y-%m-%d %H:%M", &local);
-	return buf;
 }

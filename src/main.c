@@ -3,8 +3,8 @@
 #include <signal.h>
 #include <stdlib.h>
 
-#include "cli.h"
-#include "i18n.h"
+#include "roviec/cli.h"
+#include "roviec/i18n.h"
 
 int
 main(int argc, char **argv)

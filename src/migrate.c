@@ -1,7 +1,7 @@
 /* migrate: applies the compiled-in migrations (see migrate.h). */
-#include "migrate.h"
+#include "roviec/migrate.h"
 
-#include "i18n.h"
+#include "roviec/i18n.h"
 
 #include <stdio.h>
 #include <time.h>

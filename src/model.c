@@ -1,5 +1,5 @@
 /* model: names of the enumerations and freeing of the records (model.h). */
-#include "model.h"
+#include "roviec/model.h"
 
 #include <stdlib.h>
 #include <string.h>

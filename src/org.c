@@ -1,5 +1,5 @@
 /* org: units and people (see org.h). */
-#include "org.h"
+#include "roviec/org.h"
 
 #include <ctype.h>
 #include <pwd.h>
@@ -7,10 +7,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "actor.h"
-#include "i18n.h"
-#include "store.h"
-#include "text.h"
+#include "roviec/actor.h"
+#include "roviec/i18n.h"
+#include "roviec/store.h"
+#include "roviec/text.h"
 
 #define NAME_MAX_CHARS 200
 

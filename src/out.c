@@ -1,13 +1,13 @@
 /* out: tables, CSV and JSON for people and scripts (see out.h). */
-#include "out.h"
+#include "roviec/out.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include "i18n.h"
-#include "text.h"
+#include "roviec/i18n.h"
+#include "roviec/text.h"
 
 struct out_table {
 	size_t ncols, flex;

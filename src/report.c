@@ -1,12 +1,12 @@
 /* report: the accountability report and the overview (see report.h). */
-#include "report.h"
+#include "roviec/report.h"
 
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
-#include "i18n.h"
-#include "model.h"
+#include "roviec/i18n.h"
+#include "roviec/model.h"
 
 struct run {
 	const struct report_query *q;
@@ -110,7 +110,7 @@ report_run(struct session *s, const struct report_query *q,
 		dates_iso(from, f);
 		return err_set(err, RV_REFUSED,
 		    _("the period starts on %s, after today: a report is of what has happened"),
-		    i18n_day(f, (char[11]){ 0 }));
+		    dates_shown(f, (char[11]){ 0 }));
 	}
 	if (from > to) {
 		char f[11], t[11];
@@ -119,7 +119,7 @@ report_run(struct session *s, const struct report_query *q,
 		dates_iso(to, t);
 		return err_set(err, RV_REFUSED,
 		    _("the period starts on %s, after its end %s: give --from before --to"),
-		    i18n_day(f, (char[11]){ 0 }), i18n_day(t, (char[11]){ 0 }));
+		    dates_shown(f, (char[11]){ 0 }), dates_shown(t, (char[11]){ 0 }));
 	}
 	dates_iso(from, meta->from);
 	dates_iso(to, meta->to);

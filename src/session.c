@@ -1,7 +1,7 @@
 /* session: the context of core actions (see session.h). */
-#include "session.h"
+#include "roviec/session.h"
 
-#include "store.h"
+#include "roviec/store.h"
 
 day_t
 session_today(const struct session *s)

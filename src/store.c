@@ -1,6 +1,6 @@
 /* store: the storage layer (see store.h).  All of roviec's SQL is here. */
 #define _GNU_SOURCE	/* renameat2, for a backup that never replaces a file */
-#include "store.h"
+#include "roviec/store.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -15,10 +15,10 @@
 
 #include <sqlite3.h>
 
-#include "chain.h"
-#include "i18n.h"
-#include "migrate.h"
-#include "text.h"
+#include "roviec/chain.h"
+#include "roviec/i18n.h"
+#include "roviec/migrate.h"
+#include "roviec/text.h"
 
 /* How long one action may wait for other writers before giving up. */
 #define LOCK_TIMEOUT_MS 15000

@@ -1,7 +1,7 @@
 /* text: UTF-8 in and out (see text.h). */
-#include "text.h"
+#include "roviec/text.h"
 
-#include "i18n.h"
+#include "roviec/i18n.h"
 
 #include <stdint.h>
 #include <stdlib.h>

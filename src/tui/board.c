@@ -1,14 +1,14 @@
 /* board: the unit's board, in tabs, read a screenful at a time (view.h). */
-#include "view.h"
+#include "roviec/view.h"
 
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "dates.h"
-#include "i18n.h"
-#include "store.h"
-#include "text.h"
+#include "roviec/dates.h"
+#include "roviec/i18n.h"
+#include "roviec/store.h"
+#include "roviec/text.h"
 
 struct board_row {
 	rowid_t id;
@@ -438,7 +438,7 @@ board_draw(struct tui *t, struct view *v, int top, int height, int width)
 		put_cell(y, x, r->title, title_w); x += title_w + 1;
 		put_cell(y, x, r->owner, 10); x += 11;
 		put_cell(y, x, row_role(t, b, r), 4); x += 5;
-		put_cell(y, x, i18n_day(r->deadline, day), 10); x += 11;
+		put_cell(y, x, dates_shown(r->deadline, day), 10); x += 11;
 		put_cell(y, x, days, 5); x += 6;
 		put_cell(y, x, i18n_status(r->status), 9); x += 10;
 		put_cell(y, x, tui_flag_marks(r->flags, marks), 6);

@@ -1,6 +1,6 @@
 /* duty_view: one duty, every field, its supporters and its history as a
  * timeline with the chain of units it passed through (view.h). */
-#include "view.h"
+#include "roviec/view.h"
 
 #include <curses.h>
 #include <stdarg.h>
@@ -8,9 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "store.h"
-#include "text.h"
+#include "roviec/history.h"
+#include "roviec/i18n.h"
+#include "roviec/store.h"
+#include "roviec/text.h"
 
 struct duty_lines {
 	char *ref;
@@ -90,7 +91,7 @@ support_lines(const struct support_row *row, void *arg)
 	add(arg, _("Supporting:  %s %s: %s%s%s%s"), row->unit_code, row->unit_name,
 	    row->part[0] ? row->part : _("(part not stated)"),
 	    row->delivered_on ? _(" (delivered ") : "",
-	    row->delivered_on ? i18n_day(row->delivered_on, (char[11]){ 0 }) : "",
+	    row->delivered_on ? dates_shown(row->delivered_on, (char[11]){ 0 }) : "",
 	    row->delivered_on ? ")" : "");
 	return 0;
 }
@@ -102,7 +103,7 @@ history_lines(const struct history_row *h, void *arg)
 	char when[17], detail[4400], by[256], via[256] = "", owners[200] = "";
 
 	/* TRANSLATORS: a history entry: what was done, by whom. */
-	snprintf(by, sizeof(by), _("%s by %s"), i18n_history_word(h->action), nz(h->actor_login));
+	snprintf(by, sizeof(by), _("%s by %s"), history_word_shown(h->action), nz(h->actor_login));
 	if (h->via_login)
 		/* TRANSLATORS: after "ACTION by LOGIN": the administrator who
 		 * acted for them (roviec --as). */
@@ -110,12 +111,12 @@ history_lines(const struct history_row *h, void *arg)
 	if (h->from_owner || h->to_owner)
 		snprintf(owners, sizeof(owners), _(" [owner %s%s→%s%s]"), nz(h->from_owner),
 		    h->from_owner ? " " : "", h->to_owner ? " " : "", nz(h->to_owner));
-	add(d, "  %s  %s%s%s%s%s%s%s%s%s", i18n_moment(h->at, when), by, via,
+	add(d, "  %s  %s%s%s%s%s%s%s%s%s", dates_moment_shown(h->at, when), by, via,
 	    h->from_unit || h->to_unit ? "  " : "", nz(h->from_unit),
 	    h->from_unit || h->to_unit ? " → " : "", nz(h->to_unit), owners,
-	    h->detail ? "  " : "", h->detail ? i18n_history_detail(h->detail, detail, sizeof(detail)) : "");
+	    h->detail ? "  " : "", h->detail ? history_detail_shown(h->detail, detail, sizeof(detail)) : "");
 	if (h->text != NULL)
-		add(d, "        \"%s\"", i18n_history_word(h->text));
+		add(d, "        \"%s\"", history_word_shown(h->text));
 	store_history_path_add(h, d->path, sizeof(d->path), &d->path_len);
 	return 0;
 }
@@ -147,10 +148,10 @@ read_duty(struct store *st, void *arg, struct rv_err *err)
 		char d1[11], d2[11];
 
 		if (strcmp(duty.deadline, duty.original_deadline) != 0)
-			add(d, _("Deadline:    %s (originally %s)"), i18n_day(duty.deadline, d1),
-			    i18n_day(duty.original_deadline, d2));
+			add(d, _("Deadline:    %s (originally %s)"), dates_shown(duty.deadline, d1),
+			    dates_shown(duty.original_deadline, d2));
 		else
-			add(d, _("Deadline:    %s"), i18n_day(duty.deadline, d1));
+			add(d, _("Deadline:    %s"), dates_shown(duty.deadline, d1));
 		add(d, _("Result:      %s"), duty.result);
 		add(d, _("Basis:       %s"), duty.basis);
 		if (duty.field != NULL)

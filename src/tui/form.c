@@ -1,5 +1,5 @@
 /* form: a modal form of line editors (see form.h). */
-#include "form.h"
+#include "roviec/form.h"
 
 #include <curses.h>
 #include <errno.h>
@@ -10,9 +10,9 @@
 #include <time.h>
 #include <wchar.h>
 
-#include "i18n.h"
-#include "line.h"
-#include "text.h"
+#include "roviec/i18n.h"
+#include "roviec/line.h"
+#include "roviec/text.h"
 
 #define FORM_POLL_MS	250	/* how often *hangup is looked at */
 #define FORM_DEAD_ERRS	8	/* quick ERRs in a row: the terminal is gone */

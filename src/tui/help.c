@@ -1,13 +1,13 @@
 /* help: the help screen, generated from the key table (view.h, keys.h). */
-#include "view.h"
+#include "roviec/view.h"
 
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
-#include "text.h"
+#include "roviec/i18n.h"
+#include "roviec/text.h"
 
 struct help {
 	int top;	/* the first line shown */

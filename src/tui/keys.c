@@ -1,9 +1,9 @@
 /* keys: the key table of the board (see keys.h). */
-#include "keys.h"
+#include "roviec/keys.h"
 
 #include <curses.h>
 
-#include "i18n.h"
+#include "roviec/i18n.h"
 
 #define CTRL(c) ((c) & 0x1f)
 

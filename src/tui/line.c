@@ -1,5 +1,5 @@
 /* line: a one-line UTF-8 editor buffer (see line.h). */
-#include "line.h"
+#include "roviec/line.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -1,6 +1,6 @@
 /* tui: the loop that owns the screen, the status line, and the forms of
  * the actions (tui.h, view.h). */
-#include "tui.h"
+#include "roviec/tui.h"
 
 #include <curses.h>
 #include <errno.h>
@@ -14,12 +14,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "duty.h"
-#include "form.h"
-#include "i18n.h"
-#include "store.h"
-#include "text.h"
-#include "view.h"
+#include "roviec/duty.h"
+#include "roviec/form.h"
+#include "roviec/i18n.h"
+#include "roviec/store.h"
+#include "roviec/text.h"
+#include "roviec/view.h"
 
 /* Below this the board cannot be drawn usefully. */
 #define MIN_COLS 68

@@ -3,17 +3,17 @@
  * unit its duties, open, overdue, done late and on-time rate, worst first.
  * It is also the unit picker: / searches names with or without
  * diacritics, Enter shows that unit's board (view.h). */
-#include "view.h"
+#include "roviec/view.h"
 
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "graph.h"
-#include "i18n.h"
-#include "report.h"
-#include "text.h"
+#include "roviec/graph.h"
+#include "roviec/i18n.h"
+#include "roviec/report.h"
+#include "roviec/text.h"
 
 struct unit_line {
 	char code[17];

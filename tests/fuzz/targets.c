@@ -6,11 +6,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli.h"
-#include "config.h"
-#include "csv.h"
-#include "dates.h"
-#include "text.h"
+#include "roviec/cli.h"
+#include "roviec/config.h"
+#include "roviec/csv.h"
+#include "roviec/dates.h"
+#include "roviec/text.h"
 
 #define CHECK(cond) do { if (!(cond)) { fprintf(stderr, "broken: %s (%s:%d)\n", \
 	#cond, __FILE__, __LINE__); abort(); } } while (0)

@@ -3,7 +3,7 @@
  * the byte order mark, line numbers, and malformed input reported with the
  * line and then skipped.
  */
-#include "csv.h"
+#include "roviec/csv.h"
 
 #include <string.h>
 

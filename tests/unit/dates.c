@@ -2,7 +2,7 @@
  * Unit tests of dates: civil dates and day numbers, what people type,
  * and working days checked against a day-by-day count.
  */
-#include "dates.h"
+#include "roviec/dates.h"
 
 #include <stdint.h>
 #include <stdlib.h>

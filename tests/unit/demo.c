@@ -1,16 +1,16 @@
 /* The Đà Lạt demo: its size, its flags, the acting login's place, speed
  * and determinism. */
-#include "demo.h"
+#include "roviec/demo.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
-#include "flags.h"
-#include "org.h"
-#include "session.h"
-#include "store.h"
+#include "roviec/flags.h"
+#include "roviec/org.h"
+#include "roviec/session.h"
+#include "roviec/store.h"
 #include "tap.h"
 
 /* What one build gives, compared between two builds. */

@@ -1,6 +1,6 @@
 /* Unit tests of flags_compute: the thresholds of PRODUCT.md rule 6 at
  * their boundaries, in working days. */
-#include "flags.h"
+#include "roviec/flags.h"
 
 #include "tap.h"
 

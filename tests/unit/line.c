@@ -4,7 +4,7 @@
  * controls, the byte limit against a long paste, and the window that keeps
  * the cursor in sight.  After every change the buffer is checked whole.
  */
-#include "line.h"
+#include "roviec/line.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +12,7 @@
 #include <utf8proc.h>
 
 #include "tap.h"
-#include "text.h"
+#include "roviec/text.h"
 
 #define NFC_PHUONG	"Ph\xc6\xb0\xe1\xbb\x9dng"	/* Phường */
 #define NFD_PHUONG	"Phu\xcc\x9bo\xcc\x9b\xcc\x80ng"

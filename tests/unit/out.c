@@ -3,13 +3,13 @@
  * cut): headings and cells are made inert, and each column is as wide as
  * its widest cell, every cell written as text_fit writes it.
  */
-#include "out.h"
+#include "roviec/out.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "tap.h"
-#include "text.h"
+#include "roviec/text.h"
 
 #define NCOLS	4
 #define NROWS	40

@@ -2,7 +2,7 @@
  * Unit tests of text: every case of tests/fixtures/text-cases.tsv, then
  * cutting to columns, folding, sanitising and JSON escapes by hand.
  */
-#include "text.h"
+#include "roviec/text.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -5,7 +5,7 @@
  * every code point whose lead byte the fast path looks at, every two and
  * three byte sequence after such a lead byte, and many generated strings.
  */
-#include "text.h"
+#include "roviec/text.h"
 
 #include <stdint.h>
 #include <stdlib.h>

@@ -8,8 +8,8 @@
 #ifndef ROVIEC_TUI_H
 #define ROVIEC_TUI_H
 
-#include "err.h"
-#include "session.h"
+#include "roviec/err.h"
+#include "roviec/session.h"
 
 /* 1 when standard input and output are terminals. */
 int tui_possible(void);

@@ -7,8 +7,8 @@
 #ifndef ROVIEC_ORG_H
 #define ROVIEC_ORG_H
 
-#include "err.h"
-#include "session.h"
+#include "roviec/err.h"
+#include "roviec/session.h"
 
 /* Administrator: a unit under parent (a code, or NULL for a root), of kind
  * ("city", "ward", ...; NULL: city for a root, department otherwise), with

@@ -7,7 +7,7 @@
 #ifndef ROVIEC_CLI_H
 #define ROVIEC_CLI_H
 
-#include "err.h"
+#include "roviec/err.h"
 
 /* Runs the command line; returns the exit status (0, 1, 2 or 3). */
 int cli_main(int argc, char **argv);

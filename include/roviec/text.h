@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "err.h"
+#include "roviec/err.h"
 
 /*
  * Takes outside text of len bytes (may contain NUL, which is refused),

@@ -7,8 +7,8 @@
 #ifndef ROVIEC_ACTOR_H
 #define ROVIEC_ACTOR_H
 
-#include "err.h"
-#include "session.h"
+#include "roviec/err.h"
+#include "roviec/session.h"
 
 /* The login name of the process's real uid into buf; RV_REFUSED if the
  * system has no name for it. */

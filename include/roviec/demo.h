@@ -7,8 +7,8 @@
 #ifndef ROVIEC_DEMO_H
 #define ROVIEC_DEMO_H
 
-#include "err.h"
-#include "session.h"
+#include "roviec/err.h"
+#include "roviec/session.h"
 
 /*
  * Fills a freshly created database, right after org_bootstrap (s->me is the

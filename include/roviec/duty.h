@@ -17,8 +17,8 @@
 
 #include <stddef.h>
 
-#include "err.h"
-#include "session.h"
+#include "roviec/err.h"
+#include "roviec/session.h"
 
 #define DUTY_TITLE_MAX 300	/* characters */
 #define DUTY_TEXT_MAX 4000	/* characters: result, basis, notes, reasons */

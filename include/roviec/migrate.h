@@ -9,7 +9,7 @@
 
 #include <sqlite3.h>
 
-#include "err.h"
+#include "roviec/err.h"
 
 extern const char *const migrate_scripts[];
 extern const int migrate_count;

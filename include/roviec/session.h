@@ -8,9 +8,9 @@
 
 #include <time.h>
 
-#include "dates.h"
-#include "flags.h"
-#include "model.h"
+#include "roviec/dates.h"
+#include "roviec/flags.h"
+#include "roviec/model.h"
 
 struct store;
 

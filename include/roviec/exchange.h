@@ -9,8 +9,8 @@
 
 #include <stdio.h>
 
-#include "err.h"
-#include "session.h"
+#include "roviec/err.h"
+#include "roviec/session.h"
 
 /*
  * Imports the duties of the CSV file at path, in one transaction.  Every

@@ -7,8 +7,8 @@
 #ifndef ROVIEC_GRAPH_H
 #define ROVIEC_GRAPH_H
 
-#include "err.h"
-#include "session.h"
+#include "roviec/err.h"
+#include "roviec/session.h"
 
 struct graph_link {
 	char *from, *from_name, *to, *to_name;

@@ -10,7 +10,7 @@
 
 #include <stddef.h>
 
-#include "dates.h"
+#include "roviec/dates.h"
 
 enum flag {
 	FLAG_BOUNCED	= 1 << 0,	/* came back to a unit or owner that held it */

@@ -9,9 +9,9 @@
 
 #include <signal.h>
 
-#include "keys.h"
-#include "model.h"
-#include "session.h"
+#include "roviec/keys.h"
+#include "roviec/model.h"
+#include "roviec/session.h"
 
 /* What a request did, for the loop (htop's handler flags). */
 enum {

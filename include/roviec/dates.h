@@ -10,7 +10,7 @@
 #include <stdint.h>
 #include <time.h>
 
-#include "err.h"
+#include "roviec/err.h"
 
 /* Days since 1970-01-01 in the proleptic Gregorian calendar. */
 typedef int32_t day_t;
@@ -69,5 +69,14 @@ int dates_is_working(day_t day, const struct calendar *cal);
  * for the weekends (no loop over days), plus a binary search of holidays.
  */
 int dates_working_days(day_t from, day_t to, const struct calendar *cal);
+
+/* An ISO day (YYYY-MM-DD) as people read it: DD/MM/YYYY in Vietnamese,
+ * as is in English; anything else is returned unchanged.  buf holds 11. */
+const char *dates_shown(const char *iso, char buf[11]);
+
+/* A stored UTC moment (YYYY-MM-DDTHH:MM:SSZ) in the local time of the
+ * process (TZ), to the minute: YYYY-MM-DD HH:MM, DD/MM/YYYY HH:MM in
+ * Vietnamese.  Anything else is returned unchanged.  buf holds 17. */
+const char *dates_moment_shown(const char *at, char buf[17]);
 
 #endif

@@ -7,8 +7,8 @@
 #ifndef ROVIEC_CONFIG_H
 #define ROVIEC_CONFIG_H
 
-#include "err.h"
-#include "flags.h"
+#include "roviec/err.h"
+#include "roviec/flags.h"
 
 #ifndef SYSCONFDIR
 #define SYSCONFDIR "/etc"

@@ -16,10 +16,10 @@
 #ifndef ROVIEC_REPORT_H
 #define ROVIEC_REPORT_H
 
-#include "dates.h"
-#include "err.h"
-#include "session.h"
-#include "store.h"
+#include "roviec/dates.h"
+#include "roviec/err.h"
+#include "roviec/session.h"
+#include "roviec/store.h"
 
 struct report_query {
 	const char *from, *to;	/* as typed (DATE forms); NULL: the defaults */

@@ -15,9 +15,9 @@
 
 #include <stddef.h>
 
-#include "err.h"
-#include "flags.h"
-#include "model.h"
+#include "roviec/err.h"
+#include "roviec/flags.h"
+#include "roviec/model.h"
 
 struct store;
 

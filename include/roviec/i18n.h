@@ -42,10 +42,6 @@ const char *i18n_word(const char *word);
  * read it: a decimal comma in Vietnamese ("40,0%").  Returns s. */
 char *i18n_decimal(char *s);
 
-/* An ISO day (YYYY-MM-DD) as people read it: DD/MM/YYYY in Vietnamese,
- * as is in English; anything else is returned unchanged.  buf holds 11. */
-const char *i18n_day(const char *iso, char buf[11]);
-
 /* word translated when table (of n N_ words) holds it; else word itself. */
 const char *i18n_shown(const char *const *table, size_t n, const char *word);
 
@@ -55,19 +51,5 @@ const char *i18n_ctx(const char *key);
 /* The translation of the key among keys (n NC_ keys) whose word is word;
  * NULL when none is. */
 const char *i18n_ctx_find(const char *const *keys, size_t n, const char *word);
-
-/* A word the history stores (an action such as "transfer", the state
- * "proposed", a reason roviec itself records) as people read it; any
- * other word or text, unchanged. */
-const char *i18n_history_word(const char *word);
-
-/* A history entry's detail (a word, a day, or "deadline DAY" with where
- * the duty came from) as people read it, in buf of size bytes if needed. */
-const char *i18n_history_detail(const char *detail, char *buf, size_t size);
-
-/* A stored UTC moment (YYYY-MM-DDTHH:MM:SSZ) in the local time of the
- * process (TZ), to the minute: YYYY-MM-DD HH:MM, DD/MM/YYYY HH:MM in
- * Vietnamese.  Anything else is returned unchanged.  buf holds 17. */
-const char *i18n_moment(const char *at, char buf[17]);
 
 #endif

@@ -8,7 +8,7 @@
 #ifndef ROVIEC_CHAIN_H
 #define ROVIEC_CHAIN_H
 
-#include "err.h"
+#include "roviec/err.h"
 
 #define CHAIN_HEX_SIZE 65	/* 64 hex digits and the NUL */
 
@@ -74,12 +74,5 @@ void chain_walk_end(struct chain_walk *w);
 /* 1 when s is a plausible noted head: 16 to 64 hex digits (a prefix; 16
  * digits are 64 bits, more than anyone can forge by trying hashes). */
 int chain_is_hex(const char *s);
-
-/* The whole check, in one read snapshot: the chain, then (when it is
- * intact) that the history accounts for what every duty holds.  RV_OK whatever it found (the
- * result says), RV_STORAGE when the history cannot be read. */
-struct store;
-enum rv_code chain_verify(struct store *st, const char *noted,
-    struct chain_result *out, struct rv_err *err);
 
 #endif

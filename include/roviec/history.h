@@ -1,0 +1,21 @@
+/*
+ * history: the history as people read it: the words it stores (actions,
+ * states, the reasons roviec itself records) and the details beside them
+ * (a day, a deadline and where the duty came from), in the language of
+ * the messages.  The history itself is the store's; this only shows it.
+ */
+#ifndef ROVIEC_HISTORY_H
+#define ROVIEC_HISTORY_H
+
+#include <stddef.h>
+
+/* A word the history stores (an action such as "transfer", the state
+ * "proposed", a reason roviec itself records) as people read it; any
+ * other word or text, unchanged. */
+const char *history_word_shown(const char *word);
+
+/* A history entry's detail (a word, a day, or "deadline DAY" with where
+ * the duty came from) as people read it, in buf of size bytes if needed. */
+const char *history_detail_shown(const char *detail, char *buf, size_t size);
+
+#endif
