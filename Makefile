@@ -9,6 +9,10 @@ DESTDIR   ?=
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
+# The invariants the code relies on are assert()s beside where they are
+# relied on (SQLite's way): on in every build the tests run; a release for
+# the server is built with RELEASE=1, which compiles them out (-DNDEBUG).
+RELEASE ?=
 WERROR  ?=
 WARN     = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wwrite-strings $(WERROR)
@@ -26,7 +30,8 @@ PKGS      = ncursesw sqlite3 uuid libutf8proc nettle
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 
-ALL_CPPFLAGS = -Iinclude -Ibuild -D_POSIX_C_SOURCE=200809L -DLOCALEDIR='"$(LOCALEDIR)"' $(PKG_CFLAGS) $(CPPFLAGS)
+ALL_CPPFLAGS = -Iinclude -Ibuild -D_POSIX_C_SOURCE=200809L -DLOCALEDIR='"$(LOCALEDIR)"' \
+    $(if $(RELEASE),-DNDEBUG) $(PKG_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS   = $(WARN) $(CFLAGS)
 
 SRC   = $(wildcard src/*.c src/tui/*.c)
