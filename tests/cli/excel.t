@@ -312,16 +312,20 @@ like "$out" '^\| ref \| deadline \| status \|' "list --format md too"
 
 # --- the manual lists every column import reads, with both headings ----------------
 
-groff -mandoc -Tutf8 -P-cbou "$ROOT/man/roviec.1" 2>/dev/null >"$T/page"
+# Spaces squeezed: groff justifies lines by widening them.
+groff -mandoc -Tutf8 -P-cbou "$ROOT/man/roviec.1" 2>/dev/null | tr -s ' ' >"$T/page"
 "$ROVIEC" --db "$A" export | head -1 | tr -d '\r' | tr ',' '\n' >"$T/names"
 "$ROVIEC" --db "$A" export --excel | head -1 | tail -c +4 | tr -d '\r' | tr ',' '\n' >"$T/en"
-vi "$ROVIEC" --db "$A" export --excel | head -1 | tail -c +4 | tr -d '\r' | tr ';' '\n' >"$T/vi"
+# The manual is plain ASCII (groff 1.22 warns on Vietnamese letters): it
+# writes the Vietnamese headings without diacritics, as import also reads them.
+vi "$ROVIEC" --db "$A" export --excel | head -1 | tail -c +4 | tr -d '\r' | tr ';' '\n' |
+    perl -CSD -MUnicode::Normalize -pe '$_ = NFD($_); s/\p{Mn}//g; tr/\x{111}\x{110}/dD/' >"$T/vi"
 is "$(wc -l <"$T/names")" 21 "export writes 21 columns"
 paste -d'|' "$T/names" "$T/en" "$T/vi" | while IFS='|' read -r name en vi; do
-	grep -Eq "^ +$name +$en, $vi\$|^ +$name +$en, $vi " "$T/page" || echo "$name"
+	grep -Eq "^ +$name +$en, $vi(:| |\$)" "$T/page" || echo "$name"
 done >"$T/undocumented"
 is "$(cat "$T/undocumented")" "" "roviec(1) names every column as NAME, English heading, Vietnamese heading"
-grep -Eq "^ +note +Note, Ghi chú" "$T/page"
+grep -Eq "^ +note +Note, Ghi chu:" "$T/page"
 ok $? "and note, which only import reads"
 
 done_testing
