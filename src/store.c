@@ -84,7 +84,10 @@ enum stmt {
 	ST_REPORT_UNITS,
 	ST_REPORT_PEOPLE,
 	ST_PAGE_FIRST,
-	ST__MAX = ST_PAGE_FIRST + 2 * SORT__COUNT * PAGE__TABS
+	/* issue #12: list's periods, read by their indexes (migration 5) */
+	ST_DUTY_LIST_DONE = ST_PAGE_FIRST + 2 * SORT__COUNT * PAGE__TABS,
+	ST_DUTY_LIST_CREATED,
+	ST__MAX
 
 };
 
@@ -716,6 +719,11 @@ static const char *const sqls[ST__MAX] = {
 	PAGE_STMTS(PAGE_PROPOSALS, TAB_PROPOSALS),
 	PAGE_STMTS(PAGE_FLAGGED, TAB_FLAGGED),
 	PAGE_STMTS(PAGE_MINE, TAB_MINE),
+	/* issue #12 */
+	[ST_DUTY_LIST_DONE] = LIST_SQL("d.done_on BETWEEN ifnull(?15, '0000-01-01')"
+	    " AND ifnull(?16, '9999-12-31')"),
+	[ST_DUTY_LIST_CREATED] = LIST_SQL("d.created_at >= ifnull(?17, '')"
+	    " AND d.created_at < ifnull(?18, '9999-12-31T')"),
 };
 
 static enum rv_code chain_fill(sqlite3 *db, int version, void *arg,
@@ -2204,9 +2212,13 @@ store_duty_list(struct store *st, const struct duty_filter *f, unsigned with,
 	unsigned want = f->statuses ? f->statuses : ~0u;
 	/* Only open, pending and submitted duties: the partial indexes. */
 	int live = (want & (STATUS_DONE | STATUS_CANCELLED)) == 0;
+	/* A period without a unit or an owner is read from its index. */
+	int done = f->done_from != NULL || f->done_to != NULL;
+	int created = f->created_from != NULL || f->created_to != NULL;
 	sqlite3_stmt *s = stmt(st, f->lead_unit_id ? (live ? ST_DUTY_LIST_UNIT_LIVE :
 	    ST_DUTY_LIST_UNIT) : f->owner_id ? (live ? ST_DUTY_LIST_OWNER_LIVE :
-	    ST_DUTY_LIST_OWNER) : ST_DUTY_LIST, err);
+	    ST_DUTY_LIST_OWNER) : done ? ST_DUTY_LIST_DONE : created ?
+	    ST_DUTY_LIST_CREATED : ST_DUTY_LIST, err);
 	char *pattern = NULL;
 	int rc;
 
