@@ -114,6 +114,10 @@ CREATE INDEX duties_owner_list ON duties(owner_id, deadline, ref)
 CREATE INDEX duties_report ON duties(lead_unit_id, done_on, owner_id,
 	original_deadline, deadline, created_at, handoffs, bounced,
 	last_progress_on, status, closed_on, reopened);
+-- roviec list --done-from/--done-to and --created-from/--created-to read a
+-- period's duties from these (migration 5), not the whole table.
+CREATE INDEX duties_done_on ON duties(done_on) WHERE done_on IS NOT NULL;
+CREATE INDEX duties_created ON duties(created_at);
 
 -- The owner of an open duty belongs to its lead unit and is not an
 -- inspector (inspectors watch; they own nothing).
