@@ -81,7 +81,7 @@ clock_sweep
 [ ! -e "/dev/shm/faketime_shm_$dead" ] && [ ! -e "/dev/shm/sem.faketime_sem_$dead" ]
 ok $? "clock_sweep removes the shared clock of a process that is gone"
 [ -e /dev/shm/faketime_shm_1 ] && [ -e /dev/shm/sem.faketime_sem_1 ]
-rm -f /dev/shm/faketime_shm_1 /dev/shm/sem.faketime_sem_1
 ok $? "and keeps a live one's"
+rm -f /dev/shm/faketime_shm_1 /dev/shm/sem.faketime_sem_1
 
 done_testing
