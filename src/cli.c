@@ -1170,7 +1170,7 @@ cli_run(struct cli *c, int argc, char **argv)
 		return conf_rc;
 	}
 	c->s.rules = c->conf.rules;
-	c->s.now = time(NULL);
+	session_tick(&c->s);
 	if ((rc = resolve_db(c)) != RV_OK)
 		return rc;
 	if (c->cmd->needs == NEEDS_ACTOR) {

@@ -1916,8 +1916,7 @@ demo_do(struct demo *d, const struct demo_step *st, struct rv_err *err)
 	char date[11];
 	enum rv_code rc;
 
-	s->now = demo_moment(st->day, st->sec);
-	session_sync_clock(s);
+	session_hold_clock(s, demo_moment(st->day, st->sec));
 	if ((rc = demo_act_as(d, st->actor, err)) != RV_OK)
 		return rc;
 	switch (st->act) {
@@ -2007,6 +2006,7 @@ demo_build(struct session *s, struct rv_err *err)
 	struct demo *d;
 	struct person via = s->via;
 	time_t now = s->now;
+	int held = s->clock_held;
 	char login[64];
 	enum rv_code rc;
 
@@ -2026,8 +2026,7 @@ demo_build(struct session *s, struct rv_err *err)
 	demo_days(d, dates_local_day(now));
 	if ((rc = store_begin(s->st, err)) != RV_OK)
 		goto out;
-	s->now = demo_moment(demo_day(d, DEMO_ORG_DAY), 8 * 3600);
-	session_sync_clock(s);
+	session_hold_clock(s, demo_moment(demo_day(d, DEMO_ORG_DAY), 8 * 3600));
 	rc = demo_org(d, err);
 	if (rc == RV_OK) {
 		demo_plan(d);
@@ -2041,7 +2040,9 @@ demo_build(struct session *s, struct rv_err *err)
 	else
 		store_rollback(s->st);
 out:
+	/* The clock as it was: held where it was, or live again. */
 	s->now = now;
+	s->clock_held = held;
 	session_sync_clock(s);
 	s->via = via;
 	model_person_free(&s->me);

@@ -882,6 +882,7 @@ enum rv_code
 duty_create(struct session *s, const struct duty_new *in, char ref[DUTY_REF_SIZE],
     struct rv_err *err)
 {
+	session_tick(s);
 	ref[0] = '\0';
 	if (refuse_inspector(s, err))
 		return RV_REFUSED;
@@ -932,6 +933,7 @@ duty_assign(struct session *s, const char *ref, const char *login,
 {
 	struct op op = { .ref = ref, .login = login };
 
+	session_tick(s);
 	if (login == NULL || login[0] == '\0')
 		return err_set(err, RV_REFUSED, _("name the new owner by login"));
 	return run_op(s, &op, do_assign, err);
@@ -1018,6 +1020,7 @@ duty_transfer(struct session *s, const char *ref, const char *unit,
 {
 	struct op op = { .ref = ref, .unit = unit };
 
+	session_tick(s);
 	if (unit == NULL || unit[0] == '\0')
 		return err_set(err, RV_REFUSED, _("name the unit to transfer to by its code"));
 	return run_with_reason(s, &op, reason, do_transfer, err);
@@ -1048,6 +1051,7 @@ duty_escalate(struct session *s, const char *ref, const char *reason,
 {
 	struct op op = { .ref = ref };
 
+	session_tick(s);
 	return run_with_reason(s, &op, reason, do_escalate, err);
 }
 
@@ -1082,6 +1086,7 @@ duty_return(struct session *s, const char *ref, const char *reason,
 {
 	struct op op = { .ref = ref };
 
+	session_tick(s);
 	return run_with_reason(s, &op, reason, do_return, err);
 }
 
@@ -1170,6 +1175,7 @@ duty_accept(struct session *s, const char *ref, const char *owner,
 {
 	struct op op = { .ref = ref, .login = owner };
 
+	session_tick(s);
 	return run_op(s, &op, do_accept, err);
 }
 
@@ -1195,6 +1201,7 @@ duty_reject(struct session *s, const char *ref, const char *reason,
 {
 	struct op op = { .ref = ref };
 
+	session_tick(s);
 	return run_with_reason(s, &op, reason, do_reject, err);
 }
 
@@ -1235,6 +1242,7 @@ duty_progress(struct session *s, const char *ref, const char *note,
 	struct op op = { .ref = ref };
 	enum rv_code rc;
 
+	session_tick(s);
 	if ((rc = take_text(note, _("the note"), DUTY_TEXT_MAX, 1, &op.text, err)) != RV_OK)
 		return rc;
 	return run_op(s, &op, do_progress, err);
@@ -1279,6 +1287,7 @@ duty_deliver(struct session *s, const char *ref, const char *note,
 	struct op op = { .ref = ref };
 	enum rv_code rc;
 
+	session_tick(s);
 	if ((rc = take_text(note, _("the note of what was delivered"), DUTY_TEXT_MAX, 1,
 	    &op.text, err)) != RV_OK)
 		return rc;
@@ -1333,6 +1342,7 @@ duty_extend(struct session *s, const char *ref, const char *date,
 	struct op op = { .ref = ref };
 	enum rv_code rc;
 
+	session_tick(s);
 	if (date == NULL)
 		return err_set(err, RV_REFUSED, _("give the new deadline you ask for"));
 	if ((rc = dates_parse(date, session_today(s), &op.date, err)) != RV_OK ||
@@ -1386,6 +1396,7 @@ duty_approve(struct session *s, const char *ref, struct rv_err *err)
 {
 	struct op op = { .ref = ref };
 
+	session_tick(s);
 	return run_op(s, &op, do_approve, err);
 }
 
@@ -1395,6 +1406,7 @@ duty_refuse(struct session *s, const char *ref, const char *reason,
 {
 	struct op op = { .ref = ref };
 
+	session_tick(s);
 	return run_with_reason(s, &op, reason, do_refuse, err);
 }
 
@@ -1426,6 +1438,7 @@ duty_done(struct session *s, const char *ref, const char *note, struct rv_err *e
 	struct op op = { .ref = ref };
 	enum rv_code rc;
 
+	session_tick(s);
 	if ((rc = take_text(note, _("the result note"), DUTY_TEXT_MAX, 1, &op.text, err)) != RV_OK)
 		return rc;
 	return run_op(s, &op, do_done, err);
@@ -1453,6 +1466,7 @@ duty_confirm(struct session *s, const char *ref, struct rv_err *err)
 {
 	struct op op = { .ref = ref };
 
+	session_tick(s);
 	return run_op(s, &op, do_confirm, err);
 }
 
@@ -1521,6 +1535,7 @@ duty_reopen(struct session *s, const char *ref, const char *reason,
 {
 	struct op op = { .ref = ref };
 
+	session_tick(s);
 	return run_with_reason(s, &op, reason, do_reopen, err);
 }
 
@@ -1579,6 +1594,7 @@ duty_redirect(struct session *s, const char *ref, const char *unit,
 {
 	struct op op = { .ref = ref, .unit = unit, .login = owner };
 
+	session_tick(s);
 	if (unit == NULL || unit[0] == '\0')
 		return err_set(err, RV_REFUSED, _("name the unit to redirect to by its code"));
 	return run_with_reason(s, &op, reason, do_redirect, err);
@@ -1610,5 +1626,6 @@ duty_cancel(struct session *s, const char *ref, const char *reason,
 {
 	struct op op = { .ref = ref };
 
+	session_tick(s);
 	return run_with_reason(s, &op, reason, do_cancel, err);
 }

@@ -53,6 +53,8 @@ struct tui {
 	int status_is_error;
 	int colour;
 	int body_height;		/* rows for the body, for paging */
+	day_t day;			/* today, as of the last reading */
+	time_t loaded_at;		/* the moment of the last reading */
 	volatile sig_atomic_t *hangup;
 };
 

@@ -26,6 +26,8 @@
 #define MIN_LINES 15
 /* How long to wait for a key before looking for others' changes. */
 #define POLL_MS 250
+/* How often the board is read again for the clock alone, in seconds. */
+#define CLOCK_RELOAD_S 60
 
 enum { PAIR_OVERDUE = 1, PAIR_FLAGGED, PAIR_TITLE, PAIR_ERROR };
 
@@ -510,6 +512,10 @@ reload(struct tui *t)
 	struct view *v = t->views[t->depth - 1];
 
 	layout(t, status);
+	/* Read as of now: days left and flags are measured against today. */
+	session_tick(t->s);
+	t->day = session_today(t->s);
+	t->loaded_at = t->s->now;
 	v->ops->load(t, v);
 }
 
@@ -561,6 +567,13 @@ loop(struct tui *t)
 				seen = now;
 				flags = VIEW_RELOAD;
 			}
+			/* Today moves on by itself: at midnight at once, and
+			 * at least every minute (the clock may be set). */
+			session_tick(t->s);
+			if (session_today(t->s) != t->day ||
+			    t->s->now - t->loaded_at >= CLOCK_RELOAD_S ||
+			    t->s->now < t->loaded_at)
+				flags = VIEW_RELOAD;
 			continue;
 		}
 		if (r == KEY_CODE_YES && key == KEY_RESIZE) {
