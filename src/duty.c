@@ -1,6 +1,7 @@
 /* duty: the rules over duties (see duty.h). */
 #include "roviec/duty.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -173,7 +174,10 @@ need_no_pending_handoff(struct op *op, const char *doing, struct rv_err *err)
 }
 
 /* Withdraws whatever proposal and extension request are pending, as the
- * duty leaves the hands of those who asked. */
+ * duty leaves the hands of those who asked (submitted as done, moved to
+ * another unit, redirected, cancelled): the request has nothing left to
+ * ask for.  Never silently: the history records it with the reason, and
+ * the session keeps what was withdrawn for the action's message. */
 static enum rv_code
 withdraw_pending(struct op *op, const char *why, struct rv_err *err)
 {
@@ -190,6 +194,7 @@ withdraw_pending(struct op *op, const char *why, struct rv_err *err)
 		if (rc == RV_OK)
 			rc = record(op, "handoff-withdrawn", h.from_unit_id, h.to_unit_id,
 			    0, 0, why, model_handoff_name(h.kind), err);
+		op->s->withdrew_handoff = (int)h.kind + 1;
 		model_handoff_free(&h);
 		if (rc != RV_OK)
 			return rc;
@@ -202,6 +207,8 @@ withdraw_pending(struct op *op, const char *why, struct rv_err *err)
 		if (rc == RV_OK)
 			rc = record(op, "extension-withdrawn", 0, 0, 0, 0, why,
 			    x.new_deadline, err);
+		memcpy(op->s->withdrew_extension, x.new_deadline,
+		    sizeof(op->s->withdrew_extension));
 		model_extension_free(&x);
 	}
 	return rc;
@@ -947,6 +954,22 @@ propose(struct op *op, enum handoff_kind kind, rowid_t to_unit, struct rv_err *e
 	struct handoff h = { 0 };
 	enum rv_code rc;
 
+	/* Rule 6: a proposal to a unit above the lead unit (an escalation, a
+	 * transfer or a return upward) raises escalated, which stays. */
+	if (!op->d.escalated) {
+		int above = 0;
+
+		if (to_unit != op->d.lead_unit_id &&
+		    (rc = store_unit_within(op->s->st, op->d.lead_unit_id, to_unit,
+		    &above, err)) != RV_OK)
+			return rc;
+		assert(kind != HANDOFF_ESCALATE || above);
+		if (above) {
+			op->d.escalated = 1;
+			if ((rc = store_duty_update(op->s->st, &op->d, err)) != RV_OK)
+				return rc;
+		}
+	}
 	h.duty_id = op->d.id;
 	h.kind = kind;
 	h.from_unit_id = op->d.lead_unit_id;
@@ -956,23 +979,20 @@ propose(struct op *op, enum handoff_kind kind, rowid_t to_unit, struct rv_err *e
 	snprintf(h.created_on, sizeof(h.created_on), "%s", op->today);
 	if ((rc = store_handoff_insert(op->s->st, &h, op->at, err)) != RV_OK)
 		return rc;
-	if (kind == HANDOFF_ESCALATE && !op->d.escalated) {
-		op->d.escalated = 1;
-		if ((rc = store_duty_update(op->s->st, &op->d, err)) != RV_OK)
-			return rc;
-	}
 	return record(op, model_handoff_name(kind), op->d.lead_unit_id, to_unit,
 	    0, 0, op->text, "proposed", err);
 }
 
-/* The checks every proposal shares. */
+/* The checks every proposal shares: done says what the duty cannot be
+ * ("transferred"), doing what only some may do ("transfer it"). */
 static enum rv_code
-can_propose(struct store *st, struct op *op, const char *doing, struct rv_err *err)
+can_propose(struct store *st, struct op *op, const char *done, const char *doing,
+    struct rv_err *err)
 {
 	enum rv_code rc;
 
 	if ((rc = op_load(st, op, err)) != RV_OK ||
-	    (rc = need_status(op, "open", doing, err)) != RV_OK ||
+	    (rc = need_status(op, "open", done, err)) != RV_OK ||
 	    (rc = need_owner_or_head(op, doing, err)) != RV_OK)
 		return rc;
 	return need_no_pending_handoff(op, _("handed off again"), err);
@@ -986,7 +1006,7 @@ do_transfer(struct store *st, void *arg, struct rv_err *err)
 	enum handoff_kind kind = HANDOFF_TRANSFER;
 	enum rv_code rc;
 
-	if ((rc = can_propose(st, op, _("transferred"), err)) != RV_OK ||
+	if ((rc = can_propose(st, op, _("transferred"), _("transfer it"), err)) != RV_OK ||
 	    (rc = store_unit_by_code(st, op->unit, &to, err)) != RV_OK)
 		goto out;
 	if (to.id == op->d.lead_unit_id) {
@@ -1033,7 +1053,7 @@ do_escalate(struct store *st, void *arg, struct rv_err *err)
 	struct unit lead = { 0 };
 	enum rv_code rc;
 
-	if ((rc = can_propose(st, op, _("escalated"), err)) != RV_OK ||
+	if ((rc = can_propose(st, op, _("escalated"), _("escalate it"), err)) != RV_OK ||
 	    (rc = store_unit_by_id(st, op->d.lead_unit_id, &lead, err)) != RV_OK)
 		goto out;
 	if (lead.parent_id == 0)
@@ -1062,7 +1082,7 @@ do_return(struct store *st, void *arg, struct rv_err *err)
 	struct person assigner = { 0 };
 	enum rv_code rc;
 
-	if ((rc = can_propose(st, op, _("returned"), err)) != RV_OK ||
+	if ((rc = can_propose(st, op, _("returned"), _("return it"), err)) != RV_OK ||
 	    (rc = store_person_by_id(st, op->d.assigner_id, &assigner, err)) != RV_OK)
 		goto out;
 	if (assigner.unit_id == 0)
@@ -1307,7 +1327,7 @@ do_extend(struct store *st, void *arg, struct rv_err *err)
 
 	if ((rc = op_load(st, op, err)) != RV_OK ||
 	    (rc = need_status(op, "open", _("extended"), err)) != RV_OK ||
-	    (rc = need_owner_or_head(op, _("ask for an extension of"), err)) != RV_OK)
+	    (rc = need_owner_or_head(op, _("ask for an extension of it"), err)) != RV_OK)
 		return rc;
 	if (dates_from_iso(op->d.deadline, &deadline) != 0)
 		return err_set(err, RV_STORAGE, _("%s has a damaged deadline"), op->d.ref);
