@@ -18,6 +18,7 @@
 #include "roviec/graph.h"
 #include "roviec/history.h"
 #include "roviec/i18n.h"
+#include "roviec/lookup.h"
 #include "roviec/org.h"
 #include "roviec/out.h"
 #include "roviec/report.h"
@@ -35,7 +36,7 @@ enum opt {
 	OPT_ROLE, OPT_NAME, OPT_LEAD, OPT_OWNER, OPT_DUE, OPT_RESULT, OPT_BASIS,
 	OPT_SUPPORT, OPT_FIELD, OPT_NOTE, OPT_STATUS, OPT_FLAG, OPT_SEARCH,
 	OPT_REASON, OPT_SUPPORTING, OPT_LIMIT, OPT_ALL, OPT_DEMO, OPT_FROM,
-	OPT_TO, OPT_BY,
+	OPT_TO, OPT_BY, OPT_ASSIGNER,
 	OPT__MAX
 };
 
@@ -60,6 +61,7 @@ static const struct {
 	[OPT_LIMIT] = { "limit", 1, 0 }, [OPT_ALL] = { "all", 0, 0 },
 	[OPT_DEMO] = { "demo", 0, 0 }, [OPT_FROM] = { "from", 1, 0 },
 	[OPT_TO] = { "to", 1, 0 }, [OPT_BY] = { "by", 1, 0 },
+	[OPT_ASSIGNER] = { "assigner", 1, 0 },
 };
 
 struct args {
@@ -116,7 +118,7 @@ static enum rv_code cmd_graph(struct cli *c);
 static enum rv_code parse_command(struct cli *c, int argc, char **argv);
 
 #define GLOBAL (O(OPT_DB) | O(OPT_AS))
-#define LIST_OPTS (O(OPT_UNIT) | O(OPT_OWNER) | O(OPT_STATUS) | O(OPT_FLAG) | \
+#define LIST_OPTS (O(OPT_UNIT) | O(OPT_OWNER) | O(OPT_ASSIGNER) | O(OPT_STATUS) | O(OPT_FLAG) | \
 	O(OPT_SEARCH) | O(OPT_FORMAT) | O(OPT_SUPPORTING) | O(OPT_LIMIT) | O(OPT_ALL))
 
 static const struct command commands[] = {
@@ -145,8 +147,9 @@ static const struct command commands[] = {
 	  "add TITLE --lead UNIT --owner LOGIN --due DATE --result TEXT --basis TEXT"
 	  " [--support UNIT[:PART]]... [--field NAME] [--note TEXT]" },
 	{ "list", NULL, cmd_list, 0, 0, GLOBAL | LIST_OPTS, NEEDS_ACTOR,
-	  "list [--unit UNIT] [--supporting UNIT] [--owner LOGIN] [--status STATUS]..."
-	  " [--all] [--flag FLAG]... [--search TEXT] [--limit N] [--format table|csv|json]" },
+	  "list [--unit UNIT] [--supporting UNIT] [--owner LOGIN] [--assigner LOGIN]"
+	  " [--status STATUS]... [--all] [--flag FLAG]... [--search TEXT] [--limit N]"
+	  " [--format table|csv|json]" },
 	{ "show", NULL, cmd_show, 1, 1, GLOBAL | O(OPT_FORMAT), NEEDS_ACTOR,
 	  "show REF [--format text|json]" },
 	{ "assign", NULL, cmd_action, 2, 2, GLOBAL, NEEDS_ACTOR, "assign REF LOGIN" },
@@ -559,7 +562,7 @@ cmd_person_list(struct cli *c)
 	if ((rc = table_format(c, &f)) != RV_OK)
 		return rc;
 	if (c->a.opt[OPT_UNIT] != NULL &&
-	    (rc = store_unit_by_code(c->s.st, c->a.opt[OPT_UNIT], &u, &c->err)) != RV_OK)
+	    (rc = lookup_unit(&c->s, c->a.opt[OPT_UNIT], &u, &c->err)) != RV_OK)
 		return rc;
 	if ((t = out_table_new(5, headers, 1)) == NULL) {
 		model_unit_free(&u);
@@ -655,10 +658,64 @@ list_row(const struct duty_row *row, void *arg)
 	}
 }
 
-/* Fills a filter from the list options; RV_REFUSED for unknown names. */
+/* Whether a word typed is a word as tables show it, case, diacritics and
+ * dashes aside ("sap-den-han" is "sắp đến hạn"). */
+static int
+shown_word_is(const char *typed, const char *shown)
+{
+	struct rv_err ignored;
+	char *nfc = NULL, *a = NULL, *b = NULL;
+	int same = 0;
+
+	if (text_in_str(typed, "", 100, &nfc, &ignored) == RV_OK &&
+	    (a = text_fold(nfc)) != NULL && (b = text_fold(shown)) != NULL) {
+		for (char *p = a; *p != '\0'; p++)
+			*p = *p == '-' ? ' ' : *p;
+		for (char *p = b; *p != '\0'; p++)
+			*p = *p == '-' ? ' ' : *p;
+		same = a[0] != '\0' && strcmp(a, b) == 0;
+	}
+	free(nfc);
+	free(a);
+	free(b);
+	return same;
+}
+
+/* A --status word: the word itself, or as the tables show it. */
+static int
+status_parse_any(const char *word, unsigned *bit)
+{
+	const char *name;
+
+	if (store_status_parse(word, bit) == 0)
+		return 0;
+	for (int i = 0; (name = store_status_name(i)) != NULL; i++)
+		if (shown_word_is(word, i18n_status(name)))
+			return store_status_parse(name, bit);
+	return -1;
+}
+
+/* A --flag word: the word itself, or as the tables show it. */
+static int
+flag_parse_any(const char *word, unsigned *bit)
+{
+	if (flags_parse(word, bit) == 0)
+		return 0;
+	for (int i = 0; i < FLAG_COUNT; i++)
+		if (shown_word_is(word, flags_word_shown(1u << i))) {
+			*bit = 1u << i;
+			return 0;
+		}
+	return -1;
+}
+
+/* Fills a filter from the list options; RV_REFUSED for unknown names.
+ * Units and people are named as lookup.h takes them (a code or a name; a
+ * login, a name or "me"). */
 static enum rv_code
 list_filter(struct cli *c, struct duty_filter *f, struct unit *lead,
-    struct unit *sup, struct person *owner, char **search)
+    struct unit *sup, struct person *owner, struct person *assigner,
+    char **search)
 {
 	struct args *a = &c->a;
 	enum rv_code rc;
@@ -667,7 +724,7 @@ list_filter(struct cli *c, struct duty_filter *f, struct unit *lead,
 	for (int i = 0; i < a->nmulti[OPT_STATUS]; i++) {
 		unsigned bit;
 
-		if (store_status_parse(a->multi[OPT_STATUS][i], &bit) != 0)
+		if (status_parse_any(a->multi[OPT_STATUS][i], &bit) != 0)
 			return value_error(c, _("--status is one of open pending submitted done cancelled, not"),
 			    a->multi[OPT_STATUS][i]);
 		f->statuses |= bit;
@@ -677,7 +734,7 @@ list_filter(struct cli *c, struct duty_filter *f, struct unit *lead,
 	for (int i = 0; i < a->nmulti[OPT_FLAG]; i++) {
 		unsigned bit;
 
-		if (flags_parse(a->multi[OPT_FLAG][i], &bit) != 0)
+		if (flag_parse_any(a->multi[OPT_FLAG][i], &bit) != 0)
 			return value_error(c, _("--flag is one of bounced tossed escalated unanswered stalled overdue late due-soon, not"),
 			    a->multi[OPT_FLAG][i]);
 		f->flags |= bit;
@@ -690,19 +747,24 @@ list_filter(struct cli *c, struct duty_filter *f, struct unit *lead,
 			return value_error(c, _("--limit takes a positive number, not"), a->opt[OPT_LIMIT]);
 	}
 	if (a->opt[OPT_UNIT] != NULL) {
-		if ((rc = store_unit_by_code(c->s.st, a->opt[OPT_UNIT], lead, &c->err)) != RV_OK)
+		if ((rc = lookup_unit(&c->s, a->opt[OPT_UNIT], lead, &c->err)) != RV_OK)
 			return rc;
 		f->lead_unit_id = lead->id;
 	}
 	if (a->opt[OPT_SUPPORTING] != NULL) {
-		if ((rc = store_unit_by_code(c->s.st, a->opt[OPT_SUPPORTING], sup, &c->err)) != RV_OK)
+		if ((rc = lookup_unit(&c->s, a->opt[OPT_SUPPORTING], sup, &c->err)) != RV_OK)
 			return rc;
 		f->support_unit_id = sup->id;
 	}
 	if (a->opt[OPT_OWNER] != NULL) {
-		if ((rc = store_person_by_login(c->s.st, a->opt[OPT_OWNER], owner, &c->err)) != RV_OK)
+		if ((rc = lookup_person(&c->s, a->opt[OPT_OWNER], owner, &c->err)) != RV_OK)
 			return rc;
 		f->owner_id = owner->id;
+	}
+	if (a->opt[OPT_ASSIGNER] != NULL) {
+		if ((rc = lookup_person(&c->s, a->opt[OPT_ASSIGNER], assigner, &c->err)) != RV_OK)
+			return rc;
+		f->assigner_id = assigner->id;
 	}
 	if (a->opt[OPT_SEARCH] != NULL) {
 		char *nfc;
@@ -753,7 +815,7 @@ cmd_list(struct cli *c)
 {
 	struct duty_filter f;
 	struct unit lead = { 0 }, sup = { 0 };
-	struct person owner = { 0 };
+	struct person owner = { 0 }, assigner = { 0 };
 	char *search = NULL;
 	enum out_format format = OUT_TABLE;
 	enum rv_code rc;
@@ -761,12 +823,13 @@ cmd_list(struct cli *c)
 	if (c->a.opt[OPT_FORMAT] != NULL &&
 	    (out_format_parse(c->a.opt[OPT_FORMAT], &format) != 0 || format == OUT_TEXT))
 		return value_error(c, _("--format is table, csv or json, not"), c->a.opt[OPT_FORMAT]);
-	if ((rc = list_filter(c, &f, &lead, &sup, &owner, &search)) == RV_OK)
+	if ((rc = list_filter(c, &f, &lead, &sup, &owner, &assigner, &search)) == RV_OK)
 		rc = print_list(c, &f, format);
 	free(search);
 	model_unit_free(&lead);
 	model_unit_free(&sup);
 	model_person_free(&owner);
+	model_person_free(&assigner);
 	return rc;
 }
 
