@@ -89,7 +89,8 @@ struct action {
 	int key;		/* the board's key */
 	const char *key_name;	/* as the help shows it */
 	const char *help;	/* one line: the help, the manual's key list */
-	const char *label;	/* one word for the key line: "transfer" */
+	const char *label;	/* one word for the key line: NC_("key",
+				 * "transfer"), shown with i18n_ctx */
 	const char *title;	/* the form's title */
 	const char *done;	/* what is said when it is done */
 	unsigned who, when;

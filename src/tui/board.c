@@ -67,7 +67,7 @@ static const char *const sort_names[SORT__COUNT] = {
 /* TRANSLATORS: on the assigner's tab, what waits for their decision, in
  * an 8-column column: a result to confirm, an extension, a return. */
 static const char *const waits_words[] = {
-	"", N_("confirm"), N_("extend"), N_("return")
+	"", NC_("asks", "confirm"), NC_("asks", "extend"), NC_("asks", "return")
 };
 
 static void
@@ -353,6 +353,28 @@ load_around(struct tui *t, struct board *b, const char *key, rowid_t id, int abo
 	if (fetch(t, b, key, id - 1, 0, b->cap - before.n, &from) != 0) {
 		fetch_free(&before);
 		return -1;
+	}
+	/* Near the end of the list, the rows above fill the window. */
+	if (key != NULL && before.n + from.n < b->cap && before.n == above && above < b->cap) {
+		struct fetch more = { 0 };
+		const char *first_key = before.n > 0 ? before.rows[before.n - 1].key : key;
+		rowid_t first_id = before.n > 0 ? before.rows[before.n - 1].id : id;
+		struct board_row *grown;
+
+		if (fetch(t, b, first_key, first_id, 1,
+		    b->cap - before.n - from.n, &more) == 0 && more.n > 0 &&
+		    (grown = realloc(before.rows, (size_t)(before.n + more.n) *
+		    sizeof(*grown))) != NULL) {
+			/* before.rows may have been NULL: an empty fetch
+			 * still allocates, so realloc kept what it had. */
+			memcpy(grown + before.n, more.rows, (size_t)more.n * sizeof(*grown));
+			before.rows = grown;
+			before.n += more.n;
+			free(more.rows);
+			more.rows = NULL;
+			more.n = 0;
+		}
+		fetch_free(&more);
 	}
 	if ((rows = calloc((size_t)(before.n + from.n + 1), sizeof(*rows))) == NULL) {
 		fetch_free(&before);
@@ -903,7 +925,7 @@ board_draw(struct tui *t, struct view *v, int top, int height, int width)
 			x += 11;
 		}
 		if (show_waits) {
-			put_cell(y, x, r->waits ? _(waits_words[r->waits]) : "", 8);
+			put_cell(y, x, r->waits ? i18n_ctx(waits_words[r->waits]) : "", 8);
 			x += 9;
 		}
 		put_cell(y, x, dates_shown(r->deadline, day), 10); x += 11;

@@ -224,7 +224,7 @@ form_draw_hint(struct form *f, int usable)
 	}
 	len = (size_t)snprintf(hint, sizeof(hint), "Tab:");
 	for (size_t i = 0; i < f->nchoices && len < sizeof(hint); i++)
-		len += (size_t)snprintf(hint + len, sizeof(hint) - len, "%s%s %s",
+		len += (size_t)snprintf(hint + len, sizeof(hint) - len, "%s %s %s",
 		    i ? " ·" : "", f->choices[i].key, f->choices[i].name);
 	form_put(f->win, f->rows - 2, 2, hint, usable, A_NORMAL);
 }

@@ -262,21 +262,21 @@ draw_footer(struct tui *t, const struct view *v)
 	size_t n;
 	const struct action *a = action_table(&n);
 
-	snprintf(leave, sizeof(leave), "  q: %s", board ? _("quit") : _("back"));
+	snprintf(leave, sizeof(leave), "  q: %s", board ? i18n_ctx(NC_("key", "quit")) : i18n_ctx(NC_("key", "back")));
 	width = COLS - (int)text_width(leave);
-	footer_add(line, sizeof(line), width, "?", _("help"));
+	footer_add(line, sizeof(line), width, "?", i18n_ctx(NC_("key", "help")));
 	for (int rank = 0; (board || duty) && t->here_ref[0] != '\0' && rank < 32; rank++)
 		for (size_t i = 0; i < n; i++)
 			if (a[i].rank == rank && action_may(&a[i], &t->here))
-				footer_add(line, sizeof(line), width, a[i].key_name, _(a[i].label));
+				footer_add(line, sizeof(line), width, a[i].key_name, i18n_ctx(a[i].label));
 	if (board && t->may_create)
-		footer_add(line, sizeof(line), width, "c", _("new"));
+		footer_add(line, sizeof(line), width, "c", i18n_ctx(NC_("key", "new")));
 	if (board || units)
-		footer_add(line, sizeof(line), width, "Enter", board ? _("open") : _("board"));
+		footer_add(line, sizeof(line), width, "Enter", board ? i18n_ctx(NC_("key", "open")) : i18n_ctx(NC_("key", "board")));
 	if (board || units)
-		footer_add(line, sizeof(line), width, "/", _("find"));
+		footer_add(line, sizeof(line), width, "/", i18n_ctx(NC_("key", "find")));
 	if (board)
-		footer_add(line, sizeof(line), width, "o", _("city"));
+		footer_add(line, sizeof(line), width, "o", i18n_ctx(NC_("key", "city")));
 	snprintf(line + strlen(line), sizeof(line) - strlen(line), "%s", line[0] ? leave : leave + 2);
 	draw_line(LINES - 1, line, A_DIM);
 }

@@ -240,7 +240,21 @@ units_request(struct tui *t, struct view *v, enum request req)
 		u->find = folded;
 		if (folded == NULL)
 			return VIEW_REDRAW;
-		/* From the unit under the cursor itself. */
+		/* A unit named exactly (its code, its whole name) first. */
+		for (int i = 0; i < u->n; i++) {
+			char *name = text_fold(u->rows[i].name), *code = text_fold(u->rows[i].code);
+			int exact = (name != NULL && strcmp(name, folded) == 0) ||
+			    (code != NULL && strcmp(code, folded) == 0);
+
+			free(name);
+			free(code);
+			if (exact) {
+				u->cursor = i;
+				tui_status(t, 0, _("found (n: next, N: previous)"));
+				return VIEW_REDRAW;
+			}
+		}
+		/* Else the next that holds it, from the unit under the cursor. */
 		u->cursor = u->cursor > 0 ? u->cursor - 1 : (u->n > 0 ? u->n - 1 : 0);
 		return units_find(t, u, 0);
 	case REQ_SEARCH_NEXT:
