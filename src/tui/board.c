@@ -562,9 +562,10 @@ board_find(struct tui *t, struct board *b, int backward)
 		if (fetch(t, b, key, id, backward, 64, &f) != 0)
 			break;
 		for (int i = 0; i < f.n && !found && !stop; i++) {
-			if (wrapped && f.rows[i].id == start)
-				stop = 1;
-			else if (row_holds(&f.rows[i], b->find)) {
+			/* Round again to the cursor's own duty: it is the
+			 * last one looked at. */
+			stop = wrapped && f.rows[i].id == start;
+			if (row_holds(&f.rows[i], b->find)) {
 				free(b->jump_key);
 				b->jump_key = strdup(f.rows[i].key);
 				b->jump_id = f.rows[i].id;
