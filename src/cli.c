@@ -666,7 +666,7 @@ list_row(const struct duty_row *row, void *arg)
 	if (lo->format == OUT_CSV)
 		flags_join(row->flags, " ", "", flags, sizeof(flags));
 	else
-		flags_join_shown(row->flags, " ", flags, sizeof(flags));
+		flags_join_shown(row->flags, ", ", flags, sizeof(flags));
 	snprintf(handoffs, sizeof(handoffs), "%d", row->handoffs);
 	if (lo->format == OUT_CSV) {
 		const char *cells[] = {
@@ -824,8 +824,9 @@ print_list(struct cli *c, struct duty_filter *f, enum out_format format)
 
 	if (format == OUT_CSV)
 		lo.t = out_table_new(12, csv_headers, 2);
-	else if (format != OUT_JSON)
-		lo.t = out_table_new(7, table_headers, 5);
+	else if (format != OUT_JSON && (lo.t = out_table_new(7, table_headers, 5)) != NULL)
+		/* Never a flag cut on a terminal: the flags wrap. */
+		out_table_wrap(lo.t, 6);
 	if (format != OUT_JSON && lo.t == NULL)
 		return err_set(&c->err, RV_STORAGE, _("out of memory"));
 	if (format == OUT_JSON)

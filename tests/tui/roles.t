@@ -105,6 +105,16 @@ SESSION=chu keys -l "Không còn cần thiết"
 SESSION=chu keys Enter
 SESSION=chu wait_for "$CANC: cancelled"
 is "$(q "SELECT status FROM duties WHERE ref = '$CANC'")" cancelled "X: cancelled"
+
+# The duty view wraps long text: the expected result is read whole.
+RESULT="Báo cáo tổng hợp kết quả rà soát toàn bộ các thửa đất công do phường quản lý, kèm danh sách các trường hợp lấn chiếm và phương án xử lý dứt điểm từng trường hợp"
+LONG=$("$ROVIEC" --db "$DB" --as chutich add "Rà soát đất công" --lead P1 --owner off1 --due +25 \
+    --result "$RESULT" --basis "Kế hoạch số 7/KH-UBND")
+go "$LONG"
+SESSION=chu keys Enter
+SESSION=chu wait_for "^history:" && SESSION=chu settled
+like "$(SESSION=chu screen | sed -n '/^expected result/,/^basis/p' | sed 's/^expected result//; /^basis/d' | tr -s ' \n' '  ' | sed 's/^ //; s/ $//')" \
+    "^$RESULT\$" "the duty view wraps the result onto lines below, whole"
 SESSION=chu keys Q
 SESSION=chu wait_for "EXITED 0"
 
