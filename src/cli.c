@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -465,11 +466,21 @@ cmd_demo(struct cli *c)
 	return cmd_board(c);
 }
 
+/* A login as given: "me" is the acting person (lookup.h), wherever a
+ * login is taken. */
+static const char *
+login_arg(const struct cli *c, const char *login)
+{
+	return login != NULL && strcasecmp(login, LOOKUP_ME) == 0 && c->s.me.login != NULL ?
+	    c->s.me.login : login;
+}
+
 static enum rv_code
 cmd_unit_add(struct cli *c)
 {
 	enum rv_code rc = org_unit_add(&c->s, c->a.pos[0], c->a.pos[1],
-	    c->a.opt[OPT_PARENT], c->a.opt[OPT_KIND], c->a.opt[OPT_HEAD], &c->err);
+	    c->a.opt[OPT_PARENT], c->a.opt[OPT_KIND], login_arg(c, c->a.opt[OPT_HEAD]),
+	    &c->err);
 
 	if (rc == RV_OK) {
 		fputs(_("Added unit "), stdout);
@@ -560,10 +571,10 @@ cmd_person_set(struct cli *c)
 	if (c->a.opt[OPT_NAME] == NULL && c->a.opt[OPT_UNIT] == NULL &&
 	    c->a.opt[OPT_ROLE] == NULL)
 		return usage_error(c, _("say what to change: --name, --unit or --role"), NULL);
-	rc = org_person_set(&c->s, c->a.pos[0], c->a.opt[OPT_NAME],
+	rc = org_person_set(&c->s, login_arg(c, c->a.pos[0]), c->a.opt[OPT_NAME],
 	    c->a.opt[OPT_UNIT], c->a.opt[OPT_ROLE], &c->err);
 	if (rc == RV_OK)
-		printf(_("Changed %s.\n"), c->a.pos[0]);
+		printf(_("Changed %s.\n"), login_arg(c, c->a.pos[0]));
 	return rc;
 }
 

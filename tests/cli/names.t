@@ -46,6 +46,9 @@ as head2 accept "$d2" --owner me
 is "$(sqlite3 "$DB" "SELECT p.login FROM duties d JOIN people p ON p.id = d.owner_id WHERE d.ref = '$d2'")" head2 "accept --owner me"
 run person list --unit "xuan tho" --format csv
 like "$out" "^offx," "person list --unit 'xuan tho'"
+run unit add P11 "Phường 11" --parent DL --kind ward --head me
+is "$rc" 0 "unit add --head me"
+like "$(sqlite3 "$DB" "SELECT p.login FROM units u JOIN people p ON p.id = u.head_id WHERE u.code = 'P11'")" "^$ME$" "makes the acting administrator its head"
 
 # The words of the tables, in Vietnamese, for --status and --flag.
 o=$(faketime "$(date -d '-30 days' '+%Y-%m-%d 09:00:00')" "$ROVIEC" --db "$DB" --as chutich add \

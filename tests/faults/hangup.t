@@ -40,6 +40,12 @@ y|Approve the extension|
 v|Reason:|Cần đúng hạn
 d|Result:|Đã hoàn thành, gửi kèm báo
 D|What was delivered:|Hồ sơ
+C|Confirm the result|
+O|Reason:|Thiếu biên
+M|Unit:|phuong
+X|Reason:|Không còn
+/|Find:|dun day
+&|Title holds:|giai
 FORMS
 is "$(sqlite3 "$DB" 'PRAGMA integrity_check')" ok "the database is whole"
 run verify
