@@ -233,7 +233,8 @@ enum stmt {
 	[PAGE_AT(tab, SORT_REF, 1)] = PAGE_SQL(cond, first " || " PAGE_KEY_REF, "<", "DESC"), \
 	[PAGE_AT(tab, SORT_OWNER, 0)] = PAGE_SQL(cond, first " || " PAGE_KEY_OWNER, ">", "ASC"), \
 	[PAGE_AT(tab, SORT_OWNER, 1)] = PAGE_SQL(cond, first " || " PAGE_KEY_OWNER, "<", "DESC")
-/* Every duty of a tab, by id: how many there are and which are new. */
+/* Every duty of a tab, by id: how many there are and which are new (the
+ * Flagged tab's; the others are read by their own index, below). */
 #define TAB_IDS_SQL(cond) "SELECT d.id FROM duties_shown d WHERE " cond " ORDER BY d.id"
 
 /*
@@ -750,12 +751,23 @@ static const char *const sqls[ST__MAX] = {
 	" FROM units ORDER BY code",
 	[ST_PERSON_ALL] =
 	"SELECT id, login, full_name, ifnull(unit_id, 0), role FROM people ORDER BY login",
-	[ST_TAB_IDS_FIRST + PAGE_LEAD] = TAB_IDS_SQL(TAB_LEAD),
-	[ST_TAB_IDS_FIRST + PAGE_SUPPORT] = TAB_IDS_SQL(TAB_SUPPORT),
-	[ST_TAB_IDS_FIRST + PAGE_PROPOSALS] = TAB_IDS_SQL(TAB_PROPOSALS),
+	/* Each read by its own index, the few rows sorted by id. */
+	[ST_TAB_IDS_FIRST + PAGE_LEAD] =
+	"SELECT id FROM duties WHERE lead_unit_id = ?1 AND status IN ('open', 'submitted')"
+	" ORDER BY id",
+	[ST_TAB_IDS_FIRST + PAGE_SUPPORT] =
+	"SELECT d.id FROM duty_support s CROSS JOIN duties d ON d.id = s.duty_id"
+	" WHERE s.unit_id = ?1 AND d.status IN ('open', 'submitted') ORDER BY d.id",
+	[ST_TAB_IDS_FIRST + PAGE_PROPOSALS] =
+	"SELECT duty_id FROM handoffs WHERE to_unit_id = ?1 AND state = 'pending'"
+	" ORDER BY duty_id",
 	[ST_TAB_IDS_FIRST + PAGE_FLAGGED] = TAB_IDS_SQL(TAB_FLAGGED),
-	[ST_TAB_IDS_FIRST + PAGE_MINE] = TAB_IDS_SQL(TAB_MINE),
-	[ST_TAB_IDS_FIRST + PAGE_ASSIGNED] = TAB_IDS_SQL(TAB_ASSIGNED),
+	[ST_TAB_IDS_FIRST + PAGE_MINE] =
+	"SELECT id FROM duties WHERE owner_id = ?2 AND status IN ('open', 'submitted')"
+	" ORDER BY id",
+	[ST_TAB_IDS_FIRST + PAGE_ASSIGNED] =
+	"SELECT id FROM duties WHERE assigner_id = ?2 AND status IN ('open', 'submitted')"
+	" ORDER BY id",
 };
 
 static enum rv_code chain_fill(sqlite3 *db, int version, void *arg,

@@ -62,6 +62,8 @@ struct tui {
 	char here_ref[40];
 	struct action_facts here;
 	int may_create;			/* heads the board's unit or one above */
+	unsigned acted;			/* actions taken here (the board's own
+					 * commits do not move data_version) */
 };
 
 /* Sets the status line (printf-style); error shows it as a refusal. */

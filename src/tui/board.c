@@ -51,6 +51,12 @@ struct board {
 	int top_is_first;	/* the window starts at the first row */
 	struct tab_ids tabs[PAGE__TABS];
 	rowid_t unit_id;	/* the unit the tabs were read for */
+	/* What the tabs were read as of: others' commits, the day, our own
+	 * actions; read again only when one of them moved. */
+	long long ids_version;
+	day_t ids_day;
+	unsigned ids_acted;
+	int ids_read;
 	char *jump_key;		/* load the window around this row next */
 	rowid_t jump_id;
 };
@@ -440,6 +446,7 @@ board_load(struct tui *t, struct view *v)
 	struct board *b = v->data;
 	struct tabs_read r = { t, b };
 	struct rv_err err;
+	long long version = 0;
 	char *key = NULL;
 	rowid_t id = 0;
 	int had = b->n > 0, line = b->cursor, found = 0, rc = -1;
@@ -447,9 +454,21 @@ board_load(struct tui *t, struct view *v)
 	if (b->unit_id != t->unit.id) {
 		tabs_forget(b);
 		b->unit_id = t->unit.id;
+		b->ids_read = 0;
 	}
-	if (store_read(t->s->st, read_tabs, &r, &err) != RV_OK)
-		tui_status(t, 1, "%s", err.msg);
+	/* The counts, when anything could have changed them: switching tabs
+	 * or scrolling reads none. */
+	if (store_data_version(t->s->st, &version, &err) != RV_OK || !b->ids_read ||
+	    version != b->ids_version || t->day != b->ids_day || t->acted != b->ids_acted) {
+		if (store_read(t->s->st, read_tabs, &r, &err) != RV_OK)
+			tui_status(t, 1, "%s", err.msg);
+		else {
+			b->ids_read = 1;
+			b->ids_version = version;
+			b->ids_day = t->day;
+			b->ids_acted = t->acted;
+		}
+	}
 	if (b->jump_key != NULL) {
 		key = b->jump_key;
 		id = b->jump_id;
@@ -787,6 +806,7 @@ board_reset_unit(struct view *v)
 
 	tabs_forget(b);
 	b->unit_id = 0;
+	b->ids_read = 0;
 	board_reset(b);
 }
 

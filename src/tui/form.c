@@ -282,8 +282,12 @@ form_complete(struct form *f)
 	struct line *l = &f->lines[f->current];
 
 	if (!f->cycling) {
-		if (f->nchoices == 0 ||
-		    (f->nchoices == 1 && strcasecmp(f->choices[0].key, line_text(l)) == 0))
+		/* A code or login typed whole needs no completing: Tab
+		 * moves on, as in any field. */
+		for (size_t i = 0; i < f->nchoices; i++)
+			if (strcasecmp(f->choices[i].key, line_text(l)) == 0)
+				return 0;
+		if (f->nchoices == 0)
 			return 0;
 		f->cycling = 1;
 		f->choice_at = 0;

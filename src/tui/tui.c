@@ -438,6 +438,7 @@ tui_action(struct tui *t, const struct action *a, const char *ref)
 		for (int i = 0; i < a->nslots; i++)
 			args[i] = f[i].value;
 		if (action_run(t->s, a, ref, args, said, sizeof(said), &err) == RV_OK) {
+			t->acted++;
 			tui_status(t, 0, "%s", said);
 			form_fields_free(f, (size_t)a->nslots);
 			break;
@@ -541,6 +542,7 @@ tui_new_duty(struct tui *t)
 			err_set(&err, RV_REFUSED, _("at most %d supporting units"), DUTY_SUPPORT_MAX);
 			err_field(&err, "support");
 		} else if (duty_create(t->s, &in, ref, &err) == RV_OK) {
+			t->acted++;
 			tui_status(t, 0, _("%s created"), ref);
 			free(support);
 			form_fields_free(f, NEW_FIELDS);
