@@ -822,15 +822,26 @@ put_cell(int y, int x, const char *s, int width)
 	free(cell);
 }
 
+/* A tab's label: its name, without its key ("3 ") when short is set. */
+static const char *
+tab_label(int i, int shortened)
+{
+	const char *name = _(tab_names[i]), *space = strchr(name, ' ');
+
+	return shortened && space != NULL && space[1] != '\0' ? space + 1 : name;
+}
+
 /* The tabs' line: "[1 Leads (34)] 2 Supports (5 +1) ...".  When it is
- * wider than the screen, the names of the other tabs lose letters, the
- * longest first, so that every tab's number and counts stay in sight. */
+ * wider than the screen, the other tabs lose their key's digit (the
+ * active one and the help keep it), then letters of their names, the
+ * longest first, so that every tab's count stays in sight. */
 static void
 draw_tabs(const struct board *b, int y, int width)
 {
 	char counts[PAGE__TABS][48], line[512];
-	size_t name_w[PAGE__TABS], keep[PAGE__TABS], total;
+	size_t keep[PAGE__TABS], total;
 	size_t len;
+	int shortened = 0;
 
 	for (int i = 0; i < PAGE__TABS; i++) {
 		size_t k = tab_new(&b->tabs[i]);
@@ -839,8 +850,9 @@ draw_tabs(const struct board *b, int y, int width)
 			snprintf(counts[i], sizeof(counts[i]), " (%zu +%zu)", b->tabs[i].n, k);
 		else
 			snprintf(counts[i], sizeof(counts[i]), " (%zu)", b->tabs[i].n);
-		keep[i] = name_w[i] = text_width(_(tab_names[i]));
 	}
+	for (int i = 0; i < PAGE__TABS; i++)
+		keep[i] = text_width(tab_label(i, 0));
 	for (;;) {
 		size_t widest = PAGE__TABS;
 
@@ -849,6 +861,12 @@ draw_tabs(const struct board *b, int y, int width)
 			total += keep[i] + text_width(counts[i]) + (i > 0) + 2 * (i == (int)b->tab);
 		if (total <= (size_t)width)
 			break;
+		if (!shortened) {
+			shortened = 1;
+			for (int i = 0; i < PAGE__TABS; i++)
+				keep[i] = text_width(tab_label(i, i != (int)b->tab));
+			continue;
+		}
 		for (int i = 0; i < PAGE__TABS; i++)
 			if (i != (int)b->tab && keep[i] > 3 &&
 			    (widest == PAGE__TABS || keep[i] > keep[widest]))
@@ -861,8 +879,9 @@ draw_tabs(const struct board *b, int y, int width)
 	clrtoeol();
 	len = 0;
 	for (int i = 0; i < PAGE__TABS; i++) {
-		char *name = text_fit(_(tab_names[i]), keep[i], 0);
 		int active = i == (int)b->tab, fresh = tab_new(&b->tabs[i]) > 0;
+		const char *label = tab_label(i, shortened && !active);
+		char *name = text_fit(label, keep[i], 0);
 
 		snprintf(line, sizeof(line), active ? "%s[%s%s]" : "%s%s%s", i > 0 ? " " : "",
 		    name != NULL ? name : "", counts[i]);

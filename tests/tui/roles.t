@@ -30,7 +30,7 @@ ok $? "six duties assigned by chutich: $CONF $REOP submitted, $APPR $REFU with a
 SESSION=chu BOARD_ARGS="--as chutich" board
 SESSION=chu wait_for 'Thành phố Đà Lạt \(DL\)  as chutich'
 ok $? "the city head's board opens"
-SESSION=chu wait_for '6 [^ ]+ \(6\)'
+SESSION=chu wait_for 'Assigned \(6\)'
 ok $? "his Assigned tab counts the six"
 SESSION=chu keys 6
 SESSION=chu wait_for '\[6 Assigned \(6\)\]' && SESSION=chu settled
