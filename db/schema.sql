@@ -107,6 +107,10 @@ CREATE INDEX duties_lead_list ON duties(lead_unit_id, deadline, ref)
 	WHERE status IN ('open', 'submitted');
 CREATE INDEX duties_owner_list ON duties(owner_id, deadline, ref)
 	WHERE status IN ('open', 'submitted');
+-- What a person assigned that is still open or submitted: the board's
+-- assigner tab and roviec list --assigner (migration 6).
+CREATE INDEX duties_assigner_list ON duties(assigner_id, deadline, ref)
+	WHERE status IN ('open', 'submitted');
 -- The report (roviec report, the board's overview) reads the duties on the
 -- books in a period, unit by unit.  This index holds every column it needs,
 -- in the unit's order, so the report groups without sorting and never reads
@@ -396,17 +400,24 @@ CREATE TABLE ref_counters (
 ) WITHOUT ROWID;
 
 -- A duty with what is derived from its related rows: the status shown to
--- people ("pending" while a handoff or an extension awaits an answer) and
--- the day the pending handoff was proposed (for the "unanswered" flag).
--- There is at most one of each pending (handoffs_one_pending,
--- extensions_one_pending), so the joins never repeat a duty; joined, not
--- asked in subqueries, they are read once per duty however often a query
--- names shown_status (migration 3).
+-- people ("pending" while a handoff or an extension awaits an answer), the
+-- day the older of the pending proposal and extension request was made
+-- (for the "unanswered" flag; an extension's day is the local day of its
+-- moment), the pending proposal's kind and receiving unit, and the deadline
+-- a pending extension request asks for (migration 6).  There is at most one
+-- of each pending (handoffs_one_pending, extensions_one_pending), so the
+-- joins never repeat a duty; joined, not asked in subqueries, they are read
+-- once per duty however often a query names shown_status (migration 3).
 CREATE VIEW duties_shown AS
 SELECT d.*,
        CASE WHEN d.status = 'open' AND (ph.id IS NOT NULL OR px.id IS NOT NULL)
             THEN 'pending' ELSE d.status END AS shown_status,
-       ph.created_on AS pending_since
+       CASE WHEN px.id IS NULL THEN ph.created_on
+            ELSE min(ifnull(ph.created_on, '9999-12-31'),
+                     date(px.created_at, 'localtime')) END AS pending_since,
+       ph.kind AS pending_kind,
+       ph.to_unit_id AS pending_to_unit_id,
+       px.new_deadline AS extension_asked
 FROM duties d
 LEFT JOIN handoffs ph ON ph.duty_id = d.id AND ph.state = 'pending'
 LEFT JOIN extensions px ON px.duty_id = d.id AND px.state = 'pending';
