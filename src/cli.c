@@ -466,7 +466,7 @@ unit_row(const struct unit_row *row, void *arg)
 	char people[24], open[24];
 	const char *cells[] = {
 		row->unit->code, row->unit->name, org_word(o, model_kind_name(row->unit->kind)),
-		row->parent_code, row->head_login, people, open
+		row->parent_code, row->heads, people, open
 	};
 
 	snprintf(people, sizeof(people), "%lld", row->people);
@@ -490,7 +490,7 @@ static enum rv_code
 cmd_unit_list(struct cli *c)
 {
 	static const char *const headers[] = {
-		N_("code"), N_("name"), N_("kind"), N_("parent"), N_("head"), N_("people"), N_("open")
+		N_("code"), N_("name"), N_("kind"), N_("parent"), N_("heads"), N_("people"), N_("open")
 	};
 	struct out_table *t;
 	enum out_format f;
@@ -1263,6 +1263,14 @@ verify_fault(struct cli *c, const struct chain_result *r)
 		err_set(&c->err, RV_REFUSED, _("the history was altered: %s has no hash: "
 		    "it was written outside roviec"), where);
 		break;
+	case CHAIN_UNSEALED:
+		err_set(&c->err, RV_REFUSED, _("the history was altered: %s has no seal: "
+		    "it was written outside roviec"), where);
+		break;
+	case CHAIN_FORGED:
+		err_set(&c->err, RV_REFUSED, _("the history was altered: %s is not sealed "
+		    "with the ledger's key: it was written, or rehashed, outside roviec"), where);
+		break;
 	default:
 		err_set(&c->err, RV_REFUSED, _("the history was altered: %s does not "
 		    "match its hash: it was changed, or inserted, outside roviec"), where);
@@ -1270,34 +1278,132 @@ verify_fault(struct cli *c, const struct chain_result *r)
 	}
 }
 
-/* What verify found a duty holding against its history, in the store's
- * words, as people read it. */
-static const char *
-state_what(const char *what, char *buf, size_t size)
-{
-	static const char *const words[] = {
-		NC_("verify", "lead unit"), NC_("verify", "owner"), NC_("verify", "status"),
-		NC_("verify", "deadline"), NC_("verify", "original deadline"),
-		NC_("verify", "day it was done"), NC_("verify", "day it was cancelled"),
-		NC_("verify", "proposals"), NC_("verify", "extension requests"),
-		NC_("verify", "progress notes")
-	};
-	const char *t;
-
-	if (strncmp(what, "delivery of ", 12) == 0) {
-		/* TRANSLATORS: what a duty holds: the day UNIT delivered its part. */
-		snprintf(buf, size, _("delivery of %s"), what + 12);
-		return buf;
-	}
-	t = i18n_ctx_find(words, sizeof(words) / sizeof(words[0]), what);
-	return t != NULL ? t : what;
-}
-
 /* A value verify found: a status or a day as people read it. */
 static const char *
-state_value(const char *what, const char *v, char buf[11])
+finding_value(const char *what, const char *v, char buf[11])
 {
-	return strcmp(what, "status") == 0 ? i18n_status(v) : dates_shown(v, buf);
+	const char *word = what != NULL ? strchr(what, '\004') + 1 : "";
+	static const char *const days[] = {
+		"deadline", "original deadline", "day it was done", "day it was closed",
+		"last progress", "day proposed", "new deadline", "day delivered"
+	};
+
+	if (strcmp(word, "status") == 0)
+		return i18n_status(v);
+	for (size_t i = 0; i < sizeof(days) / sizeof(days[0]); i++)
+		if (strcmp(word, days[i]) == 0)
+			return dates_shown(v, buf);
+	return v;
+}
+
+/* What a finding is about: the field, and the row of the duty it is in. */
+static const char *
+finding_what(const struct replay_finding *f, char *buf, size_t size)
+{
+	const char *what = i18n_ctx(f->what);
+
+	switch (f->part) {
+	case PART_PROPOSAL:
+		/* TRANSLATORS: "receiving unit of proposal 2". */
+		snprintf(buf, size, _("%s of proposal %d"), what, f->nth);
+		return buf;
+	case PART_EXTENSION:
+		snprintf(buf, size, _("%s of extension request %d"), what, f->nth);
+		return buf;
+	case PART_NOTE:
+		snprintf(buf, size, _("%s of progress note %d"), what, f->nth);
+		return buf;
+	case PART_SUPPORT:
+		/* TRANSLATORS: "day delivered of P2's part". */
+		snprintf(buf, size, _("%s of %s's part"), what, f->unit);
+		return buf;
+	default:
+		return what;
+	}
+}
+
+/* One finding of verify as a sentence. */
+static void
+finding_text(const struct replay_finding *f, char *out, size_t size)
+{
+	/* The words for what a row is. */
+	const char *of = f->of == REPLAY_DUTY ? _("duty") : f->of == REPLAY_PERSON ?
+	    _("person") : f->of == REPLAY_UNIT ? _("unit") : _("entry");
+	char what[256], v1[11], v2[11];
+
+	switch (f->how) {
+	case REPLAY_DIFFERS:
+		/* TRANSLATORS: "duty P1-0002 holds status 'submitted' where its
+		 * history says 'open'"; "person off1 holds role ...". */
+		snprintf(out, size, _("%s %s holds %s '%s' where its history says '%s'"), of,
+		    f->name, finding_what(f, what, sizeof(what)),
+		    finding_value(f->what, f->stored, v1), finding_value(f->what, f->history, v2));
+		break;
+	case REPLAY_NOT_STORED:
+		snprintf(out, size, _("%s %s is in the history but not in the database: it was "
+		    "removed outside roviec"), of, f->name);
+		break;
+	case REPLAY_NOT_IN_HISTORY:
+		snprintf(out, size, _("%s %s is in the database but not in the history: it was "
+		    "written outside roviec"), of, f->name);
+		break;
+	case REPLAY_UNKNOWN_ACTION:
+		snprintf(out, size, _("entry %lld (%s %s) records the action '%s', which this "
+		    "roviec does not know: it was written outside roviec, or by a newer one"),
+		    f->entry, of, f->name, f->stored);
+		break;
+	default:
+		snprintf(out, size, _("entry %lld (%s %s) cannot be replayed: %s"), f->entry, of,
+		    f->name, _(f->stored));
+		break;
+	}
+}
+
+/* verify's findings, in memory until the read is whole. */
+struct findings {
+	FILE *out;
+	char *text;
+	size_t size;
+	char first[1024];
+	long long n;
+};
+
+static int
+finding_out(const struct replay_finding *f, void *arg)
+{
+	struct findings *fs = arg;
+	char line[1024];
+
+	if (f == NULL) {	/* the read starts again */
+		if (fs->out != NULL)
+			fclose(fs->out);
+		free(fs->text);
+		fs->text = NULL;
+		fs->n = 0;
+		fs->first[0] = '\0';
+		fs->out = open_memstream(&fs->text, &fs->size);
+		return 0;
+	}
+	finding_text(f, line, sizeof(line));
+	if (fs->n++ == 0)
+		snprintf(fs->first, sizeof(fs->first), "%s", line);
+	if (fs->out != NULL) {
+		out_text(fs->out, line);
+		fputc('\n', fs->out);
+	}
+	return 0;
+}
+
+/* Appends to c's message how many rows disagree with the history. */
+static void
+findings_tail(struct cli *c, long long n)
+{
+	size_t len = strlen(c->err.msg);
+
+	if (n > 0)
+		snprintf(c->err.msg + len, sizeof(c->err.msg) - len,
+		    _("; %lld rows of the database disagree with the history (listed on standard output)"),
+		    n);
 }
 
 static enum rv_code
@@ -1305,46 +1411,58 @@ cmd_verify(struct cli *c)
 {
 	const char *noted = c->a.pos[0];
 	struct chain_result r;
+	struct findings fs = { 0 };
+	long long n = 0;
+	char head[CHAIN_HEX_SIZE];
 	enum rv_code rc;
 
 	if (noted != NULL && !chain_is_hex(noted))
 		return value_error(c, _("a noted head is 16 to 64 hexadecimal digits, not"), noted);
 	store_map_reads(c->s.st);
-	if ((rc = verify_ledger(c->s.st, noted, &r, &c->err)) != RV_OK)
+	rc = verify_ledger(c->s.st, noted, &r, finding_out, &fs, &n, &c->err);
+	if (fs.out != NULL)
+		fclose(fs.out);
+	if (rc == RV_OK && fs.text != NULL)
+		fwrite(fs.text, 1, fs.size, stdout);
+	free(fs.text);
+	if (rc != RV_OK)
 		return rc;
-	if (r.problem == CHAIN_STATE) {
-		char what[64], d1[11], d2[11];
-
-		return err_set(&c->err, RV_REFUSED, _("the database was altered: duty %s "
-		    "holds %s '%s' where its history says '%s'; it was changed outside roviec "
-		    "(the history itself chains intact to entry %lld, hash %s)"),
-		    r.state_ref, state_what(r.state_what, what, sizeof(what)),
-		    state_value(r.state_what, r.state_stored, d1),
-		    state_value(r.state_what, r.state_history, d2), r.head_id, r.head);
-	}
+	/* The head as stored is outside text too. */
+	snprintf(head, sizeof(head), "%s", r.head);
+	for (char *p = head; *p != '\0'; p++)
+		if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f')))
+			*p = '?';
 	if (r.problem != CHAIN_INTACT && r.problem != CHAIN_NOTED_GONE) {
 		verify_fault(c, &r);
 		if (r.head_id > 0) {
-			size_t n = strlen(c->err.msg);
+			size_t len = strlen(c->err.msg);
 
-			snprintf(c->err.msg + n, sizeof(c->err.msg) - n,
+			snprintf(c->err.msg + len, sizeof(c->err.msg) - len,
 			    _("; the entries before it are intact up to entry %lld, hash %s"),
-			    r.head_id, r.head);
+			    r.head_id, head);
 		}
+		findings_tail(c, n);
+		return RV_REFUSED;
+	}
+	if (n > 0) {
+		err_set(&c->err, RV_REFUSED, _("the database was altered: %s (the history itself "
+		    "chains intact to entry %lld, hash %s)"), fs.first, r.head_id, head);
+		if (n > 1)
+			findings_tail(c, n);
 		return RV_REFUSED;
 	}
 	if (r.problem == CHAIN_NOTED_GONE)
 		return err_set(&c->err, RV_REFUSED, _("the noted head %s is not in the "
 		    "history: entries were removed or rewritten since it was noted "
 		    "(the history as it stands chains intact to entry %lld, hash %s)"),
-		    noted, r.head_id, r.head[0] ? r.head : "none");
+		    noted, r.head_id, head[0] ? head : "none");
 	if (r.head_id == 0) {
 		printf(_("The history is empty.\n"));
 		return RV_OK;
 	}
-	printf(_("The history is intact: %lld entries, each chained to the one before.\n"),
-	    r.entries);
-	printf(_("Head: %s\n      entry %lld, %s\n"), r.head, r.head_id,
+	printf(_("The history is intact: %lld entries, each chained to the one before and "
+	    "sealed; the database holds what it says.\n"), r.entries);
+	printf(_("Head: %s\n      entry %lld, %s\n"), head, r.head_id,
 	    dates_moment_shown(r.head_at, (char[17]){ 0 }));
 	if (noted != NULL)
 		printf(_("The noted head %s is entry %lld; %lld entries were added since.\n"),

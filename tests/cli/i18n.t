@@ -132,6 +132,7 @@ like "$(grep '^off1,' "$T/out")" ",officer," "CSV keeps the stored role"
 
 # verify names what was altered in Vietnamese, a status as the board says it.
 cp "$DB" "$T/altered.db"
+cp "$DB.key" "$T/altered.db.key"
 sqlite3 "$T/altered.db" "UPDATE duties SET status = 'cancelled', closed_on = '2026-01-01' WHERE ref = '$r'"
 LANG=vi_VN.UTF-8 "$ROVIEC" --db "$T/altered.db" verify >"$T/out" 2>"$T/err"
 is "$?" 1 "verify of an altered duty fails, in Vietnamese too"
