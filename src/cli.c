@@ -20,6 +20,7 @@
 #include "roviec/i18n.h"
 #include "roviec/org.h"
 #include "roviec/out.h"
+#include "roviec/priv.h"
 #include "roviec/report.h"
 #include "roviec/store.h"
 #include "roviec/text.h"
@@ -347,12 +348,44 @@ find_command(int argc, char **argv, int *at1, int *at2)
 
 /* --- setting up -------------------------------------------------------- */
 
-/* --db › $ROVIEC_DB › db = in the configuration › the per-user default. */
+/*
+ * --db › $ROVIEC_DB › db = in the configuration › the per-user default.
+ * On a server (a setgid roviec, priv.h) the database is the one
+ * /etc/roviec.conf names, whatever the environment or the person's own
+ * configuration say; --db still opens a file of the caller's own (a
+ * scratch database), with the group's rights given up for good first.
+ */
 static enum rv_code
 resolve_db(struct cli *c)
 {
 	const char *p = c->a.opt[OPT_DB];
+	enum rv_code rc;
 
+	if (p != NULL && *p == '\0')
+		return usage_error(c, _("--db needs a path (an empty one would not say which database)"),
+		    NULL);
+	if (priv_server() && p != NULL) {
+		if ((rc = priv_drop(&c->err)) != RV_OK)
+			return rc;
+	} else if (priv_server()) {
+		const char *cmd = c->cmd->name != NULL ? c->cmd->name : "";
+
+		if (c->conf.db == NULL)
+			return err_set(&c->err, RV_STORAGE,
+			    _("the server's database is not set: ask the administrator to name it with db = in %s"),
+			    SYSCONFDIR "/roviec.conf");
+		/* The server's database is made once, by root; the demo is for
+		 * a scratch file. */
+		if (strcmp(cmd, "demo") == 0 || (strcmp(cmd, "init") == 0 && c->a.opt[OPT_DEMO] != NULL))
+			return err_set(&c->err, RV_REFUSED,
+			    _("the demo goes in a database of your own: roviec --db FILE demo"));
+		if (strcmp(cmd, "init") == 0 && getuid() != 0)
+			return err_set(&c->err, RV_REFUSED,
+			    _("the server's database is made by root (sudo roviec init), who becomes its first administrator"));
+		if ((c->db_path = strdup(c->conf.db)) == NULL)
+			return err_set(&c->err, RV_STORAGE, _("out of memory"));
+		return RV_OK;
+	}
 	if (p == NULL || *p == '\0')
 		p = getenv("ROVIEC_DB");
 	if (p == NULL || *p == '\0')
@@ -405,8 +438,11 @@ cmd_init(struct cli *c)
 	if (rc == RV_OK) {
 		fputs(_("Created "), stdout);
 		out_text(stdout, c->db_path);
-		printf(_("%s; %s is its administrator.\n"),
+		char line[512];
+
+		snprintf(line, sizeof(line), _("%s; %s is its administrator.\n"),
 		    c->a.opt[OPT_DEMO] ? _(" with the Đà Lạt demo") : "", c->s.me.login);
+		out_lines(stdout, line);
 	}
 	return rc;
 }
@@ -604,8 +640,11 @@ cmd_add(struct cli *c)
 		in.nsupport++;
 	}
 	rc = duty_create(&c->s, &in, ref, &c->err);
-	if (rc == RV_OK)
-		printf("%s\n", ref);
+	if (rc == RV_OK) {
+		/* Made of a unit's code, read from the database: inert. */
+		out_text(stdout, ref);
+		putchar('\n');
+	}
 	for (int i = 0; i < MAX_MULTI; i++)
 		free(parts[i]);
 	return rc;
@@ -783,16 +822,25 @@ cmd_board(struct cli *c)
 	if (tui_possible())
 		return tui_run(&c->s, c->conf.colours, &c->err);
 	if (c->s.me.unit_id == 0) {
-		printf(_("You (%s) belong to no unit, so you have no board.\n"
+		char line[512];
+
+		snprintf(line, sizeof(line), _("You (%s) belong to no unit, so you have no board.\n"
 		    "roviec list shows every open duty; roviec --help lists the commands.\n"),
 		    c->s.me.login);
+		out_lines(stdout, line);
 		return RV_OK;
 	}
 	if ((rc = store_unit_by_id(c->s.st, c->s.me.unit_id, &u, &c->err)) != RV_OK)
 		return rc;
 	printf(_("Board of "));
 	out_text(stdout, u.name);
-	printf(_(" (%s), as %s. Duties it leads:\n"), u.code, c->s.me.login);
+	{
+		char line[256];
+
+		snprintf(line, sizeof(line), _(" (%s), as %s. Duties it leads:\n"), u.code,
+		    c->s.me.login);
+		out_lines(stdout, line);
+	}
 	f.statuses = STATUS_OPEN | STATUS_PENDING | STATUS_SUBMITTED;
 	f.lead_unit_id = u.id;
 	rc = print_list(c, &f, OUT_TABLE);
@@ -901,14 +949,19 @@ history_row(const struct history_row *row, void *arg)
 		snprintf(head, sizeof(head), _(" via %s"), row->via_login);
 		out_text(out, head);
 	}
-	if (row->from_unit || row->to_unit)
-		fprintf(out, " [%s%s→%s%s]", row->from_unit ? row->from_unit : "",
+	/* Codes and logins are read from the database: shown inert. */
+	if (row->from_unit || row->to_unit) {
+		snprintf(head, sizeof(head), " [%s%s→%s%s]", row->from_unit ? row->from_unit : "",
 		    row->from_unit ? " " : "", row->to_unit ? " " : "",
 		    row->to_unit ? row->to_unit : "");
-	if (row->from_owner || row->to_owner)
-		fprintf(out, _(" [owner %s%s→%s%s]"), row->from_owner ? row->from_owner : "",
-		    row->from_owner ? " " : "", row->to_owner ? " " : "",
-		    row->to_owner ? row->to_owner : "");
+		out_text(out, head);
+	}
+	if (row->from_owner || row->to_owner) {
+		snprintf(head, sizeof(head), _(" [owner %s%s→%s%s]"),
+		    row->from_owner ? row->from_owner : "", row->from_owner ? " " : "",
+		    row->to_owner ? " " : "", row->to_owner ? row->to_owner : "");
+		out_text(out, head);
+	}
 	if (row->detail) {
 		fprintf(out, " (");
 		out_text(out, history_detail_shown(row->detail, detail, sizeof(detail)));
@@ -958,7 +1011,8 @@ show_in_snapshot(struct store *st, void *arg, struct rv_err *err)
 		model_duty_free(&d);
 		return rc;
 	}
-	fprintf(out, "%s  ", d.ref);
+	out_text(out, d.ref);
+	fputs("  ", out);
 	out_text(out, d.title);
 	fputc('\n', out);
 	field_line(out, _("uuid"), d.uuid);
@@ -1151,6 +1205,10 @@ cli_run(struct cli *c, int argc, char **argv)
 	conf_rc = config_load(&c->conf, &conf_err);
 	if (conf_rc == RV_OK && c->conf.language[0] != '\0')
 		i18n_set(c->conf.language);
+	/* "Today" is the server's, the same for everyone, whatever TZ the
+	 * caller has (issue 14). */
+	if (conf_rc == RV_OK)
+		conf_rc = config_apply_zone(&c->conf, &conf_err);
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--") == 0)
 			break;
@@ -1606,12 +1664,17 @@ report_table_write(struct report_out *o)
 		printf(_("\nAs a supporting unit\n\n"));
 		out_table_write(o->support, stdout, OUT_TABLE);
 	}
+	char line[512];
+
+	/* The head is read from the database: outside text, shown inert. */
 	if (m->head_id > 0)
-		printf(_("\nMade %s at history entry %lld, head %s\n(roviec verify %s checks it later).\n"),
+		snprintf(line, sizeof(line),
+		    _("\nMade %s at history entry %lld, head %s\n(roviec verify %s checks it later).\n"),
 		    dates_moment_shown(m->made_at, (char[17]){ 0 }), m->head_id, m->head, m->head);
 	else
-		printf(_("\nMade %s; the history is empty.\n"),
+		snprintf(line, sizeof(line), _("\nMade %s; the history is empty.\n"),
 		    dates_moment_shown(m->made_at, (char[17]){ 0 }));
+	out_lines(stdout, line);
 }
 
 static enum rv_code
@@ -1704,13 +1767,18 @@ cmd_backup(struct cli *c)
 
 	if (rc != RV_OK)
 		return rc;
+	char line[512];
+
 	printf(_("Backed up to "));
 	out_text(stdout, c->a.pos[0]);
+	/* The head is read from the copy: outside text, shown inert. */
 	if (info.head[0])
-		printf(_(": %lld duties, %lld history entries, head %s.\n"), info.duties,
-		    info.entries, info.head);
+		snprintf(line, sizeof(line), _(": %lld duties, %lld history entries, head %s.\n"),
+		    info.duties, info.entries, info.head);
 	else
-		printf(_(": %lld duties, %lld history entries.\n"), info.duties, info.entries);
+		snprintf(line, sizeof(line), _(": %lld duties, %lld history entries.\n"),
+		    info.duties, info.entries);
+	out_lines(stdout, line);
 	return RV_OK;
 }
 

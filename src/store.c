@@ -20,6 +20,7 @@
 #include "roviec/chain.h"
 #include "roviec/i18n.h"
 #include "roviec/migrate.h"
+#include "roviec/priv.h"
 #include "roviec/text.h"
 
 /* How long one action may wait for other writers before giving up. */
@@ -1208,7 +1209,8 @@ store_key_errno(const struct store *st)
 
 /* --- opening ----------------------------------------------------------- */
 
-/* mkdir -p of path's parent directories, each made 0700. */
+/* mkdir -p of path's parent directories, each made 0700 whatever the
+ * umask (under umask 277 mkdir alone leaves the owner unable to write). */
 static int
 make_parents(const char *path)
 {
@@ -1221,7 +1223,12 @@ make_parents(const char *path)
 		if (*p != '/')
 			continue;
 		*p = '\0';
-		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		if (mkdir(dir, 0700) == 0) {
+			if (chmod(dir, 0700) != 0) {
+				rc = -1;
+				break;
+			}
+		} else if (errno != EEXIST) {
 			rc = -1;
 			break;
 		}
@@ -1229,6 +1236,28 @@ make_parents(const char *path)
 	}
 	free(dir);
 	return rc;
+}
+
+/* The directory holding path: "." for a bare name, "/" at the root. */
+static void dir_of(const char *path, char *dir, size_t size);
+
+/*
+ * A database whose folder others may write to (sticky or not, /tmp say)
+ * is refused: anyone could plant a -wal or -shm file beside it, which
+ * SQLite would take as the database's own and so replace its data.
+ */
+static enum rv_code
+refuse_open_folder(const char *path, struct rv_err *err)
+{
+	char dir[4096];
+	struct stat sb;
+
+	dir_of(path, dir, sizeof(dir));
+	if (stat(dir, &sb) != 0 || !(sb.st_mode & S_IWOTH))
+		return RV_OK;
+	return err_set(err, RV_STORAGE,
+	    _("the folder %s may be written by anyone (mode %04o): another user could put files beside the database there (its -wal file) and change its data; keep the database in a folder only you or your group may write to"),
+	    dir, (unsigned)(sb.st_mode & 07777));
 }
 
 /* Creates the file with mode 0660 whatever the umask: group-shared on a
@@ -1242,6 +1271,8 @@ create_file(const char *path, struct rv_err *err)
 		return err_set(err, RV_STORAGE,
 		    _("cannot create the folder for %s: %s; choose another place with --db"),
 		    path, strerror(errno));
+	if (refuse_open_folder(path, err) != RV_OK)
+		return RV_STORAGE;
 	fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0660);
 	if (fd < 0 && errno == EEXIST)
 		return err_set(err, RV_REFUSED,
@@ -1406,6 +1437,16 @@ no_access(const char *path, struct rv_err *err)
 	dir_of(path, dir, sizeof(dir));
 	if (stat(path, &sb) == 0 || stat(dir, &sb) == 0)
 		g = getgrgid(sb.st_gid);
+	/* --db on a server opens files with the caller's own rights: the
+	 * server's database is reached without it. */
+	if (priv_server() && !priv_held())
+		return err_set(err, RV_STORAGE,
+		    _("you may not open the database %s (permission denied): with --db roviec opens a database with your own rights; run roviec without --db to reach the server's"),
+		    path);
+	if (priv_held())
+		return err_set(err, RV_STORAGE,
+		    _("roviec may not open the database %s (permission denied): ask the administrator to give it and its folder to roviec's group (roviec(1), THE SERVER)"),
+		    path);
 	if (g != NULL && in_group(g->gr_gid))
 		return err_set(err, RV_STORAGE,
 		    _("you may not open the database %s (permission denied), though you are in "
@@ -1441,9 +1482,13 @@ store_open(const char *path, enum store_mode mode, struct store **out,
 		    path);
 	} else if (S_ISDIR(sb.st_mode)) {
 		return err_set(err, RV_STORAGE, _("%s is a directory, not a database"), path);
-	} else if (access(path, R_OK) != 0 && errno == EACCES) {
+	} else if (access(path, R_OK) != 0 && errno == EACCES && !priv_held()) {
+		/* (access(2) asks with the real group; a setgid roviec reads
+		 * with its own, and finds out by opening.) */
 		return no_access(path, err);
 	}
+	if (mode == STORE_EXISTING && (code = refuse_open_folder(path, err)) != RV_OK)
+		return code;
 	if ((st = calloc(1, sizeof(*st))) == NULL || (st->path = strdup(path)) == NULL ||
 	    (st->key_path = malloc(strlen(path) + sizeof(STORE_KEY_SUFFIX))) == NULL) {
 		if (st != NULL)
@@ -1459,9 +1504,11 @@ store_open(const char *path, enum store_mode mode, struct store **out,
 	 * the umask, and widens them only afterwards: an official whose umask
 	 * is 022, first to open the database, left a -shm the group could not
 	 * write for a moment, and a second official opening it then was read-
-	 * only for the whole session.  The group's bits are never masked.
+	 * only for the whole session.  The owner's and the group's read and
+	 * write bits are never masked (under umask 277 the owner could not
+	 * have written its own -wal).
 	 */
-	umask(umask(0) & ~(mode_t)0060);
+	umask(umask(0) & ~(mode_t)0660);
 	rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
 	    NULL);
 	if (rc != SQLITE_OK) {
@@ -3120,7 +3167,12 @@ store_backup(struct store *st, const char *path, struct backup_info *info,
 	sigaddset(&stop, SIGTERM);
 	sigaddset(&stop, SIGXFSZ);
 	sigprocmask(SIG_BLOCK, &stop, &was);
+	/* The copy is the caller's file, made with the caller's rights alone,
+	 * never the group's (a setgid roviec, priv.h): the source is read
+	 * through the files the connection holds open already. */
+	priv_user_begin();
 	code = backup_to(st, path, info, err);
+	priv_user_end();
 	sigprocmask(SIG_SETMASK, &was, NULL);
 	return code;
 }
