@@ -543,14 +543,53 @@ cmd_unit_list(struct cli *c)
 	return rc;
 }
 
+static int
+head_login(rowid_t id, const char *login, void *arg)
+{
+	char *list = arg;
+	size_t len = strlen(list);
+
+	(void)id;
+	snprintf(list + len, 512 - len, "%s%s", len ? ", " : "", login);
+	return 0;
+}
+
+/* After a role is given: who heads the person's unit now (a unit may have
+ * several heads, a chair and deputies; naming one never unseats another). */
+static void
+say_heads(struct cli *c, const char *login)
+{
+	struct person p = { 0 };
+	struct unit u = { 0 };
+	struct rv_err ignored;
+	char list[512] = "", line[640];
+
+	if (store_person_by_login(c->s.st, login, &p, &ignored) == RV_OK && p.unit_id != 0 &&
+	    store_unit_by_id(c->s.st, p.unit_id, &u, &ignored) == RV_OK &&
+	    store_unit_heads(c->s.st, u.id, head_login, list, &ignored) == RV_OK) {
+		if (list[0] != '\0')
+			/* TRANSLATORS: "P1's heads: head1, dep1." */
+			snprintf(line, sizeof(line), _("%s's heads: %s.\n"), u.code, list);
+		else
+			snprintf(line, sizeof(line), _("%s has no head now; name one with roviec person set LOGIN --role head.\n"),
+			    u.code);
+		out_lines(stdout, line);
+	}
+	model_person_free(&p);
+	model_unit_free(&u);
+}
+
 static enum rv_code
 cmd_person_add(struct cli *c)
 {
 	enum rv_code rc = org_person_add(&c->s, c->a.pos[0], c->a.pos[1],
 	    c->a.opt[OPT_UNIT], c->a.opt[OPT_ROLE], &c->err);
 
-	if (rc == RV_OK)
+	if (rc == RV_OK) {
 		printf(_("Added %s.\n"), c->a.pos[0]);
+		if (c->a.opt[OPT_ROLE] != NULL && strcmp(c->a.opt[OPT_ROLE], "head") == 0)
+			say_heads(c, c->a.pos[0]);
+	}
 	return rc;
 }
 
@@ -564,8 +603,11 @@ cmd_person_set(struct cli *c)
 		return usage_error(c, _("say what to change: --name, --unit or --role"), NULL);
 	rc = org_person_set(&c->s, c->a.pos[0], c->a.opt[OPT_NAME],
 	    c->a.opt[OPT_UNIT], c->a.opt[OPT_ROLE], &c->err);
-	if (rc == RV_OK)
+	if (rc == RV_OK) {
 		printf(_("Changed %s.\n"), c->a.pos[0]);
+		if (c->a.opt[OPT_ROLE] != NULL || c->a.opt[OPT_UNIT] != NULL)
+			say_heads(c, c->a.pos[0]);
+	}
 	return rc;
 }
 

@@ -704,13 +704,16 @@ fact_str(const struct facts_doc *doc, const char *key, const char **out)
 	return v->type == FACT_STR || v->type == FACT_NULL;
 }
 
+/* Sets *out when doc has key (an id, or null for none). */
 static int
 fact_id(const struct facts_doc *doc, const char *key, rowid_t *out)
 {
 	const struct facts_value *v = facts_get(doc, key);
 
+	if (v->type != FACT_INT && v->type != FACT_NULL)
+		return 0;
 	*out = v->type == FACT_INT ? v->i : 0;
-	return v->type == FACT_INT || v->type == FACT_NULL;
+	return 1;
 }
 
 static void
