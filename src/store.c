@@ -1136,6 +1136,12 @@ key_make(struct store *st, struct rv_err *err)
 	size_t got = 0;
 	int fd;
 
+	/* On a server the key is root's to make, with the database (init) or
+	 * at the upgrade: made by an official's roviec, it would be theirs. */
+	if (priv_held() && getuid() != 0)
+		return err_set(err, RV_STORAGE,
+		    _("the ledger's key %s is missing; on a server root makes it: ask the administrator to run sudo roviec verify once (roviec(1), THE SERVER)"),
+		    st->key_path);
 	while (got < sizeof(key.k)) {
 		ssize_t n = getrandom(key.k + got, sizeof(key.k) - got, 0);
 
