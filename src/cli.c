@@ -1390,6 +1390,8 @@ finding_value(const char *what, const char *v, char buf[11])
 
 	if (strcmp(word, "status") == 0)
 		return i18n_status(v);
+	if (strcmp(word, "role") == 0 || strcmp(word, "kind") == 0)
+		return i18n_word(v);
 	for (size_t i = 0; i < sizeof(days) / sizeof(days[0]); i++)
 		if (strcmp(word, days[i]) == 0)
 			return dates_shown(v, buf);

@@ -12,30 +12,30 @@
 
 #define F(key, type, field, what, of) \
 	{ #key, type, offsetof(struct duty, field), \
-	  offsetof(struct store_duty_rec, field), NC_("verify", what), of }
+	  offsetof(struct store_duty_rec, field), what, of }
 
 /* The order is the order verify reports them in. */
 const struct ledger_field ledger_duty_fields[] = {
-	F(uuid, LEDGER_TEXT, uuid, "uuid", 0),
-	F(ref, LEDGER_TEXT, ref, "reference", 0),
-	F(title, LEDGER_TEXT, title, "title", 0),
-	F(result, LEDGER_TEXT, result, "expected result", 0),
-	F(basis, LEDGER_TEXT, basis, "basis", 0),
-	F(field, LEDGER_TEXT, field, "field", 0),
-	F(assigner_id, LEDGER_ID, assigner_id, "assigner", 'p'),
-	F(lead_unit_id, LEDGER_ID, lead_unit_id, "lead unit", 'u'),
-	F(owner_id, LEDGER_ID, owner_id, "owner", 'p'),
-	F(created_at, LEDGER_TEXT, created_at, "created", 0),
-	F(original_deadline, LEDGER_DAY, original_deadline, "original deadline", 0),
-	F(deadline, LEDGER_DAY, deadline, "deadline", 0),
-	F(status, LEDGER_WORD, status, "status", 0),
-	F(done_on, LEDGER_DAY, done_on, "day it was done", 0),
-	F(closed_on, LEDGER_DAY, closed_on, "day it was closed", 0),
-	F(last_progress_on, LEDGER_DAY, last_progress_on, "last progress", 0),
-	F(handoffs, LEDGER_INT, handoffs, "handoffs", 0),
-	F(bounced, LEDGER_INT, bounced, "bounced", 0),
-	F(escalated, LEDGER_INT, escalated, "escalated", 0),
-	F(reopened, LEDGER_INT, reopened, "times reopened", 0),
+	F(uuid, LEDGER_TEXT, uuid, NC_("verify", "uuid"), 0),
+	F(ref, LEDGER_TEXT, ref, NC_("verify", "reference"), 0),
+	F(title, LEDGER_TEXT, title, NC_("verify", "title"), 0),
+	F(result, LEDGER_TEXT, result, NC_("verify", "expected result"), 0),
+	F(basis, LEDGER_TEXT, basis, NC_("verify", "basis"), 0),
+	F(field, LEDGER_TEXT, field, NC_("verify", "field"), 0),
+	F(assigner_id, LEDGER_ID, assigner_id, NC_("verify", "assigner"), 'p'),
+	F(lead_unit_id, LEDGER_ID, lead_unit_id, NC_("verify", "lead unit"), 'u'),
+	F(owner_id, LEDGER_ID, owner_id, NC_("verify", "owner"), 'p'),
+	F(created_at, LEDGER_TEXT, created_at, NC_("verify", "created"), 0),
+	F(original_deadline, LEDGER_DAY, original_deadline, NC_("verify", "original deadline"), 0),
+	F(deadline, LEDGER_DAY, deadline, NC_("verify", "deadline"), 0),
+	F(status, LEDGER_WORD, status, NC_("verify", "status"), 0),
+	F(done_on, LEDGER_DAY, done_on, NC_("verify", "day it was done"), 0),
+	F(closed_on, LEDGER_DAY, closed_on, NC_("verify", "day it was closed"), 0),
+	F(last_progress_on, LEDGER_DAY, last_progress_on, NC_("verify", "last progress"), 0),
+	F(handoffs, LEDGER_INT, handoffs, NC_("verify", "handoffs"), 0),
+	F(bounced, LEDGER_INT, bounced, NC_("verify", "bounced"), 0),
+	F(escalated, LEDGER_INT, escalated, NC_("verify", "escalated"), 0),
+	F(reopened, LEDGER_INT, reopened, NC_("verify", "times reopened"), 0),
 };
 #undef F
 
