@@ -131,7 +131,7 @@ bench: roviec build/bench-gen deps-bench
 # built with clang and ASan/UBSan in build-fuzz/, each run FUZZ_SECONDS from
 # the seed corpus; a crash or a broken promise fails.  The corpus (with every
 # crash once fixed) is replayed in make check by tests/unit/fuzz_replay.c.
-FUZZ_TARGETS = dates text csv config argv
+FUZZ_TARGETS = dates text csv config argv facts
 FUZZ_SECONDS ?= 30
 FUZZ_CC     ?= clang
 FUZZ_FLAGS   = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
