@@ -178,23 +178,28 @@ struct rp {
 	char v1[160], v2[160];	/* values shown */
 };
 
+/* One more zeroed element of the vector whose pointer is at arr (a T **,
+ * read and written with memcpy: it is not a void *). */
 static void *
 more(void *arr, size_t *n, size_t *cap, size_t size, int *failed)
 {
-	void **a = arr;
+	void *a;
 
+	memcpy(&a, arr, sizeof(a));
 	if (*n == *cap) {
 		size_t c = *cap ? 2 * *cap : 8;
-		void *b = realloc(*a, c * size);
+		void *b = realloc(a, c * size);
 
 		if (b == NULL) {
 			*failed = 1;
 			return NULL;
 		}
-		*a = b;
+		memcpy(arr, &b, sizeof(b));
+		a = b;
 		*cap = c;
 	}
-	return memset((char *)*a + (*n)++ * size, 0, size);
+	assert(*n < *cap);
+	return memset((char *)a + (*n)++ * size, 0, size);
 }
 
 static struct runit *

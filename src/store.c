@@ -3412,21 +3412,25 @@ keep(struct strs *k, sqlite3_stmt *s, int i)
 	return k->v[k->n++] = copy;
 }
 
-/* Grows *arr (of elements of size) to hold one more; NULL when out of
- * memory. */
+/* Grows the vector whose pointer is at arr (a T **, read and written with
+ * memcpy: it is not a void *) to hold one more; NULL when out of memory. */
 static void *
-grow(void **arr, size_t *n, size_t *cap, size_t size)
+grow(void *arr, size_t *n, size_t *cap, size_t size)
 {
+	void *a;
+
+	memcpy(&a, arr, sizeof(a));
 	if (*n == *cap) {
 		size_t c = *cap ? 2 * *cap : 8;
-		void *a = realloc(*arr, c * size);
+		void *b = realloc(a, c * size);
 
-		if (a == NULL)
+		if (b == NULL)
 			return NULL;
-		*arr = a;
+		memcpy(arr, &b, sizeof(b));
+		a = b;
 		*cap = c;
 	}
-	return (char *)*arr + (*n)++ * size;
+	return (char *)a + (*n)++ * size;
 }
 
 struct duty_gather {
@@ -3479,7 +3483,7 @@ gather_row(struct duty_gather *g, int which, sqlite3_stmt *s)
 		break;
 	}
 	case CUR_HISTORY: {
-		struct store_entry *e = grow((void **)&g->entries, &set->nentries,
+		struct store_entry *e = grow(&g->entries, &set->nentries,
 		    &g->cap[which], sizeof(*e));
 
 		if (e == NULL)
@@ -3493,7 +3497,7 @@ gather_row(struct duty_gather *g, int which, sqlite3_stmt *s)
 		break;
 	}
 	case CUR_HANDOFF: {
-		struct store_handoff_rec *h = grow((void **)&g->handoffs, &set->nhandoffs,
+		struct store_handoff_rec *h = grow(&g->handoffs, &set->nhandoffs,
 		    &g->cap[which], sizeof(*h));
 
 		if (h == NULL)
@@ -3514,7 +3518,7 @@ gather_row(struct duty_gather *g, int which, sqlite3_stmt *s)
 		break;
 	}
 	case CUR_EXTENSION: {
-		struct store_extension_rec *x = grow((void **)&g->extensions,
+		struct store_extension_rec *x = grow(&g->extensions,
 		    &set->nextensions, &g->cap[which], sizeof(*x));
 
 		if (x == NULL)
@@ -3532,7 +3536,7 @@ gather_row(struct duty_gather *g, int which, sqlite3_stmt *s)
 		break;
 	}
 	case CUR_NOTE: {
-		struct store_note_rec *n = grow((void **)&g->notes, &set->nnotes,
+		struct store_note_rec *n = grow(&g->notes, &set->nnotes,
 		    &g->cap[which], sizeof(*n));
 
 		if (n == NULL)
@@ -3545,7 +3549,7 @@ gather_row(struct duty_gather *g, int which, sqlite3_stmt *s)
 		break;
 	}
 	default: {
-		struct store_support_rec *p = grow((void **)&g->supports, &set->nsupports,
+		struct store_support_rec *p = grow(&g->supports, &set->nsupports,
 		    &g->cap[which], sizeof(*p));
 
 		if (p == NULL)
@@ -3583,6 +3587,7 @@ store_replay_duties(struct store *st, store_duty_set_fn fn, void *arg,
 	struct cursor c[CUR__N];
 	struct duty_gather g;
 	enum rv_code code = RV_OK;
+	rowid_t last = INT64_MIN;
 	int stop = 0;
 
 	memset(&g, 0, sizeof(g));
@@ -3609,6 +3614,9 @@ store_replay_duties(struct store *st, store_duty_set_fn fn, void *arg,
 			break;
 		gather_reset(&g);
 		g.set.duty_id = id;
+		/* Every cursor is ordered by duty, so each duty comes once. */
+		assert(id > last);
+		last = id;
 		for (int i = 0; i < CUR__N && code == RV_OK; i++)
 			while (c[i].rc == SQLITE_ROW && cur_id(&c[i]) == id) {
 				if (gather_row(&g, i, c[i].s) != 0) {
