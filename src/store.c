@@ -1460,8 +1460,9 @@ no_access(const char *path, struct rv_err *err)
 		    "directory 2770"), path, g->gr_name);
 	if (g != NULL && g->gr_gid != 0)
 		return err_set(err, RV_STORAGE,
-		    _("you may not open the database %s (permission denied): ask the administrator "
-		    "to add your login to the group '%s', then log in again"), path, g->gr_name);
+		    _("you may not open the database %s (permission denied): it is the group '%s''s; "
+		    "on a server roviec is installed setgid to that group and officials stay out of it "
+		    "(roviec(1), THE SERVER): ask the administrator"), path, g->gr_name);
 	return err_set(err, RV_STORAGE,
 	    _("you may not open the database %s (permission denied): ask the administrator "
 	    "to give you access to it"), path);
