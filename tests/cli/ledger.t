@@ -16,7 +16,7 @@ q() { sqlite3 "$DB" "$@"; }
 fixture_city
 ok $? "a small city is set up"
 tamper_fixture
-ok $? "duties with a part, a note, a transfer waiting, a bounce and an escalation ($A $B $C)"
+ok $? "duties with a part, a note, a transfer waiting, a bounce and an escalation, an extension asked ($A $B $C $D)"
 expect 0 "the database verifies" verify
 is "$(q "SELECT bounced || escalated || handoffs FROM duties WHERE ref = '$B'")" 112 \
     "(B is bounced and escalated, with two handoffs)"

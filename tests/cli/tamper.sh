@@ -42,7 +42,7 @@ rehash() {
 # The duties the tamperings change: A has a supporting unit P3 with its
 # part, a note and a transfer to P2 waiting; B was made 20 days ago, went
 # to P2 and came back (bounced) and waits on an escalation (escalated); C
-# is open and untouched.
+# is open and untouched; D waits on a request for a later deadline.
 tamper_fixture() {
 	A=$(rv --as chutich add "Giải quyết đơn thư về ranh giới đất" --lead P1 --owner off1 --due +30 \
 	    --result "Báo cáo kết quả" --basis "Công văn số 12/UBND" --support P3:"Cung cấp hồ sơ địa chính") &&
@@ -56,7 +56,10 @@ tamper_fixture() {
 	rv --as head1 accept "$B" --owner off1 >/dev/null &&
 	rv --as off1 escalate "$B" --reason "Vượt thẩm quyền phường" >/dev/null &&
 	C=$(rv --as chutich add "Kiểm tra trật tự xây dựng" --lead P1 --owner off1 --due +10 \
-	    --result "Biên bản kiểm tra" --basis "Kế hoạch 9/KH-UBND")
+	    --result "Biên bản kiểm tra" --basis "Kế hoạch 9/KH-UBND") &&
+	D=$(rv --as chutich add "Thống kê hộ nghèo" --lead P1 --owner off1 --due +5 \
+	    --result "Bảng thống kê" --basis "Kế hoạch 11/KH-UBND") &&
+	rv --as off1 extend "$D" "$(date -d '+25 days' +%F)" --reason "Chờ số liệu của phường" >/dev/null
 }
 
 # tamper_cases APPLY: calls APPLY NAME SQL PATTERN for each tampering the
@@ -97,6 +100,28 @@ tamper_cases() {
 	$_t "a supporting unit's obligation deleted" \
 	    "DELETE FROM duty_support WHERE duty_id = (SELECT id FROM duties WHERE ref = '$A')" \
 	    "duty $A holds part of P3's part '-' where its history says 'Cung cấp hồ sơ địa chính'"
+	$_t "a pending extension approved behind the assigner's back" \
+	    "UPDATE extensions SET state = 'approved', answered_by = (SELECT id FROM people WHERE login = 'chutich'),
+	       answered_at = '$(date -u +%Y-%m-%dT%H:%M:%SZ)'
+	     WHERE duty_id = (SELECT id FROM duties WHERE ref = '$D')" \
+	    "duty $D holds state of extension request 1 'approved' where its history says 'pending'"
+	$_t "a deadline moved to the one asked for" \
+	    "DROP TRIGGER IF EXISTS duties_keep_identity;
+	     UPDATE duties SET deadline = '$(date -d '+25 days' +%F)' WHERE ref = '$D'" \
+	    "duty $D holds deadline '$(date -d '+25 days' +%F)' where its history says '$(date -d '+5 days' +%F)'"
+	$_t "a duty's status set done" \
+	    "UPDATE duties SET status = 'done', done_on = '$(date +%F)', closed_on = '$(date +%F)' WHERE ref = '$C'" \
+	    "duty $C holds status 'done' where its history says 'open'"
+	$_t "a duty given to another owner" \
+	    "UPDATE duties SET owner_id = (SELECT id FROM people WHERE login = 'off1b') WHERE ref = '$C'" \
+	    "duty $C holds owner 'off1b' where its history says 'off1'"
+	$_t "a duty moved to another unit" \
+	    "UPDATE duties SET lead_unit_id = (SELECT id FROM units WHERE code = 'P2'),
+	       owner_id = (SELECT id FROM people WHERE login = 'off2') WHERE ref = '$C'" \
+	    "duty $C holds lead unit 'P2' where its history says 'P1'"
+	$_t "an official moved to another unit" \
+	    "UPDATE people SET unit_id = (SELECT id FROM units WHERE code = 'P2') WHERE login = 'off1b'" \
+	    "person off1b holds unit 'P2' where its history says 'P1'"
 	$_t "a pending proposal redirected to another unit" \
 	    "UPDATE handoffs SET to_unit_id = (SELECT id FROM units WHERE code = 'P3')
 	     WHERE state = 'pending' AND duty_id = (SELECT id FROM duties WHERE ref = '$A')" \

@@ -157,7 +157,7 @@ rv_at() { _at=$1; shift; faketime "$_at" "$ROVIEC" --db "$SDB" "$@"; }
 # tamper.sh's fixture needs an officer of P1 and two heads: as set up above.
 r person add off1b "Phạm Thị Lan" --unit P1
 tamper_fixture
-ok $? "the duties the tamperings change ($A $B $C)"
+ok $? "the duties the tamperings change ($A $B $C $D)"
 as_official "$I" "$RV verify"
 is "$rc" 0 "(they verify)"
 sqlite3 "$SDB" ".backup '$S/pristine.db'"
