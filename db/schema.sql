@@ -3,8 +3,9 @@
 --
 -- Migration 1: the duty ledger.  Migration 2: the history's hash chain
 -- and the delivery of supporting units' parts.  Migrations 3 and 4:
--- indexes.  Migration 5: units with several heads, the history's facts and
--- seals (the ledger is the program's: roviec verify rebuilds the state).
+-- indexes.  Migration 5: indexes for list's periods.  Migration 6: units
+-- with several heads, the history's facts and seals (the ledger is the
+-- program's: roviec verify rebuilds the state).
 -- The rules of PRODUCT.md that can be stated over data are stated here, so
 -- that they hold even for rows written by hand with the sqlite3 shell:
 -- one owner per open duty, inside its lead unit; the lead unit never among
@@ -115,6 +116,10 @@ CREATE INDEX duties_owner_list ON duties(owner_id, deadline, ref)
 CREATE INDEX duties_report ON duties(lead_unit_id, done_on, owner_id,
 	original_deadline, deadline, created_at, handoffs, bounced,
 	last_progress_on, status, closed_on, reopened);
+-- roviec list --done-from/--done-to and --created-from/--created-to read a
+-- period's duties from these (migration 5), not the whole table.
+CREATE INDEX duties_done_on ON duties(done_on) WHERE done_on IS NOT NULL;
+CREATE INDEX duties_created ON duties(created_at);
 
 -- The owner of an open duty belongs to its lead unit and is not an
 -- inspector (inspectors watch; they own nothing).
@@ -171,7 +176,7 @@ BEGIN
 END;
 
 -- The heads of a unit, a chair and deputies, each with the head's powers,
--- in the order they were named (migration 5).  A head belongs to the unit
+-- in the order they were named (migration 6).  A head belongs to the unit
 -- and is not an inspector.
 CREATE TABLE unit_heads (
 	id        INTEGER PRIMARY KEY,
@@ -351,11 +356,11 @@ END;
 -- inserted behind the program's back breaks the chain (roviec verify).
 -- The program writes it with the entry; it is written once.
 --
--- data (migration 5) holds what the entry set that its columns do not say
+-- data (migration 6) holds what the entry set that its columns do not say
 -- (a duty's title, result and parts when it is made, the days and counters
 -- an action sets, a person's role), as a JSON object (facts.h): roviec
 -- verify replays the history and rebuilds from it every duty, person and
--- unit.  seal (migration 5) is HMAC-SHA256 of the entry's id and hash under
+-- unit.  seal (migration 6) is HMAC-SHA256 of the entry's id and hash under
 -- the ledger's key, a file only the program can read (roviec(5)): anyone
 -- may compute a hash, only roviec a seal.
 CREATE TABLE history (

@@ -342,7 +342,7 @@ replay_nothing(struct ctx *c)
 	(void)c;
 }
 
-/* An entry from before migration 5 says in its columns what it did; an
+/* An entry from before migration 6 says in its columns what it did; an
  * entry since says it in its facts, applied after the case. */
 static int
 legacy(const struct ctx *c)

@@ -109,7 +109,10 @@ enum stmt {
 	ST_REPLAY_NOTES,
 	ST_REPLAY_SUPPORT,
 	ST_PAGE_FIRST,
-	ST__MAX = ST_PAGE_FIRST + 2 * SORT__COUNT * PAGE__TABS
+	/* issue #12: list's periods, read by their indexes (migration 5) */
+	ST_DUTY_LIST_DONE = ST_PAGE_FIRST + 2 * SORT__COUNT * PAGE__TABS,
+	ST_DUTY_LIST_CREATED,
+	ST__MAX
 
 };
 
@@ -158,7 +161,7 @@ enum stmt {
 	"    JOIN units su ON su.id = s.unit_id" \
 	"    WHERE s.duty_id = d.id ORDER BY su.code)) END," \
 	"  d.handoffs, " FLAGS_OF_D "," \
-	"  CASE WHEN ?7 THEN " DUTY_JSON_OBJECT " END" \
+	"  CASE WHEN ?7 THEN " DUTY_JSON_OBJECT " END, d.done_on, d.created_at" \
 	" FROM duties_shown d" \
 	" JOIN units lu ON lu.id = d.lead_unit_id" \
 	" JOIN people o ON o.id = d.owner_id" \
@@ -176,6 +179,9 @@ enum stmt {
 	"  AND (?6 IS NULL OR d.search_key LIKE ?6 ESCAPE '\\'" \
 	"       OR d.ref LIKE ?6 ESCAPE '\\')" \
 	"  AND d.deadline < ?13" \
+	"  AND (?15 IS NULL OR d.done_on >= ?15) AND (?16 IS NULL OR d.done_on <= ?16)" \
+	"  AND (?17 IS NULL OR d.created_at >= ?17)" \
+	"  AND (?18 IS NULL OR d.created_at < ?18)" \
 	" ORDER BY d.deadline, d.ref" \
 	" LIMIT ifnull(?8, -1)"
 /* A unit's or an owner's open and submitted duties, read in the order of
@@ -696,12 +702,12 @@ static const char *const sqls[ST__MAX] = {
 	" WHERE h.unit_id = ?1 ORDER BY h.id",
 	[ST_HEADED_BY] =
 	"SELECT unit_id FROM unit_heads WHERE person_id = ?1 ORDER BY id",
-	/* Migration 5 seals the entries made before it (rv_seal: the key). */
+	/* Migration 6 seals the entries made before it (rv_seal: the key). */
 	[ST_SEAL_ALL] =
 	"UPDATE history SET seal = rv_seal(id, hash) WHERE seal IS NULL",
 	[ST_FIRST_ADMIN] =
 	"SELECT id FROM people WHERE role = 'admin' ORDER BY id LIMIT 1",
-	/* What migration 5 records of each unit, person and duty that the
+	/* What migration 6 records of each unit, person and duty that the
 	 * history before it did not: all of it, in the keys of the facts
 	 * (facts.h) that replay.c reads. */
 	[ST_BASELINE_UNITS] =
@@ -758,6 +764,11 @@ static const char *const sqls[ST__MAX] = {
 	[ST_REPLAY_SUPPORT] =
 	"SELECT duty_id, unit_id, part, delivered_on, ifnull(delivered_by, 0)"
 	" FROM duty_support ORDER BY duty_id, unit_id",
+	/* issue #12 */
+	[ST_DUTY_LIST_DONE] = LIST_SQL("d.done_on BETWEEN ifnull(?15, '0000-01-01')"
+	    " AND ifnull(?16, '9999-12-31')"),
+	[ST_DUTY_LIST_CREATED] = LIST_SQL("d.created_at >= ifnull(?17, '')"
+	    " AND d.created_at < ifnull(?18, '9999-12-31T')"),
 };
 
 static enum rv_code chain_fill(sqlite3 *db, int version, void *arg,
@@ -1070,7 +1081,7 @@ sql_rv_flag_words(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
 }
 
-/* rv_seal(id, hash): the entry's seal under the ledger's key (migration 5
+/* rv_seal(id, hash): the entry's seal under the ledger's key (migration 6
  * seals the entries made before it with one statement). */
 static void
 sql_rv_seal(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -2534,6 +2545,7 @@ read_duty_row(sqlite3_stmt *s, struct duty_row *row)
 	row->handoffs = sqlite3_column_int(s, 12);
 	row->flags = (unsigned)sqlite3_column_int(s, 13);
 	row->json = col_str(s, 14);
+	row->done_on = row->created_at = NULL;
 }
 
 enum rv_code
@@ -2543,9 +2555,13 @@ store_duty_list(struct store *st, const struct duty_filter *f, unsigned with,
 	unsigned want = f->statuses ? f->statuses : ~0u;
 	/* Only open, pending and submitted duties: the partial indexes. */
 	int live = (want & (STATUS_DONE | STATUS_CANCELLED)) == 0;
+	/* A period without a unit or an owner is read from its index. */
+	int done = f->done_from != NULL || f->done_to != NULL;
+	int created = f->created_from != NULL || f->created_to != NULL;
 	sqlite3_stmt *s = stmt(st, f->lead_unit_id ? (live ? ST_DUTY_LIST_UNIT_LIVE :
 	    ST_DUTY_LIST_UNIT) : f->owner_id ? (live ? ST_DUTY_LIST_OWNER_LIVE :
-	    ST_DUTY_LIST_OWNER) : ST_DUTY_LIST, err);
+	    ST_DUTY_LIST_OWNER) : done ? ST_DUTY_LIST_DONE : created ?
+	    ST_DUTY_LIST_CREATED : ST_DUTY_LIST, err);
 	char *pattern = NULL;
 	int rc;
 
@@ -2566,6 +2582,10 @@ store_duty_list(struct store *st, const struct duty_filter *f, unsigned with,
 	bind_text(s, 6, pattern);
 	sqlite3_bind_int(s, 7, (with & STORE_LIST_JSON) != 0);
 	sqlite3_bind_int(s, 14, (with & STORE_LIST_SUPPORT) != 0);
+	bind_text(s, 15, f->done_from);
+	bind_text(s, 16, f->done_to);
+	bind_text(s, 17, f->created_from);
+	bind_text(s, 18, f->created_to);
 	if (f->limit > 0)
 		sqlite3_bind_int64(s, 8, f->limit);
 	if (f->flags & FLAG_OVERDUE) {
@@ -2580,6 +2600,8 @@ store_duty_list(struct store *st, const struct duty_filter *f, unsigned with,
 		struct duty_row row;
 
 		read_duty_row(s, &row);
+		row.done_on = col_str(s, 15);
+		row.created_at = col_str(s, 16);
 		if (fn(&row, arg))
 			break;
 	}
@@ -2845,7 +2867,7 @@ chain_fill(sqlite3 *db, int version, void *arg, struct rv_err *err)
 }
 
 /*
- * Migration 5: the history gets its seals and facts.  The key is made (or
+ * Migration 6: the history gets its seals and facts.  The key is made (or
  * read, when one is there), every entry made before is sealed, and each
  * unit, person and duty gets a "baseline" entry holding what the database
  * held of it, for the first administrator: what the entries before did not
@@ -2919,7 +2941,7 @@ upgrade_hook(sqlite3 *db, int version, void *arg, struct rv_err *err)
 {
 	if (version == 2)
 		return chain_fill(db, version, arg, err);
-	if (version == 5)
+	if (version == 6)
 		return ledger_upgrade(arg, err);
 	return RV_OK;
 }

@@ -29,6 +29,8 @@ struct config {
 	char timezone[CONFIG_ZONE_MAX];	/* "timezone =" of the system file */
 	char language[3];	/* "vi", "en", or "" when not set */
 	int colours;		/* 1: when the terminal has them; 0: never */
+	int excel;		/* "excel = yes": CSV in the Excel form by default */
+	char excel_sep;		/* "excel_separator": ',' or ';'; 0: by language */
 	struct flag_rules rules;
 	day_t *holidays;	/* sorted; rules.cal points here */
 	size_t nholidays;

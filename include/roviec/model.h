@@ -95,7 +95,7 @@ struct history_entry {
 	const char *detail;
 	/* What the entry set that its columns do not say (facts.h); the core
 	 * writes one with every entry.  NULL only for entries made before
-	 * migration 5. */
+	 * migration 6. */
 	const char *data;
 };
 

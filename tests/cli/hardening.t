@@ -31,13 +31,15 @@ raw_in() {	# how many lines hold a raw ESC, BEL, DEL or C1 control (valid UTF-8,
 }
 is "$(raw_in "$evil_ref")" 1 "(the test itself finds them)"
 for cmd in "show $evil_ref" "show $evil_ref --format json" "export --format json" "export" \
-    "report" "report --format json" "report --format csv" "list --format json" "list --format csv" \
+    "report" "report --format json" "report --format csv" "report --format tsv" "report --format md" \
+    "report --excel" "export --excel" "list --excel" "list --format json" "list --format csv" \
     "list" "backup $T/copy.db" "verify"; do
 	rm -f "$T/copy.db"
 	# shellcheck disable=SC2086
 	run $cmd
+	shown=$(printf '%s' "$cmd" | perl -pe 's/[\x00-\x1f\x7f]|\xc2[\x80-\x9f]/?/g')
 	is "$(raw_in "$out
-$err")" 0 "roviec $cmd: no raw control from the database reaches the output"
+$err")" 0 "roviec $shown: no raw control from the database reaches the output"
 done
 run show "$evil_ref" --format json
 like "$out" '"ref":"P1-\\u001b\]52;c;cHduZWQ=\\u0007\\u009b31m\\u007f9"' "JSON escapes every one of them"

@@ -4,7 +4,7 @@
 # that disagrees: one test per tampering the issue found (tamper.sh), each
 # on a copy of the database made with the sqlite3 shell.  Roles, units and
 # heads go into the history; an action the replay does not know is a
-# finding; a database made before schema 5 is sealed and given a baseline.
+# finding; a database made before schema 6 is sealed and given a baseline.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/tamper.sh"
 

@@ -212,7 +212,7 @@ sqlite3 "$DB" "PRAGMA application_id = 1381385539; PRAGMA user_version = 1;
     INSERT INTO history (at, actor_id, action, text) VALUES ('2026-01-02T00:00:00Z', 1, 'person-added', '$me');"
 ok $? "a database of schema version 1 with two entries"
 expect 0 "it verifies once opened" verify
-like "$out" "intact: 4 entries" "with both entries hashed, and a baseline of the unit and the person (schema 5)"
+like "$out" "intact: 4 entries" "with both entries hashed, and a baseline of the unit and the person (schema 6)"
 is "$(sqlite3 "$DB" "SELECT count(*) FROM history WHERE seal IS NULL")" 0 "every entry is sealed"
 [ -f "$DB.key" ] && [ "$(stat -c %a "$DB.key")" = 440 ]
 ok $? "with the ledger's key made beside the database, mode 0440"

@@ -1,4 +1,4 @@
--- 0005: the ledger is the program's (issue 14).
+-- 0006: the ledger is the program's (issue 14).
 --
 -- A unit may have several heads (a chair and deputies), each with the
 -- head's powers: unit_heads holds them, in the order they were named (the
