@@ -42,7 +42,8 @@ rehash() {
 # The duties the tamperings change: A has a supporting unit P3 with its
 # part, a note and a transfer to P2 waiting; B was made 20 days ago, went
 # to P2 and came back (bounced) and waits on an escalation (escalated); C
-# is open and untouched; D waits on a request for a later deadline.
+# is open and untouched; D (due D_DUE) waits on a request for a later
+# deadline.
 tamper_fixture() {
 	A=$(rv --as chutich add "Giải quyết đơn thư về ranh giới đất" --lead P1 --owner off1 --due +30 \
 	    --result "Báo cáo kết quả" --basis "Công văn số 12/UBND" --support P3:"Cung cấp hồ sơ địa chính") &&
@@ -59,7 +60,8 @@ tamper_fixture() {
 	    --result "Biên bản kiểm tra" --basis "Kế hoạch 9/KH-UBND") &&
 	D=$(rv --as chutich add "Thống kê hộ nghèo" --lead P1 --owner off1 --due +5 \
 	    --result "Bảng thống kê" --basis "Kế hoạch 11/KH-UBND") &&
-	rv --as off1 extend "$D" "$(date -d '+25 days' +%F)" --reason "Chờ số liệu của phường" >/dev/null
+	rv --as off1 extend "$D" "$(date -d '+25 days' +%F)" --reason "Chờ số liệu của phường" >/dev/null &&
+	D_DUE=$(sqlite3 "$DB" "SELECT deadline FROM duties WHERE ref = '$D'") && [ -n "$D_DUE" ]
 }
 
 # tamper_cases APPLY: calls APPLY NAME SQL PATTERN for each tampering the
@@ -108,7 +110,7 @@ tamper_cases() {
 	$_t "a deadline moved to the one asked for" \
 	    "DROP TRIGGER IF EXISTS duties_keep_identity;
 	     UPDATE duties SET deadline = '$(date -d '+25 days' +%F)' WHERE ref = '$D'" \
-	    "duty $D holds deadline '$(date -d '+25 days' +%F)' where its history says '$(date -d '+5 days' +%F)'"
+	    "duty $D holds deadline '$(date -d '+25 days' +%F)' where its history says '$D_DUE'"
 	$_t "a duty's status set done" \
 	    "UPDATE duties SET status = 'done', done_on = '$(date +%F)', closed_on = '$(date +%F)' WHERE ref = '$C'" \
 	    "duty $C holds status 'done' where its history says 'open'"
