@@ -256,6 +256,7 @@ brief_write(FILE *f, const struct brief *b, const struct person *p, size_t max_l
 	char day[11], sum[512];
 	struct out_table *t;
 	size_t shown = 0;
+	long long covered = 0;
 
 	fputs(b->total == 0 ? _("Nothing waits for ") : _("What waits for "), f);
 	out_text(f, p->full_name);
@@ -269,22 +270,43 @@ brief_write(FILE *f, const struct brief *b, const struct person *p, size_t max_l
 		h[i] = _(headers[i]);
 	if ((t = out_table_new(5, h, 3)) == NULL)
 		return;
-	for (size_t i = 0; i < b->nitems && shown < max_lines; i++, shown++) {
+	/* One row per duty, at its most urgent kind, tagged with every kind
+	 * it has ("overdue, new"): the counts above count each kind. */
+	for (size_t i = 0; i < b->nitems && shown < max_lines; i++) {
 		const struct brief_item *it = &b->items[i];
-		char note[400], dl[11];
-		const char *cells[5] = {
-			_(kinds[it->kind].tag), it->ref,
-			dates_shown(it->deadline != NULL ? it->deadline : "", dl), it->title,
-			brief_item_note(it, note, sizeof(note)),
-		};
+		char note[400], dl[11], tags[160] = "";
+		size_t len = 0;
+		int seen = 0;
+		const char *cells[5];
 
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = b->items[j].duty_id == it->duty_id;
+		if (seen)
+			continue;
+		note[0] = '\0';
+		for (size_t j = i; j < b->nitems; j++) {
+			if (b->items[j].duty_id != it->duty_id)
+				continue;
+			covered++;
+			if (len < sizeof(tags))
+				len += (size_t)snprintf(tags + len, sizeof(tags) - len, "%s%s",
+				    len ? ", " : "", _(kinds[b->items[j].kind].tag));
+			if (note[0] == '\0')
+				brief_item_note(&b->items[j], note, sizeof(note));
+		}
+		cells[0] = tags;
+		cells[1] = it->ref;
+		cells[2] = dates_shown(it->deadline != NULL ? it->deadline : "", dl);
+		cells[3] = it->title;
+		cells[4] = note;
 		out_table_add(t, cells);
+		shown++;
 	}
 	out_table_write(t, f, OUT_TABLE);
 	out_table_free(t);
-	if ((long long)shown < b->total)
-		fprintf(f, _("... %lld more: roviec brief lists them all\n"),
-		    b->total - (long long)shown);
+	if (covered < b->total)
+		fprintf(f, _("... and %lld more: roviec brief --format json lists them all\n"),
+		    b->total - covered);
 }
 
 /* A JSON string: quotes, backslashes and controls escaped (out_json makes

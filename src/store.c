@@ -840,7 +840,9 @@ static const char *const sqls[ST__MAX] = {
 	    "d.owner_id = ?2 AND " OPEN_OR_SUBMITTED " AND d.deadline >= ?3"
 	    " AND d.deadline <= ?4 AND (" FLAGS_OF_D " & ?6) <> 0"),
 	/* Came to the person (made, given, accepted or redirected to them)
-	 * by someone else after they last looked (?7; NULL: never). */
+	 * by someone else since they last looked (?7; NULL: never); moments
+	 * are to the second, so one given in the second they looked counts
+	 * as new rather than be missed. */
 	[ST_BRIEF_FIRST + WAIT_NEW] = BRIEF_SQL("NULL",
 	    "(SELECT a.login FROM history h JOIN people a ON a.id = h.actor_id"
 	    "  WHERE h.duty_id = d.id AND h.to_owner_id = ?2 ORDER BY h.id DESC LIMIT 1)",
@@ -848,7 +850,7 @@ static const char *const sqls[ST__MAX] = {
 	    "  ORDER BY h.id DESC LIMIT 1)",
 	    "d.owner_id = ?2 AND " OPEN_OR_SUBMITTED " AND d.status = 'open'"
 	    " AND EXISTS (SELECT 1 FROM history h WHERE h.duty_id = d.id"
-	    "  AND h.to_owner_id = ?2 AND h.actor_id <> ?2 AND h.at > ifnull(?7, ''))"),
+	    "  AND h.to_owner_id = ?2 AND h.actor_id <> ?2 AND h.at >= ifnull(?7, ''))"),
 	[ST_BRIEF_FIRST + WAIT_PART] = BRIEF_SQL(
 	    "(SELECT s.part FROM duty_support s WHERE s.duty_id = d.id AND s.unit_id = ?8)",
 	    "NULL", "NULL",
