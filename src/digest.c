@@ -253,6 +253,7 @@ struct one {
 	struct reminder_due *r;
 	size_t nr;
 	int skipped;
+	int runner_vi;		/* the language of whoever runs the digest */
 };
 
 static void
@@ -316,7 +317,10 @@ send_one(struct store *st, void *arg, struct rv_err *err)
 		return rc;
 	if ((f = open_memstream(&msg, &len)) == NULL)
 		return err_set(err, RV_STORAGE, _("out of memory"));
+	/* In their language; what roviec says to whoever runs it, in theirs. */
+	i18n_set(o->language);
 	compose(f, b, o->p, o->address, o->r, o->nr, &o->s->rules);
+	i18n_set(o->runner_vi ? "vi" : "en");
 	if (fclose(f) != 0 || msg == NULL) {
 		free(msg);
 		return err_set(err, RV_STORAGE, _("out of memory"));
@@ -341,7 +345,7 @@ digest_run(struct session *s, const struct digest_conf *conf, digest_sent_fn fn,
 	if ((rc = store_read(s->st, read_people, &ps, err)) == RV_OK && ps.oom)
 		rc = err_set(err, RV_STORAGE, _("out of memory"));
 	for (size_t i = 0; rc == RV_OK && i < ps.n; i++) {
-		struct one o = { .s = s, .conf = conf, .p = &ps.p[i] };
+		struct one o = { .s = s, .conf = conf, .p = &ps.p[i], .runner_vi = was_vi };
 		struct brief b;
 		char looked[32];
 		int found;
@@ -360,12 +364,12 @@ digest_run(struct session *s, const struct digest_conf *conf, digest_sent_fn fn,
 		/* Their language: the one they last looked in. */
 		rc = store_seen_get(s->st, ps.p[i].id, looked, o.language, &found, err);
 		if (rc == RV_OK) {
-			i18n_set(found ? o.language : conf->language);
+			if (!found)
+				snprintf(o.language, sizeof(o.language), "%s", conf->language);
 			o.r = calloc(b.nitems + 1, sizeof(*o.r));
 			rc = o.r == NULL ? err_set(err, RV_STORAGE, _("out of memory")) :
 			    store_write(s->st, send_one, &o, err);
 		}
-		i18n_set(was_vi ? "vi" : "en");
 		if (rc == RV_OK && !o.skipped) {
 			(*sent)++;
 			if (fn != NULL)
