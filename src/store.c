@@ -831,8 +831,10 @@ static const char *const sqls[ST__MAX] = {
 	    "  WHERE x.duty_id = d.id AND x.state = 'pending')",
 	    "d.id IN (SELECT duty_id FROM extensions WHERE state = 'pending')"
 	    " AND d.assigner_id = ?2"),
+	/* By the assigner's index, not every submitted duty of the city
+	 * (the unary + keeps SQLite off duties_status_deadline). */
 	[ST_BRIEF_FIRST + WAIT_CONFIRM] = BRIEF_SQL("NULL", "NULL", "d.done_on",
-	    "d.status = 'submitted' AND d.assigner_id = ?2"),
+	    "d.assigner_id = ?2 AND " OPEN_OR_SUBMITTED " AND +d.status = 'submitted'"),
 	[ST_BRIEF_FIRST + WAIT_OVERDUE] = BRIEF_SQL("NULL", "NULL", "NULL",
 	    "d.owner_id = ?2 AND " OPEN_OR_SUBMITTED " AND d.deadline < ?3"
 	    " AND (" FLAGS_OF_D " & ?5) <> 0"),
@@ -855,7 +857,7 @@ static const char *const sqls[ST__MAX] = {
 	    "(SELECT s.part FROM duty_support s WHERE s.duty_id = d.id AND s.unit_id = ?8)",
 	    "NULL", "NULL",
 	    "d.id IN (SELECT duty_id FROM duty_support WHERE unit_id = ?8"
-	    "  AND delivered_on IS NULL) AND " OPEN_OR_SUBMITTED),
+	    "  AND delivered_on IS NULL) AND +d.status IN ('open', 'submitted')"),
 	[ST_SEEN_GET] =
 	"SELECT looked_at, language FROM people_seen WHERE person_id = ?1",
 	[ST_SEEN_SET] =
