@@ -5,6 +5,9 @@
 PREFIX    ?= /usr/local
 MANPREFIX ?= $(PREFIX)/share/man
 LOCALEDIR ?= $(PREFIX)/share/locale
+# The login snippet (profile.d) and the digest's cron file (cron.d): under
+# /etc for a system PREFIX, else beside the program (a trial install).
+SYSCONFDIR ?= $(if $(filter /usr /usr/local,$(PREFIX)),/etc,$(PREFIX)/etc)
 DESTDIR   ?=
 # The server layout (roviec(1), THE SERVER), made by a root make install:
 # the system configuration (compiled in), the database's folder, and the
@@ -217,6 +220,11 @@ install: roviec
 	chmod 644 $(DESTDIR)$(MANPREFIX)/man1/roviec.1
 	cp -f man/roviec.5 $(DESTDIR)$(MANPREFIX)/man5/roviec.5
 	chmod 644 $(DESTDIR)$(MANPREFIX)/man5/roviec.5
+	mkdir -p $(DESTDIR)$(SYSCONFDIR)/profile.d $(DESTDIR)$(SYSCONFDIR)/cron.d
+	sed 's|@BINDIR@|$(PREFIX)/bin|g' etc/roviec-brief.sh > $(DESTDIR)$(SYSCONFDIR)/profile.d/roviec-brief.sh
+	chmod 644 $(DESTDIR)$(SYSCONFDIR)/profile.d/roviec-brief.sh
+	sed 's|@BINDIR@|$(PREFIX)/bin|g' etc/roviec.cron > $(DESTDIR)$(SYSCONFDIR)/cron.d/roviec
+	chmod 644 $(DESTDIR)$(SYSCONFDIR)/cron.d/roviec
 	for l in $(LANGS); do \
 	    mkdir -p $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
 	    cp -f build/locale/$$l/LC_MESSAGES/roviec.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/roviec.mo && \
@@ -258,6 +266,7 @@ install-server:
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/roviec $(DESTDIR)$(MANPREFIX)/man1/roviec.1 \
 	    $(DESTDIR)$(MANPREFIX)/man5/roviec.5 \
+	    $(DESTDIR)$(SYSCONFDIR)/profile.d/roviec-brief.sh $(DESTDIR)$(SYSCONFDIR)/cron.d/roviec \
 	    $(LANGS:%=$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES/roviec.mo)
 
 lint-man:

@@ -130,6 +130,12 @@ sub measure_roviec {
 	$r{transfer_accept}{$n} = median(map {
 		timed($roviec, '--db', $db, 'transfer', $_, 'P2', '--reason', 'Thuộc địa bàn P2') +
 		timed($roviec, '--db', $db, '--as', $p2head, 'accept', $_) } @refs);
+	# Issue #11: what waits for one person, as they run it by hand (it
+	# records that they looked): the busiest assigner (also a head), and
+	# an officer of P1.
+	my $assigner = sql($db, "SELECT a.login FROM duties d JOIN people a ON a.id = d.assigner_id WHERE d.status IN ('open', 'submitted') GROUP BY a.id ORDER BY count(*) DESC LIMIT 1");
+	$r{brief_assigner}{$n} = median(map { timed($roviec, '--db', $db, '--as', $assigner, 'brief') } @r);
+	$r{brief_officer}{$n} = median(map { timed($roviec, '--db', $db, '--as', $owner, 'brief') } @r);
 	my (@paint, @move, @rss);
 	for (1 .. 5) { my ($p, $m, $k) = board($db); push @paint, $p; push @move, $m; push @rss, $k; }
 	$r{paint}{$n} = median(@paint);
@@ -230,6 +236,8 @@ my @jobs = (
 	[list_done => 'list --done-from/--done-to last month (city, CSV)', 'ms', undef, ''],
 	[add => 'add', 'ms', undef, ''],
 	[transfer_accept => 'transfer + accept', 'ms', undef, ''],
+	[brief_assigner => 'brief (the busiest assigner)', 'ms', 20, 'under 20 ms at 1M'],
+	[brief_officer => 'brief (an officer of P1)', 'ms', 20, 'under 20 ms at 1M'],
 	[paint => 'board: first paint', 'ms', 100, 'under 100 ms at 1M; 1M/10k under 2'],
 	[move => 'board: one cursor move', 'ms', undef, ''],
 	[rss => 'board: resident memory (peak)', 'MB', undef, ''],
@@ -254,7 +262,11 @@ for my $j (@jobs) {
 		push @verdicts, sprintf('%s: %s (%.0f× %s)', $name, defined $tw && $tw / $ro >= 50 ? 'met' : 'NOT met', $tw / $ro, '≥ 50×')
 		    if defined $tw && $ro;
 	}
-	if ($big < 1000000 && ($k eq 'list_unit' || $k eq 'paint' || $k eq 'report')) {
+	if ($k =~ /^brief_/) {
+		push @verdicts, $big < 1000000 ?
+		    sprintf('%s: not measured at 1,000,000 duties (largest size run: %s)', $name, commify($big)) :
+		    sprintf('%s at %s: %.1f ms (%s)', $name, commify($big), $r{$k}{$big}, $r{$k}{$big} < $limit ? 'met' : 'NOT met');
+	} elsif ($big < 1000000 && ($k eq 'list_unit' || $k eq 'paint' || $k eq 'report')) {
 		push @verdicts, sprintf('%s: not measured at 1,000,000 duties (largest size run: %s)', $name, commify($big));
 	} elsif ($k eq 'list_unit' || $k eq 'paint') {
 		push @verdicts, sprintf('%s at %s: %.1f ms (%s) and ratio %.2f (%s)', $name, commify($big), $r{$k}{$big},

@@ -180,7 +180,7 @@ BEGIN
 END;
 
 -- The heads of a unit, a chair and deputies, each with the head's powers,
--- in the order they were named (migration 6).  A head belongs to the unit
+-- in the order they were named (migration 7).  A head belongs to the unit
 -- and is not an inspector.
 CREATE TABLE unit_heads (
 	id        INTEGER PRIMARY KEY,
@@ -360,11 +360,11 @@ END;
 -- inserted behind the program's back breaks the chain (roviec verify).
 -- The program writes it with the entry; it is written once.
 --
--- data (migration 6) holds what the entry set that its columns do not say
+-- data (migration 7) holds what the entry set that its columns do not say
 -- (a duty's title, result and parts when it is made, the days and counters
 -- an action sets, a person's role), as a JSON object (facts.h): roviec
 -- verify replays the history and rebuilds from it every duty, person and
--- unit.  seal (migration 6) is HMAC-SHA256 of the entry's id and hash under
+-- unit.  seal (migration 7) is HMAC-SHA256 of the entry's id and hash under
 -- the ledger's key, a file only the program can read (roviec(5)): anyone
 -- may compute a hash, only roviec a seal.
 CREATE TABLE history (
@@ -455,3 +455,32 @@ SELECT d.*,
 FROM duties d
 LEFT JOIN handoffs ph ON ph.duty_id = d.id AND ph.state = 'pending'
 LEFT JOIN extensions px ON px.duty_id = d.id AND px.state = 'pending';
+
+-- Migration 8 (issue #11): what each person last looked at, and what the
+-- digest has mailed.
+--
+-- When each person last looked at what waits for them (opening the board,
+-- or roviec brief run by hand: roviec(1), BRIEF), and the language they
+-- looked in: the brief counts a duty as new when it came to them after
+-- that moment, and roviec digest writes to them in that language.
+CREATE TABLE people_seen (
+	person_id INTEGER PRIMARY KEY REFERENCES people(id),
+	looked_at TEXT NOT NULL,	-- UTC moment
+	language  TEXT NOT NULL CHECK (language IN ('vi', 'en'))
+);
+
+-- What roviec digest has mailed, so that each thing is sent once: a
+-- person's digest of a day (kind 'digest', duty_id 0, key the day), the
+-- reminders before a deadline (at the due-soon threshold, and on the day:
+-- key the deadline, so that an approved extension arms them again), and a
+-- proposal or extension request left unanswered (key what and the day it
+-- was made).  duty_id is 0 for a digest, so it names no row.
+CREATE TABLE notices_sent (
+	person_id INTEGER NOT NULL REFERENCES people(id),
+	kind      TEXT NOT NULL
+	          CHECK (kind IN ('digest', 'due-soon', 'due-today', 'unanswered')),
+	duty_id   INTEGER NOT NULL,
+	key       TEXT NOT NULL CHECK (length(key) BETWEEN 1 AND 64),
+	sent_at   TEXT NOT NULL,
+	PRIMARY KEY (person_id, kind, duty_id, key)
+) WITHOUT ROWID;

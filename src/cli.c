@@ -3,6 +3,8 @@
 
 #include <assert.h>
 #include <ctype.h>
+#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,10 +14,12 @@
 
 #include "roviec/action.h"
 #include "roviec/actor.h"
+#include "roviec/brief.h"
 #include "roviec/chain.h"
 #include "roviec/config.h"
 #include "roviec/dates.h"
 #include "roviec/demo.h"
+#include "roviec/digest.h"
 #include "roviec/duty.h"
 #include "roviec/exchange.h"
 #include "roviec/graph.h"
@@ -47,6 +51,8 @@ enum opt {
 	OPT_CREATED_TO,
 	/* issue #10 */
 	OPT_ASSIGNER,
+	/* issue #11 (brief) */
+	OPT_LOGIN,
 	OPT__MAX
 };
 
@@ -76,6 +82,7 @@ static const struct {
 	[OPT_CREATED_FROM] = { "created-from", 1, 0 },
 	[OPT_CREATED_TO] = { "created-to", 1, 0 },
 	[OPT_ASSIGNER] = { "assigner", 1, 0 },
+	[OPT_LOGIN] = { "login", 0, 0 },
 };
 
 struct args {
@@ -126,6 +133,8 @@ static enum rv_code cmd_backup(struct cli *c);
 static enum rv_code cmd_import(struct cli *c);
 static enum rv_code cmd_export(struct cli *c);
 static enum rv_code cmd_graph(struct cli *c);
+static enum rv_code cmd_brief(struct cli *c);
+static enum rv_code cmd_digest(struct cli *c);
 static enum rv_code parse_command(struct cli *c, int argc, char **argv);
 
 #define GLOBAL (O(OPT_DB) | O(OPT_AS))
@@ -183,6 +192,11 @@ static const struct command commands[] = {
 	  NEEDS_ACTOR, "graph [--from DATE] [--to DATE] [--format text|dot]" },
 	{ "verify", NULL, cmd_verify, 0, 1, GLOBAL, NEEDS_ACTOR, "verify [HASH]" },
 	{ "backup", NULL, cmd_backup, 1, 1, GLOBAL, NEEDS_ACTOR, "backup FILE" },
+	/* Issue #11: the brief opens the store itself (its login form must
+	 * stay quiet and quick); the digest is for cron. */
+	{ "brief", NULL, cmd_brief, 0, 0, GLOBAL | O(OPT_FORMAT) | O(OPT_LOGIN), NEEDS_NOTHING,
+	  "brief [--format text|json] [--login]" },
+	{ "digest", NULL, cmd_digest, 0, 0, GLOBAL, NEEDS_ACTOR, "digest" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -1236,7 +1250,7 @@ writes(const struct command *cmd)
 {
 	return cmd->run != cmd_list && cmd->run != cmd_show && cmd->run != cmd_unit_list &&
 	    cmd->run != cmd_person_list && cmd->run != cmd_board &&
-	    cmd->run != cmd_export;
+	    cmd->run != cmd_export && cmd->run != cmd_brief;
 }
 
 static void
@@ -2035,4 +2049,81 @@ cmd_graph(struct cli *c)
 		graph_text(&g);
 	graph_free(&g);
 	return RV_OK;
+}
+
+/* --- issue #11: brief and digest ----------------------------------------- */
+
+/* How many of each kind roviec brief lists for people (all are counted),
+ * and how many lines the login message holds. */
+#define BRIEF_ITEMS 10
+#define BRIEF_LOGIN_LINES 5
+/* A login waits at most this long for the database, then says so in a
+ * line; past BRIEF_LOGIN_ALARM seconds it is ended without a word. */
+#define BRIEF_LOGIN_WAIT_MS 300
+#define BRIEF_LOGIN_ALARM 1
+
+static enum rv_code
+cmd_brief(struct cli *c)
+{
+	enum out_format format = OUT_TEXT;
+	int login = c->a.opt[OPT_LOGIN] != NULL;
+	struct brief b;
+	enum rv_code rc;
+
+	if (c->a.opt[OPT_FORMAT] != NULL &&
+	    (out_format_parse(c->a.opt[OPT_FORMAT], &format) != 0 ||
+	    (format != OUT_TEXT && format != OUT_JSON)))
+		return value_error(c, _("--format is text or json, not"), c->a.opt[OPT_FORMAT]);
+	if (login) {
+		/* At login: only when the administrator (or the person) asked
+		 * for it; never a wait; nothing for a login that may not open
+		 * the database or is not in it. */
+		if (!c->conf.login_brief)
+			return RV_OK;
+		alarm(BRIEF_LOGIN_ALARM);
+		store_set_lock_wait(BRIEF_LOGIN_WAIT_MS);
+		if (access(c->db_path, R_OK) != 0 && errno != ENOENT)
+			return RV_OK;
+	}
+	if ((rc = open_store(c, STORE_EXISTING)) != RV_OK)
+		return rc;
+	if ((rc = actor_resolve(&c->s, c->a.opt[OPT_AS], &c->err)) != RV_OK)
+		return login && rc == RV_REFUSED ? RV_OK : rc;
+	/* Looking is reading it by hand; the login message, JSON for a
+	 * script and the digest leave "new" as it was. */
+	rc = brief_compute(&c->s, &c->s.me, format == OUT_JSON ? SIZE_MAX : BRIEF_ITEMS,
+	    login || format == OUT_JSON ? BRIEF_PEEK : BRIEF_LOOK, &b, &c->err);
+	if (rc != RV_OK)
+		return rc;
+	if (format == OUT_JSON)
+		brief_write_json(stdout, &b, &c->s.me);
+	else if (!login || b.total > 0)
+		brief_write(stdout, &b, &c->s.me, login ? BRIEF_LOGIN_LINES : SIZE_MAX);
+	brief_free(&b);
+	return RV_OK;
+}
+
+static void
+digest_sent(const char *login, const char *address, long long waiting, int reminders,
+    void *arg)
+{
+	(void)arg;
+	printf(_("%s: sent to %s (%lld waiting, %d reminders)\n"), login, address, waiting,
+	    reminders);
+}
+
+static enum rv_code
+cmd_digest(struct cli *c)
+{
+	struct digest_conf conf = {
+		.sendmail = c->conf.sendmail != NULL ? c->conf.sendmail : CONFIG_SENDMAIL,
+		.domain = c->conf.mail_domain[0] ? c->conf.mail_domain : "localhost",
+		.language = c->conf.language[0] ? c->conf.language : "vi",
+	};
+	int sent = 0;
+	enum rv_code rc = digest_run(&c->s, &conf, digest_sent, NULL, &sent, &c->err);
+
+	if (rc == RV_OK)
+		printf(_("roviec digest: %d messages sent\n"), sent);
+	return rc;
 }

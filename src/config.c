@@ -207,6 +207,32 @@ config_line(struct config *c, char *line, const char *path, int lineno,
 		snprintf(c->language, sizeof(c->language), "%s", value);
 		return RV_OK;
 	}
+	if (strcmp(key, "login_brief") == 0) {
+		if (strcmp(value, "yes") != 0 && strcmp(value, "no") != 0)
+			return err_set(err, RV_REFUSED, _("%s, line %d: login_brief is yes or no"),
+			    path, lineno);
+		c->login_brief = strcmp(value, "yes") == 0;
+		return RV_OK;
+	}
+	if (strcmp(key, "sendmail") == 0) {
+		if (value[0] != '/')
+			return err_set(err, RV_REFUSED,
+			    _("%s, line %d: sendmail needs the mailer's full path"), path, lineno);
+		free(c->sendmail);
+		c->sendmail = strdup(value);
+		return RV_OK;
+	}
+	if (strcmp(key, "mail_domain") == 0) {
+		/* It goes into a mail header: letters, digits, dots and hyphens. */
+		if (value[0] == '\0' || strlen(value) >= sizeof(c->mail_domain) ||
+		    strspn(value, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		    "0123456789.-") != strlen(value))
+			return err_set(err, RV_REFUSED,
+			    _("%s, line %d: mail_domain is a domain name (letters, digits, dots, hyphens)"),
+			    path, lineno);
+		snprintf(c->mail_domain, sizeof(c->mail_domain), "%s", value);
+		return RV_OK;
+	}
 	if (strcmp(key, "holidays") == 0) {
 		if (parse_holidays(c, value) != 0)
 			return err_set(err, RV_REFUSED,
@@ -410,6 +436,7 @@ void
 config_free(struct config *c)
 {
 	free(c->db);
+	free(c->sendmail);
 	free(c->holidays);
 	memset(c, 0, sizeof(*c));
 }

@@ -72,6 +72,9 @@ apply(void)
 	const char *m = setlocale(LC_MESSAGES, NULL);
 
 	setenv("LANGUAGE", vi ? "vi" : "en", 1);
+	/* gettext keeps what it found: naming the domain again tells it the
+	 * language changed (roviec digest writes to each in their own). */
+	textdomain("roviec");
 	if (m == NULL || strcmp(m, "C") == 0 || strcmp(m, "POSIX") == 0)
 		setlocale(LC_MESSAGES, "C.UTF-8");
 }

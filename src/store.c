@@ -24,9 +24,21 @@
 #include "roviec/text.h"
 
 /* How long one action may wait for other writers before giving up. */
-#define LOCK_TIMEOUT_MS 15000
+#define LOCK_TIMEOUT_MS lock_timeout_ms()
 /* SQLite's own wait inside one step, before we retry the whole. */
-#define BUSY_TIMEOUT_MS 2000
+#define BUSY_TIMEOUT_MS busy_timeout_ms()
+/* store_set_lock_wait: a shorter wait for the connections of a login. */
+static long lock_wait_ms;
+static long long
+lock_timeout_ms(void)
+{
+	return lock_wait_ms > 0 ? lock_wait_ms : 15000;
+}
+static long long
+busy_timeout_ms(void)
+{
+	return lock_wait_ms > 0 && lock_wait_ms < 2000 ? lock_wait_ms : 2000;
+}
 
 enum stmt {
 	ST_UNIT_BY_CODE,
@@ -120,6 +132,13 @@ enum stmt {
 	ST_PERSON_ALL,
 	ST_TAB_IDS_FIRST,
 	ST_TAB_IDS_END = ST_TAB_IDS_FIRST + PAGE__TABS - 1,
+	/* Issue #11 (brief): what waits for a person, and what was mailed. */
+	ST_BRIEF_FIRST,
+	ST_BRIEF_END = ST_BRIEF_FIRST + WAIT__KINDS - 1,
+	ST_SEEN_GET,
+	ST_SEEN_SET,
+	ST_NOTICE_SENT,
+	ST_NOTICE_ADD,
 	ST__MAX
 };
 
@@ -263,6 +282,23 @@ enum stmt {
 	[PAGE_AT(tab, SORT_REF, 1)] = PAGE_SQL(cond, first " || " PAGE_KEY_REF, "<", "DESC"), \
 	[PAGE_AT(tab, SORT_OWNER, 0)] = PAGE_SQL(cond, first " || " PAGE_KEY_OWNER, ">", "ASC"), \
 	[PAGE_AT(tab, SORT_OWNER, 1)] = PAGE_SQL(cond, first " || " PAGE_KEY_OWNER, "<", "DESC")
+/*
+ * Issue #11 (brief): one kind of what waits for a person.  ?1 the unit
+ * they head (NULL: none), ?2 the person, ?3 today, ?4 the last day still
+ * due soon, ?5 and ?6 the overdue and due-soon flags, ?7 when they last
+ * looked (NULL: never), ?8 their unit.  what, extra and since: what the
+ * kind says of the row (a proposal's kind, the unit it comes from and its
+ * day; ...).  Soonest deadline first.
+ */
+#define BRIEF_SQL(what, extra, since, cond) \
+	"SELECT d.id, d.ref, d.title, lu.code, o.login, d.deadline, d.shown_status," \
+	"  " FLAGS_OF_D ", " what ", " extra ", " since \
+	" FROM duties_shown d" \
+	" JOIN units lu ON lu.id = d.lead_unit_id" \
+	" JOIN people o ON o.id = d.owner_id" \
+	" WHERE " cond \
+	" ORDER BY d.deadline, d.ref"
+
 /* Every duty of a tab, by id: how many there are and which are new (the
  * Flagged tab's; the others are read by their own index, below). */
 #define TAB_IDS_SQL(cond) "SELECT d.id FROM duties_shown d WHERE " cond " ORDER BY d.id"
@@ -730,12 +766,12 @@ static const char *const sqls[ST__MAX] = {
 	" WHERE h.unit_id = ?1 ORDER BY h.id",
 	[ST_HEADED_BY] =
 	"SELECT unit_id FROM unit_heads WHERE person_id = ?1 ORDER BY id",
-	/* Migration 6 seals the entries made before it (rv_seal: the key). */
+	/* Migration 7 seals the entries made before it (rv_seal: the key). */
 	[ST_SEAL_ALL] =
 	"UPDATE history SET seal = rv_seal(id, hash) WHERE seal IS NULL",
 	[ST_FIRST_ADMIN] =
 	"SELECT id FROM people WHERE role = 'admin' ORDER BY id LIMIT 1",
-	/* What migration 6 records of each unit, person and duty that the
+	/* What migration 7 records of each unit, person and duty that the
 	 * history before it did not: all of it, in the keys of the facts
 	 * (facts.h) that replay.c reads. */
 	[ST_BASELINE_UNITS] =
@@ -823,6 +859,61 @@ static const char *const sqls[ST__MAX] = {
 	[ST_TAB_IDS_FIRST + PAGE_ASSIGNED] =
 	"SELECT id FROM duties WHERE assigner_id = ?2 AND status IN ('open', 'submitted')"
 	" ORDER BY id",
+	/* Issue #11 (brief): each kind of what waits read by its own index,
+	 * bounded by the person (their unit, what they own or assigned) or by
+	 * the few pending answers of the whole city, never by the duties. */
+	[ST_BRIEF_FIRST + WAIT_PROPOSAL] = BRIEF_SQL(
+	    "(SELECT h.kind FROM handoffs h WHERE h.duty_id = d.id AND h.state = 'pending')",
+	    "(SELECT fu.code FROM handoffs h JOIN units fu ON fu.id = h.from_unit_id"
+	    "  WHERE h.duty_id = d.id AND h.state = 'pending')",
+	    "(SELECT h.created_on FROM handoffs h WHERE h.duty_id = d.id AND h.state = 'pending')",
+	    "d.id IN (SELECT duty_id FROM handoffs WHERE to_unit_id = ?1 AND state = 'pending'"
+	    "  UNION SELECT duty_id FROM handoffs WHERE state = 'pending' AND kind = 'return')"
+	    " AND (d.pending_to_unit_id = ?1 OR (d.pending_kind = 'return' AND d.assigner_id = ?2))"),
+	[ST_BRIEF_FIRST + WAIT_EXTENSION] = BRIEF_SQL("d.extension_asked", "NULL",
+	    "(SELECT date(x.created_at, 'localtime') FROM extensions x"
+	    "  WHERE x.duty_id = d.id AND x.state = 'pending')",
+	    "d.id IN (SELECT duty_id FROM extensions WHERE state = 'pending')"
+	    " AND d.assigner_id = ?2"),
+	/* By the assigner's index, not every submitted duty of the city
+	 * (the unary + keeps SQLite off duties_status_deadline). */
+	[ST_BRIEF_FIRST + WAIT_CONFIRM] = BRIEF_SQL("NULL", "NULL", "d.done_on",
+	    "d.assigner_id = ?2 AND " OPEN_OR_SUBMITTED " AND +d.status = 'submitted'"),
+	[ST_BRIEF_FIRST + WAIT_OVERDUE] = BRIEF_SQL("NULL", "NULL", "NULL",
+	    "d.owner_id = ?2 AND " OPEN_OR_SUBMITTED " AND d.deadline < ?3"
+	    " AND (" FLAGS_OF_D " & ?5) <> 0"),
+	[ST_BRIEF_FIRST + WAIT_DUE_SOON] = BRIEF_SQL("NULL", "NULL", "NULL",
+	    "d.owner_id = ?2 AND " OPEN_OR_SUBMITTED " AND d.deadline >= ?3"
+	    " AND d.deadline <= ?4 AND (" FLAGS_OF_D " & ?6) <> 0"),
+	/* Came to the person (made, given, accepted or redirected to them)
+	 * by someone else since they last looked (?7; NULL: never); moments
+	 * are to the second, so one given in the second they looked counts
+	 * as new rather than be missed. */
+	[ST_BRIEF_FIRST + WAIT_NEW] = BRIEF_SQL("NULL",
+	    "(SELECT a.login FROM history h JOIN people a ON a.id = h.actor_id"
+	    "  WHERE h.duty_id = d.id AND h.to_owner_id = ?2 ORDER BY h.id DESC LIMIT 1)",
+	    "(SELECT h.at FROM history h WHERE h.duty_id = d.id AND h.to_owner_id = ?2"
+	    "  ORDER BY h.id DESC LIMIT 1)",
+	    "d.owner_id = ?2 AND " OPEN_OR_SUBMITTED " AND d.status = 'open'"
+	    " AND EXISTS (SELECT 1 FROM history h WHERE h.duty_id = d.id"
+	    "  AND h.to_owner_id = ?2 AND h.actor_id <> ?2 AND h.at >= ifnull(?7, ''))"),
+	[ST_BRIEF_FIRST + WAIT_PART] = BRIEF_SQL(
+	    "(SELECT s.part FROM duty_support s WHERE s.duty_id = d.id AND s.unit_id = ?8)",
+	    "NULL", "NULL",
+	    "d.id IN (SELECT duty_id FROM duty_support WHERE unit_id = ?8"
+	    "  AND delivered_on IS NULL) AND +d.status IN ('open', 'submitted')"),
+	[ST_SEEN_GET] =
+	"SELECT looked_at, language FROM people_seen WHERE person_id = ?1",
+	[ST_SEEN_SET] =
+	"INSERT INTO people_seen (person_id, looked_at, language) VALUES (?1, ?2, ?3)"
+	" ON CONFLICT (person_id) DO UPDATE SET looked_at = excluded.looked_at,"
+	" language = excluded.language",
+	[ST_NOTICE_SENT] =
+	"SELECT 1 FROM notices_sent WHERE person_id = ?1 AND kind = ?2 AND duty_id = ?3"
+	" AND key = ?4",
+	[ST_NOTICE_ADD] =
+	"INSERT OR IGNORE INTO notices_sent (person_id, kind, duty_id, key, sent_at)"
+	" VALUES (?1, ?2, ?3, ?4, ?5)",
 };
 
 static enum rv_code chain_fill(sqlite3 *db, int version, void *arg,
@@ -1135,7 +1226,7 @@ sql_rv_flag_words(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
 }
 
-/* rv_seal(id, hash): the entry's seal under the ledger's key (migration 6
+/* rv_seal(id, hash): the entry's seal under the ledger's key (migration 7
  * seals the entries made before it with one statement). */
 static void
 sql_rv_seal(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -2937,7 +3028,7 @@ chain_fill(sqlite3 *db, int version, void *arg, struct rv_err *err)
 }
 
 /*
- * Migration 6: the history gets its seals and facts.  The key is made (or
+ * Migration 7: the history gets its seals and facts.  The key is made (or
  * read, when one is there), every entry made before is sealed, and each
  * unit, person and duty gets a "baseline" entry holding what the database
  * held of it, for the first administrator: what the entries before did not
@@ -3864,4 +3955,121 @@ store_tab_ids(struct store *st, enum page_tab tab, rowid_t unit_id,
 		*n = 0;
 	}
 	return rows_done(st, s, rc, err);
+}
+
+/* --- issue #11 (brief): what waits, and what was mailed ---------------- */
+
+void
+store_set_lock_wait(long ms)
+{
+	lock_wait_ms = ms;
+}
+
+enum rv_code
+store_waiting(struct store *st, const struct wait_query *q, store_wait_fn fn,
+    void *arg, struct rv_err *err)
+{
+	for (int k = 0; k < WAIT__KINDS; k++) {
+		sqlite3_stmt *s = stmt(st, (enum stmt)(ST_BRIEF_FIRST + k), err);
+		enum rv_code code;
+		int rc;
+
+		if (s == NULL)
+			return RV_STORAGE;
+		bind_id(s, 1, q->heads_unit_id);
+		bind_id(s, 2, q->person_id);
+		bind_text(s, 3, q->today);
+		bind_text(s, 4, q->soon_until);
+		sqlite3_bind_int64(s, 5, FLAG_OVERDUE);
+		sqlite3_bind_int64(s, 6, FLAG_DUE_SOON);
+		bind_text(s, 7, q->looked_at);
+		bind_id(s, 8, q->unit_id);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			struct wait_row r = {
+				.kind = (enum wait_kind)k,
+				.duty_id = sqlite3_column_int64(s, 0),
+				.ref = col_str(s, 1), .title = col_str(s, 2),
+				.lead_code = col_str(s, 3), .owner_login = col_str(s, 4),
+				.deadline = col_str(s, 5), .status = col_str(s, 6),
+				.flags = (unsigned)sqlite3_column_int64(s, 7),
+				.what = col_str(s, 8), .extra = col_str(s, 9),
+				.since = col_str(s, 10),
+			};
+
+			if (fn(&r, arg))
+				break;
+		}
+		if ((code = rows_done(st, s, rc, err)) != RV_OK)
+			return code;
+	}
+	return RV_OK;
+}
+
+enum rv_code
+store_seen_get(struct store *st, rowid_t person_id, char looked_at[32],
+    char language[3], int *found, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_SEEN_GET, err);
+	enum rv_code code;
+
+	looked_at[0] = language[0] = '\0';
+	*found = 0;
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, person_id);
+	if ((code = one_row(st, s, found, err)) == RV_OK && *found) {
+		col_copy(s, 0, looked_at, 32);
+		col_copy(s, 1, language, 3);
+	}
+	sqlite3_reset(s);
+	return code;
+}
+
+enum rv_code
+store_seen_set(struct store *st, rowid_t person_id, const char *looked_at,
+    const char *language, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_SEEN_SET, err);
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, person_id);
+	bind_text(s, 2, looked_at);
+	bind_text(s, 3, language);
+	return run(st, s, err);
+}
+
+enum rv_code
+store_notice_sent(struct store *st, rowid_t person_id, const char *kind,
+    rowid_t duty_id, const char *key, int *yes, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_NOTICE_SENT, err);
+	enum rv_code code;
+
+	*yes = 0;
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, person_id);
+	bind_text(s, 2, kind);
+	sqlite3_bind_int64(s, 3, duty_id);
+	bind_text(s, 4, key);
+	code = one_row(st, s, yes, err);
+	sqlite3_reset(s);
+	return code;
+}
+
+enum rv_code
+store_notice_add(struct store *st, rowid_t person_id, const char *kind,
+    rowid_t duty_id, const char *key, const char *at, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_NOTICE_ADD, err);
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, person_id);
+	bind_text(s, 2, kind);
+	sqlite3_bind_int64(s, 3, duty_id);
+	bind_text(s, 4, key);
+	bind_text(s, 5, at);
+	return run(st, s, err);
 }

@@ -15,6 +15,9 @@
 #include "roviec/err.h"
 #include "roviec/flags.h"
 
+/* The mailer roviec digest writes to (sendmail -t) when none is set. */
+#define CONFIG_SENDMAIL "/usr/sbin/sendmail"
+
 #ifndef SYSCONFDIR
 #define SYSCONFDIR "/etc"
 #endif
@@ -31,6 +34,10 @@ struct config {
 	int colours;		/* 1: when the terminal has them; 0: never */
 	int excel;		/* "excel = yes": CSV in the Excel form by default */
 	char excel_sep;		/* "excel_separator": ',' or ';'; 0: by language */
+	/* issue #11 */
+	int login_brief;	/* "login_brief = yes": the brief at login */
+	char *sendmail;		/* "sendmail =": the digest's mailer; NULL: the default */
+	char mail_domain[128];	/* "mail_domain =": login@this; "" : localhost */
 	struct flag_rules rules;
 	day_t *holidays;	/* sorted; rules.cal points here */
 	size_t nholidays;

@@ -533,4 +533,65 @@ enum rv_code store_person_each(struct store *st, store_person_each_fn fn,
 enum rv_code store_tab_ids(struct store *st, enum page_tab tab, rowid_t unit_id,
     rowid_t person_id, rowid_t **ids, size_t *n, struct rv_err *err);
 
+/* Issue #11 (brief): what waits for a person's action, and what was mailed. */
+
+/* The kinds of what waits, most urgent first (brief.h names them). */
+enum wait_kind {
+	WAIT_PROPOSAL,	/* a handoff proposal to answer (head of the unit; a
+			 * return to its assigner) */
+	WAIT_EXTENSION,	/* an extension request to answer (assigner) */
+	WAIT_CONFIRM,	/* a result submitted, to confirm (assigner) */
+	WAIT_OVERDUE,	/* a duty they own, overdue */
+	WAIT_DUE_SOON,	/* a duty they own, due soon */
+	WAIT_NEW,	/* a duty that came to them since they last looked */
+	WAIT_PART,	/* a part their unit owes as a supporting unit */
+	WAIT__KINDS
+};
+
+struct wait_query {
+	rowid_t person_id;
+	rowid_t unit_id;	/* their unit; 0: none */
+	rowid_t heads_unit_id;	/* the unit they head; 0: none */
+	const char *today;	/* ISO day */
+	const char *soon_until;	/* the last day a deadline is still due soon */
+	const char *looked_at;	/* UTC moment they last looked; NULL: never */
+};
+
+struct wait_row {
+	enum wait_kind kind;
+	rowid_t duty_id;
+	const char *ref, *title, *lead_code, *owner_login, *deadline, *status;
+	unsigned flags;
+	/* By kind, NULL when it says nothing: what (a proposal's kind, the
+	 * deadline an extension asks, the part owed), extra (the unit a
+	 * proposal comes from; who gave a new duty) and since (the day a
+	 * proposal or request was made, a result submitted; the moment a new
+	 * duty came). */
+	const char *what, *extra, *since;
+};
+typedef int (*store_wait_fn)(const struct wait_row *row, void *arg);
+/* Every kind in turn, each soonest deadline first; a duty may be of
+ * several kinds.  fn returning nonzero stops that kind's rows. */
+enum rv_code store_waiting(struct store *st, const struct wait_query *q,
+    store_wait_fn fn, void *arg, struct rv_err *err);
+
+/* When the person last looked, and in which language: *found 0 when never. */
+enum rv_code store_seen_get(struct store *st, rowid_t person_id,
+    char looked_at[32], char language[3], int *found, struct rv_err *err);
+enum rv_code store_seen_set(struct store *st, rowid_t person_id,
+    const char *looked_at, const char *language, struct rv_err *err);
+
+/* Whether a notice (kind, duty, key) went to the person; recording one
+ * already recorded changes nothing. */
+enum rv_code store_notice_sent(struct store *st, rowid_t person_id,
+    const char *kind, rowid_t duty_id, const char *key, int *yes,
+    struct rv_err *err);
+enum rv_code store_notice_add(struct store *st, rowid_t person_id,
+    const char *kind, rowid_t duty_id, const char *key, const char *at,
+    struct rv_err *err);
+
+/* The lock wait of the connections opened from now on, in milliseconds
+ * (a login must not wait; 0: the default). */
+void store_set_lock_wait(long ms);
+
 #endif
