@@ -451,3 +451,20 @@ dates_moment_shown(const char *at, char buf[17])
 	strftime(buf, 17, i18n_vi() ? "%d/%m/%Y %H:%M" : "%Y-%m-%d %H:%M", &local);
 	return buf;
 }
+
+void
+dates_midnight_after(day_t day, char out[21])
+{
+	struct tm tm = { 0 }, utc;
+	int y, m, d;
+	time_t t;
+
+	dates_to_ymd(day + 1, &y, &m, &d);
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
+	tm.tm_isdst = -1;
+	t = mktime(&tm);
+	gmtime_r(&t, &utc);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &utc);
+}
