@@ -27,14 +27,14 @@ enum col {
 	C_UUID, C_REF, C_TITLE, C_LEAD, C_OWNER, C_DEADLINE, C_RESULT, C_BASIS,
 	C_ASSIGNER, C_SUPPORT, C_FIELD, C_CREATED, C_ORIGINAL, C_STATUS,
 	C_DONE_ON, C_CLOSED_ON, C_LAST_PROGRESS, C_HANDOFFS, C_BOUNCED,
-	C_ESCALATED, C_DELIVERED, C_NOTE, C__MAX
+	C_ESCALATED, C_DELIVERED, C_COEFFICIENT, C_NOTE, C__MAX
 };
 
 static const char *const col_names[C__MAX] = {
 	"uuid", "ref", "title", "lead", "owner", "deadline", "result", "basis",
 	"assigner", "support", "field", "created", "original_deadline", "status",
 	"done_on", "closed_on", "last_progress_on", "handoffs", "bounced",
-	"escalated", "delivered", "note"
+	"escalated", "delivered", "coefficient", "note"
 };
 
 static const enum col required[] = {
@@ -293,6 +293,7 @@ import_row(struct import *im, const struct csv_record *rec, struct rv_err *err)
 	in.field = cell[C_FIELD];
 	in.note = cell[C_NOTE];
 	in.uuid = cell[C_UUID];
+	in.coefficient = cell[C_COEFFICIENT];
 	dr.assigner = cell[C_ASSIGNER];
 	dr.ref = cell[C_REF];
 	dr.created = cell[C_CREATED];
