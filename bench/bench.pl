@@ -49,6 +49,7 @@ sub sql { my ($db, $q) = @_; my $o = capture("sqlite3 '$db' \"$q\""); chomp $o; 
 my $me = getpwuid($<);
 my $today = strftime('%Y-%m-%d', localtime);
 my $year_ago = strftime('%Y-%m-%d', localtime(time - 365 * 86400));
+my $this_year = strftime('%Y', localtime);
 
 # --- the board under tmux ----------------------------------------------------
 
@@ -115,6 +116,11 @@ sub measure_roviec {
 	$r{list_unit}{$n} = median(map { timed($roviec, '--db', $db, 'list', '--unit', 'P1', '--status', 'open', '--limit', '20') } @r);
 	$r{list_overdue}{$n} = median(map { timed($roviec, '--db', $db, 'list', '--flag', 'overdue') } @r);
 	$r{report}{$n} = median(map { timed($roviec, '--db', $db, 'report', '--by', 'unit', '--from', $year_ago, '--format', 'csv') } @r);
+	# The evaluation of Decree 335/2025 (issue #13): this year's sheets of
+	# a ward (what its head runs) and of the whole city (an inspector's,
+	# every official with every deduction: the largest output).
+	$r{eval_unit}{$n} = median(map { timed($roviec, '--db', $db, 'evaluate', '--year', $this_year, '--unit', 'P1', '--format', 'csv') } @r);
+	$r{eval_city}{$n} = median(map { timed($roviec, '--db', $db, 'evaluate', '--year', $this_year, '--format', 'csv') } @r);
 	my $owner = sql($db, "SELECT p.login FROM people p JOIN units u ON u.id = p.unit_id WHERE u.code = 'P1' AND p.role = 'officer' LIMIT 1");
 	$r{add}{$n} = median(map { timed($roviec, '--db', $db, 'add', "Bench việc $_", '--lead', 'P1', '--owner', $owner, '--due', '+30', '--result', 'Báo cáo', '--basis', 'Kế hoạch 1/KH') } @r);
 	# Transfer + accept: P1's head proposes, P2's head accepts.
@@ -219,6 +225,8 @@ my @jobs = (
 	[list_unit => 'list --unit P1 (first 20 open)', 'ms', 20, 'under 20 ms at 1M; 1M/10k under 2'],
 	[list_overdue => 'list --flag overdue (city)', 'ms', undef, ''],
 	[report => 'report --by unit, one year', 'ms', 1000, 'under 1 s at 1M'],
+	[eval_unit => 'evaluate --year, unit P1 (csv)', 'ms', undef, ''],
+	[eval_city => 'evaluate --year, the city (csv)', 'ms', 1000, 'under 1 s at 1M'],
 	[add => 'add', 'ms', undef, ''],
 	[transfer_accept => 'transfer + accept', 'ms', undef, ''],
 	[paint => 'board: first paint', 'ms', 100, 'under 100 ms at 1M; 1M/10k under 2'],
@@ -245,12 +253,12 @@ for my $j (@jobs) {
 		push @verdicts, sprintf('%s: %s (%.0f× %s)', $name, defined $tw && $tw / $ro >= 50 ? 'met' : 'NOT met', $tw / $ro, '≥ 50×')
 		    if defined $tw && $ro;
 	}
-	if ($big < 1000000 && ($k eq 'list_unit' || $k eq 'paint' || $k eq 'report')) {
+	if ($big < 1000000 && ($k eq 'list_unit' || $k eq 'paint' || $k eq 'report' || $k eq 'eval_city')) {
 		push @verdicts, sprintf('%s: not measured at 1,000,000 duties (largest size run: %s)', $name, commify($big));
 	} elsif ($k eq 'list_unit' || $k eq 'paint') {
 		push @verdicts, sprintf('%s at %s: %.1f ms (%s) and ratio %.2f (%s)', $name, commify($big), $r{$k}{$big},
 		    $r{$k}{$big} < $limit ? 'met' : 'NOT met', $ratio, $ratio < 2 ? 'met' : 'NOT met');
-	} elsif ($k eq 'report') {
+	} elsif ($k eq 'report' || $k eq 'eval_city') {
 		push @verdicts, sprintf('%s at %s: %.0f ms (%s)', $name, commify($big), $r{$k}{$big}, $r{$k}{$big} < $limit ? 'met' : 'NOT met');
 	}
 	push @rows, \@row;
