@@ -1992,8 +1992,8 @@ eval_limit_of(const struct eval_result *r, const char *unit)
 	return NULL;
 }
 
-static void
-eval_table(const struct eval_result *r)
+static enum rv_code
+eval_table(struct cli *c, const struct eval_result *r)
 {
 	const char *task_h[] = {
 		N_("login"), N_("unit"), N_("assigned"), N_("converted"), N_("done"),
@@ -2016,9 +2016,12 @@ eval_table(const struct eval_result *r)
 	struct out_table *it = out_table_new(5, item_h, 3);
 	char title[64], day[11];
 	int heads = 0, items = 0, missing = 0, limits = 0;
+	enum rv_code rc = RV_OK;
 
-	if (tt == NULL || st == NULL || ht == NULL || it == NULL)
+	if (tt == NULL || st == NULL || ht == NULL || it == NULL) {
+		rc = err_set(&c->err, RV_STORAGE, _("out of memory"));
 		goto out;
+	}
 	printf(_("Evaluation under Decree 335/2025/NĐ-CP, %s (figures as of %s)\n\n"),
 	    eval_period_title(&r->period, title, sizeof(title)), dates_shown(r->as_of, day));
 	for (size_t i = 0; i < r->npeople; i++) {
@@ -2066,8 +2069,10 @@ eval_table(const struct eval_result *r)
 			hc[2] = sh->scored && sh->unit_results >= 0 ? d : "-";
 			hc[3] = sh->scored ? dd : "-";
 			hc[4] = sh->cohesion > 0 ? e : "-";
+			/* A year's d, đ and e are its months' (quarters'). */
 			if (r->period.kind == EVAL_YEAR)
-				hc[2] = hc[3] = hc[4] = _("by month");
+				hc[2] = hc[3] = hc[4] = r->by == EVAL_QUARTER ? _("by quarter") :
+				    _("by month");
 			out_table_add(ht, hc);
 			heads++;
 		}
@@ -2147,6 +2152,7 @@ out:
 	out_table_free(st);
 	out_table_free(ht);
 	out_table_free(it);
+	return rc;
 }
 
 /* A number for CSV and JSON: hundredths with two decimals and a point. */
@@ -2438,7 +2444,7 @@ cmd_evaluate(struct cli *c)
 	else if (format == OUT_CSV)
 		eval_csv(&r);
 	else
-		eval_table(&r);
+		rc = eval_table(c, &r);
 	eval_free(&r);
 	return rc;
 }
