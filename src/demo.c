@@ -1934,6 +1934,9 @@ demo_general(struct demo *d, struct rv_err *err)
 
 	dates_to_ymd(demo_day(d, DEMO_OLDEST), &y, &m, &dd);
 	dates_to_ymd(today, &y1, &m1, &dd);
+	/* The decree scores nothing before 2026. */
+	if (y < 2026)
+		y = 2026, m = 1;
 	if ((rc = demo_act_as(d, d->units[p1].head, err)) != RV_OK)
 		return rc;
 	for (; rc == RV_OK && (y < y1 || (y == y1 && m < m1)); m = m % 12 + 1, y += m == 1) {

@@ -218,6 +218,20 @@ eval_period_parse_any(const char *text, struct eval_period *out, struct rv_err *
 	    text, err);
 }
 
+/* Decree 335/2025/NĐ-CP is in force from 1 January 2026: nothing before
+ * is scored by it. */
+#define EVAL_IN_FORCE_YEAR 2026
+
+static enum rv_code
+in_force(const struct eval_period *p, struct rv_err *err)
+{
+	if (p->year >= EVAL_IN_FORCE_YEAR)
+		return RV_OK;
+	return err_set(err, RV_REFUSED,
+	    _("Decree 335/2025/NĐ-CP applies from 1 January %d: %s is before it"),
+	    EVAL_IN_FORCE_YEAR, p->key);
+}
+
 /* --- the arithmetic ---------------------------------------------------- */
 
 /* num / den rounded half up; den > 0, num >= 0. */
@@ -1119,7 +1133,7 @@ eval_run(struct session *s, const struct eval_query *q, struct eval_result *out,
 		period_days(&out->period);
 		rc = RV_OK;
 	}
-	if (rc != RV_OK)
+	if (rc != RV_OK || (rc = in_force(&out->period, err)) != RV_OK)
 		return rc;
 	if (out->period.first > today) {
 		char f[11];
@@ -1252,6 +1266,7 @@ eval_set(struct session *s, const struct eval_set *in, struct rv_err *err)
 		return err_set(err, RV_REFUSED,
 		    _("give the general criteria with --general, 0 to 30 points"));
 	if ((rc = eval_period_parse_any(in->period, &o.period, err)) != RV_OK ||
+	    (rc = in_force(&o.period, err)) != RV_OK ||
 	    (rc = decimal_parse(in->general, _("the general criteria (--general)"), 0,
 	    EVAL_GENERAL_MAX, &o.general, err)) != RV_OK)
 		return rc;

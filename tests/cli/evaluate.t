@@ -344,6 +344,9 @@ expect 1 "a reason is required" --as head1 evaluate set off1 --period 2026-10 --
 expect 2 "the period and points are required" --as head1 evaluate set off1 --reason "x"
 expect 1 "a year is not a period for general criteria" --as head1 evaluate set off1 --period 2026 --general 27 --reason "x"
 expect 1 "a period after today is refused" --as insp evaluate --month 2027-01
+expect 1 "a period before the decree is refused" --as insp evaluate --year 2025
+like "$err" "applies from 1 January 2026" "and says when the decree applies from"
+expect 1 "and general criteria for one" --as head1 evaluate set off1 --period 2025-12 --general 27 --reason "x"
 expect 1 "two periods are refused" --as insp evaluate --month 2026-10 --year 2026
 expect 1 "--unit with --person is refused" --as insp evaluate --unit P1 --person off1
 expect 1 "--by without --year is refused" --as insp evaluate --month 2026-10 --by quarter
