@@ -365,6 +365,9 @@ is "$(sqlite3 "$DB" "SELECT h.detail || '|' || h.text FROM history h JOIN duties
 expect 0 "show" show "$G"
 like "$out" "coefficient +1\\.25" "show gives the coefficient"
 like "$out" "edited by chutich .*\\(coefficient: 1 → 1\\.25\\): Thêm một báo cáo" "and the edit in the history"
+expect 0 "show as JSON" show "$G" --format json
+perl -MJSON::PP -e 'local $/; my $j = decode_json(<STDIN>); exit($j->{coefficient} == 1.25 ? 0 : 1)' <"$T/out"
+ok $? "show --format json gives the coefficient as a number"
 expect 1 "the same value again changes nothing" --as chutich edit "$G" --coefficient 1.25
 expect 2 "edit needs something to change" --as chutich edit "$G"
 expect 1 "a closed duty's coefficient no longer changes" --as chutich edit "$A1" --coefficient 3
