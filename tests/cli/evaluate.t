@@ -11,7 +11,8 @@
 #   an official's points = (a + b + c) / 3 × 70%,
 #   a head's = (a + b + c + d + đ + e) / 6 × 70% over the duties the unit leads;
 #   total = points + general criteria; 90 excellent, 70 good, 50 complete.
-# Figures are rounded half up to hundredths.
+# Figures are rounded half up to hundredths.  Past moments as lib.sh says
+# (faketime), through the pinned libfaketime (on, below).
 . "$(dirname "$0")/lib.sh"
 
 fixture_city
@@ -20,18 +21,27 @@ ok $? "a small city is set up"
     "$ROVIEC" --db "$DB" person add off2b "Vũ Thị Yến" --unit P2 >/dev/null
 ok $? "two more officers: off1c in P1, off2b in P2"
 
+# on DAY COMMAND...: COMMAND with the clock at 09:00 on DAY.  The pin's own
+# libfaketime is told the moment (FAKETIME), rather than through the
+# faketime wrapper, whose semaphore collides when many tests run at once
+# (this file makes some sixty such calls).
+on() {
+	_day=$1
+	shift
+	env -u FAKETIME_SHARED FAKETIME="@$_day 09:00:00" "$@"
+}
 # at DAY LOGIN ARGS...: roviec acting for LOGIN at 09:00 on DAY.
 at() {
 	_day=$1 _who=$2
 	shift 2
-	faketime "$_day 09:00:00" "$ROVIEC" --db "$DB" --as "$_who" "$@" 2>"$T/at.err" >"$T/at.out" ||
+	on "$_day" "$ROVIEC" --db "$DB" --as "$_who" "$@" 2>"$T/at.err" >"$T/at.out" ||
 	    { echo "# at $_day $_who $*: $(cat "$T/at.err")"; return 1; }
 }
 # duty OWNER LEAD DUE [ARGS]: chutich assigns it on 1 October; prints the ref.
 duty() {
 	_o=$1 _l=$2 _due=$3
 	shift 3
-	faketime "2026-10-01 09:00:00" "$ROVIEC" --db "$DB" --as chutich add "Nhiệm vụ của $_o hạn $_due" \
+	on 2026-10-01 "$ROVIEC" --db "$DB" --as chutich add "Nhiệm vụ của $_o hạn $_due" \
 	    --lead "$_l" --owner "$_o" --due "$_due" --result "Báo cáo" --basis "Kế hoạch số 12/KH-UBND" "$@"
 }
 
