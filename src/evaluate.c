@@ -57,7 +57,7 @@ eval_item_word(enum eval_item_kind k)
 {
 	static const char *const words[] = {
 		[EVAL_QUALITY] = "quality", [EVAL_PROGRESS] = "progress",
-		[EVAL_NOT_DONE] = "not-done",
+		[EVAL_NOT_DONE] = "not-done", [EVAL_COMPLETED] = "completed",
 	};
 
 	return words[k];
@@ -672,6 +672,10 @@ on_done(const struct eval_done_row *row, void *arg)
 	if (row->delays > 0 && keep_item(x, i, row->lead_unit_id, b, row->ref,
 	    EVAL_PROGRESS, row->delays, row->coefficient))
 		return 1;
+	if (x->q->every_duty && row->fails == 0 && row->delays == 0 &&
+	    keep_item(x, i, row->lead_unit_id, b, row->ref, EVAL_COMPLETED, 0,
+	    row->coefficient))
+		return 1;
 	return 0;
 }
 
@@ -917,20 +921,22 @@ item_shares(const struct run *x, const struct eval_person *p)
 		const struct eval_sheet *sh = &p->parts[bucket_of_key(x, it->period)];
 
 		assert(strcmp(sh->period, it->period) == 0);
-		if (it->kind != EVAL_NOT_DONE && sh->assigned_c > 0)
+		assert(it->kind != EVAL_COMPLETED || x->q->every_duty);
+		if ((it->kind == EVAL_QUALITY || it->kind == EVAL_PROGRESS) && sh->assigned_c > 0)
 			it->percent = round_div(2500LL * it->coefficient *
 			    (4 - quarters_left(it->times)), sh->assigned_c);
 	}
 }
 
 /* A sheet's duties by period, then deductions of quality, of progress,
- * then the duties not done; within each, in the order they happened (the
+ * then the duties not done, then (every_duty) those completed without
+ * deduction; within each, in the order they happened (the
  * day confirmed, or due).  A counting sort: stable, and linear where a
  * city's year holds some 400,000. */
 static enum rv_code
 items_in_order(struct run *x, struct eval_person *p)
 {
-	size_t keys = (size_t)x->nb * 3, *at = calloc(keys + 1, sizeof(*at));
+	size_t keys = (size_t)x->nb * EVAL_ITEM_KINDS, *at = calloc(keys + 1, sizeof(*at));
 	struct eval_item *sorted = malloc(p->nitems * sizeof(*sorted));
 
 	if (at == NULL || sorted == NULL) {
@@ -939,11 +945,12 @@ items_in_order(struct run *x, struct eval_person *p)
 		return x->failed = err_set(x->err, RV_STORAGE, _("out of memory"));
 	}
 	for (size_t k = 0; k < p->nitems; k++)
-		at[(size_t)bucket_of_key(x, p->items[k].period) * 3 + p->items[k].kind + 1]++;
+		at[(size_t)bucket_of_key(x, p->items[k].period) * EVAL_ITEM_KINDS + p->items[k].kind + 1]++;
 	for (size_t k = 1; k <= keys; k++)
 		at[k] += at[k - 1];
 	for (size_t k = 0; k < p->nitems; k++)
-		sorted[at[(size_t)bucket_of_key(x, p->items[k].period) * 3 + p->items[k].kind]++] =
+		sorted[at[(size_t)bucket_of_key(x, p->items[k].period) * EVAL_ITEM_KINDS +
+		    p->items[k].kind]++] =
 		    p->items[k];
 	free(p->items);
 	p->items = sorted;

@@ -86,9 +86,11 @@ enum eval_rating eval_rating_of(long total);
 enum eval_item_kind {
 	EVAL_QUALITY,		/* sent back: a failed review */
 	EVAL_PROGRESS,		/* a deadline missed */
-	EVAL_NOT_DONE		/* assigned, not completed by the period's end */
+	EVAL_NOT_DONE,		/* assigned, not completed by the period's end */
+	EVAL_COMPLETED,		/* completed with no deduction (every_duty only) */
+	EVAL_ITEM_KINDS
 };
-/* The word of an item's kind: quality progress not-done. */
+/* The word of an item's kind: quality progress not-done completed. */
 const char *eval_item_word(enum eval_item_kind k);
 
 /* A duty behind a figure: a deduction (quality, progress) with what it
@@ -152,6 +154,10 @@ struct eval_query {
 	const char *by;		/* a year's parts: "month" (default) or "quarter" */
 	const char *unit;	/* a unit and the units under it */
 	const char *person;	/* one official's login */
+	int every_duty;		/* items: every duty behind the figures, the
+				 * ones completed without deduction too (the
+				 * board opens them); 0: deductions and duties
+				 * not done only */
 };
 
 struct eval_result {

@@ -37,6 +37,7 @@ static const struct key_binding bindings[] = {
 	{ 's', REQ_SORT, "s", N_("sort by deadline, reference or owner"), N_("Views") },
 	{ '/', REQ_SEARCH, "/", N_("search titles (case and diacritics ignored)"), N_("Views") },
 	{ 'o', REQ_UNITS, "o", N_("city overview and unit picker: Enter shows that unit's board"), N_("Views") },
+	{ 'v', REQ_EVALUATION, "v", N_("evaluation (Decree 335/2025): the unit's sheets this month; Enter opens the duties behind a row"), N_("Views") },
 	{ 'f', REQ_FILTER_FLAG, "f", N_("show only one flag (again: the next flag)"), N_("Views") },
 	{ 'n', REQ_NEW, "n", N_("new duty (all six clears)"), N_("Actions") },
 	{ 'a', REQ_ASSIGN, "a", N_("head: give the duty to another official of the unit"), N_("Actions") },

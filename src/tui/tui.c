@@ -494,6 +494,9 @@ handle(struct tui *t, enum request req)
 	case REQ_UNITS:
 		tui_push(t, units_view_new(t));
 		return VIEW_REDRAW;
+	case REQ_EVALUATION:
+		tui_push(t, sheet_view_new(t));
+		return VIEW_REDRAW;
 	case REQ_NEW:
 		return tui_action(t, req, NULL);
 	default:
