@@ -50,6 +50,10 @@ my $me = getpwuid($<);
 my $today = strftime('%Y-%m-%d', localtime);
 my $year_ago = strftime('%Y-%m-%d', localtime(time - 365 * 86400));
 my $this_year = strftime('%Y', localtime);
+# Last month, first to last day.
+my @now = localtime;
+my $month_to = strftime('%Y-%m-%d', localtime(time - $now[3] * 86400));
+my $month_from = substr($month_to, 0, 8) . '01';
 
 # --- the board under tmux ----------------------------------------------------
 
@@ -121,6 +125,9 @@ sub measure_roviec {
 	# every official with every deduction: the largest output).
 	$r{eval_unit}{$n} = median(map { timed($roviec, '--db', $db, 'evaluate', '--year', $this_year, '--unit', 'P1', '--format', 'csv') } @r);
 	$r{eval_city}{$n} = median(map { timed($roviec, '--db', $db, 'evaluate', '--year', $this_year, '--format', 'csv') } @r);
+	# What the city finished last month, for the monthly report (issue #12).
+	$r{list_done}{$n} = median(map { timed($roviec, '--db', $db, 'list', '--done-from', $month_from, '--done-to', $month_to, '--format', 'csv') } @r);
+	$r{report_excel}{$n} = median(map { timed($roviec, '--db', $db, 'report', '--by', 'unit', '--from', $year_ago, '--excel') } @r);
 	my $owner = sql($db, "SELECT p.login FROM people p JOIN units u ON u.id = p.unit_id WHERE u.code = 'P1' AND p.role = 'officer' LIMIT 1");
 	$r{add}{$n} = median(map { timed($roviec, '--db', $db, 'add', "Bench việc $_", '--lead', 'P1', '--owner', $owner, '--due', '+30', '--result', 'Báo cáo', '--basis', 'Kế hoạch 1/KH') } @r);
 	# Transfer + accept: P1's head proposes, P2's head accepts.
@@ -227,6 +234,8 @@ my @jobs = (
 	[report => 'report --by unit, one year', 'ms', 1000, 'under 1 s at 1M'],
 	[eval_unit => 'evaluate --year, unit P1 (csv)', 'ms', undef, ''],
 	[eval_city => 'evaluate --year, the city (csv)', 'ms', 1000, 'under 1 s at 1M'],
+	[report_excel => 'report --by unit, one year, --excel', 'ms', undef, ''],
+	[list_done => 'list --done-from/--done-to last month (city, CSV)', 'ms', undef, ''],
 	[add => 'add', 'ms', undef, ''],
 	[transfer_accept => 'transfer + accept', 'ms', undef, ''],
 	[paint => 'board: first paint', 'ms', 100, 'under 100 ms at 1M; 1M/10k under 2'],

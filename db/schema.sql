@@ -89,7 +89,7 @@ CREATE TABLE duties (
 	escalated         INTEGER NOT NULL DEFAULT 0 CHECK (escalated IN (0, 1)),
 	-- times sent back for more work (migration 2), for the report's past days
 	reopened          INTEGER NOT NULL DEFAULT 0 CHECK (reopened >= 0),
-	-- The evidence for the evaluation (migration 5, roviec evaluate): the
+	-- The evidence for the evaluation (migration 6, roviec evaluate): the
 	-- conversion coefficient (hệ số quy đổi) in hundredths, 0.1 to 10;
 	-- extensions approved after the deadline they moved had passed (each a
 	-- missed deadline); the moment (UTC) the current owner took the duty.
@@ -122,10 +122,14 @@ CREATE INDEX duties_owner_list ON duties(owner_id, deadline, ref)
 CREATE INDEX duties_report ON duties(lead_unit_id, done_on, owner_id,
 	original_deadline, deadline, created_at, handoffs, bounced,
 	last_progress_on, status, closed_on, reopened);
+-- roviec list --done-from/--done-to and --created-from/--created-to read a
+-- period's duties from these (migration 5), not the whole table.
+CREATE INDEX duties_done_on ON duties(done_on) WHERE done_on IS NOT NULL;
+CREATE INDEX duties_created ON duties(created_at);
 -- A year's sheets (roviec evaluate) read the duties confirmed in it, and
 -- those due in it that were not done by their deadline, each from an
 -- index holding all it needs, status too, or SQLite 3.40 reads the rows to
--- check the index's WHERE (migration 5).
+-- check the index's WHERE (migration 6).
 CREATE INDEX duties_eval_done ON duties(closed_on, owner_id, coefficient_x100,
 	reopened, deadlines_missed, deadline, lead_unit_id, ref, status)
 	WHERE status = 'done';
@@ -404,7 +408,7 @@ BEGIN
 END;
 
 -- owner_since follows the history: every entry that names a duty's owner
--- (created, assigned, accepted, redirected) stamps it (migration 5).
+-- (created, assigned, accepted, redirected) stamps it (migration 6).
 CREATE TRIGGER history_owner_since
 AFTER INSERT ON history
 WHEN NEW.duty_id IS NOT NULL AND NEW.to_owner_id IS NOT NULL
@@ -416,7 +420,7 @@ END;
 -- an official and a month or quarter, and for a head of a unit the share
 -- for cohesion (năng lực tập hợp, đoàn kết: 100 or 50).  The last entry
 -- stands; each is also a history entry (evaluation-set, with no duty),
--- which is the record of who entered what, when and why (migration 5).
+-- which is the record of who entered what, when and why (migration 6).
 CREATE TABLE evaluations (
 	person_id    INTEGER NOT NULL REFERENCES people(id),
 	period       TEXT NOT NULL

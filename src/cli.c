@@ -38,6 +38,9 @@ enum opt {
 	OPT_SUPPORT, OPT_FIELD, OPT_NOTE, OPT_STATUS, OPT_FLAG, OPT_SEARCH,
 	OPT_REASON, OPT_SUPPORTING, OPT_LIMIT, OPT_ALL, OPT_DEMO, OPT_FROM,
 	OPT_TO, OPT_BY,
+	/* issue #12 */
+	OPT_EXCEL, OPT_NO_EXCEL, OPT_DONE_FROM, OPT_DONE_TO, OPT_CREATED_FROM,
+	OPT_CREATED_TO,
 	/* issue #13 */
 	OPT_COEFFICIENT, OPT_MONTH, OPT_QUARTER, OPT_YEAR, OPT_PERSON,
 	OPT_PERIOD, OPT_GENERAL, OPT_COHESION,
@@ -65,6 +68,10 @@ static const struct {
 	[OPT_LIMIT] = { "limit", 1, 0 }, [OPT_ALL] = { "all", 0, 0 },
 	[OPT_DEMO] = { "demo", 0, 0 }, [OPT_FROM] = { "from", 1, 0 },
 	[OPT_TO] = { "to", 1, 0 }, [OPT_BY] = { "by", 1, 0 },
+	[OPT_EXCEL] = { "excel", 0, 0 }, [OPT_NO_EXCEL] = { "no-excel", 0, 0 },
+	[OPT_DONE_FROM] = { "done-from", 1, 0 }, [OPT_DONE_TO] = { "done-to", 1, 0 },
+	[OPT_CREATED_FROM] = { "created-from", 1, 0 },
+	[OPT_CREATED_TO] = { "created-to", 1, 0 },
 	[OPT_COEFFICIENT] = { "coefficient", 1, 0 }, [OPT_MONTH] = { "month", 1, 0 },
 	[OPT_QUARTER] = { "quarter", 1, 0 }, [OPT_YEAR] = { "year", 1, 0 },
 	[OPT_PERSON] = { "person", 1, 0 }, [OPT_PERIOD] = { "period", 1, 0 },
@@ -128,8 +135,12 @@ static enum rv_code cmd_evaluate_set(struct cli *c);
 static enum rv_code parse_command(struct cli *c, int argc, char **argv);
 
 #define GLOBAL (O(OPT_DB) | O(OPT_AS))
+/* Every command that writes CSV takes --excel and --no-excel. */
+#define EXCEL_OPTS (O(OPT_EXCEL) | O(OPT_NO_EXCEL))
 #define LIST_OPTS (O(OPT_UNIT) | O(OPT_OWNER) | O(OPT_STATUS) | O(OPT_FLAG) | \
-	O(OPT_SEARCH) | O(OPT_FORMAT) | O(OPT_SUPPORTING) | O(OPT_LIMIT) | O(OPT_ALL))
+	O(OPT_SEARCH) | O(OPT_FORMAT) | O(OPT_SUPPORTING) | O(OPT_LIMIT) | O(OPT_ALL) | \
+	EXCEL_OPTS | O(OPT_DONE_FROM) | O(OPT_DONE_TO) | O(OPT_CREATED_FROM) | \
+	O(OPT_CREATED_TO))
 
 static const struct command commands[] = {
 	{ "demo", NULL, cmd_demo, 0, 0, GLOBAL, NEEDS_NOTHING,
@@ -139,16 +150,16 @@ static const struct command commands[] = {
 	{ "unit", "add", cmd_unit_add, 2, 2,
 	  GLOBAL | O(OPT_PARENT) | O(OPT_KIND) | O(OPT_HEAD), NEEDS_ACTOR,
 	  "unit add CODE NAME [--parent CODE] [--kind ward|commune|department|party|city] [--head LOGIN]" },
-	{ "unit", "list", cmd_unit_list, 0, 0, GLOBAL | O(OPT_FORMAT), NEEDS_ACTOR,
-	  "unit list [--format table|csv]" },
+	{ "unit", "list", cmd_unit_list, 0, 0, GLOBAL | O(OPT_FORMAT) | EXCEL_OPTS, NEEDS_ACTOR,
+	  "unit list [--format table|csv] [--excel]" },
 	{ "person", "add", cmd_person_add, 2, 2, GLOBAL | O(OPT_UNIT) | O(OPT_ROLE),
 	  NEEDS_ACTOR,
 	  "person add LOGIN FULL_NAME --unit CODE [--role admin|head|officer|inspector]" },
 	{ "person", "set", cmd_person_set, 1, 1,
 	  GLOBAL | O(OPT_UNIT) | O(OPT_ROLE) | O(OPT_NAME), NEEDS_ACTOR,
 	  "person set LOGIN [--name FULL_NAME] [--unit CODE] [--role ROLE]" },
-	{ "person", "list", cmd_person_list, 0, 0, GLOBAL | O(OPT_UNIT) | O(OPT_FORMAT),
-	  NEEDS_ACTOR, "person list [--unit CODE] [--format table|csv]" },
+	{ "person", "list", cmd_person_list, 0, 0, GLOBAL | O(OPT_UNIT) | O(OPT_FORMAT) |
+	  EXCEL_OPTS, NEEDS_ACTOR, "person list [--unit CODE] [--format table|csv] [--excel]" },
 	/* No minimum: a missing title is one of the six clears, named with
 	 * the others (rule 2) rather than a usage error. */
 	{ "add", NULL, cmd_add, 0, 1,
@@ -159,7 +170,9 @@ static const struct command commands[] = {
 	  " [--support UNIT[:PART]]... [--field NAME] [--note TEXT] [--coefficient N]" },
 	{ "list", NULL, cmd_list, 0, 0, GLOBAL | LIST_OPTS, NEEDS_ACTOR,
 	  "list [--unit UNIT] [--supporting UNIT] [--owner LOGIN] [--status STATUS]..."
-	  " [--all] [--flag FLAG]... [--search TEXT] [--limit N] [--format table|csv|json]" },
+	  " [--all] [--flag FLAG]... [--search TEXT] [--done-from DATE] [--done-to DATE]"
+	  " [--created-from DATE] [--created-to DATE] [--limit N]"
+	  " [--format table|csv|json|tsv|md] [--excel]" },
 	{ "show", NULL, cmd_show, 1, 1, GLOBAL | O(OPT_FORMAT), NEEDS_ACTOR,
 	  "show REF [--format text|json]" },
 	{ "assign", NULL, cmd_action, 2, 2, GLOBAL, NEEDS_ACTOR, "assign REF LOGIN" },
@@ -204,12 +217,13 @@ static const struct command commands[] = {
 	  "evaluate [--month YYYY-MM | --quarter YYYY-QN | --year YYYY [--by month|quarter]]"
 	  " [--unit UNIT | --person LOGIN] [--format table|csv|json]" },
 	{ "report", NULL, cmd_report, 0, 0,
-	  GLOBAL | O(OPT_UNIT) | O(OPT_FROM) | O(OPT_TO) | O(OPT_BY) | O(OPT_FORMAT),
-	  NEEDS_ACTOR,
-	  "report [--unit UNIT] [--from DATE] [--to DATE] [--by unit|person] [--format table|csv|json]" },
+	  GLOBAL | O(OPT_UNIT) | O(OPT_FROM) | O(OPT_TO) | O(OPT_BY) | O(OPT_FORMAT) |
+	  EXCEL_OPTS, NEEDS_ACTOR,
+	  "report [--unit UNIT] [--from DATE] [--to DATE] [--by unit|person]"
+	  " [--format table|csv|json|tsv|md] [--excel]" },
 	{ "import", NULL, cmd_import, 1, 1, GLOBAL, NEEDS_ACTOR, "import FILE.csv" },
-	{ "export", NULL, cmd_export, 0, 0, GLOBAL | O(OPT_FORMAT), NEEDS_ACTOR,
-	  "export [--format csv|json]" },
+	{ "export", NULL, cmd_export, 0, 0, GLOBAL | O(OPT_FORMAT) | EXCEL_OPTS, NEEDS_ACTOR,
+	  "export [--format csv|json] [--excel]" },
 	{ "graph", NULL, cmd_graph, 0, 0, GLOBAL | O(OPT_FROM) | O(OPT_TO) | O(OPT_FORMAT),
 	  NEEDS_ACTOR, "graph [--from DATE] [--to DATE] [--format text|dot]" },
 	{ "verify", NULL, cmd_verify, 0, 1, GLOBAL, NEEDS_ACTOR, "verify [HASH]" },
@@ -278,8 +292,7 @@ opt_lookup(const char *name, size_t len)
 /* Parses options and positionals of argv[from..]; the command words at the
  * indexes in skip are not positionals. */
 static enum rv_code
-parse_args(struct cli *c, int argc, char **argv, unsigned long long allowed,
-    int skip1,
+parse_args(struct cli *c, int argc, char **argv, unsigned long long allowed, int skip1,
     int skip2)
 {
 	struct args *a = &c->a;
@@ -501,16 +514,28 @@ unit_row(const struct unit_row *row, void *arg)
 	return out_table_add(o->t, cells) != 0;
 }
 
+/* --excel asks for CSV in the Excel form: it is the format when none is
+ * given, and refused beside another one. */
+static enum rv_code
+excel_format(struct cli *c, enum out_format *f)
+{
+	if (c->a.opt[OPT_EXCEL] == NULL)
+		return RV_OK;
+	if (c->a.opt[OPT_FORMAT] != NULL && *f != OUT_CSV)
+		return value_error(c, _("--excel writes CSV; leave out --format, or give --format csv, not"),
+		    c->a.opt[OPT_FORMAT]);
+	*f = OUT_CSV;
+	return RV_OK;
+}
+
 static enum rv_code
 table_format(struct cli *c, enum out_format *f)
 {
 	*f = OUT_TABLE;
-	if (c->a.opt[OPT_FORMAT] == NULL)
-		return RV_OK;
-	if (out_format_parse(c->a.opt[OPT_FORMAT], f) != 0 ||
-	    (*f != OUT_TABLE && *f != OUT_CSV))
+	if (c->a.opt[OPT_FORMAT] != NULL && (out_format_parse(c->a.opt[OPT_FORMAT], f) != 0 ||
+	    (*f != OUT_TABLE && *f != OUT_CSV)))
 		return value_error(c, _("this command writes table or csv, not"), c->a.opt[OPT_FORMAT]);
-	return RV_OK;
+	return excel_format(c, f);
 }
 
 static enum rv_code
@@ -666,7 +691,7 @@ list_row(const struct duty_row *row, void *arg)
 		const char *cells[] = {
 			row->ref, row->uuid, row->title, row->lead_code, row->owner_login,
 			row->support, row->deadline, row->original_deadline, row->status,
-			flags, handoffs, row->field
+			flags, handoffs, row->field, row->done_on, row->created_at
 		};
 
 		lo->n++;
@@ -683,15 +708,54 @@ list_row(const struct duty_row *row, void *arg)
 	}
 }
 
+/*
+ * The days of --done-from/--done-to (ISO days, both included) and of
+ * --created-from/--created-to (the UTC moments at which the local days
+ * begin, the last one's next), into bounds and f; RV_REFUSED for a date
+ * that is not one, or a period that ends before it starts.
+ */
+static enum rv_code
+list_period(struct cli *c, struct duty_filter *f, char bounds[4][21])
+{
+	static const enum opt opts[4] = {
+		OPT_DONE_FROM, OPT_DONE_TO, OPT_CREATED_FROM, OPT_CREATED_TO
+	};
+	const char **into[4] = { &f->done_from, &f->done_to, &f->created_from,
+	    &f->created_to };
+	day_t day[4];
+
+	for (int i = 0; i < 4; i++) {
+		const char *v = c->a.opt[opts[i]];
+		struct rv_err e;
+
+		if (v == NULL)
+			continue;
+		if (dates_parse(v, session_today(&c->s), &day[i], &e) != RV_OK)
+			return err_set(&c->err, RV_REFUSED, "--%s: %s", options[opts[i]].name, e.msg);
+		if (i < 2)
+			dates_iso(day[i], bounds[i]);
+		else
+			dates_midnight_utc(day[i] + (i == 3), bounds[i]);
+		*into[i] = bounds[i];
+		if (i % 2 == 1 && c->a.opt[opts[i - 1]] != NULL && day[i] < day[i - 1])
+			return err_set(&c->err, RV_REFUSED,
+			    _("--%s is before --%s: the period ends before it starts"),
+			    options[opts[i]].name, options[opts[i - 1]].name);
+	}
+	return RV_OK;
+}
+
 /* Fills a filter from the list options; RV_REFUSED for unknown names. */
 static enum rv_code
 list_filter(struct cli *c, struct duty_filter *f, struct unit *lead,
-    struct unit *sup, struct person *owner, char **search)
+    struct unit *sup, struct person *owner, char **search, char bounds[4][21])
 {
 	struct args *a = &c->a;
 	enum rv_code rc;
 
 	memset(f, 0, sizeof(*f));
+	if ((rc = list_period(c, f, bounds)) != RV_OK)
+		return rc;
 	for (int i = 0; i < a->nmulti[OPT_STATUS]; i++) {
 		unsigned bit;
 
@@ -700,7 +764,9 @@ list_filter(struct cli *c, struct duty_filter *f, struct unit *lead,
 			    a->multi[OPT_STATUS][i]);
 		f->statuses |= bit;
 	}
-	if (a->nmulti[OPT_STATUS] == 0 && a->opt[OPT_ALL] == NULL)
+	/* A period asks about duties whatever became of them since. */
+	if (a->nmulti[OPT_STATUS] == 0 && a->opt[OPT_ALL] == NULL && f->done_from == NULL &&
+	    f->done_to == NULL && f->created_from == NULL && f->created_to == NULL)
 		f->statuses = STATUS_OPEN | STATUS_PENDING | STATUS_SUBMITTED;
 	for (int i = 0; i < a->nmulti[OPT_FLAG]; i++) {
 		unsigned bit;
@@ -752,13 +818,14 @@ print_list(struct cli *c, struct duty_filter *f, enum out_format format)
 	};
 	static const char *const csv_headers[] = {
 		"ref", "uuid", "title", "lead_unit", "owner", "support", "deadline",
-		"original_deadline", "status", "flags", "handoffs", "field"
+		"original_deadline", "status", "flags", "handoffs", "field", "done_on",
+		"created"
 	};
 	struct list_out lo = { .format = format };
 	enum rv_code rc;
 
 	if (format == OUT_CSV)
-		lo.t = out_table_new(12, csv_headers, 2);
+		lo.t = out_table_new(sizeof(csv_headers) / sizeof(csv_headers[0]), csv_headers, 2);
 	else if (format != OUT_JSON)
 		lo.t = out_table_new(7, table_headers, 5);
 	if (format != OUT_JSON && lo.t == NULL)
@@ -782,14 +849,17 @@ cmd_list(struct cli *c)
 	struct duty_filter f;
 	struct unit lead = { 0 }, sup = { 0 };
 	struct person owner = { 0 };
-	char *search = NULL;
+	char *search = NULL, bounds[4][21];
 	enum out_format format = OUT_TABLE;
 	enum rv_code rc;
 
 	if (c->a.opt[OPT_FORMAT] != NULL &&
 	    (out_format_parse(c->a.opt[OPT_FORMAT], &format) != 0 || format == OUT_TEXT))
-		return value_error(c, _("--format is table, csv or json, not"), c->a.opt[OPT_FORMAT]);
-	if ((rc = list_filter(c, &f, &lead, &sup, &owner, &search)) == RV_OK)
+		return value_error(c, _("--format is table, csv, json, tsv or md, not"),
+		    c->a.opt[OPT_FORMAT]);
+	if ((rc = excel_format(c, &format)) != RV_OK)
+		return rc;
+	if ((rc = list_filter(c, &f, &lead, &sup, &owner, &search, bounds)) == RV_OK)
 		rc = print_list(c, &f, format);
 	free(search);
 	model_unit_free(&lead);
@@ -1147,10 +1217,14 @@ cmd_export(struct cli *c)
 {
 	enum out_format format = OUT_CSV;
 
+	enum rv_code rc;
+
 	if (c->a.opt[OPT_FORMAT] != NULL &&
 	    (out_format_parse(c->a.opt[OPT_FORMAT], &format) != 0 ||
 	    (format != OUT_CSV && format != OUT_JSON)))
 		return value_error(c, _("--format is csv or json, not"), c->a.opt[OPT_FORMAT]);
+	if ((rc = excel_format(c, &format)) != RV_OK)
+		return rc;
 	store_map_reads(c->s.st);
 	return exchange_export(&c->s, format == OUT_JSON, stdout, &c->err);
 }
@@ -1205,6 +1279,14 @@ cli_run(struct cli *c, int argc, char **argv)
 		c->err = conf_err;
 		return conf_rc;
 	}
+	if (c->a.opt[OPT_EXCEL] != NULL && c->a.opt[OPT_NO_EXCEL] != NULL)
+		return usage_error(c, _("--excel and --no-excel say opposite things; give one"), NULL);
+	/* Every CSV of this run: the Excel form by --excel or the
+	 * configuration; its separator by the configuration, else the one a
+	 * spreadsheet in the user's language expects. */
+	out_csv_set(c->a.opt[OPT_EXCEL] != NULL ||
+	    (c->conf.excel && c->a.opt[OPT_NO_EXCEL] == NULL),
+	    c->conf.excel_sep ? c->conf.excel_sep : i18n_vi() ? ';' : ',');
 	c->s.rules = c->conf.rules;
 	c->s.now = time(NULL);
 	if ((rc = resolve_db(c)) != RV_OK)
@@ -1422,7 +1504,7 @@ report_out_start(void *arg)
 	o->n = 0;
 	if (o->format == OUT_CSV)
 		o->duties = out_table_new(25, o->csv_headers, 1);
-	else if (o->format == OUT_TABLE) {
+	else if (o->format != OUT_JSON) {
 		o->duties = out_table_new(8, o->duty_headers, 1);
 		o->handling = out_table_new(8, o->handling_headers, 0);
 		o->support = out_table_new(6, o->support_headers, 0);
@@ -1430,7 +1512,8 @@ report_out_start(void *arg)
 		o->js = open_memstream(&o->json, &o->json_len);
 	o->failed = (o->format == OUT_JSON && o->js == NULL) ||
 	    (o->format != OUT_JSON && o->duties == NULL) ||
-	    (o->format == OUT_TABLE && (o->handling == NULL || o->support == NULL));
+	    (o->format != OUT_JSON && o->format != OUT_CSV &&
+	    (o->handling == NULL || o->support == NULL));
 }
 
 static void
@@ -1501,6 +1584,15 @@ report_row_out(const struct report_row *r, void *arg)
 	return 0;
 }
 
+/* A title above a table: a heading in Markdown, a line otherwise. */
+static void
+report_title(const struct report_out *o, const char *title)
+{
+	printf(o->format == OUT_MD ? "\n### %s\n\n" : "\n%s\n\n", title);
+}
+
+/* The report for people: aligned tables, or the same for pasting into
+ * Word or Excel (tsv, md). */
 static void
 report_table_write(struct report_out *o)
 {
@@ -1517,12 +1609,12 @@ report_table_write(struct report_out *o)
 	dates_vn(d, as_of);
 	printf(_("Duties by %s, %s to %s (states on %s; deadlines as first set)\n\n"),
 	    o->by_person ? _("person") : _("unit"), from, to, as_of);
-	out_table_write(o->duties, stdout, OUT_TABLE);
-	printf(_("\nHow the work was handled\n\n"));
-	out_table_write(o->handling, stdout, OUT_TABLE);
+	out_table_write(o->duties, stdout, o->format);
+	report_title(o, _("How the work was handled"));
+	out_table_write(o->handling, stdout, o->format);
 	if (!o->by_person) {
-		printf(_("\nAs a supporting unit\n\n"));
-		out_table_write(o->support, stdout, OUT_TABLE);
+		report_title(o, _("As a supporting unit"));
+		out_table_write(o->support, stdout, o->format);
 	}
 	if (m->head_id > 0)
 		printf(_("\nMade %s at history entry %lld, head %s\n(roviec verify %s checks it later).\n"),
@@ -1564,8 +1656,10 @@ cmd_report(struct cli *c)
 	o.format = OUT_TABLE;
 	if (c->a.opt[OPT_FORMAT] != NULL &&
 	    (out_format_parse(c->a.opt[OPT_FORMAT], &o.format) != 0 || o.format == OUT_TEXT))
-		return value_error(c, _("the report is written as table, csv or json, not"),
+		return value_error(c, _("the report is written as table, csv, json, tsv or md, not"),
 		    c->a.opt[OPT_FORMAT]);
+	if ((rc = excel_format(c, &o.format)) != RV_OK)
+		return rc;
 	if (by != NULL && strcmp(by, "unit") != 0 && strcmp(by, "person") != 0)
 		return value_error(c, _("--by takes unit or person, not"), by);
 	o.by_person = q.by_person = by != NULL && strcmp(by, "person") == 0;

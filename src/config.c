@@ -134,6 +134,20 @@ config_line(struct config *c, char *line, const char *path, int lineno,
 			    _("%s, line %d: colours is yes or no"), path, lineno);
 		return RV_OK;
 	}
+	if (strcmp(key, "excel") == 0) {
+		if (strcmp(value, "yes") != 0 && strcmp(value, "no") != 0)
+			return err_set(err, RV_REFUSED, _("%s, line %d: excel is yes or no"),
+			    path, lineno);
+		c->excel = strcmp(value, "yes") == 0;
+		return RV_OK;
+	}
+	if (strcmp(key, "excel_separator") == 0) {
+		if (strcmp(value, ",") != 0 && strcmp(value, ";") != 0)
+			return err_set(err, RV_REFUSED,
+			    _("%s, line %d: excel_separator is , or ;"), path, lineno);
+		c->excel_sep = value[0];
+		return RV_OK;
+	}
 	if (strcmp(key, "language") == 0) {
 		if (strcmp(value, "vi") != 0 && strcmp(value, "en") != 0)
 			return err_set(err, RV_REFUSED,

@@ -452,14 +452,101 @@ dates_moment_shown(const char *at, char buf[17])
 	return buf;
 }
 
+/* --- moments in the Excel form (issue #12) ----------------------------- */
+
+const char *
+dates_moment_local(const char *at, char buf[DATES_LOCAL_SIZE])
+{
+	time_t t;
+	struct tm local;
+	long off;
+
+	if (at == NULL)
+		return "";
+	if (dates_moment(at, &t) != 0 || localtime_r(&t, &local) == NULL)
+		return at;
+	/* The offset from UTC, in minutes, of that moment's local time. */
+	off = (long)(((long long)dates_days_from_civil(local.tm_year + 1900,
+	    local.tm_mon + 1, local.tm_mday) * 86400 + local.tm_hour * 3600 +
+	    local.tm_min * 60 + local.tm_sec - (long long)t) / 60);
+	snprintf(buf, DATES_LOCAL_SIZE, "%02d/%02d/%04d %02d:%02d:%02d %c%02ld:%02ld",
+	    local.tm_mday, local.tm_mon + 1, local.tm_year + 1900, local.tm_hour,
+	    local.tm_min, local.tm_sec, off < 0 ? '-' : '+', labs(off) / 60, labs(off) % 60);
+	return buf;
+}
+
+/* Reads 1 to max digits at *p into *v, moving *p past them; -1 if none. */
+static int
+dates_number(const char **p, int max, int *v)
+{
+	int n = 0;
+
+	*v = 0;
+	while (n < max && **p >= '0' && **p <= '9') {
+		*v = *v * 10 + (**p - '0');
+		(*p)++;
+		n++;
+	}
+	return n > 0 ? 0 : -1;
+}
+
+int
+dates_moment_from_local(const char *s, char out[21])
+{
+	const char *p = s;
+	int d, m, y, h, mi, sec = 0, oh = 0, om = 0, sign = 0;
+	struct tm tm = { 0 }, utc;
+	day_t day;
+	time_t t;
+
+	if (dates_number(&p, 2, &d) != 0 || *p++ != '/' ||
+	    dates_number(&p, 2, &m) != 0 || *p++ != '/' ||
+	    dates_number(&p, 4, &y) != 0 || p - s < 8 || *p++ != ' ')
+		return -1;
+	while (*p == ' ')
+		p++;
+	if (dates_number(&p, 2, &h) != 0 || *p++ != ':' || dates_number(&p, 2, &mi) != 0)
+		return -1;
+	if (*p == ':' && (p++, dates_number(&p, 2, &sec)) != 0)
+		return -1;
+	while (*p == ' ')
+		p++;
+	if (*p == '+' || *p == '-') {
+		sign = *p++ == '-' ? -1 : 1;
+		if (dates_number(&p, 2, &oh) != 0 || (*p == ':' && (p++, dates_number(&p, 2, &om)) != 0))
+			return -1;
+	}
+	if (*p != '\0' || y < DATES_TYPED_MIN || y > DATES_TYPED_MAX || h > 23 || mi > 59 ||
+	    sec > 59 || oh > 14 || om > 59 || dates_from_ymd(y, m, d, &day, NULL) != RV_OK)
+		return -1;
+	if (sign != 0) {
+		t = (time_t)day * 86400 + h * 3600 + mi * 60 + sec -
+		    sign * (oh * 3600 + om * 60);
+	} else {
+		tm.tm_year = y - 1900;
+		tm.tm_mon = m - 1;
+		tm.tm_mday = d;
+		tm.tm_hour = h;
+		tm.tm_min = mi;
+		tm.tm_sec = sec;
+		tm.tm_isdst = -1;
+		if ((t = mktime(&tm)) == (time_t)-1)
+			return -1;
+	}
+	if (gmtime_r(&t, &utc) == NULL)
+		return -1;
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &utc);
+	return 0;
+}
+
 void
-dates_midnight_after(day_t day, char out[21])
+dates_midnight_utc(day_t day, char out[21])
 {
 	struct tm tm = { 0 }, utc;
 	int y, m, d;
 	time_t t;
 
-	dates_to_ymd(day + 1, &y, &m, &d);
+	dates_to_ymd(day, &y, &m, &d);
 	tm.tm_year = y - 1900;
 	tm.tm_mon = m - 1;
 	tm.tm_mday = d;
@@ -467,4 +554,10 @@ dates_midnight_after(day_t day, char out[21])
 	t = mktime(&tm);
 	gmtime_r(&t, &utc);
 	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &utc);
+}
+
+void
+dates_midnight_after(day_t day, char out[21])
+{
+	dates_midnight_utc(day + 1, out);
 }

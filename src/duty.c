@@ -720,7 +720,7 @@ do_create(struct store *st, void *arg, struct rv_err *err)
 	snprintf(op.at, sizeof(op.at), "%s", at);
 	/* An imported duty's original deadline, when an extension moved it
 	 * before the import, is recorded too: verify checks both. */
-	/* A coefficient other than 1 too (migration 5), before the source. */
+	/* A coefficient other than 1 too (migration 6), before the source. */
 	size = 96 + (r != NULL && r->source != NULL ? strlen(r->source) : 0);
 	if ((detail = malloc(size)) == NULL) {
 		rc = err_set(err, RV_STORAGE, _("out of memory"));

@@ -10,35 +10,26 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "roviec/columns.h"
 #include "roviec/csv.h"
+#include "roviec/dates.h"
 #include "roviec/duty.h"
 #include "roviec/i18n.h"
 #include "roviec/out.h"
 #include "roviec/store.h"
 #include "roviec/text.h"
 
+/* Export writes the columns import reads, note aside, in their order. */
+_Static_assert(STORE_EXPORT_COLUMNS == COL_NOTE && COL_NOTE + 1 == COL_DUTY__END,
+    "export writes every column of columns.h's duty block but note");
+
 /* Larger files are refused rather than read into memory. */
 #define IMPORT_MAX_BYTES (512L * 1024 * 1024)
 /* A cell longer than this is refused before the rules look at it. */
 #define CELL_MAX_CHARS 20000
 
-/* The columns, in the order export writes them (store_duty_export's). */
-enum col {
-	C_UUID, C_REF, C_TITLE, C_LEAD, C_OWNER, C_DEADLINE, C_RESULT, C_BASIS,
-	C_ASSIGNER, C_SUPPORT, C_FIELD, C_CREATED, C_ORIGINAL, C_STATUS,
-	C_DONE_ON, C_CLOSED_ON, C_LAST_PROGRESS, C_HANDOFFS, C_BOUNCED,
-	C_ESCALATED, C_DELIVERED, C_COEFFICIENT, C_NOTE, C__MAX
-};
-
-static const char *const col_names[C__MAX] = {
-	"uuid", "ref", "title", "lead", "owner", "deadline", "result", "basis",
-	"assigner", "support", "field", "created", "original_deadline", "status",
-	"done_on", "closed_on", "last_progress_on", "handoffs", "bounced",
-	"escalated", "delivered", "coefficient", "note"
-};
-
-static const enum col required[] = {
-	C_TITLE, C_LEAD, C_OWNER, C_DEADLINE, C_RESULT, C_BASIS
+static const enum column_id required[] = {
+	COL_TITLE, COL_LEAD, COL_OWNER, COL_DEADLINE, COL_RESULT, COL_BASIS
 };
 
 struct import {
@@ -46,7 +37,10 @@ struct import {
 	const char *path;	/* as given, for messages */
 	const char *buf;
 	size_t len;
-	int where[C__MAX];	/* field index of each column; -1: absent */
+	int where[COL_DUTY__END];	/* field index of each column; -1: absent */
+	char *keys[COL_DUTY__END][3];	/* heading_key of each column's names */
+	char sep;		/* the file's separator (choose_separator) */
+	int bom;		/* the file starts with a byte order mark */
 	size_t ncols;		/* fields in the header */
 	long imported, bad;
 	FILE *problems;		/* a memory stream */
@@ -113,24 +107,112 @@ out:
 
 /* --- the header -------------------------------------------------------- */
 
-static int
-col_lookup(const struct csv_field *f)
+/*
+ * The key a heading is known by: its text with case and diacritics folded,
+ * '_' and '-' as spaces, spaces single and trimmed, so that "Hạn xử lý",
+ * "HAN XU LY", "original_deadline" and "Original deadline" are found.
+ * Malloc'd; NULL when the text is not UTF-8 or memory is short.
+ */
+static char *
+heading_key(const char *s, size_t len)
 {
-	const char *s = f->s;
-	size_t len = f->len;
+	char *nfc = NULL, *key, *w;
+	struct rv_err e;
 
-	while (len > 0 && (*s == ' ' || *s == '\t')) {
-		s++;
-		len--;
+	if (text_in(s, len, "heading", 200, &nfc, &e) != RV_OK)
+		return NULL;
+	key = text_fold(nfc);
+	free(nfc);
+	if (key == NULL)
+		return NULL;
+	w = key;
+	for (const char *p = key; *p != '\0'; p++) {
+		char ch = *p == '_' || *p == '-' || *p == '\t' ? ' ' : *p;
+
+		if (ch == ' ' && (w == key || w[-1] == ' '))
+			continue;
+		*w++ = ch;
 	}
-	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-		len--;
-	if (len == 3 && strncasecmp(s, "due", 3) == 0)
-		return C_DEADLINE;
-	for (int i = 0; i < C__MAX; i++)
-		if (strlen(col_names[i]) == len && strncasecmp(col_names[i], s, len) == 0)
-			return i;
-	return -1;
+	while (w > key && w[-1] == ' ')
+		w--;
+	*w = '\0';
+	return key;
+}
+
+/* The keys of every column import reads, by its three names. */
+static int
+keys_load(struct import *im)
+{
+	for (int c = 0; c < COL_DUTY__END; c++) {
+		const struct column *col = column_get(c);
+		const char *names[3] = { col->name, col->en, col->vi };
+
+		for (int k = 0; k < 3; k++)
+			if ((im->keys[c][k] = heading_key(names[k], strlen(names[k]))) == NULL)
+				return -1;
+	}
+	return 0;
+}
+
+static void
+keys_free(struct import *im)
+{
+	for (int c = 0; c < COL_DUTY__END; c++)
+		for (int k = 0; k < 3; k++) {
+			free(im->keys[c][k]);
+			im->keys[c][k] = NULL;
+		}
+}
+
+/* The column a heading names; -1 when none. */
+static int
+col_lookup(const struct import *im, const struct csv_field *f)
+{
+	char *key = heading_key(f->s, f->len);
+	int found = -1;
+
+	if (key == NULL)
+		return -1;
+	if (strcmp(key, "due") == 0)
+		found = COL_DEADLINE;
+	for (int c = 0; c < COL_DUTY__END && found < 0; c++)
+		for (int k = 0; k < 3 && found < 0; k++)
+			if (strcmp(key, im->keys[c][k]) == 0)
+				found = c;
+	free(key);
+	return found;
+}
+
+/*
+ * The separator of the file: of ',', ';' and a tab, the one that splits
+ * the header row into the most columns import knows (',' when none does,
+ * for the messages that follow).
+ */
+static char
+choose_separator(const struct import *im)
+{
+	static const char seps[] = { ',', ';', '\t' };
+	char best = ',';
+	int most = 0;
+
+	for (size_t i = 0; i < sizeof(seps); i++) {
+		struct csv_reader *r = csv_open(im->buf, im->len);
+		struct csv_record rec;
+		int known = 0;
+
+		if (r == NULL)
+			break;
+		csv_set_separator(r, seps[i]);
+		if (csv_next(r, &rec) == 1)
+			for (size_t f = 0; f < rec.n; f++)
+				known += col_lookup(im, &rec.fields[f]) >= 0;
+		csv_close(r);
+		if (known > most) {
+			most = known;
+			best = seps[i];
+		}
+	}
+	return best;
 }
 
 static enum rv_code
@@ -142,7 +224,7 @@ read_header(struct import *im, struct csv_reader *r, struct rv_err *err)
 	enum rv_code rc = RV_OK;
 	int got;
 
-	for (int i = 0; i < C__MAX; i++)
+	for (int i = 0; i < COL_DUTY__END; i++)
 		im->where[i] = -1;
 	if ((got = csv_next(r, &rec)) == 0) {
 		rc = err_set(err, RV_REFUSED,
@@ -155,23 +237,27 @@ read_header(struct import *im, struct csv_reader *r, struct rv_err *err)
 	}
 	im->ncols = rec.n;
 	for (size_t i = 0; i < rec.n; i++) {
-		int c = col_lookup(&rec.fields[i]);
-		char *name;
+		int c = col_lookup(im, &rec.fields[i]);
+		char *name, *first;
 
 		if (c >= 0 && im->where[c] < 0) {
 			im->where[c] = (int)i;
 			continue;
 		}
 		name = text_fit(rec.fields[i].s, 30, 0);
-		if (c >= 0)
-			rc = err_set(err, RV_REFUSED, _("%s:%ld: the column %s is named twice"), p,
-			    rec.line, col_names[c]);
-		else if (rec.fields[i].len == 0)
+		if (c >= 0) {
+			first = text_fit(rec.fields[im->where[c]].s, 30, 0);
+			rc = err_set(err, RV_REFUSED,
+			    _("%s:%ld: the column %s is named twice, as '%s' (column %d) and '%s' (column %zu); keep one"),
+			    p, rec.line, column_get(c)->name, first ? first : "", im->where[c] + 1,
+			    name ? name : "", i + 1);
+			free(first);
+		} else if (rec.fields[i].len == 0)
 			rc = err_set(err, RV_REFUSED, _("%s:%ld: column %zu has no name in the header row"),
 			    p, rec.line, i + 1);
 		else
 			rc = err_set(err, RV_REFUSED,
-			    _("%s:%ld: unknown column '%s'; roviec(1) lists the columns import reads"),
+			    _("%s:%ld: unknown column '%s'; the header row names the columns in English or Vietnamese, separated by commas, semicolons or tabs, as roviec(1) lists them"),
 			    p, rec.line, name ? name : "");
 		free(name);
 		goto out;
@@ -180,10 +266,56 @@ read_header(struct import *im, struct csv_reader *r, struct rv_err *err)
 		if (im->where[required[i]] < 0) {
 			rc = err_set(err, RV_REFUSED,
 			    _("%s: the header row has no column %s; the required columns are title, lead, owner, deadline (or due), result and basis"),
-			    p, col_names[required[i]]);
+			    p, column_get(required[i])->name);
 			goto out;
 		}
 out:
+	free(safe);
+	return rc;
+}
+
+/*
+ * Refuses a file that is not UTF-8 CSV text as a whole, naming what it
+ * seems to be and the line: another format, UTF-16, an 8-bit Vietnamese
+ * encoding, or two files joined (a byte order mark in the middle).
+ */
+static enum rv_code
+check_bytes(const struct import *im, struct rv_err *err)
+{
+	struct csv_sniff sn;
+	char *safe;
+	const char *p;
+	enum rv_code rc = RV_OK;
+
+	csv_sniff(im->buf, im->len, &sn);
+	if (sn.kind == CSV_TEXT)
+		return RV_OK;
+	safe = text_fit(im->path, 60, 0);
+	p = safe != NULL ? safe : "";
+	switch (sn.kind) {
+	case CSV_BINARY:
+		rc = err_set(err, RV_REFUSED,
+		    _("%s:%ld: this is %s, not a CSV file; in Excel, save it with File, Save As, \"CSV UTF-8 (Comma delimited)\" and import that file"),
+		    p, sn.line, _(sn.name));
+		break;
+	case CSV_UTF16:
+		rc = err_set(err, RV_REFUSED,
+		    _("%s:%ld: the file is in UTF-16 (Excel's \"Unicode Text\"), not UTF-8; in Excel, save it as \"CSV UTF-8 (Comma delimited)\" and import that file"),
+		    p, sn.line);
+		break;
+	case CSV_LEGACY:
+		rc = err_set(err, RV_REFUSED,
+		    _("%s:%ld: the file is not UTF-8: it looks like %s (byte 0x%02X); convert it to Unicode (in Unikey's converter, from %s to Unicode) or save it from Excel as \"CSV UTF-8 (Comma delimited)\", then import it again"),
+		    p, sn.line, sn.name, (unsigned)sn.byte, sn.name);
+		break;
+	case CSV_STRAY_BOM:
+		rc = err_set(err, RV_REFUSED,
+		    _("%s:%ld: a byte order mark (U+FEFF) in the middle of the file: were two CSV files joined? Remove it, or import the files one by one"),
+		    p, sn.line);
+		break;
+	case CSV_TEXT:
+		break;
+	}
 	free(safe);
 	return rc;
 }
@@ -240,11 +372,45 @@ split_support(char *buf, struct duty_new *in, struct rv_err *err)
 	return RV_OK;
 }
 
+/*
+ * A cell of the Excel form as import reads it, in place: the apostrophe
+ * that export --excel (in a file that starts with a byte order mark) puts
+ * before text Excel would take for a formula comes off, and the created
+ * moment in local time ("07/12/2026 09:00:00 +07:00") becomes the UTC
+ * moment.  Days need nothing: the rules read DD/MM/YYYY.
+ */
+static enum rv_code
+excel_cell(const struct import *im, int c, char **cell, struct rv_err *err)
+{
+	char *v = *cell, utc[21];
+	time_t t;
+
+	if (im->bom && c != COL_CREATED && column_get(c)->kind == COLUMN_TEXT &&
+	    v[0] == '\'' && v[1] != '\0' && strchr("=+-@", v[1]) != NULL)
+		memmove(v, v + 1, strlen(v));
+	if (c != COL_CREATED || dates_moment(v, &t) == 0)
+		return RV_OK;
+	if (dates_moment_from_local(v, utc) != 0) {
+		char *safe = text_fit(v, 40, 0);
+
+		err_set(err, RV_REFUSED,
+		    _("created: '%s' is not a moment; write it as DD/MM/YYYY HH:MM:SS (local time, or with its offset, like +07:00) or as YYYY-MM-DDTHH:MM:SSZ"),
+		    safe != NULL ? safe : "");
+		free(safe);
+		return RV_REFUSED;
+	}
+	if ((v = strdup(utc)) == NULL)
+		return err_set(err, RV_STORAGE, _("out of memory"));
+	free(*cell);
+	*cell = v;
+	return RV_OK;
+}
+
 /* Checks and records one row; problems are written, not returned. */
 static enum rv_code
 import_row(struct import *im, const struct csv_record *rec, struct rv_err *err)
 {
-	char *cell[C__MAX] = { 0 };
+	char *cell[COL_DUTY__END] = { 0 };
 	struct duty_new in = { 0 };
 	struct duty_record dr = { 0 };
 	char ref[DUTY_REF_SIZE], source[256], *sup = NULL, *from = NULL;
@@ -260,7 +426,7 @@ import_row(struct import *im, const struct csv_record *rec, struct rv_err *err)
 			bad = 1;
 			break;
 		}
-	for (int c = 0; c < C__MAX && !bad; c++) {
+	for (int c = 0; c < COL_DUTY__END && !bad; c++) {
 		const struct csv_field *f;
 		struct rv_err e;
 		char what[64];
@@ -268,7 +434,7 @@ import_row(struct import *im, const struct csv_record *rec, struct rv_err *err)
 		if (im->where[c] < 0 || (size_t)im->where[c] >= rec->n)
 			continue;
 		f = &rec->fields[im->where[c]];
-		snprintf(what, sizeof(what), "the %s column", col_names[c]);
+		snprintf(what, sizeof(what), "the %s column", column_get(c)->name);
 		if ((rc = text_in(f->s, f->len, what, CELL_MAX_CHARS, &cell[c], &e)) != RV_OK) {
 			if (rc == RV_STORAGE) {
 				*err = e;
@@ -280,32 +446,40 @@ import_row(struct import *im, const struct csv_record *rec, struct rv_err *err)
 		} else if (cell[c][0] == '\0') {
 			free(cell[c]);
 			cell[c] = NULL;
+		} else if ((rc = excel_cell(im, c, &cell[c], &e)) != RV_OK) {
+			if (rc == RV_STORAGE) {
+				*err = e;
+				goto out;
+			}
+			problem(im, rec->line, e.msg);
+			bad = 1;
+			rc = RV_OK;
 		}
 	}
 	if (bad)
 		goto out;
-	in.title = cell[C_TITLE];
-	in.lead = cell[C_LEAD];
-	in.owner = cell[C_OWNER];
-	in.due = cell[C_DEADLINE];
-	in.result = cell[C_RESULT];
-	in.basis = cell[C_BASIS];
-	in.field = cell[C_FIELD];
-	in.note = cell[C_NOTE];
-	in.uuid = cell[C_UUID];
-	in.coefficient = cell[C_COEFFICIENT];
-	dr.assigner = cell[C_ASSIGNER];
-	dr.ref = cell[C_REF];
-	dr.created = cell[C_CREATED];
-	dr.original_deadline = cell[C_ORIGINAL];
-	dr.status = cell[C_STATUS];
-	dr.done_on = cell[C_DONE_ON];
-	dr.closed_on = cell[C_CLOSED_ON];
-	dr.last_progress_on = cell[C_LAST_PROGRESS];
-	dr.handoffs = cell[C_HANDOFFS];
-	dr.bounced = cell[C_BOUNCED];
-	dr.escalated = cell[C_ESCALATED];
-	dr.delivered = cell[C_DELIVERED];
+	in.title = cell[COL_TITLE];
+	in.lead = cell[COL_LEAD];
+	in.owner = cell[COL_OWNER];
+	in.due = cell[COL_DEADLINE];
+	in.result = cell[COL_RESULT];
+	in.basis = cell[COL_BASIS];
+	in.field = cell[COL_FIELD];
+	in.note = cell[COL_NOTE];
+	in.uuid = cell[COL_UUID];
+	in.coefficient = cell[COL_COEFFICIENT];
+	dr.assigner = cell[COL_ASSIGNER];
+	dr.ref = cell[COL_REF];
+	dr.created = cell[COL_CREATED];
+	dr.original_deadline = cell[COL_ORIGINAL];
+	dr.status = cell[COL_STATUS];
+	dr.done_on = cell[COL_DONE_ON];
+	dr.closed_on = cell[COL_CLOSED_ON];
+	dr.last_progress_on = cell[COL_LAST_PROGRESS];
+	dr.handoffs = cell[COL_HANDOFFS];
+	dr.bounced = cell[COL_BOUNCED];
+	dr.escalated = cell[COL_ESCALATED];
+	dr.delivered = cell[COL_DELIVERED];
 	/* Where the row came from, whole: the path may be long. */
 	if ((from = malloc(strlen(im->path) + 48)) == NULL) {
 		rc = err_set(err, RV_STORAGE, _("out of memory"));
@@ -313,10 +487,10 @@ import_row(struct import *im, const struct csv_record *rec, struct rv_err *err)
 	}
 	snprintf(from, strlen(im->path) + 48, "imported from %s line %ld", im->path, rec->line);
 	dr.source = from;
-	if (cell[C_SUPPORT] != NULL) {
+	if (cell[COL_SUPPORT] != NULL) {
 		struct rv_err e;
 
-		if ((sup = strdup(cell[C_SUPPORT])) == NULL) {
+		if ((sup = strdup(cell[COL_SUPPORT])) == NULL) {
 			rc = err_set(err, RV_STORAGE, _("out of memory"));
 			goto out;
 		}
@@ -345,9 +519,37 @@ out:
 		im->imported++;
 	free(sup);
 	free(from);
-	for (int c = 0; c < C__MAX; c++)
+	for (int c = 0; c < COL_DUTY__END; c++)
 		free(cell[c]);
 	return rc;
+}
+
+/* The name of a separator, for messages. */
+static const char *
+sep_name(char sep)
+{
+	return sep == ';' ? _("semicolons") : sep == '\t' ? _("tabs") : _("commas");
+}
+
+/* A row read as one field where the header has more, and which holds
+ * another separator: the file mixes separators.  Reports it; 1 if so. */
+static int
+other_separator(struct import *im, const struct csv_record *rec)
+{
+	static const char seps[] = { ',', ';', '\t' };
+	char msg[300];
+
+	if (rec->n != 1 || im->ncols < 2)
+		return 0;
+	for (size_t i = 0; i < sizeof(seps); i++)
+		if (seps[i] != im->sep && memchr(rec->fields[0].s, seps[i], rec->fields[0].len)) {
+			snprintf(msg, sizeof(msg),
+			    _("the row is one field where the header row has %zu columns: the header is separated by %s, this row seems separated by %s; save the whole file with one separator"),
+			    im->ncols, sep_name(im->sep), sep_name(seps[i]));
+			problem(im, rec->line, msg);
+			return 1;
+		}
+	return 0;
 }
 
 /* The whole file, as one transaction; any bad row undoes it all. */
@@ -370,6 +572,7 @@ import_all(struct store *st, void *arg, struct rv_err *err)
 	if ((im->problems = open_memstream(&im->text, &im->size)) == NULL ||
 	    (r = csv_open(im->buf, im->len)) == NULL)
 		return err_set(err, RV_STORAGE, _("out of memory"));
+	csv_set_separator(r, im->sep);
 	if ((rc = read_header(im, r, err)) != RV_OK)
 		goto out;
 	while (rc == RV_OK && (got = csv_next(r, &rec)) != 0) {
@@ -383,6 +586,10 @@ import_all(struct store *st, void *arg, struct rv_err *err)
 		for (size_t i = 0; i < rec.n && blank; i++)
 			for (size_t j = 0; j < rec.fields[i].len && blank; j++)
 				blank = rec.fields[i].s[j] == ' ' || rec.fields[i].s[j] == '\t';
+		if (!blank && other_separator(im, &rec)) {
+			im->bad++;
+			continue;
+		}
 		if (!blank)
 			rc = import_row(im, &rec, err);
 	}
@@ -417,7 +624,19 @@ exchange_import(struct session *s, const char *path, long *imported,
 	if ((rc = read_file(path, &buf, &im.len, err)) != RV_OK)
 		return rc;
 	im.buf = buf;
+	im.bom = im.len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0;
+	if ((rc = check_bytes(&im, err)) != RV_OK) {
+		free(buf);
+		return rc;
+	}
+	if (keys_load(&im) != 0) {
+		keys_free(&im);
+		free(buf);
+		return err_set(err, RV_STORAGE, _("out of memory"));
+	}
+	im.sep = choose_separator(&im);
 	rc = store_write(s->st, import_all, &im, err);
+	keys_free(&im);
 	if (im.problems != NULL)
 		fclose(im.problems);
 	if (rc == RV_OK)
@@ -433,6 +652,7 @@ exchange_import(struct session *s, const char *path, long *imported,
 /* --- export ------------------------------------------------------------ */
 
 struct export {
+	const char *names[STORE_EXPORT_COLUMNS];	/* columns.h's, in order */
 	FILE *out;
 	int json;
 	long n;
@@ -448,10 +668,7 @@ export_row(const struct export_row *row, void *arg)
 		out_json(ex->out, row->json);
 		return ferror(ex->out) != 0;
 	}
-	for (int i = 0; i < STORE_EXPORT_COLUMNS; i++) {
-		out_csv_field(ex->out, row->cell[i]);
-		fputs(i + 1 < STORE_EXPORT_COLUMNS ? "," : "\r\n", ex->out);
-	}
+	out_csv_row(ex->out, STORE_EXPORT_COLUMNS, ex->names, row->cell);
 	ex->n++;
 	return ferror(ex->out) != 0;
 }
@@ -473,10 +690,9 @@ export_all(struct store *st, void *arg, struct rv_err *err)
 	if (ex->json) {
 		fputs("[", ex->out);
 	} else {
-		for (int i = 0; i < STORE_EXPORT_COLUMNS; i++) {
-			out_csv_field(ex->out, col_names[i]);
-			fputs(i + 1 < STORE_EXPORT_COLUMNS ? "," : "\r\n", ex->out);
-		}
+		for (int i = 0; i < STORE_EXPORT_COLUMNS; i++)
+			ex->names[i] = column_get(i)->name;
+		out_csv_head(ex->out, STORE_EXPORT_COLUMNS, ex->names);
 	}
 	rc = store_duty_export(st, ex->json, export_row, ex, err);
 	if (ex->json)

@@ -1,13 +1,22 @@
 /* out: tables, CSV and JSON for people and scripts (see out.h). */
 #include "roviec/out.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "roviec/columns.h"
+#include "roviec/dates.h"
 #include "roviec/i18n.h"
 #include "roviec/text.h"
+
+/* How CSV is written (out_csv_set): plain, or in the Excel form. */
+static struct {
+	int excel;
+	char sep;
+} csv_form = { 0, ',' };
 
 struct out_table {
 	size_t ncols, flex;
@@ -20,9 +29,9 @@ struct out_table {
 int
 out_format_parse(const char *s, enum out_format *out)
 {
-	static const char *const names[] = { "table", "csv", "json", "text" };
+	static const char *const names[] = { "table", "csv", "json", "text", "tsv", "md" };
 
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i < (int)(sizeof(names) / sizeof(names[0])); i++)
 		if (strcmp(s, names[i]) == 0) {
 			*out = (enum out_format)i;
 			return 0;
@@ -237,6 +246,83 @@ split_headings(char **cells, size_t *cw, size_t *w, size_t n, size_t nrows,
 	return split;
 }
 
+/* --- for pasting into Word or Excel (issue #12) -------------------------- */
+
+/* A cell for pasting: inert, on one line, without the tab that separates
+ * cells nor (in Markdown) a bare '|'.  Malloc'd; NULL when out of memory. */
+static char *
+paste_cell(const char *s, enum out_format format)
+{
+	char *flat = strdup(s != NULL ? s : ""), *safe, *out, *q;
+
+	if (flat == NULL)
+		return NULL;
+	for (char *p = flat; *p != '\0'; p++)
+		if (*p == '\t' || *p == '\r' || *p == '\n')
+			*p = ' ';
+	safe = text_sanitize(flat);
+	free(flat);
+	if (safe == NULL || format != OUT_MD)
+		return safe;
+	if ((out = malloc(2 * strlen(safe) + 1)) != NULL) {
+		q = out;
+		for (const char *p = safe; *p != '\0'; p++) {
+			if (*p == '|' || *p == '\\')
+				*q++ = '\\';
+			*q++ = *p;
+		}
+		*q = '\0';
+	}
+	free(safe);
+	return out;
+}
+
+/* A cell that reads as a number ("12", "92,5%", "-"): right-aligned in
+ * Markdown. */
+static int
+numeric_cell(const char *s)
+{
+	if (s[0] == '\0' || strcmp(s, "-") == 0)
+		return 1;
+	for (; *s != '\0'; s++)
+		if (!((*s >= '0' && *s <= '9') || *s == '.' || *s == ',' || *s == '%'))
+			return 0;
+	return 1;
+}
+
+/* The table as tab-separated lines (Excel and Word's "Convert Text to
+ * Table" take them as cells), or as a Markdown table; headings translated
+ * as in the aligned table. */
+static void
+write_for_pasting(struct out_table *t, FILE *f, enum out_format format)
+{
+	for (size_t r = 0; r <= t->nrows; r++) {
+		for (size_t i = 0; i < t->ncols; i++) {
+			const char *v = r == 0 ? (t->headers[i][0] != '\0' ? _(t->headers[i]) : "") :
+			    t->raw[(r - 1) * t->ncols + i];
+			char *cell = paste_cell(v, format);
+
+			if (format == OUT_MD)
+				fputs(i == 0 ? "| " : " | ", f);
+			else if (i > 0)
+				fputc('\t', f);
+			fputs(cell != NULL ? cell : "", f);
+			free(cell);
+		}
+		fputs(format == OUT_MD ? " |\n" : "\n", f);
+		if (r == 0 && format == OUT_MD) {
+			for (size_t i = 0; i < t->ncols; i++) {
+				int right = t->nrows > 0;
+
+				for (size_t k = 0; k < t->nrows && right; k++)
+					right = numeric_cell(t->raw[k * t->ncols + i]);
+				fputs(right ? "|---:" : "|---", f);
+			}
+			fputs("|\n", f);
+		}
+	}
+}
+
 void
 out_table_write(struct out_table *t, FILE *f, enum out_format format)
 {
@@ -246,15 +332,14 @@ out_table_write(struct out_table *t, FILE *f, enum out_format format)
 	int two = 0;
 
 	if (format == OUT_CSV) {
-		for (size_t i = 0; i < t->ncols; i++) {
-			out_csv_field(f, t->headers[i]);
-			fputs(i + 1 < t->ncols ? "," : "\r\n", f);
-		}
+		out_csv_head(f, t->ncols, (const char *const *)t->headers);
 		for (size_t r = 0; r < t->nrows; r++)
-			for (size_t i = 0; i < t->ncols; i++) {
-				out_csv_field(f, t->raw[r * t->ncols + i]);
-				fputs(i + 1 < t->ncols ? "," : "\r\n", f);
-			}
+			out_csv_row(f, t->ncols, (const char *const *)t->headers,
+			    (const char *const *)t->raw + r * t->ncols);
+		return;
+	}
+	if (format == OUT_TSV || format == OUT_MD) {
+		write_for_pasting(t, f, format);
 		return;
 	}
 	w = calloc(t->ncols + 1, sizeof(*w));
@@ -329,7 +414,7 @@ out_csv_field(FILE *f, const char *s)
 		s = "";
 	if (out_is_tty(f) && (safe = text_sanitize(s)) != NULL)
 		s = safe;
-	if (strpbrk(s, ",\"\r\n") == NULL) {
+	if (strpbrk(s, "\"\r\n") == NULL && strchr(s, csv_form.sep) == NULL) {
 		fputs(s, f);
 	} else {
 		fputc('"', f);
@@ -362,4 +447,129 @@ out_json(FILE *f, const char *json)
 
 	fputs(safe != NULL ? safe : "", f);
 	free(safe);
+}
+
+/* --- CSV, plain and in the Excel form (issue #12) ------------------------ */
+
+void
+out_csv_set(int excel, char sep)
+{
+	assert(sep == ',' || sep == ';');
+	csv_form.excel = excel;
+	csv_form.sep = excel ? sep : ',';
+}
+
+int
+out_csv_excel(void)
+{
+	return csv_form.excel;
+}
+
+char
+out_csv_sep(void)
+{
+	return csv_form.sep;
+}
+
+/* The days of "P2:2026-11-20:login; P3:2026-11-21" as DD/MM/YYYY, into
+ * out (of size at least 2 * strlen(s) + 1: a day keeps its length). */
+static void
+excel_deliveries(const char *s, char *out)
+{
+	while (*s != '\0') {
+		day_t d;
+		char iso[11];
+
+		if (s[0] == ':' && strlen(s + 1) >= 10) {
+			memcpy(iso, s + 1, 10);
+			iso[10] = '\0';
+			if ((s[11] == '\0' || s[11] == ':' || s[11] == ';') &&
+			    dates_from_iso(iso, &d) == 0) {
+				*out++ = ':';
+				dates_vn(d, out);
+				out += 10;
+				s += 11;
+				continue;
+			}
+		}
+		*out++ = *s++;
+	}
+	*out = '\0';
+}
+
+/*
+ * A cell of column name as the Excel form writes it, into buf (size at
+ * least 2 * strlen(cell) + DATES_LOCAL_SIZE): days as DD/MM/YYYY, moments
+ * in local time with their offset, decimals with a comma where ';'
+ * separates, and text that Excel would take for a formula (= + - @ first)
+ * behind an apostrophe, which import takes off again.
+ */
+static const char *
+excel_cell(const char *name, const char *cell, char *buf)
+{
+	const struct column *c = column_by_name(name);
+	day_t d;
+
+	if (c == NULL || cell == NULL || cell[0] == '\0')
+		return cell;
+	switch (c->kind) {
+	case COLUMN_DAY:
+		if (dates_from_iso(cell, &d) != 0)
+			return cell;
+		dates_vn(d, buf);
+		return buf;
+	case COLUMN_MOMENT:
+		return dates_moment_local(cell, buf);
+	case COLUMN_DECIMAL:
+		if (csv_form.sep != ';' || strchr(cell, '.') == NULL)
+			return cell;
+		strcpy(buf, cell);
+		*strchr(buf, '.') = ',';
+		return buf;
+	case COLUMN_DELIVERED:
+		excel_deliveries(cell, buf);
+		return buf;
+	case COLUMN_NUMBER:
+		return cell;
+	case COLUMN_TEXT:
+		if (strchr("=+-@", cell[0]) == NULL)
+			return cell;
+		buf[0] = '\'';
+		strcpy(buf + 1, cell);
+		return buf;
+	}
+	return cell;
+}
+
+void
+out_csv_head(FILE *f, size_t n, const char *const *names)
+{
+	if (csv_form.excel)
+		fputs("\xef\xbb\xbf", f);
+	for (size_t i = 0; i < n; i++) {
+		const struct column *c = csv_form.excel ? column_by_name(names[i]) : NULL;
+
+		out_csv_field(f, c != NULL ? column_heading(c) : names[i]);
+		if (i + 1 < n)
+			fputc(csv_form.sep, f);
+	}
+	fputs("\r\n", f);
+}
+
+void
+out_csv_row(FILE *f, size_t n, const char *const *names, const char *const *cells)
+{
+	for (size_t i = 0; i < n; i++) {
+		const char *v = cells[i] != NULL ? cells[i] : "";
+		char *buf = NULL;
+
+		if (csv_form.excel && v[0] != '\0' &&
+		    (buf = malloc(2 * strlen(v) + DATES_LOCAL_SIZE)) != NULL)
+			v = excel_cell(names[i], v, buf);
+		out_csv_field(f, v);
+		free(buf);
+		if (i + 1 < n)
+			fputc(csv_form.sep, f);
+	}
+	fputs("\r\n", f);
 }

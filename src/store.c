@@ -84,7 +84,9 @@ enum stmt {
 	ST_REPORT_UNITS,
 	ST_REPORT_PEOPLE,
 	ST_PAGE_FIRST,
-	ST_PAGE_LAST = ST_PAGE_FIRST + 2 * SORT__COUNT * PAGE__TABS - 1,
+	/* issue #12: list's periods, read by their indexes (migration 5) */
+	ST_DUTY_LIST_DONE = ST_PAGE_FIRST + 2 * SORT__COUNT * PAGE__TABS,
+	ST_DUTY_LIST_CREATED,
 	/* issue #13: the evaluation under Decree 335/2025 (evaluate.h) */
 	ST_DUTY_COEFFICIENT,
 	ST_DUTY_SET_COEFFICIENT,
@@ -144,7 +146,7 @@ enum stmt {
 	"    JOIN units su ON su.id = s.unit_id" \
 	"    WHERE s.duty_id = d.id ORDER BY su.code)) END," \
 	"  d.handoffs, " FLAGS_OF_D "," \
-	"  CASE WHEN ?7 THEN " DUTY_JSON_OBJECT " END" \
+	"  CASE WHEN ?7 THEN " DUTY_JSON_OBJECT " END, d.done_on, d.created_at" \
 	" FROM duties_shown d" \
 	" JOIN units lu ON lu.id = d.lead_unit_id" \
 	" JOIN people o ON o.id = d.owner_id" \
@@ -162,6 +164,9 @@ enum stmt {
 	"  AND (?6 IS NULL OR d.search_key LIKE ?6 ESCAPE '\\'" \
 	"       OR d.ref LIKE ?6 ESCAPE '\\')" \
 	"  AND d.deadline < ?13" \
+	"  AND (?15 IS NULL OR d.done_on >= ?15) AND (?16 IS NULL OR d.done_on <= ?16)" \
+	"  AND (?17 IS NULL OR d.created_at >= ?17)" \
+	"  AND (?18 IS NULL OR d.created_at < ?18)" \
 	" ORDER BY d.deadline, d.ref" \
 	" LIMIT ifnull(?8, -1)"
 /* A unit's or an owner's open and submitted duties, read in the order of
@@ -730,6 +735,11 @@ static const char *const sqls[ST__MAX] = {
 	PAGE_STMTS(PAGE_PROPOSALS, TAB_PROPOSALS),
 	PAGE_STMTS(PAGE_FLAGGED, TAB_FLAGGED),
 	PAGE_STMTS(PAGE_MINE, TAB_MINE),
+	/* issue #12 */
+	[ST_DUTY_LIST_DONE] = LIST_SQL("d.done_on BETWEEN ifnull(?15, '0000-01-01')"
+	    " AND ifnull(?16, '9999-12-31')"),
+	[ST_DUTY_LIST_CREATED] = LIST_SQL("d.created_at >= ifnull(?17, '')"
+	    " AND d.created_at < ifnull(?18, '9999-12-31T')"),
 	/* issue #13: the evaluation under Decree 335/2025 (evaluate.h). */
 	[ST_DUTY_COEFFICIENT] =
 	"SELECT coefficient_x100 FROM duties WHERE id = ?1",
@@ -2263,6 +2273,7 @@ read_duty_row(sqlite3_stmt *s, struct duty_row *row)
 	row->handoffs = sqlite3_column_int(s, 12);
 	row->flags = (unsigned)sqlite3_column_int(s, 13);
 	row->json = col_str(s, 14);
+	row->done_on = row->created_at = NULL;
 }
 
 enum rv_code
@@ -2272,9 +2283,13 @@ store_duty_list(struct store *st, const struct duty_filter *f, unsigned with,
 	unsigned want = f->statuses ? f->statuses : ~0u;
 	/* Only open, pending and submitted duties: the partial indexes. */
 	int live = (want & (STATUS_DONE | STATUS_CANCELLED)) == 0;
+	/* A period without a unit or an owner is read from its index. */
+	int done = f->done_from != NULL || f->done_to != NULL;
+	int created = f->created_from != NULL || f->created_to != NULL;
 	sqlite3_stmt *s = stmt(st, f->lead_unit_id ? (live ? ST_DUTY_LIST_UNIT_LIVE :
 	    ST_DUTY_LIST_UNIT) : f->owner_id ? (live ? ST_DUTY_LIST_OWNER_LIVE :
-	    ST_DUTY_LIST_OWNER) : ST_DUTY_LIST, err);
+	    ST_DUTY_LIST_OWNER) : done ? ST_DUTY_LIST_DONE : created ?
+	    ST_DUTY_LIST_CREATED : ST_DUTY_LIST, err);
 	char *pattern = NULL;
 	int rc;
 
@@ -2295,6 +2310,10 @@ store_duty_list(struct store *st, const struct duty_filter *f, unsigned with,
 	bind_text(s, 6, pattern);
 	sqlite3_bind_int(s, 7, (with & STORE_LIST_JSON) != 0);
 	sqlite3_bind_int(s, 14, (with & STORE_LIST_SUPPORT) != 0);
+	bind_text(s, 15, f->done_from);
+	bind_text(s, 16, f->done_to);
+	bind_text(s, 17, f->created_from);
+	bind_text(s, 18, f->created_to);
 	if (f->limit > 0)
 		sqlite3_bind_int64(s, 8, f->limit);
 	if (f->flags & FLAG_OVERDUE) {
@@ -2309,6 +2328,8 @@ store_duty_list(struct store *st, const struct duty_filter *f, unsigned with,
 		struct duty_row row;
 
 		read_duty_row(s, &row);
+		row.done_on = col_str(s, 15);
+		row.created_at = col_str(s, 16);
 		if (fn(&row, arg))
 			break;
 	}

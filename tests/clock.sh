@@ -40,3 +40,28 @@ if [ -z "${ROVIEC_TEST_CLOCK:-}" ]; then
 	    NO_FAKE_STAT=1 ROVIEC_TEST_CLOCK="$TEST_NOW" TEST_NOW
 	unset _ft _d _real _want _off _pre _l
 fi
+
+# libfaketime keeps the clock it shares in /dev/shm (faketime_shm_PID and
+# sem.faketime_sem_PID), named after the process that made them, which
+# removes them when it ends, unless it is killed, replaced by exec or
+# leaves with _exit.  A process of another account (nobody, below) cannot
+# open root's and makes its own under its own PID: a stale pair left under
+# that PID by root makes libfaketime give up and exit 1.  clock_sweep
+# removes the pairs of processes that are gone; the tests call it before
+# running anything as another account, and tests/pinned when the suite ends.
+clock_sweep() {
+	for _f in /dev/shm/faketime_shm_*; do
+		[ -e "$_f" ] || continue
+		_p=${_f##*_}
+		case $_p in ''|*[!0-9]*) continue ;; esac
+		[ -d "/proc/$_p" ] || rm -f "$_f" "/dev/shm/sem.faketime_sem_$_p" 2>/dev/null
+	done
+	for _f in /dev/shm/sem.faketime_sem_*; do
+		[ -e "$_f" ] || continue
+		_p=${_f##*_}
+		case $_p in ''|*[!0-9]*) continue ;; esac
+		[ -d "/proc/$_p" ] || rm -f "$_f" 2>/dev/null
+	done
+	unset _f _p
+	return 0
+}

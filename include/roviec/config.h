@@ -18,6 +18,8 @@ struct config {
 	char *db;		/* "db =", NULL when not set */
 	char language[3];	/* "vi", "en", or "" when not set */
 	int colours;		/* 1: when the terminal has them; 0: never */
+	int excel;		/* "excel = yes": CSV in the Excel form by default */
+	char excel_sep;		/* "excel_separator": ',' or ';'; 0: by language */
 	struct flag_rules rules;
 	day_t *holidays;	/* sorted; rules.cal points here */
 	size_t nholidays;

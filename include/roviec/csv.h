@@ -38,4 +38,29 @@ int csv_next(struct csv_reader *r, struct csv_record *rec);
 const char *csv_error(const struct csv_reader *r);
 long csv_error_line(const struct csv_reader *r);
 
+/* The separator between fields, ',' by default: ';' (a spreadsheet's
+ * where ';' is the list separator) or a tab.  Before the first csv_next. */
+void csv_set_separator(struct csv_reader *r, char sep);
+
+/*
+ * What a file's bytes are, before they are read as CSV (issue #12):
+ * CSV_TEXT is UTF-8 text (a few bad bytes among it are cells to report);
+ * the others are refused whole, with name (an N_ phrase, or an encoding's
+ * name) and the physical line to show.
+ */
+enum csv_kind {
+	CSV_TEXT,
+	CSV_UTF16,		/* UTF-16, as Excel's "Unicode Text" */
+	CSV_LEGACY,		/* name: "Windows-1258" or "TCVN3 (ABC)" */
+	CSV_BINARY,		/* name: the kind of file, when known */
+	CSV_STRAY_BOM		/* a byte order mark after the start: files joined */
+};
+struct csv_sniff {
+	enum csv_kind kind;
+	const char *name;
+	long line;
+	unsigned char byte;	/* CSV_LEGACY: the first byte that is not UTF-8 */
+};
+void csv_sniff(const char *buf, size_t len, struct csv_sniff *out);
+
 #endif

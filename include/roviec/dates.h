@@ -84,4 +84,18 @@ const char *dates_shown(const char *iso, char buf[11]);
  * Vietnamese.  Anything else is returned unchanged.  buf holds 17. */
 const char *dates_moment_shown(const char *at, char buf[17]);
 
+/* The Excel form's moments (issue #12).  A stored UTC moment as local
+ * time with its offset, to the second: "07/12/2026 09:00:00 +07:00" (a
+ * spreadsheet keeps it as text, whole); anything else unchanged. */
+#define DATES_LOCAL_SIZE 80
+const char *dates_moment_local(const char *at, char buf[DATES_LOCAL_SIZE]);
+
+/* "D/M/YYYY H:MM[:SS]" in local time, or with an offset "+HH[:MM]" or
+ * "-HH[:MM]" after it, into a UTC moment "YYYY-MM-DDTHH:MM:SSZ"; 0, or -1
+ * when s is not that or the date does not exist. */
+int dates_moment_from_local(const char *s, char out[21]);
+
+/* The UTC moment at which the local day begins. */
+void dates_midnight_utc(day_t day, char out[21]);
+
 #endif

@@ -10,9 +10,11 @@
 #include <stddef.h>
 #include <stdio.h>
 
-enum out_format { OUT_TABLE, OUT_CSV, OUT_JSON, OUT_TEXT };
+/* OUT_TSV and OUT_MD are the aligned table's cells for pasting into Word
+ * or Excel: tab-separated, or a Markdown table. */
+enum out_format { OUT_TABLE, OUT_CSV, OUT_JSON, OUT_TEXT, OUT_TSV, OUT_MD };
 
-/* Parses "table", "csv", "json", "text"; -1 if unknown. */
+/* Parses "table", "csv", "json", "text", "tsv", "md"; -1 if unknown. */
 int out_format_parse(const char *s, enum out_format *out);
 
 /* 1 when f is a terminal. */
@@ -30,12 +32,32 @@ struct out_table *out_table_new(size_t ncols, const char *const *headers,
     size_t flex);
 /* Adds a row of ncols cells (copied; NULL is an empty cell); 0 or -1. */
 int out_table_add(struct out_table *t, const char *const *cells);
-/* Writes the table to f: as aligned columns, or as CSV with a header. */
+/* Writes the table to f: as aligned columns, as CSV with a header (whose
+ * headings are the names of columns.h, in the form out_csv_set chose), or
+ * for pasting (OUT_TSV, OUT_MD). */
 void out_table_write(struct out_table *t, FILE *f, enum out_format format);
 void out_table_free(struct out_table *t);
 
 /* One CSV field, quoted when needed (sanitised when f is a terminal). */
 void out_csv_field(FILE *f, const char *s);
+
+/*
+ * The form of every CSV written from here on: plain (RFC 4180: commas, CR
+ * LF, the headings are the columns' names, values as stored), or when
+ * excel is nonzero the Excel form: a UTF-8 byte order mark, sep (',' or
+ * ';') between cells, CR LF, headings for people in the language of the
+ * messages, and cells as columns.h's kinds say (days DD/MM/YYYY, ...).
+ */
+void out_csv_set(int excel, char sep);
+int out_csv_excel(void);
+char out_csv_sep(void);
+
+/* The byte order mark (in the Excel form) and the heading row of the
+ * columns named names[0..n) (columns.h's names for programs). */
+void out_csv_head(FILE *f, size_t n, const char *const *names);
+/* One row of n cells (NULL is empty) under the columns named names. */
+void out_csv_row(FILE *f, size_t n, const char *const *names,
+    const char *const *cells);
 
 /* Writes text for people to f, always sanitised: a file written today is
  * printed on a terminal tomorrow. */

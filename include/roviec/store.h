@@ -194,6 +194,9 @@ struct duty_filter {
 	unsigned flags;		/* every one of these flags; 0: any */
 	const char *search;	/* folded search key to look for; NULL: any */
 	long long limit;	/* 0: no limit */
+	/* issue #12: done_on from and to these ISO days, both included;
+	 * created_at in [created_from, created_to), UTC moments; NULL: any */
+	const char *done_from, *done_to, *created_from, *created_to;
 };
 
 struct duty_row {
@@ -204,6 +207,7 @@ struct duty_row {
 	int handoffs;
 	unsigned flags;
 	const char *json;	/* the row as a JSON object, when asked for */
+	const char *done_on, *created_at;	/* store_duty_list's only */
 };
 typedef int (*store_duty_fn)(const struct duty_row *row, void *arg);
 /* What store_duty_list reads beyond the table's columns, when asked. */

@@ -406,6 +406,7 @@ elif command -v setpriv >/dev/null 2>&1 &&
     setpriv --reuid=nobody --regid=nogroup --clear-groups "$ROVIEC" --version >/dev/null 2>&1; then
 	how=nobody
 	AS_USER="setpriv --reuid=nobody --regid=nogroup --clear-groups"
+	clock_sweep
 	chmod 0711 "$T"
 else
 	how=

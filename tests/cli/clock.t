@@ -70,4 +70,18 @@ is "$outside" "" "no test names a file outside the checkout"
 [ -s "$TOP/tests/fixtures/text-cases.tsv" ]
 ok $? "the hostile text cases are in tests/fixtures"
 
+# A clock libfaketime left behind by a process that is gone is swept; one
+# of a live process (here init's PID) stays (another account could not make its own
+# under a stale one's PID, and libfaketime would exit 1).
+dead=$(sh -c 'echo $$')
+while [ -d "/proc/$dead" ]; do dead=$((dead + 1)); done
+: >"/dev/shm/faketime_shm_$dead"; : >"/dev/shm/sem.faketime_sem_$dead"
+: >/dev/shm/faketime_shm_1; : >/dev/shm/sem.faketime_sem_1
+clock_sweep
+[ ! -e "/dev/shm/faketime_shm_$dead" ] && [ ! -e "/dev/shm/sem.faketime_sem_$dead" ]
+ok $? "clock_sweep removes the shared clock of a process that is gone"
+[ -e /dev/shm/faketime_shm_1 ] && [ -e /dev/shm/sem.faketime_sem_1 ]
+ok $? "and keeps a live one's"
+rm -f /dev/shm/faketime_shm_1 /dev/shm/sem.faketime_sem_1
+
 done_testing

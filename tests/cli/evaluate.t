@@ -394,6 +394,12 @@ EOF
 expect 0 "import reads the coefficient" import "$T/in.csv"
 is "$(sqlite3 "$DB" "SELECT group_concat(coefficient_x100, ' ') FROM (SELECT coefficient_x100 FROM duties
     WHERE title IN ('Rà soát hồ sơ đất đai', 'Kiểm tra vỉa hè') ORDER BY id)")" "250 100" "2.5, and 1 when the cell is empty"
+# The Excel form (issue #12's column table): in Vietnamese, ';' between
+# cells and a decimal comma, "Hệ số quy đổi" as the heading; read back.
+LANG=vi_VN.UTF-8 "$ROVIEC" --db "$DB" export --excel >"$T/excel.csv"
+ok $? "export --excel"
+is "$(head -1 "$T/excel.csv" | tr -d '\r' | awk -F';' '{print $22}')" "Hệ số quy đổi" "the Vietnamese heading of the coefficient"
+is "$(tr -d '\r' <"$T/excel.csv" | awk -F';' -v r="$A3" '$2 == r { print $22 }')" "1,5" "A3's as 1,5, with a decimal comma"
 printf 'title,lead,owner,deadline,result,basis,coefficient\nX,P1,off1,+20,R,B,11\n' >"$T/bad.csv"
 run import "$T/bad.csv"
 is "$rc" 1 "import refuses a coefficient out of bounds"

@@ -9,10 +9,12 @@ set -u
 # shell too: run by hand, it starts again under the pin, so that it is the
 # process that shares libfaketime's clock with its children (and removes
 # the shared clock when it ends).
-if [ -z "${ROVIEC_TEST_CLOCK:-}" ]; then
-	. "$(dirname "$0")/../clock.sh"
+_pinned=${ROVIEC_TEST_CLOCK:-}
+. "$(dirname "$0")/../clock.sh"
+if [ -z "$_pinned" ]; then
 	exec /bin/sh "$0" "$@"
 fi
+unset _pinned
 
 # faketime DATE COMMAND...: COMMAND at DATE (absolute, "YYYY-MM-DD HH:MM:SS";
 # work relative ones out with date, which counts from TEST_NOW).  Run

@@ -72,6 +72,7 @@ is "$(sqlite3 "$DB" "SELECT count(*) FROM progress_notes WHERE note = 'Giả dan
 if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
 	chmod 1777 "$T"
 	chmod 666 "$DB" "$DB-wal" "$DB-shm" 2>/dev/null
+	clock_sweep
 	USER=$me LOGNAME=$me setpriv --reuid=nobody --regid=nogroup --clear-groups \
 	    "$ROVIEC" --db "$DB" --as off1 progress "$r" --note "Giả danh" >"$T/out" 2>"$T/err"
 	is "$?" 1 "a process of nobody claiming to be $me with --as is refused"

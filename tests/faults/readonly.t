@@ -17,6 +17,7 @@ ok $? "a demo database"
 ok $? "the login nobody is an official of P1"
 chmod 666 "$DB" "$DB-wal" "$DB-shm" 2>/dev/null
 AS="setpriv --reuid=nobody --regid=nogroup --clear-groups"
+clock_sweep
 tm new-session -d -s board -x 80 -y 24 "env TERM=xterm-256color LANG=C.UTF-8 $AS $ROVIEC --db $DB; echo EXITED \$?; sleep 30"
 wait_for '^P1-[0-9]{4} '
 ok $? "nobody's board is open on P1"

@@ -161,6 +161,23 @@ fuzz_csv(const uint8_t *data, size_t size)
 	}
 	CHECK(records < 100000 || size > 100000);
 	csv_close(r);
+	/* What the bytes are (issue #12): a kind, and a line within them. */
+	{
+		struct csv_sniff sn;
+
+		csv_sniff((const char *)data, size, &sn);
+		CHECK(sn.kind == CSV_TEXT || (sn.line >= 1 && (sn.kind == CSV_UTF16 ||
+		    sn.kind == CSV_STRAY_BOM || sn.name != NULL)));
+	}
+	/* And read with ';' between fields, as a spreadsheet may write it. */
+	if ((r = csv_open((const char *)data, size)) == NULL)
+		return;
+	csv_set_separator(r, ';');
+	records = 0;
+	while ((rc = csv_next(r, &rec)) != 0 && records++ < 100000)
+		if (rc > 0)
+			CHECK(rec.n >= 1 && rec.fields[rec.n - 1].s[rec.fields[rec.n - 1].len] == '\0');
+	csv_close(r);
 }
 
 /* A configuration file: read, or refused naming its line. */

@@ -280,10 +280,50 @@ test_local_day(void)
 	ok(dates_local_day(time(NULL)) != DAY_NONE, "local day of now");
 }
 
+/* The Excel form's moments (issue #12), in Da Lat's time (UTC+7, no
+ * summer time) and in UTC. */
+static void
+test_excel_moments(void)
+{
+	char buf[DATES_LOCAL_SIZE], utc[21];
+	static const char *const bad[] = {
+		"31/02/2026 09:00", "07/12/2026", "07/12/2026 24:00", "07/12/2026 09:60",
+		"07/12/26 09:00", "07/12/2026 09:00 +15", "07/12/2026 09:00:00 +07:00 x",
+		"2026-12-07 09:00", "", "7//2026 09:00"
+	};
+
+	setenv("TZ", "Asia/Ho_Chi_Minh", 1);
+	tzset();
+	is_str(dates_moment_local("2026-12-07T02:00:05Z", buf), "07/12/2026 09:00:05 +07:00",
+	    "a UTC moment in local time with its offset");
+	is_str(dates_moment_local("not a moment", buf), "not a moment", "anything else unchanged");
+	ok(dates_moment_from_local("07/12/2026 09:00:05 +07:00", utc) == 0 &&
+	    strcmp(utc, "2026-12-07T02:00:05Z") == 0, "and back, by its offset (%s)", utc);
+	ok(dates_moment_from_local("7/12/2026 9:00", utc) == 0 &&
+	    strcmp(utc, "2026-12-07T02:00:00Z") == 0, "D/M/YYYY H:MM in local time (%s)", utc);
+	ok(dates_moment_from_local("1/1/2027 00:30 -05", utc) == 0 &&
+	    strcmp(utc, "2027-01-01T05:30:00Z") == 0, "an offset west of Greenwich (%s)", utc);
+	ok(dates_moment_from_local("01/01/2027 06:59:59", utc) == 0 &&
+	    strcmp(utc, "2026-12-31T23:59:59Z") == 0, "across the new year (%s)", utc);
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		ok(dates_moment_from_local(bad[i], utc) != 0, "refused: '%s'", bad[i]);
+	dates_midnight_utc(ymd(2026, 12, 7), utc);
+	is_str(utc, "2026-12-06T17:00:00Z", "a local day begins at 17:00 UTC the day before");
+	setenv("TZ", "UTC", 1);
+	tzset();
+	is_str(dates_moment_local("2026-12-07T02:00:05Z", buf), "07/12/2026 02:00:05 +00:00",
+	    "in UTC, +00:00");
+	dates_midnight_utc(ymd(2026, 12, 7), utc);
+	is_str(utc, "2026-12-07T00:00:00Z", "and the day begins at midnight");
+	unsetenv("TZ");
+	tzset();
+}
+
 int
 main(void)
 {
 	today = ymd(TODAY_Y, TODAY_M, TODAY_D);
+	test_excel_moments();
 	test_ymd();
 	test_strings();
 	test_parse();
