@@ -267,8 +267,7 @@ static time_t today_noon;
 static void
 at_day(struct session *s, int day, int minute)
 {
-	s->now = today_noon - (time_t)day * 86400 - 4 * 3600 + minute * 60;
-	session_sync_clock(s);
+	session_hold_clock(s, today_noon - (time_t)day * 86400 - 4 * 3600 + minute * 60);
 }
 
 static void
@@ -502,8 +501,7 @@ main(int argc, char **argv)
 	if (store_open(argv[1], STORE_CREATE, &s.st, &err) != RV_OK)
 		die(argv[1], &err);
 	flags_default_rules(&s.rules);
-	s.now = now;
-	session_sync_clock(&s);
+	session_hold_clock(&s, now);
 	if (org_bootstrap(&s, &err) != RV_OK || demo_build(&s, &err) != RV_OK)
 		die("the demo", &err);
 	admin = s.me;
@@ -519,8 +517,7 @@ main(int argc, char **argv)
 		}
 	}
 	s.me = admin;
-	s.now = now;
-	session_sync_clock(&s);
+	session_hold_clock(&s, now);
 	if (store_commit(s.st, &err) != RV_OK)
 		die("commit", &err);
 	fprintf(stderr, "gen: %d units, %d people, %lld duties, %lld actions (%lld refused)\n",

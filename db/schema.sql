@@ -89,7 +89,7 @@ CREATE TABLE duties (
 	escalated         INTEGER NOT NULL DEFAULT 0 CHECK (escalated IN (0, 1)),
 	-- times sent back for more work (migration 2), for the report's past days
 	reopened          INTEGER NOT NULL DEFAULT 0 CHECK (reopened >= 0),
-	-- The evidence for the evaluation (migration 6, roviec evaluate): the
+	-- The evidence for the evaluation (migration 7, roviec evaluate): the
 	-- conversion coefficient (hệ số quy đổi) in hundredths, 0.1 to 10;
 	-- extensions approved after the deadline they moved had passed (each a
 	-- missed deadline); the moment (UTC) the current owner took the duty.
@@ -115,6 +115,10 @@ CREATE INDEX duties_lead_list ON duties(lead_unit_id, deadline, ref)
 	WHERE status IN ('open', 'submitted');
 CREATE INDEX duties_owner_list ON duties(owner_id, deadline, ref)
 	WHERE status IN ('open', 'submitted');
+-- What a person assigned that is still open or submitted: the board's
+-- assigner tab and roviec list --assigner (migration 6).
+CREATE INDEX duties_assigner_list ON duties(assigner_id, deadline, ref)
+	WHERE status IN ('open', 'submitted');
 -- The report (roviec report, the board's overview) reads the duties on the
 -- books in a period, unit by unit.  This index holds every column it needs,
 -- in the unit's order, so the report groups without sorting and never reads
@@ -129,7 +133,7 @@ CREATE INDEX duties_created ON duties(created_at);
 -- A year's sheets (roviec evaluate) read the duties confirmed in it, and
 -- those due in it that were not done by their deadline, each from an
 -- index holding all it needs, status too, or SQLite 3.40 reads the rows to
--- check the index's WHERE (migration 6).
+-- check the index's WHERE (migration 7).
 CREATE INDEX duties_eval_done ON duties(closed_on, owner_id, coefficient_x100,
 	reopened, deadlines_missed, deadline, lead_unit_id, ref, status)
 	WHERE status = 'done';
@@ -408,7 +412,7 @@ BEGIN
 END;
 
 -- owner_since follows the history: every entry that names a duty's owner
--- (created, assigned, accepted, redirected) stamps it (migration 6).
+-- (created, assigned, accepted, redirected) stamps it (migration 7).
 CREATE TRIGGER history_owner_since
 AFTER INSERT ON history
 WHEN NEW.duty_id IS NOT NULL AND NEW.to_owner_id IS NOT NULL
@@ -420,7 +424,7 @@ END;
 -- an official and a month or quarter, and for a head of a unit the share
 -- for cohesion (năng lực tập hợp, đoàn kết: 100 or 50).  The last entry
 -- stands; each is also a history entry (evaluation-set, with no duty),
--- which is the record of who entered what, when and why (migration 6).
+-- which is the record of who entered what, when and why (migration 7).
 CREATE TABLE evaluations (
 	person_id    INTEGER NOT NULL REFERENCES people(id),
 	period       TEXT NOT NULL
@@ -447,17 +451,24 @@ CREATE TABLE ref_counters (
 ) WITHOUT ROWID;
 
 -- A duty with what is derived from its related rows: the status shown to
--- people ("pending" while a handoff or an extension awaits an answer) and
--- the day the pending handoff was proposed (for the "unanswered" flag).
--- There is at most one of each pending (handoffs_one_pending,
--- extensions_one_pending), so the joins never repeat a duty; joined, not
--- asked in subqueries, they are read once per duty however often a query
--- names shown_status (migration 3).
+-- people ("pending" while a handoff or an extension awaits an answer), the
+-- day the older of the pending proposal and extension request was made
+-- (for the "unanswered" flag; an extension's day is the local day of its
+-- moment), the pending proposal's kind and receiving unit, and the deadline
+-- a pending extension request asks for (migration 6).  There is at most one
+-- of each pending (handoffs_one_pending, extensions_one_pending), so the
+-- joins never repeat a duty; joined, not asked in subqueries, they are read
+-- once per duty however often a query names shown_status (migration 3).
 CREATE VIEW duties_shown AS
 SELECT d.*,
        CASE WHEN d.status = 'open' AND (ph.id IS NOT NULL OR px.id IS NOT NULL)
             THEN 'pending' ELSE d.status END AS shown_status,
-       ph.created_on AS pending_since
+       CASE WHEN px.id IS NULL THEN ph.created_on
+            ELSE min(ifnull(ph.created_on, '9999-12-31'),
+                     date(px.created_at, 'localtime')) END AS pending_since,
+       ph.kind AS pending_kind,
+       ph.to_unit_id AS pending_to_unit_id,
+       px.new_deadline AS extension_asked
 FROM duties d
 LEFT JOIN handoffs ph ON ph.duty_id = d.id AND ph.state = 'pending'
 LEFT JOIN extensions px ON px.duty_id = d.id AND px.state = 'pending';

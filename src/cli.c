@@ -1,13 +1,16 @@
 /* cli: the command line (see cli.h and CLI.md). */
 #include "roviec/cli.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "roviec/action.h"
 #include "roviec/actor.h"
 #include "roviec/chain.h"
 #include "roviec/config.h"
@@ -20,9 +23,11 @@
 #include "roviec/graph.h"
 #include "roviec/history.h"
 #include "roviec/i18n.h"
+#include "roviec/lookup.h"
 #include "roviec/org.h"
 #include "roviec/out.h"
 #include "roviec/report.h"
+#include "roviec/sheet.h"
 #include "roviec/store.h"
 #include "roviec/text.h"
 #include "roviec/tui.h"
@@ -41,6 +46,8 @@ enum opt {
 	/* issue #12 */
 	OPT_EXCEL, OPT_NO_EXCEL, OPT_DONE_FROM, OPT_DONE_TO, OPT_CREATED_FROM,
 	OPT_CREATED_TO,
+	/* issue #10 */
+	OPT_ASSIGNER,
 	/* issue #13 */
 	OPT_COEFFICIENT, OPT_MONTH, OPT_QUARTER, OPT_YEAR, OPT_PERSON,
 	OPT_PERIOD, OPT_GENERAL, OPT_COHESION,
@@ -72,6 +79,7 @@ static const struct {
 	[OPT_DONE_FROM] = { "done-from", 1, 0 }, [OPT_DONE_TO] = { "done-to", 1, 0 },
 	[OPT_CREATED_FROM] = { "created-from", 1, 0 },
 	[OPT_CREATED_TO] = { "created-to", 1, 0 },
+	[OPT_ASSIGNER] = { "assigner", 1, 0 },
 	[OPT_COEFFICIENT] = { "coefficient", 1, 0 }, [OPT_MONTH] = { "month", 1, 0 },
 	[OPT_QUARTER] = { "quarter", 1, 0 }, [OPT_YEAR] = { "year", 1, 0 },
 	[OPT_PERSON] = { "person", 1, 0 }, [OPT_PERIOD] = { "period", 1, 0 },
@@ -86,8 +94,6 @@ struct args {
 	int nmulti[OPT__MAX];
 };
 
-struct show;
-
 struct cli {
 	struct session s;
 	struct config conf;
@@ -95,7 +101,6 @@ struct cli {
 	const struct command *cmd;
 	struct args a;
 	struct rv_err err;
-	struct show *show;	/* show's output, in memory until it is whole */
 };
 
 typedef enum rv_code (*cmd_fn)(struct cli *c);
@@ -137,10 +142,10 @@ static enum rv_code parse_command(struct cli *c, int argc, char **argv);
 #define GLOBAL (O(OPT_DB) | O(OPT_AS))
 /* Every command that writes CSV takes --excel and --no-excel. */
 #define EXCEL_OPTS (O(OPT_EXCEL) | O(OPT_NO_EXCEL))
-#define LIST_OPTS (O(OPT_UNIT) | O(OPT_OWNER) | O(OPT_STATUS) | O(OPT_FLAG) | \
-	O(OPT_SEARCH) | O(OPT_FORMAT) | O(OPT_SUPPORTING) | O(OPT_LIMIT) | O(OPT_ALL) | \
-	EXCEL_OPTS | O(OPT_DONE_FROM) | O(OPT_DONE_TO) | O(OPT_CREATED_FROM) | \
-	O(OPT_CREATED_TO))
+#define LIST_OPTS (O(OPT_UNIT) | O(OPT_OWNER) | O(OPT_ASSIGNER) | O(OPT_STATUS) | \
+	O(OPT_FLAG) | O(OPT_SEARCH) | O(OPT_FORMAT) | O(OPT_SUPPORTING) | O(OPT_LIMIT) | \
+	O(OPT_ALL) | EXCEL_OPTS | O(OPT_DONE_FROM) | O(OPT_DONE_TO) | \
+	O(OPT_CREATED_FROM) | O(OPT_CREATED_TO))
 
 static const struct command commands[] = {
 	{ "demo", NULL, cmd_demo, 0, 0, GLOBAL, NEEDS_NOTHING,
@@ -169,41 +174,15 @@ static const struct command commands[] = {
 	  "add TITLE --lead UNIT --owner LOGIN --due DATE --result TEXT --basis TEXT"
 	  " [--support UNIT[:PART]]... [--field NAME] [--note TEXT] [--coefficient N]" },
 	{ "list", NULL, cmd_list, 0, 0, GLOBAL | LIST_OPTS, NEEDS_ACTOR,
-	  "list [--unit UNIT] [--supporting UNIT] [--owner LOGIN] [--status STATUS]..."
-	  " [--all] [--flag FLAG]... [--search TEXT] [--done-from DATE] [--done-to DATE]"
-	  " [--created-from DATE] [--created-to DATE] [--limit N]"
-	  " [--format table|csv|json|tsv|md] [--excel]" },
+	  "list [--unit UNIT] [--supporting UNIT] [--owner LOGIN] [--assigner LOGIN]"
+	  " [--status STATUS]... [--all] [--flag FLAG]... [--search TEXT]"
+	  " [--done-from DATE] [--done-to DATE] [--created-from DATE] [--created-to DATE]"
+	  " [--limit N] [--format table|csv|json|tsv|md] [--excel]" },
 	{ "show", NULL, cmd_show, 1, 1, GLOBAL | O(OPT_FORMAT), NEEDS_ACTOR,
 	  "show REF [--format text|json]" },
-	{ "assign", NULL, cmd_action, 2, 2, GLOBAL, NEEDS_ACTOR, "assign REF LOGIN" },
-	{ "transfer", NULL, cmd_action, 2, 2, GLOBAL | O(OPT_REASON), NEEDS_ACTOR,
-	  "transfer REF UNIT --reason TEXT" },
-	{ "escalate", NULL, cmd_action, 1, 1, GLOBAL | O(OPT_REASON), NEEDS_ACTOR,
-	  "escalate REF --reason TEXT" },
-	{ "return", NULL, cmd_action, 1, 1, GLOBAL | O(OPT_REASON), NEEDS_ACTOR,
-	  "return REF --reason TEXT" },
-	{ "accept", NULL, cmd_action, 1, 1, GLOBAL | O(OPT_OWNER), NEEDS_ACTOR,
-	  "accept REF [--owner LOGIN]" },
-	{ "reject", NULL, cmd_action, 1, 1, GLOBAL | O(OPT_REASON), NEEDS_ACTOR,
-	  "reject REF --reason TEXT" },
-	{ "progress", NULL, cmd_action, 1, 1, GLOBAL | O(OPT_NOTE), NEEDS_ACTOR,
-	  "progress REF --note TEXT" },
-	{ "deliver", NULL, cmd_action, 1, 1, GLOBAL | O(OPT_NOTE), NEEDS_ACTOR,
-	  "deliver REF --note TEXT" },
-	{ "extend", NULL, cmd_action, 2, 2, GLOBAL | O(OPT_REASON), NEEDS_ACTOR,
-	  "extend REF DATE --reason TEXT" },
-	{ "approve", NULL, cmd_action, 1, 1, GLOBAL, NEEDS_ACTOR, "approve REF" },
-	{ "refuse", NULL, cmd_action, 1, 1, GLOBAL | O(OPT_REASON), NEEDS_ACTOR,
-	  "refuse REF --reason TEXT" },
-	{ "done", NULL, cmd_action, 1, 1, GLOBAL | O(OPT_NOTE), NEEDS_ACTOR,
-	  "done REF --note TEXT" },
-	{ "confirm", NULL, cmd_action, 1, 1, GLOBAL, NEEDS_ACTOR, "confirm REF" },
-	{ "reopen", NULL, cmd_action, 1, 1, GLOBAL | O(OPT_REASON), NEEDS_ACTOR,
-	  "reopen REF --reason TEXT" },
-	{ "redirect", NULL, cmd_action, 2, 2, GLOBAL | O(OPT_OWNER) | O(OPT_REASON),
-	  NEEDS_ACTOR, "redirect REF UNIT [--owner LOGIN] --reason TEXT" },
-	{ "cancel", NULL, cmd_action, 1, 1, GLOBAL | O(OPT_REASON), NEEDS_ACTOR,
-	  "cancel REF --reason TEXT" },
+	/* The actions on a duty come here, in the order of action.c's
+	 * table, generated from it (action_commands). */
+	{ NULL, NULL, NULL, 0, 0, 0, NEEDS_NOTHING, NULL },
 	{ "edit", NULL, cmd_edit, 1, 1, GLOBAL | O(OPT_COEFFICIENT) | O(OPT_REASON),
 	  NEEDS_ACTOR, "edit REF --coefficient N [--reason TEXT]" },
 	/* "evaluate set" before "evaluate": the first whose words match wins. */
@@ -232,6 +211,52 @@ static const struct command commands[] = {
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
+/* The command-line rows of the actions (action.h): REF, then each
+ * positional slot; each option slot an option; the usage from the slots. */
+#define ACTIONS_MAX 32
+static struct command action_commands[ACTIONS_MAX];
+static char action_usages[ACTIONS_MAX][160];
+static size_t nactions;
+
+static int opt_lookup(const char *name, size_t len);
+
+static void
+action_commands_init(void)
+{
+	size_t n;
+	const struct action *a = action_table(&n);
+
+	if (nactions > 0)
+		return;
+	assert(n <= ACTIONS_MAX);
+	for (size_t i = 0; i < n && i < ACTIONS_MAX; i++) {
+		struct command *c = &action_commands[i];
+
+		c->name = a[i].name;
+		c->run = cmd_action;
+		c->min_pos = c->max_pos = 1;
+		c->opts = GLOBAL;
+		c->needs = NEEDS_ACTOR;
+		c->usage = action_usage(&a[i], action_usages[i], sizeof(action_usages[i]));
+		for (int k = 0; k < a[i].nslots; k++) {
+			const struct action_slot *sl = &a[i].slot[k];
+
+			if (sl->option) {
+				int o = opt_lookup(sl->name, strlen(sl->name));
+
+				/* Every option a slot names is one the parser knows. */
+				assert(o >= 0);
+				if (o >= 0)
+					c->opts |= O(o);
+			} else {
+				c->min_pos++;
+				c->max_pos++;
+			}
+		}
+	}
+	nactions = n < ACTIONS_MAX ? n : ACTIONS_MAX;
+}
+
 static const struct command board_command = {
 	NULL, NULL, cmd_board, 0, 0, GLOBAL, NEEDS_ACTOR, ""
 };
@@ -243,8 +268,15 @@ usage(FILE *f)
 {
 	fputs(_("usage: roviec [--db PATH] [--as LOGIN] [COMMAND ...]\n"
 	    "  (no command)   show your unit's board\n"), f);
-	for (size_t i = 0; i < NCOMMANDS; i++)
-		fprintf(f, "  roviec %s\n", commands[i].usage);
+	action_commands_init();
+	for (size_t i = 0; i < NCOMMANDS; i++) {
+		if (commands[i].name != NULL) {
+			fprintf(f, "  roviec %s\n", commands[i].usage);
+			continue;
+		}
+		for (size_t k = 0; k < nactions; k++)
+			fprintf(f, "  roviec %s\n", action_commands[k].usage);
+	}
 	fputs(_("DATE is YYYY-MM-DD, DD/MM/YYYY or +N; FLAG is one of "), f);
 	fputs(flags_all_words(), f);
 	fputs(_(".\nSee roviec(1) for the whole reference.\n"), f);
@@ -372,8 +404,12 @@ find_command(int argc, char **argv, int *at1, int *at2)
 	*at2 = -1;
 	if (words[0] < 0)
 		return &board_command;
+	action_commands_init();
+	for (size_t i = 0; i < nactions; i++)
+		if (strcmp(action_commands[i].name, argv[words[0]]) == 0)
+			return &action_commands[i];
 	for (size_t i = 0; i < NCOMMANDS; i++) {
-		if (strcmp(commands[i].name, argv[words[0]]) != 0)
+		if (commands[i].name == NULL || strcmp(commands[i].name, argv[words[0]]) != 0)
 			continue;
 		if (commands[i].sub == NULL)
 			return &commands[i];
@@ -471,11 +507,21 @@ cmd_demo(struct cli *c)
 	return cmd_board(c);
 }
 
+/* A login as given: "me" is the acting person (lookup.h), wherever a
+ * login is taken. */
+static const char *
+login_arg(const struct cli *c, const char *login)
+{
+	return login != NULL && strcasecmp(login, LOOKUP_ME) == 0 && c->s.me.login != NULL ?
+	    c->s.me.login : login;
+}
+
 static enum rv_code
 cmd_unit_add(struct cli *c)
 {
 	enum rv_code rc = org_unit_add(&c->s, c->a.pos[0], c->a.pos[1],
-	    c->a.opt[OPT_PARENT], c->a.opt[OPT_KIND], c->a.opt[OPT_HEAD], &c->err);
+	    c->a.opt[OPT_PARENT], c->a.opt[OPT_KIND], login_arg(c, c->a.opt[OPT_HEAD]),
+	    &c->err);
 
 	if (rc == RV_OK) {
 		fputs(_("Added unit "), stdout);
@@ -578,10 +624,10 @@ cmd_person_set(struct cli *c)
 	if (c->a.opt[OPT_NAME] == NULL && c->a.opt[OPT_UNIT] == NULL &&
 	    c->a.opt[OPT_ROLE] == NULL)
 		return usage_error(c, _("say what to change: --name, --unit or --role"), NULL);
-	rc = org_person_set(&c->s, c->a.pos[0], c->a.opt[OPT_NAME],
+	rc = org_person_set(&c->s, login_arg(c, c->a.pos[0]), c->a.opt[OPT_NAME],
 	    c->a.opt[OPT_UNIT], c->a.opt[OPT_ROLE], &c->err);
 	if (rc == RV_OK)
-		printf(_("Changed %s.\n"), c->a.pos[0]);
+		printf(_("Changed %s.\n"), login_arg(c, c->a.pos[0]));
 	return rc;
 }
 
@@ -611,7 +657,7 @@ cmd_person_list(struct cli *c)
 	if ((rc = table_format(c, &f)) != RV_OK)
 		return rc;
 	if (c->a.opt[OPT_UNIT] != NULL &&
-	    (rc = store_unit_by_code(c->s.st, c->a.opt[OPT_UNIT], &u, &c->err)) != RV_OK)
+	    (rc = lookup_unit(&c->s, c->a.opt[OPT_UNIT], &u, &c->err)) != RV_OK)
 		return rc;
 	if ((t = out_table_new(5, headers, 1)) == NULL) {
 		model_unit_free(&u);
@@ -685,7 +731,7 @@ list_row(const struct duty_row *row, void *arg)
 	if (lo->format == OUT_CSV)
 		flags_join(row->flags, " ", "", flags, sizeof(flags));
 	else
-		flags_join_shown(row->flags, " ", flags, sizeof(flags));
+		flags_join_shown(row->flags, ", ", flags, sizeof(flags));
 	snprintf(handoffs, sizeof(handoffs), "%d", row->handoffs);
 	if (lo->format == OUT_CSV) {
 		const char *cells[] = {
@@ -745,10 +791,64 @@ list_period(struct cli *c, struct duty_filter *f, char bounds[4][21])
 	return RV_OK;
 }
 
-/* Fills a filter from the list options; RV_REFUSED for unknown names. */
+/* Whether a word typed is a word as tables show it, case, diacritics and
+ * dashes aside ("sap-den-han" is "sắp đến hạn"). */
+static int
+shown_word_is(const char *typed, const char *shown)
+{
+	struct rv_err ignored;
+	char *nfc = NULL, *a = NULL, *b = NULL;
+	int same = 0;
+
+	if (text_in_str(typed, "", 100, &nfc, &ignored) == RV_OK &&
+	    (a = text_fold(nfc)) != NULL && (b = text_fold(shown)) != NULL) {
+		for (char *p = a; *p != '\0'; p++)
+			*p = *p == '-' ? ' ' : *p;
+		for (char *p = b; *p != '\0'; p++)
+			*p = *p == '-' ? ' ' : *p;
+		same = a[0] != '\0' && strcmp(a, b) == 0;
+	}
+	free(nfc);
+	free(a);
+	free(b);
+	return same;
+}
+
+/* A --status word: the word itself, or as the tables show it. */
+static int
+status_parse_any(const char *word, unsigned *bit)
+{
+	const char *name;
+
+	if (store_status_parse(word, bit) == 0)
+		return 0;
+	for (int i = 0; (name = store_status_name(i)) != NULL; i++)
+		if (shown_word_is(word, i18n_status(name)))
+			return store_status_parse(name, bit);
+	return -1;
+}
+
+/* A --flag word: the word itself, or as the tables show it. */
+static int
+flag_parse_any(const char *word, unsigned *bit)
+{
+	if (flags_parse(word, bit) == 0)
+		return 0;
+	for (int i = 0; i < FLAG_COUNT; i++)
+		if (shown_word_is(word, flags_word_shown(1u << i))) {
+			*bit = 1u << i;
+			return 0;
+		}
+	return -1;
+}
+
+/* Fills a filter from the list options; RV_REFUSED for unknown names.
+ * Units and people are named as lookup.h takes them (a code or a name; a
+ * login, a name or "me"). */
 static enum rv_code
 list_filter(struct cli *c, struct duty_filter *f, struct unit *lead,
-    struct unit *sup, struct person *owner, char **search, char bounds[4][21])
+    struct unit *sup, struct person *owner, struct person *assigner,
+    char **search, char bounds[4][21])
 {
 	struct args *a = &c->a;
 	enum rv_code rc;
@@ -759,7 +859,7 @@ list_filter(struct cli *c, struct duty_filter *f, struct unit *lead,
 	for (int i = 0; i < a->nmulti[OPT_STATUS]; i++) {
 		unsigned bit;
 
-		if (store_status_parse(a->multi[OPT_STATUS][i], &bit) != 0)
+		if (status_parse_any(a->multi[OPT_STATUS][i], &bit) != 0)
 			return value_error(c, _("--status is one of open pending submitted done cancelled, not"),
 			    a->multi[OPT_STATUS][i]);
 		f->statuses |= bit;
@@ -771,7 +871,7 @@ list_filter(struct cli *c, struct duty_filter *f, struct unit *lead,
 	for (int i = 0; i < a->nmulti[OPT_FLAG]; i++) {
 		unsigned bit;
 
-		if (flags_parse(a->multi[OPT_FLAG][i], &bit) != 0)
+		if (flag_parse_any(a->multi[OPT_FLAG][i], &bit) != 0)
 			return value_error(c, _("--flag is one of bounced tossed escalated unanswered stalled overdue late due-soon, not"),
 			    a->multi[OPT_FLAG][i]);
 		f->flags |= bit;
@@ -784,19 +884,24 @@ list_filter(struct cli *c, struct duty_filter *f, struct unit *lead,
 			return value_error(c, _("--limit takes a positive number, not"), a->opt[OPT_LIMIT]);
 	}
 	if (a->opt[OPT_UNIT] != NULL) {
-		if ((rc = store_unit_by_code(c->s.st, a->opt[OPT_UNIT], lead, &c->err)) != RV_OK)
+		if ((rc = lookup_unit(&c->s, a->opt[OPT_UNIT], lead, &c->err)) != RV_OK)
 			return rc;
 		f->lead_unit_id = lead->id;
 	}
 	if (a->opt[OPT_SUPPORTING] != NULL) {
-		if ((rc = store_unit_by_code(c->s.st, a->opt[OPT_SUPPORTING], sup, &c->err)) != RV_OK)
+		if ((rc = lookup_unit(&c->s, a->opt[OPT_SUPPORTING], sup, &c->err)) != RV_OK)
 			return rc;
 		f->support_unit_id = sup->id;
 	}
 	if (a->opt[OPT_OWNER] != NULL) {
-		if ((rc = store_person_by_login(c->s.st, a->opt[OPT_OWNER], owner, &c->err)) != RV_OK)
+		if ((rc = lookup_person(&c->s, a->opt[OPT_OWNER], owner, &c->err)) != RV_OK)
 			return rc;
 		f->owner_id = owner->id;
+	}
+	if (a->opt[OPT_ASSIGNER] != NULL) {
+		if ((rc = lookup_person(&c->s, a->opt[OPT_ASSIGNER], assigner, &c->err)) != RV_OK)
+			return rc;
+		f->assigner_id = assigner->id;
 	}
 	if (a->opt[OPT_SEARCH] != NULL) {
 		char *nfc;
@@ -826,8 +931,9 @@ print_list(struct cli *c, struct duty_filter *f, enum out_format format)
 
 	if (format == OUT_CSV)
 		lo.t = out_table_new(sizeof(csv_headers) / sizeof(csv_headers[0]), csv_headers, 2);
-	else if (format != OUT_JSON)
-		lo.t = out_table_new(7, table_headers, 5);
+	else if (format != OUT_JSON && (lo.t = out_table_new(7, table_headers, 5)) != NULL)
+		/* Never a flag cut on a terminal: the flags wrap. */
+		out_table_wrap(lo.t, 6);
 	if (format != OUT_JSON && lo.t == NULL)
 		return err_set(&c->err, RV_STORAGE, _("out of memory"));
 	if (format == OUT_JSON)
@@ -848,7 +954,7 @@ cmd_list(struct cli *c)
 {
 	struct duty_filter f;
 	struct unit lead = { 0 }, sup = { 0 };
-	struct person owner = { 0 };
+	struct person owner = { 0 }, assigner = { 0 };
 	char *search = NULL, bounds[4][21];
 	enum out_format format = OUT_TABLE;
 	enum rv_code rc;
@@ -859,12 +965,13 @@ cmd_list(struct cli *c)
 		    c->a.opt[OPT_FORMAT]);
 	if ((rc = excel_format(c, &format)) != RV_OK)
 		return rc;
-	if ((rc = list_filter(c, &f, &lead, &sup, &owner, &search, bounds)) == RV_OK)
+	if ((rc = list_filter(c, &f, &lead, &sup, &owner, &assigner, &search, bounds)) == RV_OK)
 		rc = print_list(c, &f, format);
 	free(search);
 	model_unit_free(&lead);
 	model_unit_free(&sup);
 	model_person_free(&owner);
+	model_person_free(&assigner);
 	return rc;
 }
 
@@ -906,13 +1013,10 @@ cmd_board(struct cli *c)
 
 /* --- show -------------------------------------------------------------- */
 
-/* What show prints, in memory until it is whole. */
+/* What show prints as JSON, in memory until it is whole. */
 struct show {
-	FILE *out;		/* a memory stream: text, size */
-	char *text;
-	size_t size;
-	char path[1024];	/* the lead units it passed through */
-	size_t len;
+	struct cli *c;
+	char *json;
 };
 
 static void
@@ -933,165 +1037,19 @@ field_line(FILE *out, const char *label, const char *value)
 	fputc('\n', out);
 }
 
-/* "code name" or "login (full name)", whole, inert. */
-static void
-field_pair(FILE *out, const char *label, const char *a, const char *b, int parens)
-{
-	field_label(out, label);
-	out_text(out, a);
-	fputs(parens ? " (" : " ", out);
-	out_text(out, b);
-	fputs(parens ? ")\n" : "\n", out);
-}
-
-static int
-detail_row(const struct duty_detail *row, void *arg)
-{
-	FILE *out = ((struct show *)arg)->out;
-	char flags[128];
-
-	field_label(out, _("status"));
-	fprintf(out, "%s%s%s\n", i18n_status(row->status), row->flags ? _("; flags: ") : "",
-	    flags_join_shown(row->flags, " ", flags, sizeof(flags)));
-	field_pair(out, _("lead unit"), row->lead_code, row->lead_name, 0);
-	field_pair(out, _("owner"), row->owner_login, row->owner_name, 1);
-	field_pair(out, _("assigner"), row->assigner_login, row->assigner_name, 1);
-	return 0;
-}
-
-static int
-support_row(const struct support_row *row, void *arg)
-{
-	FILE *out = ((struct show *)arg)->out;
-
-	field_label(out, _("supporting"));
-	out_text(out, row->unit_code);
-	fputc(' ', out);
-	out_text(out, row->unit_name);
-	fputs(": ", out);
-	out_text(out, row->part[0] ? row->part : _("(part not stated)"));
-	if (row->delivered_on != NULL) {
-		fputs(_(" (delivered "), out);
-		out_text(out, dates_shown(row->delivered_on, (char[11]){ 0 }));
-		fputc(')', out);
-	}
-	fputc('\n', out);
-	return 0;
-}
-
-static int
-history_row(const struct history_row *row, void *arg)
-{
-	struct show *path = arg;
-	FILE *out = path->out;
-	char when[17], detail[4400], head[256];
-
-	/* TRANSLATORS: a history entry: what was done, by whom. */
-	snprintf(head, sizeof(head), _("%s by %s"), history_word_shown(row->action),
-	    row->actor_login);
-	fputs("    ", out);
-	out_text(out, dates_moment_shown(row->at, when));
-	fputs("  ", out);
-	out_text(out, head);
-	if (row->via_login) {
-		/* TRANSLATORS: after "ACTION by LOGIN": the administrator who
-		 * acted for them (roviec --as). */
-		snprintf(head, sizeof(head), _(" via %s"), row->via_login);
-		out_text(out, head);
-	}
-	if (row->from_unit || row->to_unit)
-		fprintf(out, " [%s%s→%s%s]", row->from_unit ? row->from_unit : "",
-		    row->from_unit ? " " : "", row->to_unit ? " " : "",
-		    row->to_unit ? row->to_unit : "");
-	if (row->from_owner || row->to_owner)
-		fprintf(out, _(" [owner %s%s→%s%s]"), row->from_owner ? row->from_owner : "",
-		    row->from_owner ? " " : "", row->to_owner ? " " : "",
-		    row->to_owner ? row->to_owner : "");
-	if (row->detail) {
-		fprintf(out, " (");
-		out_text(out, history_detail_shown(row->detail, detail, sizeof(detail)));
-		fprintf(out, ")");
-	}
-	if (row->text) {
-		fprintf(out, ": ");
-		out_text(out, history_word_shown(row->text));
-	}
-	fputc('\n', out);
-	/* The path of lead units: every change of lead actually made. */
-	store_history_path_add(row, path->path, sizeof(path->path), &path->len);
-	return 0;
-}
-
-/* Prints the duty named by pos[0], read in one snapshot so that its fields
- * and its history agree. */
+/* The duty named by pos[0] as JSON, read in one snapshot. */
 static enum rv_code
-show_in_snapshot(struct store *st, void *arg, struct rv_err *err)
+show_json(struct store *st, void *arg, struct rv_err *err)
 {
-	struct cli *c = arg;
-	struct show *show = c->show;
-	FILE *out;
+	struct show *show = arg;
 	struct duty d;
-	char line[64];
 	enum rv_code rc;
 
-	/* A retried read starts its output again. */
-	if (show->out != NULL)
-		fclose(show->out);
-	free(show->text);
-	show->text = NULL;
-	show->len = 0;
-	show->path[0] = '\0';
-	if ((out = show->out = open_memstream(&show->text, &show->size)) == NULL)
-		return err_set(err, RV_STORAGE, _("out of memory"));
-	if ((rc = store_duty_by_ref(st, c->a.pos[0], &d, err)) != RV_OK)
+	free(show->json);
+	show->json = NULL;
+	if ((rc = store_duty_by_ref(st, show->c->a.pos[0], &d, err)) != RV_OK)
 		return rc;
-	if (c->a.opt[OPT_FORMAT] != NULL && strcmp(c->a.opt[OPT_FORMAT], "json") == 0) {
-		char *json;
-
-		if ((rc = store_duty_json(st, d.id, &json, err)) == RV_OK) {
-			out_json(out, json);
-			fputc('\n', out);
-			free(json);
-		}
-		model_duty_free(&d);
-		return rc;
-	}
-	fprintf(out, "%s  ", d.ref);
-	out_text(out, d.title);
-	fputc('\n', out);
-	field_line(out, _("uuid"), d.uuid);
-	if ((rc = store_duty_detail(st, d.id, detail_row, show, err)) != RV_OK)
-		goto out;
-	if (strcmp(d.deadline, d.original_deadline) != 0) {
-		char d1[11], d2[11];
-
-		snprintf(line, sizeof(line), _("%s (originally %s)"), dates_shown(d.deadline, d1),
-		    dates_shown(d.original_deadline, d2));
-	} else {
-		char d1[11];
-
-		snprintf(line, sizeof(line), "%s", dates_shown(d.deadline, d1));
-	}
-	field_line(out, _("deadline"), line);
-	field_line(out, _("expected result"), d.result);
-	field_line(out, _("basis"), d.basis);
-	if (d.field)
-		field_line(out, _("field"), d.field);
-	{
-		long coef;
-		char num[DECIMAL_SIZE];
-
-		if ((rc = store_duty_coefficient(st, d.id, &coef, err)) != RV_OK)
-			goto out;
-		field_line(out, _("coefficient"), i18n_decimal(decimal_format(coef, num)));
-	}
-	field_line(out, _("created"), dates_moment_shown(d.created_at, (char[17]){ 0 }));
-	if ((rc = store_support_list(st, d.id, support_row, show, err)) != RV_OK)
-		goto out;
-	fprintf(out, "  %s:\n", _("history"));
-	if ((rc = store_history_list(st, d.id, history_row, show, err)) == RV_OK)
-		field_line(out, _("path"), show->path);
-out:
+	rc = store_duty_json(st, d.id, &show->json, err);
 	model_duty_free(&d);
 	return rc;
 }
@@ -1100,90 +1058,67 @@ static enum rv_code
 cmd_show(struct cli *c)
 {
 	enum out_format format = OUT_TEXT;
-	struct show show = { 0 };
+	struct show show = { c, NULL };
+	struct duty_sheet sh;
 	enum rv_code rc;
 
 	if (c->a.opt[OPT_FORMAT] != NULL &&
 	    (out_format_parse(c->a.opt[OPT_FORMAT], &format) != 0 ||
 	    (format != OUT_TEXT && format != OUT_JSON)))
 		return value_error(c, _("--format is text or json, not"), c->a.opt[OPT_FORMAT]);
-	/* Written to memory first: a read retried on a busy database would
-	 * otherwise print twice. */
-	c->show = &show;
-	rc = store_read(c->s.st, show_in_snapshot, c, &c->err);
-	if (show.out != NULL)
-		fclose(show.out);
-	if (rc == RV_OK && show.text != NULL)
-		fwrite(show.text, 1, show.size, stdout);
-	free(show.text);
-	c->show = NULL;
-	return rc;
+	if (format == OUT_JSON) {
+		if ((rc = store_read(c->s.st, show_json, &show, &c->err)) == RV_OK) {
+			out_json(stdout, show.json);
+			fputc('\n', stdout);
+		}
+		free(show.json);
+		return rc;
+	}
+	/* The sheet is read whole first: a read retried on a busy database
+	 * prints nothing twice. */
+	if ((rc = sheet_read(&c->s, c->a.pos[0], &sh, &c->err)) != RV_OK)
+		return rc;
+	fprintf(stdout, "%s  ", sh.ref);
+	out_text(stdout, sh.title);
+	fputc('\n', stdout);
+	for (size_t i = 0; i < sh.nfields; i++)
+		field_line(stdout, sh.fields[i].label, sh.fields[i].value);
+	fprintf(stdout, "  %s:\n", sheet_history_label());
+	for (size_t i = 0; i < sh.nhistory; i++) {
+		fputs("    ", stdout);
+		out_text(stdout, sh.history[i].when);
+		fputs("  ", stdout);
+		out_text(stdout, sh.history[i].line);
+		fputc('\n', stdout);
+	}
+	field_line(stdout, sheet_path_label(), sh.path);
+	sheet_free(&sh);
+	return RV_OK;
 }
 
 /* --- actions ----------------------------------------------------------- */
 
+/* Any action of action.h: its arguments from the slots, in their order. */
 static enum rv_code
 cmd_action(struct cli *c)
 {
-	const char *name = c->cmd->name, *ref = c->a.pos[0], *arg = c->a.pos[1];
-	const char *reason = c->a.opt[OPT_REASON], *note = c->a.opt[OPT_NOTE];
-	struct session *s = &c->s;
-	struct rv_err *err = &c->err;
+	const struct action *a = action_find(c->cmd->name);
+	const char *args[ACTION_SLOTS_MAX] = { NULL, NULL, NULL };
+	char said[1200];
+	int pos = 1;
 	enum rv_code rc;
-	const char *said;
 
-	if (strcmp(name, "assign") == 0) {
-		rc = duty_assign(s, ref, arg, err);
-		said = _("reassigned");
-	} else if (strcmp(name, "transfer") == 0) {
-		rc = duty_transfer(s, ref, arg, reason, err);
-		said = _("transfer proposed; the owner stays accountable until the receiving head answers");
-	} else if (strcmp(name, "escalate") == 0) {
-		rc = duty_escalate(s, ref, reason, err);
-		said = _("escalation proposed; the owner stays accountable until the head above answers");
-	} else if (strcmp(name, "return") == 0) {
-		rc = duty_return(s, ref, reason, err);
-		said = _("return proposed; the owner stays accountable until the assigner answers");
-	} else if (strcmp(name, "accept") == 0) {
-		rc = duty_accept(s, ref, c->a.opt[OPT_OWNER], err);
-		said = _("accepted");
-	} else if (strcmp(name, "reject") == 0) {
-		rc = duty_reject(s, ref, reason, err);
-		said = _("proposal rejected");
-	} else if (strcmp(name, "progress") == 0) {
-		rc = duty_progress(s, ref, note, err);
-		said = _("progress recorded");
-	} else if (strcmp(name, "deliver") == 0) {
-		rc = duty_deliver(s, ref, note, err);
-		said = _("your unit's part recorded as delivered");
-	} else if (strcmp(name, "extend") == 0) {
-		rc = duty_extend(s, ref, arg, reason, err);
-		said = _("extension asked; the assigner answers it");
-	} else if (strcmp(name, "approve") == 0) {
-		rc = duty_approve(s, ref, err);
-		said = _("extension approved");
-	} else if (strcmp(name, "refuse") == 0) {
-		rc = duty_refuse(s, ref, reason, err);
-		said = _("extension refused");
-	} else if (strcmp(name, "done") == 0) {
-		rc = duty_done(s, ref, note, err);
-		said = _("submitted as done; the assigner confirms it");
-	} else if (strcmp(name, "confirm") == 0) {
-		rc = duty_confirm(s, ref, err);
-		said = _("confirmed and closed");
-	} else if (strcmp(name, "reopen") == 0) {
-		rc = duty_reopen(s, ref, reason, err);
-		said = _("reopened");
-	} else if (strcmp(name, "redirect") == 0) {
-		rc = duty_redirect(s, ref, arg, c->a.opt[OPT_OWNER], reason, err);
-		said = _("redirected");
-	} else {
-		rc = duty_cancel(s, ref, reason, err);
-		said = _("cancelled");
+	assert(a != NULL);
+	for (int i = 0; i < a->nslots; i++) {
+		const struct action_slot *sl = &a->slot[i];
+
+		args[i] = sl->option ? c->a.opt[opt_lookup(sl->name, strlen(sl->name))] :
+		    c->a.pos[pos++];
 	}
-	if (rc == RV_OK) {
-		out_text(stdout, ref);
-		printf(": %s.\n", said);
+	if ((rc = action_run(&c->s, a, c->a.pos[0], args, said, sizeof(said),
+	    &c->err)) == RV_OK) {
+		out_text(stdout, said);
+		putchar('\n');
 	}
 	return rc;
 }
@@ -1288,7 +1223,7 @@ cli_run(struct cli *c, int argc, char **argv)
 	    (c->conf.excel && c->a.opt[OPT_NO_EXCEL] == NULL),
 	    c->conf.excel_sep ? c->conf.excel_sep : i18n_vi() ? ';' : ',');
 	c->s.rules = c->conf.rules;
-	c->s.now = time(NULL);
+	session_tick(&c->s);
 	if ((rc = resolve_db(c)) != RV_OK)
 		return rc;
 	if (c->cmd->needs == NEEDS_ACTOR) {

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "roviec/action.h"
 #include "roviec/dates.h"
 #include "roviec/duty.h"
 #include "roviec/evaluate.h"
@@ -1970,51 +1971,29 @@ demo_do(struct demo *d, const struct demo_step *st, struct rv_err *err)
 	struct demo_duty *dd = &d->duties[st->duty];
 	const char *unit = st->unit >= 0 ? demo_units[st->unit].code : NULL;
 	const char *who = st->who >= 0 ? d->people[st->who].login : NULL;
-	char date[11];
+	const char *args[ACTION_SLOTS_MAX] = { NULL, NULL, NULL };
+	const struct action *a;
+	char date[11], said[1200];
 	enum rv_code rc;
 
-	s->now = demo_moment(st->day, st->sec);
-	session_sync_clock(s);
+	session_hold_clock(s, demo_moment(st->day, st->sec));
 	if ((rc = demo_act_as(d, st->actor, err)) != RV_OK)
 		return rc;
-	switch (st->act) {
-	case ACT_CREATE:
+	if (st->act == ACT_CREATE)
 		return demo_create(d, dd, err);
-	case ACT_ASSIGN:
-		return duty_assign(s, dd->ref, who, err);
-	case ACT_TRANSFER:
-		return duty_transfer(s, dd->ref, unit, st->text, err);
-	case ACT_ESCALATE:
-		return duty_escalate(s, dd->ref, st->text, err);
-	case ACT_RETURN:
-		return duty_return(s, dd->ref, st->text, err);
-	case ACT_ACCEPT:
-		return duty_accept(s, dd->ref, who, err);
-	case ACT_REJECT:
-		return duty_reject(s, dd->ref, st->text, err);
-	case ACT_PROGRESS:
-		return duty_progress(s, dd->ref, st->text, err);
-	case ACT_DELIVER:
-		return duty_deliver(s, dd->ref, st->text, err);
-	case ACT_EXTEND:
-		dates_iso(st->date, date);
-		return duty_extend(s, dd->ref, date, st->text, err);
-	case ACT_APPROVE:
-		return duty_approve(s, dd->ref, err);
-	case ACT_REFUSE:
-		return duty_refuse(s, dd->ref, st->text, err);
-	case ACT_DONE:
-		return duty_done(s, dd->ref, st->text, err);
-	case ACT_CONFIRM:
-		return duty_confirm(s, dd->ref, err);
-	case ACT_REOPEN:
-		return duty_reopen(s, dd->ref, st->text, err);
-	case ACT_REDIRECT:
-		return duty_redirect(s, dd->ref, unit, who, st->text, err);
-	case ACT_CANCEL:
-		return duty_cancel(s, dd->ref, st->text, err);
+	/* Every other step is an action of action.h, its arguments given by
+	 * their slots' names, as the command line and the board give them. */
+	if ((a = action_find(demo_act_names[st->act])) == NULL)
+		return err_set(err, RV_STORAGE, _("demo: unknown step %d"), (int)st->act);
+	dates_iso(st->date, date);
+	for (int k = 0; k < a->nslots; k++) {
+		const char *name = a->slot[k].name;
+
+		args[k] = strcmp(name, "unit") == 0 ? unit :
+		    strcmp(name, "login") == 0 || strcmp(name, "owner") == 0 ? who :
+		    strcmp(name, "date") == 0 ? date : st->text;
 	}
-	return err_set(err, RV_STORAGE, _("demo: unknown step %d"), (int)st->act);
+	return action_run(s, a, dd->ref, args, said, sizeof(said), err);
 }
 
 /* Plays every step in time order; the first refusal stops it, named. */
@@ -2064,6 +2043,7 @@ demo_build(struct session *s, struct rv_err *err)
 	struct demo *d;
 	struct person via = s->via;
 	time_t now = s->now;
+	int held = s->clock_held;
 	char login[64];
 	enum rv_code rc;
 
@@ -2083,8 +2063,7 @@ demo_build(struct session *s, struct rv_err *err)
 	demo_days(d, dates_local_day(now));
 	if ((rc = store_begin(s->st, err)) != RV_OK)
 		goto out;
-	s->now = demo_moment(demo_day(d, DEMO_ORG_DAY), 8 * 3600);
-	session_sync_clock(s);
+	session_hold_clock(s, demo_moment(demo_day(d, DEMO_ORG_DAY), 8 * 3600));
 	rc = demo_org(d, err);
 	if (rc == RV_OK) {
 		demo_plan(d);
@@ -2100,7 +2079,9 @@ demo_build(struct session *s, struct rv_err *err)
 	else
 		store_rollback(s->st);
 out:
+	/* The clock as it was: held where it was, or live again. */
 	s->now = now;
+	s->clock_held = held;
 	session_sync_clock(s);
 	s->via = via;
 	model_person_free(&s->me);

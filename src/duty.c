@@ -1,10 +1,12 @@
 /* duty: the rules over duties (see duty.h). */
 #include "roviec/duty.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <uuid.h>
 
@@ -13,6 +15,7 @@
 #include "roviec/decimal.h"
 #include "roviec/history.h"
 #include "roviec/i18n.h"
+#include "roviec/lookup.h"
 #include "roviec/store.h"
 #include "roviec/text.h"
 
@@ -175,7 +178,10 @@ need_no_pending_handoff(struct op *op, const char *doing, struct rv_err *err)
 }
 
 /* Withdraws whatever proposal and extension request are pending, as the
- * duty leaves the hands of those who asked. */
+ * duty leaves the hands of those who asked (submitted as done, moved to
+ * another unit, redirected, cancelled): the request has nothing left to
+ * ask for.  Never silently: the history records it with the reason, and
+ * the session keeps what was withdrawn for the action's message. */
 static enum rv_code
 withdraw_pending(struct op *op, const char *why, struct rv_err *err)
 {
@@ -192,6 +198,7 @@ withdraw_pending(struct op *op, const char *why, struct rv_err *err)
 		if (rc == RV_OK)
 			rc = record(op, "handoff-withdrawn", h.from_unit_id, h.to_unit_id,
 			    0, 0, why, model_handoff_name(h.kind), err);
+		op->s->withdrew_handoff = (int)h.kind + 1;
 		model_handoff_free(&h);
 		if (rc != RV_OK)
 			return rc;
@@ -204,20 +211,24 @@ withdraw_pending(struct op *op, const char *why, struct rv_err *err)
 		if (rc == RV_OK)
 			rc = record(op, "extension-withdrawn", 0, 0, 0, 0, why,
 			    x.new_deadline, err);
+		memcpy(op->s->withdrew_extension, x.new_deadline,
+		    sizeof(op->s->withdrew_extension));
 		model_extension_free(&x);
 	}
 	return rc;
 }
 
-/* Looks up a person who must belong to unit_id, for owning a duty there. */
+/* Looks up a person (a login, a name, "me": lookup.h) who must belong to
+ * unit_id, for owning a duty there. */
 static enum rv_code
-member_of(struct store *st, const char *login, rowid_t unit_id,
+member_of(struct session *s, const char *login, rowid_t unit_id,
     struct person *out, struct rv_err *err)
 {
+	struct store *st = s->st;
 	struct unit u;
 	enum rv_code rc;
 
-	if ((rc = store_person_by_login(st, login, out, err)) != RV_OK)
+	if ((rc = lookup_person(s, login, out, err)) != RV_OK)
 		return rc;
 	if (out->role == ROLE_INSPECTOR) {
 		model_person_free(out);
@@ -299,7 +310,7 @@ run_with_reason(struct session *s, struct op *op, const char *reason,
 	enum rv_code rc;
 
 	if ((rc = take_text(reason, _("a reason"), DUTY_TEXT_MAX, 1, &op->text, err)) != RV_OK)
-		return rc;
+		return err_field(err, "reason");
 	return run_op(s, op, fn, err);
 }
 
@@ -339,6 +350,9 @@ check_six_clears(const struct duty_new *in, int import, struct rv_err *err)
 	const char *const *names = import ? columns : options;
 	const char *given[] = { in->title, in->lead, in->owner, in->due,
 	    in->result, in->basis };
+	static const char *const fields[] = { "title", "lead", "owner", "due",
+	    "result", "basis" };
+	const char *first = NULL;
 	char missing[512] = "";
 	size_t len = 0;
 
@@ -349,13 +363,16 @@ check_six_clears(const struct duty_new *in, int import, struct rv_err *err)
 			g++;
 		if (g != NULL && *g != '\0')
 			continue;
+		if (first == NULL)
+			first = fields[i];
 		len += (size_t)snprintf(missing + len, sizeof(missing) - len, "%s%s",
 		    len > 0 ? ", " : "", _(names[i]));
 	}
 	if (len == 0)
 		return RV_OK;
-	return err_set(err, RV_REFUSED,
+	err_set(err, RV_REFUSED,
 	    _("a duty is created only when it is clear; missing: %s"), missing);
+	return err_field(err, first);
 }
 
 static enum rv_code
@@ -364,16 +381,20 @@ create_texts(struct create *c, struct rv_err *err)
 	const struct duty_new *in = c->in;
 	enum rv_code rc;
 
-	if ((rc = take_text(in->title, _("the title"), DUTY_TITLE_MAX, 1, &c->title, err)) != RV_OK ||
-	    (rc = take_text(in->result, _("the expected result"), DUTY_TEXT_MAX, 1, &c->result, err)) != RV_OK ||
-	    (rc = take_text(in->basis, _("the basis"), DUTY_TEXT_MAX, 1, &c->basis, err)) != RV_OK ||
-	    (rc = take_text(in->field, _("the field"), DUTY_FIELD_MAX, 0, &c->field, err)) != RV_OK ||
-	    (rc = take_text(in->note, _("the note"), DUTY_TEXT_MAX, 0, &c->note, err)) != RV_OK)
-		return rc;
+	if ((rc = take_text(in->title, _("the title"), DUTY_TITLE_MAX, 1, &c->title, err)) != RV_OK)
+		return err_field(err, "title");
+	if ((rc = take_text(in->result, _("the expected result"), DUTY_TEXT_MAX, 1, &c->result, err)) != RV_OK)
+		return err_field(err, "result");
+	if ((rc = take_text(in->basis, _("the basis"), DUTY_TEXT_MAX, 1, &c->basis, err)) != RV_OK)
+		return err_field(err, "basis");
+	if ((rc = take_text(in->field, _("the field"), DUTY_FIELD_MAX, 0, &c->field, err)) != RV_OK)
+		return err_field(err, "field");
+	if ((rc = take_text(in->note, _("the note"), DUTY_TEXT_MAX, 0, &c->note, err)) != RV_OK)
+		return err_field(err, "note");
 	for (size_t i = 0; i < in->nsupport; i++)
 		if ((rc = take_text(in->support[i].part, _("a supporting unit's part"),
 		    DUTY_TEXT_MAX, 0, &c->parts[i], err)) != RV_OK)
-			return rc;
+			return err_field(err, "support");
 	return RV_OK;
 }
 
@@ -387,7 +408,7 @@ add_supporters(struct create *c, const struct duty *d, struct rv_err *err)
 		struct unit u;
 		int already = 0;
 
-		if ((rc = store_unit_by_code(st, c->in->support[i].unit, &u, err)) != RV_OK)
+		if ((rc = lookup_unit(c->s, c->in->support[i].unit, &u, err)) != RV_OK)
 			break;
 		if (u.id == d->lead_unit_id)
 			rc = err_set(err, RV_REFUSED,
@@ -402,7 +423,7 @@ add_supporters(struct create *c, const struct duty *d, struct rv_err *err)
 			rc = store_support_add(st, d->id, u.id, c->parts[i], err);
 		model_unit_free(&u);
 	}
-	return rc;
+	return rc != RV_OK ? err_field(err, "support") : RV_OK;
 }
 
 static enum rv_code record_date(const char *given, const char *what, day_t today,
@@ -645,8 +666,11 @@ do_create(struct store *st, void *arg, struct rv_err *err)
 	    (strcmp(r->status, "done") == 0 || strcmp(r->status, "cancelled") == 0);
 	enum rv_code rc;
 
-	if ((rc = store_unit_by_code(st, c->in->lead, &lead, err)) != RV_OK ||
-	    (rc = create_assigner(c, &assigner, err)) != RV_OK)
+	if ((rc = lookup_unit(s, c->in->lead, &lead, err)) != RV_OK) {
+		err_field(err, "lead");
+		goto out;
+	}
+	if ((rc = create_assigner(c, &assigner, err)) != RV_OK)
 		goto out;
 	if ((r == NULL || r->created == NULL) &&
 	    !actor_heads_above(st, assigner.id, lead.id) &&
@@ -662,9 +686,11 @@ do_create(struct store *st, void *arg, struct rv_err *err)
 	if (closed)
 		rc = store_person_by_login(st, c->in->owner, &owner, err);
 	else
-		rc = member_of(st, c->in->owner, lead.id, &owner, err);
-	if (rc != RV_OK)
+		rc = member_of(s, c->in->owner, lead.id, &owner, err);
+	if (rc != RV_OK) {
+		err_field(err, "owner");
 		goto out;
+	}
 	if (c->in->uuid != NULL) {
 		struct duty old;
 		struct rv_err ignored;
@@ -720,7 +746,7 @@ do_create(struct store *st, void *arg, struct rv_err *err)
 	snprintf(op.at, sizeof(op.at), "%s", at);
 	/* An imported duty's original deadline, when an extension moved it
 	 * before the import, is recorded too: verify checks both. */
-	/* A coefficient other than 1 too (migration 6), before the source. */
+	/* A coefficient other than 1 too (migration 7), before the source. */
 	size = 96 + (r != NULL && r->source != NULL ? strlen(r->source) : 0);
 	if ((detail = malloc(size)) == NULL) {
 		rc = err_set(err, RV_STORAGE, _("out of memory"));
@@ -870,18 +896,26 @@ create_duty(struct session *s, const struct duty_new *in,
 	if (in->nsupport > DUTY_SUPPORT_MAX)
 		return err_set(err, RV_REFUSED, _("at most %d supporting units"), DUTY_SUPPORT_MAX);
 	if ((rc = check_six_clears(in, rec != NULL, err)) != RV_OK ||
-	    (in->coefficient != NULL && (rc = decimal_parse(in->coefficient,
+	    (rc = create_texts(&c, err)) != RV_OK)
+		goto out;
+	if (in->coefficient != NULL && (rc = decimal_parse(in->coefficient,
 	    rec != NULL ? _("the coefficient (coefficient)") : _("the coefficient (--coefficient)"),
-	    DUTY_COEFFICIENT_MIN, DUTY_COEFFICIENT_MAX, &c.coefficient, err)) != RV_OK) ||
-	    (rc = create_texts(&c, err)) != RV_OK ||
-	    (rc = dates_parse(in->due, today, &c.due, err)) != RV_OK ||
-	    (rec != NULL && (rc = check_record(&c, today, err)) != RV_OK))
+	    DUTY_COEFFICIENT_MIN, DUTY_COEFFICIENT_MAX, &c.coefficient, err)) != RV_OK) {
+		err_field(err, "coefficient");
+		goto out;
+	}
+	if ((rc = dates_parse(in->due, today, &c.due, err)) != RV_OK) {
+		err_field(err, "due");
+		goto out;
+	}
+	if (rec != NULL && (rc = check_record(&c, today, err)) != RV_OK)
 		goto out;
 	if ((rec == NULL || rec->created == NULL) && c.due < today) {
 		dates_iso(c.due, day);
 		rc = err_set(err, RV_REFUSED,
 		    _("the deadline %s is already past; give a deadline from today on"),
 		    dates_shown(day, (char[11]){ 0 }));
+		err_field(err, "due");
 		goto out;
 	}
 	if ((rc = store_write(s->st, do_create, &c, err)) == RV_OK)
@@ -895,6 +929,7 @@ enum rv_code
 duty_create(struct session *s, const struct duty_new *in, char ref[DUTY_REF_SIZE],
     struct rv_err *err)
 {
+	session_tick(s);
 	ref[0] = '\0';
 	if (refuse_inspector(s, err))
 		return RV_REFUSED;
@@ -928,8 +963,8 @@ do_assign(struct store *st, void *arg, struct rv_err *err)
 	if (!heads_lead(op))
 		return err_set(err, RV_REFUSED,
 		    _("only the head of the lead unit may reassign %s"), op->d.ref);
-	if ((rc = member_of(st, op->login, op->d.lead_unit_id, &p, err)) != RV_OK)
-		return rc;
+	if ((rc = member_of(op->s, op->login, op->d.lead_unit_id, &p, err)) != RV_OK)
+		return err_field(err, "login");
 	from = op->d.owner_id;
 	if (p.id == from)
 		rc = err_set(err, RV_REFUSED, _("%s already owns %s"), p.login, op->d.ref);
@@ -945,8 +980,11 @@ duty_assign(struct session *s, const char *ref, const char *login,
 {
 	struct op op = { .ref = ref, .login = login };
 
-	if (login == NULL || login[0] == '\0')
-		return err_set(err, RV_REFUSED, _("name the new owner by login"));
+	session_tick(s);
+	if (login == NULL || login[0] == '\0') {
+		err_set(err, RV_REFUSED, _("name the new owner by login"));
+		return err_field(err, "login");
+	}
 	return run_op(s, &op, do_assign, err);
 }
 
@@ -958,6 +996,22 @@ propose(struct op *op, enum handoff_kind kind, rowid_t to_unit, struct rv_err *e
 	struct handoff h = { 0 };
 	enum rv_code rc;
 
+	/* Rule 6: a proposal to a unit above the lead unit (an escalation, a
+	 * transfer or a return upward) raises escalated, which stays. */
+	if (!op->d.escalated) {
+		int above = 0;
+
+		if (to_unit != op->d.lead_unit_id &&
+		    (rc = store_unit_within(op->s->st, op->d.lead_unit_id, to_unit,
+		    &above, err)) != RV_OK)
+			return rc;
+		assert(kind != HANDOFF_ESCALATE || above);
+		if (above) {
+			op->d.escalated = 1;
+			if ((rc = store_duty_update(op->s->st, &op->d, err)) != RV_OK)
+				return rc;
+		}
+	}
 	h.duty_id = op->d.id;
 	h.kind = kind;
 	h.from_unit_id = op->d.lead_unit_id;
@@ -967,23 +1021,20 @@ propose(struct op *op, enum handoff_kind kind, rowid_t to_unit, struct rv_err *e
 	snprintf(h.created_on, sizeof(h.created_on), "%s", op->today);
 	if ((rc = store_handoff_insert(op->s->st, &h, op->at, err)) != RV_OK)
 		return rc;
-	if (kind == HANDOFF_ESCALATE && !op->d.escalated) {
-		op->d.escalated = 1;
-		if ((rc = store_duty_update(op->s->st, &op->d, err)) != RV_OK)
-			return rc;
-	}
 	return record(op, model_handoff_name(kind), op->d.lead_unit_id, to_unit,
 	    0, 0, op->text, "proposed", err);
 }
 
-/* The checks every proposal shares. */
+/* The checks every proposal shares: done says what the duty cannot be
+ * ("transferred"), doing what only some may do ("transfer it"). */
 static enum rv_code
-can_propose(struct store *st, struct op *op, const char *doing, struct rv_err *err)
+can_propose(struct store *st, struct op *op, const char *done, const char *doing,
+    struct rv_err *err)
 {
 	enum rv_code rc;
 
 	if ((rc = op_load(st, op, err)) != RV_OK ||
-	    (rc = need_status(op, "open", doing, err)) != RV_OK ||
+	    (rc = need_status(op, "open", done, err)) != RV_OK ||
 	    (rc = need_owner_or_head(op, doing, err)) != RV_OK)
 		return rc;
 	return need_no_pending_handoff(op, _("handed off again"), err);
@@ -997,11 +1048,15 @@ do_transfer(struct store *st, void *arg, struct rv_err *err)
 	enum handoff_kind kind = HANDOFF_TRANSFER;
 	enum rv_code rc;
 
-	if ((rc = can_propose(st, op, _("transferred"), err)) != RV_OK ||
-	    (rc = store_unit_by_code(st, op->unit, &to, err)) != RV_OK)
+	if ((rc = can_propose(st, op, _("transferred"), _("transfer it"), err)) != RV_OK)
 		goto out;
+	if ((rc = lookup_unit(op->s, op->unit, &to, err)) != RV_OK) {
+		err_field(err, "unit");
+		goto out;
+	}
 	if (to.id == op->d.lead_unit_id) {
 		rc = err_set(err, RV_REFUSED, _("%s already leads %s"), to.code, op->d.ref);
+		err_field(err, "unit");
 		goto out;
 	}
 	/* Passing it to a unit above is pushing it upward, whatever it is called. */
@@ -1031,8 +1086,11 @@ duty_transfer(struct session *s, const char *ref, const char *unit,
 {
 	struct op op = { .ref = ref, .unit = unit };
 
-	if (unit == NULL || unit[0] == '\0')
-		return err_set(err, RV_REFUSED, _("name the unit to transfer to by its code"));
+	session_tick(s);
+	if (unit == NULL || unit[0] == '\0') {
+		err_set(err, RV_REFUSED, _("name the unit to transfer to by its code or name"));
+		return err_field(err, "unit");
+	}
 	return run_with_reason(s, &op, reason, do_transfer, err);
 }
 
@@ -1043,7 +1101,7 @@ do_escalate(struct store *st, void *arg, struct rv_err *err)
 	struct unit lead = { 0 };
 	enum rv_code rc;
 
-	if ((rc = can_propose(st, op, _("escalated"), err)) != RV_OK ||
+	if ((rc = can_propose(st, op, _("escalated"), _("escalate it"), err)) != RV_OK ||
 	    (rc = store_unit_by_id(st, op->d.lead_unit_id, &lead, err)) != RV_OK)
 		goto out;
 	if (lead.parent_id == 0)
@@ -1061,6 +1119,7 @@ duty_escalate(struct session *s, const char *ref, const char *reason,
 {
 	struct op op = { .ref = ref };
 
+	session_tick(s);
 	return run_with_reason(s, &op, reason, do_escalate, err);
 }
 
@@ -1071,7 +1130,7 @@ do_return(struct store *st, void *arg, struct rv_err *err)
 	struct person assigner = { 0 };
 	enum rv_code rc;
 
-	if ((rc = can_propose(st, op, _("returned"), err)) != RV_OK ||
+	if ((rc = can_propose(st, op, _("returned"), _("return it"), err)) != RV_OK ||
 	    (rc = store_person_by_id(st, op->d.assigner_id, &assigner, err)) != RV_OK)
 		goto out;
 	if (assigner.unit_id == 0)
@@ -1095,6 +1154,7 @@ duty_return(struct session *s, const char *ref, const char *reason,
 {
 	struct op op = { .ref = ref };
 
+	session_tick(s);
 	return run_with_reason(s, &op, reason, do_return, err);
 }
 
@@ -1136,7 +1196,8 @@ do_accept(struct store *st, void *arg, struct rv_err *err)
 	if ((rc = answerable(st, op, &h, err)) != RV_OK)
 		goto out;
 	if (h.kind == HANDOFF_RETURN && !actor_heads(st, op->s->me.id, h.to_unit_id) &&
-	    login != NULL && strcmp(login, op->s->me.login) != 0) {
+	    login != NULL && strcmp(login, op->s->me.login) != 0 &&
+	    strcasecmp(login, LOOKUP_ME) != 0) {
 		rc = err_set(err, RV_REFUSED,
 		    _("as the assigner you take a returned duty back yourself; only the head of the unit may give it to someone else"));
 		goto out;
@@ -1156,10 +1217,12 @@ do_accept(struct store *st, void *arg, struct rv_err *err)
 			    _("you do not belong to the receiving unit; name the new owner with --owner LOGIN"));
 		}
 	} else {
-		rc = member_of(st, login, h.to_unit_id, &owner, err);
+		rc = member_of(op->s, login, h.to_unit_id, &owner, err);
 	}
-	if (rc != RV_OK)
+	if (rc != RV_OK) {
+		err_field(err, "owner");
 		goto out;
+	}
 	from_unit = op->d.lead_unit_id;
 	from_owner = op->d.owner_id;
 	/* The old unit's extension request leaves with it (the handoff itself
@@ -1183,6 +1246,7 @@ duty_accept(struct session *s, const char *ref, const char *owner,
 {
 	struct op op = { .ref = ref, .login = owner };
 
+	session_tick(s);
 	return run_op(s, &op, do_accept, err);
 }
 
@@ -1208,6 +1272,7 @@ duty_reject(struct session *s, const char *ref, const char *reason,
 {
 	struct op op = { .ref = ref };
 
+	session_tick(s);
 	return run_with_reason(s, &op, reason, do_reject, err);
 }
 
@@ -1248,8 +1313,9 @@ duty_progress(struct session *s, const char *ref, const char *note,
 	struct op op = { .ref = ref };
 	enum rv_code rc;
 
+	session_tick(s);
 	if ((rc = take_text(note, _("the note"), DUTY_TEXT_MAX, 1, &op.text, err)) != RV_OK)
-		return rc;
+		return err_field(err, "note");
 	return run_op(s, &op, do_progress, err);
 }
 
@@ -1292,9 +1358,10 @@ duty_deliver(struct session *s, const char *ref, const char *note,
 	struct op op = { .ref = ref };
 	enum rv_code rc;
 
+	session_tick(s);
 	if ((rc = take_text(note, _("the note of what was delivered"), DUTY_TEXT_MAX, 1,
 	    &op.text, err)) != RV_OK)
-		return rc;
+		return err_field(err, "note");
 	return run_op(s, &op, do_deliver, err);
 }
 
@@ -1311,7 +1378,7 @@ do_extend(struct store *st, void *arg, struct rv_err *err)
 
 	if ((rc = op_load(st, op, err)) != RV_OK ||
 	    (rc = need_status(op, "open", _("extended"), err)) != RV_OK ||
-	    (rc = need_owner_or_head(op, _("ask for an extension of"), err)) != RV_OK)
+	    (rc = need_owner_or_head(op, _("ask for an extension of it"), err)) != RV_OK)
 		return rc;
 	if (dates_from_iso(op->d.deadline, &deadline) != 0)
 		return err_set(err, RV_STORAGE, _("%s has a damaged deadline"), op->d.ref);
@@ -1319,10 +1386,12 @@ do_extend(struct store *st, void *arg, struct rv_err *err)
 		return err_set(err, RV_REFUSED,
 		    _("the deadline of %s passed on %s; an extension must be asked for before the deadline"),
 		    op->d.ref, dates_shown(op->d.deadline, (char[11]){ 0 }));
-	if (op->date <= deadline)
-		return err_set(err, RV_REFUSED,
+	if (op->date <= deadline) {
+		err_set(err, RV_REFUSED,
 		    _("an extension asks for a date after the current deadline %s"),
 		    dates_shown(op->d.deadline, (char[11]){ 0 }));
+		return err_field(err, "date");
+	}
 	if ((rc = store_extension_pending(st, op->d.id, &x, &found, err)) != RV_OK)
 		return rc;
 	model_extension_free(&x);
@@ -1346,11 +1415,15 @@ duty_extend(struct session *s, const char *ref, const char *date,
 	struct op op = { .ref = ref };
 	enum rv_code rc;
 
-	if (date == NULL)
-		return err_set(err, RV_REFUSED, _("give the new deadline you ask for"));
-	if ((rc = dates_parse(date, session_today(s), &op.date, err)) != RV_OK ||
-	    (rc = take_text(reason, _("a reason"), DUTY_TEXT_MAX, 1, &op.text, err)) != RV_OK)
-		return rc;
+	session_tick(s);
+	if (date == NULL) {
+		err_set(err, RV_REFUSED, _("give the new deadline you ask for"));
+		return err_field(err, "date");
+	}
+	if ((rc = dates_parse(date, session_today(s), &op.date, err)) != RV_OK)
+		return err_field(err, "date");
+	if ((rc = take_text(reason, _("a reason"), DUTY_TEXT_MAX, 1, &op.text, err)) != RV_OK)
+		return err_field(err, "reason");
 	return run_op(s, &op, do_extend, err);
 }
 
@@ -1403,6 +1476,7 @@ duty_approve(struct session *s, const char *ref, struct rv_err *err)
 {
 	struct op op = { .ref = ref };
 
+	session_tick(s);
 	return run_op(s, &op, do_approve, err);
 }
 
@@ -1412,6 +1486,7 @@ duty_refuse(struct session *s, const char *ref, const char *reason,
 {
 	struct op op = { .ref = ref };
 
+	session_tick(s);
 	return run_with_reason(s, &op, reason, do_refuse, err);
 }
 
@@ -1443,8 +1518,9 @@ duty_done(struct session *s, const char *ref, const char *note, struct rv_err *e
 	struct op op = { .ref = ref };
 	enum rv_code rc;
 
+	session_tick(s);
 	if ((rc = take_text(note, _("the result note"), DUTY_TEXT_MAX, 1, &op.text, err)) != RV_OK)
-		return rc;
+		return err_field(err, "note");
 	return run_op(s, &op, do_done, err);
 }
 
@@ -1470,6 +1546,7 @@ duty_confirm(struct session *s, const char *ref, struct rv_err *err)
 {
 	struct op op = { .ref = ref };
 
+	session_tick(s);
 	return run_op(s, &op, do_confirm, err);
 }
 
@@ -1538,6 +1615,7 @@ duty_reopen(struct session *s, const char *ref, const char *reason,
 {
 	struct op op = { .ref = ref };
 
+	session_tick(s);
 	return run_with_reason(s, &op, reason, do_reopen, err);
 }
 
@@ -1628,20 +1706,25 @@ do_redirect(struct store *st, void *arg, struct rv_err *err)
 
 	if ((rc = op_load(st, op, err)) != RV_OK ||
 	    (rc = need_assigner(op, _("redirect it"), err)) != RV_OK ||
-	    (rc = need_status(op, "open", _("redirected"), err)) != RV_OK ||
-	    (rc = store_unit_by_code(st, op->unit, &to, err)) != RV_OK)
+	    (rc = need_status(op, "open", _("redirected"), err)) != RV_OK)
 		goto out;
+	if ((rc = lookup_unit(op->s, op->unit, &to, err)) != RV_OK) {
+		err_field(err, "unit");
+		goto out;
+	}
 	if (to.id == op->d.lead_unit_id) {
 		rc = err_set(err, RV_REFUSED, _("%s already leads %s"), to.code, op->d.ref);
+		err_field(err, "unit");
 		goto out;
 	}
 	if (!actor_heads_above(st, op->s->me.id, to.id)) {
 		rc = err_set(err, RV_REFUSED,
 		    _("you may redirect a duty only to a unit you head or one below it"));
+		err_field(err, "unit");
 		goto out;
 	}
 	if (op->login != NULL)
-		rc = member_of(st, op->login, to.id, &owner, err);
+		rc = member_of(op->s, op->login, to.id, &owner, err);
 	else if (to.head_id != 0)
 		rc = store_person_by_id(st, to.head_id, &owner, err);
 	if (rc == RV_OK && (owner.id == 0 || owner.unit_id != to.id)) {
@@ -1649,8 +1732,10 @@ do_redirect(struct store *st, void *arg, struct rv_err *err)
 		rc = err_set(err, RV_REFUSED,
 		    _("name the new owner in %s with --owner LOGIN"), to.code);
 	}
-	if (rc != RV_OK)
+	if (rc != RV_OK) {
+		err_field(err, "owner");
 		goto out;
+	}
 	from_unit = op->d.lead_unit_id;
 	from_owner = op->d.owner_id;
 	if ((rc = withdraw_pending(op, "the assigner redirected the duty", err)) != RV_OK ||
@@ -1670,8 +1755,11 @@ duty_redirect(struct session *s, const char *ref, const char *unit,
 {
 	struct op op = { .ref = ref, .unit = unit, .login = owner };
 
-	if (unit == NULL || unit[0] == '\0')
-		return err_set(err, RV_REFUSED, _("name the unit to redirect to by its code"));
+	session_tick(s);
+	if (unit == NULL || unit[0] == '\0') {
+		err_set(err, RV_REFUSED, _("name the unit to redirect to by its code or name"));
+		return err_field(err, "unit");
+	}
 	return run_with_reason(s, &op, reason, do_redirect, err);
 }
 
@@ -1701,5 +1789,6 @@ duty_cancel(struct session *s, const char *ref, const char *reason,
 {
 	struct op op = { .ref = ref };
 
+	session_tick(s);
 	return run_with_reason(s, &op, reason, do_cancel, err);
 }

@@ -12,6 +12,7 @@ err_set(struct rv_err *err, enum rv_code code, const char *fmt, ...)
 	if (err == NULL)
 		return code;
 	err->code = code;
+	err->field = NULL;
 	va_start(ap, fmt);
 	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
 	va_end(ap);
@@ -25,4 +26,15 @@ err_clear(struct rv_err *err)
 		return;
 	err->code = RV_OK;
 	err->msg[0] = '\0';
+	err->field = NULL;
+}
+
+enum rv_code
+err_field(struct rv_err *err, const char *field)
+{
+	if (err == NULL)
+		return RV_OK;
+	if (err->field == NULL)
+		err->field = field;
+	return err->code;
 }

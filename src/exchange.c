@@ -434,7 +434,7 @@ import_row(struct import *im, const struct csv_record *rec, struct rv_err *err)
 		if (im->where[c] < 0 || (size_t)im->where[c] >= rec->n)
 			continue;
 		f = &rec->fields[im->where[c]];
-		snprintf(what, sizeof(what), "the %s column", column_get(c)->name);
+		snprintf(what, sizeof(what), _("the %s column"), column_get(c)->name);
 		if ((rc = text_in(f->s, f->len, what, CELL_MAX_CHARS, &cell[c], &e)) != RV_OK) {
 			if (rc == RV_STORAGE) {
 				*err = e;
@@ -616,6 +616,7 @@ exchange_import(struct session *s, const char *path, long *imported,
 	char *buf = NULL;
 	enum rv_code rc;
 
+	session_tick(s);
 	*imported = 0;
 	*problems = NULL;
 	if (s->me.role != ROLE_ADMIN)

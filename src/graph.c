@@ -129,7 +129,7 @@ enum rv_code
 graph_load(struct session *s, const char *from, const char *to, struct graph *g,
     struct rv_err *err)
 {
-	day_t today = session_today(s), f = 0, t = today;
+	day_t today = dates_local_day(session_tick(s)), f = 0, t = today;
 	struct load l = { g };
 	enum rv_code rc;
 

@@ -234,8 +234,9 @@ apply_unit_role(struct store *st, const struct org_op *op, struct person *p,
 		return err_set(err, RV_REFUSED,
 		    _("a role is one of admin, head, officer, inspector"));
 	if (p->unit_id == 0 && p->role != ROLE_ADMIN && p->role != ROLE_INSPECTOR)
-		return err_set(err, RV_REFUSED,
-		    _("a %s belongs to a unit: give it with --unit CODE"), model_role_name(p->role));
+		return err_set(err, RV_REFUSED, p->role == ROLE_HEAD ?
+		    _("a head belongs to a unit: give it with --unit CODE") :
+		    _("an officer belongs to a unit: give it with --unit CODE"));
 	return RV_OK;
 }
 

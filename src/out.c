@@ -20,6 +20,7 @@ static struct {
 
 struct out_table {
 	size_t ncols, flex;
+	size_t wrap;		/* the column wrapped, not cut; ncols: none */
 	char **headers;
 	char **raw;		/* nrows * ncols, as given; made inert when
 				 * written as a table */
@@ -87,9 +88,17 @@ out_table_new(size_t ncols, const char *const *headers, size_t flex)
 	}
 	t->ncols = ncols;
 	t->flex = flex;
+	t->wrap = ncols;
 	for (size_t i = 0; i < ncols; i++)
 		t->headers[i] = dup_or_empty(headers[i]);
 	return t;
+}
+
+void
+out_table_wrap(struct out_table *t, size_t col)
+{
+	if (col < t->ncols)
+		t->wrap = col;
 }
 
 int
@@ -132,7 +141,8 @@ narrow(size_t *w, size_t i, size_t want, size_t floor)
 #define FLEX_KEEP 20
 #define OTHER_KEEP 6
 static void
-fit_widths(size_t *w, size_t n, size_t flex, size_t limit)
+fit_widths(size_t *w, size_t n, size_t flex, size_t limit, size_t wrap,
+    size_t wrap_keep)
 {
 	size_t total = n > 0 ? n - 1 : 0, over;
 
@@ -150,7 +160,19 @@ fit_widths(size_t *w, size_t n, size_t flex, size_t limit)
 				widest = i;
 		if (widest >= n || w[widest] <= OTHER_KEEP)
 			break;
-		over -= narrow(w, widest, 1, OTHER_KEEP);
+		/* The wrapped column keeps its longest word whole. */
+		if (widest == wrap && w[widest] <= wrap_keep) {
+			size_t next = n;
+
+			for (size_t i = 0; i < n; i++)
+				if (i != flex && i != wrap && w[i] > OTHER_KEEP &&
+				    (next == n || w[i] > w[next]))
+					next = i;
+			if (next == n)
+				break;
+			widest = next;
+		}
+		over -= narrow(w, widest, 1, widest == wrap ? wrap_keep : OTHER_KEEP);
 	}
 	over -= narrow(w, flex, over, 4);
 }
@@ -174,12 +196,24 @@ write_spaces(FILE *f, size_t n)
  */
 static void
 write_row(FILE *f, char *const *cells, const size_t *cw, const size_t *w,
-    size_t n)
+    size_t n, size_t wrap)
 {
+	char **more = NULL;
+	size_t nmore = 0;
+
 	for (size_t i = 0; i < n; i++) {
 		const char *cell = cells[i] != NULL ? cells[i] : "";
 		int pad = i + 1 < n;
 
+		/* The wrapped column goes on below, under itself, word by
+		 * word: a flag is never cut. */
+		if (i == wrap && cw[i] > w[i] &&
+		    (more = text_wrap(cell, w[i], &nmore)) != NULL && nmore > 0) {
+			fputs(more[0], f);
+			if (pad)
+				write_spaces(f, w[i] - text_width(more[0]) + 1);
+			continue;
+		}
 		if (cw[i] <= w[i]) {
 			fputs(cell, f);
 			if (pad)
@@ -194,6 +228,16 @@ write_row(FILE *f, char *const *cells, const size_t *cw, const size_t *w,
 			fputc(' ', f);
 	}
 	fputc('\n', f);
+	for (size_t k = 1; k < nmore; k++) {
+		size_t at = 0;
+
+		for (size_t i = 0; i < wrap; i++)
+			at += w[i] + 1;
+		write_spaces(f, at);
+		fputs(more[k], f);
+		fputc('\n', f);
+	}
+	text_wrap_free(more, nmore);
 }
 
 /*
@@ -323,6 +367,27 @@ write_for_pasting(struct out_table *t, FILE *f, enum out_format format)
 	}
 }
 
+/* The width of the longest word of the wrapped column (rows only). */
+static size_t
+wrap_keep(const struct out_table *t, char *const *cells)
+{
+	size_t keep = 0;
+
+	if (t->wrap >= t->ncols)
+		return 0;
+	for (size_t r = 1; r <= t->nrows; r++) {
+		const char *cell = cells[r * t->ncols + t->wrap];
+		char *copy = cell != NULL ? strdup(cell) : NULL, *save = NULL;
+
+		for (char *word = copy != NULL ? strtok_r(copy, " ", &save) : NULL;
+		    word != NULL; word = strtok_r(NULL, " ", &save))
+			if (text_width(word) > keep)
+				keep = text_width(word);
+		free(copy);
+	}
+	return keep;
+}
+
 void
 out_table_write(struct out_table *t, FILE *f, enum out_format format)
 {
@@ -370,13 +435,13 @@ out_table_write(struct out_table *t, FILE *f, enum out_format format)
 	if ((second = calloc(t->ncols, sizeof(*second))) != NULL &&
 	    (cw2 = calloc(t->ncols, sizeof(*cw2))) != NULL)
 		two = split_headings(cells, cw, w, t->ncols, t->nrows, limit, second, cw2);
-	fit_widths(w, t->ncols, t->flex, limit);
-	write_row(f, cells, cw, w, t->ncols);
+	fit_widths(w, t->ncols, t->flex, limit, t->wrap, wrap_keep(t, cells));
+	write_row(f, cells, cw, w, t->ncols, t->ncols);
 	if (two)
-		write_row(f, second, cw2, w, t->ncols);
+		write_row(f, second, cw2, w, t->ncols, t->ncols);
 	for (size_t r = 1; r <= t->nrows; r++)
 		write_row(f, cells + r * t->ncols, cw + r * t->ncols, w,
-		    t->ncols);
+		    t->ncols, t->wrap);
 out:
 	if (cells != NULL)
 		for (size_t k = 0; k < ncells; k++)

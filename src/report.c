@@ -69,7 +69,7 @@ report_run(struct session *s, const struct report_query *q,
     struct report_meta *meta, store_report_fn fn, void *arg, struct rv_err *err)
 {
 	struct run r = { q, meta, 0, fn, arg, 0 };
-	day_t today = session_today(s), from, to;
+	day_t today = dates_local_day(session_tick(s)), from, to;
 	int y, m, d;
 	enum rv_code rc;
 

@@ -3,6 +3,32 @@
 
 #include "roviec/store.h"
 
+time_t
+session_tick(struct session *s)
+{
+	if (!s->clock_held)
+		s->now = time(NULL);
+	s->withdrew_extension[0] = '\0';
+	s->withdrew_handoff = 0;
+	session_sync_clock(s);
+	return s->now;
+}
+
+void
+session_hold_clock(struct session *s, time_t at)
+{
+	s->clock_held = 1;
+	s->now = at;
+	session_sync_clock(s);
+}
+
+void
+session_release_clock(struct session *s)
+{
+	s->clock_held = 0;
+	session_tick(s);
+}
+
 day_t
 session_today(const struct session *s)
 {

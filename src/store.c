@@ -2,6 +2,7 @@
 #define _GNU_SOURCE	/* renameat2, for a backup that never replaces a file */
 #include "roviec/store.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <signal.h>
 #include <fcntl.h>
@@ -84,9 +85,17 @@ enum stmt {
 	ST_REPORT_UNITS,
 	ST_REPORT_PEOPLE,
 	ST_PAGE_FIRST,
+	ST_PAGE_END = ST_PAGE_FIRST + 2 * SORT__COUNT * PAGE__TABS - 1,
 	/* issue #12: list's periods, read by their indexes (migration 5) */
-	ST_DUTY_LIST_DONE = ST_PAGE_FIRST + 2 * SORT__COUNT * PAGE__TABS,
+	ST_DUTY_LIST_DONE,
 	ST_DUTY_LIST_CREATED,
+	/* Issue #10: the board over a working day. */
+	ST_DUTY_LIST_ASSIGNER,
+	ST_DUTY_LIST_ASSIGNER_LIVE,
+	ST_UNIT_ALL,
+	ST_PERSON_ALL,
+	ST_TAB_IDS_FIRST,
+	ST_TAB_IDS_END = ST_TAB_IDS_FIRST + PAGE__TABS - 1,
 	/* issue #13: the evaluation under Decree 335/2025 (evaluate.h) */
 	ST_DUTY_COEFFICIENT,
 	ST_DUTY_SET_COEFFICIENT,
@@ -167,6 +176,7 @@ enum stmt {
 	"  AND (?15 IS NULL OR d.done_on >= ?15) AND (?16 IS NULL OR d.done_on <= ?16)" \
 	"  AND (?17 IS NULL OR d.created_at >= ?17)" \
 	"  AND (?18 IS NULL OR d.created_at < ?18)" \
+	"  AND (?19 IS NULL OR d.assigner_id = ?19)" \
 	" ORDER BY d.deadline, d.ref" \
 	" LIMIT ifnull(?8, -1)"
 /* A unit's or an owner's open and submitted duties, read in the order of
@@ -191,6 +201,13 @@ enum stmt {
 	" AND state = 'pending')"
 #define TAB_FLAGGED TAB_LEAD " AND " FLAGS_OF_D " <> 0"
 #define TAB_MINE "d.owner_id = ?2 AND " OPEN_OR_SUBMITTED
+/* What the acting person assigned, still open or submitted. */
+#define TAB_ASSIGNED "d.assigner_id = ?2 AND " OPEN_OR_SUBMITTED
+/* On the assigner's tab what waits for the assigner comes first: a result
+ * to confirm, an extension to answer, a duty proposed back to them. */
+#define WAITS_FOR_ASSIGNER \
+	"(CASE WHEN d.status = 'submitted' OR d.extension_asked IS NOT NULL" \
+	" OR d.pending_kind = 'return' THEN '0 ' ELSE '1 ' END)"
 /* The sort keys.  By deadline, the key is the expression that the partial
  * indexes duties_lead_page and duties_owner_page hold (migration 3), so
  * the Lead, Flagged and Mine tabs read their first page in index order
@@ -201,7 +218,9 @@ enum stmt {
 #define PAGE_SQL(cond, key, cmp, dir) \
 	"SELECT d.ref, d.uuid, d.title, lu.code, o.login, o.full_name, a.login," \
 	"  d.deadline, d.original_deadline, d.shown_status, d.field, ''," \
-	"  d.handoffs, " FLAGS_OF_D ", NULL, " key " AS k, d.id" \
+	"  d.handoffs, " FLAGS_OF_D ", NULL, " key " AS k, d.id," \
+	"  d.status, d.owner_id, d.lead_unit_id, d.assigner_id, d.pending_kind," \
+	"  d.pending_to_unit_id, d.extension_asked" \
 	" FROM duties_shown d" \
 	" JOIN units lu ON lu.id = d.lead_unit_id" \
 	" JOIN people o ON o.id = d.owner_id" \
@@ -223,6 +242,17 @@ enum stmt {
 	[PAGE_AT(tab, SORT_REF, 1)] = PAGE_SQL(cond, PAGE_KEY_REF, "<", "DESC"), \
 	[PAGE_AT(tab, SORT_OWNER, 0)] = PAGE_SQL(cond, PAGE_KEY_OWNER, ">", "ASC"), \
 	[PAGE_AT(tab, SORT_OWNER, 1)] = PAGE_SQL(cond, PAGE_KEY_OWNER, "<", "DESC")
+/* The same with every key after a prefix (what sorts first). */
+#define PAGE_STMTS_FIRST(tab, cond, first) \
+	[PAGE_AT(tab, SORT_DEADLINE, 0)] = PAGE_SQL(cond, first " || " PAGE_KEY_DEADLINE, ">", "ASC"), \
+	[PAGE_AT(tab, SORT_DEADLINE, 1)] = PAGE_SQL(cond, first " || " PAGE_KEY_DEADLINE, "<", "DESC"), \
+	[PAGE_AT(tab, SORT_REF, 0)] = PAGE_SQL(cond, first " || " PAGE_KEY_REF, ">", "ASC"), \
+	[PAGE_AT(tab, SORT_REF, 1)] = PAGE_SQL(cond, first " || " PAGE_KEY_REF, "<", "DESC"), \
+	[PAGE_AT(tab, SORT_OWNER, 0)] = PAGE_SQL(cond, first " || " PAGE_KEY_OWNER, ">", "ASC"), \
+	[PAGE_AT(tab, SORT_OWNER, 1)] = PAGE_SQL(cond, first " || " PAGE_KEY_OWNER, "<", "DESC")
+/* Every duty of a tab, by id: how many there are and which are new (the
+ * Flagged tab's; the others are read by their own index, below). */
+#define TAB_IDS_SQL(cond) "SELECT d.id FROM duties_shown d WHERE " cond " ORDER BY d.id"
 
 /*
  * The accountability report (see store_report in store.h).  Parameters:
@@ -740,6 +770,32 @@ static const char *const sqls[ST__MAX] = {
 	    " AND ifnull(?16, '9999-12-31')"),
 	[ST_DUTY_LIST_CREATED] = LIST_SQL("d.created_at >= ifnull(?17, '')"
 	    " AND d.created_at < ifnull(?18, '9999-12-31T')"),
+	/* Issue #10: the board over a working day. */
+	PAGE_STMTS_FIRST(PAGE_ASSIGNED, TAB_ASSIGNED, WAITS_FOR_ASSIGNER),
+	[ST_DUTY_LIST_ASSIGNER] = LIST_SQL("d.assigner_id = ?19"),
+	[ST_DUTY_LIST_ASSIGNER_LIVE] = LIST_SQL_LIVE("d.assigner_id = ?19"),
+	[ST_UNIT_ALL] =
+	"SELECT id, code, name, kind, ifnull(parent_id, 0), ifnull(head_id, 0)"
+	" FROM units ORDER BY code",
+	[ST_PERSON_ALL] =
+	"SELECT id, login, full_name, ifnull(unit_id, 0), role FROM people ORDER BY login",
+	/* Each read by its own index, the few rows sorted by id. */
+	[ST_TAB_IDS_FIRST + PAGE_LEAD] =
+	"SELECT id FROM duties WHERE lead_unit_id = ?1 AND status IN ('open', 'submitted')"
+	" ORDER BY id",
+	[ST_TAB_IDS_FIRST + PAGE_SUPPORT] =
+	"SELECT d.id FROM duty_support s CROSS JOIN duties d ON d.id = s.duty_id"
+	" WHERE s.unit_id = ?1 AND d.status IN ('open', 'submitted') ORDER BY d.id",
+	[ST_TAB_IDS_FIRST + PAGE_PROPOSALS] =
+	"SELECT duty_id FROM handoffs WHERE to_unit_id = ?1 AND state = 'pending'"
+	" ORDER BY duty_id",
+	[ST_TAB_IDS_FIRST + PAGE_FLAGGED] = TAB_IDS_SQL(TAB_FLAGGED),
+	[ST_TAB_IDS_FIRST + PAGE_MINE] =
+	"SELECT id FROM duties WHERE owner_id = ?2 AND status IN ('open', 'submitted')"
+	" ORDER BY id",
+	[ST_TAB_IDS_FIRST + PAGE_ASSIGNED] =
+	"SELECT id FROM duties WHERE assigner_id = ?2 AND status IN ('open', 'submitted')"
+	" ORDER BY id",
 	/* issue #13: the evaluation under Decree 335/2025 (evaluate.h). */
 	[ST_DUTY_COEFFICIENT] =
 	"SELECT coefficient_x100 FROM duties WHERE id = ?1",
@@ -2219,14 +2275,24 @@ store_held_before(struct store *st, rowid_t duty_id, rowid_t unit_id,
 
 /* --- listing ----------------------------------------------------------- */
 
+/* The shown statuses, in the order of their STATUS_* bits. */
+static const char *const status_words[] = {
+	"open", "pending", "submitted", "done", "cancelled"
+};
+
+const char *
+store_status_name(int i)
+{
+	return i >= 0 && (size_t)i < sizeof(status_words) / sizeof(status_words[0]) ?
+	    status_words[i] : NULL;
+}
+
 int
 store_status_parse(const char *word, unsigned *bit)
 {
-	static const char *const words[] = {
-		"open", "pending", "submitted", "done", "cancelled"
-	};
+	const char *const *words = status_words;
 
-	for (unsigned i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+	for (unsigned i = 0; i < sizeof(status_words) / sizeof(status_words[0]); i++)
 		if (strcmp(word, words[i]) == 0) {
 			*bit = 1u << i;
 			return 0;
@@ -2274,6 +2340,10 @@ read_duty_row(sqlite3_stmt *s, struct duty_row *row)
 	row->flags = (unsigned)sqlite3_column_int(s, 13);
 	row->json = col_str(s, 14);
 	row->done_on = row->created_at = NULL;
+	row->stored_status = NULL;
+	row->owner_id = row->lead_unit_id = row->assigner_id = 0;
+	row->pending_kind = row->extension_asked = NULL;
+	row->pending_to_unit_id = 0;
 }
 
 enum rv_code
@@ -2288,7 +2358,8 @@ store_duty_list(struct store *st, const struct duty_filter *f, unsigned with,
 	int created = f->created_from != NULL || f->created_to != NULL;
 	sqlite3_stmt *s = stmt(st, f->lead_unit_id ? (live ? ST_DUTY_LIST_UNIT_LIVE :
 	    ST_DUTY_LIST_UNIT) : f->owner_id ? (live ? ST_DUTY_LIST_OWNER_LIVE :
-	    ST_DUTY_LIST_OWNER) : done ? ST_DUTY_LIST_DONE : created ?
+	    ST_DUTY_LIST_OWNER) : f->assigner_id ? (live ? ST_DUTY_LIST_ASSIGNER_LIVE :
+	    ST_DUTY_LIST_ASSIGNER) : done ? ST_DUTY_LIST_DONE : created ?
 	    ST_DUTY_LIST_CREATED : ST_DUTY_LIST, err);
 	char *pattern = NULL;
 	int rc;
@@ -2303,6 +2374,7 @@ store_duty_list(struct store *st, const struct duty_filter *f, unsigned with,
 	bind_id(s, 1, f->lead_unit_id);
 	bind_id(s, 2, f->owner_id);
 	bind_id(s, 3, f->support_unit_id);
+	bind_id(s, 19, f->assigner_id);
 	sqlite3_bind_int(s, 4, (int)f->statuses);
 	sqlite3_bind_int(s, 5, (int)f->flags);
 	if (f->search != NULL && (pattern = like_pattern(f->search)) == NULL)
@@ -2629,6 +2701,13 @@ store_duty_page(struct store *st, const struct page_query *q, store_page_fn fn,
 		struct duty_row row;
 
 		read_duty_row(s, &row);
+		row.stored_status = col_str(s, 17);
+		row.owner_id = sqlite3_column_int64(s, 18);
+		row.lead_unit_id = sqlite3_column_int64(s, 19);
+		row.assigner_id = sqlite3_column_int64(s, 20);
+		row.pending_kind = col_str(s, 21);
+		row.pending_to_unit_id = sqlite3_column_int64(s, 22);
+		row.extension_asked = col_str(s, 23);
 		if (fn(&row, col_str(s, 15), sqlite3_column_int64(s, 16), arg))
 			break;
 	}
@@ -3000,6 +3079,95 @@ store_graph_edges(struct store *st, const char *from, const char *to,
 
 		if (fn(&e, arg))
 			break;
+	}
+	return rows_done(st, s, rc, err);
+}
+
+/* --- issue #10: the board over a working day --------------------------- */
+
+enum rv_code
+store_unit_each(struct store *st, store_unit_each_fn fn, void *arg,
+    struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_UNIT_ALL, err);
+	int rc;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct unit u;
+		int stop;
+
+		read_unit(s, 0, &u);
+		stop = fn(&u, arg);
+		model_unit_free(&u);
+		if (stop)
+			break;
+	}
+	return rows_done(st, s, rc, err);
+}
+
+enum rv_code
+store_person_each(struct store *st, store_person_each_fn fn, void *arg,
+    struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_PERSON_ALL, err);
+	int rc;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct person p;
+		int stop;
+
+		read_person(s, &p);
+		stop = fn(&p, arg);
+		model_person_free(&p);
+		if (stop)
+			break;
+	}
+	return rows_done(st, s, rc, err);
+}
+
+enum rv_code
+store_tab_ids(struct store *st, enum page_tab tab, rowid_t unit_id,
+    rowid_t person_id, rowid_t **ids, size_t *n, struct rv_err *err)
+{
+	sqlite3_stmt *s;
+	size_t cap = 0;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	if ((unsigned)tab >= PAGE__TABS)
+		return err_set(err, RV_USAGE, _("no such tab"));
+	if ((s = stmt(st, (enum stmt)(ST_TAB_IDS_FIRST + (int)tab), err)) == NULL)
+		return RV_STORAGE;
+	bind_id(s, 1, unit_id);
+	bind_id(s, 2, person_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			size_t more = cap ? 2 * cap : 64;
+			rowid_t *grown = realloc(*ids, more * sizeof(**ids));
+
+			if (grown == NULL) {
+				sqlite3_reset(s);
+				free(*ids);
+				*ids = NULL;
+				*n = 0;
+				return err_set(err, RV_STORAGE, _("out of memory"));
+			}
+			*ids = grown;
+			cap = more;
+		}
+		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
+		/* In id order: the board looks ids up by bisection. */
+		assert(*n == 1 || (*ids)[*n - 2] < (*ids)[*n - 1]);
+	}
+	if (rc != SQLITE_DONE) {
+		free(*ids);
+		*ids = NULL;
+		*n = 0;
 	}
 	return rows_done(st, s, rc, err);
 }

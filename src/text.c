@@ -595,3 +595,102 @@ text_json_safe(const char *json)
 	*dst = '\0';
 	return out;
 }
+
+/* The bytes of the clusters of inert s that fit in cols columns (at least
+ * one cluster, so that a line always moves on). */
+static size_t
+text_prefix_fitting(const char *s, size_t cols)
+{
+	char *buf = malloc(strlen(s) + 1);
+	size_t used, n;
+
+	if (buf == NULL)
+		return strlen(s);
+	n = (size_t)(text_put_cut(buf, s, cols, &used) - buf);
+	free(buf);
+	if (n == 0) {
+		struct text_walk w;
+		struct text_cluster cl;
+
+		text_walk_init(&w, s);
+		if (text_walk_simple(&w, 1) == 1)
+			return (size_t)(w.at - s) > 0 ? (size_t)(w.at - s) : 1;
+		if (text_walk_next(&w, &cl))
+			return (size_t)(cl.end - s);
+		return strlen(s);
+	}
+	return n;
+}
+
+static int
+text_wrap_add(char ***lines, size_t *n, size_t *cap, const char *s, size_t len)
+{
+	char *line;
+
+	if (*n == *cap) {
+		size_t more = *cap ? 2 * *cap : 8;
+		char **grown = realloc(*lines, more * sizeof(*grown));
+
+		if (grown == NULL)
+			return -1;
+		*lines = grown;
+		*cap = more;
+	}
+	if ((line = malloc(len + 1)) == NULL)
+		return -1;
+	memcpy(line, s, len);
+	line[len] = '\0';
+	(*lines)[(*n)++] = line;
+	return 0;
+}
+
+char **
+text_wrap(const char *s, size_t width, size_t *n)
+{
+	char *safe = text_sanitize(s != NULL ? s : ""), **lines = NULL;
+	size_t cap = 0, start = 0, len;
+	int failed = 0;
+
+	*n = 0;
+	if (safe == NULL)
+		return NULL;
+	if (width == 0)
+		width = 1;
+	len = strlen(safe);
+	while (!failed && (start < len || *n == 0)) {
+		size_t end = start, last_space = 0, fit;
+		int spaced = 0;
+
+		/* The longest run of whole words that fits. */
+		fit = text_prefix_fitting(safe + start, width);
+		if (start + fit >= len) {
+			end = len;
+		} else {
+			for (size_t i = start; i <= start + fit && i < len; i++)
+				if (safe[i] == ' ') {
+					last_space = i;
+					spaced = 1;
+				}
+			end = spaced && last_space > start ? last_space : start + fit;
+		}
+		failed = text_wrap_add(&lines, n, &cap, safe + start, end - start) != 0;
+		start = end;
+		while (start < len && safe[start] == ' ')
+			start++;
+	}
+	free(safe);
+	if (failed) {
+		text_wrap_free(lines, *n);
+		*n = 0;
+		return NULL;
+	}
+	return lines;
+}
+
+void
+text_wrap_free(char **lines, size_t n)
+{
+	for (size_t i = 0; i < n && lines != NULL; i++)
+		free(lines[i]);
+	free(lines);
+}

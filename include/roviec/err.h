@@ -17,6 +17,11 @@ enum rv_code {
 struct rv_err {
 	enum rv_code code;
 	char msg[1024];
+	/* The input at fault, when the refusal is about one: its name as the
+	 * command line gives it ("reason", "owner", "due": an option, or an
+	 * argument's slot name in action.h), so that a form puts the cursor
+	 * on that field.  NULL when not known.  A string literal. */
+	const char *field;
 };
 
 /* Sets code and message (printf-style); returns code so that callers can
@@ -26,5 +31,9 @@ enum rv_code err_set(struct rv_err *err, enum rv_code code, const char *fmt, ...
 
 /* Clears err to RV_OK with an empty message. */
 void err_clear(struct rv_err *err);
+
+/* Names the input at fault in err (when it has none yet); returns err's
+ * code, so that callers can write `return err_field(err, "reason")`. */
+enum rv_code err_field(struct rv_err *err, const char *field);
 
 #endif

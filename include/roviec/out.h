@@ -30,6 +30,10 @@ struct out_table;
  * when the table is wider than the terminal (usually the title). */
 struct out_table *out_table_new(size_t ncols, const char *const *headers,
     size_t flex);
+/* The column col, when the table is cut to the terminal, is wrapped onto
+ * lines below at spaces instead of cut (never narrower than its longest
+ * word): the flags, each of which must be read whole. */
+void out_table_wrap(struct out_table *t, size_t col);
 /* Adds a row of ncols cells (copied; NULL is an empty cell); 0 or -1. */
 int out_table_add(struct out_table *t, const char *const *cells);
 /* Writes the table to f: as aligned columns, as CSV with a header (whose

@@ -185,11 +185,14 @@ enum {
 	STATUS_DONE = 1 << 3, STATUS_CANCELLED = 1 << 4
 };
 int store_status_parse(const char *word, unsigned *bit);
+/* The i-th shown status word (of bit 1 << i); NULL past the last. */
+const char *store_status_name(int i);
 
 struct duty_filter {
 	rowid_t lead_unit_id;	/* 0: any */
 	rowid_t support_unit_id;	/* 0: any */
 	rowid_t owner_id;	/* 0: any */
+	rowid_t assigner_id;	/* 0: any */
 	unsigned statuses;	/* STATUS_* bits; 0: any */
 	unsigned flags;		/* every one of these flags; 0: any */
 	const char *search;	/* folded search key to look for; NULL: any */
@@ -208,6 +211,12 @@ struct duty_row {
 	unsigned flags;
 	const char *json;	/* the row as a JSON object, when asked for */
 	const char *done_on, *created_at;	/* store_duty_list's only */
+	/* Only on the board's pages (store_duty_page), else 0 and NULL: */
+	const char *stored_status;	/* open submitted done cancelled */
+	rowid_t owner_id, lead_unit_id, assigner_id;
+	const char *pending_kind;	/* the pending proposal's kind; NULL */
+	rowid_t pending_to_unit_id;	/* the unit it is proposed to */
+	const char *extension_asked;	/* the day a pending extension asks */
 };
 typedef int (*store_duty_fn)(const struct duty_row *row, void *arg);
 /* What store_duty_list reads beyond the table's columns, when asked. */
@@ -221,13 +230,14 @@ enum rv_code store_duty_list(struct store *st, const struct duty_filter *f,
  * before) the last row shown, so that the cost does not grow with the
  * database (keyset paging on the sort key and the row id). */
 enum page_tab { PAGE_LEAD, PAGE_SUPPORT, PAGE_PROPOSALS, PAGE_FLAGGED, PAGE_MINE,
+	PAGE_ASSIGNED,	/* what the acting person assigned; what waits first */
 	PAGE__TABS };
 enum page_sort { SORT_DEADLINE, SORT_REF, SORT_OWNER, SORT__COUNT };
 
 struct page_query {
 	enum page_tab tab;
 	rowid_t unit_id;	/* the board's unit */
-	rowid_t person_id;	/* the acting person (PAGE_MINE) */
+	rowid_t person_id;	/* the acting person (PAGE_MINE, PAGE_ASSIGNED) */
 	enum page_sort sort;
 	const char *after_key;	/* NULL: from the first row */
 	rowid_t after_id;
@@ -394,6 +404,21 @@ struct export_row {
 typedef int (*store_export_fn)(const struct export_row *row, void *arg);
 enum rv_code store_duty_export(struct store *st, int want_json,
     store_export_fn fn, void *arg, struct rv_err *err);
+
+/* Issue #10: the board over a working day. */
+
+/* Every unit by code, every person by login (lookup.h's names). */
+typedef int (*store_unit_each_fn)(const struct unit *u, void *arg);
+enum rv_code store_unit_each(struct store *st, store_unit_each_fn fn, void *arg,
+    struct rv_err *err);
+typedef int (*store_person_each_fn)(const struct person *p, void *arg);
+enum rv_code store_person_each(struct store *st, store_person_each_fn fn,
+    void *arg, struct rv_err *err);
+
+/* The ids of every duty on a tab of the board (unfiltered), ascending,
+ * malloc'd into *ids: how many the tab holds and which arrived since. */
+enum rv_code store_tab_ids(struct store *st, enum page_tab tab, rowid_t unit_id,
+    rowid_t person_id, rowid_t **ids, size_t *n, struct rv_err *err);
 
 /* --- issue #13: the evaluation under Decree 335/2025 (evaluate.h) ------- */
 

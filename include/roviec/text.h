@@ -62,6 +62,16 @@ size_t text_width(const char *s);
 char *text_fit(const char *s, size_t cols, int pad);
 
 /*
+ * s made inert (text_sanitize) and broken into lines of at most width
+ * display columns, at spaces; a word wider than a line is broken between
+ * characters (grapheme clusters).  Returns a malloc'd array of *n
+ * malloc'd lines (at least one, "" for empty text); NULL when out of
+ * memory.  Free with text_wrap_free.
+ */
+char **text_wrap(const char *s, size_t width, size_t *n);
+void text_wrap_free(char **lines, size_t n);
+
+/*
  * JSON text with every raw C1 control (U+0080..U+009F), bidi control
  * (U+200E, U+200F, U+202A..U+202E, U+2066..U+2069), U+2028 and U+2029
  * rewritten as \uXXXX escapes, so that JSON printed to a terminal carries

@@ -9,6 +9,7 @@
 
 #include <signal.h>
 
+#include "roviec/action.h"
 #include "roviec/keys.h"
 #include "roviec/model.h"
 #include "roviec/session.h"
@@ -53,7 +54,16 @@ struct tui {
 	int status_is_error;
 	int colour;
 	int body_height;		/* rows for the body, for paging */
+	day_t day;			/* today, as of the last reading */
+	time_t loaded_at;		/* the moment of the last reading */
 	volatile sig_atomic_t *hangup;
+	/* The duty the view on top is on ("": none), and what the rules let
+	 * the acting person do with it: the key line offers only that. */
+	char here_ref[40];
+	struct action_facts here;
+	int may_create;			/* heads the board's unit or one above */
+	unsigned acted;			/* actions taken here (the board's own
+					 * commits do not move data_version) */
 };
 
 /* Sets the status line (printf-style); error shows it as a refusal. */
@@ -67,9 +77,23 @@ void tui_status(struct tui *t, int error, const char *fmt, ...)
 /* Pushes a view and loads it; 0, or -1 (the view is freed). */
 int tui_push(struct tui *t, struct view *v);
 
-/* Runs the form of an action on the duty ref (REQ_ASSIGN ... REQ_DONE,
- * REQ_NEW with ref NULL); returns VIEW_* flags. */
-int tui_action(struct tui *t, enum request req, const char *ref);
+/* Runs the form of action a on the duty ref, showing what is being
+ * decided; a value refused is kept and the cursor put on it.  Returns
+ * VIEW_* flags. */
+int tui_action(struct tui *t, const struct action *a, const char *ref);
+
+/* The new-duty form (all six clears); VIEW_* flags. */
+int tui_new_duty(struct tui *t);
+
+/* The duty the view on top is on (NULL: none): reads what its key line
+ * may offer. */
+void tui_here(struct tui *t, const char *ref);
+
+/* Asks for one line of text to look for (title, label); 1 with *folded
+ * the folded text (NULL when left empty), 0 when cancelled or refused
+ * (the status line says so).  *shown gets the text as typed, in NFC. */
+int tui_ask_text(struct tui *t, const char *title, const char *label,
+    char **folded, char **shown);
 
 /* A view with these ops and data; NULL (data freed) when out of memory or
  * when data is NULL. */
@@ -92,6 +116,10 @@ int tui_show_unit(struct tui *t, const char *code);
 /* Shows only duties whose title holds folded (the view takes it; NULL
  * shows all again). */
 void board_search(struct view *v, char *folded);
+
+/* Forgets what the board knew of the unit shown before (a new unit's
+ * board starts afresh). */
+void board_reset_unit(struct view *v);
 
 /* Attributes for a duty's row: overdue and flagged stand out in colour
  * and, without colour, in bold and underline. */

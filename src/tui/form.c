@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <wchar.h>
 
@@ -20,6 +21,9 @@
 #define FORM_MIN_EDIT	8	/* editor columns below which it gives up */
 #define FORM_CHROME	7	/* rows besides the fields: box, title, gap,
 				 * gap, error, hint */
+#define FORM_CONTEXT_MAX 6	/* lines of what is being decided */
+#define FORM_ERROR_MAX	3	/* lines of a refusal, when there is room */
+#define FORM_CHOICES	8	/* completions listed and cycled through */
 #define FORM_CONTINUE	(-1)	/* form_handle: no result yet */
 #define FORM_CTRL(c)	((c) & 0x1F)
 #define FORM_ESC	0x1B
@@ -35,6 +39,7 @@ enum form_key {
 struct form {
 	WINDOW			*win;
 	const char		*title;
+	const struct form_spec	*spec;
 	struct form_field	*fields;
 	struct line		*lines;
 	size_t			 n, current;
@@ -42,11 +47,21 @@ struct form {
 	int			 label_cols, edit_cols;
 	int			 full;	/* a character did not fit: the rest
 					 * of a paste must not be spliced on */
-	char			 error[512];
+	char			 error[1200];
+	char			**context;	/* the context, wrapped */
+	size_t			 ncontext;
+	int			 error_rows;
+	/* Completion of the current field: the candidates of what was
+	 * typed, and while Tab cycles through them, which one is shown. */
+	struct form_choice	 choices[FORM_CHOICES];
+	size_t			 nchoices, choice_at;
+	int			 cycling;
 };
 
 static const char form_hint[] =
     N_("Enter: next/submit  Tab/Shift-Tab: move  Esc: cancel  Ctrl-U: clear");
+static const char form_hint_complete[] =
+    N_("Tab: complete  Enter: next/submit  Esc: cancel");
 
 static const char *
 form_label(const struct form *f, size_t i)
@@ -109,12 +124,39 @@ form_layout(struct form *f)
 		f->cols = FORM_MAX_COLS;
 	if (f->n > (size_t)LINES)
 		return -1;
-	f->rows = (int)f->n + FORM_CHROME;
-	if (f->rows > LINES)
-		return -1;
 	/* Two columns of margin inside the box; the editor has a column on
 	 * each side for the "<" and ">" that say the text goes on. */
 	usable = f->cols - 4;
+	/* What is being decided, wrapped, as much as the screen holds. */
+	text_wrap_free(f->context, f->ncontext);
+	f->context = NULL;
+	f->ncontext = 0;
+	if (f->spec->context != NULL && f->spec->context[0] != '\0' && usable > 0 &&
+	    (f->context = text_wrap(f->spec->context, (size_t)usable, &f->ncontext)) != NULL) {
+		size_t room = LINES > (int)f->n + FORM_CHROME + 1 ?
+		    (size_t)(LINES - (int)f->n - FORM_CHROME - 1) : 0;
+
+		if (room > FORM_CONTEXT_MAX)
+			room = FORM_CONTEXT_MAX;
+		if (f->ncontext > room) {
+			char *last;
+
+			/* The last line shown says that more was cut. */
+			for (size_t k = room; k < f->ncontext; k++)
+				free(f->context[k]);
+			f->ncontext = room;
+			if (room > 0 && (last = malloc(strlen(f->context[room - 1]) + 4)) != NULL) {
+				sprintf(last, "%s…", f->context[room - 1]);
+				free(f->context[room - 1]);
+				f->context[room - 1] = last;
+			}
+		}
+	}
+	f->rows = (int)f->n + FORM_CHROME + (f->ncontext ? (int)f->ncontext + 1 : 0);
+	if (f->rows > LINES)
+		return -1;
+	f->error_rows = f->rows + FORM_ERROR_MAX - 1 <= LINES ? FORM_ERROR_MAX : 1;
+	f->rows += f->error_rows - 1;
 	for (i = 0; i < f->n; i++) {
 		w = (int)text_width(form_label(f, i)) + 1;
 		if (w > widest)
@@ -142,7 +184,8 @@ static void
 form_draw_field(struct form *f, size_t i, int *cy, int *cx)
 {
 	struct line *l = &f->lines[i];
-	int y = 3 + (int)i, x = 2 + f->label_cols + 2;
+	int y = 3 + (f->ncontext ? (int)f->ncontext + 1 : 0) + (int)i;
+	int x = 2 + f->label_cols + 2;
 	int cur = i == f->current;
 	size_t col, start, end;
 	char *s;
@@ -166,21 +209,95 @@ form_draw_field(struct form *f, size_t i, int *cy, int *cx)
 	}
 }
 
+/* The hint line: the candidates of the field being typed in, or the keys. */
+static void
+form_draw_hint(struct form *f, int usable)
+{
+	char hint[1200];
+	size_t len;
+
+	if (f->nchoices == 0) {
+		form_put(f->win, f->rows - 2, 2, f->n > 0 &&
+		    f->fields[f->current].complete != FORM_COMPLETE_NONE ?
+		    _(form_hint_complete) : _(form_hint), usable, A_NORMAL);
+		return;
+	}
+	len = (size_t)snprintf(hint, sizeof(hint), "Tab:");
+	for (size_t i = 0; i < f->nchoices && len < sizeof(hint); i++)
+		len += (size_t)snprintf(hint + len, sizeof(hint) - len, "%s %s %s",
+		    i ? " ·" : "", f->choices[i].key, f->choices[i].name);
+	form_put(f->win, f->rows - 2, 2, hint, usable, A_NORMAL);
+}
+
 static void
 form_draw(struct form *f)
 {
 	int usable = f->cols - 4, cy = f->rows - 2, cx = 2;
-	size_t i;
+	size_t i, nerr = 0;
+	char **err = NULL;
 
 	werase(f->win);
 	box(f->win, 0, 0);
 	form_put(f->win, 1, 2, f->title, usable, A_BOLD);
+	for (i = 0; i < f->ncontext; i++)
+		form_put(f->win, 2 + (int)i, 2, f->context[i], usable, A_NORMAL);
 	for (i = 0; i < f->n; i++)
 		form_draw_field(f, i, &cy, &cx);
-	form_put(f->win, f->rows - 3, 2, f->error, usable, A_BOLD);
-	form_put(f->win, f->rows - 2, 2, _(form_hint), usable, A_NORMAL);
+	/* A refusal is read whole: wrapped onto the rows kept for it. */
+	if (f->error[0] != '\0' && (err = text_wrap(f->error, (size_t)usable, &nerr)) != NULL) {
+		int first = f->rows - 2 - f->error_rows;
+
+		for (i = 0; i < nerr && (int)i < f->error_rows; i++)
+			form_put(f->win, first + (int)i, 2, err[i], usable, A_BOLD);
+		text_wrap_free(err, nerr);
+	}
+	form_draw_hint(f, usable);
 	wmove(f->win, cy, cx);
 	wrefresh(f->win);
+}
+
+/* The candidates of what the current field holds (none for a field that
+ * does not complete, or holds nothing). */
+static void
+form_choices(struct form *f)
+{
+	struct form_field *fl = &f->fields[f->current];
+	const char *typed = f->n > 0 ? line_text(&f->lines[f->current]) : "";
+
+	f->nchoices = 0;
+	if (f->n == 0 || fl->complete == FORM_COMPLETE_NONE || f->spec->complete == NULL ||
+	    typed[0] == '\0')
+		return;
+	f->nchoices = f->spec->complete(f->spec->complete_arg, fl->complete, typed,
+	    f->choices, FORM_CHOICES);
+	if (f->nchoices > FORM_CHOICES)
+		f->nchoices = FORM_CHOICES;
+}
+
+/* Tab in a field that completes: the next candidate of what was typed
+ * before the first Tab; 0 when there is nothing to complete (Tab moves). */
+static int
+form_complete(struct form *f)
+{
+	struct line *l = &f->lines[f->current];
+
+	if (!f->cycling) {
+		/* A code or login typed whole needs no completing: Tab
+		 * moves on, as in any field. */
+		for (size_t i = 0; i < f->nchoices; i++)
+			if (strcasecmp(f->choices[i].key, line_text(l)) == 0)
+				return 0;
+		if (f->nchoices == 0)
+			return 0;
+		f->cycling = 1;
+		f->choice_at = 0;
+	} else {
+		f->choice_at = (f->choice_at + 1) % f->nchoices;
+	}
+	line_clear(l);
+	for (const char *p = f->choices[f->choice_at].key; *p != '\0'; p++)
+		line_insert_codepoint(l, (unsigned char)*p);
+	return 1;
 }
 
 static long
@@ -306,6 +423,8 @@ form_handle(struct form *f, enum form_key k, wint_t wch)
 		f->full = 0;
 	if (!f->full)
 		f->error[0] = '\0';
+	if (!(k == FORM_KEY_CHAR && wch == '\t'))
+		f->cycling = 0;
 	if (k == FORM_KEY_FUNC) {
 		switch (wch) {
 		case KEY_RESIZE:
@@ -342,7 +461,8 @@ form_handle(struct form *f, enum form_key k, wint_t wch)
 	case '\r':
 		return form_enter(f);
 	case '\t':
-		form_move(f, 1);
+		if (!form_complete(f))
+			form_move(f, 1);
 		return FORM_CONTINUE;
 	}
 	if (l == NULL)
@@ -422,7 +542,7 @@ form_open_lines(struct form *f)
 }
 
 enum form_result
-form_run(const char *title, struct form_field *fields, size_t n,
+form_run(const struct form_spec *spec, struct form_field *fields, size_t n,
     volatile sig_atomic_t *hangup)
 {
 	struct form f;
@@ -436,11 +556,17 @@ form_run(const char *title, struct form_field *fields, size_t n,
 	if (*hangup)
 		return FORM_HANGUP;
 	memset(&f, 0, sizeof(f));
-	f.title = title != NULL ? title : "";
+	f.spec = spec;
+	f.title = spec->title != NULL ? spec->title : "";
 	f.fields = fields;
 	f.n = n;
+	f.current = spec->current < n ? spec->current : 0;
 	if (form_open_lines(&f) == -1)
 		return FORM_CANCEL;
+	if (spec->error != NULL && f.error[0] == '\0')
+		snprintf(f.error, sizeof(f.error), "%s", spec->error);
+	/* The editors start at the end of what a form shown again holds. */
+	form_choices(&f);
 	if (form_layout(&f) == -1)
 		r = form_too_small(&f, hangup);
 	else {
@@ -459,11 +585,14 @@ form_run(const char *title, struct form_field *fields, size_t n,
 			}
 			if ((r = form_handle(&f, k, wch)) != FORM_CONTINUE)
 				break;
+			if (!f.cycling)
+				form_choices(&f);
 		}
 	}
 	for (i = 0; i < n; i++)
 		line_free(&f.lines[i]);
 	free(f.lines);
+	text_wrap_free(f.context, f.ncontext);
 	if (f.win != NULL)
 		delwin(f.win);
 	/* After a hang-up the terminal is gone: write nothing more to it. */

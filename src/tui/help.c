@@ -93,6 +93,32 @@ help_lines(struct help_line *l, int width)
 		free(help);
 		n = add_line(l, n, 0, strdup(buf));
 	}
+	/* The actions on a duty, from action.h's table (the last group of
+	 * the key table is theirs too: the new duty). */
+	{
+		size_t na;
+		const struct action *a = action_table(&na);
+
+		for (size_t i = 0; i < na; i++) {
+			char buf[512], *help = text_fit(_(a[i].help),
+			    width > 15 ? (size_t)(width - 15) : 0, 0);
+
+			snprintf(buf, sizeof(buf), "  %-11s %s", a[i].key_name,
+			    help != NULL ? help : "");
+			free(help);
+			n = add_line(l, n, 0, strdup(buf));
+		}
+	}
+	{
+		size_t nw;
+		char **w = text_wrap(_("Marks: * on a duty that arrived since you last looked "
+		    "at its tab (bold); a tab's label counts its duties, +N those that arrived"),
+		    width > 0 ? (size_t)width : 1, &nw);
+
+		for (size_t i = 0; i < nw; i++)
+			n = add_line(l, n, 0, strdup(w[i]));
+		text_wrap_free(w, nw);
+	}
 	return add_wrapped(l, n, _("Flags: b bounced  t tossed  e escalated  u unanswered  "
 	    "s stalled  O overdue  L late  d due soon"), width);
 }
@@ -148,7 +174,7 @@ help_request(struct tui *t, struct view *v, enum request req)
 		if (h->top < 0)
 			h->top = 0;
 		return VIEW_REDRAW;
-	case REQ_BACK: case REQ_HELP: return VIEW_CLOSE;
+	case REQ_BACK: case REQ_CLOSE: case REQ_HELP: return VIEW_CLOSE;
 	default: return 0;
 	}
 }

@@ -14,9 +14,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "roviec/actor.h"
 #include "roviec/duty.h"
 #include "roviec/form.h"
 #include "roviec/i18n.h"
+#include "roviec/lookup.h"
+#include "roviec/sheet.h"
 #include "roviec/store.h"
 #include "roviec/text.h"
 #include "roviec/view.h"
@@ -26,6 +29,8 @@
 #define MIN_LINES 15
 /* How long to wait for a key before looking for others' changes. */
 #define POLL_MS 250
+/* How often the board is read again for the clock alone, in seconds. */
+#define CLOCK_RELOAD_S 60
 
 enum { PAIR_OVERDUE = 1, PAIR_FLAGGED, PAIR_TITLE, PAIR_ERROR };
 
@@ -210,11 +215,77 @@ draw_too_small(void)
 	tui_put(LINES / 2 + 1, 0, _("Enlarge the window, or press Q to quit."), COLS);
 }
 
+/* The title line: the unit, the acting login and the view, shortened to
+ * fit (the unit's code alone, then without the program's name) so that
+ * what the view says (a period, a filter) is never the part cut. */
+static void
+draw_title(struct tui *t, const struct view *v)
+{
+	char title[768];
+	int attr = t->colour ? COLOR_PAIR(PAIR_TITLE) | A_BOLD : A_REVERSE;
+
+	snprintf(title, sizeof(title), _(" roviec  %s (%s)  as %s  %s"), t->unit.name,
+	    t->unit.code, t->s->me.login, v->title);
+	if (text_width(title) > (size_t)COLS)
+		snprintf(title, sizeof(title), _(" roviec  %s  as %s  %s"), t->unit.code,
+		    t->s->me.login, v->title);
+	if (text_width(title) > (size_t)COLS)
+		snprintf(title, sizeof(title), " %s  %s  %s", t->unit.code,
+		    t->s->me.login, v->title);
+	draw_line(0, title, attr);
+}
+
+/* Adds "key: what" to the key line when it fits in width; 0 when full. */
+static int
+footer_add(char *line, size_t size, int width, const char *key, const char *what)
+{
+	char item[256];
+	size_t len = strlen(line);
+
+	snprintf(item, sizeof(item), "%s%s: %s", len ? "  " : "", key, what);
+	if (text_width(line) + text_width(item) > (size_t)width || len + strlen(item) >= size)
+		return 0;
+	memcpy(line + len, item, strlen(item) + 1);
+	return 1;
+}
+
+/* The key line: only what the acting person may do here, the rules of
+ * action.h applied to the duty under the cursor (answers to what waits
+ * first), then the views; how to leave always ends it. */
+static void
+draw_footer(struct tui *t, const struct view *v)
+{
+	char line[1024] = "", leave[64];
+	const char *name = v->ops->name;
+	int board = strcmp(name, "board") == 0, duty = strcmp(name, "duty") == 0;
+	int units = strcmp(name, "units") == 0, width;
+	size_t n;
+	const struct action *a = action_table(&n);
+
+	snprintf(leave, sizeof(leave), "  q: %s", board ? i18n_ctx(NC_("key", "quit")) : i18n_ctx(NC_("key", "back")));
+	width = COLS - (int)text_width(leave);
+	footer_add(line, sizeof(line), width, "?", i18n_ctx(NC_("key", "help")));
+	for (int rank = 0; (board || duty) && t->here_ref[0] != '\0' && rank < 32; rank++)
+		for (size_t i = 0; i < n; i++)
+			if (a[i].rank == rank && action_may(&a[i], &t->here))
+				footer_add(line, sizeof(line), width, a[i].key_name, i18n_ctx(a[i].label));
+	if (board && t->may_create)
+		footer_add(line, sizeof(line), width, "c", i18n_ctx(NC_("key", "new")));
+	if (board || units)
+		footer_add(line, sizeof(line), width, "Enter", board ? i18n_ctx(NC_("key", "open")) : i18n_ctx(NC_("key", "board")));
+	if (board || units)
+		footer_add(line, sizeof(line), width, "/", i18n_ctx(NC_("key", "find")));
+	if (board)
+		footer_add(line, sizeof(line), width, "o", i18n_ctx(NC_("key", "city")));
+	snprintf(line + strlen(line), sizeof(line) - strlen(line), "%s", line[0] ? leave : leave + 2);
+	draw_line(LINES - 1, line, A_DIM);
+}
+
 static void
 draw(struct tui *t)
 {
 	struct view *v = t->views[t->depth - 1];
-	char title[512], status[STATUS_LINES_MAX][1200];
+	char status[STATUS_LINES_MAX][1200];
 	int nstatus;
 
 	if (COLS < MIN_COLS || LINES < MIN_LINES) {
@@ -223,9 +294,7 @@ draw(struct tui *t)
 		return;
 	}
 	erase();
-	snprintf(title, sizeof(title), _(" roviec  %s (%s)  as %s  %s"), t->unit.name,
-	    t->unit.code, t->s->me.login, v->title);
-	draw_line(0, title, t->colour ? COLOR_PAIR(PAIR_TITLE) | A_BOLD : A_REVERSE);
+	draw_title(t, v);
 	nstatus = layout(t, status);
 	v->ops->draw(t, v, 1, t->body_height, COLS);
 	if (t->status[0] != '\0')
@@ -233,57 +302,67 @@ draw(struct tui *t)
 			draw_line(LINES - nstatus + i, status[i], t->status_is_error ?
 			    (t->colour ? COLOR_PAIR(PAIR_ERROR) | A_BOLD : A_BOLD | A_REVERSE) :
 			    A_NORMAL);
-	else if (t->s->me.role == ROLE_INSPECTOR)
-		/* An inspector reads every duty and changes none. */
-		draw_line(LINES - 1, _("?: help  Enter: open  Tab: tabs  /: search  "
-		    "o: city  q: quit"), A_DIM);
 	else
-		draw_line(LINES - 1, _("?: help  Enter: open  Tab: tabs  /: search  "
-		    "t: transfer  p: progress  q: quit"), A_DIM);
+		draw_footer(t, v);
 	refresh();
 }
 
 /* --- actions ----------------------------------------------------------- */
 
 #define TEXT_BYTES (4 * DUTY_TEXT_MAX)
+#define CHOICES_MAX 8
 
-struct action_form {
-	enum request req;
-	const char *title;
-	const char *said;	/* on the status line when it is done */
-	const char *labels[4];
-	int required[4];
-};
-
-static const struct action_form action_forms[] = {
-	{ REQ_ASSIGN, N_("Assign to another official of the unit"), N_("reassigned"), { N_("Login") }, { 1 } },
-	{ REQ_TRANSFER, N_("Propose another lead unit"), N_("transfer proposed; you stay accountable until it is answered"), { N_("Unit code"), N_("Reason") }, { 1, 1 } },
-	{ REQ_ESCALATE, N_("Propose the unit above as lead"), N_("escalation proposed; you stay accountable until it is answered"), { N_("Reason") }, { 1 } },
-	{ REQ_RETURN, N_("Propose sending it back to the assigner"), N_("return proposed; you stay accountable until it is answered"), { N_("Reason") }, { 1 } },
-	{ REQ_ACCEPT, N_("Accept the proposal"), N_("accepted: your unit leads it now"), { N_("New owner (login, empty: you)") }, { 0 } },
-	{ REQ_REJECT, N_("Reject the proposal"), N_("proposal rejected"), { N_("Reason") }, { 1 } },
-	{ REQ_PROGRESS, N_("Record progress"), N_("progress recorded"), { N_("Note") }, { 1 } },
-	{ REQ_EXTEND, N_("Ask for a later deadline"), N_("extension asked; the assigner answers it"), { N_("New deadline"), N_("Reason") }, { 1, 1 } },
-	{ REQ_APPROVE, N_("Approve the extension asked? Enter: yes, Esc: no"), N_("extension approved"), { NULL }, { 0 } },
-	{ REQ_REFUSE, N_("Refuse the extension"), N_("extension refused"), { N_("Reason") }, { 1 } },
-	{ REQ_DONE, N_("Submit as done"), N_("submitted as done; the assigner confirms it"), { N_("Result") }, { 1 } },
-	{ REQ_DELIVER, N_("Deliver your unit's part"), N_("your unit's part recorded as delivered"), { N_("What was delivered") }, { 1 } },
-};
-
-static const struct action_form *
-action_form(enum request req)
+void
+tui_here(struct tui *t, const char *ref)
 {
-	for (size_t i = 0; i < sizeof(action_forms) / sizeof(action_forms[0]); i++)
-		if (action_forms[i].req == req)
-			return &action_forms[i];
-	return NULL;
+	struct rv_err err;
+
+	if (ref == NULL || ref[0] == '\0' ||
+	    action_facts_read(t->s, ref, &t->here, &err) != RV_OK) {
+		t->here_ref[0] = '\0';
+		memset(&t->here, 0, sizeof(t->here));
+		return;
+	}
+	snprintf(t->here_ref, sizeof(t->here_ref), "%s", ref);
+}
+
+/* The candidates of a unit or login field (form.h), through lookup.h, so
+ * that what completes is what the core takes. */
+struct choices {
+	struct form_choice *out;
+	size_t n, max;
+};
+
+static int
+add_choice(const struct lookup_match *m, void *arg)
+{
+	struct choices *c = arg;
+
+	snprintf(c->out[c->n].key, sizeof(c->out[c->n].key), "%s", m->key);
+	snprintf(c->out[c->n].name, sizeof(c->out[c->n].name), "%s", m->name != NULL ? m->name : "");
+	return ++c->n >= c->max;
+}
+
+static size_t
+complete(void *arg, enum form_complete kind, const char *typed,
+    struct form_choice *out, size_t max)
+{
+	struct tui *t = arg;
+	struct choices c = { out, 0, max };
+	struct rv_err err;
+
+	if (kind == FORM_COMPLETE_UNIT)
+		lookup_units_matching(t->s, typed, add_choice, &c, &err);
+	else
+		lookup_people_matching(t->s, typed, add_choice, &c, &err);
+	return c.n;
 }
 
 /* Runs a form; 1 with the values filled, 0 when cancelled (or hung up). */
 static int
-ask(struct tui *t, const char *title, struct form_field *f, size_t n)
+ask(struct tui *t, const struct form_spec *spec, struct form_field *f, size_t n)
 {
-	enum form_result r = form_run(title, f, n, t->hangup);
+	enum form_result r = form_run(spec, f, n, t->hangup);
 
 	if (r == FORM_OK)
 		return 1;
@@ -295,63 +374,114 @@ ask(struct tui *t, const char *title, struct form_field *f, size_t n)
 	return 0;
 }
 
+/* Keeps the values typed as the next run's initial ones (taken). */
+static void
+keep_typed(struct form_field *f, size_t n, char **kept)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(kept[i]);
+		kept[i] = f[i].value;
+		f[i].value = NULL;
+		f[i].initial = kept[i];
+	}
+}
+
+static enum form_complete
+slot_completes(enum slot_kind kind)
+{
+	return kind == SLOT_UNIT ? FORM_COMPLETE_UNIT :
+	    kind == SLOT_LOGIN ? FORM_COMPLETE_LOGIN : FORM_COMPLETE_NONE;
+}
+
+int
+tui_action(struct tui *t, const struct action *a, const char *ref)
+{
+	struct form_field f[ACTION_SLOTS_MAX];
+	char *kept[ACTION_SLOTS_MAX] = { NULL, NULL, NULL };
+	const char *args[ACTION_SLOTS_MAX];
+	struct form_spec spec;
+	struct duty_sheet sheet;
+	struct rv_err err;
+	char title[300], said[1200], refused[sizeof(err.msg)];
+	int have_sheet = 0, flags = VIEW_RELOAD;
+
+	if (duty_may_act(t->s, &err) != RV_OK) {
+		/* Said before a form is typed into, not after. */
+		tui_status(t, 1, "%s", err.msg);
+		return VIEW_REDRAW;
+	}
+	memset(f, 0, sizeof(f));
+	memset(&spec, 0, sizeof(spec));
+	for (int i = 0; i < a->nslots; i++) {
+		f[i].label = _(a->slot[i].label);
+		f[i].required = a->slot[i].required;
+		f[i].max_bytes = TEXT_BYTES;
+		f[i].complete = slot_completes(a->slot[i].kind);
+	}
+	snprintf(title, sizeof(title), "%s: %s", ref, _(a->title));
+	spec.title = title;
+	spec.complete = complete;
+	spec.complete_arg = t;
+	/* What is being decided: the date asked, the proposal, the result. */
+	if (a->shows != SHOWS_NOTHING && sheet_read(t->s, ref, &sheet, &err) == RV_OK) {
+		have_sheet = 1;
+		spec.context = sheet.waits[a->shows == SHOWS_PROPOSAL ? SHEET_PROPOSAL :
+		    a->shows == SHOWS_EXTENSION ? SHEET_EXTENSION : SHEET_RESULT];
+	}
+	for (;;) {
+		int at;
+
+		/* An action without fields (approve) is confirmed in an
+		 * empty form. */
+		if (!ask(t, &spec, f, (size_t)a->nslots))
+			break;
+		for (int i = 0; i < a->nslots; i++)
+			args[i] = f[i].value;
+		if (action_run(t->s, a, ref, args, said, sizeof(said), &err) == RV_OK) {
+			t->acted++;
+			tui_status(t, 0, "%s", said);
+			form_fields_free(f, (size_t)a->nslots);
+			break;
+		}
+		/* A value at fault: the form again, as typed, on that field. */
+		if (err.code == RV_REFUSED && (at = action_slot_at_fault(a, &err)) >= 0) {
+			keep_typed(f, (size_t)a->nslots, kept);
+			snprintf(refused, sizeof(refused), "%s", err.msg);
+			spec.error = refused;
+			spec.current = (size_t)at;
+			continue;
+		}
+		tui_status(t, 1, "%s", err.msg);
+		form_fields_free(f, (size_t)a->nslots);
+		break;
+	}
+	for (int i = 0; i < ACTION_SLOTS_MAX; i++)
+		free(kept[i]);
+	if (have_sheet)
+		sheet_free(&sheet);
+	return flags;
+}
+
 static const char *
 empty_null(const char *s)
 {
 	return s != NULL && s[0] != '\0' ? s : NULL;
 }
 
-static enum rv_code
-run_action(struct tui *t, enum request req, const char *ref, struct form_field *f,
-    struct rv_err *err)
-{
-	struct session *s = t->s;
+/* The new-duty form's fields, by the name the core gives a refusal. */
+static const char *const new_fields[] = {
+	"title", "lead", "owner", "due", "result", "basis", "support", "field"
+};
+#define NEW_FIELDS (sizeof(new_fields) / sizeof(new_fields[0]))
 
-	switch (req) {
-	case REQ_ASSIGN: return duty_assign(s, ref, f[0].value, err);
-	case REQ_TRANSFER: return duty_transfer(s, ref, f[0].value, f[1].value, err);
-	case REQ_ESCALATE: return duty_escalate(s, ref, f[0].value, err);
-	case REQ_RETURN: return duty_return(s, ref, f[0].value, err);
-	case REQ_ACCEPT: return duty_accept(s, ref, empty_null(f[0].value), err);
-	case REQ_REJECT: return duty_reject(s, ref, f[0].value, err);
-	case REQ_PROGRESS: return duty_progress(s, ref, f[0].value, err);
-	case REQ_EXTEND: return duty_extend(s, ref, f[0].value, f[1].value, err);
-	case REQ_APPROVE: return duty_approve(s, ref, err);
-	case REQ_REFUSE: return duty_refuse(s, ref, f[0].value, err);
-	case REQ_DELIVER: return duty_deliver(s, ref, f[0].value, err);
-	default: return duty_done(s, ref, f[0].value, err);
-	}
-}
-
-/* The new-duty form: all six clears, supporters as "CODE:part; CODE:part". */
+/* Supporters typed as "CODE:part; CODE:part" into in (parts in buf);
+ * 0, or -1 when there are too many. */
 static int
-new_duty(struct tui *t)
+new_supporters(char *buf, struct duty_new *in)
 {
-	struct form_field f[8] = {
-		{ _("Title"), NULL, 1, 4 * DUTY_TITLE_MAX, NULL },
-		{ _("Lead unit"), t->unit.code, 1, 64, NULL },
-		{ _("Owner (login)"), NULL, 1, 64, NULL },
-		{ _("Deadline"), NULL, 1, 64, NULL },
-		{ _("Expected result"), NULL, 1, TEXT_BYTES, NULL },
-		{ _("Basis"), NULL, 1, TEXT_BYTES, NULL },
-		{ _("Supporting (P2:part; ...)"), NULL, 0, TEXT_BYTES, NULL },
-		{ _("Field"), NULL, 0, 4 * DUTY_FIELD_MAX, NULL },
-	};
-	struct duty_new in = { 0 };
-	struct rv_err err;
-	char ref[DUTY_REF_SIZE], *next;
-	enum rv_code rc;
+	char *next;
 
-	if (!ask(t, _("New duty: the six clears"), f, 8))
-		return VIEW_RELOAD;
-	in.title = f[0].value;
-	in.lead = f[1].value;
-	in.owner = f[2].value;
-	in.due = f[3].value;
-	in.result = f[4].value;
-	in.basis = f[5].value;
-	in.field = empty_null(f[7].value);
-	for (char *p = f[6].value; p != NULL && *p != '\0'; p = next) {
+	for (char *p = buf; p != NULL && *p != '\0'; p = next) {
 		char *colon;
 
 		if ((next = strchr(p, ';')) != NULL)
@@ -362,61 +492,111 @@ new_duty(struct tui *t)
 			continue;
 		if ((colon = strchr(p, ':')) != NULL) {
 			*colon = '\0';
-			in.support[in.nsupport].part = colon + 1;
+			in->support[in->nsupport].part = colon + 1;
 		}
 		for (char *end = p + strlen(p); end > p && end[-1] == ' '; )
 			*--end = '\0';
-		if (in.nsupport == DUTY_SUPPORT_MAX) {
-			tui_status(t, 1, _("at most %d supporting units; nothing was saved"),
-			    DUTY_SUPPORT_MAX);
-			form_fields_free(f, 8);
-			return VIEW_RELOAD;
-		}
-		in.support[in.nsupport++].unit = p;
+		if (in->nsupport == DUTY_SUPPORT_MAX)
+			return -1;
+		in->support[in->nsupport++].unit = p;
 	}
-	rc = duty_create(t->s, &in, ref, &err);
-	if (rc == RV_OK)
-		tui_status(t, 0, _("%s created"), ref);
-	else
+	return 0;
+}
+
+int
+tui_new_duty(struct tui *t)
+{
+	struct form_field f[NEW_FIELDS] = {
+		{ _("Title"), NULL, 1, 4 * DUTY_TITLE_MAX, NULL, FORM_COMPLETE_NONE },
+		{ _("Lead unit"), t->unit.code, 1, 64 * 4, NULL, FORM_COMPLETE_UNIT },
+		{ _("Owner (login)"), NULL, 1, 64 * 4, NULL, FORM_COMPLETE_LOGIN },
+		{ _("Deadline"), NULL, 1, 64, NULL, FORM_COMPLETE_NONE },
+		{ _("Expected result"), NULL, 1, TEXT_BYTES, NULL, FORM_COMPLETE_NONE },
+		{ _("Basis"), NULL, 1, TEXT_BYTES, NULL, FORM_COMPLETE_NONE },
+		{ _("Supporting (P2:part; ...)"), NULL, 0, TEXT_BYTES, NULL, FORM_COMPLETE_NONE },
+		{ _("Field"), NULL, 0, 4 * DUTY_FIELD_MAX, NULL, FORM_COMPLETE_NONE },
+	};
+	char *kept[NEW_FIELDS] = { NULL }, refused[1024], ref[DUTY_REF_SIZE], *support;
+	struct form_spec spec = { _("New duty: the six clears"), NULL, NULL, 0, complete, t };
+	struct duty_new in;
+	struct rv_err err;
+
+	if (duty_may_act(t->s, &err) != RV_OK) {
 		tui_status(t, 1, "%s", err.msg);
-	form_fields_free(f, 8);
+		return VIEW_REDRAW;
+	}
+	for (;;) {
+		size_t at = NEW_FIELDS;
+
+		if (!ask(t, &spec, f, NEW_FIELDS))
+			break;
+		memset(&in, 0, sizeof(in));
+		in.title = f[0].value;
+		in.lead = f[1].value;
+		in.owner = f[2].value;
+		in.due = f[3].value;
+		in.result = f[4].value;
+		in.basis = f[5].value;
+		in.field = empty_null(f[7].value);
+		if ((support = strdup(f[6].value)) == NULL || new_supporters(support, &in) != 0) {
+			err_set(&err, RV_REFUSED, _("at most %d supporting units"), DUTY_SUPPORT_MAX);
+			err_field(&err, "support");
+		} else if (duty_create(t->s, &in, ref, &err) == RV_OK) {
+			t->acted++;
+			tui_status(t, 0, _("%s created"), ref);
+			free(support);
+			form_fields_free(f, NEW_FIELDS);
+			break;
+		}
+		free(support);
+		for (size_t i = 0; i < NEW_FIELDS && err.field != NULL; i++)
+			if (strcmp(new_fields[i], err.field) == 0)
+				at = i;
+		if (err.code != RV_REFUSED || at == NEW_FIELDS) {
+			tui_status(t, 1, "%s", err.msg);
+			form_fields_free(f, NEW_FIELDS);
+			break;
+		}
+		/* A value at fault: the form again, as typed, on that field. */
+		keep_typed(f, NEW_FIELDS, kept);
+		snprintf(refused, sizeof(refused), "%s", err.msg);
+		spec.error = refused;
+		spec.current = at;
+	}
+	for (size_t i = 0; i < NEW_FIELDS; i++)
+		free(kept[i]);
 	return VIEW_RELOAD;
 }
 
 int
-tui_action(struct tui *t, enum request req, const char *ref)
+tui_ask_text(struct tui *t, const char *title, const char *label, char **folded,
+    char **shown)
 {
-	const struct action_form *a = action_form(req);
-	struct form_field f[4];
+	struct form_field f[1] = { { label, NULL, 0, 4 * 300, NULL, FORM_COMPLETE_NONE } };
+	struct form_spec spec = { title, NULL, NULL, 0, NULL, NULL };
 	struct rv_err err;
-	size_t n = 0;
-	char title[160];
+	char *nfc = NULL;
 
-	if ((req == REQ_NEW || a != NULL) && duty_may_act(t->s, &err) != RV_OK) {
-		/* Said before a form is typed into, not after. */
+	*folded = *shown = NULL;
+	if (!ask(t, &spec, f, 1))
+		return 0;
+	if (f[0].value == NULL || f[0].value[0] == '\0') {
+		form_fields_free(f, 1);
+		return 1;
+	}
+	if (text_in_str(f[0].value, _("the search"), 300, &nfc, &err) != RV_OK) {
 		tui_status(t, 1, "%s", err.msg);
+		form_fields_free(f, 1);
 		return 0;
 	}
-	if (req == REQ_NEW)
-		return new_duty(t);
-	if (a == NULL)
-		return 0;
-	memset(f, 0, sizeof(f));
-	for (; n < 4 && a->labels[n] != NULL; n++) {
-		f[n].label = _(a->labels[n]);
-		f[n].required = a->required[n];
-		f[n].max_bytes = TEXT_BYTES;
+	form_fields_free(f, 1);
+	if (nfc[0] == '\0') {
+		free(nfc);
+		return 1;
 	}
-	snprintf(title, sizeof(title), "%s: %s", ref, _(a->title));
-	/* An action without fields (approve) is confirmed in an empty form. */
-	if (!ask(t, title, f, n))
-		return VIEW_RELOAD;
-	if (run_action(t, req, ref, f, &err) == RV_OK)
-		tui_status(t, 0, "%s: %s", ref, _(a->said));
-	else
-		tui_status(t, 1, "%s", err.msg);
-	form_fields_free(f, n);
-	return VIEW_RELOAD;
+	*folded = text_fold(nfc);
+	*shown = nfc;
+	return 1;
 }
 
 int
@@ -432,42 +612,10 @@ tui_show_unit(struct tui *t, const char *code)
 	model_unit_free(&t->unit);
 	t->unit = u;
 	board_search(t->views[0], NULL);
+	board_reset_unit(t->views[0]);
+	t->may_create = actor_heads_above(t->s->st, t->s->me.id, t->unit.id);
 	tui_status(t, 0, _("the board of %s"), u.code);
 	return 0;
-}
-
-/* / on the board searches titles; on the overview, unit names. */
-static int
-search(struct tui *t, struct view *v)
-{
-	int on_units = strcmp(v->ops->name, "units") == 0;
-	struct form_field f[1] = { { on_units ? _("Unit name holds") : _("Title holds"),
-	    NULL, 0, 4 * 300, NULL } };
-	struct rv_err err;
-	char *nfc = NULL;
-
-	if (strcmp(v->ops->name, "board") != 0 && !on_units)
-		return 0;
-	if (!ask(t, _("Search (case and diacritics ignored)"), f, 1))
-		return VIEW_RELOAD;
-	if (f[0].value == NULL || f[0].value[0] == '\0') {
-		if (on_units)
-			units_filter(v, NULL);
-		else
-			board_search(v, NULL);
-		tui_status(t, 0, _("showing all"));
-	} else if (text_in_str(f[0].value, _("the search"), 300, &nfc, &err) != RV_OK) {
-		tui_status(t, 1, "%s", err.msg);
-	} else {
-		if (on_units)
-			units_filter(v, text_fold(nfc));
-		else
-			board_search(v, text_fold(nfc));
-		tui_status(t, 0, _("showing those that hold \"%s\" (/ then Enter: all)"), nfc);
-	}
-	free(nfc);
-	form_fields_free(f, 1);
-	return VIEW_RELOAD;
 }
 
 /* --- the loop ---------------------------------------------------------- */
@@ -489,17 +637,17 @@ handle(struct tui *t, enum request req)
 	case REQ_REFRESH:
 		clearok(curscr, TRUE);
 		return VIEW_REDRAW;
-	case REQ_SEARCH:
-		return search(t, v);
 	case REQ_UNITS:
 		tui_push(t, units_view_new(t));
 		return VIEW_REDRAW;
 	case REQ_EVALUATION:
 		tui_push(t, sheet_view_new(t));
 		return VIEW_REDRAW;
-	case REQ_NEW:
-		return tui_action(t, req, NULL);
 	default:
+		if (keys_action(req) != NULL && t->here_ref[0] == '\0') {
+			tui_status(t, 1, _("there is no duty here to act on"));
+			return VIEW_REDRAW;
+		}
 		return 0;
 	}
 }
@@ -513,6 +661,10 @@ reload(struct tui *t)
 	struct view *v = t->views[t->depth - 1];
 
 	layout(t, status);
+	/* Read as of now: days left and flags are measured against today. */
+	session_tick(t->s);
+	t->day = session_today(t->s);
+	t->loaded_at = t->s->now;
 	v->ops->load(t, v);
 }
 
@@ -564,6 +716,13 @@ loop(struct tui *t)
 				seen = now;
 				flags = VIEW_RELOAD;
 			}
+			/* Today moves on by itself: at midnight at once, and
+			 * at least every minute (the clock may be set). */
+			session_tick(t->s);
+			if (session_today(t->s) != t->day ||
+			    t->s->now - t->loaded_at >= CLOCK_RELOAD_S ||
+			    t->s->now < t->loaded_at)
+				flags = VIEW_RELOAD;
 			continue;
 		}
 		if (r == KEY_CODE_YES && key == KEY_RESIZE) {
@@ -628,6 +787,31 @@ colours(struct tui *t, int wanted)
 	init_pair(PAIR_ERROR, COLOR_WHITE, COLOR_RED);
 }
 
+/* The first unit at the top of the tree (the city). */
+static int
+first_root(const struct unit *u, void *arg)
+{
+	rowid_t *id = arg;
+
+	if (u->parent_id == 0 && *id == 0)
+		*id = u->id;
+	return *id != 0;
+}
+
+static enum rv_code
+root_unit(struct session *s, struct unit *out, struct rv_err *err)
+{
+	rowid_t id = 0;
+	enum rv_code rc;
+
+	if ((rc = store_unit_each(s->st, first_root, &id, err)) != RV_OK)
+		return rc;
+	if (id == 0)
+		return err_set(err, RV_REFUSED,
+		    _("there is no unit yet, so there is no board; roviec unit add makes one"));
+	return store_unit_by_id(s->st, id, out, err);
+}
+
 enum rv_code
 tui_run(struct session *s, int colour, struct rv_err *err)
 {
@@ -636,17 +820,25 @@ tui_run(struct session *s, int colour, struct rv_err *err)
 	SCREEN *scr;
 	const char *term = getenv("TERM");
 	enum rv_code rc;
+	int overview;
 
 	memset(&t, 0, sizeof(t));
 	t.s = s;
 	t.hangup = &hung_up;
 	if ((rc = check_locale(err)) != RV_OK)
 		return rc;
-	if (s->me.unit_id == 0)
-		return err_set(err, RV_REFUSED,
-		    _("you belong to no unit, so you have no board; roviec list shows every duty"));
-	if ((rc = store_unit_by_id(s->st, s->me.unit_id, &t.unit, err)) != RV_OK)
+	/* Someone of no unit (an administrator, an inspector) reads the
+	 * board of the city, from its overview. */
+	session_tick(s);
+	if (s->me.unit_id != 0)
+		rc = store_unit_by_id(s->st, s->me.unit_id, &t.unit, err);
+	else
+		rc = root_unit(s, &t.unit, err);
+	if (rc != RV_OK)
 		return rc;
+	overview = s->me.role == ROLE_INSPECTOR ||
+	    (s->me.role == ROLE_ADMIN && !actor_heads(s->st, s->me.id, s->me.unit_id));
+	t.may_create = actor_heads_above(s->st, s->me.id, t.unit.id);
 	if (term == NULL || term[0] == '\0' ||
 	    (scr = newterm(NULL, stdout, stdin)) == NULL) {
 		model_unit_free(&t.unit);
@@ -669,8 +861,13 @@ tui_run(struct session *s, int colour, struct rv_err *err)
 	timeout(POLL_MS);
 	colours(&t, colour);
 	t.body_height = LINES - 2;
-	if (tui_push(&t, board_new(&t)) == 0)
+	if (tui_push(&t, board_new(&t)) == 0) {
+		/* Inspectors and administrators start at the city overview,
+		 * from which they open any unit's board and any duty. */
+		if (overview)
+			tui_push(&t, units_view_new(&t));
 		loop(&t);
+	}
 	while (t.depth > 0)
 		pop(&t);
 	/* After a hang-up the terminal is gone: write nothing more to it. */

@@ -27,7 +27,8 @@ struct unit_line {
 struct units {
 	struct unit_line *rows;
 	int n, cap, cursor, top;
-	char *filter;		/* folded; NULL: every unit */
+	char *filter;		/* folded (&); NULL: every unit */
+	char *find;		/* folded (/, n, N); NULL: none */
 };
 
 static void
@@ -189,12 +190,87 @@ units_draw(struct tui *t, struct view *v, int top, int height, int width)
 	}
 }
 
+/* Whether a unit's code or name holds the folded text. */
+static int
+unit_holds(const struct unit_line *r, const char *folded)
+{
+	char *name = text_fold(r->name), *code = text_fold(r->code);
+	int yes = (name != NULL && strstr(name, folded) != NULL) ||
+	    (code != NULL && strstr(code, folded) != NULL);
+
+	free(name);
+	free(code);
+	return yes;
+}
+
+/* Moves to the next (previous) unit that holds what / asked, round. */
+static int
+units_find(struct tui *t, struct units *u, int backward)
+{
+	if (u->find == NULL) {
+		tui_status(t, 1, _("nothing to find yet: / asks what to find"));
+		return VIEW_REDRAW;
+	}
+	for (int k = 1; k <= u->n && u->n > 0; k++) {
+		int i = ((backward ? u->cursor - k : u->cursor + k) % u->n + u->n) % u->n;
+
+		if (unit_holds(&u->rows[i], u->find)) {
+			u->cursor = i;
+			tui_status(t, 0, _("found (n: next, N: previous)"));
+			return VIEW_REDRAW;
+		}
+	}
+	tui_status(t, 1, _("no unit holds that; / asks again"));
+	return VIEW_REDRAW;
+}
+
 static int
 units_request(struct tui *t, struct view *v, enum request req)
 {
 	struct units *u = v->data;
+	char *folded, *shown;
 
 	switch (req) {
+	case REQ_SEARCH:
+		if (!tui_ask_text(t, _("Find a unit (case and diacritics ignored)"),
+		    _("Unit name holds"), &folded, &shown))
+			return VIEW_REDRAW;
+		free(shown);
+		free(u->find);
+		u->find = folded;
+		if (folded == NULL)
+			return VIEW_REDRAW;
+		/* A unit named exactly (its code, its whole name) first. */
+		for (int i = 0; i < u->n; i++) {
+			char *name = text_fold(u->rows[i].name), *code = text_fold(u->rows[i].code);
+			int exact = (name != NULL && strcmp(name, folded) == 0) ||
+			    (code != NULL && strcmp(code, folded) == 0);
+
+			free(name);
+			free(code);
+			if (exact) {
+				u->cursor = i;
+				tui_status(t, 0, _("found (n: next, N: previous)"));
+				return VIEW_REDRAW;
+			}
+		}
+		/* Else the next that holds it, from the unit under the cursor. */
+		u->cursor = u->cursor > 0 ? u->cursor - 1 : (u->n > 0 ? u->n - 1 : 0);
+		return units_find(t, u, 0);
+	case REQ_SEARCH_NEXT:
+	case REQ_SEARCH_PREV:
+		return units_find(t, u, req == REQ_SEARCH_PREV);
+	case REQ_FILTER:
+		if (!tui_ask_text(t, _("Show only (case and diacritics ignored)"),
+		    _("Unit name holds"), &folded, &shown))
+			return VIEW_RELOAD;
+		units_filter(v, folded);
+		if (folded == NULL)
+			tui_status(t, 0, _("showing all"));
+		else
+			tui_status(t, 0, _("showing those that hold \"%s\" (& then Enter: all)"), shown);
+		free(shown);
+		return VIEW_RELOAD;
 	case REQ_DOWN: if (u->cursor + 1 < u->n) u->cursor++; return VIEW_REDRAW;
 	case REQ_UP: if (u->cursor > 0) u->cursor--; return VIEW_REDRAW;
 	case REQ_PAGE_DOWN:
@@ -206,7 +282,7 @@ units_request(struct tui *t, struct view *v, enum request req)
 		return VIEW_REDRAW;
 	case REQ_FIRST: u->cursor = 0; return VIEW_REDRAW;
 	case REQ_LAST: u->cursor = u->n > 0 ? u->n - 1 : 0; return VIEW_REDRAW;
-	case REQ_BACK: return VIEW_CLOSE;
+	case REQ_BACK: case REQ_CLOSE: return VIEW_CLOSE;
 	case REQ_ENTER:
 		if (u->n > 0 && tui_show_unit(t, u->rows[u->cursor].code) == 0)
 			return VIEW_CLOSE;
@@ -234,6 +310,7 @@ units_done(struct view *v)
 	units_clear(u);
 	free(u->rows);
 	free(u->filter);
+	free(u->find);
 	free(u);
 	free(v);
 }

@@ -124,6 +124,38 @@ $by{$e}{status} eq "pending" or die "status";
 ' "$T/out" "$b" "$e"
 ok $? "JSON rows carry flags arrays, handoffs and the shown status"
 
+# A return to the assigner's unit above the lead unit is escalated too:
+# there is no way round the flag (PRODUCT.md rule 6).
+rt=$(new_duty)
+as off1 return "$rt" --reason "Giao nhầm đơn vị"
+ok $rc "the owner proposes returning it to the city head's unit, DL"
+run list --flag escalated --format csv
+like "$out" "^$rt," "a return to a unit above the lead unit is flagged escalated"
+side=$(new_duty)
+as off1 transfer "$side" P3 --reason "Thuộc Phường 3"
+run list --flag escalated --format csv
+unlike "$out" "^$side," "a transfer sideways is not"
+
+# An extension request left unanswered 2 working days is flagged like a
+# handoff; it is never withdrawn silently.
+xq=$(faketime "$(date -d '-10 days' '+%Y-%m-%d 09:00:00')" "$ROVIEC" --db "$DB" --as chutich add \
+    "Kiểm kê tài sản công" --lead P1 --owner off1 --due +30 --result "Biên bản kiểm kê" --basis "Kế hoạch 3/KH")
+faketime "$(date -d '-5 days' '+%Y-%m-%d 09:00:00')" "$ROVIEC" --db "$DB" --as off1 extend "$xq" +60 --reason "Chờ số liệu" >/dev/null
+ok $? "an extension asked 5 days ago, not answered"
+run list --flag unanswered --format csv
+like "$out" "^$xq," "an extension request unanswered for 2 working days is flagged unanswered"
+xn=$(new_duty)
+as off1 extend "$xn" +60 --reason "Chờ số liệu"
+run list --flag unanswered --format csv
+unlike "$out" "^$xn," "one asked today is not"
+asked=$(date -d '+55 days' +%F)	# +60 asked 5 days ago
+as off1 done "$xq" --note "Đã kiểm kê xong"
+like "$out" "^$xq: submitted as done; the assigner confirms it; the extension request to $asked was withdrawn$" \
+    "done withdraws the request and says so"
+is "$(sqlite3 "$DB" "SELECT h.action || '|' || h.text || '|' || h.detail FROM history h JOIN duties d ON d.id = h.duty_id
+    WHERE d.ref = '$xq' AND h.action = 'extension-withdrawn'")" "extension-withdrawn|the duty was submitted as done|$asked" \
+    "and the history records the withdrawal with its reason"
+
 # Two flags at once select duties carrying both.
 run list --flag bounced --flag tossed --format csv
 unlike "$out" "^$b," "--flag twice means both flags"

@@ -104,7 +104,7 @@ like "$(grep "^$od," "$T/out")" ",stalled overdue," "but CSV keeps the words of 
 LANG=vi_VN.UTF-8 "$ROVIEC" --db "$DB" list --flag overdue --format json >"$T/out"
 like "$(cat "$T/out")" '"flags":\["stalled","overdue"\]' "and JSON too"
 LANG=C.UTF-8 "$ROVIEC" --db "$DB" show "$od" >"$T/out"
-like "$(cat "$T/out")" "; flags: stalled overdue" "English: show says stalled overdue"
+like "$(cat "$T/out")" "; flags: stalled, overdue" "English: show says stalled, overdue"
 
 # The Vietnamese of the words checked from here on, so that no check below
 # can pass on an empty pattern.

@@ -25,10 +25,11 @@ grep -o -- '--[a-z]*' "$T/usage" | sort -u | while read -r opt; do
 done >"$T/missing"
 is "$(cat "$T/missing")" "" "every option of the usage is in the manual"
 
-# Every key of the board's key table (src/tui/keys.c) is in the manual's
-# list of keys.
+# Every key of the board's key table (src/tui/keys.c) and of the action
+# table (src/action.c) is in the manual's list of keys.
 awk '/^ *Keys$/{on=1; next} on && /^ *Each action is a small form/{on=0} on' "$T/page" >"$T/keys"
-grep -o '{ [^,]*, REQ_[A-Z_]*, "[^"]*"' "$ROOT/src/tui/keys.c" | sed 's/.*, "\([^"]*\)"$/\1/' | sort -u |
+{ grep -o '{ [^,]*, REQ_[A-Z_]*, "[^"]*"' "$ROOT/src/tui/keys.c" | sed 's/.*, "\([^"]*\)"$/\1/'
+  grep -o '\.key_name = "[^"]*"' "$ROOT/src/action.c" | cut -d'"' -f2; } | sort -u |
 while read -r key; do
 	grep -qF -- "$key" "$T/keys" || echo "$key"
 done >"$T/nokey"

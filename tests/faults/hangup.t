@@ -12,7 +12,7 @@ while IFS='|' read -r key label text; do
 	n=$((n + 1))
 	SESSION="h$n"
 	board
-	wait_for '\[1 Leads\]' 10 || { ok 1 "board $n did not open"; continue; }
+	wait_for '\[1 Leads \(' 10 || { ok 1 "board $n did not open"; continue; }
 	keys 1
 	wait_for '^P1-[0-9]{4} '
 	h0=$(hist)
@@ -27,9 +27,9 @@ while IFS='|' read -r key label text; do
 	is "$(hist)" "$h0" "$key: nothing was written"
 	tm kill-session -t "$SESSION" 2>/dev/null
 done <<'FORMS'
-n|Title:|Kiểm tra công trình
+c|Title:|Kiểm tra công trình
 a|Login:|p1.
-t|Unit code:|P2
+t|Unit:|P2
 e|Reason:|Vượt thẩm quyền của phư
 r|Reason:|Giao nhầm
 A|New owner|p1
@@ -37,9 +37,15 @@ R|Reason:|Không thuộc
 p|Note:|Đã làm việc với hộ
 x|New deadline:|31/12/20
 y|Approve the extension|
-N|Reason:|Cần đúng hạn
+v|Reason:|Cần đúng hạn
 d|Result:|Đã hoàn thành, gửi kèm báo
 D|What was delivered:|Hồ sơ
+C|Confirm the result|
+O|Reason:|Thiếu biên
+M|Unit:|phuong
+X|Reason:|Không còn
+/|Find:|dun day
+&|Title holds:|giai
 FORMS
 is "$(sqlite3 "$DB" 'PRAGMA integrity_check')" ok "the database is whole"
 run verify

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The board's evaluation (issue #13): key v shows the sheets of Decree
+# The board's evaluation (issue #13): key E shows the sheets of Decree
 # 335/2025 for the unit's current month, one official a row, from the same
 # eval_run as roviec evaluate; Enter opens the duties behind a row, Enter
 # again one duty.  December 2026 by hand (TEST_NOW is Monday 7 December):
@@ -46,11 +46,11 @@ ok $? "X3: off1b, 1, open"
 ok $? "head1 enters off1's general criteria for December"
 
 BOARD_ARGS="--as head1" board
-wait_for "\[1 Leads\]"
+wait_for "\[1 Leads \("
 ok $? "head1's board opens"
-keys v
+keys E
 wait_for "Evaluation \(Decree 335/2025/ND-CP\), 2026-12"
-ok $? "v opens the evaluation of this month"
+ok $? "E opens the evaluation of this month"
 settled
 is "$(screen | perl -CSD -nle 'print if length > 80' | wc -l)" 0 "no line is wider than 80 columns"
 like "$(screen)" "login +done +a +b +c +points +general +total +rating" "the headings"
@@ -74,7 +74,7 @@ like "$(screen | grep "^$X2 " | sed -n 2p)" "^$X2 +2026-12 +1 +progress: 1 deadl
 like "$(screen | grep "^$X1 ")" "^$X1 +2026-12 +2 +completed, no deduction" "X1 completed on time, weighing 2"
 is "$(screen | grep -c "^$X3 ")" 0 "off1b's duty is not off1's"
 keys Enter
-wait_for "^History:"
+wait_for "^history:"
 ok $? "Enter opens the duty"
 wait_for "reopened by chutich"
 ok $? "whose history shows it was sent back"
@@ -88,20 +88,20 @@ keys G Enter
 wait_for "off1b, 2026-12: the duties behind the figures" && settled
 like "$(screen | grep "^$X3 ")" "^$X3 +2026-12 +1 +assigned, not completed" "off1b's row opens X3, not completed"
 keys q q
-wait_for "\[1 Leads\]"
+wait_for "\[1 Leads \("
 ok $? "back on the board"
 tm kill-session -t board
 
 SESSION=off BOARD_ARGS="--as off1" board
-SESSION=off wait_for "\[1 Leads\]"
-SESSION=off keys v
+SESSION=off wait_for "\[1 Leads \("
+SESSION=off keys E
 SESSION=off wait_for "Evaluation \(Decree" && SESSION=off settled
-ok $? "an officer's v opens too"
+ok $? "an officer's E opens too"
 like "$(SESSION=off screen | grep '^off1 ')" "93\\.11" "with their own sheet"
 is "$(SESSION=off screen | grep -cE '^(head1|off1b) ')" 0 "and nobody else's"
 tm kill-session -t off
 
 keys_help=$(grep -c "evaluation (Decree 335/2025)" "$(dirname "$0")/../../src/tui/keys.c")
-is "$keys_help" 1 "v is one line of the key table (the help is made from it)"
+is "$keys_help" 1 "E is one line of the key table (the help is made from it)"
 
 done_testing

@@ -21,6 +21,16 @@ hist() { q 'SELECT count(*) FROM history'; }
 status_line() { screen | tail -n 3 | grep -Ev '^( *$|[A-Z0-9]+-[0-9]{4} .* [0-9]{4}-[0-9]{2}-[0-9]{2} )' | tr '\n' ' ' | sed 's/ *$//'; }
 # The references shown on the board, one a line.
 refs_shown() { screen | grep -oE '^[A-Z0-9]+-[0-9]{4} ' | tr -d ' '; }
+# What an open form says, its lines joined without the box's borders.
+form_text() { screen | sed -n 's/^[^│x]*[│x] \(.*[^ ]\) *[│x][^│x]*$/\1/p' | tr '\n' ' '; }
+# The reference under the cursor (the duty p's form is for).
+under_cursor() {
+	keys p
+	wait_for ': Record progress' || return 1
+	screen | grep -oE '[A-Z0-9]+-[0-9]{4}: Record progress' | cut -d: -f1
+	keys Escape
+	wait_gone 'Record progress'
+}
 # UTF-8 bytes as sqlite3's hex() writes them.
 hex() { printf '%s' "$1" | od -An -tx1 | tr -d ' \n' | tr a-f A-F; }
 # open KEY LABEL: presses KEY and waits for the form's field LABEL.
@@ -28,7 +38,7 @@ open() { keys "$1"; wait_for "$2:"; }
 # goto REF: searches the board for the reference, so that its row (the only
 # one) is under the cursor.
 goto() {
-	keys /
+	keys '&'
 	wait_for 'Title holds:' || return 1
 	keys -l "$1"
 	keys Enter
@@ -90,9 +100,9 @@ LEADS="lead_unit_id = $P1 AND status IN ('open', 'submitted')"
 want=$(q "SELECT ref FROM duties WHERE $LEADS AND search_key LIKE '%dut diem%' ORDER BY ref")
 n_want=$(printf '%s\n' "$want" | grep -c .)
 ok "$( [ "$n_want" -ge 1 ] && [ "$n_want" -lt 20 ]; echo $?)" "$n_want duties of P1 hold \"$WORD\" in their title"
-keys /
+keys '&'
 wait_for 'Title holds:'
-ok $? "/ opens the search form"
+ok $? "& opens the form of what to show"
 keys -l "dut diem"
 keys Enter
 wait_for 'showing those that hold "dut diem"'
@@ -100,20 +110,22 @@ ok $? "searching \"dut diem\" says so on the status line"
 is "$(refs_shown | sort)" "$want" "\"dut diem\" shows exactly the duties whose title holds \"$WORD\""
 other=$(q "SELECT ref FROM duties WHERE $LEADS AND search_key NOT LIKE '%dut diem%' ORDER BY deadline LIMIT 1")
 unlike "$(screen)" "^$other " "and not $other, whose title does not"
-keys /
+keys '&'
 wait_for 'Title holds:'
 keys -l "$WORD"
 keys Enter
 wait_for "showing those that hold \"$WORD\""
 is "$(refs_shown | sort)" "$want" "typed with diacritics (\"$WORD\") it finds the same"
-keys /
+keys '&'
 wait_for 'Title holds:'
 keys -l "$(printf 'du\314\233\314\201t \304\221ie\314\202\314\211m')"
 keys Enter
 wait_for "showing those that hold \"$WORD\""
 ok $? "typed decomposed (NFD) it is shown composed on the status line"
 is "$(refs_shown | sort)" "$want" "and finds the same"
-keys /
+wait_for ' · holding "dứt điểm"'
+ok $? "the text that hides rows stays in sight on the title line"
+keys '&'
 wait_for 'Title holds:'
 keys Enter
 wait_for 'showing all'
@@ -121,6 +133,26 @@ ok $? "an empty search says it shows all"
 wait_for "^$other "
 ok $? "and shows the others again"
 is "$(refs_shown | wc -l)" 20 "a full screen of rows again"
+
+# / finds, as in less and vi: every duty stays shown, the cursor goes to
+# the next that holds the text, n to the one after, N back.
+order=$(q "SELECT ref FROM duties WHERE $LEADS AND search_key LIKE '%dut diem%' ORDER BY deadline || ' ' || ref, id")
+keys g
+keys /
+wait_for 'Find:'
+ok $? "/ opens the form of what to find"
+keys -l "dut diem"
+keys Enter
+wait_for 'found \(n: next, N: previous\)'
+ok $? "/ dut diem: found, on the status line"
+is "$(refs_shown | wc -l)" 20 "every duty is still shown"
+is "$(under_cursor)" "$(printf '%s\n' "$order" | sed -n 1p)" "the cursor is on the first that holds it"
+keys n
+wait_for 'found'
+is "$(under_cursor)" "$(printf '%s\n' "$order" | sed -n 2p)" "n: on the next"
+keys N
+wait_for 'found'
+is "$(under_cursor)" "$(printf '%s\n' "$order" | sed -n 1p)" "N: back on the first"
 
 # --- sort and the flag filter --------------------------------------------
 keys s
@@ -142,6 +174,8 @@ is "$(refs_shown | head -1)" "$first" "the first row is the earliest deadline, $
 keys f
 wait_for 'showing only bounced duties'
 ok $? "f: showing only bounced duties"
+wait_for ' · only bounced *$'
+ok $? "the flag shown stays in sight on the title line"
 want=$(q "SELECT ref FROM duties WHERE $LEADS AND bounced = 1 ORDER BY ref")
 is "$(refs_shown | sort)" "$want" "exactly the bounced duties of P1 (duties.bounced)"
 keys f
@@ -159,8 +193,8 @@ TITLE_NFC="Kiểm tra thử biểu mẫu tại Phường 1"
 DUE_VN=$(date -d '+40 days' +%d/%m/%Y)
 DUE_ISO=$(date -d '+40 days' +%F)
 h0=$(hist)
-open n 'Title'
-ok $? "n opens the new-duty form"
+open c 'Title'
+ok $? "c opens the new-duty form"
 wait_for 'Lead unit: +P1 '
 ok $? "with the board's unit as the lead"
 keys -l "Kiểm tra thử biểu mẫu tại $NFD_WORD 1"
@@ -200,11 +234,11 @@ is "$(q "SELECT group_concat(action) FROM history WHERE duty_id = (SELECT id FRO
 is "$(hist)" "$((h0 + 1))" "one history row"
 goto "$NEW1"
 ok $? "$NEW1 is on the board"
-like "$(screen | grep "^$NEW1 ")" "^$NEW1 +Kiểm tra thử biểu m.* p1\.nga +lead +$DUE_ISO " "with its title, owner and deadline"
+like "$(screen | grep "^$NEW1 ")" "^$NEW1 +Kiểm tra thử biểu m.* p1\.nga +$DUE_ISO " "with its title, owner and deadline"
 
 # A deadline as +N, and the optional fields left empty.
 DUE_ISO=$(date -d '+45 days' +%F)
-open n 'Title'
+open c 'Title'
 keys -l "Rà soát hộ nghèo năm 2027"
 keys Enter Enter
 keys -l "p1.thao"
@@ -225,7 +259,7 @@ is "$(q "SELECT deadline || '|' || ifnull(field, 'NULL') || '|' || (SELECT count
 # Esc on a filled new-duty form writes nothing.
 h0=$(hist)
 n0=$(q "SELECT count(*) FROM duties")
-open n 'Title'
+open c 'Title'
 keys -l "Việc sẽ bị huỷ"
 keys Enter Enter
 keys -l "p1.nga"
@@ -242,7 +276,7 @@ is "$(hist)|$(q "SELECT count(*) FROM duties")" "$h0|$n0" "Esc: no duty, no hist
 # A new duty refused by the core: an owner from another unit.
 h0=$(hist)
 n0=$(q "SELECT count(*) FROM duties")
-open n 'Title'
+open c 'Title'
 keys -l "Việc thử bị từ chối"
 keys Enter Enter
 keys -l "p2.trang"
@@ -253,7 +287,16 @@ keys -l "Kết quả"
 keys Enter
 keys -l "Căn cứ"
 keys Enter Enter Enter
-refused "new duty owned from P2" 'owner must belong to the lead unit P1' "$h0"
+wait_for 'owner must belong to the lead unit P1'
+ok $? "new duty owned from P2: refused in the form"
+like "$(screen)" 'Title: +Việc thử bị từ chối' "the form is still open, every field as typed"
+like "$(screen)" 'Basis: +Căn cứ' "to the last"
+keys -l "x"
+wait_for 'Owner \(login\): +p2\.trangx'
+ok $? "the cursor is on the owner, the field at fault"
+keys Escape
+wait_for 'cancelled; nothing was changed'
+is "$(hist)" "$h0" "new duty owned from P2: nothing written (history rows)"
 is "$(q "SELECT count(*) FROM duties")" "$n0" "new duty owned from P2: no duty added"
 
 # --- assign ------------------------------------------------------------------
@@ -269,10 +312,14 @@ wait_for "$ASSIGN_REF: Assign to another official of the unit"
 ok $? "titled with the duty's reference"
 keys -l "$outsider"
 keys Enter
-refused "assign to $outsider of P2" 'must belong to the lead unit P1' "$h0"
+wait_for 'must belong to the lead unit P1'
+ok $? "assign to $outsider of P2: refused in the form"
+wait_for "Login: +$outsider"
+ok $? "the form is still open, with what was typed"
+is "$(hist)" "$h0" "nothing written"
 is "$(q "SELECT p.login FROM duties d JOIN people p ON p.id = d.owner_id WHERE d.ref = '$ASSIGN_REF'")" "$owner" \
     "assign to $outsider: the owner is still $owner"
-open a 'Login'
+keys C-u
 keys -l "$new_owner"
 keys Enter
 wait_for "$ASSIGN_REF: reassigned"
@@ -286,14 +333,28 @@ is "$(hist)" "$((h0 + 1))" "one history row"
 # --- transfer: an unknown unit, an empty reason, then P2 ---------------------
 goto "$TRANS_REF"
 h0=$(hist)
-open t 'Unit code'
+open t 'Unit'
 ok $? "t opens the transfer form"
 keys -l "ZZ9"
 keys Enter
 keys -l "Không thuộc thẩm quyền"
 keys Enter
-refused "transfer to ZZ9" "there is no unit with the code 'ZZ9'" "$h0"
-open t 'Unit code'
+wait_for "there is no unit with the code 'ZZ9'"
+ok $? "transfer to ZZ9: refused in the form"
+wait_for 'Reason: +Không thuộc thẩm quyền' && wait_for 'Unit: +ZZ9'
+ok $? "what was typed is kept"
+is "$(hist)" "$h0" "transfer to ZZ9: nothing written"
+# The cursor is on the unit: what is typed goes there.
+keys C-u
+keys -l "phuong 2"
+wait_for 'Tab: P2 Phường 2'
+ok $? "typing a unit's name without diacritics lists it to complete"
+keys Tab
+wait_for 'Unit: +P2 '
+ok $? "Tab completes it to its code"
+keys Escape
+wait_for 'cancelled; nothing was changed'
+open t 'Unit'
 keys -l "P2"
 keys Enter Enter
 wait_for 'Reason is required: type it, or press Esc to cancel'
@@ -304,13 +365,14 @@ ok $? "Esc then: cancelled, nothing changed"
 is "$(hist)" "$h0" "empty reason: nothing written"
 is "$(q "SELECT count(*) FROM handoffs h JOIN duties d ON d.id = h.duty_id WHERE d.ref = '$TRANS_REF' AND h.state = 'pending'")" 0 \
     "no proposal was made"
-open t 'Unit code'
-keys -l "P2"
+open t 'Unit'
+keys -l "Phường 2"
 keys Enter
 keys -l "Địa bàn thuộc Phường 2 quản lý"
 keys Enter
-wait_for "$TRANS_REF: transfer proposed; you stay accountable until it is answered"
-ok $? "transfer to P2: proposed, on the status line"
+wait_for "$TRANS_REF: transfer proposed"
+like "$(status_line)" "^$TRANS_REF: transfer proposed; the owner stays accountable until the receiving head answers$" \
+    "transfer to Phường 2 (its name): proposed, on the status line"
 wait_for "^$TRANS_REF .* pending "
 ok $? "the row shows pending"
 is "$(q "SELECT h.kind || '|' || u.code || '|' || h.state || '|' || h.reason FROM handoffs h JOIN duties d ON d.id = h.duty_id
@@ -399,7 +461,7 @@ SUP_REF=$("$ROVIEC" --db "$DB" --as "$city_head" add "Đo đạc lại thửa đ
     --due +20 --result "Bản đồ địa chính" --basis "Kế hoạch 5/KH-UBND" --support P1:"Trích lục hồ sơ")
 ok $? "a duty P2 leads and P1 supports ($SUP_REF)"
 keys 2
-wait_for '\[2 Supports\]'
+wait_for '\[2 Supports \('
 goto "$SUP_REF"
 ok $? "it is on P1's Supports tab"
 h0=$(hist)
@@ -413,11 +475,11 @@ is "$(q "SELECT s.delivered_on IS NOT NULL FROM duty_support s JOIN duties d ON 
 is "$(q "SELECT action FROM history ORDER BY id DESC LIMIT 1")" part-delivered "one history row: part-delivered"
 is "$(hist)" "$((h0 + 1))" "and only one"
 keys Enter
-wait_for 'Supporting: +P1 .*\(delivered [0-9-]{10}\)'
+wait_for 'supporting +P1 .*\(delivered [0-9-]{10}\)'
 ok $? "the duty view marks P1's part delivered"
 keys q
 keys 1
-wait_for '\[1 Leads\]'
+wait_for '\[1 Leads \('
 
 # --- extend: an impossible date, then a real one; refuse it -------------------
 goto "$EXT_REF"
@@ -429,17 +491,20 @@ keys -l "2026-02-30"
 keys Enter
 keys -l "Chờ kết quả đo đạc"
 keys Enter
-refused "extend to 2026-02-30" "'2026-02-30' is not a date: February 2026 has 28 days" "$h0"
-like "$(status_line)" 'DD/MM/YYYY or \+N' "extend to 2026-02-30: the status line shows what to write, not cut at 80 columns"
+wait_for "'2026-02-30' is not a date: February 2026 has 28 days"
+ok $? "extend to 2026-02-30: refused in the form"
+like "$(form_text)" 'DD/MM/YYYY or \+N' "the form shows what to write, whole, not cut at 80 columns"
+wait_for 'New deadline: +2026-02-30' && wait_for 'Reason: +Chờ kết quả đo đạc'
+ok $? "the form keeps both values typed"
+is "$(hist)" "$h0" "extend to 2026-02-30: nothing written"
 is "$(q "SELECT count(*) FROM extensions x JOIN duties d ON d.id = x.duty_id WHERE d.ref = '$EXT_REF' AND x.state = 'pending'")" 0 \
     "extend to 2026-02-30: no request"
 NEW_DL_ISO=$(date -d "$dl + 20 days" +%F)
 NEW_DL_VN=$(date -d "$dl + 20 days" +%d/%m/%Y)
-open x 'New deadline'
+# The cursor is on the date: only it is typed again.
+keys C-u
 keys -l "$NEW_DL_VN"
-keys Enter
-keys -l "Chờ kết quả đo đạc"
-keys Enter
+keys Enter Enter
 wait_for "$EXT_REF: extension asked; the assigner answers it"
 ok $? "extend to $NEW_DL_VN: asked, on the status line"
 is "$(q "SELECT x.new_deadline || '|' || x.state || '|' || x.reason FROM extensions x JOIN duties d ON d.id = x.duty_id
@@ -447,12 +512,14 @@ is "$(q "SELECT x.new_deadline || '|' || x.state || '|' || x.reason FROM extensi
     "extensions: a pending request for $NEW_DL_ISO"
 is "$(q "SELECT deadline FROM duties WHERE ref = '$EXT_REF'")" "$dl" "the deadline is unchanged until answered"
 h0=$(hist)
-open N 'Reason'
-ok $? "N opens the refuse form"
+open v 'Reason'
+ok $? "v opens the refuse form"
+like "$(form_text)" "extension to $(date -d "$NEW_DL_ISO" +%F) \(the deadline is $dl\), asked by $ME on [0-9-]{10} [0-9:]{5}: Chờ kết quả đo đạc" \
+    "the form shows what is decided: the date asked, by whom, when, and the reason"
 keys -l "Không có căn cứ gia hạn"
 keys Enter
 wait_for "$EXT_REF: extension refused"
-ok $? "N: refused, on the status line"
+ok $? "v: refused, on the status line"
 is "$(q "SELECT x.state || '|' || x.answer_reason FROM extensions x JOIN duties d ON d.id = x.duty_id
     WHERE d.ref = '$EXT_REF' ORDER BY x.id DESC LIMIT 1")" "refused|Không có căn cứ gia hạn" "extensions.state is refused, with the reason"
 is "$(q "SELECT deadline FROM duties WHERE ref = '$EXT_REF'")" "$dl" "the deadline stays $dl"
@@ -492,12 +559,12 @@ is "$(q "SELECT status || '|' || hex((SELECT text FROM history WHERE duty_id = d
 is "$(hist)" "$((h0 + 1))" "one history row"
 
 # --- tab 3: accept (by moving the cursor) and reject ----------------------------
-keys /
+keys '&'
 wait_for 'Title holds:'
 keys Enter
 wait_for 'showing all'
 keys 3
-wait_for '\[3 Proposals\]' && settled
+wait_for '\[3 Proposals \(' && settled
 ok $? "3 shows the proposals waiting for P1"
 PROPS="SELECT d.ref FROM handoffs h JOIN duties d ON d.id = h.duty_id WHERE h.to_unit_id = $P1 AND h.state = 'pending'
     ORDER BY d.deadline || ' ' || d.ref, d.id"
@@ -514,7 +581,7 @@ wait_for "$ACCEPT_REF: Accept the proposal"
 ok $? "for $ACCEPT_REF"
 keys -l "p1.thao"
 keys Enter
-wait_for "$ACCEPT_REF: accepted: your unit leads it now"
+wait_for "$ACCEPT_REF: proposal accepted; the receiving unit leads it now"
 ok $? "accept: on the status line"
 wait_gone "^$ACCEPT_REF "
 ok $? "and it leaves the Proposals tab"
@@ -536,12 +603,12 @@ ok $? "reject: on the status line"
 is "$(q "SELECT h.state || '|' || h.answer_reason FROM handoffs h JOIN duties d ON d.id = h.duty_id
     WHERE d.ref = '$REJECT_REF' ORDER BY h.id DESC LIMIT 1")" "rejected|Không thuộc địa bàn Phường 1" "handoffs.state rejected, with the reason"
 is "$(hist)" "$((h0 + 1))" "one history row"
-keys /
+keys '&'
 wait_for 'Title holds:'
 keys Enter
 wait_for 'showing all'
 keys 1
-wait_for '\[1 Leads\]'
+wait_for '\[1 Leads \('
 
 # --- the city overview --------------------------------------------------------
 keys o
@@ -559,9 +626,9 @@ else
 	wait_for "^$first_unit passes work most to/gets most from: "
 	ok $? "the last line names the partners of the unit under the cursor ($first_unit)"
 fi
-keys /
+keys '&'
 wait_for 'Unit name holds:'
-ok $? "/ in the overview asks for a unit name"
+ok $? "& in the overview asks for a unit name"
 keys -l "phuong 1"
 keys Enter
 wait_for 'showing those that hold "phuong 1"'
@@ -575,7 +642,7 @@ set -- $p1
 wait_for "^P1 +Phường 1 +$1 +$2 +$3 +$4 +$5%" && settled
 ok $? "P1's row agrees with roviec report: $1 duties, $2 open, $3 overdue, $4 late, $5% on time"
 unlike "$(screen)" '^P2 ' "and not Phường 2"
-keys /
+keys '&'
 wait_for 'Unit name holds:'
 keys -l "xuan tho"
 keys Enter
@@ -585,7 +652,7 @@ is "$(screen | grep -cE '^[A-Z0-9]+ +.*(%|-)$')" 1 "and only it"
 keys Enter
 wait_for 'Xã Xuân Thọ \(XTHO\)  as '
 ok $? "Enter shows the board of XTHO (title line)"
-wait_for '\[1 Leads\]'
+wait_for '\[1 Leads \('
 ok $? "on its Leads tab"
 want=$(q "SELECT ref FROM duties d JOIN units u ON u.id = d.lead_unit_id WHERE u.code = 'XTHO' AND status IN ('open', 'submitted') ORDER BY deadline, ref LIMIT 1")
 wait_for "^$want "
@@ -594,15 +661,13 @@ keys o
 wait_for 'City overview'
 keys /
 wait_for 'Unit name holds:'
+ok $? "/ in the overview asks what unit to find"
 keys -l "Phường 1"
 keys Enter
-wait_for 'showing those that hold "Phường 1"'
-row=$(screen | grep -nE '^P1 +Phường' | cut -d: -f1)
-i=3
-while [ $i -lt "${row:-3}" ]; do keys j; i=$((i + 1)); done
+wait_for 'found \(n: next, N: previous\)'
 keys Enter
 wait_for 'Phường 1 \(P1\)  as '
-ok $? "back on P1's board by moving to its row"
+ok $? "/ Phường 1 then Enter: back on P1's board"
 
 # --- resize while a form is open ----------------------------------------------
 goto "$HUP_REF"
@@ -615,19 +680,19 @@ wait_for 'the window changed size; nothing was changed'
 ok $? "a resize closes the form and says nothing was changed"
 wait_gone 'Note:'
 ok $? "the form is gone"
-wait_for "^$HUP_REF " && wait_for '\[1 Leads\]'
+wait_for "^$HUP_REF " && wait_for '\[1 Leads \('
 ok $? "the board is drawn again"
 is "$(screen | wc -l)" 30 "at the new size"
 is "$(hist)" "$h0" "resize: nothing written"
 tm resize-window -t "$SESSION" -x 80 -y 24 2>/dev/null || tm resize-pane -t "$SESSION" -x 80 -y 24
-wait_for '\[1 Leads\]'
+wait_for '\[1 Leads \('
 is "$(screen | perl -CSD -nle 'print if length > 80' | wc -l)" 0 "back at 80x24, no line wider than 80 columns"
 
 # --- hang-up in the middle of a form ------------------------------------------
 h0=$(hist)
 pid=$(board_pid)
 ok "$([ -n "$pid" ] && echo 0 || echo 1)" "the board runs as process $pid"
-open t 'Unit code'
+open t 'Unit'
 keys -l "P2"
 keys Enter
 keys -l "Lý do đang gõ dở"

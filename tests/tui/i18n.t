@@ -14,19 +14,23 @@ esc() { printf '%s' "$1" | sed 's/[][\.*^$()|+?{}]/\\&/g'; }
 tab1=$(vi_of "1 Leads")
 ok $([ -n "$tab1" ] && [ "$tab1" != "1 Leads" ]; echo $?) "the catalogue has the Vietnamese of the first tab ($tab1)"
 board LANG=vi_VN.UTF-8
-wait_for "\[$(esc "$tab1")\]" && settled
+wait_for "\[$(esc "$tab1") \(" && settled
 ok $? "LANG=vi_VN.UTF-8: the board opens on the tab '$tab1'"
 for msg in "2 Supports" "3 Proposals"; do
-	like "$(screen | sed -n 2p)" "$(esc "$(vi_of "$msg")")" "the tab '$msg' is '$(vi_of "$msg")'"
+	keys "${msg%% *}"
+	wait_for "^.*\[$(esc "$(vi_of "$msg")") \([0-9]+" && settled
+	ok $? "the tab '$msg' is '$(vi_of "$msg")', with its count"
 done
+keys 1
+wait_for "\[$(esc "$tab1") \(" && settled
 is "$(screen | perl -CSD -nle 'print if length > 80' | wc -l)" 0 "no line is wider than 80 columns"
 like "$(screen | sed -n 3p)" "^$(esc "$(vi_of "ref")")" "the column headings are in Vietnamese"
 first=$(screen | grep -E '^P1-[0-9]{4} ' | head -1)
 like "$first" " [0-9]{2}/[0-9]{2}/[0-9]{4} " "deadlines show as DD/MM/YYYY"
 like "$first" "$(esc "$(vi_of "open")")|$(esc "$(vi_of "pending")")|$(esc "$(vi_of "submitted")")" \
     "statuses are in Vietnamese"
-like "$(screen | tail -1)" "$(esc "$(vi_of "?: help  Enter: open  Tab: tabs  /: search  t: transfer  p: progress  q: quit" | cut -c1-12)")" \
-    "the key hint line is in Vietnamese"
+like "$(screen | tail -1)" "^\?: $(esc "$(vi_of "$(printf 'key\004help')")")  .*p: $(esc "$(vi_of "$(printf 'key\004progress')")")  .*q: $(esc "$(vi_of "$(printf 'key\004quit')")")$" \
+    "the key line is in Vietnamese"
 
 # Help.
 keys '?'
@@ -42,13 +46,13 @@ ok $([ -n "$last" ] && [ "$last" != "$legend" ]; echo $?) "the catalogue has the
 wait_for "$(esc "$last")\$"
 ok $? "and the help shows it whole at 80 columns, to '$last'"
 keys q
-wait_for "\[$(esc "$tab1")\]"
+wait_for "\[$(esc "$tab1") \("
 
 # A refusal on the status line: a transfer to a unit that does not exist.
 ref=$(screen | grep -oE '^P1-[0-9]{4}' | head -1)
 h0=$(sqlite3 "$DB" 'SELECT count(*) FROM history')
 keys t
-wait_for "$(esc "$(vi_of "Unit code")"):"
+wait_for "$(esc "$(vi_of "Unit")"):"
 ok $? "t opens the transfer form, its fields in Vietnamese"
 keys -l "ZZ9"
 keys Enter
@@ -63,13 +67,13 @@ is "$(sqlite3 "$DB" 'SELECT count(*) FROM history')" "$h0" "and nothing was writ
 # A duty's history: its words in Vietnamese, its moments as DD/MM/YYYY HH:MM.
 created=$(vi_of "$(printf 'history\004created')")
 keys Escape
-wait_for "\[$(esc "$tab1")\]" && settled
+wait_for "\[$(esc "$tab1") \(" && settled
 keys Enter
 wait_for "^  [0-9]{2}/[0-9]{2}/[0-9]{4} [0-9]{2}:[0-9]{2}  $(esc "$created") " && settled
 ok $? "Enter opens the duty; its history begins '$created', at DD/MM/YYYY HH:MM"
 unlike "$(screen)" " by | via |deadline [0-9]|owner " "no English word of the history is left"
 keys q
-wait_for "\[$(esc "$tab1")\]"
+wait_for "\[$(esc "$tab1") \("
 keys Q
 wait_for 'EXITED 0'
 tm kill-session -t board 2>/dev/null
@@ -77,7 +81,7 @@ tm kill-session -t board 2>/dev/null
 # The same board in English.
 SESSION=en
 board LANG=C.UTF-8
-wait_for '\[1 Leads\]' && settled
+wait_for '\[1 Leads \(' && settled
 ok $? "LANG=C.UTF-8: the board is in English"
 like "$(screen | grep -E '^P1-[0-9]{4} ' | head -1)" " [0-9]{4}-[0-9]{2}-[0-9]{2} " "with ISO dates"
 

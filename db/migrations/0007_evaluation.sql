@@ -1,4 +1,4 @@
--- 0006: the evidence for the evaluation of officials under Decree
+-- 0007: the evidence for the evaluation of officials under Decree
 -- 335/2025/NĐ-CP (roviec evaluate): each duty's conversion coefficient,
 -- the deadlines it missed before an extension was granted, the moment its
 -- owner took it; the general criteria the heads enter; and the indexes the
