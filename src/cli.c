@@ -13,6 +13,7 @@
 #include "roviec/action.h"
 #include "roviec/actor.h"
 #include "roviec/chain.h"
+#include "roviec/columns.h"
 #include "roviec/config.h"
 #include "roviec/dates.h"
 #include "roviec/demo.h"
@@ -192,9 +193,9 @@ static const struct command commands[] = {
 	  "evaluate set LOGIN --period YYYY-MM|YYYY-QN --general N [--cohesion 100|50] --reason TEXT" },
 	{ "evaluate", NULL, cmd_evaluate, 0, 0,
 	  GLOBAL | O(OPT_MONTH) | O(OPT_QUARTER) | O(OPT_YEAR) | O(OPT_BY) | O(OPT_UNIT) |
-	  O(OPT_PERSON) | O(OPT_FORMAT), NEEDS_ACTOR,
+	  O(OPT_PERSON) | O(OPT_FORMAT) | EXCEL_OPTS, NEEDS_ACTOR,
 	  "evaluate [--month YYYY-MM | --quarter YYYY-QN | --year YYYY [--by month|quarter]]"
-	  " [--unit UNIT | --person LOGIN] [--format table|csv|json]" },
+	  " [--unit UNIT | --person LOGIN] [--format table|csv|json] [--excel]" },
 	{ "report", NULL, cmd_report, 0, 0,
 	  GLOBAL | O(OPT_UNIT) | O(OPT_FROM) | O(OPT_TO) | O(OPT_BY) | O(OPT_FORMAT) |
 	  EXCEL_OPTS, NEEDS_ACTOR,
@@ -2191,16 +2192,27 @@ eval_num(int known, long v, char buf[DECIMAL_SIZE])
 	return known ? decimal_format2(v, buf) : "";
 }
 
+/* evaluate's CSV columns (columns.h), in their order. */
+static const enum column_id eval_columns[] = {
+	COL_PERIOD, COL_LOGIN, COL_NAME, COL_UNIT, COL_HEAD, COL_ASSIGNED,
+	COL_ASSIGNED_C, COL_DONE, COL_DONE_C, COL_SENT_BACK, COL_LATE,
+	COL_QUANTITY, COL_QUALITY, COL_PROGRESS, COL_UNIT_RESULTS,
+	COL_ORGANISING, COL_COHESION, COL_TASK_POINTS, COL_GENERAL, COL_TOTAL,
+	COL_RATING, COL_PERIODS, COL_DEDUCTIONS, COL_NOT_DONE,
+	COL_UNIT_EXCELLENT, COL_UNIT_GOOD, COL_UNIT_ALLOWED, COL_HISTORY_HEAD
+};
+#define EVAL_CSV_COLUMNS (sizeof(eval_columns) / sizeof(eval_columns[0]))
+
 static void
 eval_csv_row(const struct eval_result *r, const struct eval_person *p,
-    const struct eval_sheet *sh, size_t *cursor)
+    const struct eval_sheet *sh, size_t *cursor, const char *const *names)
 {
 	char n[6][24], v[8][DECIMAL_SIZE], d[8], dd[8], e[8], periods[16], lim[3][24];
 	const struct eval_limit *l = eval_limit_of(r, p->unit_code);
 	char *items = NULL, *nd = NULL;
 	size_t ilen = 0, nlen = 0;
 	FILE *fi = open_memstream(&items, &ilen), *fn = open_memstream(&nd, &nlen);
-	const char *cells[28];
+	const char *cells[EVAL_CSV_COLUMNS];
 	int ni = 0, nn = 0;
 
 	/* The duties behind the figures are on the rows of their periods: a
@@ -2275,37 +2287,31 @@ eval_csv_row(const struct eval_result *r, const struct eval_person *p,
 	cells[25] = l != NULL ? lim[1] : "";
 	cells[26] = l != NULL ? lim[2] : "";
 	cells[27] = r->head;
-	for (int k = 0; k < 28; k++) {
-		out_csv_field(stdout, cells[k]);
-		fputs(k + 1 < 28 ? "," : "\r\n", stdout);
-	}
+	out_csv_row(stdout, EVAL_CSV_COLUMNS, names, cells);
 	free(items);
 	free(nd);
 }
 
+/* The sheets as CSV, plain or in the Excel form (out_csv_set): the
+ * columns' names, or their headings for people and cells as their kinds
+ * say (a decimal comma where ';' separates). */
 static void
 eval_csv(const struct eval_result *r)
 {
-	static const char *const header[28] = {
-		"period", "login", "name", "unit", "head", "assigned", "assigned_converted",
-		"done", "done_converted", "sent_back", "late", "quantity", "quality",
-		"progress", "unit_results", "organising", "cohesion", "task_points",
-		"general", "total", "rating", "periods", "deductions", "not_done",
-		"unit_excellent", "unit_good", "unit_excellent_allowed", "history_head"
-	};
+	const char *names[EVAL_CSV_COLUMNS];
 
-	for (int k = 0; k < 28; k++) {
-		out_csv_field(stdout, header[k]);
-		fputs(k + 1 < 28 ? "," : "\r\n", stdout);
-	}
+	_Static_assert(EVAL_CSV_COLUMNS == 28, "eval_csv_row fills 28 cells");
+	for (size_t k = 0; k < EVAL_CSV_COLUMNS; k++)
+		names[k] = column_get(eval_columns[k])->name;
+	out_csv_head(stdout, EVAL_CSV_COLUMNS, names);
 	for (size_t i = 0; i < r->npeople; i++) {
 		const struct eval_person *p = &r->people[i];
 		size_t cursor = 0;
 
 		for (size_t b = 0; b < p->nparts; b++)
 			if (p->parts[b].scored)
-				eval_csv_row(r, p, &p->parts[b], &cursor);
-		eval_csv_row(r, p, &p->sheet, &cursor);
+				eval_csv_row(r, p, &p->parts[b], &cursor, names);
+		eval_csv_row(r, p, &p->sheet, &cursor, names);
 	}
 }
 
@@ -2462,9 +2468,12 @@ cmd_evaluate(struct cli *c)
 	enum rv_code rc;
 
 	if (c->a.opt[OPT_FORMAT] != NULL &&
-	    (out_format_parse(c->a.opt[OPT_FORMAT], &format) != 0 || format == OUT_TEXT))
+	    (out_format_parse(c->a.opt[OPT_FORMAT], &format) != 0 ||
+	    (format != OUT_TABLE && format != OUT_CSV && format != OUT_JSON)))
 		return value_error(c, _("the sheets are written as table, csv or json, not"),
 		    c->a.opt[OPT_FORMAT]);
+	if ((rc = excel_format(c, &format)) != RV_OK)
+		return rc;
 	store_map_reads(c->s.st);
 	if ((rc = eval_run(&c->s, &q, &r, &c->err)) != RV_OK)
 		return rc;

@@ -42,6 +42,13 @@ enum column_id {
 	/* roviec unit list's and person list's */
 	COL_CODE, COL_KIND, COL_PARENT, COL_HEAD, COL_PEOPLE, COL_OPEN,
 	COL_ROLE,
+	/* roviec evaluate's (issue #13), beside login, name, unit, head,
+	 * assigned, late and history_head above */
+	COL_PERIOD, COL_ASSIGNED_C, COL_DONE, COL_DONE_C, COL_SENT_BACK,
+	COL_QUANTITY, COL_QUALITY, COL_PROGRESS, COL_UNIT_RESULTS,
+	COL_ORGANISING, COL_COHESION, COL_TASK_POINTS, COL_GENERAL, COL_TOTAL,
+	COL_RATING, COL_PERIODS, COL_DEDUCTIONS, COL_NOT_DONE,
+	COL_UNIT_EXCELLENT, COL_UNIT_GOOD, COL_UNIT_ALLOWED,
 	COL__MAX
 };
 

@@ -228,6 +228,60 @@ is "$(row 2026-10 head2 $SCORE)" "100,50,50,56.58,29.00,85.58,good" "head2, Octo
 # P2 in October: off2 excellent, off2b and head2 good: 20% of 2 is 0.
 is "$(row 2026-10 off2 25-27)" "1,2,0" "P2, October: 1 excellent, 2 good, 0 allowed"
 
+# --- the spreadsheet form (--excel, as every command that writes CSV) -----------
+
+hexof() { od -An -tx1 | tr -d ' \n'; }
+# xrow FILE PERIOD LOGIN FIELDS: a row of the Excel form in Vietnamese
+# (';' between cells; the fields asked for hold no ';').
+xrow() { tr -d '\r' <"$1" | awk -F';' -v p="$2" -v l="$3" '$1 == p && $2 == l' | cut -d';' -f"$4"; }
+"$ROVIEC" --db "$DB" --as insp evaluate --month 2026-10 --excel >"$T/ev.csv"
+ok $? "evaluate --excel writes the October sheets"
+is "$(head -c 3 "$T/ev.csv" | hexof)" "efbbbf" "it starts with a UTF-8 byte order mark"
+is "$(tr -cd '\r' <"$T/ev.csv" | wc -c)" "$(wc -l <"$T/ev.csv")" "every line ends in CR LF"
+is "$(head -1 "$T/ev.csv" | tail -c +4 | tr -d '\r' | cut -d, -f1-7)" \
+    'Period,Login,Name,Unit,Head,Assigned,"Assigned' \
+    "in English: the headings for people, a comma between cells, a heading with a comma quoted"
+is "$(tr -d '\r' <"$T/ev.csv" | awk -F, '$1 == "2026-10" && $2 == "off1"' | cut -d, -f12-14,18-21)" \
+    "81.82,72.73,72.73,53.03,27.00,80.03,good" "and decimal points where commas separate"
+LANG=vi_VN.UTF-8 "$ROVIEC" --db "$DB" --as insp evaluate --month 2026-10 --excel >"$T/ev-vi.csv"
+ok $? "and in Vietnamese"
+is "$(head -c 3 "$T/ev-vi.csv" | hexof)" "efbbbf" "Vietnamese: the byte order mark"
+is "$(tr -cd '\r' <"$T/ev-vi.csv" | wc -c)" "$(wc -l <"$T/ev-vi.csv")" "Vietnamese: CR LF"
+is "$(head -1 "$T/ev-vi.csv" | tail -c +4 | tr -d '\r' | cut -d';' -f1-14)" \
+    "Kỳ đánh giá;Tên đăng nhập;Tên;Đơn vị;Người đứng đầu;Được giao;Được giao (quy đổi);Đã hoàn thành;Đã hoàn thành (quy đổi);Bị trả lại để làm lại;Hoàn thành trễ hạn;a Tỷ lệ số lượng (%);b Tỷ lệ chất lượng (%);c Tỷ lệ tiến độ (%)" \
+    "Vietnamese headings, a semicolon between cells"
+is "$(head -1 "$T/ev-vi.csv" | tr -d '\r' | cut -d';' -f15-22)" \
+    "d Kết quả của cơ quan, đơn vị (%);đ Tổ chức thực hiện nhiệm vụ (%);e Tập hợp, đoàn kết (%);Điểm kết quả thực hiện nhiệm vụ (70);Điểm tiêu chí chung (30);Tổng điểm;Xếp loại;Số kỳ có điểm" \
+    "the scores' headings as the decree names them"
+is "$(head -1 "$T/ev-vi.csv" | tr -d '\r' | awk -F';' '{ print NF }')" 28 "28 columns, as the plain CSV"
+# The figures hand-computed above, with a decimal comma under ';'.
+is "$(xrow "$T/ev-vi.csv" 2026-10 off1 6-14)" "4;5,5;3;4,5;1;1;81,82;72,73;72,73" \
+    "off1: 5,5 converted, 4,5 done; a 81,82, b = c 72,73: decimal commas"
+is "$(xrow "$T/ev-vi.csv" 2026-10 off1 18-21)" "53,03;27,00;80,03;good" \
+    "off1: 53,03 + 27,00 = 80,03, good (words as stored, as every Excel form keeps them)"
+is "$(xrow "$T/ev-vi.csv" 2026-10 head1 15-18)" "50;50;100;45,77" "head1: d, đ, e whole; 45,77 points"
+like "$(tr -d '\r' <"$T/ev-vi.csv" | grep "^2026-10;off1;")" ";\"$A2 quality 1 9.09; $A2 progress 1 9.09\";$C1;" \
+    "the deductions, holding ';', quoted whole"
+LANG=vi_VN.UTF-8 "$ROVIEC" --db "$DB" --as insp evaluate --year 2026 --excel >"$T/ev-y.csv"
+# The year (by month, as of 7 December): off1's October alone is scored
+# (below: 53.03 + 27 = 80.03, good, 1 period).
+is "$(xrow "$T/ev-y.csv" 2026 off1 18-22)" "53,03;27,00;80,03;good;1" \
+    "the year's row: the average of the months scored, with decimal commas"
+expect 1 "--excel with --format json is refused" --as insp evaluate --month 2026-10 --excel --format json
+like "$err" "--excel writes CSV" "and says why"
+expect 2 "--excel and --no-excel together: a usage error" --as insp evaluate --month 2026-10 --excel --no-excel
+expect 1 "--format tsv is refused, not taken for a table" --as insp evaluate --month 2026-10 --format tsv
+like "$err" "the sheets are written as table, csv or json, not 'tsv'" "and says which formats"
+mkdir -p "$XDG_CONFIG_HOME/roviec"
+printf 'excel = yes\n' >"$XDG_CONFIG_HOME/roviec/config"
+"$ROVIEC" --db "$DB" --as insp evaluate --month 2026-10 --format csv >"$T/ev-c.csv"
+is "$(head -c 3 "$T/ev-c.csv" | hexof)" "efbbbf" "excel = yes: evaluate --format csv is in the Excel form"
+"$ROVIEC" --db "$DB" --as insp evaluate --month 2026-10 --format csv --no-excel >"$T/ev-c.csv"
+is "$(head -c 12 "$T/ev-c.csv")" "period,login" "--no-excel: plain, for a script"
+"$ROVIEC" --db "$DB" --as insp evaluate --month 2026-10 >"$T/ev-c.txt"
+like "$(head -1 "$T/ev-c.txt")" "^Evaluation under Decree" "a table stays a table"
+rm "$XDG_CONFIG_HOME/roviec/config"
+
 expect 0 "the October sheets as a table" --as insp evaluate --month 2026-10
 like "$out" "Over the limit of Article 20, clause 5" "the table names the units over the 20% limit"
 like "$out" "P2: 1 rated excellent; 20% of the 2 rated good allows 0" "P2 is over it"
