@@ -641,7 +641,7 @@ handle(struct tui *t, enum request req)
 		tui_push(t, units_view_new(t));
 		return VIEW_REDRAW;
 	case REQ_EVALUATION:
-		tui_push(t, sheet_view_new(t));
+		tui_push(t, evaluation_view_new(t));
 		return VIEW_REDRAW;
 	default:
 		if (keys_action(req) != NULL && t->here_ref[0] == '\0') {

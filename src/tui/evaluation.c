@@ -1,4 +1,4 @@
-/* sheet: the evaluation of Decree 335/2025 on the board (evaluate.h, the
+/* evaluation: the evaluation of Decree 335/2025 on the board (evaluate.h, the
  * same function as roviec evaluate, so screen and command agree): the
  * sheets of the board's unit for this month, one official a row; Enter
  * opens the duties behind a row (its deductions, the duties not done, the
@@ -211,7 +211,7 @@ static const struct view_ops sheet_ops = {
 };
 
 struct view *
-sheet_view_new(struct tui *t)
+evaluation_view_new(struct tui *t)
 {
 	(void)t;
 	return view_new(&sheet_ops, calloc(1, sizeof(struct sheet)));
