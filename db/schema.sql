@@ -91,6 +91,14 @@ CREATE TABLE duties (
 	escalated         INTEGER NOT NULL DEFAULT 0 CHECK (escalated IN (0, 1)),
 	-- times sent back for more work (migration 2), for the report's past days
 	reopened          INTEGER NOT NULL DEFAULT 0 CHECK (reopened >= 0),
+	-- The evidence for the evaluation (migration 9, roviec evaluate): the
+	-- conversion coefficient (hệ số quy đổi) in hundredths, 0.1 to 10;
+	-- extensions approved after the deadline they moved had passed (each a
+	-- missed deadline); the moment (UTC) the current owner took the duty.
+	coefficient_x100  INTEGER NOT NULL DEFAULT 100
+	                  CHECK (coefficient_x100 BETWEEN 10 AND 1000),
+	deadlines_missed  INTEGER NOT NULL DEFAULT 0 CHECK (deadlines_missed >= 0),
+	owner_since       TEXT,
 	CHECK (status NOT IN ('submitted', 'done') OR done_on IS NOT NULL),
 	CHECK (status NOT IN ('done', 'cancelled') OR closed_on IS NOT NULL)
 );
@@ -124,6 +132,16 @@ CREATE INDEX duties_report ON duties(lead_unit_id, done_on, owner_id,
 -- period's duties from these (migration 5), not the whole table.
 CREATE INDEX duties_done_on ON duties(done_on) WHERE done_on IS NOT NULL;
 CREATE INDEX duties_created ON duties(created_at);
+-- A year's sheets (roviec evaluate) read the duties confirmed in it, and
+-- those due in it that were not done by their deadline, each from an
+-- index holding all it needs, status too, or SQLite 3.40 reads the rows to
+-- check the index's WHERE (migration 9).
+CREATE INDEX duties_eval_done ON duties(closed_on, owner_id, coefficient_x100,
+	reopened, deadlines_missed, deadline, lead_unit_id, ref, status)
+	WHERE status = 'done';
+CREATE INDEX duties_eval_due ON duties(deadline, owner_id, closed_on,
+	coefficient_x100, lead_unit_id, created_at, owner_since, ref, status)
+	WHERE status IN ('open', 'submitted') OR (status = 'done' AND closed_on > deadline);
 
 -- The owner of an open duty belongs to its lead unit and is not an
 -- inspector (inspectors watch; they own nothing).
@@ -425,6 +443,39 @@ CREATE TRIGGER history_no_delete
 BEFORE DELETE ON history
 BEGIN
 	SELECT RAISE(ABORT, 'the history is append-only: entries cannot be deleted');
+END;
+
+-- owner_since follows the history: every entry that names a duty's owner
+-- (created, assigned, accepted, redirected) stamps it (migration 9).
+CREATE TRIGGER history_owner_since
+AFTER INSERT ON history
+WHEN NEW.duty_id IS NOT NULL AND NEW.to_owner_id IS NOT NULL
+BEGIN
+	UPDATE duties SET owner_since = NEW.at WHERE id = NEW.duty_id;
+END;
+
+-- The general criteria (tiêu chí chung, up to 30 points) a head enters for
+-- an official and a month or quarter, and for a head of a unit the share
+-- for cohesion (năng lực tập hợp, đoàn kết: 100 or 50).  The last entry
+-- stands; each is also a history entry (evaluation-set, with no duty),
+-- which is the record of who entered what, when and why (migration 9).
+CREATE TABLE evaluations (
+	person_id    INTEGER NOT NULL REFERENCES people(id),
+	period       TEXT NOT NULL
+	             CHECK (period GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
+	                    OR period GLOB '[12][0-9][0-9][0-9]-Q[1-4]'),
+	general_x100 INTEGER NOT NULL CHECK (general_x100 BETWEEN 0 AND 3000),
+	cohesion     INTEGER CHECK (cohesion IS NULL OR cohesion IN (50, 100)),
+	reason       TEXT NOT NULL CHECK (length(reason) BETWEEN 1 AND 4000),
+	set_by       INTEGER NOT NULL REFERENCES people(id),
+	set_at       TEXT NOT NULL,
+	PRIMARY KEY (person_id, period)
+) WITHOUT ROWID;
+
+CREATE TRIGGER evaluations_no_delete
+BEFORE DELETE ON evaluations
+BEGIN
+	SELECT RAISE(ABORT, 'evaluations are never deleted: enter the right value instead');
 END;
 
 -- The last number given in each reference prefix (a unit's code): P1-0042.

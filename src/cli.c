@@ -16,11 +16,14 @@
 #include "roviec/actor.h"
 #include "roviec/brief.h"
 #include "roviec/chain.h"
+#include "roviec/columns.h"
 #include "roviec/config.h"
 #include "roviec/dates.h"
 #include "roviec/demo.h"
 #include "roviec/digest.h"
+#include "roviec/decimal.h"
 #include "roviec/duty.h"
+#include "roviec/evaluate.h"
 #include "roviec/exchange.h"
 #include "roviec/graph.h"
 #include "roviec/history.h"
@@ -53,6 +56,9 @@ enum opt {
 	OPT_ASSIGNER,
 	/* issue #11 (brief) */
 	OPT_LOGIN,
+	/* issue #13 */
+	OPT_COEFFICIENT, OPT_MONTH, OPT_QUARTER, OPT_YEAR, OPT_PERSON,
+	OPT_PERIOD, OPT_GENERAL, OPT_COHESION,
 	OPT__MAX
 };
 
@@ -83,6 +89,10 @@ static const struct {
 	[OPT_CREATED_TO] = { "created-to", 1, 0 },
 	[OPT_ASSIGNER] = { "assigner", 1, 0 },
 	[OPT_LOGIN] = { "login", 0, 0 },
+	[OPT_COEFFICIENT] = { "coefficient", 1, 0 }, [OPT_MONTH] = { "month", 1, 0 },
+	[OPT_QUARTER] = { "quarter", 1, 0 }, [OPT_YEAR] = { "year", 1, 0 },
+	[OPT_PERSON] = { "person", 1, 0 }, [OPT_PERIOD] = { "period", 1, 0 },
+	[OPT_GENERAL] = { "general", 1, 0 }, [OPT_COHESION] = { "cohesion", 1, 0 },
 };
 
 struct args {
@@ -135,6 +145,9 @@ static enum rv_code cmd_export(struct cli *c);
 static enum rv_code cmd_graph(struct cli *c);
 static enum rv_code cmd_brief(struct cli *c);
 static enum rv_code cmd_digest(struct cli *c);
+static enum rv_code cmd_edit(struct cli *c);
+static enum rv_code cmd_evaluate(struct cli *c);
+static enum rv_code cmd_evaluate_set(struct cli *c);
 static enum rv_code parse_command(struct cli *c, int argc, char **argv);
 
 #define GLOBAL (O(OPT_DB) | O(OPT_AS))
@@ -167,9 +180,10 @@ static const struct command commands[] = {
 	 * the others (rule 2) rather than a usage error. */
 	{ "add", NULL, cmd_add, 0, 1,
 	  GLOBAL | O(OPT_LEAD) | O(OPT_OWNER) | O(OPT_DUE) | O(OPT_RESULT) |
-	  O(OPT_BASIS) | O(OPT_SUPPORT) | O(OPT_FIELD) | O(OPT_NOTE), NEEDS_ACTOR,
+	  O(OPT_BASIS) | O(OPT_SUPPORT) | O(OPT_FIELD) | O(OPT_NOTE) | O(OPT_COEFFICIENT),
+	  NEEDS_ACTOR,
 	  "add TITLE --lead UNIT --owner LOGIN --due DATE --result TEXT --basis TEXT"
-	  " [--support UNIT[:PART]]... [--field NAME] [--note TEXT]" },
+	  " [--support UNIT[:PART]]... [--field NAME] [--note TEXT] [--coefficient N]" },
 	{ "list", NULL, cmd_list, 0, 0, GLOBAL | LIST_OPTS, NEEDS_ACTOR,
 	  "list [--unit UNIT] [--supporting UNIT] [--owner LOGIN] [--assigner LOGIN]"
 	  " [--status STATUS]... [--all] [--flag FLAG]... [--search TEXT]"
@@ -180,6 +194,18 @@ static const struct command commands[] = {
 	/* The actions on a duty come here, in the order of action.c's
 	 * table, generated from it (action_commands). */
 	{ NULL, NULL, NULL, 0, 0, 0, NEEDS_NOTHING, NULL },
+	{ "edit", NULL, cmd_edit, 1, 1, GLOBAL | O(OPT_COEFFICIENT) | O(OPT_REASON),
+	  NEEDS_ACTOR, "edit REF --coefficient N [--reason TEXT]" },
+	/* "evaluate set" before "evaluate": the first whose words match wins. */
+	{ "evaluate", "set", cmd_evaluate_set, 1, 1,
+	  GLOBAL | O(OPT_PERIOD) | O(OPT_GENERAL) | O(OPT_COHESION) | O(OPT_REASON),
+	  NEEDS_ACTOR,
+	  "evaluate set LOGIN --period YYYY-MM|YYYY-QN --general N [--cohesion 100|50] --reason TEXT" },
+	{ "evaluate", NULL, cmd_evaluate, 0, 0,
+	  GLOBAL | O(OPT_MONTH) | O(OPT_QUARTER) | O(OPT_YEAR) | O(OPT_BY) | O(OPT_UNIT) |
+	  O(OPT_PERSON) | O(OPT_FORMAT) | EXCEL_OPTS, NEEDS_ACTOR,
+	  "evaluate [--month YYYY-MM | --quarter YYYY-QN | --year YYYY [--by month|quarter]]"
+	  " [--unit UNIT | --person LOGIN] [--format table|csv|json] [--excel]" },
 	{ "report", NULL, cmd_report, 0, 0,
 	  GLOBAL | O(OPT_UNIT) | O(OPT_FROM) | O(OPT_TO) | O(OPT_BY) | O(OPT_FORMAT) |
 	  EXCEL_OPTS, NEEDS_ACTOR,
@@ -386,7 +412,8 @@ find_command(int argc, char **argv, int *at1, int *at2)
 			break;
 		}
 		words[n++] = i;
-		if (n == 1 && strcmp(arg, "unit") != 0 && strcmp(arg, "person") != 0)
+		if (n == 1 && strcmp(arg, "unit") != 0 && strcmp(arg, "person") != 0 &&
+		    strcmp(arg, "evaluate") != 0)
 			break;
 	}
 	*at1 = words[0];
@@ -755,6 +782,7 @@ cmd_add(struct cli *c)
 	in.basis = c->a.opt[OPT_BASIS];
 	in.field = c->a.opt[OPT_FIELD];
 	in.note = c->a.opt[OPT_NOTE];
+	in.coefficient = c->a.opt[OPT_COEFFICIENT];
 	for (int i = 0; i < c->a.nmulti[OPT_SUPPORT]; i++) {
 		char *colon;
 
@@ -1250,7 +1278,7 @@ writes(const struct command *cmd)
 {
 	return cmd->run != cmd_list && cmd->run != cmd_show && cmd->run != cmd_unit_list &&
 	    cmd->run != cmd_person_list && cmd->run != cmd_board &&
-	    cmd->run != cmd_export && cmd->run != cmd_brief;
+	    cmd->run != cmd_export && cmd->run != cmd_brief && cmd->run != cmd_evaluate;
 }
 
 static void
@@ -2049,6 +2077,653 @@ cmd_graph(struct cli *c)
 		graph_text(&g);
 	graph_free(&g);
 	return RV_OK;
+}
+
+/* --- edit (issue #13) ---------------------------------------------------- */
+
+static enum rv_code
+cmd_edit(struct cli *c)
+{
+	struct duty_edit in = {
+		.coefficient = c->a.opt[OPT_COEFFICIENT], .reason = c->a.opt[OPT_REASON],
+	};
+	enum rv_code rc;
+
+	if (in.coefficient == NULL)
+		return usage_error(c, _("say what to change: --coefficient N"), NULL);
+	if ((rc = duty_edit(&c->s, c->a.pos[0], &in, &c->err)) == RV_OK) {
+		out_text(stdout, c->a.pos[0]);
+		printf(": %s.\n", _("edited"));
+	}
+	return rc;
+}
+
+/* --- evaluate (issue #13): Decree 335/2025/NĐ-CP --------------------------- */
+
+static enum rv_code
+cmd_evaluate_set(struct cli *c)
+{
+	struct eval_set in = {
+		.login = c->a.pos[0], .period = c->a.opt[OPT_PERIOD],
+		.general = c->a.opt[OPT_GENERAL], .cohesion = c->a.opt[OPT_COHESION],
+		.reason = c->a.opt[OPT_REASON],
+	};
+	enum rv_code rc;
+
+	if (in.period == NULL || in.general == NULL)
+		return usage_error(c, _("give the period and the general criteria (--period, --general)"),
+		    NULL);
+	if ((rc = eval_set(&c->s, &in, &c->err)) == RV_OK) {
+		out_text(stdout, in.login);
+		fputs(_(": general criteria entered for "), stdout);
+		out_text(stdout, in.period);
+		fputs(".\n", stdout);
+	}
+	return rc;
+}
+
+/* A share in percent (hundredths) as "83.33%", for people. */
+static const char *
+eval_pct(long v, char buf[DECIMAL_SIZE + 1])
+{
+	char n[DECIMAL_SIZE];
+
+	snprintf(buf, DECIMAL_SIZE + 1, "%s%%", decimal_format2(v, n));
+	return i18n_decimal(buf);
+}
+
+/* Points (hundredths) as "61.83", for people; "-" when not known. */
+static const char *
+eval_points(int known, long v, char buf[DECIMAL_SIZE])
+{
+	if (!known)
+		return "-";
+	return i18n_decimal(decimal_format2(v, buf));
+}
+
+static const char *const roman[] = { "", "I", "II", "III", "IV" };
+
+/* The period as people read it: "month 05/2026", "quarter II/2026",
+ * "year 2026". */
+static const char *
+eval_period_title(const struct eval_period *p, char *buf, size_t size)
+{
+	if (p->kind == EVAL_MONTH)
+		snprintf(buf, size, _("month %02d/%d"), p->n, p->year);
+	else if (p->kind == EVAL_QUARTER)
+		snprintf(buf, size, _("quarter %s/%d"), roman[p->n], p->year);
+	else
+		snprintf(buf, size, _("year %d"), p->year);
+	return buf;
+}
+
+/* A login or a reference (printable ASCII, as the schema and the rules
+ * make them) as is; anything else made inert.  A city's year prints some
+ * 400,000 of them. */
+static void
+eval_word(const char *s)
+{
+	for (const char *p = s; *p != '\0'; p++)
+		if (*p < 0x20 || *p > 0x7e) {
+			out_text(stdout, s);
+			return;
+		}
+	fputs(s, stdout);
+}
+
+/* What a deduction is, as people read it. */
+static const char *
+eval_item_what(const struct eval_item *x, char *buf, size_t size)
+{
+	if (x->kind == EVAL_QUALITY)
+		snprintf(buf, size, ngettext("quality: sent back %d time",
+		    "quality: sent back %d times", (unsigned long)x->times), x->times);
+	else
+		snprintf(buf, size, ngettext("progress: %d deadline missed",
+		    "progress: %d deadlines missed", (unsigned long)x->times), x->times);
+	return buf;
+}
+
+/* The deductions as aligned columns, written straight out: not to a
+ * terminal (which gets out_table's cutting), so that the city's year is
+ * not measured cell by cell.  Logins and references are ASCII; the words
+ * of a deduction are measured once per kind and count. */
+static void
+eval_items_write(const struct eval_result *r, const char *const *headers)
+{
+	size_t w[5] = { 0 }, ww[2][17] = { { 0 } };
+	char what[96], off[DECIMAL_SIZE + 1];
+
+	for (int c = 0; c < 5; c++)
+		w[c] = text_width(_(headers[c]));
+	for (size_t i = 0; i < r->npeople; i++) {
+		const struct eval_person *p = &r->people[i];
+
+		for (size_t k = 0; k < p->nitems; k++) {
+			const struct eval_item *x = &p->items[k];
+			size_t *cached, n;
+
+			if (x->kind == EVAL_NOT_DONE)
+				continue;
+			cached = x->times <= 16 ? &ww[x->kind == EVAL_PROGRESS][x->times] : NULL;
+			if (cached != NULL && *cached != 0) {
+				n = *cached;
+			} else {
+				n = text_width(eval_item_what(x, what, sizeof(what)));
+				if (cached != NULL)
+					*cached = n;
+			}
+			w[3] = n > w[3] ? n : w[3];
+			w[0] = strlen(p->login) > w[0] ? strlen(p->login) : w[0];
+			w[1] = strlen(x->ref) > w[1] ? strlen(x->ref) : w[1];
+			w[2] = strlen(x->period) > w[2] ? strlen(x->period) : w[2];
+		}
+	}
+	for (int c = 0; c < 5; c++) {
+		const char *h = _(headers[c]);
+
+		out_text(stdout, h);
+		if (c < 4)
+			printf("%*s", (int)(w[c] - text_width(h) + 1), "");
+	}
+	fputc('\n', stdout);
+	for (size_t i = 0; i < r->npeople; i++) {
+		const struct eval_person *p = &r->people[i];
+
+		for (size_t k = 0; k < p->nitems; k++) {
+			const struct eval_item *x = &p->items[k];
+			size_t n;
+
+			if (x->kind == EVAL_NOT_DONE)
+				continue;
+			eval_word(p->login);
+			printf("%*s", (int)(w[0] - strlen(p->login) + 1), "");
+			eval_word(x->ref);
+			printf("%*s", (int)(w[1] - strlen(x->ref) + 1), "");
+			fputs(x->period, stdout);
+			printf("%*s", (int)(w[2] - strlen(x->period) + 1), "");
+			eval_item_what(x, what, sizeof(what));
+			n = x->times <= 16 ? ww[x->kind == EVAL_PROGRESS][x->times] : text_width(what);
+			fputs(what, stdout);
+			printf("%*s", (int)(w[3] - n + 1), "");
+			fputs(eval_pct(x->percent, off), stdout);
+			fputc('\n', stdout);
+		}
+	}
+}
+
+static const struct eval_limit *
+eval_limit_of(const struct eval_result *r, const char *unit)
+{
+	for (size_t k = 0; k < r->nlimits; k++)
+		if (strcmp(r->limits[k].unit_code, unit) == 0)
+			return &r->limits[k];
+	return NULL;
+}
+
+static enum rv_code
+eval_table(struct cli *c, const struct eval_result *r)
+{
+	const char *task_h[] = {
+		N_("login"), N_("unit"), N_("assigned"), N_("converted"), N_("done"),
+		N_("converted"), N_("sent back"), N_("late"), N_("quantity"), N_("quality"),
+		N_("progress"), N_("points /70")
+	};
+	const char *score_h[] = {
+		N_("login"), N_("name"), N_("points /70"), N_("general /30"), N_("total"),
+		N_("rating"), N_("periods")
+	};
+	const char *head_h[] = {
+		N_("login"), N_("unit"), N_("d unit results"), N_("đ organising"), N_("e cohesion")
+	};
+	const char *item_h[] = {
+		N_("login"), N_("ref"), N_("period"), N_("what"), N_("share off")
+	};
+	struct out_table *tt = out_table_new(12, task_h, 11);
+	struct out_table *st = out_table_new(r->period.kind == EVAL_YEAR ? 7 : 6, score_h, 1);
+	struct out_table *ht = out_table_new(5, head_h, 1);
+	struct out_table *it = out_table_new(5, item_h, 3);
+	char title[64], day[11];
+	int heads = 0, items = 0, missing = 0, limits = 0;
+	enum rv_code rc = RV_OK;
+
+	if (tt == NULL || st == NULL || ht == NULL || it == NULL) {
+		rc = err_set(&c->err, RV_STORAGE, _("out of memory"));
+		goto out;
+	}
+	printf(_("Evaluation under Decree 335/2025/NĐ-CP, %s (figures as of %s)\n\n"),
+	    eval_period_title(&r->period, title, sizeof(title)), dates_shown(r->as_of, day));
+	for (size_t i = 0; i < r->npeople; i++) {
+		const struct eval_person *p = &r->people[i];
+		const struct eval_sheet *sh = &p->sheet;
+		char n[8][24], a[3][DECIMAL_SIZE + 1], pts[DECIMAL_SIZE], g[DECIMAL_SIZE],
+		    t[DECIMAL_SIZE], periods[16];
+		const char *task[12], *score[7];
+
+		snprintf(n[0], sizeof(n[0]), "%ld", sh->assigned);
+		i18n_decimal(decimal_format(sh->assigned_c, n[1]));
+		snprintf(n[2], sizeof(n[2]), "%ld", sh->done);
+		i18n_decimal(decimal_format(sh->done_c, n[3]));
+		snprintf(n[4], sizeof(n[4]), "%ld", sh->reopened);
+		snprintf(n[5], sizeof(n[5]), "%ld", sh->late);
+		task[0] = p->login;
+		task[1] = p->unit_code;
+		for (int k = 0; k < 6; k++)
+			task[2 + k] = n[k];
+		task[8] = sh->scored ? eval_pct(sh->quantity, a[0]) : "-";
+		task[9] = sh->scored ? eval_pct(sh->quality, a[1]) : "-";
+		task[10] = sh->scored ? eval_pct(sh->progress, a[2]) : "-";
+		task[11] = eval_points(sh->scored && sh->has_points, sh->points, pts);
+		out_table_add(tt, task);
+		snprintf(periods, sizeof(periods), "%d", sh->periods);
+		score[0] = p->login;
+		score[1] = p->name;
+		score[2] = task[11];
+		score[3] = eval_points(sh->has_general, sh->general, g);
+		score[4] = eval_points(sh->has_total, sh->total, t);
+		score[5] = sh->has_total ? eval_rating_shown(sh->rating) : "-";
+		score[6] = periods;
+		out_table_add(st, score);
+		missing += sh->scored && !sh->has_total;
+		if (p->head) {
+			char d[8], dd[8], e[8];
+			const char *hc[5];
+
+			snprintf(d, sizeof(d), "%d%%", sh->unit_results);
+			snprintf(dd, sizeof(dd), "%d%%", sh->organising);
+			snprintf(e, sizeof(e), "%d%%", sh->cohesion);
+			hc[0] = p->login;
+			hc[1] = p->unit_code;
+			/* With nothing assigned there is no sheet to score. */
+			hc[2] = sh->scored && sh->unit_results >= 0 ? d : "-";
+			hc[3] = sh->scored ? dd : "-";
+			hc[4] = sh->cohesion > 0 ? e : "-";
+			/* A year's d, đ and e are its months' (quarters'). */
+			if (r->period.kind == EVAL_YEAR)
+				hc[2] = hc[3] = hc[4] = r->by == EVAL_QUARTER ? _("by quarter") :
+				    _("by month");
+			out_table_add(ht, hc);
+			heads++;
+		}
+		for (size_t k = 0; k < p->nitems; k++) {
+			const struct eval_item *x = &p->items[k];
+			char what[96], off[DECIMAL_SIZE + 1];
+			const char *ic[5];
+
+			if (x->kind == EVAL_NOT_DONE)
+				continue;
+			items++;
+			if (!out_is_tty(stdout))
+				continue;
+			eval_item_what(x, what, sizeof(what));
+			ic[0] = p->login;
+			ic[1] = x->ref;
+			ic[2] = x->period;
+			ic[3] = what;
+			ic[4] = eval_pct(x->percent, off);
+			out_table_add(it, ic);
+		}
+	}
+	printf(_("Task results (Article 14; heads of units: Article 15): a quantity, b quality, c progress\n\n"));
+	out_table_write(tt, stdout, OUT_TABLE);
+	printf(_("\nScores (Article 20: 90 and above excellent, 70 good, 50 complete)%s\n\n"),
+	    r->period.kind == EVAL_YEAR ? _("; the year is the average of the periods scored (Article 21)") : "");
+	out_table_write(st, stdout, OUT_TABLE);
+	if (missing > 0)
+		printf(_("\n%d without a total: the general criteria (and a head's cohesion) are entered with roviec evaluate set.\n"),
+		    missing);
+	if (heads > 0) {
+		printf(_("\nHeads of units (Article 15, clause 3): points = (a + b + c + d + đ + e) / 6 of 70\n\n"));
+		out_table_write(ht, stdout, OUT_TABLE);
+	}
+	printf(_("\nDuties behind the deductions (each time, 25%% of that duty's share)\n\n"));
+	if (items == 0)
+		printf(_("None.\n"));
+	else if (out_is_tty(stdout))
+		out_table_write(it, stdout, OUT_TABLE);
+	else
+		eval_items_write(r, item_h);
+	for (size_t i = 0, said = 0; i < r->npeople; i++) {
+		const struct eval_person *p = &r->people[i];
+		int first = 1;
+
+		for (size_t k = 0; k < p->nitems; k++) {
+			if (p->items[k].kind != EVAL_NOT_DONE)
+				continue;
+			if (first) {
+				if (said++ == 0)
+					printf(_("\nAssigned, not completed by the end of the period\n\n"));
+				eval_word(p->login);
+				fputs(":", stdout);
+				first = 0;
+			}
+			fputs(" ", stdout);
+			eval_word(p->items[k].ref);
+		}
+		if (!first)
+			fputs("\n", stdout);
+	}
+	for (size_t k = 0; k < r->nlimits; k++) {
+		const struct eval_limit *l = &r->limits[k];
+
+		if (!l->over)
+			continue;
+		if (limits++ == 0)
+			printf(_("\nOver the limit of Article 20, clause 5 (excellent: at most 20%% of those rated good)\n\n"));
+		printf(_("%s: %ld rated excellent; 20%% of the %ld rated good allows %ld.\n"),
+		    l->unit_code, l->excellent, l->good, l->allowed);
+	}
+	if (r->head_id > 0)
+		printf(_("\nMade %s at history entry %lld, head %s\n(roviec verify %s checks it later).\n"),
+		    dates_moment_shown(r->made_at, (char[17]){ 0 }), r->head_id, r->head, r->head);
+out:
+	out_table_free(tt);
+	out_table_free(st);
+	out_table_free(ht);
+	out_table_free(it);
+	return rc;
+}
+
+/* A number for CSV and JSON: hundredths with two decimals and a point. */
+static const char *
+eval_num(int known, long v, char buf[DECIMAL_SIZE])
+{
+	return known ? decimal_format2(v, buf) : "";
+}
+
+/* evaluate's CSV columns (columns.h), in their order. */
+static const enum column_id eval_columns[] = {
+	COL_PERIOD, COL_LOGIN, COL_NAME, COL_UNIT, COL_HEAD, COL_ASSIGNED,
+	COL_ASSIGNED_C, COL_DONE, COL_DONE_C, COL_SENT_BACK, COL_LATE,
+	COL_QUANTITY, COL_QUALITY, COL_PROGRESS, COL_UNIT_RESULTS,
+	COL_ORGANISING, COL_COHESION, COL_TASK_POINTS, COL_GENERAL, COL_TOTAL,
+	COL_RATING, COL_PERIODS, COL_DEDUCTIONS, COL_NOT_DONE,
+	COL_UNIT_EXCELLENT, COL_UNIT_GOOD, COL_UNIT_ALLOWED, COL_HISTORY_HEAD
+};
+#define EVAL_CSV_COLUMNS (sizeof(eval_columns) / sizeof(eval_columns[0]))
+
+static void
+eval_csv_row(const struct eval_result *r, const struct eval_person *p,
+    const struct eval_sheet *sh, size_t *cursor, const char *const *names)
+{
+	char n[6][24], v[8][DECIMAL_SIZE], d[8], dd[8], e[8], periods[16], lim[3][24];
+	const struct eval_limit *l = eval_limit_of(r, p->unit_code);
+	char *items = NULL, *nd = NULL;
+	size_t ilen = 0, nlen = 0;
+	FILE *fi = open_memstream(&items, &ilen), *fn = open_memstream(&nd, &nlen);
+	const char *cells[EVAL_CSV_COLUMNS];
+	int ni = 0, nn = 0;
+
+	/* The duties behind the figures are on the rows of their periods: a
+	 * year's are on its months' (quarters') rows.  Items are in period
+	 * order: those of this row follow those of the rows before. */
+	for (size_t k = *cursor; k < p->nitems && fi != NULL && fn != NULL &&
+	    sh->period[4] != '\0'; k++) {
+		const struct eval_item *x = &p->items[k];
+		char off[DECIMAL_SIZE], times[16];
+		int c = strcmp(x->period, sh->period);
+
+		if (c < 0)
+			continue;
+		if (c > 0)
+			break;
+		*cursor = k + 1;
+		if (x->kind == EVAL_NOT_DONE) {
+			fputs(nn++ ? "; " : "", fn);
+			fputs(x->ref, fn);
+			continue;
+		}
+		snprintf(times, sizeof(times), " %d ", x->times);
+		fputs(ni++ ? "; " : "", fi);
+		fputs(x->ref, fi);
+		fputc(' ', fi);
+		fputs(eval_item_word(x->kind), fi);
+		fputs(times, fi);
+		fputs(decimal_format2(x->percent, off), fi);
+	}
+	if (fi != NULL)
+		fclose(fi);
+	if (fn != NULL)
+		fclose(fn);
+	snprintf(n[0], sizeof(n[0]), "%ld", sh->assigned);
+	snprintf(n[1], sizeof(n[1]), "%ld", sh->done);
+	snprintf(n[2], sizeof(n[2]), "%ld", sh->reopened);
+	snprintf(n[3], sizeof(n[3]), "%ld", sh->late);
+	snprintf(d, sizeof(d), "%d", sh->unit_results);
+	snprintf(dd, sizeof(dd), "%d", sh->organising);
+	snprintf(e, sizeof(e), "%d", sh->cohesion);
+	snprintf(periods, sizeof(periods), "%d", sh->periods);
+	if (l != NULL) {
+		snprintf(lim[0], sizeof(lim[0]), "%ld", l->excellent);
+		snprintf(lim[1], sizeof(lim[1]), "%ld", l->good);
+		snprintf(lim[2], sizeof(lim[2]), "%ld", l->allowed);
+	}
+	cells[0] = sh->period;
+	cells[1] = p->login;
+	cells[2] = p->name;
+	cells[3] = p->unit_code;
+	cells[4] = p->head ? "yes" : "no";
+	cells[5] = n[0];
+	cells[6] = decimal_format(sh->assigned_c, v[0]);
+	cells[7] = n[1];
+	cells[8] = decimal_format(sh->done_c, v[1]);
+	cells[9] = n[2];
+	cells[10] = n[3];
+	cells[11] = eval_num(sh->scored, sh->quantity, v[2]);
+	cells[12] = eval_num(sh->scored, sh->quality, v[3]);
+	cells[13] = eval_num(sh->scored, sh->progress, v[4]);
+	cells[14] = p->head && sh->scored && sh->unit_results >= 0 && sh->period[4] != '\0' ? d : "";
+	cells[15] = p->head && sh->scored && sh->period[4] != '\0' ? dd : "";
+	cells[16] = p->head && sh->cohesion > 0 ? e : "";
+	cells[17] = eval_num(sh->scored && sh->has_points, sh->points, v[5]);
+	cells[18] = eval_num(sh->has_general, sh->general, v[6]);
+	cells[19] = eval_num(sh->has_total, sh->total, v[7]);
+	cells[20] = eval_rating_word(sh->rating);
+	cells[21] = r->period.kind == EVAL_YEAR && sh->period[4] == '\0' ? periods : "";
+	cells[22] = items != NULL ? items : "";
+	cells[23] = nd != NULL ? nd : "";
+	cells[24] = l != NULL ? lim[0] : "";
+	cells[25] = l != NULL ? lim[1] : "";
+	cells[26] = l != NULL ? lim[2] : "";
+	cells[27] = r->head;
+	out_csv_row(stdout, EVAL_CSV_COLUMNS, names, cells);
+	free(items);
+	free(nd);
+}
+
+/* The sheets as CSV, plain or in the Excel form (out_csv_set): the
+ * columns' names, or their headings for people and cells as their kinds
+ * say (a decimal comma where ';' separates). */
+static void
+eval_csv(const struct eval_result *r)
+{
+	const char *names[EVAL_CSV_COLUMNS];
+
+	_Static_assert(EVAL_CSV_COLUMNS == 28, "eval_csv_row fills 28 cells");
+	for (size_t k = 0; k < EVAL_CSV_COLUMNS; k++)
+		names[k] = column_get(eval_columns[k])->name;
+	out_csv_head(stdout, EVAL_CSV_COLUMNS, names);
+	for (size_t i = 0; i < r->npeople; i++) {
+		const struct eval_person *p = &r->people[i];
+		size_t cursor = 0;
+
+		for (size_t b = 0; b < p->nparts; b++)
+			if (p->parts[b].scored)
+				eval_csv_row(r, p, &p->parts[b], &cursor, names);
+		eval_csv_row(r, p, &p->sheet, &cursor, names);
+	}
+}
+
+/* A JSON string: quotes, backslashes and controls escaped. */
+static void
+json_str(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (const unsigned char *p = (const unsigned char *)(s != NULL ? s : ""); *p; p++) {
+		if (*p == '"' || *p == '\\')
+			fprintf(f, "\\%c", *p);
+		else if (*p < 0x20 || *p == 0x7f)
+			fprintf(f, "\\u%04x", *p);
+		else
+			fputc(*p, f);
+	}
+	fputc('"', f);
+}
+
+static void
+json_num(FILE *f, const char *key, int known, long v)
+{
+	char buf[DECIMAL_SIZE];
+
+	fprintf(f, ",\"%s\":%s", key, known ? decimal_format2(v, buf) : "null");
+}
+
+static void
+json_sheet(FILE *f, const struct eval_sheet *sh, int head)
+{
+	char c1[DECIMAL_SIZE], c2[DECIMAL_SIZE];
+
+	fprintf(f, "\"period\":");
+	json_str(f, sh->period);
+	fprintf(f, ",\"assigned\":%ld,\"assigned_converted\":%s,\"done\":%ld,"
+	    "\"done_converted\":%s,\"sent_back\":%ld,\"late\":%ld", sh->assigned,
+	    decimal_format2(sh->assigned_c, c1), sh->done, decimal_format2(sh->done_c, c2),
+	    sh->reopened, sh->late);
+	json_num(f, "quantity", sh->scored, sh->quantity);
+	json_num(f, "quality", sh->scored, sh->quality);
+	json_num(f, "progress", sh->scored, sh->progress);
+	if (head && sh->period[4] != '\0') {
+		fprintf(f, ",\"unit_results\":");
+		fprintf(f, sh->unit_results >= 0 ? "%d" : "null", sh->unit_results);
+		fprintf(f, ",\"organising\":%d,\"cohesion\":", sh->organising);
+		fprintf(f, sh->cohesion > 0 ? "%d" : "null", sh->cohesion);
+	}
+	json_num(f, "task_points", sh->scored && sh->has_points, sh->points);
+	json_num(f, "general", sh->has_general, sh->general);
+	json_num(f, "total", sh->has_total, sh->total);
+	fprintf(f, ",\"rating\":");
+	if (sh->has_total)
+		json_str(f, eval_rating_word(sh->rating));
+	else
+		fputs("null", f);
+}
+
+static void
+json_items(FILE *f, const struct eval_person *p, const char *period, int year)
+{
+	int n = 0;
+	char buf[DECIMAL_SIZE];
+
+	fprintf(f, ",\"deductions\":[");
+	for (size_t k = 0; k < p->nitems; k++) {
+		const struct eval_item *x = &p->items[k];
+
+		if (x->kind == EVAL_NOT_DONE || (!year && strcmp(x->period, period) != 0))
+			continue;
+		fprintf(f, "%s{\"ref\":", n++ ? "," : "");
+		json_str(f, x->ref);
+		fprintf(f, ",\"period\":");
+		json_str(f, x->period);
+		fprintf(f, ",\"criterion\":\"%s\",\"times\":%d,\"coefficient\":%s",
+		    eval_item_word(x->kind), x->times, decimal_format2(x->coefficient, buf));
+		fprintf(f, ",\"share_off\":%s}", decimal_format2(x->percent, buf));
+	}
+	fprintf(f, "],\"not_done\":[");
+	n = 0;
+	for (size_t k = 0; k < p->nitems; k++) {
+		const struct eval_item *x = &p->items[k];
+
+		if (x->kind != EVAL_NOT_DONE || (!year && strcmp(x->period, period) != 0))
+			continue;
+		fprintf(f, "%s{\"ref\":", n++ ? "," : "");
+		json_str(f, x->ref);
+		fprintf(f, ",\"period\":");
+		json_str(f, x->period);
+		fprintf(f, ",\"coefficient\":%s}", decimal_format2(x->coefficient, buf));
+	}
+	fputc(']', f);
+}
+
+static enum rv_code
+eval_json(struct cli *c, const struct eval_result *r)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	if (f == NULL)
+		return err_set(&c->err, RV_STORAGE, _("out of memory"));
+	fputc('[', f);
+	for (size_t i = 0; i < r->npeople; i++) {
+		const struct eval_person *p = &r->people[i];
+		const struct eval_limit *l = eval_limit_of(r, p->unit_code);
+
+		fprintf(f, "%s{\"login\":", i ? ",\n" : "\n");
+		json_str(f, p->login);
+		fprintf(f, ",\"name\":");
+		json_str(f, p->name);
+		fprintf(f, ",\"unit\":");
+		json_str(f, p->unit_code);
+		fprintf(f, ",\"head\":%s,", p->head ? "true" : "false");
+		json_sheet(f, &p->sheet, p->head);
+		if (r->period.kind == EVAL_YEAR)
+			fprintf(f, ",\"periods\":%d,\"periods_without_total\":%d",
+			    p->sheet.periods, p->sheet.without_total);
+		json_items(f, p, p->sheet.period, r->period.kind == EVAL_YEAR);
+		if (p->nparts > 0) {
+			fprintf(f, ",\"parts\":[");
+			for (size_t b = 0; b < p->nparts; b++) {
+				fputs(b ? ",{" : "{", f);
+				json_sheet(f, &p->parts[b], p->head);
+				fputc('}', f);
+			}
+			fputc(']', f);
+		}
+		if (l != NULL)
+			fprintf(f, ",\"unit_limit\":{\"excellent\":%ld,\"good\":%ld,\"allowed\":%ld,"
+			    "\"over\":%s}", l->excellent, l->good, l->allowed, l->over ? "true" : "false");
+		fprintf(f, ",\"as_of\":\"%s\",\"history_head\":\"%s\"}", r->as_of, r->head);
+	}
+	fputs(r->npeople ? "\n]\n" : "]\n", f);
+	if (fclose(f) != 0) {
+		free(text);
+		return err_set(&c->err, RV_STORAGE, _("out of memory"));
+	}
+	out_json(stdout, text);
+	free(text);
+	return RV_OK;
+}
+
+static enum rv_code
+cmd_evaluate(struct cli *c)
+{
+	struct eval_query q = {
+		.month = c->a.opt[OPT_MONTH], .quarter = c->a.opt[OPT_QUARTER],
+		.year = c->a.opt[OPT_YEAR], .by = c->a.opt[OPT_BY],
+		.unit = c->a.opt[OPT_UNIT], .person = c->a.opt[OPT_PERSON],
+	};
+	struct eval_result r;
+	enum out_format format = OUT_TABLE;
+	enum rv_code rc;
+
+	if (c->a.opt[OPT_FORMAT] != NULL &&
+	    (out_format_parse(c->a.opt[OPT_FORMAT], &format) != 0 ||
+	    (format != OUT_TABLE && format != OUT_CSV && format != OUT_JSON)))
+		return value_error(c, _("the sheets are written as table, csv or json, not"),
+		    c->a.opt[OPT_FORMAT]);
+	if ((rc = excel_format(c, &format)) != RV_OK)
+		return rc;
+	store_map_reads(c->s.st);
+	if ((rc = eval_run(&c->s, &q, &r, &c->err)) != RV_OK)
+		return rc;
+	if (format == OUT_JSON)
+		rc = eval_json(c, &r);
+	else if (format == OUT_CSV)
+		eval_csv(&r);
+	else
+		rc = eval_table(c, &r);
+	eval_free(&r);
+	return rc;
 }
 
 /* --- issue #11: brief and digest ----------------------------------------- */

@@ -555,3 +555,9 @@ dates_midnight_utc(day_t day, char out[21])
 	gmtime_r(&t, &utc);
 	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &utc);
 }
+
+void
+dates_midnight_after(day_t day, char out[21])
+{
+	dates_midnight_utc(day + 1, out);
+}

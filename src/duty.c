@@ -12,6 +12,8 @@
 
 #include "roviec/actor.h"
 #include "roviec/dates.h"
+#include "roviec/decimal.h"
+#include "roviec/history.h"
 #include "roviec/facts.h"
 #include "roviec/i18n.h"
 #include "roviec/lookup.h"
@@ -359,6 +361,7 @@ struct create {
 	char *parts[DUTY_SUPPORT_MAX];
 	rowid_t support_ids[DUTY_SUPPORT_MAX];	/* the units of in->support */
 	day_t due;
+	long coefficient;	/* hundredths */
 	char *ref;
 	/* An import's record (NULL for add), with its values checked. */
 	const struct duty_record *rec;
@@ -827,20 +830,26 @@ do_create(struct store *st, void *arg, struct rv_err *err)
 		goto out;
 	}
 	if ((rc = store_duty_insert(st, &d, err)) != RV_OK ||
+	    (c->coefficient != DUTY_COEFFICIENT_DEFAULT &&
+	    (rc = store_duty_set_coefficient(st, d.id, c->coefficient, err)) != RV_OK) ||
 	    (rc = add_supporters(c, &d, err)) != RV_OK ||
 	    (r != NULL && r->delivered != NULL &&
 	    (rc = add_deliveries(c, &d, err)) != RV_OK))
 		goto out;
 	/* An imported duty's original deadline, when an extension moved it
 	 * before the import, is recorded too: verify checks both. */
-	size = 64 + (r != NULL && r->source != NULL ? strlen(r->source) : 0);
+	/* A coefficient other than 1 too (migration 9), before the source. */
+	size = 96 + (r != NULL && r->source != NULL ? strlen(r->source) : 0);
 	if ((detail = malloc(size)) == NULL) {
 		rc = err_set(err, RV_STORAGE, _("out of memory"));
 		goto out;
 	}
-	snprintf(detail, size, "deadline %s%s%s%s%s", d.deadline,
+	snprintf(detail, size, "deadline %s%s%s%s%s%s%s", d.deadline,
 	    strcmp(d.original_deadline, d.deadline) != 0 ? "; original " : "",
 	    strcmp(d.original_deadline, d.deadline) != 0 ? d.original_deadline : "",
+	    c->coefficient != DUTY_COEFFICIENT_DEFAULT ? "; coefficient " : "",
+	    c->coefficient != DUTY_COEFFICIENT_DEFAULT ?
+	    decimal_format(c->coefficient, (char[DECIMAL_SIZE]){ 0 }) : "",
 	    r != NULL && r->source != NULL ? "; " : "",
 	    r != NULL && r->source != NULL ? r->source : "");
 	rc = record_created(c, &d, assigner.id, owner.id, at, detail, err);
@@ -966,7 +975,8 @@ static enum rv_code
 create_duty(struct session *s, const struct duty_new *in,
     const struct duty_record *rec, char ref[DUTY_REF_SIZE], struct rv_err *err)
 {
-	struct create c = { .s = s, .in = in, .rec = rec };
+	struct create c = { .s = s, .in = in, .rec = rec,
+	    .coefficient = DUTY_COEFFICIENT_DEFAULT };
 	day_t today = session_today(s);
 	char day[11];
 	enum rv_code rc;
@@ -976,6 +986,12 @@ create_duty(struct session *s, const struct duty_new *in,
 	if ((rc = check_six_clears(in, rec != NULL, err)) != RV_OK ||
 	    (rc = create_texts(&c, err)) != RV_OK)
 		goto out;
+	if (in->coefficient != NULL && (rc = decimal_parse(in->coefficient,
+	    rec != NULL ? _("the coefficient (coefficient)") : _("the coefficient (--coefficient)"),
+	    DUTY_COEFFICIENT_MIN, DUTY_COEFFICIENT_MAX, &c.coefficient, err)) != RV_OK) {
+		err_field(err, "coefficient");
+		goto out;
+	}
 	if ((rc = dates_parse(in->due, today, &c.due, err)) != RV_OK) {
 		err_field(err, "due");
 		goto out;
@@ -1532,6 +1548,10 @@ answer_extension(struct store *st, struct op *op, int approve, struct rv_err *er
 		    _("%s has no extension request waiting for an answer"), op->d.ref);
 	rc = store_extension_close(st, x.id, approve ? "approved" : "refused",
 	    op->s->me.id, op->at, op->text, err);
+	/* Approved after the deadline it moves had passed: that deadline was
+	 * missed, and the late answer is no objective cause (evaluate.h). */
+	if (rc == RV_OK && approve && strcmp(op->today, x.old_deadline) > 0)
+		rc = store_duty_missed_deadline(st, op->d.id, err);
 	if (rc == RV_OK && approve) {
 		memcpy(op->d.deadline, x.new_deadline, sizeof(op->d.deadline));
 		rc = store_duty_update(st, &op->d, err);
@@ -1705,6 +1725,80 @@ duty_reopen(struct session *s, const char *ref, const char *reason,
 
 	session_tick(s);
 	return run_with_reason(s, &op, reason, do_reopen, err);
+}
+
+/* --- editing ----------------------------------------------------------- */
+
+/* What duty_edit changes, parsed before the transaction. */
+struct edit {
+	struct op op;
+	const struct duty_edit *in;
+	long coefficient;	/* hundredths; 0: unchanged */
+};
+
+/* One "edited" entry: the field, its old and new value (history.h). */
+static enum rv_code
+record_edit(struct op *op, const char *field, const char *from, const char *to,
+    struct rv_err *err)
+{
+	char *detail = history_edit_detail(field, from, to);
+	enum rv_code rc;
+
+	if (detail == NULL)
+		return err_set(err, RV_STORAGE, _("out of memory"));
+	rc = record(op, "edited", 0, 0, 0, 0, op->text, detail, err);
+	free(detail);
+	return rc;
+}
+
+static enum rv_code
+do_edit(struct store *st, void *arg, struct rv_err *err)
+{
+	struct edit *e = arg;
+	struct op *op = &e->op;
+	char from[DECIMAL_SIZE], to[DECIMAL_SIZE];
+	long now;
+	int changed = 0;
+	enum rv_code rc;
+
+	if ((rc = op_load(st, op, err)) != RV_OK ||
+	    (rc = need_assigner(op, _("edit it"), err)) != RV_OK)
+		return rc;
+	if (strcmp(op->d.status, "open") != 0 && strcmp(op->d.status, "submitted") != 0)
+		return err_set(err, RV_REFUSED,
+		    _("%s is %s: a closed duty is evidence for the evaluation, and no longer changes"),
+		    op->d.ref, _(op->d.status));
+	if (e->coefficient != 0) {
+		if ((rc = store_duty_coefficient(st, op->d.id, &now, err)) != RV_OK)
+			return rc;
+		if (now != e->coefficient) {
+			if ((rc = store_duty_set_coefficient(st, op->d.id, e->coefficient, err)) != RV_OK ||
+			    (rc = record_edit(op, "coefficient", decimal_format(now, from),
+			    decimal_format(e->coefficient, to), err)) != RV_OK)
+				return rc;
+			changed++;
+		}
+	}
+	if (changed == 0)
+		return err_set(err, RV_REFUSED, _("%s already has what you give: nothing to change"),
+		    op->d.ref);
+	return RV_OK;
+}
+
+enum rv_code
+duty_edit(struct session *s, const char *ref, const struct duty_edit *in,
+    struct rv_err *err)
+{
+	struct edit e = { .op = { .ref = ref }, .in = in };
+	enum rv_code rc;
+
+	if (in->coefficient == NULL)
+		return err_set(err, RV_REFUSED, _("say what to change: --coefficient N"));
+	if ((rc = decimal_parse(in->coefficient, _("the coefficient (--coefficient)"),
+	    DUTY_COEFFICIENT_MIN, DUTY_COEFFICIENT_MAX, &e.coefficient, err)) != RV_OK ||
+	    (rc = take_text(in->reason, _("a reason"), DUTY_TEXT_MAX, 0, &e.op.text, err)) != RV_OK)
+		return rc;
+	return run_op(s, &e.op, do_edit, err);
 }
 
 /* --- the assigner's own moves ------------------------------------------ */

@@ -471,6 +471,7 @@ import_row(struct import *im, const struct csv_record *rec, struct rv_err *err)
 	in.field = cell[COL_FIELD];
 	in.note = cell[COL_NOTE];
 	in.uuid = cell[COL_UUID];
+	in.coefficient = cell[COL_COEFFICIENT];
 	dr.assigner = cell[COL_ASSIGNER];
 	dr.ref = cell[COL_REF];
 	dr.created = cell[COL_CREATED];

@@ -40,10 +40,19 @@ out_format_parse(const char *s, enum out_format *out)
 	return -1;
 }
 
+/* Asked once per standard stream: CSV asks it of every field, and each
+ * isatty is a system call (an export of a million duties made 22 million). */
 int
 out_is_tty(FILE *f)
 {
-	return isatty(fileno(f));
+	static signed char known[3] = { -1, -1, -1 };
+	int fd = fileno(f);
+
+	if (fd < 0 || fd > 2)
+		return isatty(fd);
+	if (known[fd] < 0)
+		known[fd] = (signed char)(isatty(fd) != 0);
+	return known[fd];
 }
 
 size_t

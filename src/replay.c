@@ -336,7 +336,7 @@ typedef void (*org_case)(struct ctx *c);
 
 /* The case of an action that changes only the duty's own fields (its facts
  * say which): an edit of the title, say. */
-__attribute__((unused)) static void
+static void
 replay_nothing(struct ctx *c)
 {
 	(void)c;
@@ -969,6 +969,11 @@ static const struct replay_case {
 	{ "head-set", NULL, org_head_set },
 	{ "head-removed", NULL, org_head_removed },
 	{ "baseline", duty_baseline, org_baseline },
+	/* Issue #13: a coefficient corrected (the evaluation's, not a field
+	 * of the ledger yet); general criteria entered for a person (the
+	 * table evaluations, not compared yet). */
+	{ "edited", replay_nothing, NULL },
+	{ "evaluation-set", NULL, replay_nothing },
 };
 
 #define NCASES (sizeof(replay_cases) / sizeof(replay_cases[0]))

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "roviec/decimal.h"
 #include "roviec/history.h"
 #include "roviec/i18n.h"
 #include "roviec/store.h"
@@ -302,6 +303,15 @@ read_sheet(struct store *st, void *arg, struct rv_err *err)
 	field(r, _("basis"), strdup(d.basis));
 	if (d.field != NULL)
 		field(r, _("field"), strdup(d.field));
+	{
+		long coef;
+		char num[DECIMAL_SIZE];
+
+		/* Decree 335/2025's conversion coefficient (issue #13). */
+		if ((rc = store_duty_coefficient(st, d.id, &coef, err)) != RV_OK)
+			goto out;
+		field(r, _("coefficient"), strdup(i18n_decimal(decimal_format(coef, num))));
+	}
 	field(r, _("created"), strdup(dates_moment_shown(d.created_at, (char[17]){ 0 })));
 	if ((rc = store_support_list(st, d.id, support_of, r, err)) != RV_OK ||
 	    (rc = store_history_list(st, d.id, history_of, r, err)) != RV_OK ||

@@ -139,6 +139,17 @@ enum stmt {
 	ST_SEEN_SET,
 	ST_NOTICE_SENT,
 	ST_NOTICE_ADD,
+	/* issue #13: the evaluation under Decree 335/2025 (evaluate.h) */
+	ST_DUTY_COEFFICIENT,
+	ST_DUTY_SET_COEFFICIENT,
+	ST_DUTY_MISSED_DEADLINE,
+	ST_EVAL_PEOPLE,
+	ST_EVAL_DONE,
+	ST_EVAL_DUE,
+	ST_EVAL_OWNER_AT,
+	ST_EVAL_GENERAL_LIST,
+	ST_EVAL_GENERAL_GET,
+	ST_EVAL_GENERAL_SET,
 	ST__MAX
 };
 
@@ -169,7 +180,7 @@ enum stmt {
 	" 'done_on', d.done_on, 'closed_on', d.closed_on," \
 	" 'last_progress_on', d.last_progress_on," \
 	" 'flags', json(rv_flag_words(" FLAGS_OF_D "))," \
-	" 'handoffs', d.handoffs)"
+	" 'handoffs', d.handoffs, 'coefficient', d.coefficient_x100 / 100.0)"
 
 /*
  * list: one statement per leading condition (all, a lead unit, an owner),
@@ -471,6 +482,11 @@ enum stmt {
 	"    LEFT JOIN people fo ON fo.id = h.from_owner_id" \
 	"    LEFT JOIN people tp ON tp.id = h.to_owner_id)"
 
+/* A duty's coefficient as text, the shortest decimal: 1, 1.5, 0.25. */
+#define COEFFICIENT_TEXT_OF_D \
+	"rtrim(rtrim(printf('%d.%02d', d.coefficient_x100 / 100," \
+	" d.coefficient_x100 % 100), '0'), '.')"
+
 /* A duty's supporters as "P2:its part; P3" (in a part, \ and ; are
  * escaped with a backslash), by code. */
 #define SUPPORT_TEXT_OF_D \
@@ -659,6 +675,7 @@ static const char *const sqls[ST__MAX] = {
 	"    FROM duty_support s JOIN units su ON su.id = s.unit_id"
 	"    LEFT JOIN people p ON p.id = s.delivered_by"
 	"    WHERE s.duty_id = d.id AND s.delivered_on IS NOT NULL ORDER BY su.code)),"
+	"  " COEFFICIENT_TEXT_OF_D ","
 	"  CASE WHEN ?1 THEN json_insert(" DUTY_JSON_OBJECT ","
 	"    '$.stored_status', d.status, '$.bounced', d.bounced,"
 	"    '$.escalated', d.escalated, '$.history', json(" HISTORY_JSON_OF_D "))"
@@ -914,6 +931,60 @@ static const char *const sqls[ST__MAX] = {
 	[ST_NOTICE_ADD] =
 	"INSERT OR IGNORE INTO notices_sent (person_id, kind, duty_id, key, sent_at)"
 	" VALUES (?1, ?2, ?3, ?4, ?5)",
+	/* issue #13: the evaluation under Decree 335/2025 (evaluate.h). */
+	[ST_DUTY_COEFFICIENT] =
+	"SELECT coefficient_x100 FROM duties WHERE id = ?1",
+	[ST_DUTY_SET_COEFFICIENT] =
+	"UPDATE duties SET coefficient_x100 = ?2 WHERE id = ?1",
+	[ST_DUTY_MISSED_DEADLINE] =
+	"UPDATE duties SET deadlines_missed = deadlines_missed + 1 WHERE id = ?1",
+	/* The officials evaluated: the people of a unit and the units under
+	 * it (?1; NULL: all), but inspectors, who own nothing. */
+	[ST_EVAL_PEOPLE] =
+	"WITH RECURSIVE scope(id) AS ("
+	"  SELECT id FROM units WHERE ?1 IS NULL OR id = ?1"
+	"  UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id"
+	"  WHERE ?1 IS NOT NULL)"
+	" SELECT p.id, p.login, p.full_name, p.unit_id, u.code"
+	" FROM people p JOIN scope ON scope.id = p.unit_id"
+	" JOIN units u ON u.id = p.unit_id"
+	" WHERE p.role <> 'inspector'"
+	" ORDER BY u.code, p.login",
+	/* The duties confirmed from ?1 to ?2 (ISO days), with their delays:
+	 * deadlines missed before an extension, and the last deadline if the
+	 * confirmation came after it; read from duties_eval_done alone.  Named:
+	 * without statistics SQLite prefers the equality on status of
+	 * duties_status_deadline, and reads every done duty's row. */
+	[ST_EVAL_DONE] =
+	"SELECT owner_id, closed_on, coefficient_x100, reopened,"
+	"  deadlines_missed + (closed_on > deadline), lead_unit_id, ref"
+	" FROM duties INDEXED BY duties_eval_done"
+	" WHERE status = 'done' AND closed_on BETWEEN ?1 AND ?2",
+	/* The duties due from ?1 to ?2 that were not done by their deadline
+	 * (open, submitted, or confirmed later); from duties_eval_due alone
+	 * (named, as above). */
+	[ST_EVAL_DUE] =
+	"SELECT id, owner_id, deadline, closed_on, coefficient_x100, lead_unit_id,"
+	"  created_at, ifnull(owner_since, created_at), ref"
+	" FROM duties INDEXED BY duties_eval_due WHERE deadline BETWEEN ?1 AND ?2"
+	"  AND (status IN ('open', 'submitted') OR (status = 'done' AND closed_on > deadline))",
+	/* Who owned duty ?1 just before the moment ?2 (UTC), per its history. */
+	[ST_EVAL_OWNER_AT] =
+	"SELECT to_owner_id FROM history WHERE duty_id = ?1"
+	"  AND to_owner_id IS NOT NULL AND at < ?2 ORDER BY id DESC LIMIT 1",
+	/* The general criteria entered for the periods from ?1 to ?2. */
+	[ST_EVAL_GENERAL_LIST] =
+	"SELECT person_id, period, general_x100, ifnull(cohesion, 0) FROM evaluations"
+	" WHERE period BETWEEN ?1 AND ?2",
+	[ST_EVAL_GENERAL_GET] =
+	"SELECT general_x100, ifnull(cohesion, 0) FROM evaluations"
+	" WHERE person_id = ?1 AND period = ?2",
+	[ST_EVAL_GENERAL_SET] =
+	"INSERT INTO evaluations (person_id, period, general_x100, cohesion, reason,"
+	"  set_by, set_at) VALUES (?1, ?2, ?3, nullif(?4, 0), ?5, ?6, ?7)"
+	" ON CONFLICT (person_id, period) DO UPDATE SET"
+	"  general_x100 = excluded.general_x100, cohesion = excluded.cohesion,"
+	"  reason = excluded.reason, set_by = excluded.set_by, set_at = excluded.set_at",
 };
 
 static enum rv_code chain_fill(sqlite3 *db, int version, void *arg,
@@ -964,6 +1035,7 @@ static const char *const schema_refusals[] = {
 	N_("a unit cannot be placed under itself"),
 	N_("an extension request is answered only once"),
 	N_("duties are never deleted: cancel them instead"),
+	N_("evaluations are never deleted: enter the right value instead"),
 	N_("extension requests are never deleted"),
 	N_("handoff proposals are never deleted"),
 	N_("only an open duty can be handed off"),
@@ -4071,5 +4143,204 @@ store_notice_add(struct store *st, rowid_t person_id, const char *kind,
 	sqlite3_bind_int64(s, 3, duty_id);
 	bind_text(s, 4, key);
 	bind_text(s, 5, at);
+	return run(st, s, err);
+}
+
+/* --- issue #13: the evaluation under Decree 335/2025 -------------------- */
+
+enum rv_code
+store_duty_coefficient(struct store *st, rowid_t duty_id, long *coefficient,
+    struct rv_err *err)
+{
+	long long v;
+	enum rv_code rc = one_int(st, ST_DUTY_COEFFICIENT, duty_id, 0, &v, err);
+
+	*coefficient = (long)v;
+	return rc;
+}
+
+enum rv_code
+store_duty_set_coefficient(struct store *st, rowid_t duty_id, long coefficient,
+    struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_DUTY_SET_COEFFICIENT, err);
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, duty_id);
+	sqlite3_bind_int64(s, 2, coefficient);
+	return run(st, s, err);
+}
+
+enum rv_code
+store_duty_missed_deadline(struct store *st, rowid_t duty_id, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_DUTY_MISSED_DEADLINE, err);
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, duty_id);
+	return run(st, s, err);
+}
+
+enum rv_code
+store_eval_people(struct store *st, rowid_t unit_id, store_eval_person_fn fn,
+    void *arg, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_EVAL_PEOPLE, err);
+	int rc;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	bind_id(s, 1, unit_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct eval_person_row r = {
+			.id = sqlite3_column_int64(s, 0), .login = col_str(s, 1),
+			.name = col_str(s, 2), .unit_id = sqlite3_column_int64(s, 3),
+			.unit_code = col_str(s, 4),
+		};
+
+		if (fn(&r, arg))
+			break;
+	}
+	return rows_done(st, s, rc, err);
+}
+
+enum rv_code
+store_eval_done(struct store *st, const char *from, const char *to,
+    store_eval_done_fn fn, void *arg, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_EVAL_DONE, err);
+	int rc;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	bind_text(s, 1, from);
+	bind_text(s, 2, to);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct eval_done_row r = {
+			.owner_id = sqlite3_column_int64(s, 0), .closed_on = col_str(s, 1),
+			.coefficient = (long)sqlite3_column_int64(s, 2),
+			.fails = sqlite3_column_int(s, 3), .delays = sqlite3_column_int(s, 4),
+			.lead_unit_id = sqlite3_column_int64(s, 5), .ref = col_str(s, 6),
+		};
+
+		if (fn(&r, arg))
+			break;
+	}
+	return rows_done(st, s, rc, err);
+}
+
+enum rv_code
+store_eval_due(struct store *st, const char *from, const char *to,
+    store_eval_due_fn fn, void *arg, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_EVAL_DUE, err);
+	int rc;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	bind_text(s, 1, from);
+	bind_text(s, 2, to);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct eval_due_row r = {
+			.id = sqlite3_column_int64(s, 0), .owner_id = sqlite3_column_int64(s, 1),
+			.deadline = col_str(s, 2), .closed_on = col_str(s, 3),
+			.coefficient = (long)sqlite3_column_int64(s, 4),
+			.lead_unit_id = sqlite3_column_int64(s, 5), .created_at = col_str(s, 6),
+			.owner_since = col_str(s, 7), .ref = col_str(s, 8),
+		};
+
+		if (fn(&r, arg))
+			break;
+	}
+	return rows_done(st, s, rc, err);
+}
+
+enum rv_code
+store_eval_owner_at(struct store *st, rowid_t duty_id, const char *at,
+    rowid_t *owner, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_EVAL_OWNER_AT, err);
+	enum rv_code rc;
+	int found;
+
+	*owner = 0;
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, duty_id);
+	bind_text(s, 2, at);
+	if ((rc = one_row(st, s, &found, err)) != RV_OK)
+		return rc;
+	if (found)
+		*owner = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return RV_OK;
+}
+
+enum rv_code
+store_eval_general_list(struct store *st, const char *from, const char *to,
+    store_eval_general_fn fn, void *arg, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_EVAL_GENERAL_LIST, err);
+	int rc;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	bind_text(s, 1, from);
+	bind_text(s, 2, to);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct eval_general_row r = {
+			.person_id = sqlite3_column_int64(s, 0), .period = col_str(s, 1),
+			.general = (long)sqlite3_column_int64(s, 2),
+			.cohesion = sqlite3_column_int(s, 3),
+		};
+
+		if (fn(&r, arg))
+			break;
+	}
+	return rows_done(st, s, rc, err);
+}
+
+enum rv_code
+store_eval_general_get(struct store *st, rowid_t person_id, const char *period,
+    int *found, long *general, int *cohesion, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_EVAL_GENERAL_GET, err);
+	enum rv_code rc;
+
+	*found = 0;
+	*general = 0;
+	*cohesion = 0;
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, person_id);
+	bind_text(s, 2, period);
+	if ((rc = one_row(st, s, found, err)) != RV_OK)
+		return rc;
+	if (*found) {
+		*general = (long)sqlite3_column_int64(s, 0);
+		*cohesion = sqlite3_column_int(s, 1);
+	}
+	sqlite3_reset(s);
+	return RV_OK;
+}
+
+enum rv_code
+store_eval_general_set(struct store *st, rowid_t person_id, const char *period,
+    long general, int cohesion, const char *reason, rowid_t set_by, const char *at,
+    struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_EVAL_GENERAL_SET, err);
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, person_id);
+	bind_text(s, 2, period);
+	sqlite3_bind_int64(s, 3, general);
+	sqlite3_bind_int(s, 4, cohesion);
+	bind_text(s, 5, reason);
+	sqlite3_bind_int64(s, 6, set_by);
+	bind_text(s, 7, at);
 	return run(st, s, err);
 }

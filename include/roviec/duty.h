@@ -25,6 +25,14 @@
 #define DUTY_FIELD_MAX 200
 #define DUTY_SUPPORT_MAX 32
 #define DUTY_REF_SIZE 40
+/* A duty's conversion coefficient (hệ số quy đổi, Decree 335/2025), in
+ * hundredths: from 0.1 to 10, 1 when none is given.  A product worth more
+ * than ten of the standard one is several products (several duties, each
+ * with its own clear result); one worth less than a tenth is a step of a
+ * duty, recorded as progress. */
+#define DUTY_COEFFICIENT_MIN 10
+#define DUTY_COEFFICIENT_MAX 1000
+#define DUTY_COEFFICIENT_DEFAULT 100
 
 struct duty_support_in {
 	const char *unit;	/* unit code */
@@ -44,6 +52,7 @@ struct duty_new {
 	struct duty_support_in support[DUTY_SUPPORT_MAX];
 	size_t nsupport;
 	const char *uuid;	/* optional: keep this UUID (import); NULL: new */
+	const char *coefficient;	/* optional: "1.5" or "1,5"; NULL: 1 */
 };
 
 /* Creates the duty with the acting person as assigner; its reference
@@ -143,6 +152,24 @@ enum rv_code duty_reopen(struct session *s, const char *ref, const char *reason,
  * handoff against the units); owner NULL means the new unit's head. */
 enum rv_code duty_redirect(struct session *s, const char *ref, const char *unit,
     const char *owner, const char *reason, struct rv_err *err);
+
+/*
+ * What the assigner changes of a duty with roviec edit: each field NULL
+ * when unchanged, as typed.  Meant to grow a field at a time (title,
+ * result, basis, supporting units): duty_edit records one history entry
+ * "edited" per field changed, with the old and the new value
+ * (history_edit_detail), and the reason, when given, as its text.
+ */
+struct duty_edit {
+	const char *coefficient;	/* the conversion coefficient, "1.5" */
+	const char *reason;		/* optional: why */
+};
+
+/* The assigner changes what in names, on a duty open or submitted (a
+ * closed duty is evidence: its figures no longer change).  Refused when
+ * in changes nothing. */
+enum rv_code duty_edit(struct session *s, const char *ref,
+    const struct duty_edit *in, struct rv_err *err);
 
 /* The assigner: withdraw the duty. */
 enum rv_code duty_cancel(struct session *s, const char *ref, const char *reason,

@@ -506,10 +506,11 @@ enum rv_code store_ref_at_least(struct store *st, const char *prefix,
  * assigner login, supporters ("P2:part; P3", with \ and ; in a part
  * escaped by a backslash), field, created, original deadline, stored
  * status, done_on, closed_on, last_progress_on, handoffs, bounced,
- * escalated; json, when asked for, the duty as a JSON object with its
- * supporters and whole history.  fn returning nonzero stops.
+ * escalated, the parts delivered, the coefficient (1, 1.5); json, when
+ * asked for, the duty as a JSON object with its supporters and whole
+ * history.  fn returning nonzero stops.
  */
-#define STORE_EXPORT_COLUMNS 21
+#define STORE_EXPORT_COLUMNS 22
 struct export_row {
 	const char *cell[STORE_EXPORT_COLUMNS];
 	const char *json;
@@ -593,5 +594,81 @@ enum rv_code store_notice_add(struct store *st, rowid_t person_id,
 /* The lock wait of the connections opened from now on, in milliseconds
  * (a login must not wait; 0: the default). */
 void store_set_lock_wait(long ms);
+
+/* --- issue #13: the evaluation under Decree 335/2025 (evaluate.h) ------- */
+
+/* A duty's conversion coefficient, in hundredths (150 is 1.5). */
+enum rv_code store_duty_coefficient(struct store *st, rowid_t duty_id,
+    long *coefficient, struct rv_err *err);
+enum rv_code store_duty_set_coefficient(struct store *st, rowid_t duty_id,
+    long coefficient, struct rv_err *err);
+/* Counts a deadline the duty missed before an extension moved it. */
+enum rv_code store_duty_missed_deadline(struct store *st, rowid_t duty_id,
+    struct rv_err *err);
+
+/* The officials of a unit and the units under it (unit_id 0: all), but
+ * inspectors, by unit code then login. */
+struct eval_person_row {
+	rowid_t id, unit_id;
+	const char *login, *name, *unit_code;
+};
+typedef int (*store_eval_person_fn)(const struct eval_person_row *row, void *arg);
+enum rv_code store_eval_people(struct store *st, rowid_t unit_id,
+    store_eval_person_fn fn, void *arg, struct rv_err *err);
+
+/* A duty confirmed (closed as done) on closed_on: its owner then (a closed
+ * duty keeps it), coefficient in hundredths, times sent back (reopened:
+ * failed reviews), delays (deadlines missed before an extension, and the
+ * last deadline if confirmed after it). */
+struct eval_done_row {
+	rowid_t owner_id, lead_unit_id;
+	const char *closed_on, *ref;
+	long coefficient;
+	int fails, delays;
+};
+typedef int (*store_eval_done_fn)(const struct eval_done_row *row, void *arg);
+/* The duties confirmed from the ISO day from to the day to. */
+enum rv_code store_eval_done(struct store *st, const char *from, const char *to,
+    store_eval_done_fn fn, void *arg, struct rv_err *err);
+
+/* A duty due on deadline that was not done by it: open or submitted
+ * (closed_on NULL) or confirmed later; owner_since the moment its owner
+ * took it (UTC). */
+struct eval_due_row {
+	rowid_t id, owner_id, lead_unit_id;
+	const char *deadline, *closed_on, *created_at, *owner_since, *ref;
+	long coefficient;
+};
+typedef int (*store_eval_due_fn)(const struct eval_due_row *row, void *arg);
+/* The duties due from the ISO day from to the day to, not done by their
+ * deadline. */
+enum rv_code store_eval_due(struct store *st, const char *from, const char *to,
+    store_eval_due_fn fn, void *arg, struct rv_err *err);
+
+/* The owner of duty_id just before the UTC moment at, per its history
+ * (*owner 0 when the history names none before it). */
+enum rv_code store_eval_owner_at(struct store *st, rowid_t duty_id,
+    const char *at, rowid_t *owner, struct rv_err *err);
+
+/* The general criteria entered: points in hundredths, cohesion 100, 50 or
+ * 0 (not entered), for a period "YYYY-MM" or "YYYY-QN". */
+struct eval_general_row {
+	rowid_t person_id;
+	const char *period;
+	long general;
+	int cohesion;
+};
+typedef int (*store_eval_general_fn)(const struct eval_general_row *row, void *arg);
+/* Every entry for the periods from `from` to `to` (text order). */
+enum rv_code store_eval_general_list(struct store *st, const char *from,
+    const char *to, store_eval_general_fn fn, void *arg, struct rv_err *err);
+/* One person's entry for a period: *found 0 when there is none. */
+enum rv_code store_eval_general_get(struct store *st, rowid_t person_id,
+    const char *period, int *found, long *general, int *cohesion,
+    struct rv_err *err);
+/* Enters (or replaces) a person's general criteria for a period. */
+enum rv_code store_eval_general_set(struct store *st, rowid_t person_id,
+    const char *period, long general, int cohesion, const char *reason,
+    rowid_t set_by, const char *at, struct rv_err *err);
 
 #endif

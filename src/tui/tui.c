@@ -641,6 +641,9 @@ handle(struct tui *t, enum request req)
 	case REQ_UNITS:
 		tui_push(t, units_view_new(t));
 		return VIEW_REDRAW;
+	case REQ_EVALUATION:
+		tui_push(t, evaluation_view_new(t));
+		return VIEW_REDRAW;
 	default:
 		if (keys_action(req) != NULL && t->here_ref[0] == '\0') {
 			tui_status(t, 1, _("there is no duty here to act on"));
