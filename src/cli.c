@@ -123,6 +123,8 @@ static enum rv_code cmd_verify(struct cli *c);
 static enum rv_code cmd_report(struct cli *c);
 static enum rv_code cmd_backup(struct cli *c);
 static enum rv_code cmd_import(struct cli *c);
+static enum rv_code cmd_unit_import(struct cli *c);
+static enum rv_code cmd_person_import(struct cli *c);
 static enum rv_code cmd_export(struct cli *c);
 static enum rv_code cmd_graph(struct cli *c);
 static enum rv_code parse_command(struct cli *c, int argc, char **argv);
@@ -143,6 +145,8 @@ static const struct command commands[] = {
 	{ "unit", "add", cmd_unit_add, 2, 2,
 	  GLOBAL | O(OPT_PARENT) | O(OPT_KIND) | O(OPT_HEAD), NEEDS_ACTOR,
 	  "unit add CODE NAME [--parent CODE] [--kind ward|commune|department|party|city] [--head LOGIN]" },
+	{ "unit", "import", cmd_unit_import, 1, 1, GLOBAL, NEEDS_ACTOR,
+	  "unit import FILE.csv" },
 	{ "unit", "list", cmd_unit_list, 0, 0, GLOBAL | O(OPT_FORMAT) | EXCEL_OPTS, NEEDS_ACTOR,
 	  "unit list [--format table|csv] [--excel]" },
 	{ "person", "add", cmd_person_add, 2, 2, GLOBAL | O(OPT_UNIT) | O(OPT_ROLE),
@@ -151,6 +155,8 @@ static const struct command commands[] = {
 	{ "person", "set", cmd_person_set, 1, 1,
 	  GLOBAL | O(OPT_UNIT) | O(OPT_ROLE) | O(OPT_NAME), NEEDS_ACTOR,
 	  "person set LOGIN [--name FULL_NAME] [--unit CODE] [--role ROLE]" },
+	{ "person", "import", cmd_person_import, 1, 1, GLOBAL, NEEDS_ACTOR,
+	  "person import FILE.csv" },
 	{ "person", "list", cmd_person_list, 0, 0, GLOBAL | O(OPT_UNIT) | O(OPT_FORMAT) |
 	  EXCEL_OPTS, NEEDS_ACTOR, "person list [--unit CODE] [--format table|csv] [--excel]" },
 	/* No minimum: a missing title is one of the six clears, named with
@@ -579,6 +585,19 @@ cmd_unit_list(struct cli *c)
 	return rc;
 }
 
+/* Registered logins with no account on this machine yet (a warning; the
+ * command succeeded): logins are checked ASCII, safe to print. */
+static void
+no_account_warning(long n, const char *logins)
+{
+	if (n == 1)
+		fprintf(stderr, _("roviec: warning: this machine has no account %s yet; they cannot use roviec until the system administrator makes it (adduser)\n"),
+		    logins);
+	else
+		fprintf(stderr, _("roviec: warning: this machine has no account yet for %ld of these logins: %s; they cannot use roviec until the system administrator makes them (adduser)\n"),
+		    n, logins);
+}
+
 static enum rv_code
 cmd_person_add(struct cli *c)
 {
@@ -587,6 +606,8 @@ cmd_person_add(struct cli *c)
 
 	if (rc == RV_OK)
 		printf(_("Added %s.\n"), c->a.pos[0]);
+	if (rc == RV_OK && !org_login_exists(c->a.pos[0]))
+		no_account_warning(1, c->a.pos[0]);
 	return rc;
 }
 
@@ -1098,15 +1119,16 @@ cmd_action(struct cli *c)
 
 /* --- import and export ------------------------------------------------ */
 
+/* Imports a file of duties, units or people, printing each bad row's
+ * problem (made inert) and, for people, the logins with no account. */
 static enum rv_code
-cmd_import(struct cli *c)
+import_file(struct cli *c, enum import_what what)
 {
-	char *problems = NULL;
-	long n = 0;
-	enum rv_code rc = exchange_import(&c->s, c->a.pos[0], &n, &problems, &c->err);
+	struct import_result res;
+	enum rv_code rc = exchange_import(&c->s, what, c->a.pos[0], &res, &c->err);
 
 	/* One line per bad row, each made inert. */
-	for (char *line = problems, *nl; line != NULL && *line != '\0'; line = nl + 1) {
+	for (char *line = res.problems, *nl; line != NULL && *line != '\0'; line = nl + 1) {
 		if ((nl = strchr(line, '\n')) == NULL)
 			nl = line + strlen(line) - 1;
 		else
@@ -1114,10 +1136,37 @@ cmd_import(struct cli *c)
 		out_text(stderr, line);
 		fputc('\n', stderr);
 	}
-	free(problems);
-	if (rc == RV_OK)
-		printf(_("Imported %ld dut%s.\n"), n, n == 1 ? "y" : "ies");
+	if (rc == RV_OK && what == IMPORT_DUTIES)
+		printf(_("Imported %ld dut%s.\n"), res.imported, res.imported == 1 ? "y" : "ies");
+	else if (rc == RV_OK && what == IMPORT_UNITS)
+		printf(_("Imported %ld unit%s.\n"), res.imported, res.imported == 1 ? "" : "s");
+	else if (rc == RV_OK)
+		printf(_("Imported %ld %s.\n"), res.imported, res.imported == 1 ? _("person") : _("people"));
+	if (rc == RV_OK && res.nologin > 0)
+		no_account_warning(res.nologin, res.nologins);
+	if (rc == RV_OK && res.nohead > 0)
+		fprintf(stderr, _("roviec: warning: %ld units' heads are not registered yet (%s); import the people next: those with the role head will head their units\n"),
+		    res.nohead, res.noheads);
+	exchange_result_free(&res);
 	return rc;
+}
+
+static enum rv_code
+cmd_import(struct cli *c)
+{
+	return import_file(c, IMPORT_DUTIES);
+}
+
+static enum rv_code
+cmd_unit_import(struct cli *c)
+{
+	return import_file(c, IMPORT_UNITS);
+}
+
+static enum rv_code
+cmd_person_import(struct cli *c)
+{
+	return import_file(c, IMPORT_PEOPLE);
 }
 
 static enum rv_code
@@ -1207,6 +1256,35 @@ cli_run(struct cli *c, int argc, char **argv)
 	return c->cmd->run(c);
 }
 
+/* "unit" or "person" without one of its own words: says which there are. */
+static enum rv_code
+sub_error(struct cli *c, int argc, char **argv, int at)
+{
+	char subs[160] = "";
+	const char *word = NULL;
+
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (commands[i].name != NULL && commands[i].sub != NULL &&
+		    strcmp(commands[i].name, argv[at]) == 0)
+			snprintf(subs + strlen(subs), sizeof(subs) - strlen(subs), "%s%s",
+			    subs[0] != '\0' ? ", " : "", commands[i].sub);
+	for (int i = at + 1; i < argc && word == NULL; i++)
+		if (argv[i][0] != '-')
+			word = argv[i];
+	if (word == NULL)
+		return err_set(&c->err, RV_USAGE,
+		    _("%s needs one of its commands: %s; roviec --help shows their usage"), argv[at], subs);
+	{
+		char *safe = text_fit(word, 40, 0);
+
+		err_set(&c->err, RV_USAGE,
+		    _("%s has no command '%s'; its commands are %s; roviec --help shows their usage"),
+		    argv[at], safe != NULL ? safe : "", subs);
+		free(safe);
+	}
+	return RV_USAGE;
+}
+
 /* The command and its arguments, checked against the command table. */
 static enum rv_code
 parse_command(struct cli *c, int argc, char **argv)
@@ -1215,7 +1293,9 @@ parse_command(struct cli *c, int argc, char **argv)
 	enum rv_code rc;
 
 	if ((c->cmd = find_command(argc, argv, &at1, &at2)) == NULL)
-		return usage_error(c, _("unknown command"), argv[at1]);
+		return at1 >= 0 && (strcmp(argv[at1], "unit") == 0 ||
+		    strcmp(argv[at1], "person") == 0) ? sub_error(c, argc, argv, at1) :
+		    usage_error(c, _("unknown command"), argv[at1]);
 	if ((rc = parse_args(c, argc, argv, c->cmd->opts, at1, at2)) != RV_OK)
 		return rc;
 	if (c->a.npos < c->cmd->min_pos)

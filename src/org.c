@@ -393,6 +393,12 @@ gecos_name(const struct passwd *pw, char *buf, size_t size)
 	return buf;
 }
 
+int
+org_login_exists(const char *login)
+{
+	return login != NULL && getpwnam(login) != NULL;
+}
+
 enum rv_code
 org_bootstrap(struct session *s, struct rv_err *err)
 {

@@ -22,6 +22,10 @@ enum rv_code org_person_add(struct session *s, const char *login,
     const char *full_name, const char *unit, const char *role,
     struct rv_err *err);
 
+/* Whether this machine has an account of that login (getpwnam): a person
+ * registered without one cannot use roviec until it is made. */
+int org_login_exists(const char *login);
+
 /* Administrator: change a person's name, unit or role (NULL: unchanged). */
 enum rv_code org_person_set(struct session *s, const char *login,
     const char *full_name, const char *unit, const char *role,
