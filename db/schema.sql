@@ -2,7 +2,10 @@
 -- db/migrations add up to (tests/cli/schema.t checks that they agree).
 --
 -- Migration 1: the duty ledger.  Migration 2: the history's hash chain
--- and the delivery of supporting units' parts.
+-- and the delivery of supporting units' parts.  Migrations 3 and 4:
+-- indexes.  Migration 5: indexes for list's periods.  Migration 6: units
+-- with several heads, the history's facts and seals (the ledger is the
+-- program's: roviec verify rebuilds the state).
 -- The rules of PRODUCT.md that can be stated over data are stated here, so
 -- that they hold even for rows written by hand with the sqlite3 shell:
 -- one owner per open duty, inside its lead unit; the lead unit never among
@@ -16,7 +19,7 @@
 PRAGMA application_id = 1381385539;	-- 'RVEC'
 
 -- Units form a tree: the city, its departments, wards, communes and party
--- organisations.  A unit's head answers for its board.
+-- organisations.  A unit's heads (unit_heads) answer for its board.
 CREATE TABLE units (
 	id        INTEGER PRIMARY KEY,
 	code      TEXT NOT NULL UNIQUE COLLATE NOCASE
@@ -25,8 +28,7 @@ CREATE TABLE units (
 	name      TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
 	kind      TEXT NOT NULL
 	          CHECK (kind IN ('city', 'ward', 'commune', 'department', 'party')),
-	parent_id INTEGER REFERENCES units(id),
-	head_id   INTEGER REFERENCES people(id)
+	parent_id INTEGER REFERENCES units(id)
 );
 CREATE INDEX units_parent ON units(parent_id);
 
@@ -177,27 +179,35 @@ BEGIN
 	SELECT RAISE(ABORT, 'this person owns open duties of their unit: reassign them first');
 END;
 
--- The head of a unit belongs to it and is not an inspector.
-CREATE TRIGGER units_head_is_member_insert
-BEFORE INSERT ON units
-WHEN NEW.head_id IS NOT NULL
-BEGIN
-	SELECT RAISE(ABORT, 'the head of a unit must belong to it');
-END;
+-- The heads of a unit, a chair and deputies, each with the head's powers,
+-- in the order they were named (migration 6).  A head belongs to the unit
+-- and is not an inspector.
+CREATE TABLE unit_heads (
+	id        INTEGER PRIMARY KEY,
+	unit_id   INTEGER NOT NULL REFERENCES units(id),
+	person_id INTEGER NOT NULL REFERENCES people(id),
+	UNIQUE (unit_id, person_id)
+);
+CREATE INDEX unit_heads_person ON unit_heads(person_id);
 
-CREATE TRIGGER units_head_is_member_update
-BEFORE UPDATE OF head_id ON units
-WHEN NEW.head_id IS NOT NULL AND (
-     (SELECT unit_id FROM people WHERE id = NEW.head_id) IS NOT NEW.id
-  OR (SELECT role FROM people WHERE id = NEW.head_id) = 'inspector')
+CREATE TRIGGER unit_heads_member
+BEFORE INSERT ON unit_heads
+WHEN (SELECT unit_id FROM people WHERE id = NEW.person_id) IS NOT NEW.unit_id
+  OR (SELECT role FROM people WHERE id = NEW.person_id) = 'inspector'
 BEGIN
 	SELECT RAISE(ABORT, 'the head of a unit must be an official of it');
 END;
 
+CREATE TRIGGER unit_heads_no_update
+BEFORE UPDATE ON unit_heads
+BEGIN
+	SELECT RAISE(ABORT, 'a unit''s heads are named and removed, never changed');
+END;
+
 CREATE TRIGGER people_head_stays_member
 BEFORE UPDATE OF unit_id, role ON people
-WHEN EXISTS (SELECT 1 FROM units WHERE head_id = NEW.id
-             AND (id IS NOT NEW.unit_id OR NEW.role = 'inspector'))
+WHEN EXISTS (SELECT 1 FROM unit_heads WHERE person_id = NEW.id
+             AND (unit_id IS NOT NEW.unit_id OR NEW.role = 'inspector'))
 BEGIN
 	SELECT RAISE(ABORT, 'this person heads a unit: name another head first');
 END;
@@ -349,6 +359,14 @@ END;
 -- id and the previous entry's hash, so that an entry changed, removed or
 -- inserted behind the program's back breaks the chain (roviec verify).
 -- The program writes it with the entry; it is written once.
+--
+-- data (migration 6) holds what the entry set that its columns do not say
+-- (a duty's title, result and parts when it is made, the days and counters
+-- an action sets, a person's role), as a JSON object (facts.h): roviec
+-- verify replays the history and rebuilds from it every duty, person and
+-- unit.  seal (migration 6) is HMAC-SHA256 of the entry's id and hash under
+-- the ledger's key, a file only the program can read (roviec(5)): anyone
+-- may compute a hash, only roviec a seal.
 CREATE TABLE history (
 	id            INTEGER PRIMARY KEY,
 	duty_id       INTEGER REFERENCES duties(id),
@@ -362,13 +380,15 @@ CREATE TABLE history (
 	to_owner_id   INTEGER REFERENCES people(id),
 	text          TEXT,
 	detail        TEXT,
-	hash          TEXT CHECK (hash IS NULL OR length(hash) = 64)
+	hash          TEXT CHECK (hash IS NULL OR length(hash) = 64),
+	data          TEXT CHECK (data IS NULL OR json_valid(data)),
+	seal          TEXT CHECK (seal IS NULL OR length(seal) = 64)
 );
 CREATE INDEX history_duty ON history(duty_id, id);
 
 CREATE TRIGGER history_no_update
 BEFORE UPDATE OF id, duty_id, at, actor_id, via_id, action, from_unit_id,
-	to_unit_id, from_owner_id, to_owner_id, text, detail ON history
+	to_unit_id, from_owner_id, to_owner_id, text, detail, data ON history
 BEGIN
 	SELECT RAISE(ABORT, 'the history is append-only: entries cannot be changed');
 END;
@@ -385,6 +405,20 @@ BEFORE INSERT ON history
 WHEN NEW.hash IS NULL
 BEGIN
 	SELECT RAISE(ABORT, 'a history entry needs its hash: write it through roviec');
+END;
+
+CREATE TRIGGER history_seal_once
+BEFORE UPDATE OF seal ON history
+WHEN OLD.seal IS NOT NULL
+BEGIN
+	SELECT RAISE(ABORT, 'the history is append-only: entries cannot be changed');
+END;
+
+CREATE TRIGGER history_needs_seal
+BEFORE INSERT ON history
+WHEN NEW.seal IS NULL
+BEGIN
+	SELECT RAISE(ABORT, 'a history entry needs its seal: write it through roviec');
 END;
 
 CREATE TRIGGER history_no_delete

@@ -24,6 +24,7 @@
 #include "roviec/lookup.h"
 #include "roviec/org.h"
 #include "roviec/out.h"
+#include "roviec/priv.h"
 #include "roviec/report.h"
 #include "roviec/sheet.h"
 #include "roviec/store.h"
@@ -403,12 +404,44 @@ find_command(int argc, char **argv, int *at1, int *at2)
 
 /* --- setting up -------------------------------------------------------- */
 
-/* --db › $ROVIEC_DB › db = in the configuration › the per-user default. */
+/*
+ * --db › $ROVIEC_DB › db = in the configuration › the per-user default.
+ * On a server (a setgid roviec, priv.h) the database is the one
+ * /etc/roviec.conf names, whatever the environment or the person's own
+ * configuration say; --db still opens a file of the caller's own (a
+ * scratch database), with the group's rights given up for good first.
+ */
 static enum rv_code
 resolve_db(struct cli *c)
 {
 	const char *p = c->a.opt[OPT_DB];
+	enum rv_code rc;
 
+	if (p != NULL && *p == '\0')
+		return usage_error(c, _("--db needs a path (an empty one would not say which database)"),
+		    NULL);
+	if (priv_server() && p != NULL) {
+		if ((rc = priv_drop(&c->err)) != RV_OK)
+			return rc;
+	} else if (priv_server()) {
+		const char *cmd = c->cmd->name != NULL ? c->cmd->name : "";
+
+		if (c->conf.db == NULL)
+			return err_set(&c->err, RV_STORAGE,
+			    _("the server's database is not set: ask the administrator to name it with db = in %s"),
+			    SYSCONFDIR "/roviec.conf");
+		/* The server's database is made once, by root; the demo is for
+		 * a scratch file. */
+		if (strcmp(cmd, "demo") == 0 || (strcmp(cmd, "init") == 0 && c->a.opt[OPT_DEMO] != NULL))
+			return err_set(&c->err, RV_REFUSED,
+			    _("the demo goes in a database of your own: roviec --db FILE demo"));
+		if (strcmp(cmd, "init") == 0 && getuid() != 0)
+			return err_set(&c->err, RV_REFUSED,
+			    _("the server's database is made by root (sudo roviec init), who becomes its first administrator"));
+		if ((c->db_path = strdup(c->conf.db)) == NULL)
+			return err_set(&c->err, RV_STORAGE, _("out of memory"));
+		return RV_OK;
+	}
 	if (p == NULL || *p == '\0')
 		p = getenv("ROVIEC_DB");
 	if (p == NULL || *p == '\0')
@@ -461,8 +494,11 @@ cmd_init(struct cli *c)
 	if (rc == RV_OK) {
 		fputs(_("Created "), stdout);
 		out_text(stdout, c->db_path);
-		printf(_("%s; %s is its administrator.\n"),
+		char line[512];
+
+		snprintf(line, sizeof(line), _("%s; %s is its administrator.\n"),
 		    c->a.opt[OPT_DEMO] ? _(" with the Đà Lạt demo") : "", c->s.me.login);
+		out_lines(stdout, line);
 	}
 	return rc;
 }
@@ -532,7 +568,7 @@ unit_row(const struct unit_row *row, void *arg)
 	char people[24], open[24];
 	const char *cells[] = {
 		row->unit->code, row->unit->name, org_word(o, model_kind_name(row->unit->kind)),
-		row->parent_code, row->head_login, people, open
+		row->parent_code, row->heads, people, open
 	};
 
 	snprintf(people, sizeof(people), "%lld", row->people);
@@ -568,7 +604,7 @@ static enum rv_code
 cmd_unit_list(struct cli *c)
 {
 	static const char *const headers[] = {
-		N_("code"), N_("name"), N_("kind"), N_("parent"), N_("head"), N_("people"), N_("open")
+		N_("code"), N_("name"), N_("kind"), N_("parent"), N_("heads"), N_("people"), N_("open")
 	};
 	struct out_table *t;
 	enum out_format f;
@@ -598,14 +634,53 @@ no_account_warning(long n, const char *logins)
 		    n, logins);
 }
 
+static int
+head_login(rowid_t id, const char *login, void *arg)
+{
+	char *list = arg;
+	size_t len = strlen(list);
+
+	(void)id;
+	snprintf(list + len, 512 - len, "%s%s", len ? ", " : "", login);
+	return 0;
+}
+
+/* After a role is given: who heads the person's unit now (a unit may have
+ * several heads, a chair and deputies; naming one never unseats another). */
+static void
+say_heads(struct cli *c, const char *login)
+{
+	struct person p = { 0 };
+	struct unit u = { 0 };
+	struct rv_err ignored;
+	char list[512] = "", line[640];
+
+	if (store_person_by_login(c->s.st, login, &p, &ignored) == RV_OK && p.unit_id != 0 &&
+	    store_unit_by_id(c->s.st, p.unit_id, &u, &ignored) == RV_OK &&
+	    store_unit_heads(c->s.st, u.id, head_login, list, &ignored) == RV_OK) {
+		if (list[0] != '\0')
+			/* TRANSLATORS: "P1's heads: head1, dep1." */
+			snprintf(line, sizeof(line), _("%s's heads: %s.\n"), u.code, list);
+		else
+			snprintf(line, sizeof(line), _("%s has no head now; name one with roviec person set LOGIN --role head.\n"),
+			    u.code);
+		out_lines(stdout, line);
+	}
+	model_person_free(&p);
+	model_unit_free(&u);
+}
+
 static enum rv_code
 cmd_person_add(struct cli *c)
 {
 	enum rv_code rc = org_person_add(&c->s, c->a.pos[0], c->a.pos[1],
 	    c->a.opt[OPT_UNIT], c->a.opt[OPT_ROLE], &c->err);
 
-	if (rc == RV_OK)
+	if (rc == RV_OK) {
 		printf(_("Added %s.\n"), c->a.pos[0]);
+		if (c->a.opt[OPT_ROLE] != NULL && strcmp(c->a.opt[OPT_ROLE], "head") == 0)
+			say_heads(c, c->a.pos[0]);
+	}
 	if (rc == RV_OK && !org_login_exists(c->a.pos[0]))
 		no_account_warning(1, c->a.pos[0]);
 	return rc;
@@ -621,8 +696,11 @@ cmd_person_set(struct cli *c)
 		return usage_error(c, _("say what to change: --name, --unit or --role"), NULL);
 	rc = org_person_set(&c->s, login_arg(c, c->a.pos[0]), c->a.opt[OPT_NAME],
 	    c->a.opt[OPT_UNIT], c->a.opt[OPT_ROLE], &c->err);
-	if (rc == RV_OK)
+	if (rc == RV_OK) {
 		printf(_("Changed %s.\n"), login_arg(c, c->a.pos[0]));
+		if (c->a.opt[OPT_ROLE] != NULL || c->a.opt[OPT_UNIT] != NULL)
+			say_heads(c, login_arg(c, c->a.pos[0]));
+	}
 	return rc;
 }
 
@@ -697,8 +775,11 @@ cmd_add(struct cli *c)
 		in.nsupport++;
 	}
 	rc = duty_create(&c->s, &in, ref, &c->err);
-	if (rc == RV_OK)
-		printf("%s\n", ref);
+	if (rc == RV_OK) {
+		/* Made of a unit's code, read from the database: inert. */
+		out_text(stdout, ref);
+		putchar('\n');
+	}
 	for (int i = 0; i < MAX_MULTI; i++)
 		free(parts[i]);
 	return rc;
@@ -982,16 +1063,25 @@ cmd_board(struct cli *c)
 	if (tui_possible())
 		return tui_run(&c->s, c->conf.colours, &c->err);
 	if (c->s.me.unit_id == 0) {
-		printf(_("You (%s) belong to no unit, so you have no board.\n"
+		char line[512];
+
+		snprintf(line, sizeof(line), _("You (%s) belong to no unit, so you have no board.\n"
 		    "roviec list shows every open duty; roviec --help lists the commands.\n"),
 		    c->s.me.login);
+		out_lines(stdout, line);
 		return RV_OK;
 	}
 	if ((rc = store_unit_by_id(c->s.st, c->s.me.unit_id, &u, &c->err)) != RV_OK)
 		return rc;
 	printf(_("Board of "));
 	out_text(stdout, u.name);
-	printf(_(" (%s), as %s. Duties it leads:\n"), u.code, c->s.me.login);
+	{
+		char line[256];
+
+		snprintf(line, sizeof(line), _(" (%s), as %s. Duties it leads:\n"), u.code,
+		    c->s.me.login);
+		out_lines(stdout, line);
+	}
 	f.statuses = STATUS_OPEN | STATUS_PENDING | STATUS_SUBMITTED;
 	f.lead_unit_id = u.id;
 	rc = print_list(c, &f, OUT_TABLE);
@@ -1072,7 +1162,8 @@ cmd_show(struct cli *c)
 	 * prints nothing twice. */
 	if ((rc = sheet_read(&c->s, c->a.pos[0], &sh, &c->err)) != RV_OK)
 		return rc;
-	fprintf(stdout, "%s  ", sh.ref);
+	out_text(stdout, sh.ref);
+	fputs("  ", stdout);
 	out_text(stdout, sh.title);
 	fputc('\n', stdout);
 	for (size_t i = 0; i < sh.nfields; i++)
@@ -1218,6 +1309,10 @@ cli_run(struct cli *c, int argc, char **argv)
 	conf_rc = config_load(&c->conf, &conf_err);
 	if (conf_rc == RV_OK && c->conf.language[0] != '\0')
 		i18n_set(c->conf.language);
+	/* "Today" is the server's, the same for everyone, whatever TZ the
+	 * caller has (issue 14). */
+	if (conf_rc == RV_OK)
+		conf_rc = config_apply_zone(&c->conf, &conf_err);
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--") == 0)
 			break;
@@ -1369,6 +1464,14 @@ verify_fault(struct cli *c, const struct chain_result *r)
 		err_set(&c->err, RV_REFUSED, _("the history was altered: %s has no hash: "
 		    "it was written outside roviec"), where);
 		break;
+	case CHAIN_UNSEALED:
+		err_set(&c->err, RV_REFUSED, _("the history was altered: %s has no seal: "
+		    "it was written outside roviec"), where);
+		break;
+	case CHAIN_FORGED:
+		err_set(&c->err, RV_REFUSED, _("the history was altered: %s is not sealed "
+		    "with the ledger's key: it was written, or rehashed, outside roviec"), where);
+		break;
 	default:
 		err_set(&c->err, RV_REFUSED, _("the history was altered: %s does not "
 		    "match its hash: it was changed, or inserted, outside roviec"), where);
@@ -1376,34 +1479,134 @@ verify_fault(struct cli *c, const struct chain_result *r)
 	}
 }
 
-/* What verify found a duty holding against its history, in the store's
- * words, as people read it. */
-static const char *
-state_what(const char *what, char *buf, size_t size)
-{
-	static const char *const words[] = {
-		NC_("verify", "lead unit"), NC_("verify", "owner"), NC_("verify", "status"),
-		NC_("verify", "deadline"), NC_("verify", "original deadline"),
-		NC_("verify", "day it was done"), NC_("verify", "day it was cancelled"),
-		NC_("verify", "proposals"), NC_("verify", "extension requests"),
-		NC_("verify", "progress notes")
-	};
-	const char *t;
-
-	if (strncmp(what, "delivery of ", 12) == 0) {
-		/* TRANSLATORS: what a duty holds: the day UNIT delivered its part. */
-		snprintf(buf, size, _("delivery of %s"), what + 12);
-		return buf;
-	}
-	t = i18n_ctx_find(words, sizeof(words) / sizeof(words[0]), what);
-	return t != NULL ? t : what;
-}
-
 /* A value verify found: a status or a day as people read it. */
 static const char *
-state_value(const char *what, const char *v, char buf[11])
+finding_value(const char *what, const char *v, char buf[11])
 {
-	return strcmp(what, "status") == 0 ? i18n_status(v) : dates_shown(v, buf);
+	const char *word = what != NULL ? strchr(what, '\004') + 1 : "";
+	static const char *const days[] = {
+		"deadline", "original deadline", "day it was done", "day it was closed",
+		"last progress", "day proposed", "new deadline", "day delivered"
+	};
+
+	if (strcmp(word, "status") == 0)
+		return i18n_status(v);
+	if (strcmp(word, "role") == 0 || strcmp(word, "kind") == 0)
+		return i18n_word(v);
+	for (size_t i = 0; i < sizeof(days) / sizeof(days[0]); i++)
+		if (strcmp(word, days[i]) == 0)
+			return dates_shown(v, buf);
+	return v;
+}
+
+/* What a finding is about: the field, and the row of the duty it is in. */
+static const char *
+finding_what(const struct replay_finding *f, char *buf, size_t size)
+{
+	const char *what = i18n_ctx(f->what);
+
+	switch (f->part) {
+	case PART_PROPOSAL:
+		/* TRANSLATORS: "receiving unit of proposal 2". */
+		snprintf(buf, size, _("%s of proposal %d"), what, f->nth);
+		return buf;
+	case PART_EXTENSION:
+		snprintf(buf, size, _("%s of extension request %d"), what, f->nth);
+		return buf;
+	case PART_NOTE:
+		snprintf(buf, size, _("%s of progress note %d"), what, f->nth);
+		return buf;
+	case PART_SUPPORT:
+		/* TRANSLATORS: "day delivered of P2's part". */
+		snprintf(buf, size, _("%s of %s's part"), what, f->unit);
+		return buf;
+	default:
+		return what;
+	}
+}
+
+/* One finding of verify as a sentence. */
+static void
+finding_text(const struct replay_finding *f, char *out, size_t size)
+{
+	/* The words for what a row is. */
+	const char *of = f->of == REPLAY_DUTY ? _("duty") : f->of == REPLAY_PERSON ?
+	    _("person") : f->of == REPLAY_UNIT ? _("unit") : _("entry");
+	char what[256], v1[11], v2[11];
+
+	switch (f->how) {
+	case REPLAY_DIFFERS:
+		/* TRANSLATORS: "duty P1-0002 holds status 'submitted' where its
+		 * history says 'open'"; "person off1 holds role ...". */
+		snprintf(out, size, _("%s %s holds %s '%s' where its history says '%s'"), of,
+		    f->name, finding_what(f, what, sizeof(what)),
+		    finding_value(f->what, f->stored, v1), finding_value(f->what, f->history, v2));
+		break;
+	case REPLAY_NOT_STORED:
+		snprintf(out, size, _("%s %s is in the history but not in the database: it was "
+		    "removed outside roviec"), of, f->name);
+		break;
+	case REPLAY_NOT_IN_HISTORY:
+		snprintf(out, size, _("%s %s is in the database but not in the history: it was "
+		    "written outside roviec"), of, f->name);
+		break;
+	case REPLAY_UNKNOWN_ACTION:
+		snprintf(out, size, _("entry %lld (%s %s) records the action '%s', which this "
+		    "roviec does not know: it was written outside roviec, or by a newer one"),
+		    f->entry, of, f->name, f->stored);
+		break;
+	default:
+		snprintf(out, size, _("entry %lld (%s %s) cannot be replayed: %s"), f->entry, of,
+		    f->name, _(f->stored));
+		break;
+	}
+}
+
+/* verify's findings, in memory until the read is whole. */
+struct findings {
+	FILE *out;
+	char *text;
+	size_t size;
+	char first[1024];
+	long long n;
+};
+
+static int
+finding_out(const struct replay_finding *f, void *arg)
+{
+	struct findings *fs = arg;
+	char line[1024];
+
+	if (f == NULL) {	/* the read starts again */
+		if (fs->out != NULL)
+			fclose(fs->out);
+		free(fs->text);
+		fs->text = NULL;
+		fs->n = 0;
+		fs->first[0] = '\0';
+		fs->out = open_memstream(&fs->text, &fs->size);
+		return 0;
+	}
+	finding_text(f, line, sizeof(line));
+	if (fs->n++ == 0)
+		snprintf(fs->first, sizeof(fs->first), "%s", line);
+	if (fs->out != NULL) {
+		out_text(fs->out, line);
+		fputc('\n', fs->out);
+	}
+	return 0;
+}
+
+/* Appends to c's message how many rows disagree with the history. */
+static void
+findings_tail(struct cli *c, long long n)
+{
+	size_t len = strlen(c->err.msg);
+
+	if (n > 0)
+		snprintf(c->err.msg + len, sizeof(c->err.msg) - len,
+		    _("; %lld rows of the database disagree with the history (listed on standard output)"),
+		    n);
 }
 
 static enum rv_code
@@ -1411,46 +1614,58 @@ cmd_verify(struct cli *c)
 {
 	const char *noted = c->a.pos[0];
 	struct chain_result r;
+	struct findings fs = { 0 };
+	long long n = 0;
+	char head[CHAIN_HEX_SIZE];
 	enum rv_code rc;
 
 	if (noted != NULL && !chain_is_hex(noted))
 		return value_error(c, _("a noted head is 16 to 64 hexadecimal digits, not"), noted);
 	store_map_reads(c->s.st);
-	if ((rc = verify_ledger(c->s.st, noted, &r, &c->err)) != RV_OK)
+	rc = verify_ledger(c->s.st, noted, &r, finding_out, &fs, &n, &c->err);
+	if (fs.out != NULL)
+		fclose(fs.out);
+	if (rc == RV_OK && fs.text != NULL)
+		fwrite(fs.text, 1, fs.size, stdout);
+	free(fs.text);
+	if (rc != RV_OK)
 		return rc;
-	if (r.problem == CHAIN_STATE) {
-		char what[64], d1[11], d2[11];
-
-		return err_set(&c->err, RV_REFUSED, _("the database was altered: duty %s "
-		    "holds %s '%s' where its history says '%s'; it was changed outside roviec "
-		    "(the history itself chains intact to entry %lld, hash %s)"),
-		    r.state_ref, state_what(r.state_what, what, sizeof(what)),
-		    state_value(r.state_what, r.state_stored, d1),
-		    state_value(r.state_what, r.state_history, d2), r.head_id, r.head);
-	}
+	/* The head as stored is outside text too. */
+	snprintf(head, sizeof(head), "%s", r.head);
+	for (char *p = head; *p != '\0'; p++)
+		if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f')))
+			*p = '?';
 	if (r.problem != CHAIN_INTACT && r.problem != CHAIN_NOTED_GONE) {
 		verify_fault(c, &r);
 		if (r.head_id > 0) {
-			size_t n = strlen(c->err.msg);
+			size_t len = strlen(c->err.msg);
 
-			snprintf(c->err.msg + n, sizeof(c->err.msg) - n,
+			snprintf(c->err.msg + len, sizeof(c->err.msg) - len,
 			    _("; the entries before it are intact up to entry %lld, hash %s"),
-			    r.head_id, r.head);
+			    r.head_id, head);
 		}
+		findings_tail(c, n);
+		return RV_REFUSED;
+	}
+	if (n > 0) {
+		err_set(&c->err, RV_REFUSED, _("the database was altered: %s (the history itself "
+		    "chains intact to entry %lld, hash %s)"), fs.first, r.head_id, head);
+		if (n > 1)
+			findings_tail(c, n);
 		return RV_REFUSED;
 	}
 	if (r.problem == CHAIN_NOTED_GONE)
 		return err_set(&c->err, RV_REFUSED, _("the noted head %s is not in the "
 		    "history: entries were removed or rewritten since it was noted "
 		    "(the history as it stands chains intact to entry %lld, hash %s)"),
-		    noted, r.head_id, r.head[0] ? r.head : "none");
+		    noted, r.head_id, head[0] ? head : "none");
 	if (r.head_id == 0) {
 		printf(_("The history is empty.\n"));
 		return RV_OK;
 	}
-	printf(_("The history is intact: %lld entries, each chained to the one before.\n"),
-	    r.entries);
-	printf(_("Head: %s\n      entry %lld, %s\n"), r.head, r.head_id,
+	printf(_("The history is intact: %lld entries, each chained to the one before and "
+	    "sealed; the database holds what it says.\n"), r.entries);
+	printf(_("Head: %s\n      entry %lld, %s\n"), head, r.head_id,
 	    dates_moment_shown(r.head_at, (char[17]){ 0 }));
 	if (noted != NULL)
 		printf(_("The noted head %s is entry %lld; %lld entries were added since.\n"),
@@ -1604,12 +1819,17 @@ report_table_write(struct report_out *o)
 		report_title(o, _("As a supporting unit"));
 		out_table_write(o->support, stdout, o->format);
 	}
+	char line[512];
+
+	/* The head is read from the database: outside text, shown inert. */
 	if (m->head_id > 0)
-		printf(_("\nMade %s at history entry %lld, head %s\n(roviec verify %s checks it later).\n"),
+		snprintf(line, sizeof(line),
+		    _("\nMade %s at history entry %lld, head %s\n(roviec verify %s checks it later).\n"),
 		    dates_moment_shown(m->made_at, (char[17]){ 0 }), m->head_id, m->head, m->head);
 	else
-		printf(_("\nMade %s; the history is empty.\n"),
+		snprintf(line, sizeof(line), _("\nMade %s; the history is empty.\n"),
 		    dates_moment_shown(m->made_at, (char[17]){ 0 }));
+	out_lines(stdout, line);
 }
 
 static enum rv_code
@@ -1704,13 +1924,18 @@ cmd_backup(struct cli *c)
 
 	if (rc != RV_OK)
 		return rc;
+	char line[512];
+
 	printf(_("Backed up to "));
 	out_text(stdout, c->a.pos[0]);
+	/* The head is read from the copy: outside text, shown inert. */
 	if (info.head[0])
-		printf(_(": %lld duties, %lld history entries, head %s.\n"), info.duties,
-		    info.entries, info.head);
+		snprintf(line, sizeof(line), _(": %lld duties, %lld history entries, head %s.\n"),
+		    info.duties, info.entries, info.head);
 	else
-		printf(_(": %lld duties, %lld history entries.\n"), info.duties, info.entries);
+		snprintf(line, sizeof(line), _(": %lld duties, %lld history entries.\n"),
+		    info.duties, info.entries);
+	out_lines(stdout, line);
 	return RV_OK;
 }
 

@@ -80,6 +80,8 @@ static const struct column columns[COL__MAX] = {
 	[COL_PEOPLE] = { "people", "People", "Số cán bộ", COLUMN_NUMBER },
 	[COL_OPEN] = { "open", "Open duties", "Nhiệm vụ đang mở", COLUMN_NUMBER },
 	[COL_ROLE] = { "role", "Role", "Vai trò", COLUMN_TEXT },
+	/* issue 14: every head of a unit, the first named first */
+	[COL_HEADS] = { "heads", "Heads", "Người đứng đầu", COLUMN_TEXT },
 };
 
 const struct column *

@@ -12,8 +12,10 @@
 
 #include "roviec/actor.h"
 #include "roviec/dates.h"
+#include "roviec/facts.h"
 #include "roviec/i18n.h"
 #include "roviec/lookup.h"
+#include "roviec/ledger.h"
 #include "roviec/store.h"
 #include "roviec/text.h"
 
@@ -29,6 +31,7 @@ struct op {
 	char *text;		/* reason or note, NFC */
 	day_t date;
 	struct duty d;
+	struct duty was;	/* d as the history last recorded it */
 	char at[21];		/* the moment, UTC */
 	char today[11];		/* the day, local */
 };
@@ -89,16 +92,27 @@ op_clock(struct op *op)
 static enum rv_code
 op_load(struct store *st, struct op *op, struct rv_err *err)
 {
+	enum rv_code rc;
+
 	model_duty_free(&op->d);
 	op_clock(op);
-	return store_duty_by_ref(st, op->ref, &op->d, err);
+	if ((rc = store_duty_by_ref(st, op->ref, &op->d, err)) != RV_OK)
+		return rc;
+	if (ledger_duty_copy(&op->was, &op->d) != 0)
+		return err_set(err, RV_STORAGE, _("out of memory"));
+	return RV_OK;
 }
 
-/* Appends a history entry for the duty being acted on. */
+/*
+ * Appends a history entry for the duty being acted on, with its facts:
+ * what the action set (f, when given: a proposal's day, a note's unit),
+ * and every field of the duty that changed since the last entry recorded
+ * (ledger.h), so that roviec verify rebuilds the duty from its history.
+ */
 static enum rv_code
-record(struct op *op, const char *action, rowid_t from_unit, rowid_t to_unit,
+record_facts(struct op *op, const char *action, rowid_t from_unit, rowid_t to_unit,
     rowid_t from_owner, rowid_t to_owner, const char *text, const char *detail,
-    struct rv_err *err)
+    struct facts *f, struct rv_err *err)
 {
 	struct history_entry h = {
 		.duty_id = op->d.id, .at = op->at, .actor_id = op->s->me.id,
@@ -107,8 +121,31 @@ record(struct op *op, const char *action, rowid_t from_unit, rowid_t to_unit,
 		.from_owner_id = from_owner, .to_owner_id = to_owner,
 		.text = text, .detail = detail,
 	};
+	struct facts own;
+	enum rv_code rc;
 
-	return store_history_add(op->s->st, &h, err);
+	assert(op->d.id != 0 && op->was.id == op->d.id);
+	if (f == NULL) {
+		facts_init(&own);
+		f = &own;
+	}
+	ledger_duty_diff(&op->was, &op->d, f);
+	if ((h.data = facts_text(f)) == NULL)
+		rc = err_set(err, RV_STORAGE, _("out of memory"));
+	else if ((rc = store_history_add(op->s->st, &h, err)) == RV_OK &&
+	    ledger_duty_copy(&op->was, &op->d) != 0)
+		rc = err_set(err, RV_STORAGE, _("out of memory"));
+	facts_free(f);
+	return rc;
+}
+
+static enum rv_code
+record(struct op *op, const char *action, rowid_t from_unit, rowid_t to_unit,
+    rowid_t from_owner, rowid_t to_owner, const char *text, const char *detail,
+    struct rv_err *err)
+{
+	return record_facts(op, action, from_unit, to_unit, from_owner, to_owner,
+	    text, detail, NULL, err);
 }
 
 static int
@@ -297,6 +334,7 @@ run_op(struct session *s, struct op *op, store_txn_fn fn, struct rv_err *err)
 		rc = store_write(s->st, fn, op, err);
 	free(op->text);
 	model_duty_free(&op->d);
+	model_duty_free(&op->was);
 	return rc;
 }
 
@@ -319,6 +357,7 @@ struct create {
 	const struct duty_new *in;
 	char *title, *result, *basis, *field, *note;
 	char *parts[DUTY_SUPPORT_MAX];
+	rowid_t support_ids[DUTY_SUPPORT_MAX];	/* the units of in->support */
 	day_t due;
 	char *ref;
 	/* An import's record (NULL for add), with its values checked. */
@@ -416,8 +455,10 @@ add_supporters(struct create *c, const struct duty *d, struct rv_err *err)
 			rc = err_set(err, RV_REFUSED,
 			    _("%s is named twice as a supporting unit; name it once with its part"),
 			    u.code);
-		else if (rc == RV_OK)
+		else if (rc == RV_OK) {
+			c->support_ids[i] = u.id;
 			rc = store_support_add(st, d->id, u.id, c->parts[i], err);
+		}
 		model_unit_free(&u);
 	}
 	return rc != RV_OK ? err_field(err, "support") : RV_OK;
@@ -586,25 +627,60 @@ record_fields(const struct create *c, struct duty *d)
 	d->escalated = c->escalated;
 }
 
-/* One history entry of an import: for actor, by the administrator. */
+/*
+ * One entry of a new duty's history, for h->actor_id (an import's entries
+ * are made by the administrator for whom they name: via), with its facts:
+ * the duty's fields that differ from *was (all of them at its creation,
+ * with the supporting units and their parts), then *was catches up.
+ */
+enum { ENTRY_PLAIN, ENTRY_CREATED, ENTRY_DELIVERED_BY_NOBODY };
+
 static enum rv_code
-imported_entry(struct create *c, struct history_entry *h, struct rv_err *err)
+new_duty_entry(struct create *c, struct history_entry *h, struct duty *was,
+    const struct duty *now, int kind, struct rv_err *err)
 {
 	struct session *s = c->s;
+	struct facts f;
+	enum rv_code rc;
 
-	h->via_id = h->actor_id != s->me.id ? s->me.id : s->via.id;
-	return store_history_add(s->st, h, err);
+	if (h->actor_id != s->me.id)
+		h->via_id = s->me.id;
+	else if (h->via_id == 0)
+		h->via_id = s->via.id;
+	facts_init(&f);
+	ledger_duty_diff(was, now, &f);
+	if (kind == ENTRY_CREATED) {
+		facts_list(&f, "support");
+		for (size_t i = 0; i < c->in->nsupport; i++) {
+			assert(c->support_ids[i] != 0);
+			facts_row(&f);
+			facts_item_int(&f, c->support_ids[i]);
+			facts_item_str(&f, c->parts[i] != NULL ? c->parts[i] : "");
+			facts_row_end(&f);
+		}
+		facts_list_end(&f);
+	} else if (kind == ENTRY_DELIVERED_BY_NOBODY) {
+		facts_str(&f, "by", NULL);	/* the file named nobody */
+	}
+	if ((h->data = facts_text(&f)) == NULL)
+		rc = err_set(err, RV_STORAGE, _("out of memory"));
+	else if ((rc = store_history_add(s->st, h, err)) == RV_OK &&
+	    ledger_duty_copy(was, now) != 0)
+		rc = err_set(err, RV_STORAGE, _("out of memory"));
+	facts_free(&f);
+	return rc;
 }
 
 /*
- * The history of an imported duty: its creation, for the assigner, then
- * what the file says already happened, each as done by whom it names, via
- * the administrator importing, at the moment of the import (the days are
- * the file's): its submission and confirmation or its cancellation, and
- * the parts delivered.  So verify holds the duty to what it came with.
+ * The history of a new duty.  Added, one entry: its creation by the acting
+ * person.  Imported: its creation, for the assigner, then what the file
+ * says already happened, each as done by whom it names, via the
+ * administrator importing, at the moment of the import (the days are the
+ * file's): its submission and confirmation or its cancellation, and the
+ * parts delivered.  So verify holds the duty to what it came with.
  */
 static enum rv_code
-record_imported(struct create *c, const struct duty *d, rowid_t assigner,
+record_created(struct create *c, const struct duty *d, rowid_t assigner,
     rowid_t owner, const char *at, const char *detail, struct rv_err *err)
 {
 	struct history_entry h = {
@@ -612,12 +688,20 @@ record_imported(struct create *c, const struct duty *d, rowid_t assigner,
 		.to_unit_id = d->lead_unit_id, .to_owner_id = owner, .text = c->note,
 		.detail = detail,
 	};
+	struct duty was = { .id = d->id }, stage = *d;
 	int submitted = strcmp(d->status, "submitted") == 0;
 	int done = strcmp(d->status, "done") == 0;
 	enum rv_code rc;
 
-	if ((rc = imported_entry(c, &h, err)) != RV_OK)
-		return rc;
+	if (c->rec == NULL) {
+		h.actor_id = c->s->me.id;
+		h.via_id = c->s->via.id;
+	}
+	/* Created open; the rest follows in its own entries. */
+	snprintf(stage.status, sizeof(stage.status), "open");
+	stage.done_on[0] = stage.closed_on[0] = '\0';
+	if ((rc = new_duty_entry(c, &h, &was, &stage, ENTRY_CREATED, err)) != RV_OK)
+		goto out;
 	memset(&h, 0, sizeof(h));
 	h.duty_id = d->id;
 	h.at = at;
@@ -625,25 +709,36 @@ record_imported(struct create *c, const struct duty *d, rowid_t assigner,
 		h.actor_id = owner;
 		h.action = "submitted";
 		h.detail = d->done_on;
-		if ((rc = imported_entry(c, &h, err)) != RV_OK)
-			return rc;
+		snprintf(stage.status, sizeof(stage.status), "submitted");
+		memcpy(stage.done_on, d->done_on, sizeof(stage.done_on));
+		if ((rc = new_duty_entry(c, &h, &was, &stage, ENTRY_PLAIN, err)) != RV_OK)
+			goto out;
 	}
 	if (done || strcmp(d->status, "cancelled") == 0) {
 		h.actor_id = assigner;
+		h.via_id = 0;
 		h.action = done ? "confirmed" : "cancelled";
 		h.detail = done ? d->done_on : d->closed_on;
-		if ((rc = imported_entry(c, &h, err)) != RV_OK)
-			return rc;
+		snprintf(stage.status, sizeof(stage.status), "%s", d->status);
+		memcpy(stage.closed_on, d->closed_on, sizeof(stage.closed_on));
+		if ((rc = new_duty_entry(c, &h, &was, &stage, ENTRY_PLAIN, err)) != RV_OK)
+			goto out;
 	}
 	for (int i = 0; i < c->ndelivered; i++) {
 		h.actor_id = c->delivered[i].by != 0 ? c->delivered[i].by : c->s->me.id;
+		h.via_id = 0;
 		h.action = "part-delivered";
 		h.from_unit_id = c->delivered[i].unit;
 		h.detail = c->delivered[i].day;
-		if ((rc = imported_entry(c, &h, err)) != RV_OK)
-			return rc;
+		if ((rc = new_duty_entry(c, &h, &was, &stage, c->delivered[i].by != 0 ?
+		    ENTRY_PLAIN : ENTRY_DELIVERED_BY_NOBODY, err)) != RV_OK)
+			goto out;
 	}
-	return RV_OK;
+	/* The entries account for the whole duty as inserted. */
+	assert(strcmp(stage.status, d->status) == 0);
+out:
+	model_duty_free(&was);
+	return rc;
 }
 
 static enum rv_code
@@ -658,7 +753,6 @@ do_create(struct store *st, void *arg, struct rv_err *err)
 	char uuid[37], ref[DUTY_REF_SIZE], at[21], *detail = NULL;
 	size_t size;
 	long long n;
-	struct op op = { .s = s };
 	int closed = r != NULL && r->status != NULL &&
 	    (strcmp(r->status, "done") == 0 || strcmp(r->status, "cancelled") == 0);
 	enum rv_code rc;
@@ -737,8 +831,6 @@ do_create(struct store *st, void *arg, struct rv_err *err)
 	    (r != NULL && r->delivered != NULL &&
 	    (rc = add_deliveries(c, &d, err)) != RV_OK))
 		goto out;
-	op.d.id = d.id;
-	snprintf(op.at, sizeof(op.at), "%s", at);
 	/* An imported duty's original deadline, when an extension moved it
 	 * before the import, is recorded too: verify checks both. */
 	size = 64 + (r != NULL && r->source != NULL ? strlen(r->source) : 0);
@@ -751,11 +843,7 @@ do_create(struct store *st, void *arg, struct rv_err *err)
 	    strcmp(d.original_deadline, d.deadline) != 0 ? d.original_deadline : "",
 	    r != NULL && r->source != NULL ? "; " : "",
 	    r != NULL && r->source != NULL ? r->source : "");
-	if (r != NULL) {
-		rc = record_imported(c, &d, assigner.id, owner.id, at, detail, err);
-	} else {
-		rc = record(&op, "created", 0, lead.id, 0, owner.id, c->note, detail, err);
-	}
+	rc = record_created(c, &d, assigner.id, owner.id, at, detail, err);
 	free(c->ref);
 	c->ref = NULL;
 	if (rc == RV_OK && (c->ref = strdup(ref)) == NULL)
@@ -1005,8 +1093,14 @@ propose(struct op *op, enum handoff_kind kind, rowid_t to_unit, struct rv_err *e
 	snprintf(h.created_on, sizeof(h.created_on), "%s", op->today);
 	if ((rc = store_handoff_insert(op->s->st, &h, op->at, err)) != RV_OK)
 		return rc;
-	return record(op, model_handoff_name(kind), op->d.lead_unit_id, to_unit,
-	    0, 0, op->text, "proposed", err);
+	{
+		struct facts f;
+
+		facts_init(&f);
+		facts_str(&f, "created_on", h.created_on);
+		return record_facts(op, model_handoff_name(kind), op->d.lead_unit_id,
+		    to_unit, 0, 0, op->text, "proposed", &f, err);
+	}
 }
 
 /* The checks every proposal shares: done says what the duty cannot be
@@ -1287,7 +1381,17 @@ do_progress(struct store *st, void *arg, struct rv_err *err)
 	    op->text, err)) != RV_OK ||
 	    (rc = store_duty_update(st, &op->d, err)) != RV_OK)
 		return rc;
-	return record(op, "progress", 0, 0, 0, 0, op->text, NULL, err);
+	{
+		struct facts f;
+
+		/* The unit the note is written from (the notes' own column). */
+		facts_init(&f);
+		if (unit != 0)
+			facts_int(&f, "unit", unit);
+		else
+			facts_str(&f, "unit", NULL);
+		return record_facts(op, "progress", 0, 0, 0, 0, op->text, NULL, &f, err);
+	}
 }
 
 enum rv_code
@@ -1540,7 +1644,7 @@ owner_still_member(struct store *st, struct op *op, struct rv_err *err)
 {
 	struct person owner;
 	struct unit lead;
-	rowid_t from = op->d.owner_id;
+	rowid_t from = op->d.owner_id, head;
 	enum rv_code rc;
 
 	if ((rc = store_person_by_id(st, op->d.owner_id, &owner, err)) != RV_OK)
@@ -1549,14 +1653,18 @@ owner_still_member(struct store *st, struct op *op, struct rv_err *err)
 	model_person_free(&owner);
 	if (rc == RV_OK)
 		return RV_OK;
-	if ((rc = store_unit_by_id(st, op->d.lead_unit_id, &lead, err)) != RV_OK)
+	/* Of several heads, the first named (the chair) takes it. */
+	if ((rc = store_unit_by_id(st, op->d.lead_unit_id, &lead, err)) != RV_OK ||
+	    (rc = store_first_head(st, lead.id, &head, err)) != RV_OK) {
+		model_unit_free(&lead);
 		return rc;
-	if (lead.head_id == 0)
+	}
+	if (head == 0)
 		rc = err_set(err, RV_REFUSED,
 		    _("the owner of %s has left %s and the unit has no head to take it; ask the administrator to name one"),
 		    op->d.ref, lead.code);
 	else
-		op->d.owner_id = lead.head_id;
+		op->d.owner_id = head;
 	model_unit_free(&lead);
 	if (rc == RV_OK)
 		rc = record(op, "assigned", 0, 0, from, op->d.owner_id,
@@ -1629,10 +1737,15 @@ do_redirect(struct store *st, void *arg, struct rv_err *err)
 		err_field(err, "unit");
 		goto out;
 	}
-	if (op->login != NULL)
+	if (op->login != NULL) {
 		rc = member_of(op->s, op->login, to.id, &owner, err);
-	else if (to.head_id != 0)
-		rc = store_person_by_id(st, to.head_id, &owner, err);
+	} else {
+		rowid_t head;
+
+		/* Of several heads, the first named (the chair) takes it. */
+		if ((rc = store_first_head(st, to.id, &head, err)) == RV_OK && head != 0)
+			rc = store_person_by_id(st, head, &owner, err);
+	}
 	if (rc == RV_OK && (owner.id == 0 || owner.unit_id != to.id)) {
 		model_person_free(&owner);
 		rc = err_set(err, RV_REFUSED,

@@ -18,6 +18,7 @@
 #include "roviec/i18n.h"
 #include "roviec/org.h"
 #include "roviec/out.h"
+#include "roviec/priv.h"
 #include "roviec/store.h"
 #include "roviec/text.h"
 
@@ -85,7 +86,10 @@ read_file(const char *path, char **buf, size_t *len, struct rv_err *err)
 	enum rv_code rc = RV_OK;
 
 	*buf = NULL;
-	if ((fd = open(path, O_RDONLY | O_NOCTTY)) < 0) {
+	/* With the caller's rights alone (a setgid roviec reads no file its
+	 * caller could not), and never waiting on a FIFO: only a regular
+	 * file is read. */
+	if ((fd = priv_open_user(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC, 0)) < 0) {
 		rc = err_set(err, RV_REFUSED, _("cannot read %s: %s"), safe ? safe : "",
 		    strerror(errno));
 		goto out;
@@ -579,14 +583,17 @@ list_add(char **list, const char *a, const char *b)
 
 /*
  * Records a unit's row: its parent must be there first, from the database
- * or from an earlier pass over the file.  A head not registered yet (unit
- * list's file, read before the people) is left for person import, whose
- * role head makes one, and named in a warning.
+ * or from an earlier pass over the file.  Its heads ("heads": one login or
+ * several, separated by commas, as unit list writes them; or "head"): the
+ * first registered one is named with the unit, the others beside it; one
+ * not registered yet (unit list's file read before the people) is left for
+ * person import, whose role head makes one, and named in a warning.
  */
 static enum rv_code
 record_unit(struct import *im, char **cell, long line, int *later, struct rv_err *err)
 {
-	const char *head = cell[COL_HEAD];
+	const char *heads = cell[COL_HEADS] != NULL ? cell[COL_HEADS] : cell[COL_HEAD];
+	char *list = NULL, *save = NULL, *first = NULL;
 	struct rv_err e;
 	enum rv_code rc;
 
@@ -605,25 +612,44 @@ record_unit(struct import *im, char **cell, long line, int *later, struct rv_err
 			return rc;
 		}
 	}
-	if (head != NULL) {
+	if (heads != NULL && (list = strdup(heads)) == NULL)
+		return err_set(err, RV_STORAGE, _("out of memory"));
+	/* Which heads are registered: those not are warned of, and skipped. */
+	rc = RV_OK;
+	for (char *h = list != NULL ? strtok_r(list, ",", &save) : NULL; h != NULL && rc == RV_OK;
+	    h = strtok_r(NULL, ",", &save)) {
 		struct person p = { 0 };
 
-		rc = store_person_by_login(im->s->st, head, &p, &e);
+		while (*h == ' ')
+			h++;
+		for (char *end = h + strlen(h); end > h && end[-1] == ' '; )
+			*--end = '\0';
+		if (*h == '\0')
+			continue;
+		rc = store_person_by_login(im->s->st, h, &p, &e);
 		model_person_free(&p);
-		if (rc == RV_REFUSED)
-			head = NULL;
-		else if (rc != RV_OK) {
-			*err = e;
-			return rc;
+		if (rc == RV_REFUSED) {
+			if (list_add(&im->noheads, cell[COL_CODE] != NULL ? cell[COL_CODE] : "", h) != 0)
+				rc = err_set(&e, RV_STORAGE, _("out of memory"));
+			else
+				rc = RV_OK;
+			im->nohead++;
+			continue;
+		}
+		if (rc == RV_OK && first == NULL) {
+			first = h;
+			rc = org_unit_add(im->s, cell[COL_CODE] != NULL ? cell[COL_CODE] : "",
+			    cell[COL_NAME], cell[COL_PARENT], cell[COL_KIND], first, &e);
+		} else if (rc == RV_OK) {
+			rc = org_unit_set_head(im->s, cell[COL_CODE], h, &e);
 		}
 	}
-	rc = org_unit_add(im->s, cell[COL_CODE] != NULL ? cell[COL_CODE] : "",
-	    cell[COL_NAME], cell[COL_PARENT], cell[COL_KIND], head, err);
-	if (rc == RV_OK && head == NULL && cell[COL_HEAD] != NULL) {
-		if (list_add(&im->noheads, cell[COL_CODE], cell[COL_HEAD]) != 0)
-			return err_set(err, RV_STORAGE, _("out of memory"));
-		im->nohead++;
-	}
+	if (rc == RV_OK && first == NULL)
+		rc = org_unit_add(im->s, cell[COL_CODE] != NULL ? cell[COL_CODE] : "",
+		    cell[COL_NAME], cell[COL_PARENT], cell[COL_KIND], NULL, &e);
+	if (rc != RV_OK)
+		*err = e;
+	free(list);
 	return rc;
 }
 
@@ -662,7 +688,8 @@ static const enum column_id duty_required[] = {
  * counts of unit list (people, open) and person list's head (the role says
  * it) are read past. */
 static const enum column_id unit_cols[] = {
-	COL_CODE, COL_NAME, COL_KIND, COL_PARENT, COL_HEAD, COL_PEOPLE, COL_OPEN
+	COL_CODE, COL_NAME, COL_KIND, COL_PARENT, COL_HEADS, COL_HEAD, COL_PEOPLE,
+	COL_OPEN
 };
 static const enum column_id unit_required[] = { COL_CODE, COL_NAME };
 static const enum column_id person_cols[] = {

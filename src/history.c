@@ -23,6 +23,8 @@ static const char *const history_words[] = {
 	NC_("history", "reopened"), NC_("history", "return"),
 	NC_("history", "submitted"), NC_("history", "support-ended"),
 	NC_("history", "transfer"), NC_("history", "unit-added"),
+	/* Issue 14: a head removed; what the upgrade to schema 5 recorded. */
+	NC_("history", "head-removed"), NC_("history", "baseline"),
 	NC_("history", "proposed"), NC_("history", "first administrator"),
 	/* The reasons roviec itself records (duty.c, org.c). */
 	NC_("history", "joins the unit as its head"),

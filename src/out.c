@@ -464,12 +464,15 @@ out_table_free(struct out_table *t)
 void
 out_csv_field(FILE *f, const char *s)
 {
-	char *safe = NULL;
+	char *safe;
 
 	if (s == NULL)
 		s = "";
-	if (out_is_tty(f) && (safe = text_sanitize(s)) != NULL)
-		s = safe;
+	/* Whatever reads the file later may print it on a terminal: no
+	 * control character is written raw, but a cell's lines and tabs
+	 * stay (on a terminal, they too are shown inert). */
+	safe = out_is_tty(f) ? text_sanitize(s) : text_sanitize_lines(s);
+	s = safe != NULL ? safe : "";
 	if (strpbrk(s, "\"\r\n") == NULL && strchr(s, csv_form.sep) == NULL) {
 		fputs(s, f);
 	} else {
@@ -492,6 +495,18 @@ out_text(FILE *f, const char *s)
 	if (s == NULL)
 		return;
 	safe = text_sanitize(s);
+	fputs(safe != NULL ? safe : "", f);
+	free(safe);
+}
+
+void
+out_lines(FILE *f, const char *s)
+{
+	char *safe;
+
+	if (s == NULL)
+		return;
+	safe = text_sanitize_lines(s);
 	fputs(safe != NULL ? safe : "", f);
 	free(safe);
 }

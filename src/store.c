@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -19,6 +20,7 @@
 #include "roviec/chain.h"
 #include "roviec/i18n.h"
 #include "roviec/migrate.h"
+#include "roviec/priv.h"
 #include "roviec/text.h"
 
 /* How long one action may wait for other writers before giving up. */
@@ -30,7 +32,6 @@ enum stmt {
 	ST_UNIT_BY_CODE,
 	ST_UNIT_BY_ID,
 	ST_UNIT_INSERT,
-	ST_UNIT_SET_HEAD,
 	ST_UNIT_WITHIN,
 	ST_UNIT_LIST,
 	ST_PERSON_BY_LOGIN,
@@ -78,12 +79,35 @@ enum stmt {
 	ST_DATA_VERSION,
 	ST_CHAIN_TAIL,
 	ST_CHAIN_WALK,
+	ST_CHAIN_WALK_V2,
 	ST_CHAIN_SET,
 	ST_CHAIN_HEAD,
-	ST_STATE_CHECK,
 	ST_GRAPH_EDGES,
 	ST_REPORT_UNITS,
 	ST_REPORT_PEOPLE,
+	/* Issue 14: the ledger is the program's (heads, seals, the replay). */
+	ST_HEAD_ADD,
+	ST_HEAD_REMOVE,
+	ST_HEAD_IS,
+	ST_HEAD_ABOVE,
+	ST_HEAD_FIRST,
+	ST_HEAD_LIST,
+	ST_HEADED_BY,
+	ST_SEAL_ALL,
+	ST_FIRST_ADMIN,
+	ST_BASELINE_UNITS,
+	ST_BASELINE_PEOPLE,
+	ST_BASELINE_DUTIES,
+	ST_REPLAY_ORG,
+	ST_REPLAY_UNITS,
+	ST_REPLAY_HEADS,
+	ST_REPLAY_PEOPLE,
+	ST_REPLAY_DUTIES,
+	ST_REPLAY_HISTORY,
+	ST_REPLAY_HANDOFFS,
+	ST_REPLAY_EXTENSIONS,
+	ST_REPLAY_NOTES,
+	ST_REPLAY_SUPPORT,
 	ST_PAGE_FIRST,
 	ST_PAGE_END = ST_PAGE_FIRST + 2 * SORT__COUNT * PAGE__TABS - 1,
 	/* issue #12: list's periods, read by their indexes (migration 5) */
@@ -422,16 +446,14 @@ enum stmt {
 
 static const char *const sqls[ST__MAX] = {
 	[ST_UNIT_BY_CODE] =
-	"SELECT id, code, name, kind, ifnull(parent_id, 0), ifnull(head_id, 0)"
+	"SELECT id, code, name, kind, ifnull(parent_id, 0)"
 	" FROM units WHERE code = ?1",
 	[ST_UNIT_BY_ID] =
-	"SELECT id, code, name, kind, ifnull(parent_id, 0), ifnull(head_id, 0)"
+	"SELECT id, code, name, kind, ifnull(parent_id, 0)"
 	" FROM units WHERE id = ?1",
 	[ST_UNIT_INSERT] =
-	"INSERT INTO units (code, name, kind, parent_id, head_id)"
-	" VALUES (?1, ?2, ?3, ?4, ?5)",
-	[ST_UNIT_SET_HEAD] =
-	"UPDATE units SET head_id = ?2 WHERE id = ?1",
+	"INSERT INTO units (code, name, kind, parent_id)"
+	" VALUES (?1, ?2, ?3, ?4)",
 	[ST_UNIT_WITHIN] =
 	"WITH RECURSIVE up(id) AS (SELECT ?1"
 	"  UNION SELECT u.parent_id FROM units u JOIN up ON u.id = up.id"
@@ -443,13 +465,14 @@ static const char *const sqls[ST__MAX] = {
 	"  UNION ALL SELECT u.id, tree.path || '/' || u.code"
 	"  FROM units u JOIN tree ON u.parent_id = tree.id)"
 	" SELECT u.id, u.code, u.name, u.kind, ifnull(u.parent_id, 0),"
-	"  ifnull(u.head_id, 0), p.code, h.login,"
+	"  p.code, (SELECT group_concat(login, ', ') FROM (SELECT h.login"
+	"   FROM unit_heads uh JOIN people h ON h.id = uh.person_id"
+	"   WHERE uh.unit_id = u.id ORDER BY uh.id)),"
 	"  (SELECT count(*) FROM people WHERE unit_id = u.id),"
 	"  (SELECT count(*) FROM duties WHERE lead_unit_id = u.id"
 	"   AND status IN ('open', 'submitted'))"
 	" FROM tree JOIN units u ON u.id = tree.id"
 	" LEFT JOIN units p ON p.id = u.parent_id"
-	" LEFT JOIN people h ON h.id = u.head_id"
 	" ORDER BY tree.path",
 	[ST_PERSON_BY_LOGIN] =
 	"SELECT id, login, full_name, ifnull(unit_id, 0), role FROM people"
@@ -463,7 +486,7 @@ static const char *const sqls[ST__MAX] = {
 	"UPDATE people SET full_name = ?2, unit_id = ?3, role = ?4 WHERE id = ?1",
 	[ST_PERSON_LIST] =
 	"SELECT p.id, p.login, p.full_name, ifnull(p.unit_id, 0), p.role, u.code,"
-	"  u.head_id IS p.id"
+	"  EXISTS (SELECT 1 FROM unit_heads uh WHERE uh.person_id = p.id)"
 	" FROM people p LEFT JOIN units u ON u.id = p.unit_id"
 	" WHERE ?1 IS NULL OR p.unit_id = ?1"
 	" ORDER BY u.code IS NULL, u.code, p.login",
@@ -525,8 +548,8 @@ static const char *const sqls[ST__MAX] = {
 	" VALUES (?1, ?2, ?3, ?4, ?5)",
 	[ST_HISTORY_ADD] =
 	"INSERT INTO history (id, duty_id, at, actor_id, via_id, action, from_unit_id,"
-	"  to_unit_id, from_owner_id, to_owner_id, text, detail, hash)"
-	" VALUES (?12, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?13)",
+	"  to_unit_id, from_owner_id, to_owner_id, text, detail, hash, data, seal)"
+	" VALUES (?12, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?13, ?14, ?15)",
 	[ST_HISTORY_LIST] =
 	"SELECT h.at, h.action, a.login, v.login, fu.code, tu.code, fo.login,"
 	"  tp.login, h.text, h.detail"
@@ -636,7 +659,22 @@ static const char *const sqls[ST__MAX] = {
 	"  fo.login, tp.login, h.text, h.detail, h.hash, d.ref,"
 	"  ifnull(h.duty_id, 0), h.actor_id, ifnull(h.via_id, 0),"
 	"  ifnull(h.from_unit_id, 0), ifnull(h.to_unit_id, 0),"
-	"  ifnull(h.from_owner_id, 0), ifnull(h.to_owner_id, 0)"
+	"  ifnull(h.from_owner_id, 0), ifnull(h.to_owner_id, 0), h.data, h.seal"
+	" FROM history h LEFT JOIN duties d ON d.id = h.duty_id"
+	" LEFT JOIN people a ON a.id = h.actor_id"
+	" LEFT JOIN people v ON v.id = h.via_id"
+	" LEFT JOIN units fu ON fu.id = h.from_unit_id"
+	" LEFT JOIN units tu ON tu.id = h.to_unit_id"
+	" LEFT JOIN people fo ON fo.id = h.from_owner_id"
+	" LEFT JOIN people tp ON tp.id = h.to_owner_id"
+	" ORDER BY h.id",
+	/* The walk as migration 2 reads it, before the facts and seals. */
+	[ST_CHAIN_WALK_V2] =
+	"SELECT h.id, d.uuid, h.at, a.login, v.login, h.action, fu.code, tu.code,"
+	"  fo.login, tp.login, h.text, h.detail, h.hash, d.ref,"
+	"  ifnull(h.duty_id, 0), h.actor_id, ifnull(h.via_id, 0),"
+	"  ifnull(h.from_unit_id, 0), ifnull(h.to_unit_id, 0),"
+	"  ifnull(h.from_owner_id, 0), ifnull(h.to_owner_id, 0), NULL, NULL"
 	" FROM history h LEFT JOIN duties d ON d.id = h.duty_id"
 	" LEFT JOIN people a ON a.id = h.actor_id"
 	" LEFT JOIN people v ON v.id = h.via_id"
@@ -649,12 +687,6 @@ static const char *const sqls[ST__MAX] = {
 	"UPDATE history SET hash = ?2 WHERE id = ?1 AND hash IS NULL",
 	[ST_CHAIN_HEAD] =
 	"SELECT id, hash, at FROM history ORDER BY id DESC LIMIT 1",
-	/* What the duties hold that the history must account for: the lead
-	 * unit and owner, the status, the deadlines, the days done and closed,
-	 * the parts delivered, and as many proposals, extension requests and
-	 * notes as the history records.  The first duty that disagrees, with
-	 * what (stored, per history).  An imported duty's history records
-	 * what it came with (duty.c, record_imported). */
 	/* Who passes work to whom: the proposals made in a period, per pair of
 	 * units, with how they were answered and of which kind. */
 	[ST_GRAPH_EDGES] =
@@ -669,78 +701,6 @@ static const char *const sqls[ST__MAX] = {
 	" WHERE h.created_on BETWEEN ?1 AND ?2"
 	" GROUP BY h.from_unit_id, h.to_unit_id"
 	" ORDER BY count(*) DESC, fu.code, tu.code",
-	[ST_STATE_CHECK] =
-	"WITH e AS (SELECT d.id, d.ref, d.status, d.lead_unit_id, d.owner_id,"
-	"  d.deadline, d.original_deadline, d.done_on, d.closed_on,"
-	"  (SELECT h.to_unit_id FROM history h WHERE h.duty_id = d.id"
-	"   AND h.action IN ('created', 'accepted', 'redirected')"
-	"   AND h.to_unit_id IS NOT NULL ORDER BY h.id DESC LIMIT 1) AS lead,"
-	"  (SELECT h.to_owner_id FROM history h WHERE h.duty_id = d.id"
-	"   AND h.action IN ('created', 'accepted', 'redirected', 'assigned')"
-	"   AND h.to_owner_id IS NOT NULL ORDER BY h.id DESC LIMIT 1) AS owner,"
-	"  (SELECT h.action || '|' || ifnull(h.detail, '') FROM history h"
-	"   WHERE h.duty_id = d.id AND h.action IN ('created', 'submitted',"
-	"   'confirmed', 'reopened', 'cancelled') ORDER BY h.id DESC LIMIT 1) AS state,"
-	"  (SELECT h.action || '|' || ifnull(h.detail, '') FROM history h"
-	"   WHERE h.duty_id = d.id AND h.action IN ('created', 'extension-approved')"
-	"   ORDER BY h.id DESC LIMIT 1) AS dl,"
-	"  (SELECT ifnull(h.detail, '') FROM history h WHERE h.duty_id = d.id"
-	"   AND h.action = 'created' ORDER BY h.id LIMIT 1) AS made,"
-	"  (SELECT h.detail FROM history h WHERE h.duty_id = d.id"
-	"   AND h.action = 'submitted' ORDER BY h.id DESC LIMIT 1) AS done,"
-	"  (SELECT count(*) FROM handoffs x WHERE x.duty_id = d.id) AS nh,"
-	"  (SELECT count(*) FROM history h WHERE h.duty_id = d.id"
-	"   AND h.action IN ('transfer', 'escalate', 'return')) AS hh,"
-	"  (SELECT count(*) FROM extensions x WHERE x.duty_id = d.id) AS nx,"
-	"  (SELECT count(*) FROM history h WHERE h.duty_id = d.id"
-	"   AND h.action = 'extension-asked') AS hx,"
-	"  (SELECT count(*) FROM progress_notes x WHERE x.duty_id = d.id) AS nn,"
-	"  (SELECT count(*) FROM history h WHERE h.duty_id = d.id"
-	"   AND h.action = 'progress') AS hn"
-	"  FROM duties d),"
-	" bad AS ("
-	"  SELECT e.id, e.ref, 'lead unit' AS what, lu.code AS stored, hu.code AS want"
-	"  FROM e JOIN units lu ON lu.id = e.lead_unit_id LEFT JOIN units hu ON hu.id = e.lead"
-	"  WHERE e.lead IS NOT e.lead_unit_id"
-	"  UNION ALL SELECT e.id, e.ref, 'owner', po.login, ph.login"
-	"  FROM e JOIN people po ON po.id = e.owner_id LEFT JOIN people ph ON ph.id = e.owner"
-	"  WHERE e.owner IS NOT e.owner_id"
-	"  UNION ALL SELECT id, ref, 'status', status, w FROM (SELECT e.*,"
-	"   CASE substr(state, 1, instr(state, '|') - 1) WHEN 'created' THEN 'open'"
-	"   WHEN 'submitted' THEN 'submitted' WHEN 'confirmed' THEN 'done'"
-	"   WHEN 'reopened' THEN 'open' WHEN 'cancelled' THEN 'cancelled' END AS w"
-	"   FROM e) WHERE w IS NOT status"
-	"  UNION ALL SELECT id, ref, 'deadline', deadline, substr(dl, instr(dl, '|') + 1)"
-	"  FROM e WHERE dl LIKE 'extension-approved|%'"
-	"   AND substr(dl, instr(dl, '|') + 1) IS NOT deadline"
-	"  UNION ALL SELECT id, ref, 'deadline', deadline, substr(dl, 18, 10)"
-	"  FROM e WHERE dl LIKE 'created|deadline %' AND substr(dl, 18, 10) IS NOT deadline"
-	"  UNION ALL SELECT id, ref, 'original deadline', original_deadline, o FROM (SELECT e.*,"
-	"   CASE WHEN made LIKE 'deadline ____-__-__; original %' THEN substr(made, 31, 10)"
-	"   ELSE substr(made, 10, 10) END AS o FROM e WHERE made LIKE 'deadline %')"
-	"  WHERE o IS NOT original_deadline"
-	"  UNION ALL SELECT id, ref, 'day it was done', done_on, done FROM e"
-	"  WHERE status IN ('submitted', 'done') AND done GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
-	"   AND done IS NOT done_on"
-	"  UNION ALL SELECT id, ref, 'day it was done', done_on, substr(state, 11) FROM e"
-	"  WHERE state GLOB 'confirmed|[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND substr(state, 11) IS NOT done_on"
-	"  UNION ALL SELECT id, ref, 'day it was cancelled', closed_on, substr(state, 11)"
-	"  FROM e WHERE state GLOB 'cancelled|[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
-	"   AND substr(state, 11) IS NOT closed_on"
-	"  UNION ALL SELECT id, ref, 'proposals', CAST(nh AS TEXT), CAST(hh AS TEXT)"
-	"  FROM e WHERE nh <> hh"
-	"  UNION ALL SELECT id, ref, 'extension requests', CAST(nx AS TEXT), CAST(hx AS TEXT)"
-	"  FROM e WHERE nx <> hx"
-	"  UNION ALL SELECT id, ref, 'progress notes', CAST(nn AS TEXT), CAST(hn AS TEXT)"
-	"  FROM e WHERE nn <> hn"
-	"  UNION ALL SELECT d.id, d.ref, 'delivery of ' || u.code, s.delivered_on,"
-	"   (SELECT h.detail FROM history h WHERE h.duty_id = s.duty_id"
-	"    AND h.action = 'part-delivered' AND h.from_unit_id = s.unit_id"
-	"    ORDER BY h.id DESC LIMIT 1) AS w"
-	"  FROM duty_support s JOIN duties d ON d.id = s.duty_id"
-	"  JOIN units u ON u.id = s.unit_id WHERE s.delivered_on IS NOT w)"
-	" SELECT ref, what, ifnull(stored, '-'), ifnull(want, '-') FROM bad"
-	" ORDER BY id LIMIT 1",
 	[ST_REPORT_UNITS] = REPORT_SQL(REPORT_BY_UNIT_SQL),
 	[ST_REPORT_PEOPLE] = REPORT_SQL(REPORT_BY_PERSON_SQL),
 	PAGE_STMTS(PAGE_LEAD, TAB_LEAD),
@@ -748,6 +708,90 @@ static const char *const sqls[ST__MAX] = {
 	PAGE_STMTS(PAGE_PROPOSALS, TAB_PROPOSALS),
 	PAGE_STMTS(PAGE_FLAGGED, TAB_FLAGGED),
 	PAGE_STMTS(PAGE_MINE, TAB_MINE),
+	/* Issue 14: the ledger is the program's. */
+	[ST_HEAD_ADD] =
+	"INSERT INTO unit_heads (unit_id, person_id) VALUES (?1, ?2)",
+	[ST_HEAD_REMOVE] =
+	"DELETE FROM unit_heads WHERE unit_id = ?1 AND person_id = ?2",
+	[ST_HEAD_IS] =
+	"SELECT EXISTS (SELECT 1 FROM unit_heads WHERE unit_id = ?2 AND person_id = ?1)",
+	/* Whether ?1 heads ?2 or a unit above it. */
+	[ST_HEAD_ABOVE] =
+	"WITH RECURSIVE up(id, depth) AS (SELECT ?2, 0"
+	"  UNION SELECT u.parent_id, up.depth + 1 FROM units u JOIN up ON u.id = up.id"
+	"  WHERE u.parent_id IS NOT NULL AND up.depth < 64)"
+	" SELECT EXISTS (SELECT 1 FROM unit_heads h JOIN up ON h.unit_id = up.id"
+	"  WHERE h.person_id = ?1)",
+	/* The first head named: the one who takes what falls to "the head". */
+	[ST_HEAD_FIRST] =
+	"SELECT person_id FROM unit_heads WHERE unit_id = ?1 ORDER BY id LIMIT 1",
+	[ST_HEAD_LIST] =
+	"SELECT h.person_id, p.login FROM unit_heads h JOIN people p ON p.id = h.person_id"
+	" WHERE h.unit_id = ?1 ORDER BY h.id",
+	[ST_HEADED_BY] =
+	"SELECT unit_id FROM unit_heads WHERE person_id = ?1 ORDER BY id",
+	/* Migration 6 seals the entries made before it (rv_seal: the key). */
+	[ST_SEAL_ALL] =
+	"UPDATE history SET seal = rv_seal(id, hash) WHERE seal IS NULL",
+	[ST_FIRST_ADMIN] =
+	"SELECT id FROM people WHERE role = 'admin' ORDER BY id LIMIT 1",
+	/* What migration 6 records of each unit, person and duty that the
+	 * history before it did not: all of it, in the keys of the facts
+	 * (facts.h) that replay.c reads. */
+	[ST_BASELINE_UNITS] =
+	"SELECT id, json_object('code', code, 'name', name, 'kind', kind,"
+	"  'parent_id', parent_id, 'heads', (SELECT json_group_array(json_array(person_id))"
+	"  FROM (SELECT person_id FROM unit_heads WHERE unit_id = units.id ORDER BY id)))"
+	" FROM units ORDER BY id",
+	[ST_BASELINE_PEOPLE] =
+	"SELECT id, json_object('login', login, 'full_name', full_name,"
+	"  'unit_id', unit_id, 'role', role) FROM people ORDER BY id",
+	[ST_BASELINE_DUTIES] =
+	"SELECT id, json_object('uuid', uuid, 'ref', ref, 'title', title,"
+	"  'result', result, 'basis', basis, 'field', field, 'assigner_id', assigner_id,"
+	"  'lead_unit_id', lead_unit_id, 'owner_id', owner_id, 'created_at', created_at,"
+	"  'original_deadline', original_deadline, 'deadline', deadline, 'status', status,"
+	"  'done_on', done_on, 'closed_on', closed_on, 'last_progress_on', last_progress_on,"
+	"  'handoffs', handoffs, 'bounced', bounced, 'escalated', escalated,"
+	"  'reopened', reopened, 'support', (SELECT json_group_array(json_array(unit_id,"
+	"   part, delivered_on, delivered_by)) FROM (SELECT * FROM duty_support"
+	"   WHERE duty_id = duties.id ORDER BY unit_id)))"
+	" FROM duties ORDER BY id",
+	/* The replay (replay.c) reads the history and every table it accounts
+	 * for as stored, each in the order of its duty (for a merge). */
+	[ST_REPLAY_ORG] =
+	"SELECT 0, id, at, actor_id, ifnull(via_id, 0), action, ifnull(from_unit_id, 0),"
+	"  ifnull(to_unit_id, 0), ifnull(from_owner_id, 0), ifnull(to_owner_id, 0),"
+	"  text, detail, data FROM history WHERE duty_id IS NULL ORDER BY id",
+	[ST_REPLAY_UNITS] =
+	"SELECT id, code, name, kind, ifnull(parent_id, 0) FROM units ORDER BY id",
+	[ST_REPLAY_HEADS] =
+	"SELECT unit_id, person_id FROM unit_heads ORDER BY unit_id, id",
+	[ST_REPLAY_PEOPLE] =
+	"SELECT id, login, full_name, ifnull(unit_id, 0), role FROM people ORDER BY id",
+	[ST_REPLAY_DUTIES] =
+	"SELECT id, uuid, ref, title, search_key, result, basis, field, assigner_id,"
+	"  lead_unit_id, owner_id, created_at, original_deadline, deadline, status,"
+	"  done_on, closed_on, last_progress_on, handoffs, bounced, escalated, reopened"
+	" FROM duties ORDER BY id",
+	[ST_REPLAY_HISTORY] =
+	"SELECT duty_id, id, at, actor_id, ifnull(via_id, 0), action, ifnull(from_unit_id, 0),"
+	"  ifnull(to_unit_id, 0), ifnull(from_owner_id, 0), ifnull(to_owner_id, 0),"
+	"  text, detail, data FROM history WHERE duty_id IS NOT NULL ORDER BY duty_id, id",
+	[ST_REPLAY_HANDOFFS] =
+	"SELECT duty_id, id, kind, from_unit_id, to_unit_id, proposed_by, reason,"
+	"  created_at, created_on, state, ifnull(answered_by, 0), answered_at,"
+	"  answer_reason, ifnull(new_owner_id, 0) FROM handoffs ORDER BY duty_id, id",
+	[ST_REPLAY_EXTENSIONS] =
+	"SELECT duty_id, id, requested_by, old_deadline, new_deadline, reason,"
+	"  created_at, state, ifnull(answered_by, 0), answered_at, answer_reason"
+	" FROM extensions ORDER BY duty_id, id",
+	[ST_REPLAY_NOTES] =
+	"SELECT duty_id, id, person_id, ifnull(unit_id, 0), at, note"
+	" FROM progress_notes ORDER BY duty_id, id",
+	[ST_REPLAY_SUPPORT] =
+	"SELECT duty_id, unit_id, part, delivered_on, ifnull(delivered_by, 0)"
+	" FROM duty_support ORDER BY duty_id, unit_id",
 	/* issue #12 */
 	[ST_DUTY_LIST_DONE] = LIST_SQL("d.done_on BETWEEN ifnull(?15, '0000-01-01')"
 	    " AND ifnull(?16, '9999-12-31')"),
@@ -758,7 +802,7 @@ static const char *const sqls[ST__MAX] = {
 	[ST_DUTY_LIST_ASSIGNER] = LIST_SQL("d.assigner_id = ?19"),
 	[ST_DUTY_LIST_ASSIGNER_LIVE] = LIST_SQL_LIVE("d.assigner_id = ?19"),
 	[ST_UNIT_ALL] =
-	"SELECT id, code, name, kind, ifnull(parent_id, 0), ifnull(head_id, 0)"
+	"SELECT id, code, name, kind, ifnull(parent_id, 0)"
 	" FROM units ORDER BY code",
 	[ST_PERSON_ALL] =
 	"SELECT id, login, full_name, ifnull(unit_id, 0), role FROM people ORDER BY login",
@@ -783,6 +827,8 @@ static const char *const sqls[ST__MAX] = {
 
 static enum rv_code chain_fill(sqlite3 *db, int version, void *arg,
     struct rv_err *err);
+static enum rv_code upgrade_hook(sqlite3 *db, int version, void *arg,
+    struct rv_err *err);
 static enum rv_code backup_to(struct store *st, const char *path,
     struct backup_info *info, struct rv_err *err);
 static int busy_wait(void *arg, int calls);
@@ -796,6 +842,12 @@ struct store {
 	int depth;		/* open store_begin / store_write nesting */
 	struct flag_rules rules;
 	day_t today;
+	/* The ledger's key (chain.h), from the file key_path beside the
+	 * database; without it nothing can be appended to the history. */
+	char *key_path;
+	struct chain_key key;
+	int has_key;
+	int key_errno;		/* why it could not be read (0: not tried) */
 };
 
 /* --- errors ------------------------------------------------------------ */
@@ -1083,9 +1135,153 @@ sql_rv_flag_words(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
 }
 
+/* rv_seal(id, hash): the entry's seal under the ledger's key (migration 6
+ * seals the entries made before it with one statement). */
+static void
+sql_rv_seal(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct store *st = sqlite3_user_data(ctx);
+	const unsigned char *hash = sqlite3_value_text(argv[1]);
+	char seal[CHAIN_HEX_SIZE];
+
+	(void)argc;
+	assert(st->has_key);	/* the upgrade makes or reads it first */
+	if (!st->has_key || hash == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	chain_seal(&st->key, sqlite3_value_int64(argv[0]), (const char *)hash, seal);
+	sqlite3_result_text(ctx, seal, -1, SQLITE_TRANSIENT);
+}
+
+/* --- the ledger's key ---------------------------------------------------- */
+
+/* Reads the key beside the database; has_key says whether it was there. */
+static void
+key_load(struct store *st)
+{
+	char text[CHAIN_HEX_SIZE + 8];
+	struct stat sb;
+	ssize_t n;
+	int fd;
+
+	st->has_key = 0;
+	if ((fd = open(st->key_path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)) < 0) {
+		st->key_errno = errno;
+		return;
+	}
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		st->key_errno = EINVAL;
+		close(fd);
+		return;
+	}
+	n = read(fd, text, sizeof(text) - 1);
+	close(fd);
+	if (n < 0) {
+		st->key_errno = errno;
+		return;
+	}
+	text[n] = '\0';
+	if (chain_key_parse(text, &st->key) != 0) {
+		st->key_errno = EINVAL;
+		return;
+	}
+	st->has_key = 1;
+	st->key_errno = 0;
+}
+
+/* Makes a new key beside the database (mode 0440, whatever the umask:
+ * read by the program's group on a server, written never again), unless
+ * there is one already, which is read. */
+static enum rv_code
+key_make(struct store *st, struct rv_err *err)
+{
+	char text[CHAIN_HEX_SIZE + 1];
+	struct chain_key key;
+	size_t got = 0;
+	int fd;
+
+	/* On a server the key is root's to make, with the database (init) or
+	 * at the upgrade: made by an official's roviec, it would be theirs. */
+	if (priv_held() && getuid() != 0)
+		return err_set(err, RV_STORAGE,
+		    _("the ledger's key %s is missing; on a server root makes it: ask the administrator to run sudo roviec verify once (roviec(1), THE SERVER)"),
+		    st->key_path);
+	while (got < sizeof(key.k)) {
+		ssize_t n = getrandom(key.k + got, sizeof(key.k) - got, 0);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return err_set(err, RV_STORAGE,
+			    _("cannot make the ledger's key: no random numbers (%s)"), strerror(errno));
+		got += (size_t)n;
+	}
+	chain_key_format(&key, text);
+	fd = open(st->key_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0400);
+	if (fd < 0 && errno == EEXIST) {
+		key_load(st);
+		if (st->has_key)
+			return RV_OK;
+		return err_set(err, RV_STORAGE,
+		    _("the ledger's key %s cannot be read (%s); ask the administrator (roviec(5), THE LEDGER'S KEY)"),
+		    st->key_path, strerror(st->key_errno));
+	}
+	if (fd < 0)
+		return err_set(err, RV_STORAGE,
+		    _("cannot make the ledger's key %s: %s; the folder of the database must be writable"),
+		    st->key_path, strerror(errno));
+	if (write(fd, text, strlen(text)) != (ssize_t)strlen(text) || fsync(fd) != 0 ||
+	    fchmod(fd, 0440) != 0) {
+		int e = errno;
+
+		close(fd);
+		unlink(st->key_path);
+		return err_set(err, RV_STORAGE, _("cannot write the ledger's key %s: %s"),
+		    st->key_path, strerror(e));
+	}
+	close(fd);
+	st->key = key;
+	st->has_key = 1;
+	st->key_errno = 0;
+	return RV_OK;
+}
+
+/* Why nothing can be appended: the key is missing or unreadable. */
+static enum rv_code
+no_key(struct store *st, struct rv_err *err)
+{
+	if (st->key_errno == ENOENT)
+		return err_set(err, RV_STORAGE,
+		    _("the ledger's key %s is missing, so nothing can be recorded; restore it beside the database from where it was kept (roviec(5), THE LEDGER'S KEY)"),
+		    st->key_path);
+	return err_set(err, RV_STORAGE,
+	    _("the ledger's key %s cannot be read (%s), so nothing can be recorded; ask the administrator (roviec(5), THE LEDGER'S KEY)"),
+	    st->key_path, strerror(st->key_errno ? st->key_errno : EINVAL));
+}
+
+const struct chain_key *
+store_key(const struct store *st)
+{
+	return st->has_key ? &st->key : NULL;
+}
+
+const char *
+store_key_path(const struct store *st)
+{
+	return st->key_path;
+}
+
+int
+store_key_errno(const struct store *st)
+{
+	return st->has_key ? 0 : st->key_errno ? st->key_errno : EINVAL;
+}
+
 /* --- opening ----------------------------------------------------------- */
 
-/* mkdir -p of path's parent directories, each made 0700. */
+/* mkdir -p of path's parent directories, each made 0700 whatever the
+ * umask (under umask 277 mkdir alone leaves the owner unable to write). */
 static int
 make_parents(const char *path)
 {
@@ -1098,7 +1294,12 @@ make_parents(const char *path)
 		if (*p != '/')
 			continue;
 		*p = '\0';
-		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		if (mkdir(dir, 0700) == 0) {
+			if (chmod(dir, 0700) != 0) {
+				rc = -1;
+				break;
+			}
+		} else if (errno != EEXIST) {
 			rc = -1;
 			break;
 		}
@@ -1106,6 +1307,28 @@ make_parents(const char *path)
 	}
 	free(dir);
 	return rc;
+}
+
+/* The directory holding path: "." for a bare name, "/" at the root. */
+static void dir_of(const char *path, char *dir, size_t size);
+
+/*
+ * A database whose folder others may write to (sticky or not, /tmp say)
+ * is refused: anyone could plant a -wal or -shm file beside it, which
+ * SQLite would take as the database's own and so replace its data.
+ */
+static enum rv_code
+refuse_open_folder(const char *path, struct rv_err *err)
+{
+	char dir[4096];
+	struct stat sb;
+
+	dir_of(path, dir, sizeof(dir));
+	if (stat(dir, &sb) != 0 || !(sb.st_mode & S_IWOTH))
+		return RV_OK;
+	return err_set(err, RV_STORAGE,
+	    _("the folder %s may be written by anyone (mode %04o): another user could put files beside the database there (its -wal file) and change its data; keep the database in a folder only you or your group may write to"),
+	    dir, (unsigned)(sb.st_mode & 07777));
 }
 
 /* Creates the file with mode 0660 whatever the umask: group-shared on a
@@ -1119,6 +1342,8 @@ create_file(const char *path, struct rv_err *err)
 		return err_set(err, RV_STORAGE,
 		    _("cannot create the folder for %s: %s; choose another place with --db"),
 		    path, strerror(errno));
+	if (refuse_open_folder(path, err) != RV_OK)
+		return RV_STORAGE;
 	fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0660);
 	if (fd < 0 && errno == EEXIST)
 		return err_set(err, RV_REFUSED,
@@ -1236,6 +1461,10 @@ configure(struct store *st, struct rv_err *err)
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(st->db, "rv_flag_words", 1,
 		    SQLITE_UTF8 | SQLITE_DETERMINISTIC, st, sql_rv_flag_words, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(st->db, "rv_seal", 2,
+		    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, st, sql_rv_seal,
+		    NULL, NULL);
 	if (rc != SQLITE_OK)
 		return fail(st, rc, err);
 	return RV_OK;
@@ -1279,6 +1508,16 @@ no_access(const char *path, struct rv_err *err)
 	dir_of(path, dir, sizeof(dir));
 	if (stat(path, &sb) == 0 || stat(dir, &sb) == 0)
 		g = getgrgid(sb.st_gid);
+	/* --db on a server opens files with the caller's own rights: the
+	 * server's database is reached without it. */
+	if (priv_server() && !priv_held())
+		return err_set(err, RV_STORAGE,
+		    _("you may not open the database %s (permission denied): with --db roviec opens a database with your own rights; run roviec without --db to reach the server's"),
+		    path);
+	if (priv_held())
+		return err_set(err, RV_STORAGE,
+		    _("roviec may not open the database %s (permission denied): ask the administrator to give it and its folder to roviec's group (roviec(1), THE SERVER)"),
+		    path);
 	if (g != NULL && in_group(g->gr_gid))
 		return err_set(err, RV_STORAGE,
 		    _("you may not open the database %s (permission denied), though you are in "
@@ -1286,8 +1525,9 @@ no_access(const char *path, struct rv_err *err)
 		    "directory 2770"), path, g->gr_name);
 	if (g != NULL && g->gr_gid != 0)
 		return err_set(err, RV_STORAGE,
-		    _("you may not open the database %s (permission denied): ask the administrator "
-		    "to add your login to the group '%s', then log in again"), path, g->gr_name);
+		    _("you may not open the database %s (permission denied): it is the group '%s''s; "
+		    "on a server roviec is installed setgid to that group and officials stay out of it "
+		    "(roviec(1), THE SERVER): ask the administrator"), path, g->gr_name);
 	return err_set(err, RV_STORAGE,
 	    _("you may not open the database %s (permission denied): ask the administrator "
 	    "to give you access to it"), path);
@@ -1314,22 +1554,33 @@ store_open(const char *path, enum store_mode mode, struct store **out,
 		    path);
 	} else if (S_ISDIR(sb.st_mode)) {
 		return err_set(err, RV_STORAGE, _("%s is a directory, not a database"), path);
-	} else if (access(path, R_OK) != 0 && errno == EACCES) {
+	} else if (access(path, R_OK) != 0 && errno == EACCES && !priv_held()) {
+		/* (access(2) asks with the real group; a setgid roviec reads
+		 * with its own, and finds out by opening.) */
 		return no_access(path, err);
 	}
-	if ((st = calloc(1, sizeof(*st))) == NULL || (st->path = strdup(path)) == NULL) {
+	if (mode == STORE_EXISTING && (code = refuse_open_folder(path, err)) != RV_OK)
+		return code;
+	if ((st = calloc(1, sizeof(*st))) == NULL || (st->path = strdup(path)) == NULL ||
+	    (st->key_path = malloc(strlen(path) + sizeof(STORE_KEY_SUFFIX))) == NULL) {
+		if (st != NULL)
+			free(st->path);
 		free(st);
 		return err_set(err, RV_STORAGE, _("out of memory"));
 	}
+	snprintf(st->key_path, strlen(path) + sizeof(STORE_KEY_SUFFIX), "%s%s", path,
+	    STORE_KEY_SUFFIX);
 	flags_default_rules(&st->rules);
 	/*
 	 * SQLite makes the -wal and -shm files with the database's mode less
 	 * the umask, and widens them only afterwards: an official whose umask
 	 * is 022, first to open the database, left a -shm the group could not
 	 * write for a moment, and a second official opening it then was read-
-	 * only for the whole session.  The group's bits are never masked.
+	 * only for the whole session.  The owner's and the group's read and
+	 * write bits are never masked (under umask 277 the owner could not
+	 * have written its own -wal).
 	 */
-	umask(umask(0) & ~(mode_t)0060);
+	umask(umask(0) & ~(mode_t)0660);
 	rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
 	    NULL);
 	if (rc != SQLITE_OK) {
@@ -1345,9 +1596,11 @@ store_open(const char *path, enum store_mode mode, struct store **out,
 	if ((code = check_identity(st, &fresh, err)) == RV_OK && fresh &&
 	    mode != STORE_CREATE)
 		code = refuse_empty(st, err);
+	if (code == RV_OK)
+		key_load(st);
 	if (code != RV_OK ||
 	    (code = configure(st, err)) != RV_OK ||
-	    (code = migrate_apply(st->db, chain_fill, st, err)) != RV_OK) {
+	    (code = migrate_apply(st->db, upgrade_hook, st, err)) != RV_OK) {
 		store_close(st);
 		return code;
 	}
@@ -1358,7 +1611,7 @@ store_open(const char *path, enum store_mode mode, struct store **out,
 void
 store_remove(const char *path)
 {
-	static const char *const sides[] = { "", "-wal", "-shm", "-journal" };
+	static const char *const sides[] = { "", "-wal", "-shm", "-journal", STORE_KEY_SUFFIX };
 	char name[4200];
 
 	for (size_t i = 0; i < sizeof(sides) / sizeof(sides[0]); i++) {
@@ -1383,6 +1636,8 @@ store_close(struct store *st)
 	for (int i = 0; i < ST__MAX; i++)
 		sqlite3_finalize(st->stmts[i]);
 	sqlite3_close(st->db);
+	explicit_bzero(&st->key, sizeof(st->key));
+	free(st->key_path);
 	free(st->path);
 	free(st);
 }
@@ -1559,7 +1814,6 @@ read_unit(sqlite3_stmt *s, int c, struct unit *u)
 	if (model_kind_parse(col_str(s, c + 3), &u->kind) != 0)
 		u->kind = KIND_DEPARTMENT;
 	u->parent_id = sqlite3_column_int64(s, c + 4);
-	u->head_id = sqlite3_column_int64(s, c + 5);
 }
 
 static enum rv_code
@@ -1613,23 +1867,103 @@ store_unit_insert(struct store *st, struct unit *u, struct rv_err *err)
 	bind_text(s, 2, u->name);
 	bind_text(s, 3, model_kind_name(u->kind));
 	bind_id(s, 4, u->parent_id);
-	bind_id(s, 5, u->head_id);
 	if ((rc = run(st, s, err)) == RV_OK)
 		u->id = sqlite3_last_insert_rowid(st->db);
 	return rc;
 }
 
-enum rv_code
-store_unit_set_head(struct store *st, rowid_t unit_id, rowid_t person_id,
+/* --- heads (issue 10, part 3) -------------------------------------------- */
+
+static enum rv_code
+head_write(struct store *st, enum stmt id, rowid_t unit_id, rowid_t person_id,
     struct rv_err *err)
 {
-	sqlite3_stmt *s = stmt(st, ST_UNIT_SET_HEAD, err);
+	sqlite3_stmt *s = stmt(st, id, err);
 
 	if (s == NULL)
 		return RV_STORAGE;
 	sqlite3_bind_int64(s, 1, unit_id);
-	bind_id(s, 2, person_id);
+	sqlite3_bind_int64(s, 2, person_id);
 	return run(st, s, err);
+}
+
+enum rv_code
+store_head_add(struct store *st, rowid_t unit_id, rowid_t person_id,
+    struct rv_err *err)
+{
+	return head_write(st, ST_HEAD_ADD, unit_id, person_id, err);
+}
+
+enum rv_code
+store_head_remove(struct store *st, rowid_t unit_id, rowid_t person_id,
+    struct rv_err *err)
+{
+	return head_write(st, ST_HEAD_REMOVE, unit_id, person_id, err);
+}
+
+enum rv_code
+store_is_head(struct store *st, rowid_t person_id, rowid_t unit_id, int *yes,
+    struct rv_err *err)
+{
+	long long v = 0;
+	enum rv_code rc = one_int(st, ST_HEAD_IS, person_id, unit_id, &v, err);
+
+	*yes = rc == RV_OK && v != 0;
+	return rc;
+}
+
+enum rv_code
+store_heads_above(struct store *st, rowid_t person_id, rowid_t unit_id, int *yes,
+    struct rv_err *err)
+{
+	long long v = 0;
+	enum rv_code rc = one_int(st, ST_HEAD_ABOVE, person_id, unit_id, &v, err);
+
+	*yes = rc == RV_OK && v != 0;
+	return rc;
+}
+
+enum rv_code
+store_first_head(struct store *st, rowid_t unit_id, rowid_t *person_id,
+    struct rv_err *err)
+{
+	long long v = 0;
+	enum rv_code rc = one_int(st, ST_HEAD_FIRST, unit_id, 0, &v, err);
+
+	*person_id = rc == RV_OK ? v : 0;
+	return rc;
+}
+
+enum rv_code
+store_unit_heads(struct store *st, rowid_t unit_id, store_head_fn fn, void *arg,
+    struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_HEAD_LIST, err);
+	int rc;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, unit_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (fn(sqlite3_column_int64(s, 0), col_str(s, 1), arg))
+			break;
+	return rows_done(st, s, rc, err);
+}
+
+enum rv_code
+store_headed_by(struct store *st, rowid_t person_id, rowid_t *units, size_t max,
+    size_t *n, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_HEADED_BY, err);
+	int rc;
+
+	*n = 0;
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, person_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max)
+		units[(*n)++] = sqlite3_column_int64(s, 0);
+	return rows_done(st, s, rc, err);
 }
 
 enum rv_code
@@ -1658,10 +1992,10 @@ store_unit_list(struct store *st, store_unit_fn fn, void *arg, struct rv_err *er
 
 		read_unit(s, 0, &u);
 		row.unit = &u;
-		row.parent_code = col_str(s, 6);
-		row.head_login = col_str(s, 7);
-		row.people = sqlite3_column_int64(s, 8);
-		row.open_duties = sqlite3_column_int64(s, 9);
+		row.parent_code = col_str(s, 5);
+		row.heads = col_str(s, 6);
+		row.people = sqlite3_column_int64(s, 7);
+		row.open_duties = sqlite3_column_int64(s, 8);
 		stop = fn(&row, arg);
 		model_unit_free(&u);
 		if (stop)
@@ -2144,6 +2478,7 @@ chain_next(struct store *st, const struct history_entry *h, long long *id,
 	e.to_owner = col_str(s, 6);
 	e.text = h->text;
 	e.detail = h->detail;
+	e.data = h->data;
 	e.duty_id = h->duty_id;
 	e.actor_id = h->actor_id;
 	e.via_id = h->via_id;
@@ -2160,17 +2495,24 @@ enum rv_code
 store_history_add(struct store *st, const struct history_entry *h,
     struct rv_err *err)
 {
-	char hash[CHAIN_HEX_SIZE];
+	char hash[CHAIN_HEX_SIZE], seal[CHAIN_HEX_SIZE];
 	long long id;
 	sqlite3_stmt *s;
 	enum rv_code rc;
 
+	/* Every entry the program writes says what it set (facts.h). */
+	assert(h->data != NULL);
+	if (!st->has_key)
+		return no_key(st, err);
 	if ((rc = chain_next(st, h, &id, hash, err)) != RV_OK)
 		return rc;
+	chain_seal(&st->key, id, hash, seal);
 	if ((s = stmt(st, ST_HISTORY_ADD, err)) == NULL)
 		return RV_STORAGE;
 	sqlite3_bind_int64(s, 12, id);
 	bind_text(s, 13, hash);
+	bind_text(s, 14, h->data);
+	bind_text(s, 15, seal);
 	bind_id(s, 1, h->duty_id);
 	bind_text(s, 2, h->at);
 	sqlite3_bind_int64(s, 3, h->actor_id);
@@ -2481,11 +2823,11 @@ store_history_list(struct store *st, rowid_t duty_id, store_history_fn fn,
 	return rows_done(st, s, rc, err);
 }
 
-enum rv_code
-store_history_walk(struct store *st, store_chain_fn fn, void *arg,
+static enum rv_code
+history_walk(struct store *st, enum stmt id, store_chain_fn fn, void *arg,
     struct rv_err *err)
 {
-	sqlite3_stmt *s = stmt(st, ST_CHAIN_WALK, err);
+	sqlite3_stmt *s = stmt(st, id, err);
 	int rc;
 
 	if (s == NULL)
@@ -2506,12 +2848,20 @@ store_history_walk(struct store *st, store_chain_fn fn, void *arg,
 			.to_unit_id = sqlite3_column_int64(s, 18),
 			.from_owner_id = sqlite3_column_int64(s, 19),
 			.to_owner_id = sqlite3_column_int64(s, 20),
+			.data = col_str(s, 21), .seal = col_str(s, 22),
 		};
 
 		if (fn(&e, arg))
 			break;
 	}
 	return rows_done(st, s, rc, err);
+}
+
+enum rv_code
+store_history_walk(struct store *st, store_chain_fn fn, void *arg,
+    struct rv_err *err)
+{
+	return history_walk(st, ST_CHAIN_WALK, fn, arg, err);
 }
 
 /* Migration 2 added the hash: the entries made before it are hashed here,
@@ -2569,7 +2919,7 @@ chain_fill(sqlite3 *db, int version, void *arg, struct rv_err *err)
 		return RV_OK;
 	/* The walk is finished before any update, so that no statement reads
 	 * the table while it is written. */
-	rc = store_history_walk(f.st, chain_fill_one, &f, err);
+	rc = history_walk(f.st, ST_CHAIN_WALK_V2, chain_fill_one, &f, err);
 	if (rc == RV_OK && f.failed)
 		rc = err_set(err, RV_STORAGE, _("out of memory while hashing the history"));
 	for (size_t i = 0; rc == RV_OK && i < f.n; i++) {
@@ -2584,6 +2934,86 @@ chain_fill(sqlite3 *db, int version, void *arg, struct rv_err *err)
 	free(f.ids);
 	free(f.hashes);
 	return rc;
+}
+
+/*
+ * Migration 6: the history gets its seals and facts.  The key is made (or
+ * read, when one is there), every entry made before is sealed, and each
+ * unit, person and duty gets a "baseline" entry holding what the database
+ * held of it, for the first administrator: what the entries before did not
+ * record (titles, parts, roles, heads, days), from which roviec verify
+ * replays the entries after.
+ */
+static enum rv_code
+baseline(struct store *st, enum stmt id, int what, rowid_t admin,
+    const char *at, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, id, err);
+	enum rv_code code = RV_OK;
+	int rc;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	while (code == RV_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct history_entry h = {
+			.at = at, .actor_id = admin, .action = "baseline",
+			.data = col_str(s, 1),
+		};
+		rowid_t row = sqlite3_column_int64(s, 0);
+
+		if (what == 'd')
+			h.duty_id = row;
+		else if (what == 'u')
+			h.to_unit_id = row;
+		else
+			h.to_owner_id = row;
+		if (h.data == NULL)
+			code = err_set(err, RV_STORAGE, _("cannot record the state of row %lld"),
+			    (long long)row);
+		else
+			code = store_history_add(st, &h, err);
+	}
+	if (code != RV_OK) {
+		sqlite3_reset(s);
+		return code;
+	}
+	return rows_done(st, s, rc, err);
+}
+
+static enum rv_code
+ledger_upgrade(struct store *st, struct rv_err *err)
+{
+	sqlite3_stmt *s;
+	long long admin = 0;
+	char at[21];
+	time_t now = time(NULL);
+	struct tm tm;
+	enum rv_code rc;
+
+	if (!st->has_key && (rc = key_make(st, err)) != RV_OK)
+		return rc;
+	if ((s = stmt(st, ST_SEAL_ALL, err)) == NULL || (rc = run(st, s, err)) != RV_OK)
+		return s == NULL ? RV_STORAGE : rc;
+	if ((rc = one_int(st, ST_FIRST_ADMIN, 0, 0, &admin, err)) != RV_OK)
+		return rc;
+	if (admin == 0)
+		return RV_OK;	/* a database not yet given its first administrator */
+	gmtime_r(&now, &tm);
+	strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if ((rc = baseline(st, ST_BASELINE_UNITS, 'u', admin, at, err)) != RV_OK ||
+	    (rc = baseline(st, ST_BASELINE_PEOPLE, 'p', admin, at, err)) != RV_OK)
+		return rc;
+	return baseline(st, ST_BASELINE_DUTIES, 'd', admin, at, err);
+}
+
+static enum rv_code
+upgrade_hook(sqlite3 *db, int version, void *arg, struct rv_err *err)
+{
+	if (version == 2)
+		return chain_fill(db, version, arg, err);
+	if (version == 7)	/* 0007_ledger.sql */
+		return ledger_upgrade(arg, err);
+	return RV_OK;
 }
 
 enum rv_code
@@ -2843,7 +3273,12 @@ store_backup(struct store *st, const char *path, struct backup_info *info,
 	sigaddset(&stop, SIGTERM);
 	sigaddset(&stop, SIGXFSZ);
 	sigprocmask(SIG_BLOCK, &stop, &was);
+	/* The copy is the caller's file, made with the caller's rights alone,
+	 * never the group's (a setgid roviec, priv.h): the source is read
+	 * through the files the connection holds open already. */
+	priv_user_begin();
 	code = backup_to(st, path, info, err);
+	priv_user_end();
 	sigprocmask(SIG_SETMASK, &was, NULL);
 	return code;
 }
@@ -2956,28 +3391,359 @@ store_duty_export(struct store *st, int want_json, store_export_fn fn, void *arg
 	return rows_done(st, s, rc, err);
 }
 
-/* --- the history accounts for the duties --------------------------------- */
+/* --- the replay's reads (issue 14) ------------------------------------------ */
+
+static void
+read_entry(sqlite3_stmt *s, struct store_entry *e)
+{
+	e->duty_id = sqlite3_column_int64(s, 0);
+	e->id = sqlite3_column_int64(s, 1);
+	e->at = col_str(s, 2);
+	e->actor_id = sqlite3_column_int64(s, 3);
+	e->via_id = sqlite3_column_int64(s, 4);
+	e->action = col_str(s, 5);
+	e->from_unit_id = sqlite3_column_int64(s, 6);
+	e->to_unit_id = sqlite3_column_int64(s, 7);
+	e->from_owner_id = sqlite3_column_int64(s, 8);
+	e->to_owner_id = sqlite3_column_int64(s, 9);
+	e->text = col_str(s, 10);
+	e->detail = col_str(s, 11);
+	e->data = col_str(s, 12);
+}
 
 enum rv_code
-store_state_check(struct store *st, struct state_fault *out, int *found,
+store_replay_org(struct store *st, const struct store_org_fns *fns, void *arg,
     struct rv_err *err)
 {
-	sqlite3_stmt *s = stmt(st, ST_STATE_CHECK, err);
-	enum rv_code rc;
+	sqlite3_stmt *s;
+	int rc, stop = 0;
 
-	*found = 0;
-	if (s == NULL)
+	if ((s = stmt(st, ST_REPLAY_ORG, err)) == NULL)
 		return RV_STORAGE;
-	if ((rc = one_row(st, s, found, err)) != RV_OK)
-		return rc;
-	if (*found) {
-		col_copy(s, 0, out->ref, sizeof(out->ref));
-		col_copy(s, 1, out->what, sizeof(out->what));
-		col_copy(s, 2, out->stored, sizeof(out->stored));
-		col_copy(s, 3, out->history, sizeof(out->history));
+	while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_entry e;
+
+		read_entry(s, &e);
+		stop = fns->entry(&e, arg);
 	}
-	sqlite3_reset(s);
-	return RV_OK;
+	if (rows_done(st, s, rc, err) != RV_OK)
+		return RV_STORAGE;
+	if ((s = stmt(st, ST_REPLAY_UNITS, err)) == NULL)
+		return RV_STORAGE;
+	while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_unit_rec u = {
+			sqlite3_column_int64(s, 0), col_str(s, 1), col_str(s, 2),
+			col_str(s, 3), sqlite3_column_int64(s, 4)
+		};
+
+		stop = fns->unit(&u, arg);
+	}
+	if (rows_done(st, s, rc, err) != RV_OK)
+		return RV_STORAGE;
+	if ((s = stmt(st, ST_REPLAY_HEADS, err)) == NULL)
+		return RV_STORAGE;
+	while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW)
+		stop = fns->head(sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1), arg);
+	if (rows_done(st, s, rc, err) != RV_OK)
+		return RV_STORAGE;
+	if ((s = stmt(st, ST_REPLAY_PEOPLE, err)) == NULL)
+		return RV_STORAGE;
+	while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_person_rec p = {
+			sqlite3_column_int64(s, 0), col_str(s, 1), col_str(s, 2),
+			sqlite3_column_int64(s, 3), col_str(s, 4)
+		};
+
+		stop = fns->person(&p, arg);
+	}
+	return rows_done(st, s, rc, err);
+}
+
+/*
+ * The duties, each with its history and the rows of the tables that hang
+ * from it, read by six statements in the order of the duty and merged:
+ * each duty (or duty id that only the history, or only another table,
+ * names) is handed over once, whole.  The rows are copied: the statements
+ * move on while a duty is gathered.
+ */
+enum { CUR_DUTY, CUR_HISTORY, CUR_HANDOFF, CUR_EXTENSION, CUR_NOTE, CUR_SUPPORT, CUR__N };
+
+struct cursor {
+	sqlite3_stmt *s;
+	int rc;		/* of the last step */
+};
+
+static rowid_t
+cur_id(const struct cursor *c)
+{
+	return c->rc == SQLITE_ROW ? sqlite3_column_int64(c->s, 0) : INT64_MAX;
+}
+
+/* A copy of column i (NULL stays NULL), owned by the set's strings. */
+struct strs {
+	char **v;
+	size_t n, cap;
+	int failed;
+};
+
+static const char *
+keep(struct strs *k, sqlite3_stmt *s, int i)
+{
+	const char *v = col_str(s, i);
+	char *copy;
+
+	if (v == NULL)
+		return NULL;
+	if (k->n == k->cap) {
+		size_t cap = k->cap ? 2 * k->cap : 64;
+		char **nv = realloc(k->v, cap * sizeof(*nv));
+
+		if (nv == NULL) {
+			k->failed = 1;
+			return "";
+		}
+		k->v = nv;
+		k->cap = cap;
+	}
+	if ((copy = strdup(v)) == NULL) {
+		k->failed = 1;
+		return "";
+	}
+	return k->v[k->n++] = copy;
+}
+
+/* Grows the vector whose pointer is at arr (a T **, read and written with
+ * memcpy: it is not a void *) to hold one more; NULL when out of memory. */
+static void *
+grow(void *arr, size_t *n, size_t *cap, size_t size)
+{
+	void *a;
+
+	memcpy(&a, arr, sizeof(a));
+	if (*n == *cap) {
+		size_t c = *cap ? 2 * *cap : 8;
+		void *b = realloc(a, c * size);
+
+		if (b == NULL)
+			return NULL;
+		memcpy(arr, &b, sizeof(b));
+		a = b;
+		*cap = c;
+	}
+	return (char *)a + (*n)++ * size;
+}
+
+struct duty_gather {
+	struct store_duty_set set;
+	struct store_duty_rec duty;
+	struct store_entry *entries;
+	struct store_handoff_rec *handoffs;
+	struct store_extension_rec *extensions;
+	struct store_note_rec *notes;
+	struct store_support_rec *supports;
+	size_t cap[CUR__N];
+	struct strs strs;
+};
+
+/* Copies the current row of cursor which into g; 0, or -1 when out of
+ * memory. */
+static int
+gather_row(struct duty_gather *g, int which, sqlite3_stmt *s)
+{
+	struct store_duty_set *set = &g->set;
+	struct strs *k = &g->strs;
+
+	switch (which) {
+	case CUR_DUTY: {
+		struct store_duty_rec *d = &g->duty;
+
+		d->id = sqlite3_column_int64(s, 0);
+		d->uuid = keep(k, s, 1);
+		d->ref = keep(k, s, 2);
+		d->title = keep(k, s, 3);
+		d->search_key = keep(k, s, 4);
+		d->result = keep(k, s, 5);
+		d->basis = keep(k, s, 6);
+		d->field = keep(k, s, 7);
+		d->assigner_id = sqlite3_column_int64(s, 8);
+		d->lead_unit_id = sqlite3_column_int64(s, 9);
+		d->owner_id = sqlite3_column_int64(s, 10);
+		d->created_at = keep(k, s, 11);
+		d->original_deadline = keep(k, s, 12);
+		d->deadline = keep(k, s, 13);
+		d->status = keep(k, s, 14);
+		d->done_on = keep(k, s, 15);
+		d->closed_on = keep(k, s, 16);
+		d->last_progress_on = keep(k, s, 17);
+		d->handoffs = sqlite3_column_int64(s, 18);
+		d->bounced = sqlite3_column_int64(s, 19);
+		d->escalated = sqlite3_column_int64(s, 20);
+		d->reopened = sqlite3_column_int64(s, 21);
+		set->duty = d;
+		break;
+	}
+	case CUR_HISTORY: {
+		struct store_entry *e = grow(&g->entries, &set->nentries,
+		    &g->cap[which], sizeof(*e));
+
+		if (e == NULL)
+			return -1;
+		read_entry(s, e);
+		e->at = keep(k, s, 2);
+		e->action = keep(k, s, 5);
+		e->text = keep(k, s, 10);
+		e->detail = keep(k, s, 11);
+		e->data = keep(k, s, 12);
+		break;
+	}
+	case CUR_HANDOFF: {
+		struct store_handoff_rec *h = grow(&g->handoffs, &set->nhandoffs,
+		    &g->cap[which], sizeof(*h));
+
+		if (h == NULL)
+			return -1;
+		h->id = sqlite3_column_int64(s, 1);
+		h->kind = keep(k, s, 2);
+		h->from_unit_id = sqlite3_column_int64(s, 3);
+		h->to_unit_id = sqlite3_column_int64(s, 4);
+		h->proposed_by = sqlite3_column_int64(s, 5);
+		h->reason = keep(k, s, 6);
+		h->created_at = keep(k, s, 7);
+		h->created_on = keep(k, s, 8);
+		h->state = keep(k, s, 9);
+		h->answered_by = sqlite3_column_int64(s, 10);
+		h->answered_at = keep(k, s, 11);
+		h->answer_reason = keep(k, s, 12);
+		h->new_owner_id = sqlite3_column_int64(s, 13);
+		break;
+	}
+	case CUR_EXTENSION: {
+		struct store_extension_rec *x = grow(&g->extensions,
+		    &set->nextensions, &g->cap[which], sizeof(*x));
+
+		if (x == NULL)
+			return -1;
+		x->id = sqlite3_column_int64(s, 1);
+		x->requested_by = sqlite3_column_int64(s, 2);
+		x->old_deadline = keep(k, s, 3);
+		x->new_deadline = keep(k, s, 4);
+		x->reason = keep(k, s, 5);
+		x->created_at = keep(k, s, 6);
+		x->state = keep(k, s, 7);
+		x->answered_by = sqlite3_column_int64(s, 8);
+		x->answered_at = keep(k, s, 9);
+		x->answer_reason = keep(k, s, 10);
+		break;
+	}
+	case CUR_NOTE: {
+		struct store_note_rec *n = grow(&g->notes, &set->nnotes,
+		    &g->cap[which], sizeof(*n));
+
+		if (n == NULL)
+			return -1;
+		n->id = sqlite3_column_int64(s, 1);
+		n->person_id = sqlite3_column_int64(s, 2);
+		n->unit_id = sqlite3_column_int64(s, 3);
+		n->at = keep(k, s, 4);
+		n->note = keep(k, s, 5);
+		break;
+	}
+	default: {
+		struct store_support_rec *p = grow(&g->supports, &set->nsupports,
+		    &g->cap[which], sizeof(*p));
+
+		if (p == NULL)
+			return -1;
+		p->unit_id = sqlite3_column_int64(s, 1);
+		p->part = keep(k, s, 2);
+		p->delivered_on = keep(k, s, 3);
+		p->delivered_by = sqlite3_column_int64(s, 4);
+		break;
+	}
+	}
+	return k->failed ? -1 : 0;
+}
+
+static void
+gather_reset(struct duty_gather *g)
+{
+	for (size_t i = 0; i < g->strs.n; i++)
+		free(g->strs.v[i]);
+	g->strs.n = 0;
+	g->strs.failed = 0;
+	g->set.duty = NULL;
+	g->set.nentries = g->set.nhandoffs = g->set.nextensions = 0;
+	g->set.nnotes = g->set.nsupports = 0;
+}
+
+enum rv_code
+store_replay_duties(struct store *st, store_duty_set_fn fn, void *arg,
+    struct rv_err *err)
+{
+	static const enum stmt ids[CUR__N] = {
+		ST_REPLAY_DUTIES, ST_REPLAY_HISTORY, ST_REPLAY_HANDOFFS,
+		ST_REPLAY_EXTENSIONS, ST_REPLAY_NOTES, ST_REPLAY_SUPPORT
+	};
+	struct cursor c[CUR__N];
+	struct duty_gather g;
+	enum rv_code code = RV_OK;
+	rowid_t last = INT64_MIN;
+	int stop = 0;
+
+	memset(&g, 0, sizeof(g));
+	for (int i = 0; i < CUR__N; i++) {
+		if ((c[i].s = stmt(st, ids[i], err)) == NULL) {
+			for (int j = 0; j < i; j++)
+				sqlite3_reset(c[j].s);
+			return RV_STORAGE;
+		}
+		c[i].rc = sqlite3_step(c[i].s);
+	}
+	while (!stop && code == RV_OK) {
+		rowid_t id = INT64_MAX;
+
+		for (int i = 0; i < CUR__N; i++) {
+			if (c[i].rc != SQLITE_ROW && c[i].rc != SQLITE_DONE) {
+				code = fail(st, c[i].rc, err);
+				break;
+			}
+			if (cur_id(&c[i]) < id)
+				id = cur_id(&c[i]);
+		}
+		if (code != RV_OK || id == INT64_MAX)
+			break;
+		gather_reset(&g);
+		g.set.duty_id = id;
+		/* Every cursor is ordered by duty, so each duty comes once. */
+		assert(id > last);
+		last = id;
+		for (int i = 0; i < CUR__N && code == RV_OK; i++)
+			while (c[i].rc == SQLITE_ROW && cur_id(&c[i]) == id) {
+				if (gather_row(&g, i, c[i].s) != 0) {
+					code = err_set(err, RV_STORAGE, _("out of memory"));
+					break;
+				}
+				c[i].rc = sqlite3_step(c[i].s);
+			}
+		if (code != RV_OK)
+			break;
+		g.set.entries = g.entries;
+		g.set.handoffs = g.handoffs;
+		g.set.extensions = g.extensions;
+		g.set.notes = g.notes;
+		g.set.supports = g.supports;
+		stop = fn(&g.set, arg);
+	}
+	for (int i = 0; i < CUR__N; i++)
+		sqlite3_reset(c[i].s);
+	gather_reset(&g);
+	free(g.strs.v);
+	free(g.entries);
+	free(g.handoffs);
+	free(g.extensions);
+	free(g.notes);
+	free(g.supports);
+	return code;
 }
 
 /* --- the handoff graph --------------------------------------------------- */

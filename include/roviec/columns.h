@@ -42,6 +42,8 @@ enum column_id {
 	/* roviec unit list's and person list's */
 	COL_CODE, COL_KIND, COL_PARENT, COL_HEAD, COL_PEOPLE, COL_OPEN,
 	COL_ROLE,
+	/* issue 14: a unit's heads, a chair and deputies */
+	COL_HEADS,
 	COL__MAX
 };
 

@@ -45,9 +45,21 @@ void store_close(struct store *st);
  */
 void store_map_reads(struct store *st);
 
-/* Removes a database file and its -wal, -shm and -journal companions (a
- * database that init made but could not finish). */
+/* Removes a database file and its -wal, -shm, -journal and key companions
+ * (a database that init made but could not finish). */
 void store_remove(const char *path);
+
+/*
+ * The ledger's key (chain.h): the file of the database's path and this
+ * suffix, made by init (or by the upgrade to schema 5) with mode 0440.
+ * Without it the history can be read and walked but nothing appended.
+ */
+#define STORE_KEY_SUFFIX ".key"
+struct chain_key;
+/* The key, or NULL when it could not be read (store_key_errno says why). */
+const struct chain_key *store_key(const struct store *st);
+const char *store_key_path(const struct store *st);
+int store_key_errno(const struct store *st);
 
 /* The rules and the day that the SQL function rv_flags measures against. */
 void store_set_flag_context(struct store *st, const struct flag_rules *rules,
@@ -80,8 +92,31 @@ enum rv_code store_unit_by_code(struct store *st, const char *code,
 enum rv_code store_unit_by_id(struct store *st, rowid_t id, struct unit *out,
     struct rv_err *err);
 enum rv_code store_unit_insert(struct store *st, struct unit *u, struct rv_err *err);
-enum rv_code store_unit_set_head(struct store *st, rowid_t unit_id,
+
+/* A unit's heads (a chair and deputies), in the order they were named.
+ * Adding one who is not an official of the unit, or twice, is RV_REFUSED
+ * (the schema's). */
+enum rv_code store_head_add(struct store *st, rowid_t unit_id,
     rowid_t person_id, struct rv_err *err);
+enum rv_code store_head_remove(struct store *st, rowid_t unit_id,
+    rowid_t person_id, struct rv_err *err);
+/* *yes = 1 when person_id is one of the heads of unit_id. */
+enum rv_code store_is_head(struct store *st, rowid_t person_id,
+    rowid_t unit_id, int *yes, struct rv_err *err);
+/* *yes = 1 when person_id heads unit_id or a unit above it. */
+enum rv_code store_heads_above(struct store *st, rowid_t person_id,
+    rowid_t unit_id, int *yes, struct rv_err *err);
+/* The first head named (0: the unit has none): who takes what falls to
+ * "the head" alone, like a reopened duty whose owner has left. */
+enum rv_code store_first_head(struct store *st, rowid_t unit_id,
+    rowid_t *person_id, struct rv_err *err);
+typedef int (*store_head_fn)(rowid_t person_id, const char *login, void *arg);
+/* Calls fn for each head of the unit, first named first. */
+enum rv_code store_unit_heads(struct store *st, rowid_t unit_id,
+    store_head_fn fn, void *arg, struct rv_err *err);
+/* The units person_id heads (up to max of them). */
+enum rv_code store_headed_by(struct store *st, rowid_t person_id,
+    rowid_t *units, size_t max, size_t *n, struct rv_err *err);
 /* *yes = 1 when unit_id is ancestor_id or lies below it in the tree. */
 enum rv_code store_unit_within(struct store *st, rowid_t unit_id,
     rowid_t ancestor_id, int *yes, struct rv_err *err);
@@ -89,7 +124,7 @@ enum rv_code store_unit_within(struct store *st, rowid_t unit_id,
 struct unit_row {
 	const struct unit *unit;
 	const char *parent_code;	/* NULL: none */
-	const char *head_login;		/* NULL: none */
+	const char *heads;		/* "head1, dep1", first named first; NULL: none */
 	long long people;
 	long long open_duties;
 };
@@ -114,7 +149,7 @@ enum rv_code store_person_count(struct store *st, long long *n, struct rv_err *e
 struct person_row {
 	const struct person *person;
 	const char *unit_code;		/* NULL: none */
-	int is_head;			/* heads its unit */
+	int is_head;			/* one of its unit's heads */
 };
 typedef int (*store_person_fn)(const struct person_row *row, void *arg);
 /* Every person, or those of one unit (unit_id != 0), by unit then login. */
@@ -364,15 +399,94 @@ typedef int (*store_edge_fn)(const struct graph_edge *e, void *arg);
 enum rv_code store_graph_edges(struct store *st, const char *from,
     const char *to, store_edge_fn fn, void *arg, struct rv_err *err);
 
-/* The first duty whose stored state the history does not account for
- * (its lead unit, owner, status, deadlines, days done and closed, parts
- * delivered, or its count of proposals, extension requests or notes):
- * *found = 0 when every duty agrees. */
-struct state_fault {
-	char ref[64], what[64], stored[80], history[80];
+/*
+ * The replay (replay.h) reads the history and the tables it accounts for,
+ * as stored: ids and text as they are, whatever was written there.
+ */
+struct store_entry {
+	long long id;
+	rowid_t duty_id, actor_id, via_id, from_unit_id, to_unit_id,
+	    from_owner_id, to_owner_id;	/* 0: none */
+	const char *at, *action, *text, *detail, *data;	/* NULL: none */
 };
-enum rv_code store_state_check(struct store *st, struct state_fault *out,
-    int *found, struct rv_err *err);
+struct store_unit_rec {
+	rowid_t id;
+	const char *code, *name, *kind;
+	rowid_t parent_id;
+};
+struct store_person_rec {
+	rowid_t id;
+	const char *login, *full_name;
+	rowid_t unit_id;
+	const char *role;
+};
+struct store_org_fns {
+	int (*entry)(const struct store_entry *e, void *arg);
+	int (*unit)(const struct store_unit_rec *u, void *arg);
+	int (*head)(rowid_t unit_id, rowid_t person_id, void *arg);
+	int (*person)(const struct store_person_rec *p, void *arg);
+};
+/* The entries of no duty in id order, then every unit, head and person
+ * (each by id); a function returning nonzero stops. */
+enum rv_code store_replay_org(struct store *st, const struct store_org_fns *fns,
+    void *arg, struct rv_err *err);
+
+struct store_duty_rec {
+	rowid_t id;
+	const char *uuid, *ref, *title, *search_key, *result, *basis, *field;
+	rowid_t assigner_id, lead_unit_id, owner_id;
+	const char *created_at, *original_deadline, *deadline, *status;
+	const char *done_on, *closed_on, *last_progress_on;	/* NULL: none */
+	long long handoffs, bounced, escalated, reopened;
+};
+struct store_handoff_rec {
+	long long id;
+	const char *kind;
+	rowid_t from_unit_id, to_unit_id, proposed_by;
+	const char *reason, *created_at, *created_on, *state;
+	rowid_t answered_by;
+	const char *answered_at, *answer_reason;
+	rowid_t new_owner_id;
+};
+struct store_extension_rec {
+	long long id;
+	rowid_t requested_by;
+	const char *old_deadline, *new_deadline, *reason, *created_at, *state;
+	rowid_t answered_by;
+	const char *answered_at, *answer_reason;
+};
+struct store_note_rec {
+	long long id;
+	rowid_t person_id, unit_id;
+	const char *at, *note;
+};
+struct store_support_rec {
+	rowid_t unit_id;
+	const char *part, *delivered_on;
+	rowid_t delivered_by;
+};
+/* One duty id: its row (NULL when there is none), its history entries in
+ * id order, and its proposals, extension requests and notes in id order,
+ * its supporting units by unit. */
+struct store_duty_set {
+	rowid_t duty_id;
+	const struct store_duty_rec *duty;
+	const struct store_entry *entries;
+	size_t nentries;
+	const struct store_handoff_rec *handoffs;
+	size_t nhandoffs;
+	const struct store_extension_rec *extensions;
+	size_t nextensions;
+	const struct store_note_rec *notes;
+	size_t nnotes;
+	const struct store_support_rec *supports;
+	size_t nsupports;
+};
+typedef int (*store_duty_set_fn)(const struct store_duty_set *set, void *arg);
+/* Every duty id that a duty row, a history entry or a related row names,
+ * in order, each once with all its rows; fn returning nonzero stops. */
+enum rv_code store_replay_duties(struct store *st, store_duty_set_fn fn,
+    void *arg, struct rv_err *err);
 
 /* Counts rows of a whole table: which is one of "duties", "history",
  * "handoffs", "people", "units", or "admins" (people with that role). */

@@ -15,6 +15,12 @@ for f in usr/bin/roviec:755 usr/share/man/man1/roviec.1:644 usr/share/man/man5/r
     usr/share/locale/vi/LC_MESSAGES/roviec.mo:644; do
 	is "$(stat -c %a "$D/${f%:*}" 2>/dev/null)" "${f#*:}" "installs /${f%:*} with mode ${f#*:}"
 done
+like "$(cat "$T/out")" "DESTDIR is set, so the server layout is the package's to make on the target" \
+    "with DESTDIR it leaves the server layout to the package, saying what it needs"
+ok $([ -z "$(find "$D" -perm -2000)" ]; echo $?) "and nothing is made setgid"
+make -s -C "$ROOT" install PREFIX="$T/plain" SERVER=no >"$T/out" 2>&1
+is "$(stat -c %a "$T/plain/bin/roviec" 2>/dev/null)" 755 "SERVER=no installs for single-user use (0755)"
+like "$(cat "$T/out")" "SERVER=no: roviec is installed for single-user use" "saying so"
 LANG=vi_VN.UTF-8 "$D/usr/bin/roviec" --help > "$T/help" 2>&1
 unlike "$(head -1 "$T/help")" "^usage:" "the installed program finds its catalogue beside it (Vietnamese --help)"
 make -s -C "$ROOT" install DESTDIR="$T/root2" PREFIX=/opt/roviec MANPREFIX=/opt/man >/dev/null 2>&1
