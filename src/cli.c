@@ -47,6 +47,8 @@ enum opt {
 	OPT_CREATED_TO,
 	/* issue #10 */
 	OPT_ASSIGNER,
+	/* issue #12: person set --login */
+	OPT_LOGIN,
 	OPT__MAX
 };
 
@@ -76,6 +78,7 @@ static const struct {
 	[OPT_CREATED_FROM] = { "created-from", 1, 0 },
 	[OPT_CREATED_TO] = { "created-to", 1, 0 },
 	[OPT_ASSIGNER] = { "assigner", 1, 0 },
+	[OPT_LOGIN] = { "login", 1, 0 },
 };
 
 struct args {
@@ -126,6 +129,8 @@ static enum rv_code cmd_backup(struct cli *c);
 static enum rv_code cmd_import(struct cli *c);
 static enum rv_code cmd_unit_import(struct cli *c);
 static enum rv_code cmd_person_import(struct cli *c);
+static enum rv_code cmd_unit_set(struct cli *c);
+static enum rv_code cmd_person_leave(struct cli *c);
 static enum rv_code cmd_export(struct cli *c);
 static enum rv_code cmd_graph(struct cli *c);
 static enum rv_code parse_command(struct cli *c, int argc, char **argv);
@@ -146,6 +151,9 @@ static const struct command commands[] = {
 	{ "unit", "add", cmd_unit_add, 2, 2,
 	  GLOBAL | O(OPT_PARENT) | O(OPT_KIND) | O(OPT_HEAD), NEEDS_ACTOR,
 	  "unit add CODE NAME [--parent CODE] [--kind ward|commune|department|party|city] [--head LOGIN]" },
+	{ "unit", "set", cmd_unit_set, 1, 1,
+	  GLOBAL | O(OPT_NAME) | O(OPT_PARENT) | O(OPT_KIND), NEEDS_ACTOR,
+	  "unit set CODE [--name NAME] [--parent CODE] [--kind ward|commune|department|party|city]" },
 	{ "unit", "import", cmd_unit_import, 1, 1, GLOBAL, NEEDS_ACTOR,
 	  "unit import FILE.csv" },
 	{ "unit", "list", cmd_unit_list, 0, 0, GLOBAL | O(OPT_FORMAT) | EXCEL_OPTS, NEEDS_ACTOR,
@@ -154,8 +162,10 @@ static const struct command commands[] = {
 	  NEEDS_ACTOR,
 	  "person add LOGIN FULL_NAME --unit CODE [--role admin|head|officer|inspector]" },
 	{ "person", "set", cmd_person_set, 1, 1,
-	  GLOBAL | O(OPT_UNIT) | O(OPT_ROLE) | O(OPT_NAME), NEEDS_ACTOR,
-	  "person set LOGIN [--name FULL_NAME] [--unit CODE] [--role ROLE]" },
+	  GLOBAL | O(OPT_UNIT) | O(OPT_ROLE) | O(OPT_NAME) | O(OPT_LOGIN), NEEDS_ACTOR,
+	  "person set LOGIN [--name FULL_NAME] [--unit CODE] [--role ROLE] [--login NEW_LOGIN]" },
+	{ "person", "leave", cmd_person_leave, 1, 1, GLOBAL | O(OPT_REASON), NEEDS_ACTOR,
+	  "person leave LOGIN [--reason TEXT]" },
 	{ "person", "import", cmd_person_import, 1, 1, GLOBAL, NEEDS_ACTOR,
 	  "person import FILE.csv" },
 	{ "person", "list", cmd_person_list, 0, 0, GLOBAL | O(OPT_UNIT) | O(OPT_FORMAT) |
@@ -691,16 +701,58 @@ cmd_person_set(struct cli *c)
 {
 	enum rv_code rc;
 
+	const char *login = login_arg(c, c->a.pos[0]);
+
 	if (c->a.opt[OPT_NAME] == NULL && c->a.opt[OPT_UNIT] == NULL &&
-	    c->a.opt[OPT_ROLE] == NULL)
-		return usage_error(c, _("say what to change: --name, --unit or --role"), NULL);
-	rc = org_person_set(&c->s, login_arg(c, c->a.pos[0]), c->a.opt[OPT_NAME],
-	    c->a.opt[OPT_UNIT], c->a.opt[OPT_ROLE], &c->err);
+	    c->a.opt[OPT_ROLE] == NULL && c->a.opt[OPT_LOGIN] == NULL)
+		return usage_error(c, _("say what to change: --name, --unit, --role or --login"), NULL);
+	rc = org_person_set(&c->s, login, c->a.opt[OPT_NAME], c->a.opt[OPT_UNIT],
+	    c->a.opt[OPT_ROLE], c->a.opt[OPT_LOGIN], &c->err);
 	if (rc == RV_OK) {
-		printf(_("Changed %s.\n"), login_arg(c, c->a.pos[0]));
+		/* The login now: the new one (checked ASCII by org.c). */
+		if (c->a.opt[OPT_LOGIN] != NULL)
+			login = c->a.opt[OPT_LOGIN];
+		printf(_("Changed %s.\n"), login);
 		if (c->a.opt[OPT_ROLE] != NULL || c->a.opt[OPT_UNIT] != NULL)
-			say_heads(c, login_arg(c, c->a.pos[0]));
+			say_heads(c, login);
+		if (c->a.opt[OPT_LOGIN] != NULL && !org_login_exists(login))
+			no_account_warning(1, login);
 	}
+	return rc;
+}
+
+/* unit set: name, parent, kind (issue #12). */
+static enum rv_code
+cmd_unit_set(struct cli *c)
+{
+	enum rv_code rc;
+	struct unit u = { 0 };
+
+	if (c->a.opt[OPT_NAME] == NULL && c->a.opt[OPT_PARENT] == NULL &&
+	    c->a.opt[OPT_KIND] == NULL)
+		return usage_error(c, _("say what to change: --name, --parent or --kind"), NULL);
+	rc = org_unit_set(&c->s, c->a.pos[0], c->a.opt[OPT_NAME], c->a.opt[OPT_PARENT],
+	    c->a.opt[OPT_KIND], &c->err);
+	/* The code as stored (org.c checked the one given ASCII). */
+	if (rc == RV_OK && store_unit_by_code(c->s.st, c->a.pos[0], &u, &c->err) == RV_OK)
+		printf(_("Changed unit %s.\n"), u.code);
+	model_unit_free(&u);
+	return rc;
+}
+
+/* person leave (issue #12). */
+static enum rv_code
+cmd_person_leave(struct cli *c)
+{
+	struct person p = { 0 };
+	const char *login = login_arg(c, c->a.pos[0]);
+	enum rv_code rc = org_person_leave(&c->s, login, c->a.opt[OPT_REASON], &c->err);
+
+	if (rc == RV_OK && store_person_by_login(c->s.st, login, &p, &c->err) == RV_OK) {
+		/* TRANSLATORS: "off1 has left (2026-12-07); their history stays." */
+		printf(_("%s has left (%s); their history and past work stay.\n"), p.login, p.left_on);
+	}
+	model_person_free(&p);
 	return rc;
 }
 
@@ -710,7 +762,8 @@ person_row(const struct person_row *row, void *arg)
 	struct org_out *o = arg;
 	const char *cells[] = {
 		row->person->login, row->person->full_name, row->unit_code,
-		org_word(o, model_role_name(row->person->role)), row->is_head ? org_word(o, "yes") : ""
+		org_word(o, model_role_name(row->person->role)), row->is_head ? org_word(o, "yes") : "",
+		row->person->left_on
 	};
 
 	return out_table_add(o->t, cells) != 0;
@@ -720,7 +773,7 @@ static enum rv_code
 cmd_person_list(struct cli *c)
 {
 	static const char *const headers[] = {
-		N_("login"), N_("name"), N_("unit"), N_("role"), N_("head")
+		N_("login"), N_("name"), N_("unit"), N_("role"), N_("head"), N_("left")
 	};
 	struct unit u = { 0 };
 	struct out_table *t;
@@ -732,7 +785,7 @@ cmd_person_list(struct cli *c)
 	if (c->a.opt[OPT_UNIT] != NULL &&
 	    (rc = lookup_unit(&c->s, c->a.opt[OPT_UNIT], &u, &c->err)) != RV_OK)
 		return rc;
-	if ((t = out_table_new(5, headers, 1)) == NULL) {
+	if ((t = out_table_new(6, headers, 1)) == NULL) {
 		model_unit_free(&u);
 		return err_set(&c->err, RV_STORAGE, _("out of memory"));
 	}
@@ -1486,7 +1539,8 @@ finding_value(const char *what, const char *v, char buf[11])
 	const char *word = what != NULL ? strchr(what, '\004') + 1 : "";
 	static const char *const days[] = {
 		"deadline", "original deadline", "day it was done", "day it was closed",
-		"last progress", "day proposed", "new deadline", "day delivered"
+		"last progress", "day proposed", "new deadline", "day delivered",
+		"left on"	/* issue #12 */
 	};
 
 	if (strcmp(word, "status") == 0)

@@ -82,6 +82,8 @@ static const struct column columns[COL__MAX] = {
 	[COL_ROLE] = { "role", "Role", "Vai trò", COLUMN_TEXT },
 	/* issue 14: every head of a unit, the first named first */
 	[COL_HEADS] = { "heads", "Heads", "Người đứng đầu", COLUMN_TEXT },
+	/* issue #12: the day a person left (moved away, retired) */
+	[COL_LEFT] = { "left", "Left on", "Ngày thôi công tác", COLUMN_DAY },
 };
 
 const struct column *

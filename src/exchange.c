@@ -662,6 +662,11 @@ record_person(struct import *im, char **cell, long line, int *later, struct rv_e
 
 	(void)line;
 	(void)later;
+	/* person list writes the day one left; import registers those who
+	 * work here. */
+	if (cell[COL_LEFT] != NULL && cell[COL_LEFT][0] != '\0')
+		return err_set(err, RV_REFUSED,
+		    _("this person has left (the column left has a day): person import registers those who work here; leave the row out"));
 	rc = org_person_add(im->s, cell[COL_LOGIN] != NULL ? cell[COL_LOGIN] : "",
 	    cell[COL_NAME], cell[COL_UNIT], cell[COL_ROLE], err);
 	if (rc == RV_OK && !org_login_exists(cell[COL_LOGIN])) {
@@ -686,14 +691,14 @@ static const enum column_id duty_required[] = {
 };
 /* Those unit list and person list write, so that their files import: the
  * counts of unit list (people, open) and person list's head (the role says
- * it) are read past. */
+ * it) are read past; a row of person list with a day in left is refused. */
 static const enum column_id unit_cols[] = {
 	COL_CODE, COL_NAME, COL_KIND, COL_PARENT, COL_HEADS, COL_HEAD, COL_PEOPLE,
 	COL_OPEN
 };
 static const enum column_id unit_required[] = { COL_CODE, COL_NAME };
 static const enum column_id person_cols[] = {
-	COL_LOGIN, COL_NAME, COL_UNIT, COL_ROLE, COL_HEAD
+	COL_LOGIN, COL_NAME, COL_UNIT, COL_ROLE, COL_HEAD, COL_LEFT
 };
 static const enum column_id person_required[] = { COL_LOGIN, COL_NAME };
 

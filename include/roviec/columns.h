@@ -44,6 +44,8 @@ enum column_id {
 	COL_ROLE,
 	/* issue 14: a unit's heads, a chair and deputies */
 	COL_HEADS,
+	/* issue #12: the day a person left (person list) */
+	COL_LEFT,
 	COL__MAX
 };
 
