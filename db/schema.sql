@@ -58,12 +58,12 @@ CREATE TABLE people (
 	unit_id   INTEGER REFERENCES units(id),
 	role      TEXT NOT NULL
 	          CHECK (role IN ('admin', 'head', 'officer', 'inspector')),
-	CHECK (unit_id IS NOT NULL OR role IN ('admin', 'inspector')),
 	-- The local day they left (moved away, retired; migration 8): they
 	-- keep their unit and role, so that what they did still counts where
 	-- it was done.  NULL: they work here.
 	left_on   TEXT
-	          CHECK (left_on IS NULL OR left_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')
+	          CHECK (left_on IS NULL OR left_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+	CHECK (unit_id IS NOT NULL OR role IN ('admin', 'inspector'))
 );
 CREATE INDEX people_unit ON people(unit_id);
 

@@ -415,8 +415,8 @@ do_person_set(struct store *st, void *arg, struct rv_err *err)
 
 		if (store_person_by_login(st, op->new_login, &other, &ignored) == RV_OK) {
 			rc = err_set(err, RV_REFUSED,
-			    _("the login %s is registered already (to %s); choose another"),
-			    other.login, other.login);
+			    _("the login %s is registered already; roviec person list shows everyone"),
+			    other.login);
 			model_person_free(&other);
 			goto out;
 		}

@@ -207,10 +207,10 @@ is "$rc" 0 "person add of an existing account ($someone)"
 is "$err" "" "gives no warning"
 run unit frobnicate
 is "$rc" 2 "an unknown unit command is a usage error (2)"
-like "$err" "^roviec: unit has no command 'frobnicate'; its commands are add, import, list" \
+like "$err" "^roviec: unit has no command 'frobnicate'; its commands are add, set, import, list" \
     "and names the unit commands, not 'unknown command unit'"
 run person
 is "$rc" 2 "person alone is a usage error"
-like "$err" "^roviec: person needs one of its commands: add, set, import, list" "and names them"
+like "$err" "^roviec: person needs one of its commands: add, set, leave, import, list" "and names them"
 
 done_testing
