@@ -5,7 +5,8 @@
 -- and the delivery of supporting units' parts.  Migrations 3 and 4:
 -- indexes.  Migration 5: indexes for list's periods.  Migration 6: units
 -- with several heads, the history's facts and seals (the ledger is the
--- program's: roviec verify rebuilds the state).
+-- program's: roviec verify rebuilds the state).  Migration 10: people who
+-- have left (moved away, retired) keep their history.
 -- The rules of PRODUCT.md that can be stated over data are stated here, so
 -- that they hold even for rows written by hand with the sqlite3 shell:
 -- one owner per open duty, inside its lead unit; the lead unit never among
@@ -57,6 +58,11 @@ CREATE TABLE people (
 	unit_id   INTEGER REFERENCES units(id),
 	role      TEXT NOT NULL
 	          CHECK (role IN ('admin', 'head', 'officer', 'inspector')),
+	-- The local day they left (moved away, retired; migration 10): they
+	-- keep their unit and role, so that what they did still counts where
+	-- it was done.  NULL: they work here.
+	left_on   TEXT
+	          CHECK (left_on IS NULL OR left_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
 	CHECK (unit_id IS NOT NULL OR role IN ('admin', 'inspector'))
 );
 CREATE INDEX people_unit ON people(unit_id);
@@ -186,6 +192,24 @@ BEGIN
 	SELECT RAISE(ABORT, 'duties are never deleted: cancel them instead');
 END;
 
+-- An open or submitted duty is never owned by one who has left
+-- (migration 10).
+CREATE TRIGGER duties_owner_not_left_insert
+BEFORE INSERT ON duties
+WHEN NEW.status IN ('open', 'submitted')
+  AND (SELECT left_on FROM people WHERE id = NEW.owner_id) IS NOT NULL
+BEGIN
+	SELECT RAISE(ABORT, 'a person who has left cannot own an open duty');
+END;
+
+CREATE TRIGGER duties_owner_not_left_update
+BEFORE UPDATE OF owner_id, status ON duties
+WHEN NEW.status IN ('open', 'submitted')
+  AND (SELECT left_on FROM people WHERE id = NEW.owner_id) IS NOT NULL
+BEGIN
+	SELECT RAISE(ABORT, 'a person who has left cannot own an open duty');
+END;
+
 -- Moving a person to another unit may not leave an open duty owned from
 -- outside its lead unit.
 CREATE TRIGGER people_unit_keeps_owners
@@ -229,6 +253,37 @@ WHEN EXISTS (SELECT 1 FROM unit_heads WHERE person_id = NEW.id
 BEGIN
 	SELECT RAISE(ABORT, 'this person heads a unit: name another head first');
 END;
+
+-- One who has left heads no unit, owns no open or submitted duty, and
+-- cannot leave while they do (migration 10).
+CREATE TRIGGER unit_heads_not_left
+BEFORE INSERT ON unit_heads
+WHEN (SELECT left_on FROM people WHERE id = NEW.person_id) IS NOT NULL
+BEGIN
+	SELECT RAISE(ABORT, 'a person who has left cannot head a unit');
+END;
+
+CREATE TRIGGER people_leave_hands_over
+BEFORE UPDATE OF left_on ON people
+WHEN NEW.left_on IS NOT NULL AND (
+	EXISTS (SELECT 1 FROM duties WHERE owner_id = NEW.id
+	        AND status IN ('open', 'submitted'))
+	OR EXISTS (SELECT 1 FROM unit_heads WHERE person_id = NEW.id))
+BEGIN
+	SELECT RAISE(ABORT, 'this person owns open duties or heads a unit: reassign them first');
+END;
+
+-- A login changed (migration 10) (roviec person set --login): the history's hash chain
+-- covers logins as they were when each entry was written, so the walk
+-- reads, for an entry before entry_id, the login the person had then
+-- (store.c, ST_CHAIN_WALK).
+CREATE TABLE login_changes (
+	id        INTEGER PRIMARY KEY,
+	person_id INTEGER NOT NULL REFERENCES people(id),
+	login_was TEXT NOT NULL,
+	entry_id  INTEGER NOT NULL
+);
+CREATE INDEX login_changes_person ON login_changes(person_id, entry_id);
 
 -- Supporting units, each with the part it must deliver, and when it was
 -- delivered and recorded by whom (roviec deliver; migration 2).

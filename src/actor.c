@@ -1,6 +1,7 @@
 /* actor: who is acting (see actor.h). */
 #include "roviec/actor.h"
 
+#include <assert.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +25,19 @@ actor_os_login(char *buf, size_t size, struct rv_err *err)
 	return RV_OK;
 }
 
+/* One who has left (issue #12) no longer acts: their login is checked
+ * ASCII, their day ISO.  s->me is freed. */
+static enum rv_code
+left_refusal(struct session *s, struct person *p, struct rv_err *err)
+{
+	assert(p == &s->me);
+	err_set(err, RV_REFUSED,
+	    _("%s left on %s and can no longer use roviec; their history stays. Ask the administrator if this is wrong"),
+	    p->login, p->left_on);
+	model_person_free(p);
+	return RV_REFUSED;
+}
+
 enum rv_code
 actor_resolve(struct session *s, const char *as_login, struct rv_err *err)
 {
@@ -44,6 +58,8 @@ actor_resolve(struct session *s, const char *as_login, struct rv_err *err)
 		*err = ignored;
 		return rc;
 	}
+	if (s->me.left_on[0] != '\0')
+		return left_refusal(s, &s->me, err);
 	if (as_login == NULL)
 		return RV_OK;
 	if (s->me.role != ROLE_ADMIN) {
@@ -67,6 +83,10 @@ actor_resolve(struct session *s, const char *as_login, struct rv_err *err)
 		}
 		*err = ignored;
 		return rc;
+	}
+	if (s->me.left_on[0] != '\0') {
+		model_person_free(&s->via);
+		return left_refusal(s, &s->me, err);
 	}
 	if (s->me.id == s->via.id) {
 		model_person_free(&s->via);

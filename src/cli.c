@@ -59,6 +59,8 @@ enum opt {
 	/* issue #13 */
 	OPT_COEFFICIENT, OPT_MONTH, OPT_QUARTER, OPT_YEAR, OPT_PERSON,
 	OPT_PERIOD, OPT_GENERAL, OPT_COHESION,
+	/* issue #12: person set --login NEW (brief's --login is a flag) */
+	OPT_NEW_LOGIN,
 	OPT__MAX
 };
 
@@ -93,6 +95,7 @@ static const struct {
 	[OPT_QUARTER] = { "quarter", 1, 0 }, [OPT_YEAR] = { "year", 1, 0 },
 	[OPT_PERSON] = { "person", 1, 0 }, [OPT_PERIOD] = { "period", 1, 0 },
 	[OPT_GENERAL] = { "general", 1, 0 }, [OPT_COHESION] = { "cohesion", 1, 0 },
+	[OPT_NEW_LOGIN] = { "login", 1, 0 },
 };
 
 struct args {
@@ -141,6 +144,10 @@ static enum rv_code cmd_verify(struct cli *c);
 static enum rv_code cmd_report(struct cli *c);
 static enum rv_code cmd_backup(struct cli *c);
 static enum rv_code cmd_import(struct cli *c);
+static enum rv_code cmd_unit_import(struct cli *c);
+static enum rv_code cmd_person_import(struct cli *c);
+static enum rv_code cmd_unit_set(struct cli *c);
+static enum rv_code cmd_person_leave(struct cli *c);
 static enum rv_code cmd_export(struct cli *c);
 static enum rv_code cmd_graph(struct cli *c);
 static enum rv_code cmd_brief(struct cli *c);
@@ -166,14 +173,23 @@ static const struct command commands[] = {
 	{ "unit", "add", cmd_unit_add, 2, 2,
 	  GLOBAL | O(OPT_PARENT) | O(OPT_KIND) | O(OPT_HEAD), NEEDS_ACTOR,
 	  "unit add CODE NAME [--parent CODE] [--kind ward|commune|department|party|city] [--head LOGIN]" },
+	{ "unit", "set", cmd_unit_set, 1, 1,
+	  GLOBAL | O(OPT_NAME) | O(OPT_PARENT) | O(OPT_KIND), NEEDS_ACTOR,
+	  "unit set CODE [--name NAME] [--parent CODE] [--kind ward|commune|department|party|city]" },
+	{ "unit", "import", cmd_unit_import, 1, 1, GLOBAL, NEEDS_ACTOR,
+	  "unit import FILE.csv" },
 	{ "unit", "list", cmd_unit_list, 0, 0, GLOBAL | O(OPT_FORMAT) | EXCEL_OPTS, NEEDS_ACTOR,
 	  "unit list [--format table|csv] [--excel]" },
 	{ "person", "add", cmd_person_add, 2, 2, GLOBAL | O(OPT_UNIT) | O(OPT_ROLE),
 	  NEEDS_ACTOR,
 	  "person add LOGIN FULL_NAME --unit CODE [--role admin|head|officer|inspector]" },
 	{ "person", "set", cmd_person_set, 1, 1,
-	  GLOBAL | O(OPT_UNIT) | O(OPT_ROLE) | O(OPT_NAME), NEEDS_ACTOR,
-	  "person set LOGIN [--name FULL_NAME] [--unit CODE] [--role ROLE]" },
+	  GLOBAL | O(OPT_UNIT) | O(OPT_ROLE) | O(OPT_NAME) | O(OPT_NEW_LOGIN), NEEDS_ACTOR,
+	  "person set LOGIN [--name FULL_NAME] [--unit CODE] [--role ROLE] [--login NEW_LOGIN]" },
+	{ "person", "leave", cmd_person_leave, 1, 1, GLOBAL | O(OPT_REASON), NEEDS_ACTOR,
+	  "person leave LOGIN [--reason TEXT]" },
+	{ "person", "import", cmd_person_import, 1, 1, GLOBAL, NEEDS_ACTOR,
+	  "person import FILE.csv" },
 	{ "person", "list", cmd_person_list, 0, 0, GLOBAL | O(OPT_UNIT) | O(OPT_FORMAT) |
 	  EXCEL_OPTS, NEEDS_ACTOR, "person list [--unit CODE] [--format table|csv] [--excel]" },
 	/* No minimum: a missing title is one of the six clears, named with
@@ -234,7 +250,7 @@ static struct command action_commands[ACTIONS_MAX];
 static char action_usages[ACTIONS_MAX][160];
 static size_t nactions;
 
-static int opt_lookup(const char *name, size_t len);
+static int opt_lookup(const char *name, size_t len, unsigned long long allowed);
 
 static void
 action_commands_init(void)
@@ -258,7 +274,7 @@ action_commands_init(void)
 			const struct action_slot *sl = &a[i].slot[k];
 
 			if (sl->option) {
-				int o = opt_lookup(sl->name, strlen(sl->name));
+				int o = opt_lookup(sl->name, strlen(sl->name), ~0ull);
 
 				/* Every option a slot names is one the parser knows. */
 				assert(o >= 0);
@@ -328,13 +344,18 @@ value_error(struct cli *c, const char *what, const char *arg)
 
 /* --- parsing ----------------------------------------------------------- */
 
+/* The option of that name; of two with one name (brief's --login flag,
+ * person set's --login NEW), the one the command allows. */
 static int
-opt_lookup(const char *name, size_t len)
+opt_lookup(const char *name, size_t len, unsigned long long allowed)
 {
+	int found = -1;
+
 	for (int i = 0; i < OPT__MAX; i++)
-		if (strlen(options[i].name) == len && strncmp(options[i].name, name, len) == 0)
-			return i;
-	return -1;
+		if (strlen(options[i].name) == len && strncmp(options[i].name, name, len) == 0 &&
+		    (found < 0 || (allowed & O(i))))
+			found = i;
+	return found;
 }
 
 /* Parses options and positionals of argv[from..]; the command words at the
@@ -366,7 +387,7 @@ parse_args(struct cli *c, int argc, char **argv, unsigned long long allowed, int
 		if (arg[1] != '-')
 			return usage_error(c, _("unknown option"), arg);
 		eq = strchr(arg + 2, '=');
-		o = opt_lookup(arg + 2, eq ? (size_t)(eq - arg - 2) : strlen(arg + 2));
+		o = opt_lookup(arg + 2, eq ? (size_t)(eq - arg - 2) : strlen(arg + 2), allowed);
 		if (o < 0 || !(allowed & O(o)))
 			return usage_error(c, _("unknown option"), arg);
 		if (options[o].takes_value) {
@@ -656,6 +677,19 @@ cmd_unit_list(struct cli *c)
 	return rc;
 }
 
+/* Registered logins with no account on this machine yet (a warning; the
+ * command succeeded): logins are checked ASCII, safe to print. */
+static void
+no_account_warning(long n, const char *logins)
+{
+	if (n == 1)
+		fprintf(stderr, _("roviec: warning: this machine has no account %s yet; they cannot use roviec until the system administrator makes it (adduser)\n"),
+		    logins);
+	else
+		fprintf(stderr, _("roviec: warning: this machine has no account yet for %ld of these logins: %s; they cannot use roviec until the system administrator makes them (adduser)\n"),
+		    n, logins);
+}
+
 static int
 head_login(rowid_t id, const char *login, void *arg)
 {
@@ -703,6 +737,8 @@ cmd_person_add(struct cli *c)
 		if (c->a.opt[OPT_ROLE] != NULL && strcmp(c->a.opt[OPT_ROLE], "head") == 0)
 			say_heads(c, c->a.pos[0]);
 	}
+	if (rc == RV_OK && !org_login_exists(c->a.pos[0]))
+		no_account_warning(1, c->a.pos[0]);
 	return rc;
 }
 
@@ -711,16 +747,58 @@ cmd_person_set(struct cli *c)
 {
 	enum rv_code rc;
 
+	const char *login = login_arg(c, c->a.pos[0]);
+
 	if (c->a.opt[OPT_NAME] == NULL && c->a.opt[OPT_UNIT] == NULL &&
-	    c->a.opt[OPT_ROLE] == NULL)
-		return usage_error(c, _("say what to change: --name, --unit or --role"), NULL);
-	rc = org_person_set(&c->s, login_arg(c, c->a.pos[0]), c->a.opt[OPT_NAME],
-	    c->a.opt[OPT_UNIT], c->a.opt[OPT_ROLE], &c->err);
+	    c->a.opt[OPT_ROLE] == NULL && c->a.opt[OPT_NEW_LOGIN] == NULL)
+		return usage_error(c, _("say what to change: --name, --unit, --role or --login"), NULL);
+	rc = org_person_set(&c->s, login, c->a.opt[OPT_NAME], c->a.opt[OPT_UNIT],
+	    c->a.opt[OPT_ROLE], c->a.opt[OPT_NEW_LOGIN], &c->err);
 	if (rc == RV_OK) {
-		printf(_("Changed %s.\n"), login_arg(c, c->a.pos[0]));
+		/* The login now: the new one (checked ASCII by org.c). */
+		if (c->a.opt[OPT_NEW_LOGIN] != NULL)
+			login = c->a.opt[OPT_NEW_LOGIN];
+		printf(_("Changed %s.\n"), login);
 		if (c->a.opt[OPT_ROLE] != NULL || c->a.opt[OPT_UNIT] != NULL)
-			say_heads(c, login_arg(c, c->a.pos[0]));
+			say_heads(c, login);
+		if (c->a.opt[OPT_NEW_LOGIN] != NULL && !org_login_exists(login))
+			no_account_warning(1, login);
 	}
+	return rc;
+}
+
+/* unit set: name, parent, kind (issue #12). */
+static enum rv_code
+cmd_unit_set(struct cli *c)
+{
+	enum rv_code rc;
+	struct unit u = { 0 };
+
+	if (c->a.opt[OPT_NAME] == NULL && c->a.opt[OPT_PARENT] == NULL &&
+	    c->a.opt[OPT_KIND] == NULL)
+		return usage_error(c, _("say what to change: --name, --parent or --kind"), NULL);
+	rc = org_unit_set(&c->s, c->a.pos[0], c->a.opt[OPT_NAME], c->a.opt[OPT_PARENT],
+	    c->a.opt[OPT_KIND], &c->err);
+	/* The code as stored (org.c checked the one given ASCII). */
+	if (rc == RV_OK && store_unit_by_code(c->s.st, c->a.pos[0], &u, &c->err) == RV_OK)
+		printf(_("Changed unit %s.\n"), u.code);
+	model_unit_free(&u);
+	return rc;
+}
+
+/* person leave (issue #12). */
+static enum rv_code
+cmd_person_leave(struct cli *c)
+{
+	struct person p = { 0 };
+	const char *login = login_arg(c, c->a.pos[0]);
+	enum rv_code rc = org_person_leave(&c->s, login, c->a.opt[OPT_REASON], &c->err);
+
+	if (rc == RV_OK && store_person_by_login(c->s.st, login, &p, &c->err) == RV_OK) {
+		/* TRANSLATORS: "off1 has left (2026-12-07); their history stays." */
+		printf(_("%s has left (%s); their history and past work stay.\n"), p.login, p.left_on);
+	}
+	model_person_free(&p);
 	return rc;
 }
 
@@ -730,7 +808,8 @@ person_row(const struct person_row *row, void *arg)
 	struct org_out *o = arg;
 	const char *cells[] = {
 		row->person->login, row->person->full_name, row->unit_code,
-		org_word(o, model_role_name(row->person->role)), row->is_head ? org_word(o, "yes") : ""
+		org_word(o, model_role_name(row->person->role)), row->is_head ? org_word(o, "yes") : "",
+		row->person->left_on
 	};
 
 	return out_table_add(o->t, cells) != 0;
@@ -740,7 +819,7 @@ static enum rv_code
 cmd_person_list(struct cli *c)
 {
 	static const char *const headers[] = {
-		N_("login"), N_("name"), N_("unit"), N_("role"), N_("head")
+		N_("login"), N_("name"), N_("unit"), N_("role"), N_("head"), N_("left")
 	};
 	struct unit u = { 0 };
 	struct out_table *t;
@@ -752,7 +831,7 @@ cmd_person_list(struct cli *c)
 	if (c->a.opt[OPT_UNIT] != NULL &&
 	    (rc = lookup_unit(&c->s, c->a.opt[OPT_UNIT], &u, &c->err)) != RV_OK)
 		return rc;
-	if ((t = out_table_new(5, headers, 1)) == NULL) {
+	if ((t = out_table_new(6, headers, 1)) == NULL) {
 		model_unit_free(&u);
 		return err_set(&c->err, RV_STORAGE, _("out of memory"));
 	}
@@ -1218,7 +1297,7 @@ cmd_action(struct cli *c)
 	for (int i = 0; i < a->nslots; i++) {
 		const struct action_slot *sl = &a->slot[i];
 
-		args[i] = sl->option ? c->a.opt[opt_lookup(sl->name, strlen(sl->name))] :
+		args[i] = sl->option ? c->a.opt[opt_lookup(sl->name, strlen(sl->name), ~0ull)] :
 		    c->a.pos[pos++];
 	}
 	if ((rc = action_run(&c->s, a, c->a.pos[0], args, said, sizeof(said),
@@ -1231,15 +1310,16 @@ cmd_action(struct cli *c)
 
 /* --- import and export ------------------------------------------------ */
 
+/* Imports a file of duties, units or people, printing each bad row's
+ * problem (made inert) and, for people, the logins with no account. */
 static enum rv_code
-cmd_import(struct cli *c)
+import_file(struct cli *c, enum import_what what)
 {
-	char *problems = NULL;
-	long n = 0;
-	enum rv_code rc = exchange_import(&c->s, c->a.pos[0], &n, &problems, &c->err);
+	struct import_result res;
+	enum rv_code rc = exchange_import(&c->s, what, c->a.pos[0], &res, &c->err);
 
 	/* One line per bad row, each made inert. */
-	for (char *line = problems, *nl; line != NULL && *line != '\0'; line = nl + 1) {
+	for (char *line = res.problems, *nl; line != NULL && *line != '\0'; line = nl + 1) {
 		if ((nl = strchr(line, '\n')) == NULL)
 			nl = line + strlen(line) - 1;
 		else
@@ -1247,10 +1327,37 @@ cmd_import(struct cli *c)
 		out_text(stderr, line);
 		fputc('\n', stderr);
 	}
-	free(problems);
-	if (rc == RV_OK)
-		printf(_("Imported %ld dut%s.\n"), n, n == 1 ? "y" : "ies");
+	if (rc == RV_OK && what == IMPORT_DUTIES)
+		printf(_("Imported %ld dut%s.\n"), res.imported, res.imported == 1 ? "y" : "ies");
+	else if (rc == RV_OK && what == IMPORT_UNITS)
+		printf(_("Imported %ld unit%s.\n"), res.imported, res.imported == 1 ? "" : "s");
+	else if (rc == RV_OK)
+		printf(_("Imported %ld %s.\n"), res.imported, res.imported == 1 ? _("person") : _("people"));
+	if (rc == RV_OK && res.nologin > 0)
+		no_account_warning(res.nologin, res.nologins);
+	if (rc == RV_OK && res.nohead > 0)
+		fprintf(stderr, _("roviec: warning: %ld units' heads are not registered yet (%s); import the people next: those with the role head will head their units\n"),
+		    res.nohead, res.noheads);
+	exchange_result_free(&res);
 	return rc;
+}
+
+static enum rv_code
+cmd_import(struct cli *c)
+{
+	return import_file(c, IMPORT_DUTIES);
+}
+
+static enum rv_code
+cmd_unit_import(struct cli *c)
+{
+	return import_file(c, IMPORT_UNITS);
+}
+
+static enum rv_code
+cmd_person_import(struct cli *c)
+{
+	return import_file(c, IMPORT_PEOPLE);
 }
 
 static enum rv_code
@@ -1344,6 +1451,35 @@ cli_run(struct cli *c, int argc, char **argv)
 	return c->cmd->run(c);
 }
 
+/* "unit" or "person" without one of its own words: says which there are. */
+static enum rv_code
+sub_error(struct cli *c, int argc, char **argv, int at)
+{
+	char subs[160] = "";
+	const char *word = NULL;
+
+	for (size_t i = 0; i < NCOMMANDS; i++)
+		if (commands[i].name != NULL && commands[i].sub != NULL &&
+		    strcmp(commands[i].name, argv[at]) == 0)
+			snprintf(subs + strlen(subs), sizeof(subs) - strlen(subs), "%s%s",
+			    subs[0] != '\0' ? ", " : "", commands[i].sub);
+	for (int i = at + 1; i < argc && word == NULL; i++)
+		if (argv[i][0] != '-')
+			word = argv[i];
+	if (word == NULL)
+		return err_set(&c->err, RV_USAGE,
+		    _("%s needs one of its commands: %s; roviec --help shows their usage"), argv[at], subs);
+	{
+		char *safe = text_fit(word, 40, 0);
+
+		err_set(&c->err, RV_USAGE,
+		    _("%s has no command '%s'; its commands are %s; roviec --help shows their usage"),
+		    argv[at], safe != NULL ? safe : "", subs);
+		free(safe);
+	}
+	return RV_USAGE;
+}
+
 /* The command and its arguments, checked against the command table. */
 static enum rv_code
 parse_command(struct cli *c, int argc, char **argv)
@@ -1352,7 +1488,9 @@ parse_command(struct cli *c, int argc, char **argv)
 	enum rv_code rc;
 
 	if ((c->cmd = find_command(argc, argv, &at1, &at2)) == NULL)
-		return usage_error(c, _("unknown command"), argv[at1]);
+		return at1 >= 0 && (strcmp(argv[at1], "unit") == 0 ||
+		    strcmp(argv[at1], "person") == 0) ? sub_error(c, argc, argv, at1) :
+		    usage_error(c, _("unknown command"), argv[at1]);
 	if ((rc = parse_args(c, argc, argv, c->cmd->opts, at1, at2)) != RV_OK)
 		return rc;
 	if (c->a.npos < c->cmd->min_pos)
@@ -1448,7 +1586,8 @@ finding_value(const char *what, const char *v, char buf[11])
 	const char *word = what != NULL ? strchr(what, '\004') + 1 : "";
 	static const char *const days[] = {
 		"deadline", "original deadline", "day it was done", "day it was closed",
-		"last progress", "day proposed", "new deadline", "day delivered"
+		"last progress", "day proposed", "new deadline", "day delivered",
+		"left on"	/* issue #12 */
 	};
 
 	if (strcmp(word, "status") == 0)

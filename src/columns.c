@@ -123,6 +123,8 @@ static const struct column columns[COL__MAX] = {
 	    "Đơn vị: số hoàn thành tốt", COLUMN_NUMBER },
 	[COL_UNIT_ALLOWED] = { "unit_excellent_allowed", "Unit: excellent allowed",
 	    "Đơn vị: số xuất sắc tối đa", COLUMN_NUMBER },
+	/* issue #12: the day a person left (moved away, retired) */
+	[COL_LEFT] = { "left", "Left on", "Ngày thôi công tác", COLUMN_DAY },
 };
 
 const struct column *

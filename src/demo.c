@@ -823,10 +823,10 @@ demo_org(struct demo *d, struct rv_err *err)
 	/* The acting login heads Phường 1, so its own board is full at once;
 	 * the head generated for it stays there as an officer. */
 	old_head = d->units[p1].head;
-	if ((rc = org_person_set(s, s->me.login, NULL, "P1", "admin", err)) != RV_OK ||
+	if ((rc = org_person_set(s, s->me.login, NULL, "P1", "admin", NULL, err)) != RV_OK ||
 	    (rc = org_unit_set_head(s, "P1", s->me.login, err)) != RV_OK ||
 	    (rc = org_person_set(s, d->people[old_head].login, NULL, NULL,
-	    "officer", err)) != RV_OK)
+	    "officer", NULL, err)) != RV_OK)
 		return rc;
 	d->units[p1].head = d->me;
 	d->units[p1].members[d->units[p1].nmembers++] = old_head;

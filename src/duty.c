@@ -272,6 +272,13 @@ member_of(struct session *s, const char *login, rowid_t unit_id,
 		return err_set(err, RV_REFUSED,
 		    _("an inspector watches duties and owns none; choose an official of the unit"));
 	}
+	if (out->left_on[0] != '\0') {
+		rc = err_set(err, RV_REFUSED,
+		    _("%s left on %s and cannot be given a duty; choose someone who works in the unit"),
+		    out->login, out->left_on);
+		model_person_free(out);
+		return rc;
+	}
 	if (out->unit_id == unit_id)
 		return RV_OK;
 	model_person_free(out);
@@ -1669,7 +1676,7 @@ owner_still_member(struct store *st, struct op *op, struct rv_err *err)
 
 	if ((rc = store_person_by_id(st, op->d.owner_id, &owner, err)) != RV_OK)
 		return rc;
-	rc = owner.unit_id == op->d.lead_unit_id ? RV_OK : RV_REFUSED;
+	rc = owner.unit_id == op->d.lead_unit_id && owner.left_on[0] == '\0' ? RV_OK : RV_REFUSED;
 	model_person_free(&owner);
 	if (rc == RV_OK)
 		return RV_OK;

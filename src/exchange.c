@@ -1,6 +1,7 @@
 /* exchange: import and export of duties (see exchange.h). */
 #include "roviec/exchange.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -15,6 +16,7 @@
 #include "roviec/dates.h"
 #include "roviec/duty.h"
 #include "roviec/i18n.h"
+#include "roviec/org.h"
 #include "roviec/out.h"
 #include "roviec/priv.h"
 #include "roviec/store.h"
@@ -29,17 +31,40 @@ _Static_assert(STORE_EXPORT_COLUMNS == COL_NOTE && COL_NOTE + 1 == COL_DUTY__END
 /* A cell longer than this is refused before the rules look at it. */
 #define CELL_MAX_CHARS 20000
 
-static const enum column_id required[] = {
-	COL_TITLE, COL_LEAD, COL_OWNER, COL_DEADLINE, COL_RESULT, COL_BASIS
+struct import;
+
+/*
+ * What a file imports: duties, units or people.  Its columns (of
+ * columns.h), those a header must name, and the function that records a
+ * row's cells (indexed by column_id; NULL where empty).  A row's problem is
+ * RV_REFUSED with err saying it; record may instead set *later, when the
+ * row needs another row of the file first (a unit's parent): such rows are
+ * tried again after the others, until no more can be.
+ */
+struct import_kind {
+	const enum column_id *cols;
+	size_t ncols;
+	const enum column_id *required;
+	size_t nrequired;
+	enum rv_code (*record)(struct import *im, char **cell, long line, int *later,
+	    struct rv_err *err);
 };
 
 struct import {
 	struct session *s;
+	const struct import_kind *kind;
 	const char *path;	/* as given, for messages */
 	const char *buf;
 	size_t len;
-	int where[COL_DUTY__END];	/* field index of each column; -1: absent */
-	char *keys[COL_DUTY__END][3];	/* heading_key of each column's names */
+	int where[COL__MAX];	/* field index of each column; -1: absent */
+	char *keys[COL__MAX][3];	/* heading_key of each column's names */
+	unsigned char *later;	/* per data row: waits for another (units) */
+	size_t nlater;
+	int last_pass;		/* rows that wait are recorded, and fail */
+	long nologin;		/* people: logins with no account here */
+	char *nologins;		/* their logins, for the warning */
+	long nohead;		/* units: heads not registered yet */
+	char *noheads;		/* "P1: login, ...", for the warning */
 	char sep;		/* the file's separator (choose_separator) */
 	int bom;		/* the file starts with a byte order mark */
 	size_t ncols;		/* fields in the header */
@@ -147,7 +172,8 @@ heading_key(const char *s, size_t len)
 static int
 keys_load(struct import *im)
 {
-	for (int c = 0; c < COL_DUTY__END; c++) {
+	for (size_t i = 0; i < im->kind->ncols; i++) {
+		enum column_id c = im->kind->cols[i];
 		const struct column *col = column_get(c);
 		const char *names[3] = { col->name, col->en, col->vi };
 
@@ -161,7 +187,7 @@ keys_load(struct import *im)
 static void
 keys_free(struct import *im)
 {
-	for (int c = 0; c < COL_DUTY__END; c++)
+	for (int c = 0; c < COL__MAX; c++)
 		for (int k = 0; k < 3; k++) {
 			free(im->keys[c][k]);
 			im->keys[c][k] = NULL;
@@ -177,12 +203,12 @@ col_lookup(const struct import *im, const struct csv_field *f)
 
 	if (key == NULL)
 		return -1;
-	if (strcmp(key, "due") == 0)
+	if (strcmp(key, "due") == 0 && im->keys[COL_DEADLINE][0] != NULL)
 		found = COL_DEADLINE;
-	for (int c = 0; c < COL_DUTY__END && found < 0; c++)
+	for (size_t i = 0; i < im->kind->ncols && found < 0; i++)
 		for (int k = 0; k < 3 && found < 0; k++)
-			if (strcmp(key, im->keys[c][k]) == 0)
-				found = c;
+			if (strcmp(key, im->keys[im->kind->cols[i]][k]) == 0)
+				found = (int)im->kind->cols[i];
 	free(key);
 	return found;
 }
@@ -219,6 +245,26 @@ choose_separator(const struct import *im)
 	return best;
 }
 
+/* "title, lead, ...": the names of the columns a header must name
+ * (malloc'd; NULL when memory is short). */
+static char *
+required_names(const struct import_kind *k)
+{
+	char *text = NULL;
+	size_t size = 0;
+	FILE *f = open_memstream(&text, &size);
+
+	if (f == NULL)
+		return NULL;
+	for (size_t i = 0; i < k->nrequired; i++)
+		fprintf(f, "%s%s", i > 0 ? ", " : "", column_get(k->required[i])->name);
+	if (fclose(f) != 0) {
+		free(text);
+		return NULL;
+	}
+	return text;
+}
+
 static enum rv_code
 read_header(struct import *im, struct csv_reader *r, struct rv_err *err)
 {
@@ -228,11 +274,15 @@ read_header(struct import *im, struct csv_reader *r, struct rv_err *err)
 	enum rv_code rc = RV_OK;
 	int got;
 
-	for (int i = 0; i < COL_DUTY__END; i++)
+	for (int i = 0; i < COL__MAX; i++)
 		im->where[i] = -1;
 	if ((got = csv_next(r, &rec)) == 0) {
+		char *names = required_names(im->kind);
+
 		rc = err_set(err, RV_REFUSED,
-		    _("%s is empty; it needs a header row naming the columns (title, lead, owner, deadline, result, basis, ...)"), p);
+		    _("%s is empty; it needs a header row naming the columns (%s, ...)"), p,
+		    names != NULL ? names : "");
+		free(names);
 		goto out;
 	}
 	if (got < 0) {
@@ -266,11 +316,14 @@ read_header(struct import *im, struct csv_reader *r, struct rv_err *err)
 		free(name);
 		goto out;
 	}
-	for (size_t i = 0; i < sizeof(required) / sizeof(required[0]); i++)
-		if (im->where[required[i]] < 0) {
+	for (size_t i = 0; i < im->kind->nrequired; i++)
+		if (im->where[im->kind->required[i]] < 0) {
+			char *names = required_names(im->kind);
+
 			rc = err_set(err, RV_REFUSED,
-			    _("%s: the header row has no column %s; the required columns are title, lead, owner, deadline (or due), result and basis"),
-			    p, column_get(required[i])->name);
+			    _("%s: the header row has no column %s; the required columns are %s"),
+			    p, column_get(im->kind->required[i])->name, names != NULL ? names : "");
+			free(names);
 			goto out;
 		}
 out:
@@ -410,27 +463,30 @@ excel_cell(const struct import *im, int c, char **cell, struct rv_err *err)
 	return RV_OK;
 }
 
-/* Checks and records one row; problems are written, not returned. */
+/*
+ * Reads a row's cells, those of the kind's columns, into cell (by
+ * column_id; NULL where empty or absent), each UTF-8 and NFC as text_in
+ * makes it.  A bad cell is written as a problem and *bad set.
+ */
 static enum rv_code
-import_row(struct import *im, const struct csv_record *rec, struct rv_err *err)
+read_cells(struct import *im, const struct csv_record *rec, char **cell, int *bad,
+    struct rv_err *err)
 {
-	char *cell[COL_DUTY__END] = { 0 };
-	struct duty_new in = { 0 };
-	struct duty_record dr = { 0 };
-	char ref[DUTY_REF_SIZE], source[256], *sup = NULL, *from = NULL;
-	int bad = 0;
-	enum rv_code rc = RV_OK;
+	enum rv_code rc;
 
 	for (size_t i = im->ncols; i < rec->n; i++)
 		if (rec->fields[i].len > 0) {
-			snprintf(source, sizeof(source),
+			char msg[160];
+
+			snprintf(msg, sizeof(msg),
 			    _("the row has %zu fields, but the header names only %zu columns"),
 			    rec->n, im->ncols);
-			problem(im, rec->line, source);
-			bad = 1;
-			break;
+			problem(im, rec->line, msg);
+			*bad = 1;
+			return RV_OK;
 		}
-	for (int c = 0; c < COL_DUTY__END && !bad; c++) {
+	for (size_t i = 0; i < im->kind->ncols && !*bad; i++) {
+		enum column_id c = im->kind->cols[i];
 		const struct csv_field *f;
 		struct rv_err e;
 		char what[64];
@@ -439,29 +495,35 @@ import_row(struct import *im, const struct csv_record *rec, struct rv_err *err)
 			continue;
 		f = &rec->fields[im->where[c]];
 		snprintf(what, sizeof(what), _("the %s column"), column_get(c)->name);
-		if ((rc = text_in(f->s, f->len, what, CELL_MAX_CHARS, &cell[c], &e)) != RV_OK) {
-			if (rc == RV_STORAGE) {
-				*err = e;
-				goto out;
-			}
-			problem(im, rec->line, e.msg);
-			bad = 1;
-			rc = RV_OK;
-		} else if (cell[c][0] == '\0') {
+		if ((rc = text_in(f->s, f->len, what, CELL_MAX_CHARS, &cell[c], &e)) == RV_OK &&
+		    cell[c][0] == '\0') {
 			free(cell[c]);
 			cell[c] = NULL;
-		} else if ((rc = excel_cell(im, c, &cell[c], &e)) != RV_OK) {
-			if (rc == RV_STORAGE) {
-				*err = e;
-				goto out;
-			}
+		} else if (rc == RV_OK) {
+			rc = excel_cell(im, c, &cell[c], &e);
+		}
+		if (rc == RV_STORAGE) {
+			*err = e;
+			return rc;
+		}
+		if (rc != RV_OK) {
 			problem(im, rec->line, e.msg);
-			bad = 1;
-			rc = RV_OK;
+			*bad = 1;
 		}
 	}
-	if (bad)
-		goto out;
+	return RV_OK;
+}
+
+/* Records a duty's row (import_kind's record). */
+static enum rv_code
+record_duty(struct import *im, char **cell, long line, int *later, struct rv_err *err)
+{
+	struct duty_new in = { 0 };
+	struct duty_record dr = { 0 };
+	char ref[DUTY_REF_SIZE], *sup = NULL, *from = NULL;
+	enum rv_code rc;
+
+	(void)later;
 	in.title = cell[COL_TITLE];
 	in.lead = cell[COL_LEAD];
 	in.owner = cell[COL_OWNER];
@@ -485,29 +547,187 @@ import_row(struct import *im, const struct csv_record *rec, struct rv_err *err)
 	dr.escalated = cell[COL_ESCALATED];
 	dr.delivered = cell[COL_DELIVERED];
 	/* Where the row came from, whole: the path may be long. */
-	if ((from = malloc(strlen(im->path) + 48)) == NULL) {
-		rc = err_set(err, RV_STORAGE, _("out of memory"));
-		goto out;
-	}
-	snprintf(from, strlen(im->path) + 48, "imported from %s line %ld", im->path, rec->line);
+	if ((from = malloc(strlen(im->path) + 48)) == NULL)
+		return err_set(err, RV_STORAGE, _("out of memory"));
+	snprintf(from, strlen(im->path) + 48, "imported from %s line %ld", im->path, line);
 	dr.source = from;
 	if (cell[COL_SUPPORT] != NULL) {
-		struct rv_err e;
-
 		if ((sup = strdup(cell[COL_SUPPORT])) == NULL) {
-			rc = err_set(err, RV_STORAGE, _("out of memory"));
-			goto out;
+			free(from);
+			return err_set(err, RV_STORAGE, _("out of memory"));
 		}
-		if (split_support(sup, &in, &e) != RV_OK) {
-			problem(im, rec->line, e.msg);
-			bad = 1;
+		if ((rc = split_support(sup, &in, err)) != RV_OK)
 			goto out;
+	}
+	rc = duty_import(im->s, &in, &dr, ref, err);
+out:
+	free(sup);
+	free(from);
+	return rc;
+}
+
+/* Appends ", item" (or item) to *list; -1 when memory is short. */
+static int
+list_add(char **list, const char *a, const char *b)
+{
+	size_t have = *list != NULL ? strlen(*list) : 0;
+	size_t more = strlen(a) + (b != NULL ? strlen(b) + 2 : 0) + 3;
+	char *grown = realloc(*list, have + more);
+
+	if (grown == NULL)
+		return -1;
+	snprintf(grown + have, more, "%s%s%s%s", have > 0 ? ", " : "", a,
+	    b != NULL ? ": " : "", b != NULL ? b : "");
+	*list = grown;
+	return 0;
+}
+
+/*
+ * Records a unit's row: its parent must be there first, from the database
+ * or from an earlier pass over the file.  Its heads ("heads": one login or
+ * several, separated by commas, as unit list writes them; or "head"): the
+ * first registered one is named with the unit, the others beside it; one
+ * not registered yet (unit list's file read before the people) is left for
+ * person import, whose role head makes one, and named in a warning.
+ */
+static enum rv_code
+record_unit(struct import *im, char **cell, long line, int *later, struct rv_err *err)
+{
+	const char *heads = cell[COL_HEADS] != NULL ? cell[COL_HEADS] : cell[COL_HEAD];
+	char *list = NULL, *save = NULL, *first = NULL;
+	struct rv_err e;
+	enum rv_code rc;
+
+	(void)line;
+	if (cell[COL_PARENT] != NULL && !im->last_pass) {
+		struct unit u = { 0 };
+
+		rc = store_unit_by_code(im->s->st, cell[COL_PARENT], &u, &e);
+		model_unit_free(&u);
+		if (rc == RV_REFUSED) {
+			*later = 1;
+			return RV_OK;
+		}
+		if (rc != RV_OK) {
+			*err = e;
+			return rc;
 		}
 	}
-	{
+	if (heads != NULL && (list = strdup(heads)) == NULL)
+		return err_set(err, RV_STORAGE, _("out of memory"));
+	/* Which heads are registered: those not are warned of, and skipped. */
+	rc = RV_OK;
+	for (char *h = list != NULL ? strtok_r(list, ",", &save) : NULL; h != NULL && rc == RV_OK;
+	    h = strtok_r(NULL, ",", &save)) {
+		struct person p = { 0 };
+
+		while (*h == ' ')
+			h++;
+		for (char *end = h + strlen(h); end > h && end[-1] == ' '; )
+			*--end = '\0';
+		if (*h == '\0')
+			continue;
+		rc = store_person_by_login(im->s->st, h, &p, &e);
+		model_person_free(&p);
+		if (rc == RV_REFUSED) {
+			if (list_add(&im->noheads, cell[COL_CODE] != NULL ? cell[COL_CODE] : "", h) != 0)
+				rc = err_set(&e, RV_STORAGE, _("out of memory"));
+			else
+				rc = RV_OK;
+			im->nohead++;
+			continue;
+		}
+		if (rc == RV_OK && first == NULL) {
+			first = h;
+			rc = org_unit_add(im->s, cell[COL_CODE] != NULL ? cell[COL_CODE] : "",
+			    cell[COL_NAME], cell[COL_PARENT], cell[COL_KIND], first, &e);
+		} else if (rc == RV_OK) {
+			rc = org_unit_set_head(im->s, cell[COL_CODE], h, &e);
+		}
+	}
+	if (rc == RV_OK && first == NULL)
+		rc = org_unit_add(im->s, cell[COL_CODE] != NULL ? cell[COL_CODE] : "",
+		    cell[COL_NAME], cell[COL_PARENT], cell[COL_KIND], NULL, &e);
+	if (rc != RV_OK)
+		*err = e;
+	free(list);
+	return rc;
+}
+
+/* Records a person's row; a login with no account here is noted for the
+ * warning (they cannot use roviec until it has one). */
+static enum rv_code
+record_person(struct import *im, char **cell, long line, int *later, struct rv_err *err)
+{
+	enum rv_code rc;
+
+	(void)line;
+	(void)later;
+	/* person list writes the day one left; import registers those who
+	 * work here. */
+	if (cell[COL_LEFT] != NULL && cell[COL_LEFT][0] != '\0')
+		return err_set(err, RV_REFUSED,
+		    _("this person has left (the column left has a day): person import registers those who work here; leave the row out"));
+	rc = org_person_add(im->s, cell[COL_LOGIN] != NULL ? cell[COL_LOGIN] : "",
+	    cell[COL_NAME], cell[COL_UNIT], cell[COL_ROLE], err);
+	if (rc == RV_OK && !org_login_exists(cell[COL_LOGIN])) {
+		if (list_add(&im->nologins, cell[COL_LOGIN], NULL) != 0)
+			return err_set(err, RV_STORAGE, _("out of memory"));
+		im->nologin++;
+	}
+	return rc;
+}
+
+static const enum column_id duty_cols[] = {
+	COL_UUID, COL_REF, COL_TITLE, COL_LEAD, COL_OWNER, COL_DEADLINE,
+	COL_RESULT, COL_BASIS, COL_ASSIGNER, COL_SUPPORT, COL_FIELD,
+	COL_CREATED, COL_ORIGINAL, COL_STATUS, COL_DONE_ON, COL_CLOSED_ON,
+	COL_LAST_PROGRESS, COL_HANDOFFS, COL_BOUNCED, COL_ESCALATED,
+	COL_DELIVERED, COL_COEFFICIENT, COL_NOTE
+};
+_Static_assert(sizeof(duty_cols) / sizeof(duty_cols[0]) == COL_DUTY__END,
+    "duty import reads every column of columns.h's duty block");
+static const enum column_id duty_required[] = {
+	COL_TITLE, COL_LEAD, COL_OWNER, COL_DEADLINE, COL_RESULT, COL_BASIS
+};
+/* Those unit list and person list write, so that their files import: the
+ * counts of unit list (people, open) and person list's head (the role says
+ * it) are read past; a row of person list with a day in left is refused. */
+static const enum column_id unit_cols[] = {
+	COL_CODE, COL_NAME, COL_KIND, COL_PARENT, COL_HEADS, COL_HEAD, COL_PEOPLE,
+	COL_OPEN
+};
+static const enum column_id unit_required[] = { COL_CODE, COL_NAME };
+static const enum column_id person_cols[] = {
+	COL_LOGIN, COL_NAME, COL_UNIT, COL_ROLE, COL_HEAD, COL_LEFT
+};
+static const enum column_id person_required[] = { COL_LOGIN, COL_NAME };
+
+#define KIND(cols, required, record) { cols, sizeof(cols) / sizeof(cols[0]), \
+	required, sizeof(required) / sizeof(required[0]), record }
+static const struct import_kind kinds[] = {
+	[IMPORT_DUTIES] = KIND(duty_cols, duty_required, record_duty),
+	[IMPORT_UNITS] = KIND(unit_cols, unit_required, record_unit),
+	[IMPORT_PEOPLE] = KIND(person_cols, person_required, record_person),
+};
+
+/*
+ * Checks and records one data row (index row among the data rows);
+ * problems are written, not returned.  A row that must wait for another
+ * is marked in im->later.
+ */
+static enum rv_code
+import_row(struct import *im, const struct csv_record *rec, size_t row,
+    struct rv_err *err)
+{
+	char *cell[COL__MAX] = { 0 };
+	int bad = 0, later = 0;
+	enum rv_code rc;
+
+	if ((rc = read_cells(im, rec, cell, &bad, err)) == RV_OK && !bad) {
 		struct rv_err e;
 
-		rc = duty_import(im->s, &in, &dr, ref, &e);
+		rc = im->kind->record(im, cell, rec->line, &later, &e);
 		if (rc == RV_REFUSED) {
 			problem(im, rec->line, e.msg);
 			bad = 1;
@@ -516,14 +736,13 @@ import_row(struct import *im, const struct csv_record *rec, struct rv_err *err)
 			*err = e;
 		}
 	}
-out:
-	if (bad)
+	if (later)
+		im->later[row] = 1;
+	else if (bad)
 		im->bad++;
 	else if (rc == RV_OK)
 		im->imported++;
-	free(sup);
-	free(from);
-	for (int c = 0; c < COL_DUTY__END; c++)
+	for (int c = 0; c < COL__MAX; c++)
 		free(cell[c]);
 	return rc;
 }
@@ -556,32 +775,55 @@ other_separator(struct import *im, const struct csv_record *rec)
 	return 0;
 }
 
-/* The whole file, as one transaction; any bad row undoes it all. */
-static enum rv_code
-import_all(struct store *st, void *arg, struct rv_err *err)
+/* Room in im->later for data row row; -1 when memory is short. */
+static int
+later_room(struct import *im, size_t row)
 {
-	struct import *im = arg;
+	if (row < im->nlater)
+		return 0;
+	size_t n = im->nlater ? im->nlater * 2 : 64;
+	unsigned char *more;
+
+	while (n <= row)
+		n *= 2;
+	if ((more = realloc(im->later, n)) == NULL)
+		return -1;
+	memset(more + im->nlater, 0, n - im->nlater);
+	im->later = more;
+	im->nlater = n;
+	return 0;
+}
+
+/*
+ * One pass over the file: the rows waiting (every row on the first pass,
+ * first != 0), recorded or marked to wait again.  *waiting is how many
+ * wait after it.
+ */
+static enum rv_code
+import_pass(struct import *im, int first, size_t *waiting, struct rv_err *err)
+{
 	struct csv_reader *r;
 	struct csv_record rec;
-	enum rv_code rc = RV_OK;
+	enum rv_code rc;
+	size_t row = 0;
 	int got;
 
-	(void)st;
-	/* A retried transaction starts its report again. */
-	if (im->problems != NULL)
-		fclose(im->problems);
-	free(im->text);
-	im->text = NULL;
-	im->imported = im->bad = 0;
-	if ((im->problems = open_memstream(&im->text, &im->size)) == NULL ||
-	    (r = csv_open(im->buf, im->len)) == NULL)
+	*waiting = 0;
+	if ((r = csv_open(im->buf, im->len)) == NULL)
 		return err_set(err, RV_STORAGE, _("out of memory"));
 	csv_set_separator(r, im->sep);
 	if ((rc = read_header(im, r, err)) != RV_OK)
 		goto out;
-	while (rc == RV_OK && (got = csv_next(r, &rec)) != 0) {
+	for (; rc == RV_OK && (got = csv_next(r, &rec)) != 0; row++) {
 		int blank = 1;
 
+		if (later_room(im, row) != 0) {
+			rc = err_set(err, RV_STORAGE, _("out of memory"));
+			break;
+		}
+		if (!first && !im->later[row])
+			continue;
+		im->later[row] = 0;
 		if (got < 0) {
 			problem(im, csv_error_line(r), _(csv_error(r)));
 			im->bad++;
@@ -594,8 +836,48 @@ import_all(struct store *st, void *arg, struct rv_err *err)
 			im->bad++;
 			continue;
 		}
-		if (!blank)
-			rc = import_row(im, &rec, err);
+		if (!blank && (rc = import_row(im, &rec, row, err)) == RV_OK && im->later[row])
+			(*waiting)++;
+	}
+out:
+	csv_close(r);
+	return rc;
+}
+
+/* The whole file, as one transaction; any bad row undoes it all.  Rows
+ * that wait for others (a unit for its parent) are tried again while
+ * some are recorded, then once more to say what they lack. */
+static enum rv_code
+import_all(struct store *st, void *arg, struct rv_err *err)
+{
+	struct import *im = arg;
+	enum rv_code rc = RV_OK;
+	size_t waiting = 0, before;
+
+	(void)st;
+	/* A retried transaction starts its report again. */
+	if (im->problems != NULL)
+		fclose(im->problems);
+	free(im->text);
+	free(im->nologins);
+	free(im->noheads);
+	im->text = im->nologins = im->noheads = NULL;
+	im->imported = im->bad = im->nologin = im->nohead = 0;
+	im->last_pass = 0;
+	if (im->later != NULL)
+		memset(im->later, 0, im->nlater);
+	if ((im->problems = open_memstream(&im->text, &im->size)) == NULL)
+		return err_set(err, RV_STORAGE, _("out of memory"));
+	rc = import_pass(im, 1, &waiting, err);
+	while (rc == RV_OK && waiting > 0) {
+		before = waiting;
+		rc = import_pass(im, 0, &waiting, err);
+		if (rc == RV_OK && waiting == before) {
+			/* Nothing more can be: what waits fails, saying why. */
+			im->last_pass = 1;
+			rc = import_pass(im, 0, &waiting, err);
+			assert(rc != RV_OK || waiting == 0);
+		}
 	}
 	if (rc == RV_OK && im->bad > 0) {
 		char *safe = text_fit(im->path, 60, 0);
@@ -606,26 +888,29 @@ import_all(struct store *st, void *arg, struct rv_err *err)
 		    im->bad == 1 ? "is" : "are", im->bad == 1 ? "it" : "them");
 		free(safe);
 	}
-out:
-	csv_close(r);
 	fflush(im->problems);
 	return rc;
 }
 
 enum rv_code
-exchange_import(struct session *s, const char *path, long *imported,
-    char **problems, struct rv_err *err)
+exchange_import(struct session *s, enum import_what what, const char *path,
+    struct import_result *res, struct rv_err *err)
 {
+	static const char *const refusal[] = {
+		[IMPORT_DUTIES] = N_("only an administrator imports duties; ask one to run roviec import"),
+		[IMPORT_UNITS] = N_("only an administrator imports units; ask one to run roviec unit import"),
+		[IMPORT_PEOPLE] = N_("only an administrator imports people; ask one to run roviec person import"),
+	};
 	struct import im = { .s = s, .path = path };
 	char *buf = NULL;
 	enum rv_code rc;
 
+	assert((unsigned)what < sizeof(kinds) / sizeof(kinds[0]));
+	im.kind = &kinds[what];
 	session_tick(s);
-	*imported = 0;
-	*problems = NULL;
+	memset(res, 0, sizeof(*res));
 	if (s->me.role != ROLE_ADMIN)
-		return err_set(err, RV_REFUSED,
-		    _("only an administrator imports duties; ask one to run roviec import"));
+		return err_set(err, RV_REFUSED, "%s", _(refusal[what]));
 	if ((rc = read_file(path, &buf, &im.len, err)) != RV_OK)
 		return rc;
 	im.buf = buf;
@@ -644,14 +929,32 @@ exchange_import(struct session *s, const char *path, long *imported,
 	keys_free(&im);
 	if (im.problems != NULL)
 		fclose(im.problems);
-	if (rc == RV_OK)
-		*imported = im.imported;
+	if (rc == RV_OK) {
+		res->imported = im.imported;
+		res->nologin = im.nologin;
+		res->nologins = im.nologins;
+		res->nohead = im.nohead;
+		res->noheads = im.noheads;
+		im.nologins = im.noheads = NULL;
+	}
 	if (im.text != NULL && im.text[0] != '\0' && rc != RV_OK)
-		*problems = im.text;
+		res->problems = im.text;
 	else
 		free(im.text);
+	free(im.nologins);
+	free(im.noheads);
+	free(im.later);
 	free(buf);
 	return rc;
+}
+
+void
+exchange_result_free(struct import_result *res)
+{
+	free(res->problems);
+	free(res->nologins);
+	free(res->noheads);
+	memset(res, 0, sizeof(*res));
 }
 
 /* --- export ------------------------------------------------------------ */

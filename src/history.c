@@ -38,7 +38,9 @@ static const char *const history_words[] = {
 	NC_("history", "the duty was submitted as done"),
 	NC_("history", "the assigner redirected the duty"),
 	NC_("history", "the assigner cancelled the duty"),
-	NC_("history", "the owner has left the unit; the head takes the reopened duty")
+	NC_("history", "the owner has left the unit; the head takes the reopened duty"),
+	/* Issue #12: a unit changed; a person who left. */
+	NC_("history", "unit-changed"), NC_("history", "person-left")
 };
 
 const char *

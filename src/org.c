@@ -4,11 +4,13 @@
 #include <assert.h>
 #include <ctype.h>
 #include <pwd.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "roviec/actor.h"
+#include "roviec/dates.h"
 #include "roviec/facts.h"
 #include "roviec/i18n.h"
 #include "roviec/store.h"
@@ -20,6 +22,9 @@ struct org_op {
 	struct session *s;
 	char *code, *name, *login;
 	const char *parent, *kind, *head, *unit, *role;
+	/* issue #12: person set --login, person leave --reason */
+	const char *new_login;
+	char *reason;
 };
 
 static void
@@ -28,6 +33,7 @@ org_op_free(struct org_op *op)
 	free(op->code);
 	free(op->name);
 	free(op->login);
+	free(op->reason);
 }
 
 static enum rv_code
@@ -139,7 +145,7 @@ org_history(struct session *s, const char *action, rowid_t unit_id,
 static void
 person_facts(const struct person *was, const struct person *p, struct facts *f)
 {
-	if (was == NULL)
+	if (was == NULL || strcmp(was->login, p->login) != 0)
 		facts_str(f, "login", p->login);
 	if (was == NULL || strcmp(was->full_name, p->full_name) != 0)
 		facts_str(f, "full_name", p->full_name);
@@ -163,6 +169,10 @@ make_head(struct org_op *op, const struct unit *u, const struct person *p,
 	enum rv_code rc;
 	int already = 0;
 
+	if (p->left_on[0] != '\0')
+		return err_set(err, RV_REFUSED,
+		    _("%s left on %s and cannot head a unit; name someone who works here"),
+		    p->login, p->left_on);
 	if (p->role == ROLE_INSPECTOR)
 		return err_set(err, RV_REFUSED,
 		    _("%s is an inspector; an inspector cannot head a unit"), p->login);
@@ -381,7 +391,7 @@ static enum rv_code
 do_person_set(struct store *st, void *arg, struct rv_err *err)
 {
 	struct org_op *op = arg;
-	struct person p = { 0 }, was;
+	struct person p = { 0 }, was = { 0 };
 	struct unit u = { 0 };
 	char *old_name = NULL;
 	rowid_t headed[64];
@@ -393,6 +403,27 @@ do_person_set(struct store *st, void *arg, struct rv_err *err)
 		goto out;
 	was = p;
 	old_role = p.role;
+	if (p.left_on[0] != '\0' && (op->unit != NULL || op->role != NULL)) {
+		rc = err_set(err, RV_REFUSED,
+		    _("%s left on %s; their unit and role stay as they were when they left (only --name and --login change)"),
+		    p.login, p.left_on);
+		goto out;
+	}
+	if (op->new_login != NULL && strcmp(op->new_login, p.login) != 0) {
+		struct person other = { 0 };
+		struct rv_err ignored;
+
+		if (store_person_by_login(st, op->new_login, &other, &ignored) == RV_OK) {
+			rc = err_set(err, RV_REFUSED,
+			    _("the login %s is registered already; roviec person list shows everyone"),
+			    other.login);
+			model_person_free(&other);
+			goto out;
+		}
+		if ((rc = store_person_set_login(st, p.id, op->new_login, err)) != RV_OK)
+			goto out;
+		p.login = (char *)op->new_login;
+	}
 	if ((rc = apply_unit_role(st, op, &p, &u, err)) != RV_OK)
 		goto out;
 	if (old_role == ROLE_ADMIN && p.role != ROLE_ADMIN) {
@@ -440,6 +471,9 @@ do_person_set(struct store *st, void *arg, struct rv_err *err)
 	if (old_name != NULL)
 		p.full_name = old_name;
 out:
+	/* p.login may be the new one, the caller's: free the one read. */
+	if (was.login != NULL)
+		p.login = was.login;
 	model_person_free(&p);
 	model_unit_free(&u);
 	return rc;
@@ -447,19 +481,217 @@ out:
 
 enum rv_code
 org_person_set(struct session *s, const char *login, const char *full_name,
-    const char *unit, const char *role, struct rv_err *err)
+    const char *unit, const char *role, const char *new_login, struct rv_err *err)
 {
-	struct org_op op = { .s = s, .unit = unit, .role = role };
+	struct org_op op = { .s = s, .unit = unit, .role = role, .new_login = new_login };
 	enum rv_code rc;
 
 	if ((rc = need_admin(s, _("change people"), err)) != RV_OK ||
-	    (rc = check_login(login, err)) != RV_OK)
+	    (rc = check_login(login, err)) != RV_OK ||
+	    (new_login != NULL && (rc = check_login(new_login, err)) != RV_OK))
 		return rc;
 	if (full_name != NULL &&
 	    (rc = take_name(full_name, _("the full name"), &op.name, err)) != RV_OK)
 		return rc;
 	if ((op.login = strdup(login)) != NULL)
 		rc = store_write(s->st, do_person_set, &op, err);
+	org_op_free(&op);
+	return rc;
+}
+
+/* --- issue #12: unit set, person leave ------------------------------------ */
+
+static enum rv_code
+do_unit_set(struct store *st, void *arg, struct rv_err *err)
+{
+	struct org_op *op = arg;
+	struct unit u = { 0 }, parent = { 0 }, was;
+	char *old_name = NULL;
+	struct facts f;
+	enum rv_code rc;
+
+	if ((rc = store_unit_by_code(st, op->unit, &u, err)) != RV_OK)
+		goto out;
+	was = u;
+	if (op->parent != NULL) {
+		int under = 0;
+
+		if ((rc = store_unit_by_code(st, op->parent, &parent, err)) != RV_OK ||
+		    (rc = store_unit_within(st, parent.id, u.id, &under, err)) != RV_OK)
+			goto out;
+		if (under) {
+			rc = parent.id == u.id ? err_set(err, RV_REFUSED,
+			    _("%s cannot be placed under itself; name another parent unit"), u.code) :
+			    err_set(err, RV_REFUSED,
+			    _("%s cannot be placed under %s, one of its own units; name a unit outside %s"),
+			    u.code, parent.code, u.code);
+			goto out;
+		}
+		u.parent_id = parent.id;
+	}
+	if (op->kind != NULL && model_kind_parse(op->kind, &u.kind) != 0) {
+		rc = err_set(err, RV_REFUSED,
+		    _("the kind of a unit is one of city, ward, commune, department, party"));
+		goto out;
+	}
+	if (op->name != NULL) {
+		old_name = u.name;
+		u.name = op->name;
+	}
+	/* What changed, as facts (replay.c's unit_facts reads them). */
+	facts_init(&f);
+	if (strcmp(was.name, u.name) != 0)
+		facts_str(&f, "name", u.name);
+	if (was.kind != u.kind)
+		facts_str(&f, "kind", model_kind_name(u.kind));
+	if (was.parent_id != u.parent_id)
+		facts_int(&f, "parent_id", u.parent_id);
+	if (f.fields == 0) {
+		facts_free(&f);
+		rc = err_set(err, RV_REFUSED, _("%s is already so; nothing to change"), u.code);
+	} else if ((rc = store_unit_update(st, &u, err)) == RV_OK) {
+		rc = org_history(op->s, "unit-changed", u.id, 0, op->name, &f, err);
+	} else {
+		facts_free(&f);
+	}
+	if (old_name != NULL)
+		u.name = old_name;
+out:
+	model_unit_free(&u);
+	model_unit_free(&parent);
+	return rc;
+}
+
+enum rv_code
+org_unit_set(struct session *s, const char *code, const char *name,
+    const char *parent, const char *kind, struct rv_err *err)
+{
+	struct org_op op = { .s = s, .unit = code, .parent = parent, .kind = kind };
+	enum rv_code rc;
+
+	if ((rc = need_admin(s, _("change units"), err)) != RV_OK ||
+	    (rc = check_code(code, err)) != RV_OK)
+		return rc;
+	if (name != NULL &&
+	    (rc = take_name(name, _("the unit's name"), &op.name, err)) != RV_OK)
+		return rc;
+	rc = store_write(s->st, do_unit_set, &op, err);
+	org_op_free(&op);
+	return rc;
+}
+
+/* The first of the duties a leaving person owns, and how many. */
+#define OWNED_SHOWN 10
+
+struct owned {
+	char refs[OWNED_SHOWN * 40];
+	size_t len;
+	long n;
+};
+
+static int
+owned_ref(const char *ref, void *arg)
+{
+	struct owned *o = arg;
+
+	if (o->n++ < OWNED_SHOWN && o->len < sizeof(o->refs))
+		o->len += (size_t)snprintf(o->refs + o->len, sizeof(o->refs) - o->len,
+		    "%s%s", o->len ? ", " : "", ref != NULL ? ref : "");
+	return 0;
+}
+
+static enum rv_code
+do_person_leave(struct store *st, void *arg, struct rv_err *err)
+{
+	struct org_op *op = arg;
+	struct person p = { 0 };
+	struct owned o = { .len = 0 };
+	struct facts f;
+	rowid_t headed[64];
+	size_t nheaded = 0;
+	char day[11];
+	enum rv_code rc;
+
+	if ((rc = store_person_by_login(st, op->login, &p, err)) != RV_OK)
+		goto out;
+	if (p.left_on[0] != '\0') {
+		rc = err_set(err, RV_REFUSED, _("%s left on %s already"), p.login, p.left_on);
+		goto out;
+	}
+	if (p.role == ROLE_ADMIN) {
+		long long admins;
+
+		if ((rc = store_count(st, "admins", &admins, err)) != RV_OK)
+			goto out;
+		if (admins <= 1) {
+			rc = err_set(err, RV_REFUSED,
+			    _("%s is the last administrator; make someone else administrator first"),
+			    p.login);
+			goto out;
+		}
+	}
+	/* Their open and submitted duties go to others first: the refusal
+	 * names them all, or the first and where to see the rest. */
+	if ((rc = store_person_owns(st, p.id, owned_ref, &o, err)) != RV_OK)
+		goto out;
+	if (o.n == 1) {
+		rc = err_set(err, RV_REFUSED,
+		    _("%s still owns an open or submitted duty: %s; give it to another official first (roviec assign REF LOGIN; a submitted duty is confirmed by its assigner), then run this again"),
+		    p.login, o.refs);
+		goto out;
+	}
+	if (o.n > 1 && o.n <= OWNED_SHOWN) {
+		rc = err_set(err, RV_REFUSED,
+		    _("%s still owns %ld open or submitted duties: %s; give them to other officials first (roviec assign REF LOGIN; a submitted duty is confirmed by its assigner), then run this again"),
+		    p.login, o.n, o.refs);
+		goto out;
+	}
+	if (o.n > OWNED_SHOWN) {
+		rc = err_set(err, RV_REFUSED,
+		    _("%s still owns %ld open or submitted duties: %s and %ld more (roviec list --owner %s); give them to other officials first (roviec assign REF LOGIN; a submitted duty is confirmed by its assigner), then run this again"),
+		    p.login, o.n, o.refs, o.n - OWNED_SHOWN, p.login);
+		goto out;
+	}
+	/* They stop heading every unit they head (its other heads stay). */
+	if ((rc = store_headed_by(st, p.id, headed, 64, &nheaded, err)) != RV_OK)
+		goto out;
+	for (size_t i = 0; i < nheaded && rc == RV_OK; i++)
+		rc = unmake_head(op, headed[i], &p, err);
+	if (rc != RV_OK)
+		goto out;
+	dates_iso(session_today(op->s), day);
+	if ((rc = store_person_leave(st, p.id, day, err)) != RV_OK)
+		goto out;
+	facts_init(&f);
+	facts_str(&f, "left_on", day);
+	rc = org_history(op->s, "person-left", p.unit_id, p.id, op->reason, &f, err);
+	assert(rc != RV_OK || nheaded == 0 || !actor_heads(st, p.id, headed[0]));
+out:
+	model_person_free(&p);
+	return rc;
+}
+
+enum rv_code
+org_person_leave(struct session *s, const char *login, const char *reason,
+    struct rv_err *err)
+{
+	struct org_op op = { .s = s };
+	enum rv_code rc;
+
+	if ((rc = need_admin(s, _("record that someone has left"), err)) != RV_OK ||
+	    (rc = check_login(login, err)) != RV_OK)
+		return rc;
+	if (reason != NULL &&
+	    (rc = text_in_str(reason, _("the reason"), ORG_REASON_MAX, &op.reason, err)) != RV_OK)
+		return rc;
+	if (op.reason != NULL && op.reason[0] == '\0') {
+		free(op.reason);
+		op.reason = NULL;
+	}
+	if ((op.login = strdup(login)) == NULL)
+		rc = err_set(err, RV_STORAGE, _("out of memory"));
+	else
+		rc = store_write(s->st, do_person_leave, &op, err);
 	org_op_free(&op);
 	return rc;
 }
@@ -504,6 +736,12 @@ gecos_name(const struct passwd *pw, char *buf, size_t size)
 	memcpy(buf, g, n);
 	buf[n] = '\0';
 	return buf;
+}
+
+int
+org_login_exists(const char *login)
+{
+	return login != NULL && getpwnam(login) != NULL;
 }
 
 enum rv_code

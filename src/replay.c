@@ -92,7 +92,7 @@ map_free(struct idmap *m)
 
 /* Which fields of a unit or person the history has given. */
 enum { U_CODE = 1, U_NAME = 2, U_KIND = 4, U_PARENT = 8, U_HEADS = 16 };
-enum { P_LOGIN = 1, P_NAME = 2, P_UNIT = 4, P_ROLE = 8 };
+enum { P_LOGIN = 1, P_NAME = 2, P_UNIT = 4, P_ROLE = 8, P_LEFT = 16 };
 
 struct ids {
 	rowid_t *v;
@@ -117,6 +117,7 @@ struct rperson {
 	char *login, *full_name, *role;
 	rowid_t unit;
 	char *stored_login;
+	char *left_on;		/* issue #12: NULL, here */
 };
 
 struct rhandoff {
@@ -761,6 +762,20 @@ person_facts(struct ctx *c, struct rperson *p)
 		set_str(&p->role, v, &c->r->failed);
 		p->known |= P_ROLE;
 	}
+	if (fact_str(c->doc, "left_on", &v)) {
+		set_str(&p->left_on, v, &c->r->failed);
+		p->known |= P_LEFT;
+	}
+}
+
+/* A person made (added, or a baseline's) works here: none had left before
+ * migration 10 gave the day (issue #12). */
+static void
+person_here(struct rperson *p)
+{
+	free(p->left_on);
+	p->left_on = NULL;
+	p->known |= P_LEFT;
 }
 
 static int
@@ -847,6 +862,7 @@ org_person_added(struct ctx *c)
 	if (p->made)
 		bad_entry(c->r, c->e, REPLAY_ENTRY, c->name, N_("the person is made twice"));
 	p->made = 1;
+	person_here(p);
 	if (legacy(c)) {
 		set_str(&p->full_name, c->e->text, &c->r->failed);
 		p->unit = c->e->to_unit_id;
@@ -902,6 +918,34 @@ org_head_removed(struct ctx *c)
 	ids_remove(&u->heads, c->e->from_owner_id);
 }
 
+/* Issue #12: a unit renamed, moved or of another kind; a person who left.
+ * Both came after the facts: one without is a finding. */
+static void
+org_unit_changed(struct ctx *c)
+{
+	struct runit *u = entry_unit(c, c->e->to_unit_id, 0);
+
+	if (u == NULL)
+		return;
+	if (legacy(c))
+		bad_entry(c->r, c->e, REPLAY_ENTRY, c->name, N_("it has no facts to replay"));
+	else
+		unit_facts(c, u);
+}
+
+static void
+org_person_left(struct ctx *c)
+{
+	struct rperson *p = entry_person(c, c->e->to_owner_id, 0);
+
+	if (p == NULL)
+		return;
+	if (legacy(c) || !facts_has(c->doc, "left_on"))
+		bad_entry(c->r, c->e, REPLAY_ENTRY, c->name, N_("it has no facts to replay"));
+	else
+		person_facts(c, p);
+}
+
 static void
 org_baseline(struct ctx *c)
 {
@@ -927,6 +971,7 @@ org_baseline(struct ctx *c)
 		if (p == NULL)
 			return;
 		p->made = 1;
+		person_here(p);
 		person_facts(c, p);
 	} else {
 		bad_entry(c->r, c->e, REPLAY_ENTRY, c->name, N_("a baseline of nothing"));
@@ -968,6 +1013,9 @@ static const struct replay_case {
 	{ "person-changed", NULL, org_person_changed },
 	{ "head-set", NULL, org_head_set },
 	{ "head-removed", NULL, org_head_removed },
+	/* issue #12 */
+	{ "unit-changed", NULL, org_unit_changed },
+	{ "person-left", NULL, org_person_left },
 	{ "baseline", duty_baseline, org_baseline },
 	/* Issue #13: a coefficient corrected (the evaluation's, not a field
 	 * of the ledger yet); general criteria entered for a person (the
@@ -1121,6 +1169,9 @@ org_person_row(const struct store_person_rec *row, void *arg)
 	}
 	if ((p->known & P_ROLE) && !same(p->role, row->role))
 		differs(r, REPLAY_PERSON, name, NC_("verify", "role"), row->role, p->role);
+	if ((p->known & P_LEFT) && !same(p->left_on, row->left_on))
+		differs(r, REPLAY_PERSON, name, NC_("verify", "left on"),
+		    row->left_on != NULL ? row->left_on : "", p->left_on != NULL ? p->left_on : "");
 	return r->stop || r->failed;
 }
 
@@ -1489,6 +1540,7 @@ replay_ledger(struct store *st, replay_fn fn, void *arg, long long *found,
 		free(r.people[i].full_name);
 		free(r.people[i].role);
 		free(r.people[i].stored_login);
+		free(r.people[i].left_on);
 	}
 	free(r.units);
 	free(r.people);

@@ -150,6 +150,12 @@ enum stmt {
 	ST_EVAL_GENERAL_LIST,
 	ST_EVAL_GENERAL_GET,
 	ST_EVAL_GENERAL_SET,
+	/* Issue #12: unit set, person set --login, person leave. */
+	ST_UNIT_UPDATE,
+	ST_PERSON_LOGIN,
+	ST_PERSON_LEAVE,
+	ST_PERSON_OWNS,
+	ST_LOGIN_CHANGE_ADD,
 	ST__MAX
 };
 
@@ -496,6 +502,12 @@ enum stmt {
 	"  FROM duty_support s JOIN units su ON su.id = s.unit_id" \
 	"  WHERE s.duty_id = d.id ORDER BY su.code))"
 
+/* A person's login when entry h was written (issue #12): the one they had
+ * before the first change of it after h, else the one they have. */
+#define LOGIN_AT(id, now) \
+	"ifnull((SELECT lc.login_was FROM login_changes lc WHERE lc.person_id = " id \
+	" AND lc.entry_id > h.id ORDER BY lc.entry_id LIMIT 1), " now ")"
+
 static const char *const sqls[ST__MAX] = {
 	[ST_UNIT_BY_CODE] =
 	"SELECT id, code, name, kind, ifnull(parent_id, 0)"
@@ -520,25 +532,25 @@ static const char *const sqls[ST__MAX] = {
 	"  p.code, (SELECT group_concat(login, ', ') FROM (SELECT h.login"
 	"   FROM unit_heads uh JOIN people h ON h.id = uh.person_id"
 	"   WHERE uh.unit_id = u.id ORDER BY uh.id)),"
-	"  (SELECT count(*) FROM people WHERE unit_id = u.id),"
+	"  (SELECT count(*) FROM people WHERE unit_id = u.id AND left_on IS NULL),"
 	"  (SELECT count(*) FROM duties WHERE lead_unit_id = u.id"
 	"   AND status IN ('open', 'submitted'))"
 	" FROM tree JOIN units u ON u.id = tree.id"
 	" LEFT JOIN units p ON p.id = u.parent_id"
 	" ORDER BY tree.path",
 	[ST_PERSON_BY_LOGIN] =
-	"SELECT id, login, full_name, ifnull(unit_id, 0), role FROM people"
+	"SELECT id, login, full_name, ifnull(unit_id, 0), role, left_on FROM people"
 	" WHERE login = ?1",
 	[ST_PERSON_BY_ID] =
-	"SELECT id, login, full_name, ifnull(unit_id, 0), role FROM people"
+	"SELECT id, login, full_name, ifnull(unit_id, 0), role, left_on FROM people"
 	" WHERE id = ?1",
 	[ST_PERSON_INSERT] =
 	"INSERT INTO people (login, full_name, unit_id, role) VALUES (?1, ?2, ?3, ?4)",
 	[ST_PERSON_UPDATE] =
 	"UPDATE people SET full_name = ?2, unit_id = ?3, role = ?4 WHERE id = ?1",
 	[ST_PERSON_LIST] =
-	"SELECT p.id, p.login, p.full_name, ifnull(p.unit_id, 0), p.role, u.code,"
-	"  EXISTS (SELECT 1 FROM unit_heads uh WHERE uh.person_id = p.id)"
+	"SELECT p.id, p.login, p.full_name, ifnull(p.unit_id, 0), p.role, p.left_on,"
+	"  u.code, EXISTS (SELECT 1 FROM unit_heads uh WHERE uh.person_id = p.id)"
 	" FROM people p LEFT JOIN units u ON u.id = p.unit_id"
 	" WHERE ?1 IS NULL OR p.unit_id = ?1"
 	" ORDER BY u.code IS NULL, u.code, p.login",
@@ -690,7 +702,8 @@ static const char *const sqls[ST__MAX] = {
 	[ST_COUNT_HANDOFFS] = "SELECT count(*) FROM handoffs",
 	[ST_COUNT_PEOPLE] = "SELECT count(*) FROM people",
 	[ST_COUNT_UNITS] = "SELECT count(*) FROM units",
-	[ST_COUNT_ADMINS] = "SELECT count(*) FROM people WHERE role = 'admin'",
+	[ST_COUNT_ADMINS] =
+	"SELECT count(*) FROM people WHERE role = 'admin' AND left_on IS NULL",
 	[ST_DATA_VERSION] = "PRAGMA data_version",
 	/* The chain: what a new entry's hash covers (its ids as people read
 	 * them) and the last entry it follows. */
@@ -708,8 +721,10 @@ static const char *const sqls[ST__MAX] = {
 	/* Every entry in order, read the way ST_CHAIN_TAIL reads a new one;
 	 * left joins, so that an entry pointing nowhere is still checked. */
 	[ST_CHAIN_WALK] =
-	"SELECT h.id, d.uuid, h.at, a.login, v.login, h.action, fu.code, tu.code,"
-	"  fo.login, tp.login, h.text, h.detail, h.hash, d.ref,"
+	"SELECT h.id, d.uuid, h.at, " LOGIN_AT("h.actor_id", "a.login") ","
+	"  " LOGIN_AT("h.via_id", "v.login") ", h.action, fu.code, tu.code,"
+	"  " LOGIN_AT("h.from_owner_id", "fo.login") ","
+	"  " LOGIN_AT("h.to_owner_id", "tp.login") ", h.text, h.detail, h.hash, d.ref,"
 	"  ifnull(h.duty_id, 0), h.actor_id, ifnull(h.via_id, 0),"
 	"  ifnull(h.from_unit_id, 0), ifnull(h.to_unit_id, 0),"
 	"  ifnull(h.from_owner_id, 0), ifnull(h.to_owner_id, 0), h.data, h.seal"
@@ -821,7 +836,8 @@ static const char *const sqls[ST__MAX] = {
 	[ST_REPLAY_HEADS] =
 	"SELECT unit_id, person_id FROM unit_heads ORDER BY unit_id, id",
 	[ST_REPLAY_PEOPLE] =
-	"SELECT id, login, full_name, ifnull(unit_id, 0), role FROM people ORDER BY id",
+	"SELECT id, login, full_name, ifnull(unit_id, 0), role, left_on FROM people"
+	" ORDER BY id",
 	[ST_REPLAY_DUTIES] =
 	"SELECT id, uuid, ref, title, search_key, result, basis, field, assigner_id,"
 	"  lead_unit_id, owner_id, created_at, original_deadline, deadline, status,"
@@ -858,7 +874,8 @@ static const char *const sqls[ST__MAX] = {
 	"SELECT id, code, name, kind, ifnull(parent_id, 0)"
 	" FROM units ORDER BY code",
 	[ST_PERSON_ALL] =
-	"SELECT id, login, full_name, ifnull(unit_id, 0), role FROM people ORDER BY login",
+	"SELECT id, login, full_name, ifnull(unit_id, 0), role, left_on FROM people"
+	" ORDER BY login",
 	/* Each read by its own index, the few rows sorted by id. */
 	[ST_TAB_IDS_FIRST + PAGE_LEAD] =
 	"SELECT id FROM duties WHERE lead_unit_id = ?1 AND status IN ('open', 'submitted')"
@@ -985,6 +1002,20 @@ static const char *const sqls[ST__MAX] = {
 	" ON CONFLICT (person_id, period) DO UPDATE SET"
 	"  general_x100 = excluded.general_x100, cohesion = excluded.cohesion,"
 	"  reason = excluded.reason, set_by = excluded.set_by, set_at = excluded.set_at",
+	/* Issue #12: unit set, person set --login, person leave. */
+	[ST_UNIT_UPDATE] =
+	"UPDATE units SET name = ?2, kind = ?3, parent_id = ?4 WHERE id = ?1",
+	[ST_PERSON_LOGIN] =
+	"UPDATE people SET login = ?2 WHERE id = ?1",
+	[ST_PERSON_LEAVE] =
+	"UPDATE people SET left_on = ?2 WHERE id = ?1",
+	[ST_LOGIN_CHANGE_ADD] =
+	"INSERT INTO login_changes (person_id, login_was, entry_id)"
+	" SELECT id, login, (SELECT ifnull(max(id), 0) + 1 FROM history)"
+	" FROM people WHERE id = ?1",
+	[ST_PERSON_OWNS] =
+	"SELECT ref FROM duties WHERE owner_id = ?1 AND status IN ('open', 'submitted')"
+	" ORDER BY ref",
 };
 
 static enum rv_code chain_fill(sqlite3 *db, int version, void *arg,
@@ -2178,6 +2209,10 @@ read_person(sqlite3_stmt *s, struct person *p)
 	p->unit_id = sqlite3_column_int64(s, 3);
 	if (model_role_parse(col_str(s, 4), &p->role) != 0)
 		p->role = ROLE_OFFICER;
+	/* Every read of a person carries left_on (issue #12) in column 5. */
+	assert(sqlite3_column_count(s) > 5);
+	snprintf(p->left_on, sizeof(p->left_on), "%s",
+	    col_str(s, 5) != NULL ? col_str(s, 5) : "");
 }
 
 static enum rv_code
@@ -2274,8 +2309,8 @@ store_person_list(struct store *st, rowid_t unit_id, store_person_fn fn,
 
 		read_person(s, &p);
 		row.person = &p;
-		row.unit_code = col_str(s, 5);
-		row.is_head = sqlite3_column_int(s, 6);
+		row.unit_code = col_str(s, 6);
+		row.is_head = sqlite3_column_int(s, 7);
 		stop = fn(&row, arg);
 		model_person_free(&p);
 		if (stop)
@@ -3614,7 +3649,7 @@ store_replay_org(struct store *st, const struct store_org_fns *fns, void *arg,
 	while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct store_person_rec p = {
 			sqlite3_column_int64(s, 0), col_str(s, 1), col_str(s, 2),
-			sqlite3_column_int64(s, 3), col_str(s, 4)
+			sqlite3_column_int64(s, 3), col_str(s, 4), col_str(s, 5)
 		};
 
 		stop = fns->person(&p, arg);
@@ -4343,4 +4378,71 @@ store_eval_general_set(struct store *st, rowid_t person_id, const char *period,
 	sqlite3_bind_int64(s, 6, set_by);
 	bind_text(s, 7, at);
 	return run(st, s, err);
+}
+
+/* --- issue #12: unit set, person set --login, person leave --------------- */
+
+enum rv_code
+store_unit_update(struct store *st, const struct unit *u, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_UNIT_UPDATE, err);
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, u->id);
+	bind_text(s, 2, u->name);
+	bind_text(s, 3, model_kind_name(u->kind));
+	bind_id(s, 4, u->parent_id);
+	return run(st, s, err);
+}
+
+enum rv_code
+store_person_set_login(struct store *st, rowid_t id, const char *login,
+    struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_LOGIN_CHANGE_ADD, err);
+	enum rv_code rc;
+
+	/* The entries written so far keep the login they were written with
+	 * (the chain's walk reads it from login_changes). */
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, id);
+	if ((rc = run(st, s, err)) != RV_OK)
+		return rc;
+	assert(sqlite3_changes(st->db) == 1);
+	if ((s = stmt(st, ST_PERSON_LOGIN, err)) == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, id);
+	bind_text(s, 2, login);
+	return run(st, s, err);
+}
+
+enum rv_code
+store_person_leave(struct store *st, rowid_t id, const char *day,
+    struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_PERSON_LEAVE, err);
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, id);
+	bind_text(s, 2, day);
+	return run(st, s, err);
+}
+
+enum rv_code
+store_person_owns(struct store *st, rowid_t id, store_ref_fn fn, void *arg,
+    struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_PERSON_OWNS, err);
+	int rc;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (fn(col_str(s, 0), arg))
+			break;
+	return rows_done(st, s, rc, err);
 }

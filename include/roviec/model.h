@@ -31,6 +31,7 @@ struct person {
 	char *full_name;
 	rowid_t unit_id;	/* 0: none (administrators, inspectors) */
 	enum role role;
+	char left_on[11];	/* the local day they left (issue #12); "": here */
 };
 
 /* A duty's stored state; status is one of "open", "submitted", "done",

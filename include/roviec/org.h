@@ -22,10 +22,32 @@ enum rv_code org_person_add(struct session *s, const char *login,
     const char *full_name, const char *unit, const char *role,
     struct rv_err *err);
 
-/* Administrator: change a person's name, unit or role (NULL: unchanged). */
+/* Whether this machine has an account of that login (getpwnam): a person
+ * registered without one cannot use roviec until it is made. */
+int org_login_exists(const char *login);
+
+/* Administrator: change a person's name, unit, role or login (NULL:
+ * unchanged).  One who has left keeps their unit and role. */
 enum rv_code org_person_set(struct session *s, const char *login,
     const char *full_name, const char *unit, const char *role,
-    struct rv_err *err);
+    const char *new_login, struct rv_err *err);
+
+/* Administrator: rename a unit, move it under another parent (never under
+ * itself or one of its own units), change its kind (NULL: unchanged);
+ * recorded as "unit-changed" with the facts that changed. */
+enum rv_code org_unit_set(struct session *s, const char *code,
+    const char *name, const char *parent, const char *kind, struct rv_err *err);
+
+#define ORG_REASON_MAX 500	/* characters */
+
+/* Administrator: the person has left (moved away, retired) today, with an
+ * optional reason; recorded as "person-left".  Refused while they own open
+ * or submitted duties (the refusal names them) or are the last
+ * administrator.  They stop heading their units; they keep their unit,
+ * role and history, and can no longer act (actor.c), own a duty or head a
+ * unit. */
+enum rv_code org_person_leave(struct session *s, const char *login,
+    const char *reason, struct rv_err *err);
 
 /* Administrator: make a registered person the head of a unit (they need
  * not belong to it). */

@@ -419,6 +419,7 @@ struct store_person_rec {
 	const char *login, *full_name;
 	rowid_t unit_id;
 	const char *role;
+	const char *left_on;	/* NULL: here (issue #12) */
 };
 struct store_org_fns {
 	int (*entry)(const struct store_entry *e, void *arg);
@@ -670,5 +671,23 @@ enum rv_code store_eval_general_get(struct store *st, rowid_t person_id,
 enum rv_code store_eval_general_set(struct store *st, rowid_t person_id,
     const char *period, long general, int cohesion, const char *reason,
     rowid_t set_by, const char *at, struct rv_err *err);
+
+/* Issue #12: unit set, person set --login, person leave. */
+/* Writes name, kind and parent_id of u (by u->id); a parent under u is
+ * refused by the schema (RV_REFUSED). */
+enum rv_code store_unit_update(struct store *st, const struct unit *u,
+    struct rv_err *err);
+/* A person's new login; one taken is RV_REFUSED (the schema's). */
+enum rv_code store_person_set_login(struct store *st, rowid_t id,
+    const char *login, struct rv_err *err);
+/* Marks the person as left on day (ISO); refused by the schema while they
+ * own an open or submitted duty or head a unit. */
+enum rv_code store_person_leave(struct store *st, rowid_t id, const char *day,
+    struct rv_err *err);
+typedef int (*store_ref_fn)(const char *ref, void *arg);
+/* The references of the open and submitted duties the person owns, in
+ * order; fn returning nonzero stops. */
+enum rv_code store_person_owns(struct store *st, rowid_t id, store_ref_fn fn,
+    void *arg, struct rv_err *err);
 
 #endif

@@ -62,7 +62,8 @@ main(void)
 	    "confirmed", "escalate", "extension-approved", "extension-asked", "extension-refused",
 	    "extension-withdrawn", "handoff-withdrawn", "head-set", "part-delivered", "person-added",
 	    "person-changed", "progress", "redirected", "rejected", "reopened", "return", "submitted",
-	    "support-ended", "transfer", "unit-added", "proposed", "first administrator", NULL }; *w; w++)
+	    "support-ended", "transfer", "unit-added", "proposed", "first administrator",
+	    "unit-changed", "person-left", NULL }; *w; w++)
 		ok(strcmp(history_word_shown(*w), *w) != 0, "vi: %s is %s", *w, history_word_shown(*w));
 	is_str(history_word_shown("x-unknown"), "x-unknown", "vi: a word not known is shown as stored");
 	is_str(history_detail_shown("2026-11-19", buf, sizeof(buf)), "19/11/2026", "vi: a day as DD/MM/YYYY");
