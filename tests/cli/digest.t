@@ -5,6 +5,8 @@
 # it sends nothing twice; reminders (a deadline at the due-soon threshold
 # and on the day, a proposal left unanswered) come once each; headers stay
 # headers whatever the titles hold; a mailer that fails records nothing.
+# A week of mail from Monday 2026-12-07, whatever day the suite runs at.
+TEST_PIN="2026-12-07 02:00:00"
 . "$(dirname "$0")/lib.sh"
 
 MAIL="$T/mail"

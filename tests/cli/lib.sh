@@ -9,6 +9,14 @@ set -u
 # shell too: run by hand, it starts again under the pin, so that it is the
 # process that shares libfaketime's clock with its children (and removes
 # the shared clock when it ends).
+# A test bound to a calendar (a week of mail) names its own moment in
+# TEST_PIN before sourcing this file: it runs at that moment whatever the
+# suite's (make check-dates moves the others).
+if [ -n "${TEST_PIN:-}" ] && [ "${ROVIEC_TEST_CLOCK:-}" != "$TEST_PIN" ]; then
+	unset ROVIEC_TEST_CLOCK FAKETIME FAKETIME_SHARED
+	TEST_NOW=$TEST_PIN
+	export TEST_NOW
+fi
 _pinned=${ROVIEC_TEST_CLOCK:-}
 . "$(dirname "$0")/../clock.sh"
 if [ -z "$_pinned" ]; then

@@ -6,6 +6,9 @@
 # and the reports still count their past work where it was done
 # (must-show 3).
 . "$(dirname "$0")/lib.sh"
+# Today in the server's zone (every test runs at TEST_NOW: tests/clock.sh).
+TODAY=$(TZ=Asia/Ho_Chi_Minh date +%Y-%m-%d)
+TODAY_VI=$(TZ=Asia/Ho_Chi_Minh date +%d/%m/%Y)
 
 CASES=$FIXTURES/text-cases.tsv
 sq() { sqlite3 "$DB" "$1"; }
@@ -158,16 +161,16 @@ before=$(report_p1)
 expect 1 "an officer may not record a leave" --as off2 person leave head1
 like "$err" "only an administrator" "and is told who may"
 expect 0 "head1 leaves" person leave head1 --reason "Chuyển công tác về Sở Nội vụ"
-is "$out" "head1 has left (2026-12-07); their history and past work stay." "and is told so"
-is "$(sq "SELECT left_on FROM people WHERE login = 'head1'")" 2026-12-07 "left_on is stored"
+is "$out" "head1 has left ($TODAY); their history and past work stay." "and is told so"
+is "$(sq "SELECT left_on FROM people WHERE login = 'head1'")" $TODAY "left_on is stored"
 is "$(sq "SELECT count(*) FROM unit_heads WHERE person_id = (SELECT id FROM people WHERE login = 'head1')")" 0 \
     "head1 heads no unit any more"
 is "$(sq "SELECT action FROM history ORDER BY id DESC LIMIT 2" | tr '\n' ' ')" "person-left head-removed " \
     "the history records the head removed and the leave"
-is "$(last_data person-left)" '{"left_on":"2026-12-07"}' "the leave's facts"
+is "$(last_data person-left)" "{\"left_on\":\"$TODAY\"}" "the leave's facts"
 is "$(sq "SELECT text FROM history WHERE action = 'person-left'")" "Chuyển công tác về Sở Nội vụ" "and its reason"
 run person list
-like "$out" "head1 +Trần Thị Mai +P1 +head +2026-12-07" "person list shows the day head1 left"
+like "$out" "head1 +Trần Thị Mai +P1 +head +$TODAY" "person list shows the day head1 left"
 run person list --format csv
 like "$out" "^login,name,unit,role,head,left" "with a column left in CSV"
 run person list --excel
@@ -184,35 +187,35 @@ like "$("$ROVIEC" --db "$DB" report --by person --format csv | grep '^head1,')" 
 
 # One who left no longer acts, owns or heads.
 expect 1 "one who left cannot act" --as head1 list
-like "$err" "head1 left on 2026-12-07 and can no longer use roviec" "naming the login and the day"
+like "$err" "head1 left on $TODAY and can no longer use roviec" "naming the login and the day"
 expect 1 "nor be given a new duty" --as chutich add "Việc mới" --lead P1 --owner head1 --due +30 --result R --basis B
-like "$err" "head1 left on 2026-12-07 and cannot be given a duty" "naming the login and the day"
+like "$err" "head1 left on $TODAY and cannot be given a duty" "naming the login and the day"
 "$ROVIEC" --db "$DB" person add newhead "Ngô Văn Mới" --unit P1 --role head >/dev/null 2>&1
 ok $? "P1 gets a new head"
 expect 1 "nor a duty assigned" --as newhead assign "$ref0" head1
-like "$err" "head1 left on 2026-12-07" "naming them"
+like "$err" "head1 left on $TODAY" "naming them"
 expect 1 "nor be made head" unit add P9 "Phường 9" --parent DL --head head1
 expect 1 "nor be given the role of head" person set head1 --role head
-like "$err" "head1 left on 2026-12-07" "naming them"
+like "$err" "head1 left on $TODAY" "naming them"
 expect 1 "nor leave twice" person leave head1
-like "$err" "head1 left on 2026-12-07 already" "and says when"
+like "$err" "head1 left on $TODAY already" "and says when"
 expect 0 "a name is still corrected" person set head1 --name "Trần Thị Mai"
 sum=$(dump | md5sum)
 tampered left "UPDATE people SET left_on = '2026-01-01' WHERE login = 'head1'"
 is "$rc" 1 "verify catches a leave day changed behind roviec's back"
-like "$out$err" "person head1 holds left on '2026-01-01' where its history says '2026-12-07'" \
+like "$out$err" "person head1 holds left on '2026-01-01' where its history says '$TODAY'" \
     "naming the person and both days"
 tampered left2 "UPDATE people SET left_on = '2026-01-01' WHERE login = 'off2'"
 like "$out$err" "person off2 holds left on '2026-01-01' where its history says ''" \
     "and one marked left who never did"
 tampered back "UPDATE people SET left_on = NULL WHERE login = 'head1'"
-like "$out$err" "person head1 holds left on '' where its history says '2026-12-07'" "and one brought back"
+like "$out$err" "person head1 holds left on '' where its history says '$TODAY'" "and one brought back"
 if sqlite3 "$DB" "INSERT INTO unit_heads (unit_id, person_id) SELECT id, (SELECT id FROM people WHERE login = 'head1') FROM units WHERE code = 'P1'" 2>/dev/null; then
 	ok 1 "the schema refuses one who left as a head"
 else
 	ok 0 "the schema refuses one who left as a head"
 fi
-if sqlite3 "$DB" "PRAGMA foreign_keys = ON; UPDATE people SET left_on = '2026-12-07' WHERE login = 'lan.pt'" 2>/dev/null; then
+if sqlite3 "$DB" "PRAGMA foreign_keys = ON; UPDATE people SET left_on = '$TODAY' WHERE login = 'lan.pt'" 2>/dev/null; then
 	ok 1 "the schema refuses a leave while duties are owned"
 else
 	ok 0 "the schema refuses a leave while duties are owned"
@@ -250,7 +253,7 @@ while IFS='	' read -r name hex what; do
 	sum=$(dump | md5sum)
 	run person leave "$login" --reason "$v"
 	case $rc in
-	0) is "$(sq "SELECT left_on FROM people WHERE login = '$login'")" 2026-12-07 \
+	0) is "$(sq "SELECT left_on FROM people WHERE login = '$login'")" $TODAY \
 	       "$name as the reason of a leave: recorded ($what)" ;;
 	1) is "$(dump | md5sum)" "$sum" "$name as the reason of a leave: refused, nothing written ($what)" ;;
 	*) ok 1 "$name as the reason of a leave: exit $rc" ;;
@@ -272,7 +275,7 @@ like "$err" "the last administrator" "and is told why"
 "$ROVIEC" --db "$DB" person add admin2 "Quản trị viên" --role admin >/dev/null 2>&1
 expect 0 "with another administrator, one may leave" person leave me --reason "Nghỉ hưu"
 expect 1 "and then can no longer act" list
-like "$err" "$ME left on 2026-12-07 and can no longer use roviec" "naming their login and the day"
+like "$err" "$ME left on $TODAY and can no longer use roviec" "naming their login and the day"
 expect 1 "not even through --as" --as admin2 list
 
 done_testing
