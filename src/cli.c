@@ -46,6 +46,8 @@ enum opt {
 	OPT_CREATED_TO,
 	/* issue #10 */
 	OPT_ASSIGNER,
+	/* issue #11 */
+	OPT_EVERY, OPT_DAY, OPT_TITLE,
 	OPT__MAX
 };
 
@@ -75,6 +77,8 @@ static const struct {
 	[OPT_CREATED_FROM] = { "created-from", 1, 0 },
 	[OPT_CREATED_TO] = { "created-to", 1, 0 },
 	[OPT_ASSIGNER] = { "assigner", 1, 0 },
+	[OPT_EVERY] = { "every", 1, 0 }, [OPT_DAY] = { "day", 1, 0 },
+	[OPT_TITLE] = { "title", 1, 0 },
 };
 
 struct args {
@@ -125,6 +129,9 @@ static enum rv_code cmd_backup(struct cli *c);
 static enum rv_code cmd_import(struct cli *c);
 static enum rv_code cmd_export(struct cli *c);
 static enum rv_code cmd_graph(struct cli *c);
+static enum rv_code cmd_edit(struct cli *c);
+static enum rv_code cmd_tick(struct cli *c);
+static enum rv_code cmd_series_stop(struct cli *c);
 static enum rv_code parse_command(struct cli *c, int argc, char **argv);
 
 #define GLOBAL (O(OPT_DB) | O(OPT_AS))
@@ -157,9 +164,11 @@ static const struct command commands[] = {
 	 * the others (rule 2) rather than a usage error. */
 	{ "add", NULL, cmd_add, 0, 1,
 	  GLOBAL | O(OPT_LEAD) | O(OPT_OWNER) | O(OPT_DUE) | O(OPT_RESULT) |
-	  O(OPT_BASIS) | O(OPT_SUPPORT) | O(OPT_FIELD) | O(OPT_NOTE), NEEDS_ACTOR,
+	  O(OPT_BASIS) | O(OPT_SUPPORT) | O(OPT_FIELD) | O(OPT_NOTE) | O(OPT_EVERY) |
+	  O(OPT_DAY), NEEDS_ACTOR,
 	  "add TITLE --lead UNIT --owner LOGIN --due DATE --result TEXT --basis TEXT"
-	  " [--support UNIT[:PART]]... [--field NAME] [--note TEXT]" },
+	  " [--support UNIT[:PART]]... [--field NAME] [--note TEXT]"
+	  " [--every month|quarter|year [--day N]]" },
 	{ "list", NULL, cmd_list, 0, 0, GLOBAL | LIST_OPTS, NEEDS_ACTOR,
 	  "list [--unit UNIT] [--supporting UNIT] [--owner LOGIN] [--assigner LOGIN]"
 	  " [--status STATUS]... [--all] [--flag FLAG]... [--search TEXT]"
@@ -170,6 +179,13 @@ static const struct command commands[] = {
 	/* The actions on a duty come here, in the order of action.c's
 	 * table, generated from it (action_commands). */
 	{ NULL, NULL, NULL, 0, 0, 0, NEEDS_NOTHING, NULL },
+	/* issue #11 */
+	{ "edit", NULL, cmd_edit, 1, 1, GLOBAL | O(OPT_TITLE) | O(OPT_RESULT) |
+	  O(OPT_BASIS) | O(OPT_SUPPORT), NEEDS_ACTOR,
+	  "edit REF [--title TEXT] [--result TEXT] [--basis TEXT] [--support UNIT[:PART]]..." },
+	{ "series", "stop", cmd_series_stop, 1, 1, GLOBAL | O(OPT_REASON), NEEDS_ACTOR,
+	  "series stop REF --reason TEXT" },
+	{ "tick", NULL, cmd_tick, 0, 0, GLOBAL, NEEDS_ACTOR, "tick" },
 	{ "report", NULL, cmd_report, 0, 0,
 	  GLOBAL | O(OPT_UNIT) | O(OPT_FROM) | O(OPT_TO) | O(OPT_BY) | O(OPT_FORMAT) |
 	  EXCEL_OPTS, NEEDS_ACTOR,
@@ -371,7 +387,8 @@ find_command(int argc, char **argv, int *at1, int *at2)
 			break;
 		}
 		words[n++] = i;
-		if (n == 1 && strcmp(arg, "unit") != 0 && strcmp(arg, "person") != 0)
+		if (n == 1 && strcmp(arg, "unit") != 0 && strcmp(arg, "person") != 0 &&
+		    strcmp(arg, "series") != 0)
 			break;
 	}
 	*at1 = words[0];
@@ -663,6 +680,8 @@ cmd_add(struct cli *c)
 	in.basis = c->a.opt[OPT_BASIS];
 	in.field = c->a.opt[OPT_FIELD];
 	in.note = c->a.opt[OPT_NOTE];
+	in.every = c->a.opt[OPT_EVERY];
+	in.day = c->a.opt[OPT_DAY];
 	for (int i = 0; i < c->a.nmulti[OPT_SUPPORT]; i++) {
 		char *colon;
 
@@ -1094,6 +1113,87 @@ cmd_action(struct cli *c)
 		putchar('\n');
 	}
 	return rc;
+}
+
+/* --- issue #11: corrections and series --------------------------------- */
+
+static enum rv_code
+cmd_edit(struct cli *c)
+{
+	struct duty_edit e = { 0 };
+	char *parts[MAX_MULTI] = { 0 };
+	enum rv_code rc;
+
+	e.title = c->a.opt[OPT_TITLE];
+	e.result = c->a.opt[OPT_RESULT];
+	e.basis = c->a.opt[OPT_BASIS];
+	e.support_given = c->a.nmulti[OPT_SUPPORT] > 0;
+	/* --support '' alone: no supporting unit left. */
+	for (int i = 0; i < c->a.nmulti[OPT_SUPPORT]; i++) {
+		char *colon;
+
+		if (c->a.multi[OPT_SUPPORT][i][0] == '\0' && c->a.nmulti[OPT_SUPPORT] == 1)
+			break;
+		if ((parts[i] = strdup(c->a.multi[OPT_SUPPORT][i])) == NULL) {
+			rc = err_set(&c->err, RV_STORAGE, _("out of memory"));
+			goto out;
+		}
+		if ((colon = strchr(parts[i], ':')) != NULL) {
+			*colon = '\0';
+			e.support[i].part = colon + 1;
+		}
+		e.support[i].unit = parts[i];
+		e.nsupport++;
+	}
+	if (e.title == NULL && e.result == NULL && e.basis == NULL && !e.support_given) {
+		rc = usage_error(c, _("say what to correct: --title, --result, --basis or --support"),
+		    NULL);
+		goto out;
+	}
+	if ((rc = duty_edit(&c->s, c->a.pos[0], &e, &c->err)) == RV_OK) {
+		out_text(stdout, c->a.pos[0]);
+		fputs(_(": corrected; the history keeps the old and the new values\n"), stdout);
+	}
+out:
+	for (int i = 0; i < MAX_MULTI; i++)
+		free(parts[i]);
+	return rc;
+}
+
+static enum rv_code
+cmd_series_stop(struct cli *c)
+{
+	enum rv_code rc = duty_series_stop(&c->s, c->a.pos[0], c->a.opt[OPT_REASON], &c->err);
+
+	if (rc == RV_OK) {
+		out_text(stdout, c->a.pos[0]);
+		fputs(_(": its series is stopped; no further duty will be made\n"), stdout);
+	}
+	return rc;
+}
+
+/* One line per duty made, on stdout; per series that could not go on,
+ * one on stderr. */
+static void
+tick_said(const struct tick_event *ev, void *arg)
+{
+	char line[1400];
+
+	(void)arg;
+	if (ev->err == NULL)
+		snprintf(line, sizeof(line), _("%s: made for %s (series %lld)"), ev->ref,
+		    ev->period, ev->series);
+	else
+		snprintf(line, sizeof(line), _("roviec: series %lld: %s"), ev->series,
+		    ev->err->msg);
+	out_text(ev->err == NULL ? stdout : stderr, line);
+	fputc('\n', ev->err == NULL ? stdout : stderr);
+}
+
+static enum rv_code
+cmd_tick(struct cli *c)
+{
+	return duty_tick(&c->s, tick_said, NULL, &c->err);
 }
 
 /* --- import and export ------------------------------------------------ */

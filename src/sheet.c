@@ -133,6 +133,17 @@ entry_line(const struct history_row *h)
 		snprintf(detail, sizeof(detail), " (%s)",
 		    history_detail_shown(h->detail, shown, sizeof(shown)));
 	}
+	/* issue #11: a correction's field with its old and new value; the
+	 * action an undo took back, and when that action was taken. */
+	if (h->edit_field != NULL)
+		return format(_("%s%s: %s \"%s\" → \"%s\""), by, via,
+		    history_word_shown(h->edit_field),
+		    h->edit_old != NULL && h->edit_old[0] != '\0' ? h->edit_old : _("(none)"),
+		    h->edit_new != NULL && h->edit_new[0] != '\0' ? h->edit_new : _("(none)"));
+	if (h->undone_action != NULL)
+		return format(_("%s%s%s%s: takes back %s of %s"), by, via, units, owners,
+		    history_word_shown(h->undone_action),
+		    dates_moment_shown(nz(h->undone_at), (char[17]){ 0 }));
 	return format("%s%s%s%s%s%s%s", by, via, units, owners, detail,
 	    h->text != NULL ? ": " : "", h->text != NULL ? history_word_shown(h->text) : "");
 }
