@@ -2310,14 +2310,17 @@ undo_allowed(struct session *s, const char *ref, const struct undo_point *pt,
 	char when[17];
 
 	if (!found)
-		return err_set(err, RV_REFUSED, _("there is no action of yours on %s to undo"), ref);
+		return err_set(err, RV_REFUSED,
+		    _("there is no action of yours on %s to undo; a duty made by mistake is cancelled by its assigner"),
+		    ref);
 	if (pt->duty_last_id != pt->last_id)
 		return err_set(err, RV_REFUSED,
 		    _("someone has acted on %s since its last action that can be undone; nothing was undone"),
 		    ref);
 	if (pt->actor_id != s->me.id)
 		return err_set(err, RV_REFUSED,
-		    _("the last action on %s is not yours; only its author may undo it"), ref);
+		    _("the last action on %s is not yours: someone has acted on it since yours, and only its author may undo it"),
+		    ref);
 	if (!word_in(pt->action, undoable_actions,
 	    sizeof(undoable_actions) / sizeof(undoable_actions[0])))
 		return err_set(err, RV_REFUSED, _("%s: its last action (%s) cannot be undone; %s"),

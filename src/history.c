@@ -64,10 +64,13 @@ series_shown(const char *detail, char *buf, size_t size)
 	if (sscanf(detail, "series %lld every %15s day %7s", &n, what, day) == 3 &&
 	    model_every_parse(what, &e) == 0) {
 		if (strcmp(day, "last") == 0)
-			snprintf(buf, size, _("series %lld, %s, due on the period's last day"),
-			    n, _(every[e]));
+			snprintf(buf, size, e == EVERY_MONTH ?
+			    _("series %lld, %s, due on the month's last day") :
+			    _("series %lld, %s, due on the period's last day"), n, _(every[e]));
 		else
-			snprintf(buf, size, _("series %lld, %s, due on day %s of the period's last month"),
+			snprintf(buf, size, e == EVERY_MONTH ?
+			    _("series %lld, %s, due on day %s of the month") :
+			    _("series %lld, %s, due on day %s of the period's last month"),
 			    n, _(every[e]), day);
 	} else if (sscanf(detail, "series %lld period %15s", &n, period) == 2) {
 		snprintf(buf, size, _("series %lld, period %s"), n, period);
