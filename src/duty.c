@@ -955,6 +955,24 @@ check_record(struct create *c, day_t today, struct rv_err *err)
 	return RV_OK;
 }
 
+/* "tháng", "quý", "năm" (any case, with or without diacritics) as the
+ * board's form may be answered in Vietnamese; 0, or -1. */
+static int
+every_in_words(const char *word, enum series_every *out)
+{
+	static const char *const folded[] = { "thang", "quy", "nam" };
+	char *f = text_fold(word);
+	int found = -1;
+
+	for (int i = 0; i < 3 && f != NULL; i++)
+		if (strcmp(f, folded[i]) == 0) {
+			*out = (enum series_every)i;
+			found = 0;
+		}
+	free(f);
+	return found;
+}
+
 /* A series' rule (issue #11): every and day, checked; without a deadline
  * given, the first period's deadline from today on. */
 static enum rv_code
@@ -975,7 +993,7 @@ create_rule(struct create *c, day_t today, struct rv_err *err)
 	}
 	if (c->rec != NULL)
 		return err_set(err, RV_REFUSED, _("a series is started with roviec add, not imported"));
-	if (model_every_parse(every, &c->every) != 0) {
+	if (model_every_parse(every, &c->every) != 0 && every_in_words(every, &c->every) != 0) {
 		err_set(err, RV_REFUSED, _("a series recurs every month, quarter or year, not '%s'"),
 		    every);
 		return err_field(err, "every");
