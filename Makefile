@@ -5,7 +5,18 @@
 PREFIX    ?= /usr/local
 MANPREFIX ?= $(PREFIX)/share/man
 LOCALEDIR ?= $(PREFIX)/share/locale
+# The login snippet (profile.d) and the digest's cron file (cron.d): under
+# /etc for a system PREFIX, else beside the program (a trial install).
+SYSCONFDIR ?= $(if $(filter /usr /usr/local,$(PREFIX)),/etc,$(PREFIX)/etc)
 DESTDIR   ?=
+# The server layout (roviec(1), THE SERVER), made by a root make install:
+# the system configuration (compiled in), the database's folder, and the
+# system group the program is setgid to, which no official is in.
+# SERVER=no installs without it, as a packager or a single user does.
+SYSCONFDIR   ?= /etc
+DBDIR        ?= /var/lib/roviec
+ROVIEC_GROUP ?= roviec
+SERVER       ?= auto
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
@@ -31,6 +42,7 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 
 ALL_CPPFLAGS = -Iinclude -Ibuild -D_POSIX_C_SOURCE=200809L -DLOCALEDIR='"$(LOCALEDIR)"' \
+    -DSYSCONFDIR='"$(SYSCONFDIR)"' \
     $(if $(RELEASE),-DNDEBUG) $(PKG_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS   = $(WARN) $(CFLAGS)
 
@@ -43,7 +55,7 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=build/tests/%.t)
 
 DEMO_DB ?= $(CURDIR)/demo.db
 
-.PHONY: all pot run check check-dates check-faults check-server check-valgrind fuzz deps-fuzz deps deps-bench deps-server install uninstall clean asan lint-man bench
+.PHONY: all pot run check check-dates check-faults check-server check-valgrind fuzz deps-fuzz deps deps-bench deps-server install install-server uninstall clean asan lint-man bench
 
 all: roviec
 
@@ -122,7 +134,7 @@ bench: roviec build/bench-gen deps-bench
 # built with clang and ASan/UBSan in build-fuzz/, each run FUZZ_SECONDS from
 # the seed corpus; a crash or a broken promise fails.  The corpus (with every
 # crash once fixed) is replayed in make check by tests/unit/fuzz_replay.c.
-FUZZ_TARGETS = dates text csv config argv
+FUZZ_TARGETS = dates text csv config argv facts
 FUZZ_SECONDS ?= 30
 FUZZ_CC     ?= clang
 FUZZ_FLAGS   = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -192,23 +204,69 @@ deps:
 	$$SUDO apt-get update -qq && \
 	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing
 
+# The program is put in place whole (a new file, then renamed), never
+# rewritten where a running setgid copy is.  As root without DESTDIR, the
+# server layout follows: the group (a system group, made if missing), the
+# program setgid to it, the database's folder 2770 root:group, and
+# SYSCONFDIR/roviec.conf naming the database (never overwritten).  With
+# DESTDIR (a package) or as another user, the program is installed 0755
+# for single-user use, and what the server needs is said.
 install: roviec
 	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANPREFIX)/man1 $(DESTDIR)$(MANPREFIX)/man5
-	cp -f roviec $(DESTDIR)$(PREFIX)/bin/roviec
-	chmod 755 $(DESTDIR)$(PREFIX)/bin/roviec
+	cp -f roviec $(DESTDIR)$(PREFIX)/bin/.roviec.new
+	chmod 755 $(DESTDIR)$(PREFIX)/bin/.roviec.new
+	mv -f $(DESTDIR)$(PREFIX)/bin/.roviec.new $(DESTDIR)$(PREFIX)/bin/roviec
 	cp -f man/roviec.1 $(DESTDIR)$(MANPREFIX)/man1/roviec.1
 	chmod 644 $(DESTDIR)$(MANPREFIX)/man1/roviec.1
 	cp -f man/roviec.5 $(DESTDIR)$(MANPREFIX)/man5/roviec.5
 	chmod 644 $(DESTDIR)$(MANPREFIX)/man5/roviec.5
+	mkdir -p $(DESTDIR)$(SYSCONFDIR)/profile.d $(DESTDIR)$(SYSCONFDIR)/cron.d
+	sed 's|@BINDIR@|$(PREFIX)/bin|g' etc/roviec-brief.sh > $(DESTDIR)$(SYSCONFDIR)/profile.d/roviec-brief.sh
+	chmod 644 $(DESTDIR)$(SYSCONFDIR)/profile.d/roviec-brief.sh
+	sed 's|@BINDIR@|$(PREFIX)/bin|g' etc/roviec.cron > $(DESTDIR)$(SYSCONFDIR)/cron.d/roviec
+	chmod 644 $(DESTDIR)$(SYSCONFDIR)/cron.d/roviec
 	for l in $(LANGS); do \
 	    mkdir -p $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
 	    cp -f build/locale/$$l/LC_MESSAGES/roviec.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/roviec.mo && \
 	    chmod 644 $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/roviec.mo || exit 1; \
 	done
+	@if [ "$(SERVER)" = no ]; then \
+	    echo "install: SERVER=no: roviec is installed for single-user use"; \
+	elif [ -n "$(DESTDIR)" ]; then \
+	    echo "install: DESTDIR is set, so the server layout is the package's to make on the target:"; \
+	    echo "  group $(ROVIEC_GROUP) (no official in it), $(PREFIX)/bin/roviec root:$(ROVIEC_GROUP) 2755,"; \
+	    echo "  $(DBDIR) root:$(ROVIEC_GROUP) 2770, db = $(DBDIR)/roviec.db in $(SYSCONFDIR)/roviec.conf (roviec(1), THE SERVER)"; \
+	elif [ "$$(id -u)" != 0 ]; then \
+	    echo "install: not root, so roviec is installed for single-user use; as root, make install also makes the server layout (roviec(1), THE SERVER)"; \
+	else \
+	    $(MAKE) --no-print-directory install-server; \
+	fi
+
+install-server:
+	@getent group $(ROVIEC_GROUP) >/dev/null || groupadd --system $(ROVIEC_GROUP) || exit 1; \
+	if [ -n "$$(getent group $(ROVIEC_GROUP) | cut -d: -f4)" ]; then \
+	    echo "install: warning: the group $(ROVIEC_GROUP) has members ($$(getent group $(ROVIEC_GROUP) | cut -d: -f4)): no official may be in it"; \
+	fi; \
+	chown root:$(ROVIEC_GROUP) $(PREFIX)/bin/roviec && chmod 2755 $(PREFIX)/bin/roviec || exit 1; \
+	mkdir -p $(DBDIR) && chown root:$(ROVIEC_GROUP) $(DBDIR) && chmod 2770 $(DBDIR) || exit 1; \
+	for f in $(DBDIR)/roviec.db $(DBDIR)/roviec.db-wal $(DBDIR)/roviec.db-shm; do \
+	    [ ! -e "$$f" ] || { chgrp $(ROVIEC_GROUP) "$$f" && chmod 0660 "$$f"; } || exit 1; \
+	done; \
+	[ ! -e $(DBDIR)/roviec.db.key ] || { chown root:$(ROVIEC_GROUP) $(DBDIR)/roviec.db.key && \
+	    chmod 0440 $(DBDIR)/roviec.db.key; } || exit 1; \
+	if [ ! -e $(SYSCONFDIR)/roviec.conf ]; then \
+	    mkdir -p $(SYSCONFDIR) && \
+	    printf '# %s: the server'"'"'s settings (roviec(5)).\ndb = %s\ntimezone = Asia/Ho_Chi_Minh\n' \
+	        "$(SYSCONFDIR)/roviec.conf" "$(DBDIR)/roviec.db" > $(SYSCONFDIR)/roviec.conf && \
+	    chmod 644 $(SYSCONFDIR)/roviec.conf || exit 1; \
+	fi; \
+	echo "install: the server layout: $(PREFIX)/bin/roviec setgid $(ROVIEC_GROUP), $(DBDIR) 2770 root:$(ROVIEC_GROUP), $(SYSCONFDIR)/roviec.conf"; \
+	[ -e $(DBDIR)/roviec.db ] || echo "install: now make the database: sudo roviec init"
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/roviec $(DESTDIR)$(MANPREFIX)/man1/roviec.1 \
 	    $(DESTDIR)$(MANPREFIX)/man5/roviec.5 \
+	    $(DESTDIR)$(SYSCONFDIR)/profile.d/roviec-brief.sh $(DESTDIR)$(SYSCONFDIR)/cron.d/roviec \
 	    $(LANGS:%=$(DESTDIR)$(LOCALEDIR)/%/LC_MESSAGES/roviec.mo)
 
 lint-man:

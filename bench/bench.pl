@@ -49,6 +49,7 @@ sub sql { my ($db, $q) = @_; my $o = capture("sqlite3 '$db' \"$q\""); chomp $o; 
 my $me = getpwuid($<);
 my $today = strftime('%Y-%m-%d', localtime);
 my $year_ago = strftime('%Y-%m-%d', localtime(time - 365 * 86400));
+my $this_year = strftime('%Y', localtime);
 # Last month, first to last day.
 my @now = localtime;
 my $month_to = strftime('%Y-%m-%d', localtime(time - $now[3] * 86400));
@@ -119,6 +120,11 @@ sub measure_roviec {
 	$r{list_unit}{$n} = median(map { timed($roviec, '--db', $db, 'list', '--unit', 'P1', '--status', 'open', '--limit', '20') } @r);
 	$r{list_overdue}{$n} = median(map { timed($roviec, '--db', $db, 'list', '--flag', 'overdue') } @r);
 	$r{report}{$n} = median(map { timed($roviec, '--db', $db, 'report', '--by', 'unit', '--from', $year_ago, '--format', 'csv') } @r);
+	# The evaluation of Decree 335/2025 (issue #13): this year's sheets of
+	# a ward (what its head runs) and of the whole city (an inspector's,
+	# every official with every deduction: the largest output).
+	$r{eval_unit}{$n} = median(map { timed($roviec, '--db', $db, 'evaluate', '--year', $this_year, '--unit', 'P1', '--format', 'csv') } @r);
+	$r{eval_city}{$n} = median(map { timed($roviec, '--db', $db, 'evaluate', '--year', $this_year, '--format', 'csv') } @r);
 	# What the city finished last month, for the monthly report (issue #12).
 	$r{list_done}{$n} = median(map { timed($roviec, '--db', $db, 'list', '--done-from', $month_from, '--done-to', $month_to, '--format', 'csv') } @r);
 	$r{report_excel}{$n} = median(map { timed($roviec, '--db', $db, 'report', '--by', 'unit', '--from', $year_ago, '--excel') } @r);
@@ -130,6 +136,12 @@ sub measure_roviec {
 	$r{transfer_accept}{$n} = median(map {
 		timed($roviec, '--db', $db, 'transfer', $_, 'P2', '--reason', 'Thuộc địa bàn P2') +
 		timed($roviec, '--db', $db, '--as', $p2head, 'accept', $_) } @refs);
+	# Issue #11: what waits for one person, as they run it by hand (it
+	# records that they looked): the busiest assigner (also a head), and
+	# an officer of P1.
+	my $assigner = sql($db, "SELECT a.login FROM duties d JOIN people a ON a.id = d.assigner_id WHERE d.status IN ('open', 'submitted') GROUP BY a.id ORDER BY count(*) DESC LIMIT 1");
+	$r{brief_assigner}{$n} = median(map { timed($roviec, '--db', $db, '--as', $assigner, 'brief') } @r);
+	$r{brief_officer}{$n} = median(map { timed($roviec, '--db', $db, '--as', $owner, 'brief') } @r);
 	my (@paint, @move, @rss);
 	for (1 .. 5) { my ($p, $m, $k) = board($db); push @paint, $p; push @move, $m; push @rss, $k; }
 	$r{paint}{$n} = median(@paint);
@@ -226,10 +238,14 @@ my @jobs = (
 	[list_unit => 'list --unit P1 (first 20 open)', 'ms', 20, 'under 20 ms at 1M; 1M/10k under 2'],
 	[list_overdue => 'list --flag overdue (city)', 'ms', undef, ''],
 	[report => 'report --by unit, one year', 'ms', 1000, 'under 1 s at 1M'],
+	[eval_unit => 'evaluate --year, unit P1 (csv)', 'ms', undef, ''],
+	[eval_city => 'evaluate --year, the city (csv)', 'ms', 1000, 'under 1 s at 1M'],
 	[report_excel => 'report --by unit, one year, --excel', 'ms', undef, ''],
 	[list_done => 'list --done-from/--done-to last month (city, CSV)', 'ms', undef, ''],
 	[add => 'add', 'ms', undef, ''],
 	[transfer_accept => 'transfer + accept', 'ms', undef, ''],
+	[brief_assigner => 'brief (the busiest assigner)', 'ms', 20, 'under 20 ms at 1M'],
+	[brief_officer => 'brief (an officer of P1)', 'ms', 20, 'under 20 ms at 1M'],
 	[paint => 'board: first paint', 'ms', 100, 'under 100 ms at 1M; 1M/10k under 2'],
 	[move => 'board: one cursor move', 'ms', undef, ''],
 	[rss => 'board: resident memory (peak)', 'MB', undef, ''],
@@ -254,12 +270,16 @@ for my $j (@jobs) {
 		push @verdicts, sprintf('%s: %s (%.0f× %s)', $name, defined $tw && $tw / $ro >= 50 ? 'met' : 'NOT met', $tw / $ro, '≥ 50×')
 		    if defined $tw && $ro;
 	}
-	if ($big < 1000000 && ($k eq 'list_unit' || $k eq 'paint' || $k eq 'report')) {
+	if ($k =~ /^brief_/) {
+		push @verdicts, $big < 1000000 ?
+		    sprintf('%s: not measured at 1,000,000 duties (largest size run: %s)', $name, commify($big)) :
+		    sprintf('%s at %s: %.1f ms (%s)', $name, commify($big), $r{$k}{$big}, $r{$k}{$big} < $limit ? 'met' : 'NOT met');
+	} elsif ($big < 1000000 && ($k eq 'list_unit' || $k eq 'paint' || $k eq 'report' || $k eq 'eval_city')) {
 		push @verdicts, sprintf('%s: not measured at 1,000,000 duties (largest size run: %s)', $name, commify($big));
 	} elsif ($k eq 'list_unit' || $k eq 'paint') {
 		push @verdicts, sprintf('%s at %s: %.1f ms (%s) and ratio %.2f (%s)', $name, commify($big), $r{$k}{$big},
 		    $r{$k}{$big} < $limit ? 'met' : 'NOT met', $ratio, $ratio < 2 ? 'met' : 'NOT met');
-	} elsif ($k eq 'report') {
+	} elsif ($k eq 'report' || $k eq 'eval_city') {
 		push @verdicts, sprintf('%s at %s: %.0f ms (%s)', $name, commify($big), $r{$k}{$big}, $r{$k}{$big} < $limit ? 'met' : 'NOT met');
 	}
 	push @rows, \@row;

@@ -2,7 +2,11 @@
 -- db/migrations add up to (tests/cli/schema.t checks that they agree).
 --
 -- Migration 1: the duty ledger.  Migration 2: the history's hash chain
--- and the delivery of supporting units' parts.
+-- and the delivery of supporting units' parts.  Migrations 3 and 4:
+-- indexes.  Migration 5: indexes for list's periods.  Migration 6: units
+-- with several heads, the history's facts and seals (the ledger is the
+-- program's: roviec verify rebuilds the state).  Migration 10: recurring
+-- duties (series) and what undo puts back.
 -- The rules of PRODUCT.md that can be stated over data are stated here, so
 -- that they hold even for rows written by hand with the sqlite3 shell:
 -- one owner per open duty, inside its lead unit; the lead unit never among
@@ -16,7 +20,7 @@
 PRAGMA application_id = 1381385539;	-- 'RVEC'
 
 -- Units form a tree: the city, its departments, wards, communes and party
--- organisations.  A unit's head answers for its board.
+-- organisations.  A unit's heads (unit_heads) answer for its board.
 CREATE TABLE units (
 	id        INTEGER PRIMARY KEY,
 	code      TEXT NOT NULL UNIQUE COLLATE NOCASE
@@ -25,8 +29,7 @@ CREATE TABLE units (
 	name      TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
 	kind      TEXT NOT NULL
 	          CHECK (kind IN ('city', 'ward', 'commune', 'department', 'party')),
-	parent_id INTEGER REFERENCES units(id),
-	head_id   INTEGER REFERENCES people(id)
+	parent_id INTEGER REFERENCES units(id)
 );
 CREATE INDEX units_parent ON units(parent_id);
 
@@ -89,7 +92,15 @@ CREATE TABLE duties (
 	escalated         INTEGER NOT NULL DEFAULT 0 CHECK (escalated IN (0, 1)),
 	-- times sent back for more work (migration 2), for the report's past days
 	reopened          INTEGER NOT NULL DEFAULT 0 CHECK (reopened >= 0),
-	-- its series and period, when it recurs (migration 7; see below)
+	-- The evidence for the evaluation (migration 9, roviec evaluate): the
+	-- conversion coefficient (hệ số quy đổi) in hundredths, 0.1 to 10;
+	-- extensions approved after the deadline they moved had passed (each a
+	-- missed deadline); the moment (UTC) the current owner took the duty.
+	coefficient_x100  INTEGER NOT NULL DEFAULT 100
+	                  CHECK (coefficient_x100 BETWEEN 10 AND 1000),
+	deadlines_missed  INTEGER NOT NULL DEFAULT 0 CHECK (deadlines_missed >= 0),
+	owner_since       TEXT,
+	-- its series and period, when it recurs (migration 10; see below)
 	series_id         INTEGER REFERENCES series(id),
 	period            TEXT
 	                  CHECK (period IS NULL OR length(period) BETWEEN 4 AND 7),
@@ -126,6 +137,16 @@ CREATE INDEX duties_report ON duties(lead_unit_id, done_on, owner_id,
 -- period's duties from these (migration 5), not the whole table.
 CREATE INDEX duties_done_on ON duties(done_on) WHERE done_on IS NOT NULL;
 CREATE INDEX duties_created ON duties(created_at);
+-- A year's sheets (roviec evaluate) read the duties confirmed in it, and
+-- those due in it that were not done by their deadline, each from an
+-- index holding all it needs, status too, or SQLite 3.40 reads the rows to
+-- check the index's WHERE (migration 9).
+CREATE INDEX duties_eval_done ON duties(closed_on, owner_id, coefficient_x100,
+	reopened, deadlines_missed, deadline, lead_unit_id, ref, status)
+	WHERE status = 'done';
+CREATE INDEX duties_eval_due ON duties(deadline, owner_id, closed_on,
+	coefficient_x100, lead_unit_id, created_at, owner_since, ref, status)
+	WHERE status IN ('open', 'submitted') OR (status = 'done' AND closed_on > deadline);
 
 -- The owner of an open duty belongs to its lead unit and is not an
 -- inspector (inspectors watch; they own nothing).
@@ -181,27 +202,35 @@ BEGIN
 	SELECT RAISE(ABORT, 'this person owns open duties of their unit: reassign them first');
 END;
 
--- The head of a unit belongs to it and is not an inspector.
-CREATE TRIGGER units_head_is_member_insert
-BEFORE INSERT ON units
-WHEN NEW.head_id IS NOT NULL
-BEGIN
-	SELECT RAISE(ABORT, 'the head of a unit must belong to it');
-END;
+-- The heads of a unit, a chair and deputies, each with the head's powers,
+-- in the order they were named (migration 7).  A head belongs to the unit
+-- and is not an inspector.
+CREATE TABLE unit_heads (
+	id        INTEGER PRIMARY KEY,
+	unit_id   INTEGER NOT NULL REFERENCES units(id),
+	person_id INTEGER NOT NULL REFERENCES people(id),
+	UNIQUE (unit_id, person_id)
+);
+CREATE INDEX unit_heads_person ON unit_heads(person_id);
 
-CREATE TRIGGER units_head_is_member_update
-BEFORE UPDATE OF head_id ON units
-WHEN NEW.head_id IS NOT NULL AND (
-     (SELECT unit_id FROM people WHERE id = NEW.head_id) IS NOT NEW.id
-  OR (SELECT role FROM people WHERE id = NEW.head_id) = 'inspector')
+CREATE TRIGGER unit_heads_member
+BEFORE INSERT ON unit_heads
+WHEN (SELECT unit_id FROM people WHERE id = NEW.person_id) IS NOT NEW.unit_id
+  OR (SELECT role FROM people WHERE id = NEW.person_id) = 'inspector'
 BEGIN
 	SELECT RAISE(ABORT, 'the head of a unit must be an official of it');
 END;
 
+CREATE TRIGGER unit_heads_no_update
+BEFORE UPDATE ON unit_heads
+BEGIN
+	SELECT RAISE(ABORT, 'a unit''s heads are named and removed, never changed');
+END;
+
 CREATE TRIGGER people_head_stays_member
 BEFORE UPDATE OF unit_id, role ON people
-WHEN EXISTS (SELECT 1 FROM units WHERE head_id = NEW.id
-             AND (id IS NOT NEW.unit_id OR NEW.role = 'inspector'))
+WHEN EXISTS (SELECT 1 FROM unit_heads WHERE person_id = NEW.id
+             AND (unit_id IS NOT NEW.unit_id OR NEW.role = 'inspector'))
 BEGIN
 	SELECT RAISE(ABORT, 'this person heads a unit: name another head first');
 END;
@@ -353,6 +382,14 @@ END;
 -- id and the previous entry's hash, so that an entry changed, removed or
 -- inserted behind the program's back breaks the chain (roviec verify).
 -- The program writes it with the entry; it is written once.
+--
+-- data (migration 7) holds what the entry set that its columns do not say
+-- (a duty's title, result and parts when it is made, the days and counters
+-- an action sets, a person's role), as a JSON object (facts.h): roviec
+-- verify replays the history and rebuilds from it every duty, person and
+-- unit.  seal (migration 7) is HMAC-SHA256 of the entry's id and hash under
+-- the ledger's key, a file only the program can read (roviec(5)): anyone
+-- may compute a hash, only roviec a seal.
 CREATE TABLE history (
 	id            INTEGER PRIMARY KEY,
 	duty_id       INTEGER REFERENCES duties(id),
@@ -366,13 +403,15 @@ CREATE TABLE history (
 	to_owner_id   INTEGER REFERENCES people(id),
 	text          TEXT,
 	detail        TEXT,
-	hash          TEXT CHECK (hash IS NULL OR length(hash) = 64)
+	hash          TEXT CHECK (hash IS NULL OR length(hash) = 64),
+	data          TEXT CHECK (data IS NULL OR json_valid(data)),
+	seal          TEXT CHECK (seal IS NULL OR length(seal) = 64)
 );
 CREATE INDEX history_duty ON history(duty_id, id);
 
 CREATE TRIGGER history_no_update
 BEFORE UPDATE OF id, duty_id, at, actor_id, via_id, action, from_unit_id,
-	to_unit_id, from_owner_id, to_owner_id, text, detail ON history
+	to_unit_id, from_owner_id, to_owner_id, text, detail, data ON history
 BEGIN
 	SELECT RAISE(ABORT, 'the history is append-only: entries cannot be changed');
 END;
@@ -391,10 +430,57 @@ BEGIN
 	SELECT RAISE(ABORT, 'a history entry needs its hash: write it through roviec');
 END;
 
+CREATE TRIGGER history_seal_once
+BEFORE UPDATE OF seal ON history
+WHEN OLD.seal IS NOT NULL
+BEGIN
+	SELECT RAISE(ABORT, 'the history is append-only: entries cannot be changed');
+END;
+
+CREATE TRIGGER history_needs_seal
+BEFORE INSERT ON history
+WHEN NEW.seal IS NULL
+BEGIN
+	SELECT RAISE(ABORT, 'a history entry needs its seal: write it through roviec');
+END;
+
 CREATE TRIGGER history_no_delete
 BEFORE DELETE ON history
 BEGIN
 	SELECT RAISE(ABORT, 'the history is append-only: entries cannot be deleted');
+END;
+
+-- owner_since follows the history: every entry that names a duty's owner
+-- (created, assigned, accepted, redirected) stamps it (migration 9).
+CREATE TRIGGER history_owner_since
+AFTER INSERT ON history
+WHEN NEW.duty_id IS NOT NULL AND NEW.to_owner_id IS NOT NULL
+BEGIN
+	UPDATE duties SET owner_since = NEW.at WHERE id = NEW.duty_id;
+END;
+
+-- The general criteria (tiêu chí chung, up to 30 points) a head enters for
+-- an official and a month or quarter, and for a head of a unit the share
+-- for cohesion (năng lực tập hợp, đoàn kết: 100 or 50).  The last entry
+-- stands; each is also a history entry (evaluation-set, with no duty),
+-- which is the record of who entered what, when and why (migration 9).
+CREATE TABLE evaluations (
+	person_id    INTEGER NOT NULL REFERENCES people(id),
+	period       TEXT NOT NULL
+	             CHECK (period GLOB '[12][0-9][0-9][0-9]-[01][0-9]'
+	                    OR period GLOB '[12][0-9][0-9][0-9]-Q[1-4]'),
+	general_x100 INTEGER NOT NULL CHECK (general_x100 BETWEEN 0 AND 3000),
+	cohesion     INTEGER CHECK (cohesion IS NULL OR cohesion IN (50, 100)),
+	reason       TEXT NOT NULL CHECK (length(reason) BETWEEN 1 AND 4000),
+	set_by       INTEGER NOT NULL REFERENCES people(id),
+	set_at       TEXT NOT NULL,
+	PRIMARY KEY (person_id, period)
+) WITHOUT ROWID;
+
+CREATE TRIGGER evaluations_no_delete
+BEFORE DELETE ON evaluations
+BEGIN
+	SELECT RAISE(ABORT, 'evaluations are never deleted: enter the right value instead');
 END;
 
 -- The last number given in each reference prefix (a unit's code): P1-0042.
@@ -426,7 +512,36 @@ FROM duties d
 LEFT JOIN handoffs ph ON ph.duty_id = d.id AND ph.state = 'pending'
 LEFT JOIN extensions px ON px.duty_id = d.id AND px.state = 'pending';
 
--- Recurring duties, corrections and undo (migration 7, issue #11).
+-- Migration 8 (issue #11): what each person last looked at, and what the
+-- digest has mailed.
+--
+-- When each person last looked at what waits for them (opening the board,
+-- or roviec brief run by hand: roviec(1), BRIEF), and the language they
+-- looked in: the brief counts a duty as new when it came to them after
+-- that moment, and roviec digest writes to them in that language.
+CREATE TABLE people_seen (
+	person_id INTEGER PRIMARY KEY REFERENCES people(id),
+	looked_at TEXT NOT NULL,	-- UTC moment
+	language  TEXT NOT NULL CHECK (language IN ('vi', 'en'))
+);
+
+-- What roviec digest has mailed, so that each thing is sent once: a
+-- person's digest of a day (kind 'digest', duty_id 0, key the day), the
+-- reminders before a deadline (at the due-soon threshold, and on the day:
+-- key the deadline, so that an approved extension arms them again), and a
+-- proposal or extension request left unanswered (key what and the day it
+-- was made).  duty_id is 0 for a digest, so it names no row.
+CREATE TABLE notices_sent (
+	person_id INTEGER NOT NULL REFERENCES people(id),
+	kind      TEXT NOT NULL
+	          CHECK (kind IN ('digest', 'due-soon', 'due-today', 'unanswered')),
+	duty_id   INTEGER NOT NULL,
+	key       TEXT NOT NULL CHECK (length(key) BETWEEN 1 AND 64),
+	sent_at   TEXT NOT NULL,
+	PRIMARY KEY (person_id, kind, duty_id, key)
+) WITHOUT ROWID;
+
+-- Recurring duties, corrections and undo (migration 10, issue #11).
 -- A series makes a duty again every month, quarter or year: its rule (how
 -- often, on which day of the period the deadline falls, or the period's
 -- last day when day is NULL), who set it up, and the lead unit and owner

@@ -75,17 +75,19 @@ actor_resolve(struct session *s, const char *as_login, struct rv_err *err)
 	return RV_OK;
 }
 
+/* A unit may have several heads, a chair and deputies, each with the
+ * head's powers (issue 10, part 3): every rule that says "the head" asks
+ * here, and means any of them. */
 int
 actor_heads(struct store *st, rowid_t person_id, rowid_t unit_id)
 {
-	struct unit u;
 	struct rv_err err;
-	int yes;
+	int yes = 0;
 
-	if (store_unit_by_id(st, unit_id, &u, &err) != RV_OK)
+	if (person_id == 0 || unit_id == 0)
 		return 0;
-	yes = u.head_id != 0 && u.head_id == person_id;
-	model_unit_free(&u);
+	if (store_is_head(st, person_id, unit_id, &yes, &err) != RV_OK)
+		return 0;
 	return yes;
 }
 
@@ -93,19 +95,11 @@ int
 actor_heads_above(struct store *st, rowid_t person_id, rowid_t unit_id)
 {
 	struct rv_err err;
-	rowid_t id = unit_id;
+	int yes = 0;
 
-	for (int depth = 0; id != 0 && depth < 64; depth++) {
-		struct unit u;
-		int yes;
-
-		if (store_unit_by_id(st, id, &u, &err) != RV_OK)
-			return 0;
-		yes = u.head_id != 0 && u.head_id == person_id;
-		id = u.parent_id;
-		model_unit_free(&u);
-		if (yes)
-			return 1;
-	}
-	return 0;
+	if (person_id == 0 || unit_id == 0)
+		return 0;
+	if (store_heads_above(st, person_id, unit_id, &yes, &err) != RV_OK)
+		return 0;
+	return yes;
 }

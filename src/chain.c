@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <nettle/hmac.h>
 #include <nettle/sha2.h>
 
 /* The encoding is versioned and unambiguous: each field is tagged, and a
@@ -33,11 +34,22 @@ put_str(struct sha256_ctx *c, const char *s)
 	sha256_update(c, strlen(s), (const uint8_t *)s);
 }
 
+static void
+to_hex(const uint8_t *d, size_t n, char *out)
+{
+	static const char hex[] = "0123456789abcdef";
+
+	for (size_t i = 0; i < n; i++) {
+		out[2 * i] = hex[d[i] >> 4];
+		out[2 * i + 1] = hex[d[i] & 15];
+	}
+	out[2 * n] = '\0';
+}
+
 void
 chain_hash(const struct chain_entry *e, const char *prev,
     char out[CHAIN_HEX_SIZE])
 {
-	static const char hex[] = "0123456789abcdef";
 	struct sha256_ctx c;
 	uint8_t d[SHA256_DIGEST_SIZE];
 
@@ -63,12 +75,64 @@ chain_hash(const struct chain_entry *e, const char *prev,
 	put_len(&c, (unsigned long long)e->to_unit_id);
 	put_len(&c, (unsigned long long)e->from_owner_id);
 	put_len(&c, (unsigned long long)e->to_owner_id);
+	/* The facts follow the fields of v1 (entries made before them have
+	 * none): no v1 message is the prefix of another message. */
+	if (e->data != NULL)
+		put_str(&c, e->data);
 	sha256_digest(&c, sizeof(d), d);
-	for (size_t i = 0; i < sizeof(d); i++) {
-		out[2 * i] = hex[d[i] >> 4];
-		out[2 * i + 1] = hex[d[i] & 15];
+	to_hex(d, sizeof(d), out);
+}
+
+#define SEAL_FORMAT "roviec seal v1\n"
+
+void
+chain_seal(const struct chain_key *key, long long id, const char *hash,
+    char out[CHAIN_HEX_SIZE])
+{
+	struct hmac_sha256_ctx c;
+	uint8_t d[SHA256_DIGEST_SIZE], n[8];
+	unsigned long long v = (unsigned long long)id;
+
+	for (int i = 7; i >= 0; i--, v >>= 8)
+		n[i] = (uint8_t)(v & 0xff);
+	hmac_sha256_set_key(&c, sizeof(key->k), key->k);
+	hmac_sha256_update(&c, strlen(SEAL_FORMAT), (const uint8_t *)SEAL_FORMAT);
+	hmac_sha256_update(&c, sizeof(n), n);
+	hmac_sha256_update(&c, strlen(hash), (const uint8_t *)hash);
+	hmac_sha256_digest(&c, sizeof(d), d);
+	to_hex(d, sizeof(d), out);
+}
+
+static int
+hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+int
+chain_key_parse(const char *text, struct chain_key *key)
+{
+	for (size_t i = 0; i < CHAIN_KEY_SIZE; i++) {
+		int hi = hex_digit(text[2 * i]), lo = hi < 0 ? -1 : hex_digit(text[2 * i + 1]);
+
+		if (lo < 0)
+			return -1;
+		key->k[i] = (unsigned char)(hi << 4 | lo);
 	}
-	out[2 * sizeof(d)] = '\0';
+	text += 2 * CHAIN_KEY_SIZE;
+	return strcmp(text, "") == 0 || strcmp(text, "\n") == 0 ? 0 : -1;
+}
+
+void
+chain_key_format(const struct chain_key *key, char out[CHAIN_HEX_SIZE + 1])
+{
+	to_hex(key->k, sizeof(key->k), out);
+	out[CHAIN_HEX_SIZE - 1] = '\n';
+	out[CHAIN_HEX_SIZE] = '\0';
 }
 
 int
@@ -99,11 +163,12 @@ noted_matches(const char *noted, const char *hash)
 
 void
 chain_walk_init(struct chain_walk *w, struct chain_result *result,
-    const char *noted)
+    const char *noted, const struct chain_key *key)
 {
 	memset(result, 0, sizeof(*result));
 	w->result = result;
 	w->noted = noted;
+	w->key = key;
 	w->prev[0] = '\0';
 	w->prev_id = 0;
 }
@@ -147,6 +212,15 @@ chain_step(struct chain_walk *w, const struct chain_entry *e)
 	chain_hash(e, w->prev, want);
 	if (strcmp(want, e->hash) != 0)
 		return fault(w, e, CHAIN_CHANGED);
+	if (w->key != NULL) {
+		char seal[CHAIN_HEX_SIZE];
+
+		if (e->seal == NULL)
+			return fault(w, e, CHAIN_UNSEALED);
+		chain_seal(w->key, e->id, e->hash, seal);
+		if (strcmp(seal, e->seal) != 0)
+			return fault(w, e, CHAIN_FORGED);
+	}
 	r->entries++;
 	r->head_id = e->id;
 	copy(r->head, sizeof(r->head), e->hash);

@@ -3,6 +3,8 @@
 
 #include <assert.h>
 #include <ctype.h>
+#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,11 +14,16 @@
 
 #include "roviec/action.h"
 #include "roviec/actor.h"
+#include "roviec/brief.h"
 #include "roviec/chain.h"
+#include "roviec/columns.h"
 #include "roviec/config.h"
 #include "roviec/dates.h"
 #include "roviec/demo.h"
+#include "roviec/digest.h"
+#include "roviec/decimal.h"
 #include "roviec/duty.h"
+#include "roviec/evaluate.h"
 #include "roviec/exchange.h"
 #include "roviec/graph.h"
 #include "roviec/history.h"
@@ -24,6 +31,7 @@
 #include "roviec/lookup.h"
 #include "roviec/org.h"
 #include "roviec/out.h"
+#include "roviec/priv.h"
 #include "roviec/report.h"
 #include "roviec/sheet.h"
 #include "roviec/store.h"
@@ -48,6 +56,11 @@ enum opt {
 	OPT_ASSIGNER,
 	/* issue #11 */
 	OPT_EVERY, OPT_DAY, OPT_TITLE,
+	/* issue #11 (brief) */
+	OPT_LOGIN,
+	/* issue #13 */
+	OPT_COEFFICIENT, OPT_MONTH, OPT_QUARTER, OPT_YEAR, OPT_PERSON,
+	OPT_PERIOD, OPT_GENERAL, OPT_COHESION,
 	OPT__MAX
 };
 
@@ -79,6 +92,11 @@ static const struct {
 	[OPT_ASSIGNER] = { "assigner", 1, 0 },
 	[OPT_EVERY] = { "every", 1, 0 }, [OPT_DAY] = { "day", 1, 0 },
 	[OPT_TITLE] = { "title", 1, 0 },
+	[OPT_LOGIN] = { "login", 0, 0 },
+	[OPT_COEFFICIENT] = { "coefficient", 1, 0 }, [OPT_MONTH] = { "month", 1, 0 },
+	[OPT_QUARTER] = { "quarter", 1, 0 }, [OPT_YEAR] = { "year", 1, 0 },
+	[OPT_PERSON] = { "person", 1, 0 }, [OPT_PERIOD] = { "period", 1, 0 },
+	[OPT_GENERAL] = { "general", 1, 0 }, [OPT_COHESION] = { "cohesion", 1, 0 },
 };
 
 struct args {
@@ -129,7 +147,11 @@ static enum rv_code cmd_backup(struct cli *c);
 static enum rv_code cmd_import(struct cli *c);
 static enum rv_code cmd_export(struct cli *c);
 static enum rv_code cmd_graph(struct cli *c);
+static enum rv_code cmd_brief(struct cli *c);
+static enum rv_code cmd_digest(struct cli *c);
 static enum rv_code cmd_edit(struct cli *c);
+static enum rv_code cmd_evaluate(struct cli *c);
+static enum rv_code cmd_evaluate_set(struct cli *c);
 static enum rv_code cmd_tick(struct cli *c);
 static enum rv_code cmd_series_stop(struct cli *c);
 static enum rv_code parse_command(struct cli *c, int argc, char **argv);
@@ -165,10 +187,10 @@ static const struct command commands[] = {
 	{ "add", NULL, cmd_add, 0, 1,
 	  GLOBAL | O(OPT_LEAD) | O(OPT_OWNER) | O(OPT_DUE) | O(OPT_RESULT) |
 	  O(OPT_BASIS) | O(OPT_SUPPORT) | O(OPT_FIELD) | O(OPT_NOTE) | O(OPT_EVERY) |
-	  O(OPT_DAY), NEEDS_ACTOR,
+	  O(OPT_DAY) | O(OPT_COEFFICIENT), NEEDS_ACTOR,
 	  "add TITLE --lead UNIT --owner LOGIN --due DATE --result TEXT --basis TEXT"
 	  " [--support UNIT[:PART]]... [--field NAME] [--note TEXT]"
-	  " [--every month|quarter|year [--day N]]" },
+	  " [--every month|quarter|year [--day N]] [--coefficient N]" },
 	{ "list", NULL, cmd_list, 0, 0, GLOBAL | LIST_OPTS, NEEDS_ACTOR,
 	  "list [--unit UNIT] [--supporting UNIT] [--owner LOGIN] [--assigner LOGIN]"
 	  " [--status STATUS]... [--all] [--flag FLAG]... [--search TEXT]"
@@ -179,13 +201,24 @@ static const struct command commands[] = {
 	/* The actions on a duty come here, in the order of action.c's
 	 * table, generated from it (action_commands). */
 	{ NULL, NULL, NULL, 0, 0, 0, NEEDS_NOTHING, NULL },
-	/* issue #11 */
+	/* issue #11 (corrections; the coefficient: issue #13) */
 	{ "edit", NULL, cmd_edit, 1, 1, GLOBAL | O(OPT_TITLE) | O(OPT_RESULT) |
-	  O(OPT_BASIS) | O(OPT_SUPPORT), NEEDS_ACTOR,
-	  "edit REF [--title TEXT] [--result TEXT] [--basis TEXT] [--support UNIT[:PART]]..." },
+	  O(OPT_BASIS) | O(OPT_SUPPORT) | O(OPT_COEFFICIENT) | O(OPT_REASON), NEEDS_ACTOR,
+	  "edit REF [--title TEXT] [--result TEXT] [--basis TEXT] [--support UNIT[:PART]]..."
+	  " [--coefficient N] [--reason TEXT]" },
 	{ "series", "stop", cmd_series_stop, 1, 1, GLOBAL | O(OPT_REASON), NEEDS_ACTOR,
 	  "series stop REF --reason TEXT" },
 	{ "tick", NULL, cmd_tick, 0, 0, GLOBAL, NEEDS_ACTOR, "tick" },
+	/* "evaluate set" before "evaluate": the first whose words match wins. */
+	{ "evaluate", "set", cmd_evaluate_set, 1, 1,
+	  GLOBAL | O(OPT_PERIOD) | O(OPT_GENERAL) | O(OPT_COHESION) | O(OPT_REASON),
+	  NEEDS_ACTOR,
+	  "evaluate set LOGIN --period YYYY-MM|YYYY-QN --general N [--cohesion 100|50] --reason TEXT" },
+	{ "evaluate", NULL, cmd_evaluate, 0, 0,
+	  GLOBAL | O(OPT_MONTH) | O(OPT_QUARTER) | O(OPT_YEAR) | O(OPT_BY) | O(OPT_UNIT) |
+	  O(OPT_PERSON) | O(OPT_FORMAT) | EXCEL_OPTS, NEEDS_ACTOR,
+	  "evaluate [--month YYYY-MM | --quarter YYYY-QN | --year YYYY [--by month|quarter]]"
+	  " [--unit UNIT | --person LOGIN] [--format table|csv|json] [--excel]" },
 	{ "report", NULL, cmd_report, 0, 0,
 	  GLOBAL | O(OPT_UNIT) | O(OPT_FROM) | O(OPT_TO) | O(OPT_BY) | O(OPT_FORMAT) |
 	  EXCEL_OPTS, NEEDS_ACTOR,
@@ -198,6 +231,11 @@ static const struct command commands[] = {
 	  NEEDS_ACTOR, "graph [--from DATE] [--to DATE] [--format text|dot]" },
 	{ "verify", NULL, cmd_verify, 0, 1, GLOBAL, NEEDS_ACTOR, "verify [HASH]" },
 	{ "backup", NULL, cmd_backup, 1, 1, GLOBAL, NEEDS_ACTOR, "backup FILE" },
+	/* Issue #11: the brief opens the store itself (its login form must
+	 * stay quiet and quick); the digest is for cron. */
+	{ "brief", NULL, cmd_brief, 0, 0, GLOBAL | O(OPT_FORMAT) | O(OPT_LOGIN), NEEDS_NOTHING,
+	  "brief [--format text|json] [--login]" },
+	{ "digest", NULL, cmd_digest, 0, 0, GLOBAL, NEEDS_ACTOR, "digest" },
 };
 
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -388,7 +426,7 @@ find_command(int argc, char **argv, int *at1, int *at2)
 		}
 		words[n++] = i;
 		if (n == 1 && strcmp(arg, "unit") != 0 && strcmp(arg, "person") != 0 &&
-		    strcmp(arg, "series") != 0)
+		    strcmp(arg, "series") != 0 && strcmp(arg, "evaluate") != 0)
 			break;
 	}
 	*at1 = words[0];
@@ -414,12 +452,44 @@ find_command(int argc, char **argv, int *at1, int *at2)
 
 /* --- setting up -------------------------------------------------------- */
 
-/* --db › $ROVIEC_DB › db = in the configuration › the per-user default. */
+/*
+ * --db › $ROVIEC_DB › db = in the configuration › the per-user default.
+ * On a server (a setgid roviec, priv.h) the database is the one
+ * /etc/roviec.conf names, whatever the environment or the person's own
+ * configuration say; --db still opens a file of the caller's own (a
+ * scratch database), with the group's rights given up for good first.
+ */
 static enum rv_code
 resolve_db(struct cli *c)
 {
 	const char *p = c->a.opt[OPT_DB];
+	enum rv_code rc;
 
+	if (p != NULL && *p == '\0')
+		return usage_error(c, _("--db needs a path (an empty one would not say which database)"),
+		    NULL);
+	if (priv_server() && p != NULL) {
+		if ((rc = priv_drop(&c->err)) != RV_OK)
+			return rc;
+	} else if (priv_server()) {
+		const char *cmd = c->cmd->name != NULL ? c->cmd->name : "";
+
+		if (c->conf.db == NULL)
+			return err_set(&c->err, RV_STORAGE,
+			    _("the server's database is not set: ask the administrator to name it with db = in %s"),
+			    SYSCONFDIR "/roviec.conf");
+		/* The server's database is made once, by root; the demo is for
+		 * a scratch file. */
+		if (strcmp(cmd, "demo") == 0 || (strcmp(cmd, "init") == 0 && c->a.opt[OPT_DEMO] != NULL))
+			return err_set(&c->err, RV_REFUSED,
+			    _("the demo goes in a database of your own: roviec --db FILE demo"));
+		if (strcmp(cmd, "init") == 0 && getuid() != 0)
+			return err_set(&c->err, RV_REFUSED,
+			    _("the server's database is made by root (sudo roviec init), who becomes its first administrator"));
+		if ((c->db_path = strdup(c->conf.db)) == NULL)
+			return err_set(&c->err, RV_STORAGE, _("out of memory"));
+		return RV_OK;
+	}
 	if (p == NULL || *p == '\0')
 		p = getenv("ROVIEC_DB");
 	if (p == NULL || *p == '\0')
@@ -472,8 +542,11 @@ cmd_init(struct cli *c)
 	if (rc == RV_OK) {
 		fputs(_("Created "), stdout);
 		out_text(stdout, c->db_path);
-		printf(_("%s; %s is its administrator.\n"),
+		char line[512];
+
+		snprintf(line, sizeof(line), _("%s; %s is its administrator.\n"),
 		    c->a.opt[OPT_DEMO] ? _(" with the Đà Lạt demo") : "", c->s.me.login);
+		out_lines(stdout, line);
 	}
 	return rc;
 }
@@ -543,7 +616,7 @@ unit_row(const struct unit_row *row, void *arg)
 	char people[24], open[24];
 	const char *cells[] = {
 		row->unit->code, row->unit->name, org_word(o, model_kind_name(row->unit->kind)),
-		row->parent_code, row->head_login, people, open
+		row->parent_code, row->heads, people, open
 	};
 
 	snprintf(people, sizeof(people), "%lld", row->people);
@@ -579,7 +652,7 @@ static enum rv_code
 cmd_unit_list(struct cli *c)
 {
 	static const char *const headers[] = {
-		N_("code"), N_("name"), N_("kind"), N_("parent"), N_("head"), N_("people"), N_("open")
+		N_("code"), N_("name"), N_("kind"), N_("parent"), N_("heads"), N_("people"), N_("open")
 	};
 	struct out_table *t;
 	enum out_format f;
@@ -596,14 +669,53 @@ cmd_unit_list(struct cli *c)
 	return rc;
 }
 
+static int
+head_login(rowid_t id, const char *login, void *arg)
+{
+	char *list = arg;
+	size_t len = strlen(list);
+
+	(void)id;
+	snprintf(list + len, 512 - len, "%s%s", len ? ", " : "", login);
+	return 0;
+}
+
+/* After a role is given: who heads the person's unit now (a unit may have
+ * several heads, a chair and deputies; naming one never unseats another). */
+static void
+say_heads(struct cli *c, const char *login)
+{
+	struct person p = { 0 };
+	struct unit u = { 0 };
+	struct rv_err ignored;
+	char list[512] = "", line[640];
+
+	if (store_person_by_login(c->s.st, login, &p, &ignored) == RV_OK && p.unit_id != 0 &&
+	    store_unit_by_id(c->s.st, p.unit_id, &u, &ignored) == RV_OK &&
+	    store_unit_heads(c->s.st, u.id, head_login, list, &ignored) == RV_OK) {
+		if (list[0] != '\0')
+			/* TRANSLATORS: "P1's heads: head1, dep1." */
+			snprintf(line, sizeof(line), _("%s's heads: %s.\n"), u.code, list);
+		else
+			snprintf(line, sizeof(line), _("%s has no head now; name one with roviec person set LOGIN --role head.\n"),
+			    u.code);
+		out_lines(stdout, line);
+	}
+	model_person_free(&p);
+	model_unit_free(&u);
+}
+
 static enum rv_code
 cmd_person_add(struct cli *c)
 {
 	enum rv_code rc = org_person_add(&c->s, c->a.pos[0], c->a.pos[1],
 	    c->a.opt[OPT_UNIT], c->a.opt[OPT_ROLE], &c->err);
 
-	if (rc == RV_OK)
+	if (rc == RV_OK) {
 		printf(_("Added %s.\n"), c->a.pos[0]);
+		if (c->a.opt[OPT_ROLE] != NULL && strcmp(c->a.opt[OPT_ROLE], "head") == 0)
+			say_heads(c, c->a.pos[0]);
+	}
 	return rc;
 }
 
@@ -617,8 +729,11 @@ cmd_person_set(struct cli *c)
 		return usage_error(c, _("say what to change: --name, --unit or --role"), NULL);
 	rc = org_person_set(&c->s, login_arg(c, c->a.pos[0]), c->a.opt[OPT_NAME],
 	    c->a.opt[OPT_UNIT], c->a.opt[OPT_ROLE], &c->err);
-	if (rc == RV_OK)
+	if (rc == RV_OK) {
 		printf(_("Changed %s.\n"), login_arg(c, c->a.pos[0]));
+		if (c->a.opt[OPT_ROLE] != NULL || c->a.opt[OPT_UNIT] != NULL)
+			say_heads(c, login_arg(c, c->a.pos[0]));
+	}
 	return rc;
 }
 
@@ -682,6 +797,7 @@ cmd_add(struct cli *c)
 	in.note = c->a.opt[OPT_NOTE];
 	in.every = c->a.opt[OPT_EVERY];
 	in.day = c->a.opt[OPT_DAY];
+	in.coefficient = c->a.opt[OPT_COEFFICIENT];
 	for (int i = 0; i < c->a.nmulti[OPT_SUPPORT]; i++) {
 		char *colon;
 
@@ -695,8 +811,11 @@ cmd_add(struct cli *c)
 		in.nsupport++;
 	}
 	rc = duty_create(&c->s, &in, ref, &c->err);
-	if (rc == RV_OK)
-		printf("%s\n", ref);
+	if (rc == RV_OK) {
+		/* Made of a unit's code, read from the database: inert. */
+		out_text(stdout, ref);
+		putchar('\n');
+	}
 	for (int i = 0; i < MAX_MULTI; i++)
 		free(parts[i]);
 	return rc;
@@ -980,16 +1099,25 @@ cmd_board(struct cli *c)
 	if (tui_possible())
 		return tui_run(&c->s, c->conf.colours, &c->err);
 	if (c->s.me.unit_id == 0) {
-		printf(_("You (%s) belong to no unit, so you have no board.\n"
+		char line[512];
+
+		snprintf(line, sizeof(line), _("You (%s) belong to no unit, so you have no board.\n"
 		    "roviec list shows every open duty; roviec --help lists the commands.\n"),
 		    c->s.me.login);
+		out_lines(stdout, line);
 		return RV_OK;
 	}
 	if ((rc = store_unit_by_id(c->s.st, c->s.me.unit_id, &u, &c->err)) != RV_OK)
 		return rc;
 	printf(_("Board of "));
 	out_text(stdout, u.name);
-	printf(_(" (%s), as %s. Duties it leads:\n"), u.code, c->s.me.login);
+	{
+		char line[256];
+
+		snprintf(line, sizeof(line), _(" (%s), as %s. Duties it leads:\n"), u.code,
+		    c->s.me.login);
+		out_lines(stdout, line);
+	}
 	f.statuses = STATUS_OPEN | STATUS_PENDING | STATUS_SUBMITTED;
 	f.lead_unit_id = u.id;
 	rc = print_list(c, &f, OUT_TABLE);
@@ -1070,7 +1198,8 @@ cmd_show(struct cli *c)
 	 * prints nothing twice. */
 	if ((rc = sheet_read(&c->s, c->a.pos[0], &sh, &c->err)) != RV_OK)
 		return rc;
-	fprintf(stdout, "%s  ", sh.ref);
+	out_text(stdout, sh.ref);
+	fputs("  ", stdout);
 	out_text(stdout, sh.title);
 	fputc('\n', stdout);
 	for (size_t i = 0; i < sh.nfields; i++)
@@ -1115,7 +1244,7 @@ cmd_action(struct cli *c)
 	return rc;
 }
 
-/* --- issue #11: corrections and series --------------------------------- */
+/* --- issue #11: corrections (the coefficient: issue #13) and series ------ */
 
 static enum rv_code
 cmd_edit(struct cli *c)
@@ -1128,6 +1257,8 @@ cmd_edit(struct cli *c)
 	e.result = c->a.opt[OPT_RESULT];
 	e.basis = c->a.opt[OPT_BASIS];
 	e.support_given = c->a.nmulti[OPT_SUPPORT] > 0;
+	e.coefficient = c->a.opt[OPT_COEFFICIENT];
+	e.reason = c->a.opt[OPT_REASON];
 	/* --support '' alone: no supporting unit left. */
 	for (int i = 0; i < c->a.nmulti[OPT_SUPPORT]; i++) {
 		char *colon;
@@ -1145,8 +1276,10 @@ cmd_edit(struct cli *c)
 		e.support[i].unit = parts[i];
 		e.nsupport++;
 	}
-	if (e.title == NULL && e.result == NULL && e.basis == NULL && !e.support_given) {
-		rc = usage_error(c, _("say what to correct: --title, --result, --basis or --support"),
+	if (e.title == NULL && e.result == NULL && e.basis == NULL && !e.support_given &&
+	    e.coefficient == NULL) {
+		rc = usage_error(c,
+		    _("say what to correct: --title, --result, --basis, --support or --coefficient"),
 		    NULL);
 		goto out;
 	}
@@ -1245,7 +1378,7 @@ writes(const struct command *cmd)
 {
 	return cmd->run != cmd_list && cmd->run != cmd_show && cmd->run != cmd_unit_list &&
 	    cmd->run != cmd_person_list && cmd->run != cmd_board &&
-	    cmd->run != cmd_export;
+	    cmd->run != cmd_export && cmd->run != cmd_brief && cmd->run != cmd_evaluate;
 }
 
 static void
@@ -1269,6 +1402,10 @@ cli_run(struct cli *c, int argc, char **argv)
 	conf_rc = config_load(&c->conf, &conf_err);
 	if (conf_rc == RV_OK && c->conf.language[0] != '\0')
 		i18n_set(c->conf.language);
+	/* "Today" is the server's, the same for everyone, whatever TZ the
+	 * caller has (issue 14). */
+	if (conf_rc == RV_OK)
+		conf_rc = config_apply_zone(&c->conf, &conf_err);
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--") == 0)
 			break;
@@ -1389,6 +1526,14 @@ verify_fault(struct cli *c, const struct chain_result *r)
 		err_set(&c->err, RV_REFUSED, _("the history was altered: %s has no hash: "
 		    "it was written outside roviec"), where);
 		break;
+	case CHAIN_UNSEALED:
+		err_set(&c->err, RV_REFUSED, _("the history was altered: %s has no seal: "
+		    "it was written outside roviec"), where);
+		break;
+	case CHAIN_FORGED:
+		err_set(&c->err, RV_REFUSED, _("the history was altered: %s is not sealed "
+		    "with the ledger's key: it was written, or rehashed, outside roviec"), where);
+		break;
 	default:
 		err_set(&c->err, RV_REFUSED, _("the history was altered: %s does not "
 		    "match its hash: it was changed, or inserted, outside roviec"), where);
@@ -1396,34 +1541,134 @@ verify_fault(struct cli *c, const struct chain_result *r)
 	}
 }
 
-/* What verify found a duty holding against its history, in the store's
- * words, as people read it. */
-static const char *
-state_what(const char *what, char *buf, size_t size)
-{
-	static const char *const words[] = {
-		NC_("verify", "lead unit"), NC_("verify", "owner"), NC_("verify", "status"),
-		NC_("verify", "deadline"), NC_("verify", "original deadline"),
-		NC_("verify", "day it was done"), NC_("verify", "day it was cancelled"),
-		NC_("verify", "proposals"), NC_("verify", "extension requests"),
-		NC_("verify", "progress notes")
-	};
-	const char *t;
-
-	if (strncmp(what, "delivery of ", 12) == 0) {
-		/* TRANSLATORS: what a duty holds: the day UNIT delivered its part. */
-		snprintf(buf, size, _("delivery of %s"), what + 12);
-		return buf;
-	}
-	t = i18n_ctx_find(words, sizeof(words) / sizeof(words[0]), what);
-	return t != NULL ? t : what;
-}
-
 /* A value verify found: a status or a day as people read it. */
 static const char *
-state_value(const char *what, const char *v, char buf[11])
+finding_value(const char *what, const char *v, char buf[11])
 {
-	return strcmp(what, "status") == 0 ? i18n_status(v) : dates_shown(v, buf);
+	const char *word = what != NULL ? strchr(what, '\004') + 1 : "";
+	static const char *const days[] = {
+		"deadline", "original deadline", "day it was done", "day it was closed",
+		"last progress", "day proposed", "new deadline", "day delivered"
+	};
+
+	if (strcmp(word, "status") == 0)
+		return i18n_status(v);
+	if (strcmp(word, "role") == 0 || strcmp(word, "kind") == 0)
+		return i18n_word(v);
+	for (size_t i = 0; i < sizeof(days) / sizeof(days[0]); i++)
+		if (strcmp(word, days[i]) == 0)
+			return dates_shown(v, buf);
+	return v;
+}
+
+/* What a finding is about: the field, and the row of the duty it is in. */
+static const char *
+finding_what(const struct replay_finding *f, char *buf, size_t size)
+{
+	const char *what = i18n_ctx(f->what);
+
+	switch (f->part) {
+	case PART_PROPOSAL:
+		/* TRANSLATORS: "receiving unit of proposal 2". */
+		snprintf(buf, size, _("%s of proposal %d"), what, f->nth);
+		return buf;
+	case PART_EXTENSION:
+		snprintf(buf, size, _("%s of extension request %d"), what, f->nth);
+		return buf;
+	case PART_NOTE:
+		snprintf(buf, size, _("%s of progress note %d"), what, f->nth);
+		return buf;
+	case PART_SUPPORT:
+		/* TRANSLATORS: "day delivered of P2's part". */
+		snprintf(buf, size, _("%s of %s's part"), what, f->unit);
+		return buf;
+	default:
+		return what;
+	}
+}
+
+/* One finding of verify as a sentence. */
+static void
+finding_text(const struct replay_finding *f, char *out, size_t size)
+{
+	/* The words for what a row is. */
+	const char *of = f->of == REPLAY_DUTY ? _("duty") : f->of == REPLAY_PERSON ?
+	    _("person") : f->of == REPLAY_UNIT ? _("unit") : _("entry");
+	char what[256], v1[11], v2[11];
+
+	switch (f->how) {
+	case REPLAY_DIFFERS:
+		/* TRANSLATORS: "duty P1-0002 holds status 'submitted' where its
+		 * history says 'open'"; "person off1 holds role ...". */
+		snprintf(out, size, _("%s %s holds %s '%s' where its history says '%s'"), of,
+		    f->name, finding_what(f, what, sizeof(what)),
+		    finding_value(f->what, f->stored, v1), finding_value(f->what, f->history, v2));
+		break;
+	case REPLAY_NOT_STORED:
+		snprintf(out, size, _("%s %s is in the history but not in the database: it was "
+		    "removed outside roviec"), of, f->name);
+		break;
+	case REPLAY_NOT_IN_HISTORY:
+		snprintf(out, size, _("%s %s is in the database but not in the history: it was "
+		    "written outside roviec"), of, f->name);
+		break;
+	case REPLAY_UNKNOWN_ACTION:
+		snprintf(out, size, _("entry %lld (%s %s) records the action '%s', which this "
+		    "roviec does not know: it was written outside roviec, or by a newer one"),
+		    f->entry, of, f->name, f->stored);
+		break;
+	default:
+		snprintf(out, size, _("entry %lld (%s %s) cannot be replayed: %s"), f->entry, of,
+		    f->name, _(f->stored));
+		break;
+	}
+}
+
+/* verify's findings, in memory until the read is whole. */
+struct findings {
+	FILE *out;
+	char *text;
+	size_t size;
+	char first[1024];
+	long long n;
+};
+
+static int
+finding_out(const struct replay_finding *f, void *arg)
+{
+	struct findings *fs = arg;
+	char line[1024];
+
+	if (f == NULL) {	/* the read starts again */
+		if (fs->out != NULL)
+			fclose(fs->out);
+		free(fs->text);
+		fs->text = NULL;
+		fs->n = 0;
+		fs->first[0] = '\0';
+		fs->out = open_memstream(&fs->text, &fs->size);
+		return 0;
+	}
+	finding_text(f, line, sizeof(line));
+	if (fs->n++ == 0)
+		snprintf(fs->first, sizeof(fs->first), "%s", line);
+	if (fs->out != NULL) {
+		out_text(fs->out, line);
+		fputc('\n', fs->out);
+	}
+	return 0;
+}
+
+/* Appends to c's message how many rows disagree with the history. */
+static void
+findings_tail(struct cli *c, long long n)
+{
+	size_t len = strlen(c->err.msg);
+
+	if (n > 0)
+		snprintf(c->err.msg + len, sizeof(c->err.msg) - len,
+		    _("; %lld rows of the database disagree with the history (listed on standard output)"),
+		    n);
 }
 
 static enum rv_code
@@ -1431,46 +1676,58 @@ cmd_verify(struct cli *c)
 {
 	const char *noted = c->a.pos[0];
 	struct chain_result r;
+	struct findings fs = { 0 };
+	long long n = 0;
+	char head[CHAIN_HEX_SIZE];
 	enum rv_code rc;
 
 	if (noted != NULL && !chain_is_hex(noted))
 		return value_error(c, _("a noted head is 16 to 64 hexadecimal digits, not"), noted);
 	store_map_reads(c->s.st);
-	if ((rc = verify_ledger(c->s.st, noted, &r, &c->err)) != RV_OK)
+	rc = verify_ledger(c->s.st, noted, &r, finding_out, &fs, &n, &c->err);
+	if (fs.out != NULL)
+		fclose(fs.out);
+	if (rc == RV_OK && fs.text != NULL)
+		fwrite(fs.text, 1, fs.size, stdout);
+	free(fs.text);
+	if (rc != RV_OK)
 		return rc;
-	if (r.problem == CHAIN_STATE) {
-		char what[64], d1[11], d2[11];
-
-		return err_set(&c->err, RV_REFUSED, _("the database was altered: duty %s "
-		    "holds %s '%s' where its history says '%s'; it was changed outside roviec "
-		    "(the history itself chains intact to entry %lld, hash %s)"),
-		    r.state_ref, state_what(r.state_what, what, sizeof(what)),
-		    state_value(r.state_what, r.state_stored, d1),
-		    state_value(r.state_what, r.state_history, d2), r.head_id, r.head);
-	}
+	/* The head as stored is outside text too. */
+	snprintf(head, sizeof(head), "%s", r.head);
+	for (char *p = head; *p != '\0'; p++)
+		if (!((*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'f')))
+			*p = '?';
 	if (r.problem != CHAIN_INTACT && r.problem != CHAIN_NOTED_GONE) {
 		verify_fault(c, &r);
 		if (r.head_id > 0) {
-			size_t n = strlen(c->err.msg);
+			size_t len = strlen(c->err.msg);
 
-			snprintf(c->err.msg + n, sizeof(c->err.msg) - n,
+			snprintf(c->err.msg + len, sizeof(c->err.msg) - len,
 			    _("; the entries before it are intact up to entry %lld, hash %s"),
-			    r.head_id, r.head);
+			    r.head_id, head);
 		}
+		findings_tail(c, n);
+		return RV_REFUSED;
+	}
+	if (n > 0) {
+		err_set(&c->err, RV_REFUSED, _("the database was altered: %s (the history itself "
+		    "chains intact to entry %lld, hash %s)"), fs.first, r.head_id, head);
+		if (n > 1)
+			findings_tail(c, n);
 		return RV_REFUSED;
 	}
 	if (r.problem == CHAIN_NOTED_GONE)
 		return err_set(&c->err, RV_REFUSED, _("the noted head %s is not in the "
 		    "history: entries were removed or rewritten since it was noted "
 		    "(the history as it stands chains intact to entry %lld, hash %s)"),
-		    noted, r.head_id, r.head[0] ? r.head : "none");
+		    noted, r.head_id, head[0] ? head : "none");
 	if (r.head_id == 0) {
 		printf(_("The history is empty.\n"));
 		return RV_OK;
 	}
-	printf(_("The history is intact: %lld entries, each chained to the one before.\n"),
-	    r.entries);
-	printf(_("Head: %s\n      entry %lld, %s\n"), r.head, r.head_id,
+	printf(_("The history is intact: %lld entries, each chained to the one before and "
+	    "sealed; the database holds what it says.\n"), r.entries);
+	printf(_("Head: %s\n      entry %lld, %s\n"), head, r.head_id,
 	    dates_moment_shown(r.head_at, (char[17]){ 0 }));
 	if (noted != NULL)
 		printf(_("The noted head %s is entry %lld; %lld entries were added since.\n"),
@@ -1624,12 +1881,17 @@ report_table_write(struct report_out *o)
 		report_title(o, _("As a supporting unit"));
 		out_table_write(o->support, stdout, o->format);
 	}
+	char line[512];
+
+	/* The head is read from the database: outside text, shown inert. */
 	if (m->head_id > 0)
-		printf(_("\nMade %s at history entry %lld, head %s\n(roviec verify %s checks it later).\n"),
+		snprintf(line, sizeof(line),
+		    _("\nMade %s at history entry %lld, head %s\n(roviec verify %s checks it later).\n"),
 		    dates_moment_shown(m->made_at, (char[17]){ 0 }), m->head_id, m->head, m->head);
 	else
-		printf(_("\nMade %s; the history is empty.\n"),
+		snprintf(line, sizeof(line), _("\nMade %s; the history is empty.\n"),
 		    dates_moment_shown(m->made_at, (char[17]){ 0 }));
+	out_lines(stdout, line);
 }
 
 static enum rv_code
@@ -1724,13 +1986,18 @@ cmd_backup(struct cli *c)
 
 	if (rc != RV_OK)
 		return rc;
+	char line[512];
+
 	printf(_("Backed up to "));
 	out_text(stdout, c->a.pos[0]);
+	/* The head is read from the copy: outside text, shown inert. */
 	if (info.head[0])
-		printf(_(": %lld duties, %lld history entries, head %s.\n"), info.duties,
-		    info.entries, info.head);
+		snprintf(line, sizeof(line), _(": %lld duties, %lld history entries, head %s.\n"),
+		    info.duties, info.entries, info.head);
 	else
-		printf(_(": %lld duties, %lld history entries.\n"), info.duties, info.entries);
+		snprintf(line, sizeof(line), _(": %lld duties, %lld history entries.\n"),
+		    info.duties, info.entries);
+	out_lines(stdout, line);
 	return RV_OK;
 }
 
@@ -1910,4 +2177,709 @@ cmd_graph(struct cli *c)
 		graph_text(&g);
 	graph_free(&g);
 	return RV_OK;
+}
+
+/* --- evaluate (issue #13): Decree 335/2025/NĐ-CP --------------------------- */
+
+static enum rv_code
+cmd_evaluate_set(struct cli *c)
+{
+	struct eval_set in = {
+		.login = c->a.pos[0], .period = c->a.opt[OPT_PERIOD],
+		.general = c->a.opt[OPT_GENERAL], .cohesion = c->a.opt[OPT_COHESION],
+		.reason = c->a.opt[OPT_REASON],
+	};
+	enum rv_code rc;
+
+	if (in.period == NULL || in.general == NULL)
+		return usage_error(c, _("give the period and the general criteria (--period, --general)"),
+		    NULL);
+	if ((rc = eval_set(&c->s, &in, &c->err)) == RV_OK) {
+		out_text(stdout, in.login);
+		fputs(_(": general criteria entered for "), stdout);
+		out_text(stdout, in.period);
+		fputs(".\n", stdout);
+	}
+	return rc;
+}
+
+/* A share in percent (hundredths) as "83.33%", for people. */
+static const char *
+eval_pct(long v, char buf[DECIMAL_SIZE + 1])
+{
+	char n[DECIMAL_SIZE];
+
+	snprintf(buf, DECIMAL_SIZE + 1, "%s%%", decimal_format2(v, n));
+	return i18n_decimal(buf);
+}
+
+/* Points (hundredths) as "61.83", for people; "-" when not known. */
+static const char *
+eval_points(int known, long v, char buf[DECIMAL_SIZE])
+{
+	if (!known)
+		return "-";
+	return i18n_decimal(decimal_format2(v, buf));
+}
+
+static const char *const roman[] = { "", "I", "II", "III", "IV" };
+
+/* The period as people read it: "month 05/2026", "quarter II/2026",
+ * "year 2026". */
+static const char *
+eval_period_title(const struct eval_period *p, char *buf, size_t size)
+{
+	if (p->kind == EVAL_MONTH)
+		snprintf(buf, size, _("month %02d/%d"), p->n, p->year);
+	else if (p->kind == EVAL_QUARTER)
+		snprintf(buf, size, _("quarter %s/%d"), roman[p->n], p->year);
+	else
+		snprintf(buf, size, _("year %d"), p->year);
+	return buf;
+}
+
+/* A login or a reference (printable ASCII, as the schema and the rules
+ * make them) as is; anything else made inert.  A city's year prints some
+ * 400,000 of them. */
+static void
+eval_word(const char *s)
+{
+	for (const char *p = s; *p != '\0'; p++)
+		if (*p < 0x20 || *p > 0x7e) {
+			out_text(stdout, s);
+			return;
+		}
+	fputs(s, stdout);
+}
+
+/* What a deduction is, as people read it. */
+static const char *
+eval_item_what(const struct eval_item *x, char *buf, size_t size)
+{
+	if (x->kind == EVAL_QUALITY)
+		snprintf(buf, size, ngettext("quality: sent back %d time",
+		    "quality: sent back %d times", (unsigned long)x->times), x->times);
+	else
+		snprintf(buf, size, ngettext("progress: %d deadline missed",
+		    "progress: %d deadlines missed", (unsigned long)x->times), x->times);
+	return buf;
+}
+
+/* The deductions as aligned columns, written straight out: not to a
+ * terminal (which gets out_table's cutting), so that the city's year is
+ * not measured cell by cell.  Logins and references are ASCII; the words
+ * of a deduction are measured once per kind and count. */
+static void
+eval_items_write(const struct eval_result *r, const char *const *headers)
+{
+	size_t w[5] = { 0 }, ww[2][17] = { { 0 } };
+	char what[96], off[DECIMAL_SIZE + 1];
+
+	for (int c = 0; c < 5; c++)
+		w[c] = text_width(_(headers[c]));
+	for (size_t i = 0; i < r->npeople; i++) {
+		const struct eval_person *p = &r->people[i];
+
+		for (size_t k = 0; k < p->nitems; k++) {
+			const struct eval_item *x = &p->items[k];
+			size_t *cached, n;
+
+			if (x->kind == EVAL_NOT_DONE)
+				continue;
+			cached = x->times <= 16 ? &ww[x->kind == EVAL_PROGRESS][x->times] : NULL;
+			if (cached != NULL && *cached != 0) {
+				n = *cached;
+			} else {
+				n = text_width(eval_item_what(x, what, sizeof(what)));
+				if (cached != NULL)
+					*cached = n;
+			}
+			w[3] = n > w[3] ? n : w[3];
+			w[0] = strlen(p->login) > w[0] ? strlen(p->login) : w[0];
+			w[1] = strlen(x->ref) > w[1] ? strlen(x->ref) : w[1];
+			w[2] = strlen(x->period) > w[2] ? strlen(x->period) : w[2];
+		}
+	}
+	for (int c = 0; c < 5; c++) {
+		const char *h = _(headers[c]);
+
+		out_text(stdout, h);
+		if (c < 4)
+			printf("%*s", (int)(w[c] - text_width(h) + 1), "");
+	}
+	fputc('\n', stdout);
+	for (size_t i = 0; i < r->npeople; i++) {
+		const struct eval_person *p = &r->people[i];
+
+		for (size_t k = 0; k < p->nitems; k++) {
+			const struct eval_item *x = &p->items[k];
+			size_t n;
+
+			if (x->kind == EVAL_NOT_DONE)
+				continue;
+			eval_word(p->login);
+			printf("%*s", (int)(w[0] - strlen(p->login) + 1), "");
+			eval_word(x->ref);
+			printf("%*s", (int)(w[1] - strlen(x->ref) + 1), "");
+			fputs(x->period, stdout);
+			printf("%*s", (int)(w[2] - strlen(x->period) + 1), "");
+			eval_item_what(x, what, sizeof(what));
+			n = x->times <= 16 ? ww[x->kind == EVAL_PROGRESS][x->times] : text_width(what);
+			fputs(what, stdout);
+			printf("%*s", (int)(w[3] - n + 1), "");
+			fputs(eval_pct(x->percent, off), stdout);
+			fputc('\n', stdout);
+		}
+	}
+}
+
+static const struct eval_limit *
+eval_limit_of(const struct eval_result *r, const char *unit)
+{
+	for (size_t k = 0; k < r->nlimits; k++)
+		if (strcmp(r->limits[k].unit_code, unit) == 0)
+			return &r->limits[k];
+	return NULL;
+}
+
+static enum rv_code
+eval_table(struct cli *c, const struct eval_result *r)
+{
+	const char *task_h[] = {
+		N_("login"), N_("unit"), N_("assigned"), N_("converted"), N_("done"),
+		N_("converted"), N_("sent back"), N_("late"), N_("quantity"), N_("quality"),
+		N_("progress"), N_("points /70")
+	};
+	const char *score_h[] = {
+		N_("login"), N_("name"), N_("points /70"), N_("general /30"), N_("total"),
+		N_("rating"), N_("periods")
+	};
+	const char *head_h[] = {
+		N_("login"), N_("unit"), N_("d unit results"), N_("đ organising"), N_("e cohesion")
+	};
+	const char *item_h[] = {
+		N_("login"), N_("ref"), N_("period"), N_("what"), N_("share off")
+	};
+	struct out_table *tt = out_table_new(12, task_h, 11);
+	struct out_table *st = out_table_new(r->period.kind == EVAL_YEAR ? 7 : 6, score_h, 1);
+	struct out_table *ht = out_table_new(5, head_h, 1);
+	struct out_table *it = out_table_new(5, item_h, 3);
+	char title[64], day[11];
+	int heads = 0, items = 0, missing = 0, limits = 0;
+	enum rv_code rc = RV_OK;
+
+	if (tt == NULL || st == NULL || ht == NULL || it == NULL) {
+		rc = err_set(&c->err, RV_STORAGE, _("out of memory"));
+		goto out;
+	}
+	printf(_("Evaluation under Decree 335/2025/NĐ-CP, %s (figures as of %s)\n\n"),
+	    eval_period_title(&r->period, title, sizeof(title)), dates_shown(r->as_of, day));
+	for (size_t i = 0; i < r->npeople; i++) {
+		const struct eval_person *p = &r->people[i];
+		const struct eval_sheet *sh = &p->sheet;
+		char n[8][24], a[3][DECIMAL_SIZE + 1], pts[DECIMAL_SIZE], g[DECIMAL_SIZE],
+		    t[DECIMAL_SIZE], periods[16];
+		const char *task[12], *score[7];
+
+		snprintf(n[0], sizeof(n[0]), "%ld", sh->assigned);
+		i18n_decimal(decimal_format(sh->assigned_c, n[1]));
+		snprintf(n[2], sizeof(n[2]), "%ld", sh->done);
+		i18n_decimal(decimal_format(sh->done_c, n[3]));
+		snprintf(n[4], sizeof(n[4]), "%ld", sh->reopened);
+		snprintf(n[5], sizeof(n[5]), "%ld", sh->late);
+		task[0] = p->login;
+		task[1] = p->unit_code;
+		for (int k = 0; k < 6; k++)
+			task[2 + k] = n[k];
+		task[8] = sh->scored ? eval_pct(sh->quantity, a[0]) : "-";
+		task[9] = sh->scored ? eval_pct(sh->quality, a[1]) : "-";
+		task[10] = sh->scored ? eval_pct(sh->progress, a[2]) : "-";
+		task[11] = eval_points(sh->scored && sh->has_points, sh->points, pts);
+		out_table_add(tt, task);
+		snprintf(periods, sizeof(periods), "%d", sh->periods);
+		score[0] = p->login;
+		score[1] = p->name;
+		score[2] = task[11];
+		score[3] = eval_points(sh->has_general, sh->general, g);
+		score[4] = eval_points(sh->has_total, sh->total, t);
+		score[5] = sh->has_total ? eval_rating_shown(sh->rating) : "-";
+		score[6] = periods;
+		out_table_add(st, score);
+		missing += sh->scored && !sh->has_total;
+		if (p->head) {
+			char d[8], dd[8], e[8];
+			const char *hc[5];
+
+			snprintf(d, sizeof(d), "%d%%", sh->unit_results);
+			snprintf(dd, sizeof(dd), "%d%%", sh->organising);
+			snprintf(e, sizeof(e), "%d%%", sh->cohesion);
+			hc[0] = p->login;
+			hc[1] = p->unit_code;
+			/* With nothing assigned there is no sheet to score. */
+			hc[2] = sh->scored && sh->unit_results >= 0 ? d : "-";
+			hc[3] = sh->scored ? dd : "-";
+			hc[4] = sh->cohesion > 0 ? e : "-";
+			/* A year's d, đ and e are its months' (quarters'). */
+			if (r->period.kind == EVAL_YEAR)
+				hc[2] = hc[3] = hc[4] = r->by == EVAL_QUARTER ? _("by quarter") :
+				    _("by month");
+			out_table_add(ht, hc);
+			heads++;
+		}
+		for (size_t k = 0; k < p->nitems; k++) {
+			const struct eval_item *x = &p->items[k];
+			char what[96], off[DECIMAL_SIZE + 1];
+			const char *ic[5];
+
+			if (x->kind == EVAL_NOT_DONE)
+				continue;
+			items++;
+			if (!out_is_tty(stdout))
+				continue;
+			eval_item_what(x, what, sizeof(what));
+			ic[0] = p->login;
+			ic[1] = x->ref;
+			ic[2] = x->period;
+			ic[3] = what;
+			ic[4] = eval_pct(x->percent, off);
+			out_table_add(it, ic);
+		}
+	}
+	printf(_("Task results (Article 14; heads of units: Article 15): a quantity, b quality, c progress\n\n"));
+	out_table_write(tt, stdout, OUT_TABLE);
+	printf(_("\nScores (Article 20: 90 and above excellent, 70 good, 50 complete)%s\n\n"),
+	    r->period.kind == EVAL_YEAR ? _("; the year is the average of the periods scored (Article 21)") : "");
+	out_table_write(st, stdout, OUT_TABLE);
+	if (missing > 0)
+		printf(_("\n%d without a total: the general criteria (and a head's cohesion) are entered with roviec evaluate set.\n"),
+		    missing);
+	if (heads > 0) {
+		printf(_("\nHeads of units (Article 15, clause 3): points = (a + b + c + d + đ + e) / 6 of 70\n\n"));
+		out_table_write(ht, stdout, OUT_TABLE);
+	}
+	printf(_("\nDuties behind the deductions (each time, 25%% of that duty's share)\n\n"));
+	if (items == 0)
+		printf(_("None.\n"));
+	else if (out_is_tty(stdout))
+		out_table_write(it, stdout, OUT_TABLE);
+	else
+		eval_items_write(r, item_h);
+	for (size_t i = 0, said = 0; i < r->npeople; i++) {
+		const struct eval_person *p = &r->people[i];
+		int first = 1;
+
+		for (size_t k = 0; k < p->nitems; k++) {
+			if (p->items[k].kind != EVAL_NOT_DONE)
+				continue;
+			if (first) {
+				if (said++ == 0)
+					printf(_("\nAssigned, not completed by the end of the period\n\n"));
+				eval_word(p->login);
+				fputs(":", stdout);
+				first = 0;
+			}
+			fputs(" ", stdout);
+			eval_word(p->items[k].ref);
+		}
+		if (!first)
+			fputs("\n", stdout);
+	}
+	for (size_t k = 0; k < r->nlimits; k++) {
+		const struct eval_limit *l = &r->limits[k];
+
+		if (!l->over)
+			continue;
+		if (limits++ == 0)
+			printf(_("\nOver the limit of Article 20, clause 5 (excellent: at most 20%% of those rated good)\n\n"));
+		printf(_("%s: %ld rated excellent; 20%% of the %ld rated good allows %ld.\n"),
+		    l->unit_code, l->excellent, l->good, l->allowed);
+	}
+	if (r->head_id > 0)
+		printf(_("\nMade %s at history entry %lld, head %s\n(roviec verify %s checks it later).\n"),
+		    dates_moment_shown(r->made_at, (char[17]){ 0 }), r->head_id, r->head, r->head);
+out:
+	out_table_free(tt);
+	out_table_free(st);
+	out_table_free(ht);
+	out_table_free(it);
+	return rc;
+}
+
+/* A number for CSV and JSON: hundredths with two decimals and a point. */
+static const char *
+eval_num(int known, long v, char buf[DECIMAL_SIZE])
+{
+	return known ? decimal_format2(v, buf) : "";
+}
+
+/* evaluate's CSV columns (columns.h), in their order. */
+static const enum column_id eval_columns[] = {
+	COL_PERIOD, COL_LOGIN, COL_NAME, COL_UNIT, COL_HEAD, COL_ASSIGNED,
+	COL_ASSIGNED_C, COL_DONE, COL_DONE_C, COL_SENT_BACK, COL_LATE,
+	COL_QUANTITY, COL_QUALITY, COL_PROGRESS, COL_UNIT_RESULTS,
+	COL_ORGANISING, COL_COHESION, COL_TASK_POINTS, COL_GENERAL, COL_TOTAL,
+	COL_RATING, COL_PERIODS, COL_DEDUCTIONS, COL_NOT_DONE,
+	COL_UNIT_EXCELLENT, COL_UNIT_GOOD, COL_UNIT_ALLOWED, COL_HISTORY_HEAD
+};
+#define EVAL_CSV_COLUMNS (sizeof(eval_columns) / sizeof(eval_columns[0]))
+
+static void
+eval_csv_row(const struct eval_result *r, const struct eval_person *p,
+    const struct eval_sheet *sh, size_t *cursor, const char *const *names)
+{
+	char n[6][24], v[8][DECIMAL_SIZE], d[8], dd[8], e[8], periods[16], lim[3][24];
+	const struct eval_limit *l = eval_limit_of(r, p->unit_code);
+	char *items = NULL, *nd = NULL;
+	size_t ilen = 0, nlen = 0;
+	FILE *fi = open_memstream(&items, &ilen), *fn = open_memstream(&nd, &nlen);
+	const char *cells[EVAL_CSV_COLUMNS];
+	int ni = 0, nn = 0;
+
+	/* The duties behind the figures are on the rows of their periods: a
+	 * year's are on its months' (quarters') rows.  Items are in period
+	 * order: those of this row follow those of the rows before. */
+	for (size_t k = *cursor; k < p->nitems && fi != NULL && fn != NULL &&
+	    sh->period[4] != '\0'; k++) {
+		const struct eval_item *x = &p->items[k];
+		char off[DECIMAL_SIZE], times[16];
+		int c = strcmp(x->period, sh->period);
+
+		if (c < 0)
+			continue;
+		if (c > 0)
+			break;
+		*cursor = k + 1;
+		if (x->kind == EVAL_NOT_DONE) {
+			fputs(nn++ ? "; " : "", fn);
+			fputs(x->ref, fn);
+			continue;
+		}
+		snprintf(times, sizeof(times), " %d ", x->times);
+		fputs(ni++ ? "; " : "", fi);
+		fputs(x->ref, fi);
+		fputc(' ', fi);
+		fputs(eval_item_word(x->kind), fi);
+		fputs(times, fi);
+		fputs(decimal_format2(x->percent, off), fi);
+	}
+	if (fi != NULL)
+		fclose(fi);
+	if (fn != NULL)
+		fclose(fn);
+	snprintf(n[0], sizeof(n[0]), "%ld", sh->assigned);
+	snprintf(n[1], sizeof(n[1]), "%ld", sh->done);
+	snprintf(n[2], sizeof(n[2]), "%ld", sh->reopened);
+	snprintf(n[3], sizeof(n[3]), "%ld", sh->late);
+	snprintf(d, sizeof(d), "%d", sh->unit_results);
+	snprintf(dd, sizeof(dd), "%d", sh->organising);
+	snprintf(e, sizeof(e), "%d", sh->cohesion);
+	snprintf(periods, sizeof(periods), "%d", sh->periods);
+	if (l != NULL) {
+		snprintf(lim[0], sizeof(lim[0]), "%ld", l->excellent);
+		snprintf(lim[1], sizeof(lim[1]), "%ld", l->good);
+		snprintf(lim[2], sizeof(lim[2]), "%ld", l->allowed);
+	}
+	cells[0] = sh->period;
+	cells[1] = p->login;
+	cells[2] = p->name;
+	cells[3] = p->unit_code;
+	cells[4] = p->head ? "yes" : "no";
+	cells[5] = n[0];
+	cells[6] = decimal_format(sh->assigned_c, v[0]);
+	cells[7] = n[1];
+	cells[8] = decimal_format(sh->done_c, v[1]);
+	cells[9] = n[2];
+	cells[10] = n[3];
+	cells[11] = eval_num(sh->scored, sh->quantity, v[2]);
+	cells[12] = eval_num(sh->scored, sh->quality, v[3]);
+	cells[13] = eval_num(sh->scored, sh->progress, v[4]);
+	cells[14] = p->head && sh->scored && sh->unit_results >= 0 && sh->period[4] != '\0' ? d : "";
+	cells[15] = p->head && sh->scored && sh->period[4] != '\0' ? dd : "";
+	cells[16] = p->head && sh->cohesion > 0 ? e : "";
+	cells[17] = eval_num(sh->scored && sh->has_points, sh->points, v[5]);
+	cells[18] = eval_num(sh->has_general, sh->general, v[6]);
+	cells[19] = eval_num(sh->has_total, sh->total, v[7]);
+	cells[20] = eval_rating_word(sh->rating);
+	cells[21] = r->period.kind == EVAL_YEAR && sh->period[4] == '\0' ? periods : "";
+	cells[22] = items != NULL ? items : "";
+	cells[23] = nd != NULL ? nd : "";
+	cells[24] = l != NULL ? lim[0] : "";
+	cells[25] = l != NULL ? lim[1] : "";
+	cells[26] = l != NULL ? lim[2] : "";
+	cells[27] = r->head;
+	out_csv_row(stdout, EVAL_CSV_COLUMNS, names, cells);
+	free(items);
+	free(nd);
+}
+
+/* The sheets as CSV, plain or in the Excel form (out_csv_set): the
+ * columns' names, or their headings for people and cells as their kinds
+ * say (a decimal comma where ';' separates). */
+static void
+eval_csv(const struct eval_result *r)
+{
+	const char *names[EVAL_CSV_COLUMNS];
+
+	_Static_assert(EVAL_CSV_COLUMNS == 28, "eval_csv_row fills 28 cells");
+	for (size_t k = 0; k < EVAL_CSV_COLUMNS; k++)
+		names[k] = column_get(eval_columns[k])->name;
+	out_csv_head(stdout, EVAL_CSV_COLUMNS, names);
+	for (size_t i = 0; i < r->npeople; i++) {
+		const struct eval_person *p = &r->people[i];
+		size_t cursor = 0;
+
+		for (size_t b = 0; b < p->nparts; b++)
+			if (p->parts[b].scored)
+				eval_csv_row(r, p, &p->parts[b], &cursor, names);
+		eval_csv_row(r, p, &p->sheet, &cursor, names);
+	}
+}
+
+/* A JSON string: quotes, backslashes and controls escaped. */
+static void
+json_str(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (const unsigned char *p = (const unsigned char *)(s != NULL ? s : ""); *p; p++) {
+		if (*p == '"' || *p == '\\')
+			fprintf(f, "\\%c", *p);
+		else if (*p < 0x20 || *p == 0x7f)
+			fprintf(f, "\\u%04x", *p);
+		else
+			fputc(*p, f);
+	}
+	fputc('"', f);
+}
+
+static void
+json_num(FILE *f, const char *key, int known, long v)
+{
+	char buf[DECIMAL_SIZE];
+
+	fprintf(f, ",\"%s\":%s", key, known ? decimal_format2(v, buf) : "null");
+}
+
+static void
+json_sheet(FILE *f, const struct eval_sheet *sh, int head)
+{
+	char c1[DECIMAL_SIZE], c2[DECIMAL_SIZE];
+
+	fprintf(f, "\"period\":");
+	json_str(f, sh->period);
+	fprintf(f, ",\"assigned\":%ld,\"assigned_converted\":%s,\"done\":%ld,"
+	    "\"done_converted\":%s,\"sent_back\":%ld,\"late\":%ld", sh->assigned,
+	    decimal_format2(sh->assigned_c, c1), sh->done, decimal_format2(sh->done_c, c2),
+	    sh->reopened, sh->late);
+	json_num(f, "quantity", sh->scored, sh->quantity);
+	json_num(f, "quality", sh->scored, sh->quality);
+	json_num(f, "progress", sh->scored, sh->progress);
+	if (head && sh->period[4] != '\0') {
+		fprintf(f, ",\"unit_results\":");
+		fprintf(f, sh->unit_results >= 0 ? "%d" : "null", sh->unit_results);
+		fprintf(f, ",\"organising\":%d,\"cohesion\":", sh->organising);
+		fprintf(f, sh->cohesion > 0 ? "%d" : "null", sh->cohesion);
+	}
+	json_num(f, "task_points", sh->scored && sh->has_points, sh->points);
+	json_num(f, "general", sh->has_general, sh->general);
+	json_num(f, "total", sh->has_total, sh->total);
+	fprintf(f, ",\"rating\":");
+	if (sh->has_total)
+		json_str(f, eval_rating_word(sh->rating));
+	else
+		fputs("null", f);
+}
+
+static void
+json_items(FILE *f, const struct eval_person *p, const char *period, int year)
+{
+	int n = 0;
+	char buf[DECIMAL_SIZE];
+
+	fprintf(f, ",\"deductions\":[");
+	for (size_t k = 0; k < p->nitems; k++) {
+		const struct eval_item *x = &p->items[k];
+
+		if (x->kind == EVAL_NOT_DONE || (!year && strcmp(x->period, period) != 0))
+			continue;
+		fprintf(f, "%s{\"ref\":", n++ ? "," : "");
+		json_str(f, x->ref);
+		fprintf(f, ",\"period\":");
+		json_str(f, x->period);
+		fprintf(f, ",\"criterion\":\"%s\",\"times\":%d,\"coefficient\":%s",
+		    eval_item_word(x->kind), x->times, decimal_format2(x->coefficient, buf));
+		fprintf(f, ",\"share_off\":%s}", decimal_format2(x->percent, buf));
+	}
+	fprintf(f, "],\"not_done\":[");
+	n = 0;
+	for (size_t k = 0; k < p->nitems; k++) {
+		const struct eval_item *x = &p->items[k];
+
+		if (x->kind != EVAL_NOT_DONE || (!year && strcmp(x->period, period) != 0))
+			continue;
+		fprintf(f, "%s{\"ref\":", n++ ? "," : "");
+		json_str(f, x->ref);
+		fprintf(f, ",\"period\":");
+		json_str(f, x->period);
+		fprintf(f, ",\"coefficient\":%s}", decimal_format2(x->coefficient, buf));
+	}
+	fputc(']', f);
+}
+
+static enum rv_code
+eval_json(struct cli *c, const struct eval_result *r)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+
+	if (f == NULL)
+		return err_set(&c->err, RV_STORAGE, _("out of memory"));
+	fputc('[', f);
+	for (size_t i = 0; i < r->npeople; i++) {
+		const struct eval_person *p = &r->people[i];
+		const struct eval_limit *l = eval_limit_of(r, p->unit_code);
+
+		fprintf(f, "%s{\"login\":", i ? ",\n" : "\n");
+		json_str(f, p->login);
+		fprintf(f, ",\"name\":");
+		json_str(f, p->name);
+		fprintf(f, ",\"unit\":");
+		json_str(f, p->unit_code);
+		fprintf(f, ",\"head\":%s,", p->head ? "true" : "false");
+		json_sheet(f, &p->sheet, p->head);
+		if (r->period.kind == EVAL_YEAR)
+			fprintf(f, ",\"periods\":%d,\"periods_without_total\":%d",
+			    p->sheet.periods, p->sheet.without_total);
+		json_items(f, p, p->sheet.period, r->period.kind == EVAL_YEAR);
+		if (p->nparts > 0) {
+			fprintf(f, ",\"parts\":[");
+			for (size_t b = 0; b < p->nparts; b++) {
+				fputs(b ? ",{" : "{", f);
+				json_sheet(f, &p->parts[b], p->head);
+				fputc('}', f);
+			}
+			fputc(']', f);
+		}
+		if (l != NULL)
+			fprintf(f, ",\"unit_limit\":{\"excellent\":%ld,\"good\":%ld,\"allowed\":%ld,"
+			    "\"over\":%s}", l->excellent, l->good, l->allowed, l->over ? "true" : "false");
+		fprintf(f, ",\"as_of\":\"%s\",\"history_head\":\"%s\"}", r->as_of, r->head);
+	}
+	fputs(r->npeople ? "\n]\n" : "]\n", f);
+	if (fclose(f) != 0) {
+		free(text);
+		return err_set(&c->err, RV_STORAGE, _("out of memory"));
+	}
+	out_json(stdout, text);
+	free(text);
+	return RV_OK;
+}
+
+static enum rv_code
+cmd_evaluate(struct cli *c)
+{
+	struct eval_query q = {
+		.month = c->a.opt[OPT_MONTH], .quarter = c->a.opt[OPT_QUARTER],
+		.year = c->a.opt[OPT_YEAR], .by = c->a.opt[OPT_BY],
+		.unit = c->a.opt[OPT_UNIT], .person = c->a.opt[OPT_PERSON],
+	};
+	struct eval_result r;
+	enum out_format format = OUT_TABLE;
+	enum rv_code rc;
+
+	if (c->a.opt[OPT_FORMAT] != NULL &&
+	    (out_format_parse(c->a.opt[OPT_FORMAT], &format) != 0 ||
+	    (format != OUT_TABLE && format != OUT_CSV && format != OUT_JSON)))
+		return value_error(c, _("the sheets are written as table, csv or json, not"),
+		    c->a.opt[OPT_FORMAT]);
+	if ((rc = excel_format(c, &format)) != RV_OK)
+		return rc;
+	store_map_reads(c->s.st);
+	if ((rc = eval_run(&c->s, &q, &r, &c->err)) != RV_OK)
+		return rc;
+	if (format == OUT_JSON)
+		rc = eval_json(c, &r);
+	else if (format == OUT_CSV)
+		eval_csv(&r);
+	else
+		rc = eval_table(c, &r);
+	eval_free(&r);
+	return rc;
+}
+
+/* --- issue #11: brief and digest ----------------------------------------- */
+
+/* How many of each kind roviec brief lists for people (all are counted),
+ * and how many lines the login message holds. */
+#define BRIEF_ITEMS 10
+#define BRIEF_LOGIN_LINES 5
+/* A login waits at most this long for the database, then says so in a
+ * line; past BRIEF_LOGIN_ALARM seconds it is ended without a word. */
+#define BRIEF_LOGIN_WAIT_MS 300
+#define BRIEF_LOGIN_ALARM 1
+
+static enum rv_code
+cmd_brief(struct cli *c)
+{
+	enum out_format format = OUT_TEXT;
+	int login = c->a.opt[OPT_LOGIN] != NULL;
+	struct brief b;
+	enum rv_code rc;
+
+	if (c->a.opt[OPT_FORMAT] != NULL &&
+	    (out_format_parse(c->a.opt[OPT_FORMAT], &format) != 0 ||
+	    (format != OUT_TEXT && format != OUT_JSON)))
+		return value_error(c, _("--format is text or json, not"), c->a.opt[OPT_FORMAT]);
+	if (login) {
+		/* At login: only when the administrator (or the person) asked
+		 * for it; never a wait; nothing for a login that may not open
+		 * the database or is not in it. */
+		if (!c->conf.login_brief)
+			return RV_OK;
+		alarm(BRIEF_LOGIN_ALARM);
+		store_set_lock_wait(BRIEF_LOGIN_WAIT_MS);
+		if (access(c->db_path, R_OK) != 0 && errno != ENOENT)
+			return RV_OK;
+	}
+	if ((rc = open_store(c, STORE_EXISTING)) != RV_OK)
+		return rc;
+	if ((rc = actor_resolve(&c->s, c->a.opt[OPT_AS], &c->err)) != RV_OK)
+		return login && rc == RV_REFUSED ? RV_OK : rc;
+	/* Looking is reading it by hand; the login message, JSON for a
+	 * script and the digest leave "new" as it was. */
+	rc = brief_compute(&c->s, &c->s.me, format == OUT_JSON ? SIZE_MAX : BRIEF_ITEMS,
+	    login || format == OUT_JSON ? BRIEF_PEEK : BRIEF_LOOK, &b, &c->err);
+	if (rc != RV_OK)
+		return rc;
+	if (format == OUT_JSON)
+		brief_write_json(stdout, &b, &c->s.me);
+	else if (!login || b.total > 0)
+		brief_write(stdout, &b, &c->s.me, login ? BRIEF_LOGIN_LINES : SIZE_MAX);
+	brief_free(&b);
+	return RV_OK;
+}
+
+static void
+digest_sent(const char *login, const char *address, long long waiting, int reminders,
+    void *arg)
+{
+	(void)arg;
+	printf(_("%s: sent to %s (%lld waiting, %d reminders)\n"), login, address, waiting,
+	    reminders);
+}
+
+static enum rv_code
+cmd_digest(struct cli *c)
+{
+	struct digest_conf conf = {
+		.sendmail = c->conf.sendmail != NULL ? c->conf.sendmail : CONFIG_SENDMAIL,
+		.domain = c->conf.mail_domain[0] ? c->conf.mail_domain : "localhost",
+		.language = c->conf.language[0] ? c->conf.language : "vi",
+	};
+	int sent = 0;
+	enum rv_code rc = digest_run(&c->s, &conf, digest_sent, NULL, &sent, &c->err);
+
+	if (rc == RV_OK)
+		printf(_("roviec digest: %d messages sent\n"), sent);
+	return rc;
 }

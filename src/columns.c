@@ -33,6 +33,8 @@ static const struct column columns[COL__MAX] = {
 	[COL_ESCALATED] = { "escalated", "Escalated", "Bị đẩy lên cấp trên", COLUMN_NUMBER },
 	[COL_DELIVERED] = { "delivered", "Deliveries", "Giao nộp phần phối hợp",
 	    COLUMN_DELIVERED },
+	/* Decree 335/2025's conversion coefficient (issue #13). */
+	[COL_COEFFICIENT] = { "coefficient", "Coefficient", "Hệ số quy đổi", COLUMN_DECIMAL },
 	[COL_NOTE] = { "note", "Note", "Ghi chú", COLUMN_TEXT },
 
 	[COL_LEAD_UNIT] = { "lead_unit", "Lead unit", "Đơn vị chủ trì", COLUMN_TEXT },
@@ -80,6 +82,47 @@ static const struct column columns[COL__MAX] = {
 	[COL_PEOPLE] = { "people", "People", "Số cán bộ", COLUMN_NUMBER },
 	[COL_OPEN] = { "open", "Open duties", "Nhiệm vụ đang mở", COLUMN_NUMBER },
 	[COL_ROLE] = { "role", "Role", "Vai trò", COLUMN_TEXT },
+	/* issue 14: every head of a unit, the first named first */
+	[COL_HEADS] = { "heads", "Heads", "Người đứng đầu", COLUMN_TEXT },
+
+	/* The sheets of Decree 335/2025 (issue #13), in the decree's words:
+	 * the shares a, b, c of Article 14, d, đ, e of Article 15. */
+	[COL_PERIOD] = { "period", "Period", "Kỳ đánh giá", COLUMN_TEXT },
+	[COL_ASSIGNED_C] = { "assigned_converted", "Assigned, converted",
+	    "Được giao (quy đổi)", COLUMN_DECIMAL },
+	[COL_DONE] = { "done", "Completed", "Đã hoàn thành", COLUMN_NUMBER },
+	[COL_DONE_C] = { "done_converted", "Completed, converted",
+	    "Đã hoàn thành (quy đổi)", COLUMN_DECIMAL },
+	[COL_SENT_BACK] = { "sent_back", "Sent back", "Bị trả lại để làm lại",
+	    COLUMN_NUMBER },
+	[COL_QUANTITY] = { "quantity", "a Quantity (%)", "a Tỷ lệ số lượng (%)",
+	    COLUMN_DECIMAL },
+	[COL_QUALITY] = { "quality", "b Quality (%)", "b Tỷ lệ chất lượng (%)",
+	    COLUMN_DECIMAL },
+	[COL_PROGRESS] = { "progress", "c Progress (%)", "c Tỷ lệ tiến độ (%)",
+	    COLUMN_DECIMAL },
+	[COL_UNIT_RESULTS] = { "unit_results", "d Unit's results (%)",
+	    "d Kết quả của cơ quan, đơn vị (%)", COLUMN_NUMBER },
+	[COL_ORGANISING] = { "organising", "đ Organising the work (%)",
+	    "đ Tổ chức thực hiện nhiệm vụ (%)", COLUMN_NUMBER },
+	[COL_COHESION] = { "cohesion", "e Cohesion (%)", "e Tập hợp, đoàn kết (%)",
+	    COLUMN_NUMBER },
+	[COL_TASK_POINTS] = { "task_points", "Task results (of 70)",
+	    "Điểm kết quả thực hiện nhiệm vụ (70)", COLUMN_DECIMAL },
+	[COL_GENERAL] = { "general", "General criteria (of 30)",
+	    "Điểm tiêu chí chung (30)", COLUMN_DECIMAL },
+	[COL_TOTAL] = { "total", "Total", "Tổng điểm", COLUMN_DECIMAL },
+	[COL_RATING] = { "rating", "Rating", "Xếp loại", COLUMN_TEXT },
+	[COL_PERIODS] = { "periods", "Periods scored", "Số kỳ có điểm", COLUMN_NUMBER },
+	[COL_DEDUCTIONS] = { "deductions", "Deductions", "Các lần bị trừ điểm",
+	    COLUMN_TEXT },
+	[COL_NOT_DONE] = { "not_done", "Not completed", "Chưa hoàn thành", COLUMN_TEXT },
+	[COL_UNIT_EXCELLENT] = { "unit_excellent", "Unit: rated excellent",
+	    "Đơn vị: số hoàn thành xuất sắc", COLUMN_NUMBER },
+	[COL_UNIT_GOOD] = { "unit_good", "Unit: rated good",
+	    "Đơn vị: số hoàn thành tốt", COLUMN_NUMBER },
+	[COL_UNIT_ALLOWED] = { "unit_excellent_allowed", "Unit: excellent allowed",
+	    "Đơn vị: số xuất sắc tối đa", COLUMN_NUMBER },
 };
 
 const struct column *

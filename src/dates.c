@@ -632,3 +632,9 @@ dates_period_deadline(const char *period, int months, int day, day_t *out)
 	*out = dates_days_from_civil(y, m, day == 0 || day > n ? n : day);
 	return 0;
 }
+
+void
+dates_midnight_after(day_t day, char out[21])
+{
+	dates_midnight_utc(day + 1, out);
+}

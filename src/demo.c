@@ -11,6 +11,7 @@
 #include "roviec/action.h"
 #include "roviec/dates.h"
 #include "roviec/duty.h"
+#include "roviec/evaluate.h"
 #include "roviec/i18n.h"
 #include "roviec/model.h"
 #include "roviec/org.h"
@@ -1904,7 +1905,63 @@ demo_create(struct demo *d, struct demo_duty *dd, struct rv_err *err)
 		in.support[k].part = dd->part[k];
 	}
 	in.nsupport = (size_t)dd->nsupport;
+	/* Some products weigh more or less than the standard one (Decree
+	 * 335/2025's conversion coefficient), fixed by the duty's place in the
+	 * plan, so that the demo's draws stay as they were. */
+	{
+		long k = dd - d->duties;
+
+		in.coefficient = k % 7 == 3 ? "2" : k % 5 == 1 ? "1,5" : k % 11 == 4 ? "0,5" : NULL;
+	}
 	return duty_create(d->s, &in, dd->ref, err);
+}
+
+/* P1's head enters the general criteria of P1's officials for every month
+ * that has ended since the demo began, on the third of the next month, so
+ * that roviec evaluate shows totals and ratings there. */
+static enum rv_code
+demo_general(struct demo *d, struct rv_err *err)
+{
+	static const char *const reasons[] = {
+		"Chấp hành nghiêm kỷ luật, kỷ cương hành chính; thái độ phục vụ nhân dân tốt",
+		"Có tinh thần trách nhiệm, phối hợp tốt với các bộ phận",
+		"Còn để người dân phản ánh về thái độ khi tiếp công dân",
+		"Chủ động đề xuất giải pháp tháo gỡ vướng mắc trong giải phóng mặt bằng",
+	};
+	struct session *s = d->s;
+	int p1 = demo_unit_index("P1"), y, m, dd, y1, m1;
+	day_t today = demo_day(d, 0), first;
+	enum rv_code rc = RV_OK;
+
+	dates_to_ymd(demo_day(d, DEMO_OLDEST), &y, &m, &dd);
+	dates_to_ymd(today, &y1, &m1, &dd);
+	/* The decree scores nothing before 2026. */
+	if (y < 2026)
+		y = 2026, m = 1;
+	if ((rc = demo_act_as(d, d->units[p1].head, err)) != RV_OK)
+		return rc;
+	for (; rc == RV_OK && (y < y1 || (y == y1 && m < m1)); m = m % 12 + 1, y += m == 1) {
+		char period[8], general[16];
+
+		if (dates_from_ymd(m == 12 ? y + 1 : y, m % 12 + 1, 3, &first, err) != RV_OK)
+			return RV_STORAGE;
+		if (first > today)
+			break;
+		s->now = demo_moment(first, 8 * 3600);
+		session_sync_clock(s);
+		snprintf(period, sizeof(period), "%04d-%02d", y, m);
+		for (int k = 0; k < d->units[p1].nmembers && rc == RV_OK; k++) {
+			int n = (k * 3 + m) % 4;
+			struct eval_set in = {
+				.login = d->people[d->units[p1].members[k]].login,
+				.period = period, .general = general, .reason = reasons[n],
+			};
+
+			snprintf(general, sizeof(general), "%d,%d", 24 + n * 3 / 2, n % 2 ? 5 : 0);
+			rc = eval_set(s, &in, err);
+		}
+	}
+	return rc;
 }
 
 static enum rv_code
@@ -2015,6 +2072,8 @@ demo_build(struct session *s, struct rv_err *err)
 	}
 	if (rc == RV_OK)
 		rc = demo_run(d, err);
+	if (rc == RV_OK)
+		rc = demo_general(d, err);
 	if (rc == RV_OK)
 		rc = store_commit(s->st, err);
 	else

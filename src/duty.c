@@ -12,9 +12,12 @@
 
 #include "roviec/actor.h"
 #include "roviec/dates.h"
+#include "roviec/decimal.h"
 #include "roviec/history.h"
+#include "roviec/facts.h"
 #include "roviec/i18n.h"
 #include "roviec/lookup.h"
+#include "roviec/ledger.h"
 #include "roviec/store.h"
 #include "roviec/text.h"
 
@@ -30,6 +33,7 @@ struct op {
 	char *text;		/* reason or note, NFC */
 	day_t date;
 	struct duty d;
+	struct duty was;	/* d as the history last recorded it */
 	char at[21];		/* the moment, UTC */
 	char today[11];		/* the day, local */
 };
@@ -90,16 +94,27 @@ op_clock(struct op *op)
 static enum rv_code
 op_load(struct store *st, struct op *op, struct rv_err *err)
 {
+	enum rv_code rc;
+
 	model_duty_free(&op->d);
 	op_clock(op);
-	return store_duty_by_ref(st, op->ref, &op->d, err);
+	if ((rc = store_duty_by_ref(st, op->ref, &op->d, err)) != RV_OK)
+		return rc;
+	if (ledger_duty_copy(&op->was, &op->d) != 0)
+		return err_set(err, RV_STORAGE, _("out of memory"));
+	return RV_OK;
 }
 
-/* Appends a history entry for the duty being acted on. */
+/*
+ * Appends a history entry for the duty being acted on, with its facts:
+ * what the action set (f, when given: a proposal's day, a note's unit),
+ * and every field of the duty that changed since the last entry recorded
+ * (ledger.h), so that roviec verify rebuilds the duty from its history.
+ */
 static enum rv_code
-record(struct op *op, const char *action, rowid_t from_unit, rowid_t to_unit,
+record_facts(struct op *op, const char *action, rowid_t from_unit, rowid_t to_unit,
     rowid_t from_owner, rowid_t to_owner, const char *text, const char *detail,
-    struct rv_err *err)
+    struct facts *f, struct rv_err *err)
 {
 	struct history_entry h = {
 		.duty_id = op->d.id, .at = op->at, .actor_id = op->s->me.id,
@@ -108,8 +123,31 @@ record(struct op *op, const char *action, rowid_t from_unit, rowid_t to_unit,
 		.from_owner_id = from_owner, .to_owner_id = to_owner,
 		.text = text, .detail = detail,
 	};
+	struct facts own;
+	enum rv_code rc;
 
-	return store_history_add(op->s->st, &h, err);
+	assert(op->d.id != 0 && op->was.id == op->d.id);
+	if (f == NULL) {
+		facts_init(&own);
+		f = &own;
+	}
+	ledger_duty_diff(&op->was, &op->d, f);
+	if ((h.data = facts_text(f)) == NULL)
+		rc = err_set(err, RV_STORAGE, _("out of memory"));
+	else if ((rc = store_history_add(op->s->st, &h, err)) == RV_OK &&
+	    ledger_duty_copy(&op->was, &op->d) != 0)
+		rc = err_set(err, RV_STORAGE, _("out of memory"));
+	facts_free(f);
+	return rc;
+}
+
+static enum rv_code
+record(struct op *op, const char *action, rowid_t from_unit, rowid_t to_unit,
+    rowid_t from_owner, rowid_t to_owner, const char *text, const char *detail,
+    struct rv_err *err)
+{
+	return record_facts(op, action, from_unit, to_unit, from_owner, to_owner,
+	    text, detail, NULL, err);
 }
 
 static int
@@ -329,6 +367,7 @@ run_op(struct session *s, struct op *op, store_txn_fn fn, struct rv_err *err)
 		rc = store_write(s->st, with_undo_point, &u, err);
 	free(op->text);
 	model_duty_free(&op->d);
+	model_duty_free(&op->was);
 	return rc;
 }
 
@@ -351,7 +390,9 @@ struct create {
 	const struct duty_new *in;
 	char *title, *result, *basis, *field, *note;
 	char *parts[DUTY_SUPPORT_MAX];
+	rowid_t support_ids[DUTY_SUPPORT_MAX];	/* the units of in->support */
 	day_t due;
+	long coefficient;	/* hundredths */
 	char *ref;
 	/* An import's record (NULL for add), with its values checked. */
 	const struct duty_record *rec;
@@ -366,6 +407,9 @@ struct create {
 	enum series_every every;
 	int day;
 	char period[DATES_PERIOD_SIZE];
+	/* A series' instance: recorded as made by its assigner, via whoever
+	 * made it happen (record_created). */
+	int for_assigner;
 };
 
 /* Rule 2: names every one of the six clears that is missing. */
@@ -456,8 +500,10 @@ add_supporters(struct create *c, const struct duty *d, struct rv_err *err)
 			rc = err_set(err, RV_REFUSED,
 			    _("%s is named twice as a supporting unit; name it once with its part"),
 			    u.code);
-		else if (rc == RV_OK)
+		else if (rc == RV_OK) {
+			c->support_ids[i] = u.id;
 			rc = store_support_add(st, d->id, u.id, c->parts[i], err);
+		}
 		model_unit_free(&u);
 	}
 	return rc != RV_OK ? err_field(err, "support") : RV_OK;
@@ -626,25 +672,60 @@ record_fields(const struct create *c, struct duty *d)
 	d->escalated = c->escalated;
 }
 
-/* One history entry of an import: for actor, by the administrator. */
+/*
+ * One entry of a new duty's history, for h->actor_id (an import's entries
+ * are made by the administrator for whom they name: via), with its facts:
+ * the duty's fields that differ from *was (all of them at its creation,
+ * with the supporting units and their parts), then *was catches up.
+ */
+enum { ENTRY_PLAIN, ENTRY_CREATED, ENTRY_DELIVERED_BY_NOBODY };
+
 static enum rv_code
-imported_entry(struct create *c, struct history_entry *h, struct rv_err *err)
+new_duty_entry(struct create *c, struct history_entry *h, struct duty *was,
+    const struct duty *now, int kind, struct rv_err *err)
 {
 	struct session *s = c->s;
+	struct facts f;
+	enum rv_code rc;
 
-	h->via_id = h->actor_id != s->me.id ? s->me.id : s->via.id;
-	return store_history_add(s->st, h, err);
+	if (h->actor_id != s->me.id)
+		h->via_id = s->me.id;
+	else if (h->via_id == 0)
+		h->via_id = s->via.id;
+	facts_init(&f);
+	ledger_duty_diff(was, now, &f);
+	if (kind == ENTRY_CREATED) {
+		facts_list(&f, "support");
+		for (size_t i = 0; i < c->in->nsupport; i++) {
+			assert(c->support_ids[i] != 0);
+			facts_row(&f);
+			facts_item_int(&f, c->support_ids[i]);
+			facts_item_str(&f, c->parts[i] != NULL ? c->parts[i] : "");
+			facts_row_end(&f);
+		}
+		facts_list_end(&f);
+	} else if (kind == ENTRY_DELIVERED_BY_NOBODY) {
+		facts_str(&f, "by", NULL);	/* the file named nobody */
+	}
+	if ((h->data = facts_text(&f)) == NULL)
+		rc = err_set(err, RV_STORAGE, _("out of memory"));
+	else if ((rc = store_history_add(s->st, h, err)) == RV_OK &&
+	    ledger_duty_copy(was, now) != 0)
+		rc = err_set(err, RV_STORAGE, _("out of memory"));
+	facts_free(&f);
+	return rc;
 }
 
 /*
- * The history of an imported duty: its creation, for the assigner, then
- * what the file says already happened, each as done by whom it names, via
- * the administrator importing, at the moment of the import (the days are
- * the file's): its submission and confirmation or its cancellation, and
- * the parts delivered.  So verify holds the duty to what it came with.
+ * The history of a new duty.  Added, one entry: its creation by the acting
+ * person.  Imported: its creation, for the assigner, then what the file
+ * says already happened, each as done by whom it names, via the
+ * administrator importing, at the moment of the import (the days are the
+ * file's): its submission and confirmation or its cancellation, and the
+ * parts delivered.  So verify holds the duty to what it came with.
  */
 static enum rv_code
-record_imported(struct create *c, const struct duty *d, rowid_t assigner,
+record_created(struct create *c, const struct duty *d, rowid_t assigner,
     rowid_t owner, const char *at, const char *detail, struct rv_err *err)
 {
 	struct history_entry h = {
@@ -652,12 +733,20 @@ record_imported(struct create *c, const struct duty *d, rowid_t assigner,
 		.to_unit_id = d->lead_unit_id, .to_owner_id = owner, .text = c->note,
 		.detail = detail,
 	};
+	struct duty was = { .id = d->id }, stage = *d;
 	int submitted = strcmp(d->status, "submitted") == 0;
 	int done = strcmp(d->status, "done") == 0;
 	enum rv_code rc;
 
-	if ((rc = imported_entry(c, &h, err)) != RV_OK)
-		return rc;
+	if (c->rec == NULL && !c->for_assigner) {
+		h.actor_id = c->s->me.id;
+		h.via_id = c->s->via.id;
+	}
+	/* Created open; the rest follows in its own entries. */
+	snprintf(stage.status, sizeof(stage.status), "open");
+	stage.done_on[0] = stage.closed_on[0] = '\0';
+	if ((rc = new_duty_entry(c, &h, &was, &stage, ENTRY_CREATED, err)) != RV_OK)
+		goto out;
 	memset(&h, 0, sizeof(h));
 	h.duty_id = d->id;
 	h.at = at;
@@ -665,25 +754,36 @@ record_imported(struct create *c, const struct duty *d, rowid_t assigner,
 		h.actor_id = owner;
 		h.action = "submitted";
 		h.detail = d->done_on;
-		if ((rc = imported_entry(c, &h, err)) != RV_OK)
-			return rc;
+		snprintf(stage.status, sizeof(stage.status), "submitted");
+		memcpy(stage.done_on, d->done_on, sizeof(stage.done_on));
+		if ((rc = new_duty_entry(c, &h, &was, &stage, ENTRY_PLAIN, err)) != RV_OK)
+			goto out;
 	}
 	if (done || strcmp(d->status, "cancelled") == 0) {
 		h.actor_id = assigner;
+		h.via_id = 0;
 		h.action = done ? "confirmed" : "cancelled";
 		h.detail = done ? d->done_on : d->closed_on;
-		if ((rc = imported_entry(c, &h, err)) != RV_OK)
-			return rc;
+		snprintf(stage.status, sizeof(stage.status), "%s", d->status);
+		memcpy(stage.closed_on, d->closed_on, sizeof(stage.closed_on));
+		if ((rc = new_duty_entry(c, &h, &was, &stage, ENTRY_PLAIN, err)) != RV_OK)
+			goto out;
 	}
 	for (int i = 0; i < c->ndelivered; i++) {
 		h.actor_id = c->delivered[i].by != 0 ? c->delivered[i].by : c->s->me.id;
+		h.via_id = 0;
 		h.action = "part-delivered";
 		h.from_unit_id = c->delivered[i].unit;
 		h.detail = c->delivered[i].day;
-		if ((rc = imported_entry(c, &h, err)) != RV_OK)
-			return rc;
+		if ((rc = new_duty_entry(c, &h, &was, &stage, c->delivered[i].by != 0 ?
+		    ENTRY_PLAIN : ENTRY_DELIVERED_BY_NOBODY, err)) != RV_OK)
+			goto out;
 	}
-	return RV_OK;
+	/* The entries account for the whole duty as inserted. */
+	assert(strcmp(stage.status, d->status) == 0);
+out:
+	model_duty_free(&was);
+	return rc;
 }
 
 /* issue #11: a series instance's "created" detail goes on "deadline DAY"
@@ -710,6 +810,28 @@ series_rule(char *buf, size_t size, const struct series *se)
 		    model_every_name(se->every));
 }
 
+/* An entry on a duty just made by the acting person that changes none of
+ * its fields (empty facts): a series started. */
+static enum rv_code
+record_plain(struct session *s, const struct duty *d, const char *action,
+    const char *at, const char *detail, struct rv_err *err)
+{
+	struct history_entry h = {
+		.duty_id = d->id, .at = at, .actor_id = s->me.id, .via_id = s->via.id,
+		.action = action, .detail = detail,
+	};
+	struct facts f;
+	enum rv_code rc;
+
+	facts_init(&f);
+	if ((h.data = facts_text(&f)) == NULL)
+		rc = err_set(err, RV_STORAGE, _("out of memory"));
+	else
+		rc = store_history_add(s->st, &h, err);
+	facts_free(&f);
+	return rc;
+}
+
 static enum rv_code
 do_create(struct store *st, void *arg, struct rv_err *err)
 {
@@ -722,7 +844,6 @@ do_create(struct store *st, void *arg, struct rv_err *err)
 	char uuid[37], ref[DUTY_REF_SIZE], at[21], *detail = NULL;
 	size_t size;
 	long long n;
-	struct op op = { .s = s };
 	struct series se = { 0 };
 	int closed = r != NULL && r->status != NULL &&
 	    (strcmp(r->status, "done") == 0 || strcmp(r->status, "cancelled") == 0);
@@ -798,12 +919,12 @@ do_create(struct store *st, void *arg, struct rv_err *err)
 		goto out;
 	}
 	if ((rc = store_duty_insert(st, &d, err)) != RV_OK ||
+	    (c->coefficient != DUTY_COEFFICIENT_DEFAULT &&
+	    (rc = store_duty_set_coefficient(st, d.id, c->coefficient, err)) != RV_OK) ||
 	    (rc = add_supporters(c, &d, err)) != RV_OK ||
 	    (r != NULL && r->delivered != NULL &&
 	    (rc = add_deliveries(c, &d, err)) != RV_OK))
 		goto out;
-	op.d.id = d.id;
-	snprintf(op.at, sizeof(op.at), "%s", at);
 	if (c->recurs) {
 		se.every = c->every;
 		se.day = c->day;
@@ -816,28 +937,28 @@ do_create(struct store *st, void *arg, struct rv_err *err)
 	}
 	/* An imported duty's original deadline, when an extension moved it
 	 * before the import, is recorded too: verify checks both. */
-	size = 96 + (r != NULL && r->source != NULL ? strlen(r->source) : 0);
+	/* A coefficient other than 1 too (migration 9), before the source. */
+	size = 160 + (r != NULL && r->source != NULL ? strlen(r->source) : 0);
 	if ((detail = malloc(size)) == NULL) {
 		rc = err_set(err, RV_STORAGE, _("out of memory"));
 		goto out;
 	}
-	snprintf(detail, size, "deadline %s%s%s%s%s", d.deadline,
+	snprintf(detail, size, "deadline %s%s%s%s%s%s%s", d.deadline,
 	    strcmp(d.original_deadline, d.deadline) != 0 ? "; original " : "",
 	    strcmp(d.original_deadline, d.deadline) != 0 ? d.original_deadline : "",
+	    c->coefficient != DUTY_COEFFICIENT_DEFAULT ? "; coefficient " : "",
+	    c->coefficient != DUTY_COEFFICIENT_DEFAULT ?
+	    decimal_format(c->coefficient, (char[DECIMAL_SIZE]){ 0 }) : "",
 	    r != NULL && r->source != NULL ? "; " : "",
 	    r != NULL && r->source != NULL ? r->source : "");
 	if (c->recurs)
 		series_detail(detail, size, se.id, c->period);
-	if (r != NULL) {
-		rc = record_imported(c, &d, assigner.id, owner.id, at, detail, err);
-	} else {
-		rc = record(&op, "created", 0, lead.id, 0, owner.id, c->note, detail, err);
-	}
+	rc = record_created(c, &d, assigner.id, owner.id, at, detail, err);
 	if (rc == RV_OK && c->recurs) {
 		char rule[64];
 
 		series_rule(rule, sizeof(rule), &se);
-		rc = record(&op, "series-started", 0, 0, 0, 0, NULL, rule, err);
+		rc = record_plain(s, &d, "series-started", at, rule, err);
 	}
 	free(c->ref);
 	c->ref = NULL;
@@ -1030,7 +1151,8 @@ static enum rv_code
 create_duty(struct session *s, const struct duty_new *in,
     const struct duty_record *rec, char ref[DUTY_REF_SIZE], struct rv_err *err)
 {
-	struct create c = { .s = s, .in = in, .rec = rec };
+	struct create c = { .s = s, .in = in, .rec = rec,
+	    .coefficient = DUTY_COEFFICIENT_DEFAULT };
 	day_t today = session_today(s);
 	char day[11];
 	enum rv_code rc;
@@ -1041,6 +1163,12 @@ create_duty(struct session *s, const struct duty_new *in,
 	    (rc = create_texts(&c, err)) != RV_OK ||
 	    (rc = create_rule(&c, today, err)) != RV_OK)
 		goto out;
+	if (in->coefficient != NULL && (rc = decimal_parse(in->coefficient,
+	    rec != NULL ? _("the coefficient (coefficient)") : _("the coefficient (--coefficient)"),
+	    DUTY_COEFFICIENT_MIN, DUTY_COEFFICIENT_MAX, &c.coefficient, err)) != RV_OK) {
+		err_field(err, "coefficient");
+		goto out;
+	}
 	if (in->due != NULL && (rc = dates_parse(in->due, today, &c.due, err)) != RV_OK) {
 		err_field(err, "due");
 		goto out;
@@ -1160,8 +1288,14 @@ propose(struct op *op, enum handoff_kind kind, rowid_t to_unit, struct rv_err *e
 	snprintf(h.created_on, sizeof(h.created_on), "%s", op->today);
 	if ((rc = store_handoff_insert(op->s->st, &h, op->at, err)) != RV_OK)
 		return rc;
-	return record(op, model_handoff_name(kind), op->d.lead_unit_id, to_unit,
-	    0, 0, op->text, "proposed", err);
+	{
+		struct facts f;
+
+		facts_init(&f);
+		facts_str(&f, "created_on", h.created_on);
+		return record_facts(op, model_handoff_name(kind), op->d.lead_unit_id,
+		    to_unit, 0, 0, op->text, "proposed", &f, err);
+	}
 }
 
 /* The checks every proposal shares: done says what the duty cannot be
@@ -1442,7 +1576,17 @@ do_progress(struct store *st, void *arg, struct rv_err *err)
 	    op->text, err)) != RV_OK ||
 	    (rc = store_duty_update(st, &op->d, err)) != RV_OK)
 		return rc;
-	return record(op, "progress", 0, 0, 0, 0, op->text, NULL, err);
+	{
+		struct facts f;
+
+		/* The unit the note is written from (the notes' own column). */
+		facts_init(&f);
+		if (unit != 0)
+			facts_int(&f, "unit", unit);
+		else
+			facts_str(&f, "unit", NULL);
+		return record_facts(op, "progress", 0, 0, 0, 0, op->text, NULL, &f, err);
+	}
 }
 
 enum rv_code
@@ -1583,6 +1727,10 @@ answer_extension(struct store *st, struct op *op, int approve, struct rv_err *er
 		    _("%s has no extension request waiting for an answer"), op->d.ref);
 	rc = store_extension_close(st, x.id, approve ? "approved" : "refused",
 	    op->s->me.id, op->at, op->text, err);
+	/* Approved after the deadline it moves had passed: that deadline was
+	 * missed, and the late answer is no objective cause (evaluate.h). */
+	if (rc == RV_OK && approve && strcmp(op->today, x.old_deadline) > 0)
+		rc = store_duty_missed_deadline(st, op->d.id, err);
 	if (rc == RV_OK && approve) {
 		memcpy(op->d.deadline, x.new_deadline, sizeof(op->d.deadline));
 		rc = store_duty_update(st, &op->d, err);
@@ -1701,7 +1849,7 @@ owner_still_member(struct store *st, struct op *op, struct rv_err *err)
 {
 	struct person owner;
 	struct unit lead;
-	rowid_t from = op->d.owner_id;
+	rowid_t from = op->d.owner_id, head;
 	enum rv_code rc;
 
 	if ((rc = store_person_by_id(st, op->d.owner_id, &owner, err)) != RV_OK)
@@ -1710,14 +1858,18 @@ owner_still_member(struct store *st, struct op *op, struct rv_err *err)
 	model_person_free(&owner);
 	if (rc == RV_OK)
 		return RV_OK;
-	if ((rc = store_unit_by_id(st, op->d.lead_unit_id, &lead, err)) != RV_OK)
+	/* Of several heads, the first named (the chair) takes it. */
+	if ((rc = store_unit_by_id(st, op->d.lead_unit_id, &lead, err)) != RV_OK ||
+	    (rc = store_first_head(st, lead.id, &head, err)) != RV_OK) {
+		model_unit_free(&lead);
 		return rc;
-	if (lead.head_id == 0)
+	}
+	if (head == 0)
 		rc = err_set(err, RV_REFUSED,
 		    _("the owner of %s has left %s and the unit has no head to take it; ask the administrator to name one"),
 		    op->d.ref, lead.code);
 	else
-		op->d.owner_id = lead.head_id;
+		op->d.owner_id = head;
 	model_unit_free(&lead);
 	if (rc == RV_OK)
 		rc = record(op, "assigned", 0, 0, from, op->d.owner_id,
@@ -1790,10 +1942,15 @@ do_redirect(struct store *st, void *arg, struct rv_err *err)
 		err_field(err, "unit");
 		goto out;
 	}
-	if (op->login != NULL)
+	if (op->login != NULL) {
 		rc = member_of(op->s, op->login, to.id, &owner, err);
-	else if (to.head_id != 0)
-		rc = store_person_by_id(st, to.head_id, &owner, err);
+	} else {
+		rowid_t head;
+
+		/* Of several heads, the first named (the chair) takes it. */
+		if ((rc = store_first_head(st, to.id, &head, err)) == RV_OK && head != 0)
+			rc = store_person_by_id(st, head, &owner, err);
+	}
 	if (rc == RV_OK && (owner.id == 0 || owner.unit_id != to.id)) {
 		model_person_free(&owner);
 		rc = err_set(err, RV_REFUSED,
@@ -1862,6 +2019,27 @@ duty_cancel(struct session *s, const char *ref, const char *reason,
 
 /* --- issue #11: recurring duties ----------------------------------------- */
 
+/* The supporting units of a new instance, for its creation's facts. */
+struct instance_parts {
+	struct create *c;
+	struct duty_new *in;
+	int oom;
+};
+
+static int
+instance_support(const struct support_row *row, void *arg)
+{
+	struct instance_parts *ip = arg;
+	size_t n = ip->in->nsupport;
+
+	assert(n < DUTY_SUPPORT_MAX);
+	if ((ip->c->parts[n] = strdup(row->part != NULL ? row->part : "")) == NULL)
+		return ip->oom = 1;
+	ip->c->support_ids[n] = row->unit_id;
+	ip->in->nsupport++;
+	return 0;
+}
+
 /*
  * Makes the series' instance for period, after the instance prev (its
  * texts and supporting units): the series' assigner, lead unit and owner
@@ -1877,7 +2055,9 @@ series_instance(struct session *s, const struct series *se, const char *prev,
 	struct duty p = { 0 }, d = { 0 };
 	struct unit lead = { 0 };
 	struct person owner = { 0 };
-	struct history_entry h = { 0 };
+	struct duty_new in = { 0 };
+	struct create c = { .s = s, .in = &in, .for_assigner = 1 };
+	struct instance_parts ip = { &c, &in, 0 };
 	char uuid[37], at[21], detail[128];
 	day_t due;
 	long long n;
@@ -1901,9 +2081,11 @@ series_instance(struct session *s, const struct series *se, const char *prev,
 		goto out;
 	}
 	if (owner.unit_id != lead.id || owner.role == ROLE_INSPECTOR) {
-		rowid_t head = lead.head_id;
+		rowid_t head = 0;
 
 		model_person_free(&owner);
+		if ((rc = store_first_head(st, lead.id, &head, err)) != RV_OK)
+			goto out;
 		if (head == 0) {
 			rc = err_set(err, RV_REFUSED,
 			    _("its owner has left %s and the unit has no head to take it; ask the administrator to name one"),
@@ -1939,16 +2121,15 @@ series_instance(struct session *s, const struct series *se, const char *prev,
 		goto out;
 	snprintf(detail, sizeof(detail), "deadline %s", d.deadline);
 	series_detail(detail, sizeof(detail), se->id, period);
-	h.duty_id = d.id;
-	h.at = at;
-	h.actor_id = se->assigner_id;
-	h.via_id = s->me.id != se->assigner_id ? s->me.id : 0;
-	h.action = "created";
-	h.to_unit_id = lead.id;
-	h.to_owner_id = owner.id;
-	h.detail = detail;
-	rc = store_history_add(st, &h, err);
+	/* Its creation's facts: the whole duty, its supporting units too. */
+	if ((rc = store_support_list(st, d.id, instance_support, &ip, err)) == RV_OK &&
+	    ip.oom)
+		rc = err_set(err, RV_STORAGE, _("out of memory"));
+	if (rc == RV_OK)
+		rc = record_created(&c, &d, se->assigner_id, owner.id, at, detail, err);
 out:
+	for (size_t i = 0; i < in.nsupport; i++)
+		free(c.parts[i]);
 	model_duty_free(&p);
 	model_unit_free(&lead);
 	model_person_free(&owner);
@@ -2093,21 +2274,84 @@ struct edit_op {
 	const struct duty_edit *e;
 	char *title, *result, *basis;
 	char *parts[DUTY_SUPPORT_MAX];
+	long coefficient;	/* hundredths; 0: unchanged */
 };
 
-/* One "edited" entry: the field, its old and new value (json: the values
- * are JSON arrays of supporting units). */
-static enum rv_code
-record_edit(struct op *op, const char *field, const char *old_value,
-    const char *new_value, int json, struct rv_err *err)
+/* The facts' "support" list of the duty as it stands, as a baseline writes
+ * it: [unit, part, delivered_on, delivered_by] (replay.c's take_supports). */
+static int
+support_fact(const struct support_row *row, void *arg)
 {
-	char *detail = NULL;
+	struct facts *f = arg;
+
+	facts_row(f);
+	facts_item_int(f, row->unit_id);
+	facts_item_str(f, row->part != NULL ? row->part : "");
+	facts_item_str(f, row->delivered_on);
+	if (row->delivered_by != 0)
+		facts_item_int(f, row->delivered_by);
+	else
+		facts_item_str(f, NULL);
+	facts_row_end(f);
+	return 0;
+}
+
+static enum rv_code
+support_facts(struct store *st, rowid_t duty_id, struct facts *f, struct rv_err *err)
+{
 	enum rv_code rc;
 
-	if ((rc = store_edit_detail(op->s->st, field, old_value, new_value, json,
-	    &detail, err)) == RV_OK)
-		rc = record(op, "edited", 0, 0, 0, 0, NULL, detail, err);
+	facts_list(f, "support");
+	rc = store_support_list(st, duty_id, support_fact, f, err);
+	facts_list_end(f);
+	return rc;
+}
+
+/* One "edited" entry: the field, its old and new value (history.h), the
+ * reason as its text; f: facts besides the duty's fields (or NULL). */
+static enum rv_code
+record_edit(struct op *op, const char *field, const char *from, const char *to,
+    struct facts *f, struct rv_err *err)
+{
+	char *detail = history_edit_detail(field, from, to);
+	enum rv_code rc;
+
+	if (detail == NULL) {
+		if (f != NULL)
+			facts_free(f);
+		return err_set(err, RV_STORAGE, _("out of memory"));
+	}
+	rc = record_facts(op, "edited", 0, 0, 0, 0, op->text, detail, f, err);
 	free(detail);
+	return rc;
+}
+
+/* The supporting units as people read them: "P2: part; P3". */
+static int
+support_word(const struct support_row *row, void *arg)
+{
+	FILE *f = arg;
+
+	if (ftell(f) > 0)
+		fputs("; ", f);
+	fputs(row->unit_code, f);
+	if (row->part != NULL && row->part[0] != '\0')
+		fprintf(f, ": %s", row->part);
+	return 0;
+}
+
+static enum rv_code
+support_text(struct store *st, rowid_t duty_id, char **out, struct rv_err *err)
+{
+	size_t size = 0;
+	FILE *f = open_memstream(out, &size);
+	enum rv_code rc;
+
+	if (f == NULL)
+		return err_set(err, RV_STORAGE, _("out of memory"));
+	rc = store_support_list(st, duty_id, support_word, f, err);
+	if (fclose(f) != 0 && rc == RV_OK)
+		rc = err_set(err, RV_STORAGE, _("out of memory"));
 	return rc;
 }
 
@@ -2212,43 +2456,66 @@ do_edit(struct store *st, void *arg, struct rv_err *err)
 	    (rc = need_assigner(op, _("correct it"), err)) != RV_OK)
 		return rc;
 	if (strcmp(op->d.status, "open") != 0 && strcmp(op->d.status, "submitted") != 0)
-		return err_set(err, RV_REFUSED, _("%s is %s: only an open or submitted duty is corrected"),
+		return err_set(err, RV_REFUSED,
+		    _("%s is %s: a closed duty is evidence for the evaluation, and no longer changes"),
 		    op->d.ref, _(op->d.status));
+	/* Each text goes into the duty (op->d) before its entry, so that the
+	 * entry's facts carry it (ledger.h). */
 	{
-		const struct { const char *field; char *now, *given; } f[] = {
-			{ "title", op->d.title, x->title },
-			{ "result", op->d.result, x->result },
-			{ "basis", op->d.basis, x->basis },
+		struct { const char *field; char **now, **given; } f[] = {
+			{ "title", &op->d.title, &x->title },
+			{ "result", &op->d.result, &x->result },
+			{ "basis", &op->d.basis, &x->basis },
 		};
 
 		for (size_t i = 0; i < sizeof(f) / sizeof(f[0]) && rc == RV_OK; i++) {
-			if (f[i].given == NULL || strcmp(f[i].given, f[i].now) == 0)
+			char *was;
+
+			if (*f[i].given == NULL || strcmp(*f[i].given, *f[i].now) == 0)
 				continue;
-			rc = record_edit(op, f[i].field, f[i].now, f[i].given, 0, err);
+			was = *f[i].now;
+			*f[i].now = *f[i].given;
+			*f[i].given = was;	/* freed with x */
+			rc = record_edit(op, f[i].field, was, *f[i].now, NULL, err);
 			changed++;
 		}
 	}
 	if (rc == RV_OK && changed) {
-		struct duty d = op->d;
-
-		d.title = x->title != NULL ? x->title : op->d.title;
-		d.result = x->result != NULL ? x->result : op->d.result;
-		d.basis = x->basis != NULL ? x->basis : op->d.basis;
-		if ((d.search_key = text_fold(d.title)) == NULL)
+		free(op->d.search_key);
+		if ((op->d.search_key = text_fold(op->d.title)) == NULL)
 			return err_set(err, RV_STORAGE, _("out of memory"));
-		rc = store_duty_set_texts(st, &d, err);
-		free(d.search_key);
+		rc = store_duty_set_texts(st, &op->d, err);
 	}
 	if (rc == RV_OK && x->e->support_given &&
-	    (rc = store_support_json(st, op->d.id, &old_support, err)) == RV_OK &&
+	    (rc = support_text(st, op->d.id, &old_support, err)) == RV_OK &&
 	    (rc = edit_support(x, err)) == RV_OK &&
-	    (rc = store_support_json(st, op->d.id, &new_support, err)) == RV_OK &&
+	    (rc = support_text(st, op->d.id, &new_support, err)) == RV_OK &&
 	    strcmp(old_support, new_support) != 0) {
-		rc = record_edit(op, "support", old_support, new_support, 1, err);
+		struct facts f;
+
+		/* The supporting units as they now are: replay takes them. */
+		facts_init(&f);
+		if ((rc = support_facts(st, op->d.id, &f, err)) != RV_OK)
+			facts_free(&f);
+		else
+			rc = record_edit(op, "support", old_support, new_support, &f, err);
 		changed++;
 	}
 	free(old_support);
 	free(new_support);
+	/* The conversion coefficient (issue #13): not a field of the ledger. */
+	if (rc == RV_OK && x->coefficient != 0) {
+		char from[DECIMAL_SIZE], to[DECIMAL_SIZE];
+		long now;
+
+		if ((rc = store_duty_coefficient(st, op->d.id, &now, err)) == RV_OK &&
+		    now != x->coefficient) {
+			if ((rc = store_duty_set_coefficient(st, op->d.id, x->coefficient, err)) == RV_OK)
+				rc = record_edit(op, "coefficient", decimal_format(now, from),
+				    decimal_format(x->coefficient, to), NULL, err);
+			changed++;
+		}
+	}
 	if (rc == RV_OK && !changed)
 		rc = err_set(err, RV_REFUSED,
 		    _("nothing to correct: %s already holds what was given"), op->d.ref);
@@ -2263,9 +2530,10 @@ duty_edit(struct session *s, const char *ref, const struct duty_edit *e,
 	enum rv_code rc;
 
 	session_tick(s);
-	if (e->title == NULL && e->result == NULL && e->basis == NULL && !e->support_given)
+	if (e->title == NULL && e->result == NULL && e->basis == NULL && !e->support_given &&
+	    e->coefficient == NULL)
 		return err_set(err, RV_REFUSED,
-		    _("say what to correct: the title, the result, the basis or the supporting units"));
+		    _("say what to correct: the title, the result, the basis, the supporting units or the coefficient"));
 	if (e->nsupport > DUTY_SUPPORT_MAX)
 		return err_set(err, RV_REFUSED, _("at most %d supporting units"), DUTY_SUPPORT_MAX);
 	if ((e->title != NULL && (rc = take_text(e->title, _("the title"), DUTY_TITLE_MAX, 1,
@@ -2273,7 +2541,11 @@ duty_edit(struct session *s, const char *ref, const struct duty_edit *e,
 	    (e->result != NULL && (rc = take_text(e->result, _("the expected result"),
 	    DUTY_TEXT_MAX, 1, &x.result, err)) != RV_OK && err_field(err, "result")) ||
 	    (e->basis != NULL && (rc = take_text(e->basis, _("the basis"), DUTY_TEXT_MAX, 1,
-	    &x.basis, err)) != RV_OK && err_field(err, "basis")))
+	    &x.basis, err)) != RV_OK && err_field(err, "basis")) ||
+	    (e->coefficient != NULL && (rc = decimal_parse(e->coefficient,
+	    _("the coefficient (--coefficient)"), DUTY_COEFFICIENT_MIN, DUTY_COEFFICIENT_MAX,
+	    &x.coefficient, err)) != RV_OK && err_field(err, "coefficient")) ||
+	    (rc = take_text(e->reason, _("a reason"), DUTY_TEXT_MAX, 0, &x.op.text, err)) != RV_OK)
 		goto out;
 	for (size_t i = 0; i < e->nsupport; i++)
 		if ((rc = take_text(e->support[i].part, _("a supporting unit's part"),
@@ -2282,7 +2554,9 @@ duty_edit(struct session *s, const char *ref, const struct duty_edit *e,
 			goto out;
 		}
 	rc = run_op(s, &x.op, do_edit, err);
+	x.op.text = NULL;	/* run_op freed it */
 out:
+	free(x.op.text);
 	free(x.title);
 	free(x.result);
 	free(x.basis);
@@ -2385,8 +2659,11 @@ do_undo(struct store *st, void *arg, struct rv_err *err)
 {
 	struct op *op = arg;
 	struct undo_point pt;
-	struct duty back = { 0 };
-	char *detail = NULL;
+	struct duty back = { 0 }, now = { 0 };
+	struct facts f;
+	char *detail = NULL, ref[DUTY_REF_SIZE];
+	rowid_t from_unit, from_owner;
+	long coefficient = 0;
 	int found = 0;
 	enum rv_code rc;
 
@@ -2395,34 +2672,42 @@ do_undo(struct store *st, void *arg, struct rv_err *err)
 		return rc;
 	if ((rc = undo_allowed(op->s, op->d.ref, &pt, found, err)) != RV_OK)
 		goto out;
-	/* The request the action made is withdrawn: it asks nothing now. */
+	/* The request the action made is withdrawn: it asks nothing now.
+	 * Recorded as any withdrawal is, which verify replays. */
 	if (strcmp(pt.action, "transfer") == 0 || strcmp(pt.action, "escalate") == 0 ||
 	    strcmp(pt.action, "return") == 0) {
+		static const char why[] = "undone by who proposed it";
 		struct handoff h;
 		int pending;
 
 		if ((rc = store_handoff_pending(st, op->d.id, &h, &pending, err)) != RV_OK)
 			goto out;
-		if (pending)
-			rc = store_handoff_close(st, h.id, "withdrawn", op->s->me.id, op->at,
-			    "undone by who proposed it", 0, err);
+		if (pending &&
+		    (rc = store_handoff_close(st, h.id, "withdrawn", op->s->me.id, op->at,
+		    why, 0, err)) == RV_OK)
+			rc = record(op, "handoff-withdrawn", h.from_unit_id, h.to_unit_id,
+			    0, 0, why, model_handoff_name(h.kind), err);
 		model_handoff_free(&h);
 	} else if (strcmp(pt.action, "extension-asked") == 0) {
+		static const char why[] = "undone by who asked it";
 		struct extension x;
 		int pending;
 
 		if ((rc = store_extension_pending(st, op->d.id, &x, &pending, err)) != RV_OK)
 			goto out;
-		if (pending)
-			rc = store_extension_close(st, x.id, "withdrawn", op->s->me.id, op->at,
-			    "undone by who asked it", err);
+		if (pending &&
+		    (rc = store_extension_close(st, x.id, "withdrawn", op->s->me.id, op->at,
+		    why, err)) == RV_OK)
+			rc = record(op, "extension-withdrawn", 0, 0, 0, 0, why, x.new_deadline, err);
 		model_extension_free(&x);
 	}
 	if (rc != RV_OK)
 		goto out;
 	/* What the duty held before: its row, texts and supporting units. */
 	back.id = op->d.id;
-	if ((rc = store_snapshot_read(st, pt.state, &back, err)) != RV_OK)
+	if ((rc = store_snapshot_read(st, pt.state, &back, &coefficient, err)) != RV_OK ||
+	    (coefficient != 0 &&
+	    (rc = store_duty_set_coefficient(st, back.id, coefficient, err)) != RV_OK))
 		goto out;
 	if ((back.search_key = text_fold(back.title)) == NULL) {
 		rc = err_set(err, RV_STORAGE, _("out of memory"));
@@ -2436,11 +2721,25 @@ do_undo(struct store *st, void *arg, struct rv_err *err)
 	    (rc = store_support_restore(st, back.id, pt.state, err)) != RV_OK ||
 	    (rc = store_undone_detail(st, pt.last_id, pt.action, pt.state, &detail, err)) != RV_OK)
 		goto out;
-	rc = record(op, "undone",
-	    back.lead_unit_id != op->d.lead_unit_id ? op->d.lead_unit_id : 0,
-	    back.lead_unit_id != op->d.lead_unit_id ? back.lead_unit_id : 0,
-	    back.owner_id != op->d.owner_id ? op->d.owner_id : 0,
-	    back.owner_id != op->d.owner_id ? back.owner_id : 0, NULL, detail, err);
+	/* The duty as put back becomes op->d, so that the entry's facts carry
+	 * every field it got back (ledger.h), with its supporting units. */
+	snprintf(ref, sizeof(ref), "%s", op->d.ref);
+	if ((rc = store_duty_by_ref(st, ref, &now, err)) != RV_OK)
+		goto out;
+	from_unit = op->d.lead_unit_id;
+	from_owner = op->d.owner_id;
+	model_duty_free(&op->d);
+	op->d = now;
+	facts_init(&f);
+	if ((rc = support_facts(st, op->d.id, &f, err)) != RV_OK) {
+		facts_free(&f);
+		goto out;
+	}
+	rc = record_facts(op, "undone",
+	    op->d.lead_unit_id != from_unit ? from_unit : 0,
+	    op->d.lead_unit_id != from_unit ? op->d.lead_unit_id : 0,
+	    op->d.owner_id != from_owner ? from_owner : 0,
+	    op->d.owner_id != from_owner ? op->d.owner_id : 0, NULL, detail, &f, err);
 out:
 	free(detail);
 	free(back.title);

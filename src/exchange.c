@@ -16,6 +16,7 @@
 #include "roviec/duty.h"
 #include "roviec/i18n.h"
 #include "roviec/out.h"
+#include "roviec/priv.h"
 #include "roviec/store.h"
 #include "roviec/text.h"
 
@@ -60,7 +61,10 @@ read_file(const char *path, char **buf, size_t *len, struct rv_err *err)
 	enum rv_code rc = RV_OK;
 
 	*buf = NULL;
-	if ((fd = open(path, O_RDONLY | O_NOCTTY)) < 0) {
+	/* With the caller's rights alone (a setgid roviec reads no file its
+	 * caller could not), and never waiting on a FIFO: only a regular
+	 * file is read. */
+	if ((fd = priv_open_user(path, O_RDONLY | O_NOCTTY | O_NONBLOCK | O_CLOEXEC, 0)) < 0) {
 		rc = err_set(err, RV_REFUSED, _("cannot read %s: %s"), safe ? safe : "",
 		    strerror(errno));
 		goto out;
@@ -467,6 +471,7 @@ import_row(struct import *im, const struct csv_record *rec, struct rv_err *err)
 	in.field = cell[COL_FIELD];
 	in.note = cell[COL_NOTE];
 	in.uuid = cell[COL_UUID];
+	in.coefficient = cell[COL_COEFFICIENT];
 	dr.assigner = cell[COL_ASSIGNER];
 	dr.ref = cell[COL_REF];
 	dr.created = cell[COL_CREATED];

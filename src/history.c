@@ -3,6 +3,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "roviec/dates.h"
@@ -24,9 +25,15 @@ static const char *const history_words[] = {
 	NC_("history", "reopened"), NC_("history", "return"),
 	NC_("history", "submitted"), NC_("history", "support-ended"),
 	NC_("history", "transfer"), NC_("history", "unit-added"),
+	/* Issue 14: a head removed; what the upgrade to schema 5 recorded. */
+	NC_("history", "head-removed"), NC_("history", "baseline"),
 	NC_("history", "proposed"), NC_("history", "first administrator"),
+	/* The evaluation (issue #13): a duty's field edited, and the general
+	 * criteria a head enters. */
+	NC_("history", "edited"), NC_("history", "evaluation-set"),
+	NC_("history", "coefficient"),
 	/* issue #11: corrections, undo, series; the fields corrected. */
-	NC_("history", "edited"), NC_("history", "undone"),
+	NC_("history", "undone"),
 	NC_("history", "series-started"), NC_("history", "series-stopped"),
 	NC_("history", "title"), NC_("history", "result"), NC_("history", "basis"),
 	NC_("history", "support"),
@@ -82,15 +89,153 @@ series_shown(const char *detail, char *buf, size_t size)
 	return buf;
 }
 
-/* A detail is a history word, a day, or "deadline DAY" followed by the
- * original deadline ("; original DAY") and where the duty came from
+/* --- the detail of an "edited" entry ------------------------------------ */
+
+/* Appends s as a JSON string: quotes and backslashes escaped, and every
+ * control character as \u00XX. */
+static void
+json_string(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
+		if (*p == '"' || *p == '\\')
+			fprintf(f, "\\%c", *p);
+		else if (*p < 0x20 || *p == 0x7f)
+			fprintf(f, "\\u%04x", *p);
+		else
+			fputc(*p, f);
+	}
+	fputc('"', f);
+}
+
+char *
+history_edit_detail(const char *field, const char *from, const char *to)
+{
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *f = open_memstream(&buf, &size);
+
+	if (f == NULL)
+		return NULL;
+	fputs("{\"field\":", f);
+	json_string(f, field);
+	fputs(",\"from\":", f);
+	json_string(f, from != NULL ? from : "");
+	fputs(",\"to\":", f);
+	json_string(f, to != NULL ? to : "");
+	fputc('}', f);
+	if (fclose(f) != 0) {
+		free(buf);
+		return NULL;
+	}
+	return buf;
+}
+
+/* Reads the JSON string at *p (as json_string writes it) into out (cut to
+ * size); *p moves past it.  0, or -1 when *p holds no such string. */
+static int
+json_read(const char **p, char *out, size_t size)
+{
+	const char *s = *p;
+	size_t n = 0;
+
+	if (*s++ != '"')
+		return -1;
+	for (; *s != '"'; s++) {
+		char c = *s;
+
+		if (c == '\0')
+			return -1;
+		if (c == '\\') {
+			c = *++s;
+			if (c == 'u') {
+				unsigned v = 0;
+
+				for (int i = 0; i < 4; i++) {
+					char h = *++s;
+
+					if (h >= '0' && h <= '9')
+						v = v * 16 + (unsigned)(h - '0');
+					else if (h >= 'a' && h <= 'f')
+						v = v * 16 + (unsigned)(h - 'a' + 10);
+					else
+						return -1;
+				}
+				c = (char)v;
+			} else if (c != '"' && c != '\\') {
+				return -1;
+			}
+		}
+		if (n + 1 < size)
+			out[n++] = c;
+	}
+	out[n] = '\0';
+	*p = s + 1;
+	return 0;
+}
+
+/* {"field":F,"from":A,"to":B} as "F: A → B", in buf. */
+static const char *
+edit_shown(const char *detail, char *buf, size_t size)
+{
+	char field[64], from[2048], to[2048];
+	const char *p = detail;
+	int coef;
+
+	if (strncmp(p, "{\"field\":", 9) != 0)
+		return NULL;
+	p += 9;
+	if (json_read(&p, field, sizeof(field)) != 0 || strncmp(p, ",\"from\":", 8) != 0)
+		return NULL;
+	p += 8;
+	if (json_read(&p, from, sizeof(from)) != 0 || strncmp(p, ",\"to\":", 6) != 0)
+		return NULL;
+	p += 6;
+	if (json_read(&p, to, sizeof(to)) != 0 || strcmp(p, "}") != 0)
+		return NULL;
+	/* A coefficient is a number: with a decimal comma in Vietnamese. */
+	if ((coef = strcmp(field, "coefficient") == 0)) {
+		i18n_decimal(from);
+		i18n_decimal(to);
+	}
+	snprintf(buf, size, "%s: %s → %s", history_word_shown(field),
+	    from[0] != '\0' ? from : _("(none)"), to[0] != '\0' ? to : _("(none)"));
+	return buf;
+}
+
+/* "period P; general G[; cohesion C]" (an evaluation-set entry) in the
+ * language of the messages. */
+static const char *
+evaluation_shown(const char *detail, char *buf, size_t size)
+{
+	char period[8], general[24], cohesion[8] = "";
+
+	if (sscanf(detail, "period %7[0-9Q-]; general %23[0-9.]; cohesion %7[0-9]",
+	    period, general, cohesion) < 2)
+		return NULL;
+	i18n_decimal(general);
+	if (cohesion[0] != '\0')
+		/* TRANSLATORS: the general criteria a head entered for a period
+		 * (Decree 335/2025), and the share for cohesion. */
+		snprintf(buf, size, _("period %s; general criteria %s; cohesion %s%%"),
+		    period, general, cohesion);
+	else
+		snprintf(buf, size, _("period %s; general criteria %s"), period, general);
+	return buf;
+}
+
+/* A detail is a history word, a day, an edit (a JSON object), a head's
+ * evaluation ("period ..."), or "deadline DAY" followed by the original
+ * deadline ("; original DAY"), a coefficient other than 1 ("; coefficient
+ * C"), its series ("; series N period P") and where the duty came from
  * ("; imported from FILE line N"). */
 const char *
 history_detail_shown(const char *detail, char *buf, size_t size)
 {
-	static const char from[] = "; imported from ", orig[] = "; original ";
+	static const char from[] = "; imported from ", orig[] = "; original ",
+	    coef[] = "; coefficient ";
 	char day[11], o[11];
-	const char *rest, *line;
+	const char *rest, *line, *shown;
 	size_t n;
 
 	if (detail == NULL)
@@ -99,6 +244,11 @@ history_detail_shown(const char *detail, char *buf, size_t size)
 		return dates_shown(detail, buf);
 	if (strncmp(detail, "series ", 7) == 0)
 		return series_shown(detail, buf, size);
+	if (detail[0] == '{' && (shown = edit_shown(detail, buf, size)) != NULL)
+		return shown;
+	if (strncmp(detail, "period ", 7) == 0 &&
+	    (shown = evaluation_shown(detail, buf, size)) != NULL)
+		return shown;
 	if (strncmp(detail, "deadline ", 9) != 0 || strlen(detail) < 19 || size < 11)
 		return history_word_shown(detail);
 	snprintf(day, sizeof(day), "%.10s", detail + 9);
@@ -110,6 +260,16 @@ history_detail_shown(const char *detail, char *buf, size_t size)
 			n += (size_t)snprintf(buf + n, size - n, _(", originally %s"),
 			    dates_shown(o, (char[11]){ 0 }));
 		rest += sizeof(orig) - 1 + 10;
+	}
+	if (strncmp(rest, coef, sizeof(coef) - 1) == 0) {
+		char c[24];
+		size_t len = strcspn(rest + sizeof(coef) - 1, ";");
+
+		snprintf(c, sizeof(c), "%.*s", (int)(len < sizeof(c) ? len : sizeof(c) - 1),
+		    rest + sizeof(coef) - 1);
+		if (n < size)
+			n += (size_t)snprintf(buf + n, size - n, _("; coefficient %s"), i18n_decimal(c));
+		rest += sizeof(coef) - 1 + len;
 	}
 	if (n >= size)
 		return buf;

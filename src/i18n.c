@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "roviec/priv.h"
+
 #ifndef LOCALEDIR
 #define LOCALEDIR "/usr/local/share/locale"
 #endif
@@ -29,7 +31,10 @@ asks_vi(const char *v)
 }
 
 /* The catalogue in the build tree when the program runs from it (make run,
- * the tests), else the one installed beside it, else LOCALEDIR. */
+ * the tests), else the one installed beside it, else LOCALEDIR.  On a
+ * server (a setgid roviec) one beside it counts only when nobody but root
+ * could have put it there: a catalogue is format strings, and a program
+ * hard-linked into someone's folder would read theirs. */
 static const char *
 catalogue_dir(char *buf, size_t size)
 {
@@ -42,13 +47,15 @@ catalogue_dir(char *buf, size_t size)
 		exe[n] = '\0';
 		if ((slash = strrchr(exe, '/')) != NULL) {
 			*slash = '\0';
-			snprintf(buf, size, "%s/build/locale", exe);
-			if (stat(buf, &sb) == 0 && S_ISDIR(sb.st_mode))
+			snprintf(buf, size, "%s/build/locale/vi/LC_MESSAGES/roviec.mo", exe);
+			if (stat(buf, &sb) == 0 && (!priv_server() || priv_trusted_path(buf))) {
+				snprintf(buf, size, "%s/build/locale", exe);
 				return buf;
+			}
 			/* Installed under any prefix: PREFIX/bin/roviec finds
 			 * PREFIX/share/locale, whatever PREFIX the build had. */
 			snprintf(buf, size, "%s/../share/locale/vi/LC_MESSAGES/roviec.mo", exe);
-			if (stat(buf, &sb) == 0) {
+			if (stat(buf, &sb) == 0 && (!priv_server() || priv_trusted_path(buf))) {
 				snprintf(buf, size, "%s/../share/locale", exe);
 				return buf;
 			}
@@ -65,6 +72,9 @@ apply(void)
 	const char *m = setlocale(LC_MESSAGES, NULL);
 
 	setenv("LANGUAGE", vi ? "vi" : "en", 1);
+	/* gettext keeps what it found: naming the domain again tells it the
+	 * language changed (roviec digest writes to each in their own). */
+	textdomain("roviec");
 	if (m == NULL || strcmp(m, "C") == 0 || strcmp(m, "POSIX") == 0)
 		setlocale(LC_MESSAGES, "C.UTF-8");
 }

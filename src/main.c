@@ -5,10 +5,15 @@
 
 #include "roviec/cli.h"
 #include "roviec/i18n.h"
+#include "roviec/priv.h"
 
 int
 main(int argc, char **argv)
 {
+	/* First of all: a setgid roviec (the server, priv.h) clears the
+	 * environment before the locale, the terminal or anything reads it. */
+	if (priv_init() != 0)
+		return 3;
 	/* Where the asked locale is missing, C.UTF-8 still gives wide
 	 * characters; the text module works in UTF-8 whatever the locale. */
 	if (setlocale(LC_ALL, "") == NULL)

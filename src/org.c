@@ -1,6 +1,7 @@
 /* org: units and people (see org.h). */
 #include "roviec/org.h"
 
+#include <assert.h>
 #include <ctype.h>
 #include <pwd.h>
 #include <stdlib.h>
@@ -8,6 +9,7 @@
 #include <unistd.h>
 
 #include "roviec/actor.h"
+#include "roviec/facts.h"
 #include "roviec/i18n.h"
 #include "roviec/store.h"
 #include "roviec/text.h"
@@ -87,31 +89,79 @@ take_name(const char *raw, const char *what, char **out, struct rv_err *err)
 	return RV_OK;
 }
 
+/*
+ * Appends an entry of the organisation's history (no duty): to_unit and
+ * to_owner name the unit and person it is about (from_* for a head
+ * removed), f (NULL: none) holds what it set that the columns do not say
+ * (facts.h): roviec verify rebuilds every unit and person from them.
+ */
 static enum rv_code
-org_history(struct session *s, const char *action, rowid_t unit_id,
-    rowid_t person_id, const char *text, struct rv_err *err)
+org_entry(struct session *s, const char *action, rowid_t from_unit,
+    rowid_t to_unit, rowid_t from_person, rowid_t to_person, const char *text,
+    struct facts *f, struct rv_err *err)
 {
 	char at[21];
 	struct history_entry h = { 0 };
+	struct facts none;
+	enum rv_code rc;
 
+	if (f == NULL) {
+		facts_init(&none);
+		f = &none;
+	}
 	session_stamp(s, at);
 	h.at = at;
 	h.actor_id = s->me.id;
 	h.via_id = s->via.id;
 	h.action = action;
-	h.to_unit_id = unit_id;
-	h.to_owner_id = person_id;
+	h.from_unit_id = from_unit;
+	h.to_unit_id = to_unit;
+	h.from_owner_id = from_person;
+	h.to_owner_id = to_person;
 	h.text = text;
-	return store_history_add(s->st, &h, err);
+	if ((h.data = facts_text(f)) == NULL)
+		rc = err_set(err, RV_STORAGE, _("out of memory"));
+	else
+		rc = store_history_add(s->st, &h, err);
+	facts_free(f);
+	return rc;
 }
 
-/* Makes p the head of unit u, recording it; p must already belong to u. */
+static enum rv_code
+org_history(struct session *s, const char *action, rowid_t unit_id,
+    rowid_t person_id, const char *text, struct facts *f, struct rv_err *err)
+{
+	return org_entry(s, action, 0, unit_id, 0, person_id, text, f, err);
+}
+
+/* A person's fields as facts: all of them (was NULL), or those that
+ * differ from was. */
+static void
+person_facts(const struct person *was, const struct person *p, struct facts *f)
+{
+	if (was == NULL)
+		facts_str(f, "login", p->login);
+	if (was == NULL || strcmp(was->full_name, p->full_name) != 0)
+		facts_str(f, "full_name", p->full_name);
+	if (was == NULL || was->unit_id != p->unit_id) {
+		if (p->unit_id != 0)
+			facts_int(f, "unit_id", p->unit_id);
+		else
+			facts_str(f, "unit_id", NULL);
+	}
+	if (was == NULL || was->role != p->role)
+		facts_str(f, "role", model_role_name(p->role));
+}
+
+/* Makes p one of the heads of unit u (beside those it has), recording it;
+ * p must already belong to u.  Already a head: nothing to do. */
 static enum rv_code
 make_head(struct org_op *op, const struct unit *u, const struct person *p,
     struct rv_err *err)
 {
 	struct store *st = op->s->st;
 	enum rv_code rc;
+	int already = 0;
 
 	if (p->role == ROLE_INSPECTOR)
 		return err_set(err, RV_REFUSED,
@@ -120,9 +170,29 @@ make_head(struct org_op *op, const struct unit *u, const struct person *p,
 		return err_set(err, RV_REFUSED,
 		    _("%s does not belong to %s; move them there first (roviec person set %s --unit %s)"),
 		    p->login, u->code, p->login, u->code);
-	if ((rc = store_unit_set_head(st, u->id, p->id, err)) != RV_OK)
+	if ((rc = store_is_head(st, p->id, u->id, &already, err)) != RV_OK)
 		return rc;
-	return org_history(op->s, "head-set", u->id, p->id, NULL, err);
+	if (already)
+		return RV_OK;
+	if ((rc = store_head_add(st, u->id, p->id, err)) != RV_OK ||
+	    (rc = org_history(op->s, "head-set", u->id, p->id, NULL, NULL, err)) != RV_OK)
+		return rc;
+	assert(actor_heads(st, p->id, u->id));
+	return RV_OK;
+}
+
+/* p stops heading unit_id (recorded); the unit's other heads stay. */
+static enum rv_code
+unmake_head(struct org_op *op, rowid_t unit_id, const struct person *p,
+    struct rv_err *err)
+{
+	struct store *st = op->s->st;
+	enum rv_code rc;
+
+	if ((rc = store_head_remove(st, unit_id, p->id, err)) == RV_OK)
+		rc = org_entry(op->s, "head-removed", unit_id, 0, p->id, 0, NULL, NULL, err);
+	assert(rc != RV_OK || !actor_heads(st, p->id, unit_id));
+	return rc;
 }
 
 static enum rv_code
@@ -152,16 +222,35 @@ do_unit_add(struct store *st, void *arg, struct rv_err *err)
 	if ((rc = store_unit_insert(st, &u, err)) == RV_REFUSED)
 		rc = err_set(err, RV_REFUSED, _("a unit with the code %s exists already; roviec unit list shows the units"),
 		    op->code);
-	if (rc == RV_OK)
-		rc = org_history(op->s, "unit-added", u.id, 0, op->name, err);
-	/* The head named for a new unit joins it. */
+	if (rc == RV_OK) {
+		struct facts f;
+
+		facts_init(&f);
+		facts_str(&f, "code", u.code);
+		facts_str(&f, "name", u.name);
+		facts_str(&f, "kind", model_kind_name(u.kind));
+		if (u.parent_id != 0)
+			facts_int(&f, "parent_id", u.parent_id);
+		else
+			facts_str(&f, "parent_id", NULL);
+		rc = org_history(op->s, "unit-added", u.id, 0, op->name, &f, err);
+	}
+	/* The head named for a new unit joins it (one who heads another
+	 * unit is refused by the schema: that unit needs another head first). */
 	if (rc == RV_OK && head.id != 0 && head.role != ROLE_INSPECTOR) {
+		struct person was = head;
+		struct facts f;
+
 		head.unit_id = u.id;
 		if (head.role == ROLE_OFFICER)
 			head.role = ROLE_HEAD;
+		facts_init(&f);
+		person_facts(&was, &head, &f);
 		if ((rc = store_person_update(st, &head, err)) == RV_OK)
 			rc = org_history(op->s, "person-changed", u.id, head.id,
-			    "joins the unit as its head", err);
+			    "joins the unit as its head", &f, err);
+		else
+			facts_free(&f);
 	}
 	if (rc == RV_OK && head.id != 0)
 		rc = make_head(op, &u, &head, err);
@@ -258,8 +347,13 @@ do_person_add(struct store *st, void *arg, struct rv_err *err)
 		    op->login);
 		goto out;
 	}
-	if (rc == RV_OK)
-		rc = org_history(op->s, "person-added", p.unit_id, p.id, op->name, err);
+	if (rc == RV_OK) {
+		struct facts f;
+
+		facts_init(&f);
+		person_facts(NULL, &p, &f);
+		rc = org_history(op->s, "person-added", p.unit_id, p.id, op->name, &f, err);
+	}
 	if (rc == RV_OK && p.role == ROLE_HEAD)
 		rc = make_head(op, &u, &p, err);
 out:
@@ -287,16 +381,17 @@ static enum rv_code
 do_person_set(struct store *st, void *arg, struct rv_err *err)
 {
 	struct org_op *op = arg;
-	struct person p = { 0 };
+	struct person p = { 0 }, was;
 	struct unit u = { 0 };
 	char *old_name = NULL;
-	rowid_t old_unit;
+	rowid_t headed[64];
+	size_t nheaded = 0;
 	enum role old_role;
 	enum rv_code rc;
 
 	if ((rc = store_person_by_login(st, op->login, &p, err)) != RV_OK)
 		goto out;
-	old_unit = p.unit_id;
+	was = p;
 	old_role = p.role;
 	if ((rc = apply_unit_role(st, op, &p, &u, err)) != RV_OK)
 		goto out;
@@ -313,18 +408,29 @@ do_person_set(struct store *st, void *arg, struct rv_err *err)
 		}
 	}
 	/* Headship follows the person: leaving the unit, or the role of head,
-	 * leaves the unit without a head until the administrator names one. */
-	if (old_unit != 0 && actor_heads(st, p.id, old_unit) &&
-	    (p.unit_id != old_unit || (old_role == ROLE_HEAD && p.role != ROLE_HEAD)) &&
-	    (rc = store_unit_set_head(st, old_unit, 0, err)) != RV_OK)
+	 * leaves the heads of the unit (its other heads stay). */
+	if ((rc = store_headed_by(st, p.id, headed, 64, &nheaded, err)) != RV_OK)
+		goto out;
+	for (size_t i = 0; i < nheaded && rc == RV_OK; i++)
+		if (p.unit_id != headed[i] || p.role == ROLE_INSPECTOR ||
+		    (old_role == ROLE_HEAD && p.role != ROLE_HEAD))
+			rc = unmake_head(op, headed[i], &p, err);
+	if (rc != RV_OK)
 		goto out;
 	if (op->name != NULL) {
 		old_name = p.full_name;
 		p.full_name = op->name;
 	}
 	rc = store_person_update(st, &p, err);
-	if (rc == RV_OK)
-		rc = org_history(op->s, "person-changed", p.unit_id, p.id, op->name, err);
+	if (rc == RV_OK) {
+		struct facts f;
+
+		facts_init(&f);
+		person_facts(&was, &p, &f);
+		rc = org_history(op->s, "person-changed", p.unit_id, p.id, op->name, &f, err);
+	}
+	/* The role of head makes one of the heads of the unit, beside
+	 * those it has (a chair and deputies). */
 	if (rc == RV_OK && p.role == ROLE_HEAD && p.unit_id != 0 && op->role != NULL) {
 		if (u.id == 0)
 			rc = store_unit_by_id(st, p.unit_id, &u, err);
@@ -376,7 +482,14 @@ do_bootstrap(struct store *st, void *arg, struct rv_err *err)
 	if ((rc = store_person_insert(st, &p, err)) != RV_OK)
 		return rc;
 	op->s->me.id = p.id;
-	return org_history(op->s, "person-added", 0, p.id, "first administrator", err);
+	{
+		struct facts f;
+
+		facts_init(&f);
+		person_facts(NULL, &p, &f);
+		return org_history(op->s, "person-added", 0, p.id, "first administrator",
+		    &f, err);
+	}
 }
 
 /* The full name from the GECOS field (up to the first comma), or the login. */

@@ -40,10 +40,19 @@ out_format_parse(const char *s, enum out_format *out)
 	return -1;
 }
 
+/* Asked once per standard stream: CSV asks it of every field, and each
+ * isatty is a system call (an export of a million duties made 22 million). */
 int
 out_is_tty(FILE *f)
 {
-	return isatty(fileno(f));
+	static signed char known[3] = { -1, -1, -1 };
+	int fd = fileno(f);
+
+	if (fd < 0 || fd > 2)
+		return isatty(fd);
+	if (known[fd] < 0)
+		known[fd] = (signed char)(isatty(fd) != 0);
+	return known[fd];
 }
 
 size_t
@@ -464,12 +473,15 @@ out_table_free(struct out_table *t)
 void
 out_csv_field(FILE *f, const char *s)
 {
-	char *safe = NULL;
+	char *safe;
 
 	if (s == NULL)
 		s = "";
-	if (out_is_tty(f) && (safe = text_sanitize(s)) != NULL)
-		s = safe;
+	/* Whatever reads the file later may print it on a terminal: no
+	 * control character is written raw, but a cell's lines and tabs
+	 * stay (on a terminal, they too are shown inert). */
+	safe = out_is_tty(f) ? text_sanitize(s) : text_sanitize_lines(s);
+	s = safe != NULL ? safe : "";
 	if (strpbrk(s, "\"\r\n") == NULL && strchr(s, csv_form.sep) == NULL) {
 		fputs(s, f);
 	} else {
@@ -492,6 +504,18 @@ out_text(FILE *f, const char *s)
 	if (s == NULL)
 		return;
 	safe = text_sanitize(s);
+	fputs(safe != NULL ? safe : "", f);
+	free(safe);
+}
+
+void
+out_lines(FILE *f, const char *s)
+{
+	char *safe;
+
+	if (s == NULL)
+		return;
+	safe = text_sanitize_lines(s);
 	fputs(safe != NULL ? safe : "", f);
 	free(safe);
 }

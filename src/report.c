@@ -64,26 +64,6 @@ parse_day(const char *what, const char *text, day_t today, day_t *out,
 	return RV_OK;
 }
 
-/* The UTC moment the local day after day begins, as history stamps are
- * written ("YYYY-MM-DDTHH:MM:SSZ"), so that "assigned by day" compares the
- * stored moments without converting each. */
-static void
-next_midnight_utc(day_t day, char out[21])
-{
-	struct tm tm = { 0 }, utc;
-	int y, m, d;
-	time_t t;
-
-	dates_to_ymd(day + 1, &y, &m, &d);
-	tm.tm_year = y - 1900;
-	tm.tm_mon = m - 1;
-	tm.tm_mday = d;
-	tm.tm_isdst = -1;
-	t = mktime(&tm);
-	gmtime_r(&t, &utc);
-	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &utc);
-}
-
 enum rv_code
 report_run(struct session *s, const struct report_query *q,
     struct report_meta *meta, store_report_fn fn, void *arg, struct rv_err *err)
@@ -124,9 +104,9 @@ report_run(struct session *s, const struct report_query *q,
 	dates_iso(from, meta->from);
 	dates_iso(to, meta->to);
 	dates_iso(to < today ? to : today, meta->as_of);
-	next_midnight_utc(to < today ? to : today, meta->created_before);
-	next_midnight_utc(from - 1, meta->period_start);
-	next_midnight_utc(to, meta->period_end);
+	dates_midnight_after(to < today ? to : today, meta->created_before);
+	dates_midnight_after(from - 1, meta->period_start);
+	dates_midnight_after(to, meta->period_end);
 	session_stamp(s, meta->made_at);
 	session_sync_clock(s);
 	return store_read(s->st, run_txn, &r, err);

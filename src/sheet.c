@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "roviec/decimal.h"
 #include "roviec/history.h"
 #include "roviec/i18n.h"
 #include "roviec/store.h"
@@ -133,13 +134,7 @@ entry_line(const struct history_row *h)
 		snprintf(detail, sizeof(detail), " (%s)",
 		    history_detail_shown(h->detail, shown, sizeof(shown)));
 	}
-	/* issue #11: a correction's field with its old and new value; the
-	 * action an undo took back, and when that action was taken. */
-	if (h->edit_field != NULL)
-		return format(_("%s%s: %s \"%s\" → \"%s\""), by, via,
-		    history_word_shown(h->edit_field),
-		    h->edit_old != NULL && h->edit_old[0] != '\0' ? h->edit_old : _("(none)"),
-		    h->edit_new != NULL && h->edit_new[0] != '\0' ? h->edit_new : _("(none)"));
+	/* issue #11: the action an undo took back, and when it was taken. */
 	if (h->undone_action != NULL)
 		return format(_("%s%s%s%s: takes back %s of %s"), by, via, units, owners,
 		    history_word_shown(h->undone_action),
@@ -313,6 +308,15 @@ read_sheet(struct store *st, void *arg, struct rv_err *err)
 	field(r, _("basis"), strdup(d.basis));
 	if (d.field != NULL)
 		field(r, _("field"), strdup(d.field));
+	{
+		long coef;
+		char num[DECIMAL_SIZE];
+
+		/* Decree 335/2025's conversion coefficient (issue #13). */
+		if ((rc = store_duty_coefficient(st, d.id, &coef, err)) != RV_OK)
+			goto out;
+		field(r, _("coefficient"), strdup(i18n_decimal(decimal_format(coef, num))));
+	}
 	field(r, _("created"), strdup(dates_moment_shown(d.created_at, (char[17]){ 0 })));
 	if ((rc = store_support_list(st, d.id, support_of, r, err)) != RV_OK ||
 	    (rc = store_history_list(st, d.id, history_of, r, err)) != RV_OK ||

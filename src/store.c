@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -19,18 +20,30 @@
 #include "roviec/chain.h"
 #include "roviec/i18n.h"
 #include "roviec/migrate.h"
+#include "roviec/priv.h"
 #include "roviec/text.h"
 
 /* How long one action may wait for other writers before giving up. */
-#define LOCK_TIMEOUT_MS 15000
+#define LOCK_TIMEOUT_MS lock_timeout_ms()
 /* SQLite's own wait inside one step, before we retry the whole. */
-#define BUSY_TIMEOUT_MS 2000
+#define BUSY_TIMEOUT_MS busy_timeout_ms()
+/* store_set_lock_wait: a shorter wait for the connections of a login. */
+static long lock_wait_ms;
+static long long
+lock_timeout_ms(void)
+{
+	return lock_wait_ms > 0 ? lock_wait_ms : 15000;
+}
+static long long
+busy_timeout_ms(void)
+{
+	return lock_wait_ms > 0 && lock_wait_ms < 2000 ? lock_wait_ms : 2000;
+}
 
 enum stmt {
 	ST_UNIT_BY_CODE,
 	ST_UNIT_BY_ID,
 	ST_UNIT_INSERT,
-	ST_UNIT_SET_HEAD,
 	ST_UNIT_WITHIN,
 	ST_UNIT_LIST,
 	ST_PERSON_BY_LOGIN,
@@ -78,12 +91,35 @@ enum stmt {
 	ST_DATA_VERSION,
 	ST_CHAIN_TAIL,
 	ST_CHAIN_WALK,
+	ST_CHAIN_WALK_V2,
 	ST_CHAIN_SET,
 	ST_CHAIN_HEAD,
-	ST_STATE_CHECK,
 	ST_GRAPH_EDGES,
 	ST_REPORT_UNITS,
 	ST_REPORT_PEOPLE,
+	/* Issue 14: the ledger is the program's (heads, seals, the replay). */
+	ST_HEAD_ADD,
+	ST_HEAD_REMOVE,
+	ST_HEAD_IS,
+	ST_HEAD_ABOVE,
+	ST_HEAD_FIRST,
+	ST_HEAD_LIST,
+	ST_HEADED_BY,
+	ST_SEAL_ALL,
+	ST_FIRST_ADMIN,
+	ST_BASELINE_UNITS,
+	ST_BASELINE_PEOPLE,
+	ST_BASELINE_DUTIES,
+	ST_REPLAY_ORG,
+	ST_REPLAY_UNITS,
+	ST_REPLAY_HEADS,
+	ST_REPLAY_PEOPLE,
+	ST_REPLAY_DUTIES,
+	ST_REPLAY_HISTORY,
+	ST_REPLAY_HANDOFFS,
+	ST_REPLAY_EXTENSIONS,
+	ST_REPLAY_NOTES,
+	ST_REPLAY_SUPPORT,
 	ST_PAGE_FIRST,
 	ST_PAGE_END = ST_PAGE_FIRST + 2 * SORT__COUNT * PAGE__TABS - 1,
 	/* issue #12: list's periods, read by their indexes (migration 5) */
@@ -96,7 +132,7 @@ enum stmt {
 	ST_PERSON_ALL,
 	ST_TAB_IDS_FIRST,
 	ST_TAB_IDS_END = ST_TAB_IDS_FIRST + PAGE__TABS - 1,
-	/* Issue #11: recurring duties, corrections, undo (migration 7). */
+	/* Issue #11: recurring duties, corrections, undo (migration 10). */
 	ST_SERIES_INSERT,
 	ST_SERIES_BY_ID,
 	ST_SERIES_RUNNING,
@@ -114,11 +150,27 @@ enum stmt {
 	ST_DUTY_SET_TEXTS,
 	ST_UNDO_SET,
 	ST_UNDO_GET,
-	ST_EDIT_DETAIL,
-	ST_EDIT_DETAIL_JSON,
 	ST_UNDONE_DETAIL,
 	ST_DUTY_LAST_ENTRY,
 	ST_SUPPORT_COPY,
+	/* Issue #11 (brief): what waits for a person, and what was mailed. */
+	ST_BRIEF_FIRST,
+	ST_BRIEF_END = ST_BRIEF_FIRST + WAIT__KINDS - 1,
+	ST_SEEN_GET,
+	ST_SEEN_SET,
+	ST_NOTICE_SENT,
+	ST_NOTICE_ADD,
+	/* issue #13: the evaluation under Decree 335/2025 (evaluate.h) */
+	ST_DUTY_COEFFICIENT,
+	ST_DUTY_SET_COEFFICIENT,
+	ST_DUTY_MISSED_DEADLINE,
+	ST_EVAL_PEOPLE,
+	ST_EVAL_DONE,
+	ST_EVAL_DUE,
+	ST_EVAL_OWNER_AT,
+	ST_EVAL_GENERAL_LIST,
+	ST_EVAL_GENERAL_GET,
+	ST_EVAL_GENERAL_SET,
 	ST__MAX
 };
 
@@ -149,7 +201,7 @@ enum stmt {
 	" 'done_on', d.done_on, 'closed_on', d.closed_on," \
 	" 'last_progress_on', d.last_progress_on," \
 	" 'flags', json(rv_flag_words(" FLAGS_OF_D "))," \
-	" 'handoffs', d.handoffs)"
+	" 'handoffs', d.handoffs, 'coefficient', d.coefficient_x100 / 100.0)"
 
 /*
  * list: one statement per leading condition (all, a lead unit, an owner),
@@ -262,6 +314,23 @@ enum stmt {
 	[PAGE_AT(tab, SORT_REF, 1)] = PAGE_SQL(cond, first " || " PAGE_KEY_REF, "<", "DESC"), \
 	[PAGE_AT(tab, SORT_OWNER, 0)] = PAGE_SQL(cond, first " || " PAGE_KEY_OWNER, ">", "ASC"), \
 	[PAGE_AT(tab, SORT_OWNER, 1)] = PAGE_SQL(cond, first " || " PAGE_KEY_OWNER, "<", "DESC")
+/*
+ * Issue #11 (brief): one kind of what waits for a person.  ?1 the unit
+ * they head (NULL: none), ?2 the person, ?3 today, ?4 the last day still
+ * due soon, ?5 and ?6 the overdue and due-soon flags, ?7 when they last
+ * looked (NULL: never), ?8 their unit.  what, extra and since: what the
+ * kind says of the row (a proposal's kind, the unit it comes from and its
+ * day; ...).  Soonest deadline first.
+ */
+#define BRIEF_SQL(what, extra, since, cond) \
+	"SELECT d.id, d.ref, d.title, lu.code, o.login, d.deadline, d.shown_status," \
+	"  " FLAGS_OF_D ", " what ", " extra ", " since \
+	" FROM duties_shown d" \
+	" JOIN units lu ON lu.id = d.lead_unit_id" \
+	" JOIN people o ON o.id = d.owner_id" \
+	" WHERE " cond \
+	" ORDER BY d.deadline, d.ref"
+
 /* Every duty of a tab, by id: how many there are and which are new (the
  * Flagged tab's; the others are read by their own index, below). */
 #define TAB_IDS_SQL(cond) "SELECT d.id FROM duties_shown d WHERE " cond " ORDER BY d.id"
@@ -434,6 +503,11 @@ enum stmt {
 	"    LEFT JOIN people fo ON fo.id = h.from_owner_id" \
 	"    LEFT JOIN people tp ON tp.id = h.to_owner_id)"
 
+/* A duty's coefficient as text, the shortest decimal: 1, 1.5, 0.25. */
+#define COEFFICIENT_TEXT_OF_D \
+	"rtrim(rtrim(printf('%d.%02d', d.coefficient_x100 / 100," \
+	" d.coefficient_x100 % 100), '0'), '.')"
+
 /* A duty's supporters as "P2:its part; P3" (in a part, \ and ; are
  * escaped with a backslash), by code. */
 #define SUPPORT_TEXT_OF_D \
@@ -442,15 +516,6 @@ enum stmt {
 	"  '\\', '\\\\'), ';', '\\;') END AS item" \
 	"  FROM duty_support s JOIN units su ON su.id = s.unit_id" \
 	"  WHERE s.duty_id = d.id ORDER BY su.code))"
-
-/* Issue #11: an edited entry's old or new value as people read it. */
-#define EDIT_VALUE(which) \
-	"CASE json_extract(h.detail, '$.field') WHEN 'support' THEN" \
-	" (SELECT ifnull(group_concat(json_extract(j.value, '$.unit') ||" \
-	"   CASE WHEN json_extract(j.value, '$.part') <> ''" \
-	"   THEN ': ' || json_extract(j.value, '$.part') ELSE '' END, '; '), '')" \
-	"  FROM json_each(h.detail, '$." which "') j)" \
-	" ELSE json_extract(h.detail, '$." which "') END"
 
 /* Issue #11: an entry of the duty ?1 that no 'undone' entry names. */
 #define NOT_UNDONE \
@@ -469,16 +534,14 @@ enum stmt {
 
 static const char *const sqls[ST__MAX] = {
 	[ST_UNIT_BY_CODE] =
-	"SELECT id, code, name, kind, ifnull(parent_id, 0), ifnull(head_id, 0)"
+	"SELECT id, code, name, kind, ifnull(parent_id, 0)"
 	" FROM units WHERE code = ?1",
 	[ST_UNIT_BY_ID] =
-	"SELECT id, code, name, kind, ifnull(parent_id, 0), ifnull(head_id, 0)"
+	"SELECT id, code, name, kind, ifnull(parent_id, 0)"
 	" FROM units WHERE id = ?1",
 	[ST_UNIT_INSERT] =
-	"INSERT INTO units (code, name, kind, parent_id, head_id)"
-	" VALUES (?1, ?2, ?3, ?4, ?5)",
-	[ST_UNIT_SET_HEAD] =
-	"UPDATE units SET head_id = ?2 WHERE id = ?1",
+	"INSERT INTO units (code, name, kind, parent_id)"
+	" VALUES (?1, ?2, ?3, ?4)",
 	[ST_UNIT_WITHIN] =
 	"WITH RECURSIVE up(id) AS (SELECT ?1"
 	"  UNION SELECT u.parent_id FROM units u JOIN up ON u.id = up.id"
@@ -490,13 +553,14 @@ static const char *const sqls[ST__MAX] = {
 	"  UNION ALL SELECT u.id, tree.path || '/' || u.code"
 	"  FROM units u JOIN tree ON u.parent_id = tree.id)"
 	" SELECT u.id, u.code, u.name, u.kind, ifnull(u.parent_id, 0),"
-	"  ifnull(u.head_id, 0), p.code, h.login,"
+	"  p.code, (SELECT group_concat(login, ', ') FROM (SELECT h.login"
+	"   FROM unit_heads uh JOIN people h ON h.id = uh.person_id"
+	"   WHERE uh.unit_id = u.id ORDER BY uh.id)),"
 	"  (SELECT count(*) FROM people WHERE unit_id = u.id),"
 	"  (SELECT count(*) FROM duties WHERE lead_unit_id = u.id"
 	"   AND status IN ('open', 'submitted'))"
 	" FROM tree JOIN units u ON u.id = tree.id"
 	" LEFT JOIN units p ON p.id = u.parent_id"
-	" LEFT JOIN people h ON h.id = u.head_id"
 	" ORDER BY tree.path",
 	[ST_PERSON_BY_LOGIN] =
 	"SELECT id, login, full_name, ifnull(unit_id, 0), role FROM people"
@@ -510,7 +574,7 @@ static const char *const sqls[ST__MAX] = {
 	"UPDATE people SET full_name = ?2, unit_id = ?3, role = ?4 WHERE id = ?1",
 	[ST_PERSON_LIST] =
 	"SELECT p.id, p.login, p.full_name, ifnull(p.unit_id, 0), p.role, u.code,"
-	"  u.head_id IS p.id"
+	"  EXISTS (SELECT 1 FROM unit_heads uh WHERE uh.person_id = p.id)"
 	" FROM people p LEFT JOIN units u ON u.id = p.unit_id"
 	" WHERE ?1 IS NULL OR p.unit_id = ?1"
 	" ORDER BY u.code IS NULL, u.code, p.login",
@@ -540,7 +604,8 @@ static const char *const sqls[ST__MAX] = {
 	[ST_SUPPORT_IS] =
 	"SELECT EXISTS (SELECT 1 FROM duty_support WHERE duty_id = ?1 AND unit_id = ?2)",
 	[ST_SUPPORT_LIST] =
-	"SELECT u.code, u.name, s.part, s.delivered_on FROM duty_support s"
+	"SELECT u.code, u.name, s.part, s.delivered_on, s.unit_id,"
+	"  ifnull(s.delivered_by, 0) FROM duty_support s"
 	" JOIN units u ON u.id = s.unit_id WHERE s.duty_id = ?1 ORDER BY u.code",
 	[ST_SUPPORT_DELIVERED] =
 	"SELECT ifnull(delivered_on, '') FROM duty_support"
@@ -572,18 +637,14 @@ static const char *const sqls[ST__MAX] = {
 	" VALUES (?1, ?2, ?3, ?4, ?5)",
 	[ST_HISTORY_ADD] =
 	"INSERT INTO history (id, duty_id, at, actor_id, via_id, action, from_unit_id,"
-	"  to_unit_id, from_owner_id, to_owner_id, text, detail, hash)"
-	" VALUES (?12, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?13)",
-	/* An edit's or an undo's detail is read apart (issue #11): the
-	 * field, its old and new value (supporting units as "P2: part; P3"),
-	 * the action undone and its moment. */
+	"  to_unit_id, from_owner_id, to_owner_id, text, detail, hash, data, seal)"
+	" VALUES (?12, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?13, ?14, ?15)",
 	[ST_HISTORY_LIST] =
 	"SELECT h.at, h.action, a.login, v.login, fu.code, tu.code, fo.login,"
+	/* An undo's detail is read apart (issue #11): the action undone and
+	 * its moment. */
 	"  tp.login, h.text,"
-	"  CASE WHEN h.action IN ('edited', 'undone') THEN NULL ELSE h.detail END,"
-	"  CASE h.action WHEN 'edited' THEN json_extract(h.detail, '$.field') END,"
-	"  CASE h.action WHEN 'edited' THEN " EDIT_VALUE("old") " END,"
-	"  CASE h.action WHEN 'edited' THEN " EDIT_VALUE("new") " END,"
+	"  CASE WHEN h.action = 'undone' THEN NULL ELSE h.detail END,"
 	"  CASE h.action WHEN 'undone' THEN json_extract(h.detail, '$.action') END,"
 	"  CASE h.action WHEN 'undone' THEN (SELECT x.at FROM history x"
 	"   WHERE x.id = json_extract(h.detail, '$.entry')) END"
@@ -659,6 +720,7 @@ static const char *const sqls[ST__MAX] = {
 	"    FROM duty_support s JOIN units su ON su.id = s.unit_id"
 	"    LEFT JOIN people p ON p.id = s.delivered_by"
 	"    WHERE s.duty_id = d.id AND s.delivered_on IS NOT NULL ORDER BY su.code)),"
+	"  " COEFFICIENT_TEXT_OF_D ","
 	"  CASE WHEN ?1 THEN json_insert(" DUTY_JSON_OBJECT ","
 	"    '$.stored_status', d.status, '$.bounced', d.bounced,"
 	"    '$.escalated', d.escalated, '$.history', json(" HISTORY_JSON_OF_D "))"
@@ -695,7 +757,22 @@ static const char *const sqls[ST__MAX] = {
 	"  fo.login, tp.login, h.text, h.detail, h.hash, d.ref,"
 	"  ifnull(h.duty_id, 0), h.actor_id, ifnull(h.via_id, 0),"
 	"  ifnull(h.from_unit_id, 0), ifnull(h.to_unit_id, 0),"
-	"  ifnull(h.from_owner_id, 0), ifnull(h.to_owner_id, 0)"
+	"  ifnull(h.from_owner_id, 0), ifnull(h.to_owner_id, 0), h.data, h.seal"
+	" FROM history h LEFT JOIN duties d ON d.id = h.duty_id"
+	" LEFT JOIN people a ON a.id = h.actor_id"
+	" LEFT JOIN people v ON v.id = h.via_id"
+	" LEFT JOIN units fu ON fu.id = h.from_unit_id"
+	" LEFT JOIN units tu ON tu.id = h.to_unit_id"
+	" LEFT JOIN people fo ON fo.id = h.from_owner_id"
+	" LEFT JOIN people tp ON tp.id = h.to_owner_id"
+	" ORDER BY h.id",
+	/* The walk as migration 2 reads it, before the facts and seals. */
+	[ST_CHAIN_WALK_V2] =
+	"SELECT h.id, d.uuid, h.at, a.login, v.login, h.action, fu.code, tu.code,"
+	"  fo.login, tp.login, h.text, h.detail, h.hash, d.ref,"
+	"  ifnull(h.duty_id, 0), h.actor_id, ifnull(h.via_id, 0),"
+	"  ifnull(h.from_unit_id, 0), ifnull(h.to_unit_id, 0),"
+	"  ifnull(h.from_owner_id, 0), ifnull(h.to_owner_id, 0), NULL, NULL"
 	" FROM history h LEFT JOIN duties d ON d.id = h.duty_id"
 	" LEFT JOIN people a ON a.id = h.actor_id"
 	" LEFT JOIN people v ON v.id = h.via_id"
@@ -708,12 +785,6 @@ static const char *const sqls[ST__MAX] = {
 	"UPDATE history SET hash = ?2 WHERE id = ?1 AND hash IS NULL",
 	[ST_CHAIN_HEAD] =
 	"SELECT id, hash, at FROM history ORDER BY id DESC LIMIT 1",
-	/* What the duties hold that the history must account for: the lead
-	 * unit and owner, the status, the deadlines, the days done and closed,
-	 * the parts delivered, and as many proposals, extension requests and
-	 * notes as the history records.  The first duty that disagrees, with
-	 * what (stored, per history).  An imported duty's history records
-	 * what it came with (duty.c, record_imported). */
 	/* Who passes work to whom: the proposals made in a period, per pair of
 	 * units, with how they were answered and of which kind. */
 	[ST_GRAPH_EDGES] =
@@ -728,84 +799,6 @@ static const char *const sqls[ST__MAX] = {
 	" WHERE h.created_on BETWEEN ?1 AND ?2"
 	" GROUP BY h.from_unit_id, h.to_unit_id"
 	" ORDER BY count(*) DESC, fu.code, tu.code",
-	[ST_STATE_CHECK] =
-	"WITH e AS (SELECT d.id, d.ref, d.status, d.lead_unit_id, d.owner_id,"
-	"  d.deadline, d.original_deadline, d.done_on, d.closed_on,"
-	"  (SELECT h.to_unit_id FROM history h WHERE h.duty_id = d.id"
-	"   AND h.action IN ('created', 'accepted', 'redirected', 'undone')"
-	"   AND h.to_unit_id IS NOT NULL ORDER BY h.id DESC LIMIT 1) AS lead,"
-	"  (SELECT h.to_owner_id FROM history h WHERE h.duty_id = d.id"
-	"   AND h.action IN ('created', 'accepted', 'redirected', 'assigned', 'undone')"
-	"   AND h.to_owner_id IS NOT NULL ORDER BY h.id DESC LIMIT 1) AS owner,"
-	"  (SELECT h.action || '|' || ifnull(h.detail, '') FROM history h"
-	"   WHERE h.duty_id = d.id AND h.action IN ('created', 'submitted',"
-	"   'confirmed', 'reopened', 'cancelled', 'undone') ORDER BY h.id DESC LIMIT 1) AS state,"
-	"  (SELECT h.action || '|' || ifnull(h.detail, '') FROM history h"
-	"   WHERE h.duty_id = d.id AND h.action IN ('created', 'extension-approved')"
-	"   ORDER BY h.id DESC LIMIT 1) AS dl,"
-	"  (SELECT ifnull(h.detail, '') FROM history h WHERE h.duty_id = d.id"
-	"   AND h.action = 'created' ORDER BY h.id LIMIT 1) AS made,"
-	"  (SELECT h.detail FROM history h WHERE h.duty_id = d.id"
-	"   AND h.action = 'submitted' ORDER BY h.id DESC LIMIT 1) AS done,"
-	"  (SELECT count(*) FROM handoffs x WHERE x.duty_id = d.id) AS nh,"
-	"  (SELECT count(*) FROM history h WHERE h.duty_id = d.id"
-	"   AND h.action IN ('transfer', 'escalate', 'return')) AS hh,"
-	"  (SELECT count(*) FROM extensions x WHERE x.duty_id = d.id) AS nx,"
-	"  (SELECT count(*) FROM history h WHERE h.duty_id = d.id"
-	"   AND h.action = 'extension-asked') AS hx,"
-	"  (SELECT count(*) FROM progress_notes x WHERE x.duty_id = d.id) AS nn,"
-	"  (SELECT count(*) FROM history h WHERE h.duty_id = d.id"
-	"   AND h.action = 'progress') AS hn"
-	"  FROM duties d),"
-	" bad AS ("
-	"  SELECT e.id, e.ref, 'lead unit' AS what, lu.code AS stored, hu.code AS want"
-	"  FROM e JOIN units lu ON lu.id = e.lead_unit_id LEFT JOIN units hu ON hu.id = e.lead"
-	"  WHERE e.lead IS NOT e.lead_unit_id"
-	"  UNION ALL SELECT e.id, e.ref, 'owner', po.login, ph.login"
-	"  FROM e JOIN people po ON po.id = e.owner_id LEFT JOIN people ph ON ph.id = e.owner"
-	"  WHERE e.owner IS NOT e.owner_id"
-	"  UNION ALL SELECT id, ref, 'status', status, w FROM (SELECT e.*,"
-	"   CASE substr(state, 1, instr(state, '|') - 1) WHEN 'created' THEN 'open'"
-	"   WHEN 'submitted' THEN 'submitted' WHEN 'confirmed' THEN 'done'"
-	"   WHEN 'reopened' THEN 'open' WHEN 'cancelled' THEN 'cancelled'"
-	"   WHEN 'undone' THEN json_extract(substr(state, 8), '$.state.status') END AS w"
-	"   FROM e) WHERE w IS NOT status"
-	"  UNION ALL SELECT id, ref, 'deadline', deadline, substr(dl, instr(dl, '|') + 1)"
-	"  FROM e WHERE dl LIKE 'extension-approved|%'"
-	"   AND substr(dl, instr(dl, '|') + 1) IS NOT deadline"
-	"  UNION ALL SELECT id, ref, 'deadline', deadline, substr(dl, 18, 10)"
-	"  FROM e WHERE dl LIKE 'created|deadline %' AND substr(dl, 18, 10) IS NOT deadline"
-	"  UNION ALL SELECT id, ref, 'original deadline', original_deadline, o FROM (SELECT e.*,"
-	"   CASE WHEN made LIKE 'deadline ____-__-__; original %' THEN substr(made, 31, 10)"
-	"   ELSE substr(made, 10, 10) END AS o FROM e WHERE made LIKE 'deadline %')"
-	"  WHERE o IS NOT original_deadline"
-	"  UNION ALL SELECT id, ref, 'day it was done', done_on, done FROM e"
-	"  WHERE status IN ('submitted', 'done') AND done GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
-	"   AND done IS NOT done_on"
-	"  UNION ALL SELECT id, ref, 'day it was done', done_on, substr(state, 11) FROM e"
-	"  WHERE state GLOB 'confirmed|[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND substr(state, 11) IS NOT done_on"
-	"  UNION ALL SELECT id, ref, 'day it was cancelled', closed_on, substr(state, 11)"
-	"  FROM e WHERE state GLOB 'cancelled|[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
-	"   AND substr(state, 11) IS NOT closed_on"
-	"  UNION ALL SELECT id, ref, 'proposals', CAST(nh AS TEXT), CAST(hh AS TEXT)"
-	"  FROM e WHERE nh <> hh"
-	"  UNION ALL SELECT id, ref, 'extension requests', CAST(nx AS TEXT), CAST(hx AS TEXT)"
-	"  FROM e WHERE nx <> hx"
-	"  UNION ALL SELECT id, ref, 'progress notes', CAST(nn AS TEXT), CAST(hn AS TEXT)"
-	"  FROM e WHERE nn <> hn"
-	"  UNION ALL SELECT d.id, d.ref, 'delivery of ' || u.code, s.delivered_on,"
-	"   (SELECT CASE h.action WHEN 'undone' THEN"
-	"     (SELECT json_extract(j.value, '$.delivered_on')"
-	"      FROM json_each(h.detail, '$.state.support') j"
-	"      WHERE json_extract(j.value, '$.unit') = u.code) ELSE h.detail END"
-	"    FROM history h WHERE h.duty_id = s.duty_id"
-	"    AND ((h.action = 'part-delivered' AND h.from_unit_id = s.unit_id)"
-	"     OR h.action = 'undone')"
-	"    ORDER BY h.id DESC LIMIT 1) AS w"
-	"  FROM duty_support s JOIN duties d ON d.id = s.duty_id"
-	"  JOIN units u ON u.id = s.unit_id WHERE s.delivered_on IS NOT w)"
-	" SELECT ref, what, ifnull(stored, '-'), ifnull(want, '-') FROM bad"
-	" ORDER BY id LIMIT 1",
 	[ST_REPORT_UNITS] = REPORT_SQL(REPORT_BY_UNIT_SQL),
 	[ST_REPORT_PEOPLE] = REPORT_SQL(REPORT_BY_PERSON_SQL),
 	PAGE_STMTS(PAGE_LEAD, TAB_LEAD),
@@ -813,6 +806,90 @@ static const char *const sqls[ST__MAX] = {
 	PAGE_STMTS(PAGE_PROPOSALS, TAB_PROPOSALS),
 	PAGE_STMTS(PAGE_FLAGGED, TAB_FLAGGED),
 	PAGE_STMTS(PAGE_MINE, TAB_MINE),
+	/* Issue 14: the ledger is the program's. */
+	[ST_HEAD_ADD] =
+	"INSERT INTO unit_heads (unit_id, person_id) VALUES (?1, ?2)",
+	[ST_HEAD_REMOVE] =
+	"DELETE FROM unit_heads WHERE unit_id = ?1 AND person_id = ?2",
+	[ST_HEAD_IS] =
+	"SELECT EXISTS (SELECT 1 FROM unit_heads WHERE unit_id = ?2 AND person_id = ?1)",
+	/* Whether ?1 heads ?2 or a unit above it. */
+	[ST_HEAD_ABOVE] =
+	"WITH RECURSIVE up(id, depth) AS (SELECT ?2, 0"
+	"  UNION SELECT u.parent_id, up.depth + 1 FROM units u JOIN up ON u.id = up.id"
+	"  WHERE u.parent_id IS NOT NULL AND up.depth < 64)"
+	" SELECT EXISTS (SELECT 1 FROM unit_heads h JOIN up ON h.unit_id = up.id"
+	"  WHERE h.person_id = ?1)",
+	/* The first head named: the one who takes what falls to "the head". */
+	[ST_HEAD_FIRST] =
+	"SELECT person_id FROM unit_heads WHERE unit_id = ?1 ORDER BY id LIMIT 1",
+	[ST_HEAD_LIST] =
+	"SELECT h.person_id, p.login FROM unit_heads h JOIN people p ON p.id = h.person_id"
+	" WHERE h.unit_id = ?1 ORDER BY h.id",
+	[ST_HEADED_BY] =
+	"SELECT unit_id FROM unit_heads WHERE person_id = ?1 ORDER BY id",
+	/* Migration 7 seals the entries made before it (rv_seal: the key). */
+	[ST_SEAL_ALL] =
+	"UPDATE history SET seal = rv_seal(id, hash) WHERE seal IS NULL",
+	[ST_FIRST_ADMIN] =
+	"SELECT id FROM people WHERE role = 'admin' ORDER BY id LIMIT 1",
+	/* What migration 7 records of each unit, person and duty that the
+	 * history before it did not: all of it, in the keys of the facts
+	 * (facts.h) that replay.c reads. */
+	[ST_BASELINE_UNITS] =
+	"SELECT id, json_object('code', code, 'name', name, 'kind', kind,"
+	"  'parent_id', parent_id, 'heads', (SELECT json_group_array(json_array(person_id))"
+	"  FROM (SELECT person_id FROM unit_heads WHERE unit_id = units.id ORDER BY id)))"
+	" FROM units ORDER BY id",
+	[ST_BASELINE_PEOPLE] =
+	"SELECT id, json_object('login', login, 'full_name', full_name,"
+	"  'unit_id', unit_id, 'role', role) FROM people ORDER BY id",
+	[ST_BASELINE_DUTIES] =
+	"SELECT id, json_object('uuid', uuid, 'ref', ref, 'title', title,"
+	"  'result', result, 'basis', basis, 'field', field, 'assigner_id', assigner_id,"
+	"  'lead_unit_id', lead_unit_id, 'owner_id', owner_id, 'created_at', created_at,"
+	"  'original_deadline', original_deadline, 'deadline', deadline, 'status', status,"
+	"  'done_on', done_on, 'closed_on', closed_on, 'last_progress_on', last_progress_on,"
+	"  'handoffs', handoffs, 'bounced', bounced, 'escalated', escalated,"
+	"  'reopened', reopened, 'support', (SELECT json_group_array(json_array(unit_id,"
+	"   part, delivered_on, delivered_by)) FROM (SELECT * FROM duty_support"
+	"   WHERE duty_id = duties.id ORDER BY unit_id)))"
+	" FROM duties ORDER BY id",
+	/* The replay (replay.c) reads the history and every table it accounts
+	 * for as stored, each in the order of its duty (for a merge). */
+	[ST_REPLAY_ORG] =
+	"SELECT 0, id, at, actor_id, ifnull(via_id, 0), action, ifnull(from_unit_id, 0),"
+	"  ifnull(to_unit_id, 0), ifnull(from_owner_id, 0), ifnull(to_owner_id, 0),"
+	"  text, detail, data FROM history WHERE duty_id IS NULL ORDER BY id",
+	[ST_REPLAY_UNITS] =
+	"SELECT id, code, name, kind, ifnull(parent_id, 0) FROM units ORDER BY id",
+	[ST_REPLAY_HEADS] =
+	"SELECT unit_id, person_id FROM unit_heads ORDER BY unit_id, id",
+	[ST_REPLAY_PEOPLE] =
+	"SELECT id, login, full_name, ifnull(unit_id, 0), role FROM people ORDER BY id",
+	[ST_REPLAY_DUTIES] =
+	"SELECT id, uuid, ref, title, search_key, result, basis, field, assigner_id,"
+	"  lead_unit_id, owner_id, created_at, original_deadline, deadline, status,"
+	"  done_on, closed_on, last_progress_on, handoffs, bounced, escalated, reopened"
+	" FROM duties ORDER BY id",
+	[ST_REPLAY_HISTORY] =
+	"SELECT duty_id, id, at, actor_id, ifnull(via_id, 0), action, ifnull(from_unit_id, 0),"
+	"  ifnull(to_unit_id, 0), ifnull(from_owner_id, 0), ifnull(to_owner_id, 0),"
+	"  text, detail, data FROM history WHERE duty_id IS NOT NULL ORDER BY duty_id, id",
+	[ST_REPLAY_HANDOFFS] =
+	"SELECT duty_id, id, kind, from_unit_id, to_unit_id, proposed_by, reason,"
+	"  created_at, created_on, state, ifnull(answered_by, 0), answered_at,"
+	"  answer_reason, ifnull(new_owner_id, 0) FROM handoffs ORDER BY duty_id, id",
+	[ST_REPLAY_EXTENSIONS] =
+	"SELECT duty_id, id, requested_by, old_deadline, new_deadline, reason,"
+	"  created_at, state, ifnull(answered_by, 0), answered_at, answer_reason"
+	" FROM extensions ORDER BY duty_id, id",
+	[ST_REPLAY_NOTES] =
+	"SELECT duty_id, id, person_id, ifnull(unit_id, 0), at, note"
+	" FROM progress_notes ORDER BY duty_id, id",
+	[ST_REPLAY_SUPPORT] =
+	"SELECT duty_id, unit_id, part, delivered_on, ifnull(delivered_by, 0)"
+	" FROM duty_support ORDER BY duty_id, unit_id",
 	/* issue #12 */
 	[ST_DUTY_LIST_DONE] = LIST_SQL("d.done_on BETWEEN ifnull(?15, '0000-01-01')"
 	    " AND ifnull(?16, '9999-12-31')"),
@@ -823,7 +900,7 @@ static const char *const sqls[ST__MAX] = {
 	[ST_DUTY_LIST_ASSIGNER] = LIST_SQL("d.assigner_id = ?19"),
 	[ST_DUTY_LIST_ASSIGNER_LIVE] = LIST_SQL_LIVE("d.assigner_id = ?19"),
 	[ST_UNIT_ALL] =
-	"SELECT id, code, name, kind, ifnull(parent_id, 0), ifnull(head_id, 0)"
+	"SELECT id, code, name, kind, ifnull(parent_id, 0)"
 	" FROM units ORDER BY code",
 	[ST_PERSON_ALL] =
 	"SELECT id, login, full_name, ifnull(unit_id, 0), role FROM people ORDER BY login",
@@ -844,7 +921,116 @@ static const char *const sqls[ST__MAX] = {
 	[ST_TAB_IDS_FIRST + PAGE_ASSIGNED] =
 	"SELECT id FROM duties WHERE assigner_id = ?2 AND status IN ('open', 'submitted')"
 	" ORDER BY id",
-	/* Issue #11: recurring duties, corrections, undo (migration 7). */
+	/* Issue #11 (brief): each kind of what waits read by its own index,
+	 * bounded by the person (their unit, what they own or assigned) or by
+	 * the few pending answers of the whole city, never by the duties. */
+	[ST_BRIEF_FIRST + WAIT_PROPOSAL] = BRIEF_SQL(
+	    "(SELECT h.kind FROM handoffs h WHERE h.duty_id = d.id AND h.state = 'pending')",
+	    "(SELECT fu.code FROM handoffs h JOIN units fu ON fu.id = h.from_unit_id"
+	    "  WHERE h.duty_id = d.id AND h.state = 'pending')",
+	    "(SELECT h.created_on FROM handoffs h WHERE h.duty_id = d.id AND h.state = 'pending')",
+	    "d.id IN (SELECT duty_id FROM handoffs WHERE to_unit_id = ?1 AND state = 'pending'"
+	    "  UNION SELECT duty_id FROM handoffs WHERE state = 'pending' AND kind = 'return')"
+	    " AND (d.pending_to_unit_id = ?1 OR (d.pending_kind = 'return' AND d.assigner_id = ?2))"),
+	[ST_BRIEF_FIRST + WAIT_EXTENSION] = BRIEF_SQL("d.extension_asked", "NULL",
+	    "(SELECT date(x.created_at, 'localtime') FROM extensions x"
+	    "  WHERE x.duty_id = d.id AND x.state = 'pending')",
+	    "d.id IN (SELECT duty_id FROM extensions WHERE state = 'pending')"
+	    " AND d.assigner_id = ?2"),
+	/* By the assigner's index, not every submitted duty of the city
+	 * (the unary + keeps SQLite off duties_status_deadline). */
+	[ST_BRIEF_FIRST + WAIT_CONFIRM] = BRIEF_SQL("NULL", "NULL", "d.done_on",
+	    "d.assigner_id = ?2 AND " OPEN_OR_SUBMITTED " AND +d.status = 'submitted'"),
+	[ST_BRIEF_FIRST + WAIT_OVERDUE] = BRIEF_SQL("NULL", "NULL", "NULL",
+	    "d.owner_id = ?2 AND " OPEN_OR_SUBMITTED " AND d.deadline < ?3"
+	    " AND (" FLAGS_OF_D " & ?5) <> 0"),
+	[ST_BRIEF_FIRST + WAIT_DUE_SOON] = BRIEF_SQL("NULL", "NULL", "NULL",
+	    "d.owner_id = ?2 AND " OPEN_OR_SUBMITTED " AND d.deadline >= ?3"
+	    " AND d.deadline <= ?4 AND (" FLAGS_OF_D " & ?6) <> 0"),
+	/* Came to the person (made, given, accepted or redirected to them)
+	 * by someone else since they last looked (?7; NULL: never); moments
+	 * are to the second, so one given in the second they looked counts
+	 * as new rather than be missed. */
+	[ST_BRIEF_FIRST + WAIT_NEW] = BRIEF_SQL("NULL",
+	    "(SELECT a.login FROM history h JOIN people a ON a.id = h.actor_id"
+	    "  WHERE h.duty_id = d.id AND h.to_owner_id = ?2 ORDER BY h.id DESC LIMIT 1)",
+	    "(SELECT h.at FROM history h WHERE h.duty_id = d.id AND h.to_owner_id = ?2"
+	    "  ORDER BY h.id DESC LIMIT 1)",
+	    "d.owner_id = ?2 AND " OPEN_OR_SUBMITTED " AND d.status = 'open'"
+	    " AND EXISTS (SELECT 1 FROM history h WHERE h.duty_id = d.id"
+	    "  AND h.to_owner_id = ?2 AND h.actor_id <> ?2 AND h.at >= ifnull(?7, ''))"),
+	[ST_BRIEF_FIRST + WAIT_PART] = BRIEF_SQL(
+	    "(SELECT s.part FROM duty_support s WHERE s.duty_id = d.id AND s.unit_id = ?8)",
+	    "NULL", "NULL",
+	    "d.id IN (SELECT duty_id FROM duty_support WHERE unit_id = ?8"
+	    "  AND delivered_on IS NULL) AND +d.status IN ('open', 'submitted')"),
+	[ST_SEEN_GET] =
+	"SELECT looked_at, language FROM people_seen WHERE person_id = ?1",
+	[ST_SEEN_SET] =
+	"INSERT INTO people_seen (person_id, looked_at, language) VALUES (?1, ?2, ?3)"
+	" ON CONFLICT (person_id) DO UPDATE SET looked_at = excluded.looked_at,"
+	" language = excluded.language",
+	[ST_NOTICE_SENT] =
+	"SELECT 1 FROM notices_sent WHERE person_id = ?1 AND kind = ?2 AND duty_id = ?3"
+	" AND key = ?4",
+	[ST_NOTICE_ADD] =
+	"INSERT OR IGNORE INTO notices_sent (person_id, kind, duty_id, key, sent_at)"
+	" VALUES (?1, ?2, ?3, ?4, ?5)",
+	/* issue #13: the evaluation under Decree 335/2025 (evaluate.h). */
+	[ST_DUTY_COEFFICIENT] =
+	"SELECT coefficient_x100 FROM duties WHERE id = ?1",
+	[ST_DUTY_SET_COEFFICIENT] =
+	"UPDATE duties SET coefficient_x100 = ?2 WHERE id = ?1",
+	[ST_DUTY_MISSED_DEADLINE] =
+	"UPDATE duties SET deadlines_missed = deadlines_missed + 1 WHERE id = ?1",
+	/* The officials evaluated: the people of a unit and the units under
+	 * it (?1; NULL: all), but inspectors, who own nothing. */
+	[ST_EVAL_PEOPLE] =
+	"WITH RECURSIVE scope(id) AS ("
+	"  SELECT id FROM units WHERE ?1 IS NULL OR id = ?1"
+	"  UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id"
+	"  WHERE ?1 IS NOT NULL)"
+	" SELECT p.id, p.login, p.full_name, p.unit_id, u.code"
+	" FROM people p JOIN scope ON scope.id = p.unit_id"
+	" JOIN units u ON u.id = p.unit_id"
+	" WHERE p.role <> 'inspector'"
+	" ORDER BY u.code, p.login",
+	/* The duties confirmed from ?1 to ?2 (ISO days), with their delays:
+	 * deadlines missed before an extension, and the last deadline if the
+	 * confirmation came after it; read from duties_eval_done alone.  Named:
+	 * without statistics SQLite prefers the equality on status of
+	 * duties_status_deadline, and reads every done duty's row. */
+	[ST_EVAL_DONE] =
+	"SELECT owner_id, closed_on, coefficient_x100, reopened,"
+	"  deadlines_missed + (closed_on > deadline), lead_unit_id, ref"
+	" FROM duties INDEXED BY duties_eval_done"
+	" WHERE status = 'done' AND closed_on BETWEEN ?1 AND ?2",
+	/* The duties due from ?1 to ?2 that were not done by their deadline
+	 * (open, submitted, or confirmed later); from duties_eval_due alone
+	 * (named, as above). */
+	[ST_EVAL_DUE] =
+	"SELECT id, owner_id, deadline, closed_on, coefficient_x100, lead_unit_id,"
+	"  created_at, ifnull(owner_since, created_at), ref"
+	" FROM duties INDEXED BY duties_eval_due WHERE deadline BETWEEN ?1 AND ?2"
+	"  AND (status IN ('open', 'submitted') OR (status = 'done' AND closed_on > deadline))",
+	/* Who owned duty ?1 just before the moment ?2 (UTC), per its history. */
+	[ST_EVAL_OWNER_AT] =
+	"SELECT to_owner_id FROM history WHERE duty_id = ?1"
+	"  AND to_owner_id IS NOT NULL AND at < ?2 ORDER BY id DESC LIMIT 1",
+	/* The general criteria entered for the periods from ?1 to ?2. */
+	[ST_EVAL_GENERAL_LIST] =
+	"SELECT person_id, period, general_x100, ifnull(cohesion, 0) FROM evaluations"
+	" WHERE period BETWEEN ?1 AND ?2",
+	[ST_EVAL_GENERAL_GET] =
+	"SELECT general_x100, ifnull(cohesion, 0) FROM evaluations"
+	" WHERE person_id = ?1 AND period = ?2",
+	[ST_EVAL_GENERAL_SET] =
+	"INSERT INTO evaluations (person_id, period, general_x100, cohesion, reason,"
+	"  set_by, set_at) VALUES (?1, ?2, ?3, nullif(?4, 0), ?5, ?6, ?7)"
+	" ON CONFLICT (person_id, period) DO UPDATE SET"
+	"  general_x100 = excluded.general_x100, cohesion = excluded.cohesion,"
+	"  reason = excluded.reason, set_by = excluded.set_by, set_at = excluded.set_at",
+	/* Issue #11: recurring duties, corrections, undo (migration 10). */
 	[ST_SERIES_INSERT] =
 	"INSERT INTO series (every, day, assigner_id, lead_unit_id, owner_id, created_at)"
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -874,6 +1060,7 @@ static const char *const sqls[ST__MAX] = {
 	"  'status', d.status, 'done_on', d.done_on, 'closed_on', d.closed_on,"
 	"  'last_progress_on', d.last_progress_on, 'handoffs', d.handoffs,"
 	"  'bounced', d.bounced, 'escalated', d.escalated, 'reopened', d.reopened,"
+	"  'coefficient', d.coefficient_x100,"
 	"  'support', json(" SUPPORT_JSON_OF("d.id") "))"
 	" FROM duties d JOIN units lu ON lu.id = d.lead_unit_id"
 	" JOIN people o ON o.id = d.owner_id WHERE d.id = ?1",
@@ -886,7 +1073,8 @@ static const char *const sqls[ST__MAX] = {
 	"  json_extract(?1, '$.done_on'), json_extract(?1, '$.closed_on'),"
 	"  json_extract(?1, '$.last_progress_on'), json_extract(?1, '$.handoffs'),"
 	"  json_extract(?1, '$.bounced'), json_extract(?1, '$.escalated'),"
-	"  json_extract(?1, '$.reopened'), json_array_length(?1, '$.support')",
+	"  json_extract(?1, '$.reopened'), json_array_length(?1, '$.support'),"
+	"  ifnull(json_extract(?1, '$.coefficient'), 0)",
 	[ST_SUPPORT_JSON] = "SELECT " SUPPORT_JSON_OF("?1"),
 	[ST_SUPPORT_CLEAR] = "DELETE FROM duty_support WHERE duty_id = ?1",
 	[ST_SUPPORT_FROM_JSON] =
@@ -914,10 +1102,6 @@ static const char *const sqls[ST__MAX] = {
 	"  (SELECT group_concat(x.action, ' ') FROM history x WHERE x.duty_id = ?1"
 	"   AND x.id >= u.first_id AND x.id < u.last_id)"
 	" FROM undo_points u JOIN history h ON h.id = u.last_id WHERE u.duty_id = ?1",
-	[ST_EDIT_DETAIL] =
-	"SELECT json_object('field', ?1, 'old', ?2, 'new', ?3)",
-	[ST_EDIT_DETAIL_JSON] =
-	"SELECT json_object('field', ?1, 'old', json(?2), 'new', json(?3))",
 	[ST_UNDONE_DETAIL] =
 	"SELECT json_object('entry', ?1, 'action', ?2, 'state', json(?3))",
 	[ST_DUTY_LAST_ENTRY] =
@@ -929,6 +1113,8 @@ static const char *const sqls[ST__MAX] = {
 };
 
 static enum rv_code chain_fill(sqlite3 *db, int version, void *arg,
+    struct rv_err *err);
+static enum rv_code upgrade_hook(sqlite3 *db, int version, void *arg,
     struct rv_err *err);
 static enum rv_code backup_to(struct store *st, const char *path,
     struct backup_info *info, struct rv_err *err);
@@ -943,6 +1129,12 @@ struct store {
 	int depth;		/* open store_begin / store_write nesting */
 	struct flag_rules rules;
 	day_t today;
+	/* The ledger's key (chain.h), from the file key_path beside the
+	 * database; without it nothing can be appended to the history. */
+	char *key_path;
+	struct chain_key key;
+	int has_key;
+	int key_errno;		/* why it could not be read (0: not tried) */
 };
 
 /* --- errors ------------------------------------------------------------ */
@@ -968,6 +1160,7 @@ static const char *const schema_refusals[] = {
 	N_("a unit cannot be placed under itself"),
 	N_("an extension request is answered only once"),
 	N_("duties are never deleted: cancel them instead"),
+	N_("evaluations are never deleted: enter the right value instead"),
 	N_("extension requests are never deleted"),
 	N_("handoff proposals are never deleted"),
 	N_("only an open duty can be handed off"),
@@ -1230,9 +1423,153 @@ sql_rv_flag_words(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
 }
 
+/* rv_seal(id, hash): the entry's seal under the ledger's key (migration 7
+ * seals the entries made before it with one statement). */
+static void
+sql_rv_seal(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct store *st = sqlite3_user_data(ctx);
+	const unsigned char *hash = sqlite3_value_text(argv[1]);
+	char seal[CHAIN_HEX_SIZE];
+
+	(void)argc;
+	assert(st->has_key);	/* the upgrade makes or reads it first */
+	if (!st->has_key || hash == NULL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	chain_seal(&st->key, sqlite3_value_int64(argv[0]), (const char *)hash, seal);
+	sqlite3_result_text(ctx, seal, -1, SQLITE_TRANSIENT);
+}
+
+/* --- the ledger's key ---------------------------------------------------- */
+
+/* Reads the key beside the database; has_key says whether it was there. */
+static void
+key_load(struct store *st)
+{
+	char text[CHAIN_HEX_SIZE + 8];
+	struct stat sb;
+	ssize_t n;
+	int fd;
+
+	st->has_key = 0;
+	if ((fd = open(st->key_path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)) < 0) {
+		st->key_errno = errno;
+		return;
+	}
+	if (fstat(fd, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+		st->key_errno = EINVAL;
+		close(fd);
+		return;
+	}
+	n = read(fd, text, sizeof(text) - 1);
+	close(fd);
+	if (n < 0) {
+		st->key_errno = errno;
+		return;
+	}
+	text[n] = '\0';
+	if (chain_key_parse(text, &st->key) != 0) {
+		st->key_errno = EINVAL;
+		return;
+	}
+	st->has_key = 1;
+	st->key_errno = 0;
+}
+
+/* Makes a new key beside the database (mode 0440, whatever the umask:
+ * read by the program's group on a server, written never again), unless
+ * there is one already, which is read. */
+static enum rv_code
+key_make(struct store *st, struct rv_err *err)
+{
+	char text[CHAIN_HEX_SIZE + 1];
+	struct chain_key key;
+	size_t got = 0;
+	int fd;
+
+	/* On a server the key is root's to make, with the database (init) or
+	 * at the upgrade: made by an official's roviec, it would be theirs. */
+	if (priv_held() && getuid() != 0)
+		return err_set(err, RV_STORAGE,
+		    _("the ledger's key %s is missing; on a server root makes it: ask the administrator to run sudo roviec verify once (roviec(1), THE SERVER)"),
+		    st->key_path);
+	while (got < sizeof(key.k)) {
+		ssize_t n = getrandom(key.k + got, sizeof(key.k) - got, 0);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return err_set(err, RV_STORAGE,
+			    _("cannot make the ledger's key: no random numbers (%s)"), strerror(errno));
+		got += (size_t)n;
+	}
+	chain_key_format(&key, text);
+	fd = open(st->key_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0400);
+	if (fd < 0 && errno == EEXIST) {
+		key_load(st);
+		if (st->has_key)
+			return RV_OK;
+		return err_set(err, RV_STORAGE,
+		    _("the ledger's key %s cannot be read (%s); ask the administrator (roviec(5), THE LEDGER'S KEY)"),
+		    st->key_path, strerror(st->key_errno));
+	}
+	if (fd < 0)
+		return err_set(err, RV_STORAGE,
+		    _("cannot make the ledger's key %s: %s; the folder of the database must be writable"),
+		    st->key_path, strerror(errno));
+	if (write(fd, text, strlen(text)) != (ssize_t)strlen(text) || fsync(fd) != 0 ||
+	    fchmod(fd, 0440) != 0) {
+		int e = errno;
+
+		close(fd);
+		unlink(st->key_path);
+		return err_set(err, RV_STORAGE, _("cannot write the ledger's key %s: %s"),
+		    st->key_path, strerror(e));
+	}
+	close(fd);
+	st->key = key;
+	st->has_key = 1;
+	st->key_errno = 0;
+	return RV_OK;
+}
+
+/* Why nothing can be appended: the key is missing or unreadable. */
+static enum rv_code
+no_key(struct store *st, struct rv_err *err)
+{
+	if (st->key_errno == ENOENT)
+		return err_set(err, RV_STORAGE,
+		    _("the ledger's key %s is missing, so nothing can be recorded; restore it beside the database from where it was kept (roviec(5), THE LEDGER'S KEY)"),
+		    st->key_path);
+	return err_set(err, RV_STORAGE,
+	    _("the ledger's key %s cannot be read (%s), so nothing can be recorded; ask the administrator (roviec(5), THE LEDGER'S KEY)"),
+	    st->key_path, strerror(st->key_errno ? st->key_errno : EINVAL));
+}
+
+const struct chain_key *
+store_key(const struct store *st)
+{
+	return st->has_key ? &st->key : NULL;
+}
+
+const char *
+store_key_path(const struct store *st)
+{
+	return st->key_path;
+}
+
+int
+store_key_errno(const struct store *st)
+{
+	return st->has_key ? 0 : st->key_errno ? st->key_errno : EINVAL;
+}
+
 /* --- opening ----------------------------------------------------------- */
 
-/* mkdir -p of path's parent directories, each made 0700. */
+/* mkdir -p of path's parent directories, each made 0700 whatever the
+ * umask (under umask 277 mkdir alone leaves the owner unable to write). */
 static int
 make_parents(const char *path)
 {
@@ -1245,7 +1582,12 @@ make_parents(const char *path)
 		if (*p != '/')
 			continue;
 		*p = '\0';
-		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		if (mkdir(dir, 0700) == 0) {
+			if (chmod(dir, 0700) != 0) {
+				rc = -1;
+				break;
+			}
+		} else if (errno != EEXIST) {
 			rc = -1;
 			break;
 		}
@@ -1253,6 +1595,28 @@ make_parents(const char *path)
 	}
 	free(dir);
 	return rc;
+}
+
+/* The directory holding path: "." for a bare name, "/" at the root. */
+static void dir_of(const char *path, char *dir, size_t size);
+
+/*
+ * A database whose folder others may write to (sticky or not, /tmp say)
+ * is refused: anyone could plant a -wal or -shm file beside it, which
+ * SQLite would take as the database's own and so replace its data.
+ */
+static enum rv_code
+refuse_open_folder(const char *path, struct rv_err *err)
+{
+	char dir[4096];
+	struct stat sb;
+
+	dir_of(path, dir, sizeof(dir));
+	if (stat(dir, &sb) != 0 || !(sb.st_mode & S_IWOTH))
+		return RV_OK;
+	return err_set(err, RV_STORAGE,
+	    _("the folder %s may be written by anyone (mode %04o): another user could put files beside the database there (its -wal file) and change its data; keep the database in a folder only you or your group may write to"),
+	    dir, (unsigned)(sb.st_mode & 07777));
 }
 
 /* Creates the file with mode 0660 whatever the umask: group-shared on a
@@ -1266,6 +1630,8 @@ create_file(const char *path, struct rv_err *err)
 		return err_set(err, RV_STORAGE,
 		    _("cannot create the folder for %s: %s; choose another place with --db"),
 		    path, strerror(errno));
+	if (refuse_open_folder(path, err) != RV_OK)
+		return RV_STORAGE;
 	fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0660);
 	if (fd < 0 && errno == EEXIST)
 		return err_set(err, RV_REFUSED,
@@ -1383,6 +1749,10 @@ configure(struct store *st, struct rv_err *err)
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(st->db, "rv_flag_words", 1,
 		    SQLITE_UTF8 | SQLITE_DETERMINISTIC, st, sql_rv_flag_words, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(st->db, "rv_seal", 2,
+		    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, st, sql_rv_seal,
+		    NULL, NULL);
 	if (rc != SQLITE_OK)
 		return fail(st, rc, err);
 	return RV_OK;
@@ -1426,6 +1796,16 @@ no_access(const char *path, struct rv_err *err)
 	dir_of(path, dir, sizeof(dir));
 	if (stat(path, &sb) == 0 || stat(dir, &sb) == 0)
 		g = getgrgid(sb.st_gid);
+	/* --db on a server opens files with the caller's own rights: the
+	 * server's database is reached without it. */
+	if (priv_server() && !priv_held())
+		return err_set(err, RV_STORAGE,
+		    _("you may not open the database %s (permission denied): with --db roviec opens a database with your own rights; run roviec without --db to reach the server's"),
+		    path);
+	if (priv_held())
+		return err_set(err, RV_STORAGE,
+		    _("roviec may not open the database %s (permission denied): ask the administrator to give it and its folder to roviec's group (roviec(1), THE SERVER)"),
+		    path);
 	if (g != NULL && in_group(g->gr_gid))
 		return err_set(err, RV_STORAGE,
 		    _("you may not open the database %s (permission denied), though you are in "
@@ -1433,8 +1813,9 @@ no_access(const char *path, struct rv_err *err)
 		    "directory 2770"), path, g->gr_name);
 	if (g != NULL && g->gr_gid != 0)
 		return err_set(err, RV_STORAGE,
-		    _("you may not open the database %s (permission denied): ask the administrator "
-		    "to add your login to the group '%s', then log in again"), path, g->gr_name);
+		    _("you may not open the database %s (permission denied): it is the group '%s''s; "
+		    "on a server roviec is installed setgid to that group and officials stay out of it "
+		    "(roviec(1), THE SERVER): ask the administrator"), path, g->gr_name);
 	return err_set(err, RV_STORAGE,
 	    _("you may not open the database %s (permission denied): ask the administrator "
 	    "to give you access to it"), path);
@@ -1461,22 +1842,33 @@ store_open(const char *path, enum store_mode mode, struct store **out,
 		    path);
 	} else if (S_ISDIR(sb.st_mode)) {
 		return err_set(err, RV_STORAGE, _("%s is a directory, not a database"), path);
-	} else if (access(path, R_OK) != 0 && errno == EACCES) {
+	} else if (access(path, R_OK) != 0 && errno == EACCES && !priv_held()) {
+		/* (access(2) asks with the real group; a setgid roviec reads
+		 * with its own, and finds out by opening.) */
 		return no_access(path, err);
 	}
-	if ((st = calloc(1, sizeof(*st))) == NULL || (st->path = strdup(path)) == NULL) {
+	if (mode == STORE_EXISTING && (code = refuse_open_folder(path, err)) != RV_OK)
+		return code;
+	if ((st = calloc(1, sizeof(*st))) == NULL || (st->path = strdup(path)) == NULL ||
+	    (st->key_path = malloc(strlen(path) + sizeof(STORE_KEY_SUFFIX))) == NULL) {
+		if (st != NULL)
+			free(st->path);
 		free(st);
 		return err_set(err, RV_STORAGE, _("out of memory"));
 	}
+	snprintf(st->key_path, strlen(path) + sizeof(STORE_KEY_SUFFIX), "%s%s", path,
+	    STORE_KEY_SUFFIX);
 	flags_default_rules(&st->rules);
 	/*
 	 * SQLite makes the -wal and -shm files with the database's mode less
 	 * the umask, and widens them only afterwards: an official whose umask
 	 * is 022, first to open the database, left a -shm the group could not
 	 * write for a moment, and a second official opening it then was read-
-	 * only for the whole session.  The group's bits are never masked.
+	 * only for the whole session.  The owner's and the group's read and
+	 * write bits are never masked (under umask 277 the owner could not
+	 * have written its own -wal).
 	 */
-	umask(umask(0) & ~(mode_t)0060);
+	umask(umask(0) & ~(mode_t)0660);
 	rc = sqlite3_open_v2(path, &st->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
 	    NULL);
 	if (rc != SQLITE_OK) {
@@ -1492,9 +1884,11 @@ store_open(const char *path, enum store_mode mode, struct store **out,
 	if ((code = check_identity(st, &fresh, err)) == RV_OK && fresh &&
 	    mode != STORE_CREATE)
 		code = refuse_empty(st, err);
+	if (code == RV_OK)
+		key_load(st);
 	if (code != RV_OK ||
 	    (code = configure(st, err)) != RV_OK ||
-	    (code = migrate_apply(st->db, chain_fill, st, err)) != RV_OK) {
+	    (code = migrate_apply(st->db, upgrade_hook, st, err)) != RV_OK) {
 		store_close(st);
 		return code;
 	}
@@ -1505,7 +1899,7 @@ store_open(const char *path, enum store_mode mode, struct store **out,
 void
 store_remove(const char *path)
 {
-	static const char *const sides[] = { "", "-wal", "-shm", "-journal" };
+	static const char *const sides[] = { "", "-wal", "-shm", "-journal", STORE_KEY_SUFFIX };
 	char name[4200];
 
 	for (size_t i = 0; i < sizeof(sides) / sizeof(sides[0]); i++) {
@@ -1530,6 +1924,8 @@ store_close(struct store *st)
 	for (int i = 0; i < ST__MAX; i++)
 		sqlite3_finalize(st->stmts[i]);
 	sqlite3_close(st->db);
+	explicit_bzero(&st->key, sizeof(st->key));
+	free(st->key_path);
 	free(st->path);
 	free(st);
 }
@@ -1706,7 +2102,6 @@ read_unit(sqlite3_stmt *s, int c, struct unit *u)
 	if (model_kind_parse(col_str(s, c + 3), &u->kind) != 0)
 		u->kind = KIND_DEPARTMENT;
 	u->parent_id = sqlite3_column_int64(s, c + 4);
-	u->head_id = sqlite3_column_int64(s, c + 5);
 }
 
 static enum rv_code
@@ -1760,23 +2155,103 @@ store_unit_insert(struct store *st, struct unit *u, struct rv_err *err)
 	bind_text(s, 2, u->name);
 	bind_text(s, 3, model_kind_name(u->kind));
 	bind_id(s, 4, u->parent_id);
-	bind_id(s, 5, u->head_id);
 	if ((rc = run(st, s, err)) == RV_OK)
 		u->id = sqlite3_last_insert_rowid(st->db);
 	return rc;
 }
 
-enum rv_code
-store_unit_set_head(struct store *st, rowid_t unit_id, rowid_t person_id,
+/* --- heads (issue 10, part 3) -------------------------------------------- */
+
+static enum rv_code
+head_write(struct store *st, enum stmt id, rowid_t unit_id, rowid_t person_id,
     struct rv_err *err)
 {
-	sqlite3_stmt *s = stmt(st, ST_UNIT_SET_HEAD, err);
+	sqlite3_stmt *s = stmt(st, id, err);
 
 	if (s == NULL)
 		return RV_STORAGE;
 	sqlite3_bind_int64(s, 1, unit_id);
-	bind_id(s, 2, person_id);
+	sqlite3_bind_int64(s, 2, person_id);
 	return run(st, s, err);
+}
+
+enum rv_code
+store_head_add(struct store *st, rowid_t unit_id, rowid_t person_id,
+    struct rv_err *err)
+{
+	return head_write(st, ST_HEAD_ADD, unit_id, person_id, err);
+}
+
+enum rv_code
+store_head_remove(struct store *st, rowid_t unit_id, rowid_t person_id,
+    struct rv_err *err)
+{
+	return head_write(st, ST_HEAD_REMOVE, unit_id, person_id, err);
+}
+
+enum rv_code
+store_is_head(struct store *st, rowid_t person_id, rowid_t unit_id, int *yes,
+    struct rv_err *err)
+{
+	long long v = 0;
+	enum rv_code rc = one_int(st, ST_HEAD_IS, person_id, unit_id, &v, err);
+
+	*yes = rc == RV_OK && v != 0;
+	return rc;
+}
+
+enum rv_code
+store_heads_above(struct store *st, rowid_t person_id, rowid_t unit_id, int *yes,
+    struct rv_err *err)
+{
+	long long v = 0;
+	enum rv_code rc = one_int(st, ST_HEAD_ABOVE, person_id, unit_id, &v, err);
+
+	*yes = rc == RV_OK && v != 0;
+	return rc;
+}
+
+enum rv_code
+store_first_head(struct store *st, rowid_t unit_id, rowid_t *person_id,
+    struct rv_err *err)
+{
+	long long v = 0;
+	enum rv_code rc = one_int(st, ST_HEAD_FIRST, unit_id, 0, &v, err);
+
+	*person_id = rc == RV_OK ? v : 0;
+	return rc;
+}
+
+enum rv_code
+store_unit_heads(struct store *st, rowid_t unit_id, store_head_fn fn, void *arg,
+    struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_HEAD_LIST, err);
+	int rc;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, unit_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (fn(sqlite3_column_int64(s, 0), col_str(s, 1), arg))
+			break;
+	return rows_done(st, s, rc, err);
+}
+
+enum rv_code
+store_headed_by(struct store *st, rowid_t person_id, rowid_t *units, size_t max,
+    size_t *n, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_HEADED_BY, err);
+	int rc;
+
+	*n = 0;
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, person_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW && *n < max)
+		units[(*n)++] = sqlite3_column_int64(s, 0);
+	return rows_done(st, s, rc, err);
 }
 
 enum rv_code
@@ -1805,10 +2280,10 @@ store_unit_list(struct store *st, store_unit_fn fn, void *arg, struct rv_err *er
 
 		read_unit(s, 0, &u);
 		row.unit = &u;
-		row.parent_code = col_str(s, 6);
-		row.head_login = col_str(s, 7);
-		row.people = sqlite3_column_int64(s, 8);
-		row.open_duties = sqlite3_column_int64(s, 9);
+		row.parent_code = col_str(s, 5);
+		row.heads = col_str(s, 6);
+		row.people = sqlite3_column_int64(s, 7);
+		row.open_duties = sqlite3_column_int64(s, 8);
 		stop = fn(&row, arg);
 		model_unit_free(&u);
 		if (stop)
@@ -2291,6 +2766,7 @@ chain_next(struct store *st, const struct history_entry *h, long long *id,
 	e.to_owner = col_str(s, 6);
 	e.text = h->text;
 	e.detail = h->detail;
+	e.data = h->data;
 	e.duty_id = h->duty_id;
 	e.actor_id = h->actor_id;
 	e.via_id = h->via_id;
@@ -2307,17 +2783,24 @@ enum rv_code
 store_history_add(struct store *st, const struct history_entry *h,
     struct rv_err *err)
 {
-	char hash[CHAIN_HEX_SIZE];
+	char hash[CHAIN_HEX_SIZE], seal[CHAIN_HEX_SIZE];
 	long long id;
 	sqlite3_stmt *s;
 	enum rv_code rc;
 
+	/* Every entry the program writes says what it set (facts.h). */
+	assert(h->data != NULL);
+	if (!st->has_key)
+		return no_key(st, err);
 	if ((rc = chain_next(st, h, &id, hash, err)) != RV_OK)
 		return rc;
+	chain_seal(&st->key, id, hash, seal);
 	if ((s = stmt(st, ST_HISTORY_ADD, err)) == NULL)
 		return RV_STORAGE;
 	sqlite3_bind_int64(s, 12, id);
 	bind_text(s, 13, hash);
+	bind_text(s, 14, h->data);
+	bind_text(s, 15, seal);
 	bind_id(s, 1, h->duty_id);
 	bind_text(s, 2, h->at);
 	sqlite3_bind_int64(s, 3, h->actor_id);
@@ -2584,7 +3067,8 @@ store_support_list(struct store *st, rowid_t duty_id, store_support_fn fn,
 	sqlite3_bind_int64(s, 1, duty_id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct support_row row = {
-			col_str(s, 0), col_str(s, 1), col_str(s, 2), col_str(s, 3)
+			col_str(s, 0), col_str(s, 1), col_str(s, 2), col_str(s, 3),
+			sqlite3_column_int64(s, 4), sqlite3_column_int64(s, 5)
 		};
 
 		if (fn(&row, arg))
@@ -2621,8 +3105,7 @@ store_history_list(struct store *st, rowid_t duty_id, store_history_fn fn,
 			col_str(s, 4), col_str(s, 5), col_str(s, 6), col_str(s, 7),
 			col_str(s, 8), col_str(s, 9),
 			/* issue #11 */
-			col_str(s, 10), col_str(s, 11), col_str(s, 12), col_str(s, 13),
-			col_str(s, 14)
+			col_str(s, 10), col_str(s, 11)
 		};
 
 		if (fn(&row, arg))
@@ -2631,11 +3114,11 @@ store_history_list(struct store *st, rowid_t duty_id, store_history_fn fn,
 	return rows_done(st, s, rc, err);
 }
 
-enum rv_code
-store_history_walk(struct store *st, store_chain_fn fn, void *arg,
+static enum rv_code
+history_walk(struct store *st, enum stmt id, store_chain_fn fn, void *arg,
     struct rv_err *err)
 {
-	sqlite3_stmt *s = stmt(st, ST_CHAIN_WALK, err);
+	sqlite3_stmt *s = stmt(st, id, err);
 	int rc;
 
 	if (s == NULL)
@@ -2656,12 +3139,20 @@ store_history_walk(struct store *st, store_chain_fn fn, void *arg,
 			.to_unit_id = sqlite3_column_int64(s, 18),
 			.from_owner_id = sqlite3_column_int64(s, 19),
 			.to_owner_id = sqlite3_column_int64(s, 20),
+			.data = col_str(s, 21), .seal = col_str(s, 22),
 		};
 
 		if (fn(&e, arg))
 			break;
 	}
 	return rows_done(st, s, rc, err);
+}
+
+enum rv_code
+store_history_walk(struct store *st, store_chain_fn fn, void *arg,
+    struct rv_err *err)
+{
+	return history_walk(st, ST_CHAIN_WALK, fn, arg, err);
 }
 
 /* Migration 2 added the hash: the entries made before it are hashed here,
@@ -2719,7 +3210,7 @@ chain_fill(sqlite3 *db, int version, void *arg, struct rv_err *err)
 		return RV_OK;
 	/* The walk is finished before any update, so that no statement reads
 	 * the table while it is written. */
-	rc = store_history_walk(f.st, chain_fill_one, &f, err);
+	rc = history_walk(f.st, ST_CHAIN_WALK_V2, chain_fill_one, &f, err);
 	if (rc == RV_OK && f.failed)
 		rc = err_set(err, RV_STORAGE, _("out of memory while hashing the history"));
 	for (size_t i = 0; rc == RV_OK && i < f.n; i++) {
@@ -2734,6 +3225,86 @@ chain_fill(sqlite3 *db, int version, void *arg, struct rv_err *err)
 	free(f.ids);
 	free(f.hashes);
 	return rc;
+}
+
+/*
+ * Migration 7: the history gets its seals and facts.  The key is made (or
+ * read, when one is there), every entry made before is sealed, and each
+ * unit, person and duty gets a "baseline" entry holding what the database
+ * held of it, for the first administrator: what the entries before did not
+ * record (titles, parts, roles, heads, days), from which roviec verify
+ * replays the entries after.
+ */
+static enum rv_code
+baseline(struct store *st, enum stmt id, int what, rowid_t admin,
+    const char *at, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, id, err);
+	enum rv_code code = RV_OK;
+	int rc;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	while (code == RV_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct history_entry h = {
+			.at = at, .actor_id = admin, .action = "baseline",
+			.data = col_str(s, 1),
+		};
+		rowid_t row = sqlite3_column_int64(s, 0);
+
+		if (what == 'd')
+			h.duty_id = row;
+		else if (what == 'u')
+			h.to_unit_id = row;
+		else
+			h.to_owner_id = row;
+		if (h.data == NULL)
+			code = err_set(err, RV_STORAGE, _("cannot record the state of row %lld"),
+			    (long long)row);
+		else
+			code = store_history_add(st, &h, err);
+	}
+	if (code != RV_OK) {
+		sqlite3_reset(s);
+		return code;
+	}
+	return rows_done(st, s, rc, err);
+}
+
+static enum rv_code
+ledger_upgrade(struct store *st, struct rv_err *err)
+{
+	sqlite3_stmt *s;
+	long long admin = 0;
+	char at[21];
+	time_t now = time(NULL);
+	struct tm tm;
+	enum rv_code rc;
+
+	if (!st->has_key && (rc = key_make(st, err)) != RV_OK)
+		return rc;
+	if ((s = stmt(st, ST_SEAL_ALL, err)) == NULL || (rc = run(st, s, err)) != RV_OK)
+		return s == NULL ? RV_STORAGE : rc;
+	if ((rc = one_int(st, ST_FIRST_ADMIN, 0, 0, &admin, err)) != RV_OK)
+		return rc;
+	if (admin == 0)
+		return RV_OK;	/* a database not yet given its first administrator */
+	gmtime_r(&now, &tm);
+	strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if ((rc = baseline(st, ST_BASELINE_UNITS, 'u', admin, at, err)) != RV_OK ||
+	    (rc = baseline(st, ST_BASELINE_PEOPLE, 'p', admin, at, err)) != RV_OK)
+		return rc;
+	return baseline(st, ST_BASELINE_DUTIES, 'd', admin, at, err);
+}
+
+static enum rv_code
+upgrade_hook(sqlite3 *db, int version, void *arg, struct rv_err *err)
+{
+	if (version == 2)
+		return chain_fill(db, version, arg, err);
+	if (version == 7)	/* 0007_ledger.sql */
+		return ledger_upgrade(arg, err);
+	return RV_OK;
 }
 
 enum rv_code
@@ -2993,7 +3564,12 @@ store_backup(struct store *st, const char *path, struct backup_info *info,
 	sigaddset(&stop, SIGTERM);
 	sigaddset(&stop, SIGXFSZ);
 	sigprocmask(SIG_BLOCK, &stop, &was);
+	/* The copy is the caller's file, made with the caller's rights alone,
+	 * never the group's (a setgid roviec, priv.h): the source is read
+	 * through the files the connection holds open already. */
+	priv_user_begin();
 	code = backup_to(st, path, info, err);
+	priv_user_end();
 	sigprocmask(SIG_SETMASK, &was, NULL);
 	return code;
 }
@@ -3106,28 +3682,359 @@ store_duty_export(struct store *st, int want_json, store_export_fn fn, void *arg
 	return rows_done(st, s, rc, err);
 }
 
-/* --- the history accounts for the duties --------------------------------- */
+/* --- the replay's reads (issue 14) ------------------------------------------ */
+
+static void
+read_entry(sqlite3_stmt *s, struct store_entry *e)
+{
+	e->duty_id = sqlite3_column_int64(s, 0);
+	e->id = sqlite3_column_int64(s, 1);
+	e->at = col_str(s, 2);
+	e->actor_id = sqlite3_column_int64(s, 3);
+	e->via_id = sqlite3_column_int64(s, 4);
+	e->action = col_str(s, 5);
+	e->from_unit_id = sqlite3_column_int64(s, 6);
+	e->to_unit_id = sqlite3_column_int64(s, 7);
+	e->from_owner_id = sqlite3_column_int64(s, 8);
+	e->to_owner_id = sqlite3_column_int64(s, 9);
+	e->text = col_str(s, 10);
+	e->detail = col_str(s, 11);
+	e->data = col_str(s, 12);
+}
 
 enum rv_code
-store_state_check(struct store *st, struct state_fault *out, int *found,
+store_replay_org(struct store *st, const struct store_org_fns *fns, void *arg,
     struct rv_err *err)
 {
-	sqlite3_stmt *s = stmt(st, ST_STATE_CHECK, err);
-	enum rv_code rc;
+	sqlite3_stmt *s;
+	int rc, stop = 0;
 
-	*found = 0;
-	if (s == NULL)
+	if ((s = stmt(st, ST_REPLAY_ORG, err)) == NULL)
 		return RV_STORAGE;
-	if ((rc = one_row(st, s, found, err)) != RV_OK)
-		return rc;
-	if (*found) {
-		col_copy(s, 0, out->ref, sizeof(out->ref));
-		col_copy(s, 1, out->what, sizeof(out->what));
-		col_copy(s, 2, out->stored, sizeof(out->stored));
-		col_copy(s, 3, out->history, sizeof(out->history));
+	while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_entry e;
+
+		read_entry(s, &e);
+		stop = fns->entry(&e, arg);
 	}
-	sqlite3_reset(s);
-	return RV_OK;
+	if (rows_done(st, s, rc, err) != RV_OK)
+		return RV_STORAGE;
+	if ((s = stmt(st, ST_REPLAY_UNITS, err)) == NULL)
+		return RV_STORAGE;
+	while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_unit_rec u = {
+			sqlite3_column_int64(s, 0), col_str(s, 1), col_str(s, 2),
+			col_str(s, 3), sqlite3_column_int64(s, 4)
+		};
+
+		stop = fns->unit(&u, arg);
+	}
+	if (rows_done(st, s, rc, err) != RV_OK)
+		return RV_STORAGE;
+	if ((s = stmt(st, ST_REPLAY_HEADS, err)) == NULL)
+		return RV_STORAGE;
+	while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW)
+		stop = fns->head(sqlite3_column_int64(s, 0), sqlite3_column_int64(s, 1), arg);
+	if (rows_done(st, s, rc, err) != RV_OK)
+		return RV_STORAGE;
+	if ((s = stmt(st, ST_REPLAY_PEOPLE, err)) == NULL)
+		return RV_STORAGE;
+	while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_person_rec p = {
+			sqlite3_column_int64(s, 0), col_str(s, 1), col_str(s, 2),
+			sqlite3_column_int64(s, 3), col_str(s, 4)
+		};
+
+		stop = fns->person(&p, arg);
+	}
+	return rows_done(st, s, rc, err);
+}
+
+/*
+ * The duties, each with its history and the rows of the tables that hang
+ * from it, read by six statements in the order of the duty and merged:
+ * each duty (or duty id that only the history, or only another table,
+ * names) is handed over once, whole.  The rows are copied: the statements
+ * move on while a duty is gathered.
+ */
+enum { CUR_DUTY, CUR_HISTORY, CUR_HANDOFF, CUR_EXTENSION, CUR_NOTE, CUR_SUPPORT, CUR__N };
+
+struct cursor {
+	sqlite3_stmt *s;
+	int rc;		/* of the last step */
+};
+
+static rowid_t
+cur_id(const struct cursor *c)
+{
+	return c->rc == SQLITE_ROW ? sqlite3_column_int64(c->s, 0) : INT64_MAX;
+}
+
+/* A copy of column i (NULL stays NULL), owned by the set's strings. */
+struct strs {
+	char **v;
+	size_t n, cap;
+	int failed;
+};
+
+static const char *
+keep(struct strs *k, sqlite3_stmt *s, int i)
+{
+	const char *v = col_str(s, i);
+	char *copy;
+
+	if (v == NULL)
+		return NULL;
+	if (k->n == k->cap) {
+		size_t cap = k->cap ? 2 * k->cap : 64;
+		char **nv = realloc(k->v, cap * sizeof(*nv));
+
+		if (nv == NULL) {
+			k->failed = 1;
+			return "";
+		}
+		k->v = nv;
+		k->cap = cap;
+	}
+	if ((copy = strdup(v)) == NULL) {
+		k->failed = 1;
+		return "";
+	}
+	return k->v[k->n++] = copy;
+}
+
+/* Grows the vector whose pointer is at arr (a T **, read and written with
+ * memcpy: it is not a void *) to hold one more; NULL when out of memory. */
+static void *
+grow(void *arr, size_t *n, size_t *cap, size_t size)
+{
+	void *a;
+
+	memcpy(&a, arr, sizeof(a));
+	if (*n == *cap) {
+		size_t c = *cap ? 2 * *cap : 8;
+		void *b = realloc(a, c * size);
+
+		if (b == NULL)
+			return NULL;
+		memcpy(arr, &b, sizeof(b));
+		a = b;
+		*cap = c;
+	}
+	return (char *)a + (*n)++ * size;
+}
+
+struct duty_gather {
+	struct store_duty_set set;
+	struct store_duty_rec duty;
+	struct store_entry *entries;
+	struct store_handoff_rec *handoffs;
+	struct store_extension_rec *extensions;
+	struct store_note_rec *notes;
+	struct store_support_rec *supports;
+	size_t cap[CUR__N];
+	struct strs strs;
+};
+
+/* Copies the current row of cursor which into g; 0, or -1 when out of
+ * memory. */
+static int
+gather_row(struct duty_gather *g, int which, sqlite3_stmt *s)
+{
+	struct store_duty_set *set = &g->set;
+	struct strs *k = &g->strs;
+
+	switch (which) {
+	case CUR_DUTY: {
+		struct store_duty_rec *d = &g->duty;
+
+		d->id = sqlite3_column_int64(s, 0);
+		d->uuid = keep(k, s, 1);
+		d->ref = keep(k, s, 2);
+		d->title = keep(k, s, 3);
+		d->search_key = keep(k, s, 4);
+		d->result = keep(k, s, 5);
+		d->basis = keep(k, s, 6);
+		d->field = keep(k, s, 7);
+		d->assigner_id = sqlite3_column_int64(s, 8);
+		d->lead_unit_id = sqlite3_column_int64(s, 9);
+		d->owner_id = sqlite3_column_int64(s, 10);
+		d->created_at = keep(k, s, 11);
+		d->original_deadline = keep(k, s, 12);
+		d->deadline = keep(k, s, 13);
+		d->status = keep(k, s, 14);
+		d->done_on = keep(k, s, 15);
+		d->closed_on = keep(k, s, 16);
+		d->last_progress_on = keep(k, s, 17);
+		d->handoffs = sqlite3_column_int64(s, 18);
+		d->bounced = sqlite3_column_int64(s, 19);
+		d->escalated = sqlite3_column_int64(s, 20);
+		d->reopened = sqlite3_column_int64(s, 21);
+		set->duty = d;
+		break;
+	}
+	case CUR_HISTORY: {
+		struct store_entry *e = grow(&g->entries, &set->nentries,
+		    &g->cap[which], sizeof(*e));
+
+		if (e == NULL)
+			return -1;
+		read_entry(s, e);
+		e->at = keep(k, s, 2);
+		e->action = keep(k, s, 5);
+		e->text = keep(k, s, 10);
+		e->detail = keep(k, s, 11);
+		e->data = keep(k, s, 12);
+		break;
+	}
+	case CUR_HANDOFF: {
+		struct store_handoff_rec *h = grow(&g->handoffs, &set->nhandoffs,
+		    &g->cap[which], sizeof(*h));
+
+		if (h == NULL)
+			return -1;
+		h->id = sqlite3_column_int64(s, 1);
+		h->kind = keep(k, s, 2);
+		h->from_unit_id = sqlite3_column_int64(s, 3);
+		h->to_unit_id = sqlite3_column_int64(s, 4);
+		h->proposed_by = sqlite3_column_int64(s, 5);
+		h->reason = keep(k, s, 6);
+		h->created_at = keep(k, s, 7);
+		h->created_on = keep(k, s, 8);
+		h->state = keep(k, s, 9);
+		h->answered_by = sqlite3_column_int64(s, 10);
+		h->answered_at = keep(k, s, 11);
+		h->answer_reason = keep(k, s, 12);
+		h->new_owner_id = sqlite3_column_int64(s, 13);
+		break;
+	}
+	case CUR_EXTENSION: {
+		struct store_extension_rec *x = grow(&g->extensions,
+		    &set->nextensions, &g->cap[which], sizeof(*x));
+
+		if (x == NULL)
+			return -1;
+		x->id = sqlite3_column_int64(s, 1);
+		x->requested_by = sqlite3_column_int64(s, 2);
+		x->old_deadline = keep(k, s, 3);
+		x->new_deadline = keep(k, s, 4);
+		x->reason = keep(k, s, 5);
+		x->created_at = keep(k, s, 6);
+		x->state = keep(k, s, 7);
+		x->answered_by = sqlite3_column_int64(s, 8);
+		x->answered_at = keep(k, s, 9);
+		x->answer_reason = keep(k, s, 10);
+		break;
+	}
+	case CUR_NOTE: {
+		struct store_note_rec *n = grow(&g->notes, &set->nnotes,
+		    &g->cap[which], sizeof(*n));
+
+		if (n == NULL)
+			return -1;
+		n->id = sqlite3_column_int64(s, 1);
+		n->person_id = sqlite3_column_int64(s, 2);
+		n->unit_id = sqlite3_column_int64(s, 3);
+		n->at = keep(k, s, 4);
+		n->note = keep(k, s, 5);
+		break;
+	}
+	default: {
+		struct store_support_rec *p = grow(&g->supports, &set->nsupports,
+		    &g->cap[which], sizeof(*p));
+
+		if (p == NULL)
+			return -1;
+		p->unit_id = sqlite3_column_int64(s, 1);
+		p->part = keep(k, s, 2);
+		p->delivered_on = keep(k, s, 3);
+		p->delivered_by = sqlite3_column_int64(s, 4);
+		break;
+	}
+	}
+	return k->failed ? -1 : 0;
+}
+
+static void
+gather_reset(struct duty_gather *g)
+{
+	for (size_t i = 0; i < g->strs.n; i++)
+		free(g->strs.v[i]);
+	g->strs.n = 0;
+	g->strs.failed = 0;
+	g->set.duty = NULL;
+	g->set.nentries = g->set.nhandoffs = g->set.nextensions = 0;
+	g->set.nnotes = g->set.nsupports = 0;
+}
+
+enum rv_code
+store_replay_duties(struct store *st, store_duty_set_fn fn, void *arg,
+    struct rv_err *err)
+{
+	static const enum stmt ids[CUR__N] = {
+		ST_REPLAY_DUTIES, ST_REPLAY_HISTORY, ST_REPLAY_HANDOFFS,
+		ST_REPLAY_EXTENSIONS, ST_REPLAY_NOTES, ST_REPLAY_SUPPORT
+	};
+	struct cursor c[CUR__N];
+	struct duty_gather g;
+	enum rv_code code = RV_OK;
+	rowid_t last = INT64_MIN;
+	int stop = 0;
+
+	memset(&g, 0, sizeof(g));
+	for (int i = 0; i < CUR__N; i++) {
+		if ((c[i].s = stmt(st, ids[i], err)) == NULL) {
+			for (int j = 0; j < i; j++)
+				sqlite3_reset(c[j].s);
+			return RV_STORAGE;
+		}
+		c[i].rc = sqlite3_step(c[i].s);
+	}
+	while (!stop && code == RV_OK) {
+		rowid_t id = INT64_MAX;
+
+		for (int i = 0; i < CUR__N; i++) {
+			if (c[i].rc != SQLITE_ROW && c[i].rc != SQLITE_DONE) {
+				code = fail(st, c[i].rc, err);
+				break;
+			}
+			if (cur_id(&c[i]) < id)
+				id = cur_id(&c[i]);
+		}
+		if (code != RV_OK || id == INT64_MAX)
+			break;
+		gather_reset(&g);
+		g.set.duty_id = id;
+		/* Every cursor is ordered by duty, so each duty comes once. */
+		assert(id > last);
+		last = id;
+		for (int i = 0; i < CUR__N && code == RV_OK; i++)
+			while (c[i].rc == SQLITE_ROW && cur_id(&c[i]) == id) {
+				if (gather_row(&g, i, c[i].s) != 0) {
+					code = err_set(err, RV_STORAGE, _("out of memory"));
+					break;
+				}
+				c[i].rc = sqlite3_step(c[i].s);
+			}
+		if (code != RV_OK)
+			break;
+		g.set.entries = g.entries;
+		g.set.handoffs = g.handoffs;
+		g.set.extensions = g.extensions;
+		g.set.notes = g.notes;
+		g.set.supports = g.supports;
+		stop = fn(&g.set, arg);
+	}
+	for (int i = 0; i < CUR__N; i++)
+		sqlite3_reset(c[i].s);
+	gather_reset(&g);
+	free(g.strs.v);
+	free(g.entries);
+	free(g.handoffs);
+	free(g.extensions);
+	free(g.notes);
+	free(g.supports);
+	return code;
 }
 
 /* --- the handoff graph --------------------------------------------------- */
@@ -3248,6 +4155,322 @@ store_tab_ids(struct store *st, enum page_tab tab, rowid_t unit_id,
 		*n = 0;
 	}
 	return rows_done(st, s, rc, err);
+}
+
+/* --- issue #11 (brief): what waits, and what was mailed ---------------- */
+
+void
+store_set_lock_wait(long ms)
+{
+	lock_wait_ms = ms;
+}
+
+enum rv_code
+store_waiting(struct store *st, const struct wait_query *q, store_wait_fn fn,
+    void *arg, struct rv_err *err)
+{
+	for (int k = 0; k < WAIT__KINDS; k++) {
+		sqlite3_stmt *s = stmt(st, (enum stmt)(ST_BRIEF_FIRST + k), err);
+		enum rv_code code;
+		int rc;
+
+		if (s == NULL)
+			return RV_STORAGE;
+		bind_id(s, 1, q->heads_unit_id);
+		bind_id(s, 2, q->person_id);
+		bind_text(s, 3, q->today);
+		bind_text(s, 4, q->soon_until);
+		sqlite3_bind_int64(s, 5, FLAG_OVERDUE);
+		sqlite3_bind_int64(s, 6, FLAG_DUE_SOON);
+		bind_text(s, 7, q->looked_at);
+		bind_id(s, 8, q->unit_id);
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+			struct wait_row r = {
+				.kind = (enum wait_kind)k,
+				.duty_id = sqlite3_column_int64(s, 0),
+				.ref = col_str(s, 1), .title = col_str(s, 2),
+				.lead_code = col_str(s, 3), .owner_login = col_str(s, 4),
+				.deadline = col_str(s, 5), .status = col_str(s, 6),
+				.flags = (unsigned)sqlite3_column_int64(s, 7),
+				.what = col_str(s, 8), .extra = col_str(s, 9),
+				.since = col_str(s, 10),
+			};
+
+			if (fn(&r, arg))
+				break;
+		}
+		if ((code = rows_done(st, s, rc, err)) != RV_OK)
+			return code;
+	}
+	return RV_OK;
+}
+
+enum rv_code
+store_seen_get(struct store *st, rowid_t person_id, char looked_at[32],
+    char language[3], int *found, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_SEEN_GET, err);
+	enum rv_code code;
+
+	looked_at[0] = language[0] = '\0';
+	*found = 0;
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, person_id);
+	if ((code = one_row(st, s, found, err)) == RV_OK && *found) {
+		col_copy(s, 0, looked_at, 32);
+		col_copy(s, 1, language, 3);
+	}
+	sqlite3_reset(s);
+	return code;
+}
+
+enum rv_code
+store_seen_set(struct store *st, rowid_t person_id, const char *looked_at,
+    const char *language, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_SEEN_SET, err);
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, person_id);
+	bind_text(s, 2, looked_at);
+	bind_text(s, 3, language);
+	return run(st, s, err);
+}
+
+enum rv_code
+store_notice_sent(struct store *st, rowid_t person_id, const char *kind,
+    rowid_t duty_id, const char *key, int *yes, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_NOTICE_SENT, err);
+	enum rv_code code;
+
+	*yes = 0;
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, person_id);
+	bind_text(s, 2, kind);
+	sqlite3_bind_int64(s, 3, duty_id);
+	bind_text(s, 4, key);
+	code = one_row(st, s, yes, err);
+	sqlite3_reset(s);
+	return code;
+}
+
+enum rv_code
+store_notice_add(struct store *st, rowid_t person_id, const char *kind,
+    rowid_t duty_id, const char *key, const char *at, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_NOTICE_ADD, err);
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, person_id);
+	bind_text(s, 2, kind);
+	sqlite3_bind_int64(s, 3, duty_id);
+	bind_text(s, 4, key);
+	bind_text(s, 5, at);
+	return run(st, s, err);
+}
+
+/* --- issue #13: the evaluation under Decree 335/2025 -------------------- */
+
+enum rv_code
+store_duty_coefficient(struct store *st, rowid_t duty_id, long *coefficient,
+    struct rv_err *err)
+{
+	long long v;
+	enum rv_code rc = one_int(st, ST_DUTY_COEFFICIENT, duty_id, 0, &v, err);
+
+	*coefficient = (long)v;
+	return rc;
+}
+
+enum rv_code
+store_duty_set_coefficient(struct store *st, rowid_t duty_id, long coefficient,
+    struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_DUTY_SET_COEFFICIENT, err);
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, duty_id);
+	sqlite3_bind_int64(s, 2, coefficient);
+	return run(st, s, err);
+}
+
+enum rv_code
+store_duty_missed_deadline(struct store *st, rowid_t duty_id, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_DUTY_MISSED_DEADLINE, err);
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, duty_id);
+	return run(st, s, err);
+}
+
+enum rv_code
+store_eval_people(struct store *st, rowid_t unit_id, store_eval_person_fn fn,
+    void *arg, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_EVAL_PEOPLE, err);
+	int rc;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	bind_id(s, 1, unit_id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct eval_person_row r = {
+			.id = sqlite3_column_int64(s, 0), .login = col_str(s, 1),
+			.name = col_str(s, 2), .unit_id = sqlite3_column_int64(s, 3),
+			.unit_code = col_str(s, 4),
+		};
+
+		if (fn(&r, arg))
+			break;
+	}
+	return rows_done(st, s, rc, err);
+}
+
+enum rv_code
+store_eval_done(struct store *st, const char *from, const char *to,
+    store_eval_done_fn fn, void *arg, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_EVAL_DONE, err);
+	int rc;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	bind_text(s, 1, from);
+	bind_text(s, 2, to);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct eval_done_row r = {
+			.owner_id = sqlite3_column_int64(s, 0), .closed_on = col_str(s, 1),
+			.coefficient = (long)sqlite3_column_int64(s, 2),
+			.fails = sqlite3_column_int(s, 3), .delays = sqlite3_column_int(s, 4),
+			.lead_unit_id = sqlite3_column_int64(s, 5), .ref = col_str(s, 6),
+		};
+
+		if (fn(&r, arg))
+			break;
+	}
+	return rows_done(st, s, rc, err);
+}
+
+enum rv_code
+store_eval_due(struct store *st, const char *from, const char *to,
+    store_eval_due_fn fn, void *arg, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_EVAL_DUE, err);
+	int rc;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	bind_text(s, 1, from);
+	bind_text(s, 2, to);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct eval_due_row r = {
+			.id = sqlite3_column_int64(s, 0), .owner_id = sqlite3_column_int64(s, 1),
+			.deadline = col_str(s, 2), .closed_on = col_str(s, 3),
+			.coefficient = (long)sqlite3_column_int64(s, 4),
+			.lead_unit_id = sqlite3_column_int64(s, 5), .created_at = col_str(s, 6),
+			.owner_since = col_str(s, 7), .ref = col_str(s, 8),
+		};
+
+		if (fn(&r, arg))
+			break;
+	}
+	return rows_done(st, s, rc, err);
+}
+
+enum rv_code
+store_eval_owner_at(struct store *st, rowid_t duty_id, const char *at,
+    rowid_t *owner, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_EVAL_OWNER_AT, err);
+	enum rv_code rc;
+	int found;
+
+	*owner = 0;
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, duty_id);
+	bind_text(s, 2, at);
+	if ((rc = one_row(st, s, &found, err)) != RV_OK)
+		return rc;
+	if (found)
+		*owner = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return RV_OK;
+}
+
+enum rv_code
+store_eval_general_list(struct store *st, const char *from, const char *to,
+    store_eval_general_fn fn, void *arg, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_EVAL_GENERAL_LIST, err);
+	int rc;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	bind_text(s, 1, from);
+	bind_text(s, 2, to);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct eval_general_row r = {
+			.person_id = sqlite3_column_int64(s, 0), .period = col_str(s, 1),
+			.general = (long)sqlite3_column_int64(s, 2),
+			.cohesion = sqlite3_column_int(s, 3),
+		};
+
+		if (fn(&r, arg))
+			break;
+	}
+	return rows_done(st, s, rc, err);
+}
+
+enum rv_code
+store_eval_general_get(struct store *st, rowid_t person_id, const char *period,
+    int *found, long *general, int *cohesion, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_EVAL_GENERAL_GET, err);
+	enum rv_code rc;
+
+	*found = 0;
+	*general = 0;
+	*cohesion = 0;
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, person_id);
+	bind_text(s, 2, period);
+	if ((rc = one_row(st, s, found, err)) != RV_OK)
+		return rc;
+	if (*found) {
+		*general = (long)sqlite3_column_int64(s, 0);
+		*cohesion = sqlite3_column_int(s, 1);
+	}
+	sqlite3_reset(s);
+	return RV_OK;
+}
+
+enum rv_code
+store_eval_general_set(struct store *st, rowid_t person_id, const char *period,
+    long general, int cohesion, const char *reason, rowid_t set_by, const char *at,
+    struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_EVAL_GENERAL_SET, err);
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, person_id);
+	bind_text(s, 2, period);
+	sqlite3_bind_int64(s, 3, general);
+	sqlite3_bind_int(s, 4, cohesion);
+	bind_text(s, 5, reason);
+	sqlite3_bind_int64(s, 6, set_by);
+	bind_text(s, 7, at);
+	return run(st, s, err);
 }
 
 /* --- issue #11: recurring duties, corrections, undo --------------------- */
@@ -3500,7 +4723,7 @@ store_support_json(struct store *st, rowid_t duty_id, char **json,
 
 enum rv_code
 store_snapshot_read(struct store *st, const char *json, struct duty *d,
-    struct rv_err *err)
+    long *coefficient, struct rv_err *err)
 {
 	sqlite3_stmt *s = stmt(st, ST_SNAPSHOT_READ, err);
 	enum rv_code rc;
@@ -3534,6 +4757,7 @@ store_snapshot_read(struct store *st, const char *json, struct duty *d,
 	d->bounced = sqlite3_column_int(s, 11);
 	d->escalated = sqlite3_column_int(s, 12);
 	d->reopened = sqlite3_column_int(s, 13);
+	*coefficient = (long)sqlite3_column_int64(s, 15);
 	sqlite3_reset(s);
 	if (d->title == NULL || d->result == NULL || d->basis == NULL)
 		return err_set(err, RV_STORAGE, _("out of memory"));
@@ -3652,21 +4876,6 @@ store_duty_last_entry(struct store *st, rowid_t duty_id, long long *id,
     struct rv_err *err)
 {
 	return one_int(st, ST_DUTY_LAST_ENTRY, duty_id, 0, id, err);
-}
-
-enum rv_code
-store_edit_detail(struct store *st, const char *field, const char *old_value,
-    const char *new_value, int json, char **out, struct rv_err *err)
-{
-	sqlite3_stmt *s = stmt(st, json ? ST_EDIT_DETAIL_JSON : ST_EDIT_DETAIL, err);
-
-	*out = NULL;
-	if (s == NULL)
-		return RV_STORAGE;
-	bind_text(s, 1, field);
-	bind_text(s, 2, old_value);
-	bind_text(s, 3, new_value);
-	return one_text(st, s, out, err);
 }
 
 enum rv_code

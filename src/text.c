@@ -461,6 +461,27 @@ text_sanitize(const char *s)
 	return out;
 }
 
+char *
+text_sanitize_lines(const char *s)
+{
+	char *out, *end;
+	const char *p = s, *nl;
+
+	if ((out = text_alloc_inert(s, 0)) == NULL)
+		return NULL;
+	end = out;
+	/* Each line made inert, the line feeds and tabs between kept. */
+	while ((nl = p + strcspn(p, "\n\t")) , *p != '\0') {
+		end = text_put_inert(end, p, nl);
+		if (*nl == '\0')
+			break;
+		*end++ = *nl;
+		p = nl + 1;
+	}
+	*end = '\0';
+	return out;
+}
+
 size_t
 text_width(const char *s)
 {
@@ -563,15 +584,37 @@ text_json_safe(const char *json)
 	utf8proc_int32_t c;
 	utf8proc_ssize_t n;
 	const char *p = json;
+	size_t len = strlen(json);
 	char *out, *dst;
+	int in_string = 0;
 
-	/* An escape is 6 bytes for at least 2 of input. */
-	if ((out = text_alloc_inert(json, 0)) == NULL)
+	/* An escape is at most 6 bytes for each byte of input. */
+	if (len > (SIZE_MAX - 1) / 6 || (out = malloc(6 * len + 1)) == NULL)
 		return NULL;
 	dst = out;
 	while (*p != '\0') {
-		/* ASCII and simple code points never need an escape. */
-		if (text_fast && (unsigned char)*p < 0x80) {
+		unsigned char b = (unsigned char)*p;
+
+		if (b < 0x80) {
+			/* Inside a string every control is escaped (valid
+			 * JSON has none there); outside, only the white space
+			 * between values may stand, anything else goes. */
+			if (b < 0x20 || b == 0x7f) {
+				if (in_string)
+					dst = text_put_json_escape(dst, b);
+				else if (b == '\n' || b == '\t' || b == '\r')
+					*dst++ = (char)b;
+				p++;
+				continue;
+			}
+			if (in_string && b == '\\' && p[1] != '\0' &&
+			    (unsigned char)p[1] >= 0x20 && p[1] != 0x7f) {
+				*dst++ = *p++;
+				*dst++ = *p++;
+				continue;
+			}
+			if (b == '"')
+				in_string = !in_string;
 			*dst++ = *p++;
 			continue;
 		}

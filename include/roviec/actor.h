@@ -22,10 +22,11 @@ enum rv_code actor_os_login(char *buf, size_t size, struct rv_err *err);
 enum rv_code actor_resolve(struct session *s, const char *as_login,
     struct rv_err *err);
 
-/* 1 when person_id heads unit_id. */
+/* 1 when person_id is one of the heads of unit_id (a unit may have
+ * several: a chair and deputies, each with the head's powers). */
 int actor_heads(struct store *st, rowid_t person_id, rowid_t unit_id);
 
-/* 1 when person_id heads unit_id or one of its ancestors. */
+/* 1 when person_id is a head of unit_id or of one of its ancestors. */
 int actor_heads_above(struct store *st, rowid_t person_id, rowid_t unit_id);
 
 #endif

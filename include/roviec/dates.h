@@ -56,6 +56,11 @@ day_t dates_local_day(time_t t);
  * one (a day that exists, hours 0-23, minutes and seconds 0-59), else -1. */
 int dates_moment(const char *m, time_t *out);
 
+/* The UTC moment "YYYY-MM-DDTHH:MM:SSZ" at which the local day after day
+ * begins (the local midnight ending day), as history moments are written,
+ * so that "by the end of day" compares stored moments as text. */
+void dates_midnight_after(day_t day, char out[21]);
+
 /* 0 = Monday … 6 = Sunday. */
 int dates_weekday(day_t day);
 

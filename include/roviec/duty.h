@@ -25,6 +25,14 @@
 #define DUTY_FIELD_MAX 200
 #define DUTY_SUPPORT_MAX 32
 #define DUTY_REF_SIZE 40
+/* A duty's conversion coefficient (hệ số quy đổi, Decree 335/2025), in
+ * hundredths: from 0.1 to 10, 1 when none is given.  A product worth more
+ * than ten of the standard one is several products (several duties, each
+ * with its own clear result); one worth less than a tenth is a step of a
+ * duty, recorded as progress. */
+#define DUTY_COEFFICIENT_MIN 10
+#define DUTY_COEFFICIENT_MAX 1000
+#define DUTY_COEFFICIENT_DEFAULT 100
 
 struct duty_support_in {
 	const char *unit;	/* unit code */
@@ -48,6 +56,7 @@ struct duty_new {
 	 * and the deadline's day in each period (1-31; NULL: its last day).
 	 * With every, due may be NULL: the first deadline from today on. */
 	const char *every, *day;
+	const char *coefficient;	/* optional: "1.5" or "1,5"; NULL: 1 */
 };
 
 /* Creates the duty with the acting person as assigner; its reference
@@ -184,19 +193,27 @@ typedef void (*tick_fn)(const struct tick_event *ev, void *arg);
  */
 enum rv_code duty_tick(struct session *s, tick_fn fn, void *arg, struct rv_err *err);
 
-/* A correction of a duty by its assigner: NULL (support_given 0) for what
- * stays.  Issue #13 adds its coefficient here. */
+/*
+ * What the assigner corrects of a duty with roviec edit: each field NULL
+ * (support_given 0) when unchanged, as typed.  duty_edit records one
+ * history entry "edited" per field changed, its detail
+ * {"field":F,"from":OLD,"to":NEW} (history_edit_detail; the supporting
+ * units as "CODE: part; CODE"), and the reason, when given, as its text.
+ */
 struct duty_edit {
 	const char *title, *result, *basis;
 	int support_given;	/* 1: support[] replaces the supporting units */
 	struct duty_support_in support[DUTY_SUPPORT_MAX];	/* part NULL: kept */
 	size_t nsupport;
+	const char *coefficient;	/* issue #13: the conversion coefficient, "1.5" */
+	const char *reason;		/* optional: why */
 };
 
 /*
- * The assigner corrects an open or submitted duty's title, result, basis
- * or supporting units (a unit that delivered its part stays).  Each field
- * changed is one history entry "edited" holding the old and the new value.
+ * The assigner corrects an open or submitted duty (a closed duty is
+ * evidence: its figures no longer change): its title, result, basis,
+ * supporting units (a unit that delivered its part stays) or coefficient.
+ * Refused when e changes nothing.
  */
 enum rv_code duty_edit(struct session *s, const char *ref,
     const struct duty_edit *e, struct rv_err *err);

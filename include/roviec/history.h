@@ -18,4 +18,9 @@ const char *history_word_shown(const char *word);
  * the duty came from) as people read it, in buf of size bytes if needed. */
 const char *history_detail_shown(const char *detail, char *buf, size_t size);
 
+/* The detail of an "edited" entry: the field changed, its old and its new
+ * value, as a JSON object {"field":..., "from":..., "to":...} (the values
+ * may be any text).  Malloc'd; NULL when out of memory. */
+char *history_edit_detail(const char *field, const char *from, const char *to);
+
 #endif

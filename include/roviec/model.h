@@ -21,7 +21,8 @@ struct unit {
 	char *name;
 	enum unit_kind kind;
 	rowid_t parent_id;	/* 0: none */
-	rowid_t head_id;	/* 0: none */
+	/* Its heads are in the store (store_unit_heads): a unit may have
+	 * several, a chair and deputies (issue 10, part 3). */
 };
 
 struct person {
@@ -95,6 +96,10 @@ struct history_entry {
 	rowid_t from_owner_id, to_owner_id;
 	const char *text;
 	const char *detail;
+	/* What the entry set that its columns do not say (facts.h); the core
+	 * writes one with every entry.  NULL only for entries made before
+	 * migration 6. */
+	const char *data;
 };
 
 const char *model_role_name(enum role role);

@@ -42,7 +42,8 @@ int out_table_add(struct out_table *t, const char *const *cells);
 void out_table_write(struct out_table *t, FILE *f, enum out_format format);
 void out_table_free(struct out_table *t);
 
-/* One CSV field, quoted when needed (sanitised when f is a terminal). */
+/* One CSV field, quoted when needed, made inert (its line feeds and tabs
+ * kept, but on a terminal). */
 void out_csv_field(FILE *f, const char *s);
 
 /*
@@ -67,7 +68,12 @@ void out_csv_row(FILE *f, size_t n, const char *const *names,
  * printed on a terminal tomorrow. */
 void out_text(FILE *f, const char *s);
 
-/* Writes JSON text to f with raw C1 and bidi controls escaped. */
+/* out_text for a message of several lines: each line inert, the line
+ * feeds (and tabs) between them kept. */
+void out_lines(FILE *f, const char *s);
+
+/* Writes JSON text to f with every control character inside its strings
+ * (C0, DEL, C1, bidi controls) escaped, and none outside them. */
 void out_json(FILE *f, const char *json);
 
 #endif

@@ -45,9 +45,21 @@ void store_close(struct store *st);
  */
 void store_map_reads(struct store *st);
 
-/* Removes a database file and its -wal, -shm and -journal companions (a
- * database that init made but could not finish). */
+/* Removes a database file and its -wal, -shm, -journal and key companions
+ * (a database that init made but could not finish). */
 void store_remove(const char *path);
+
+/*
+ * The ledger's key (chain.h): the file of the database's path and this
+ * suffix, made by init (or by the upgrade to schema 5) with mode 0440.
+ * Without it the history can be read and walked but nothing appended.
+ */
+#define STORE_KEY_SUFFIX ".key"
+struct chain_key;
+/* The key, or NULL when it could not be read (store_key_errno says why). */
+const struct chain_key *store_key(const struct store *st);
+const char *store_key_path(const struct store *st);
+int store_key_errno(const struct store *st);
 
 /* The rules and the day that the SQL function rv_flags measures against. */
 void store_set_flag_context(struct store *st, const struct flag_rules *rules,
@@ -80,8 +92,31 @@ enum rv_code store_unit_by_code(struct store *st, const char *code,
 enum rv_code store_unit_by_id(struct store *st, rowid_t id, struct unit *out,
     struct rv_err *err);
 enum rv_code store_unit_insert(struct store *st, struct unit *u, struct rv_err *err);
-enum rv_code store_unit_set_head(struct store *st, rowid_t unit_id,
+
+/* A unit's heads (a chair and deputies), in the order they were named.
+ * Adding one who is not an official of the unit, or twice, is RV_REFUSED
+ * (the schema's). */
+enum rv_code store_head_add(struct store *st, rowid_t unit_id,
     rowid_t person_id, struct rv_err *err);
+enum rv_code store_head_remove(struct store *st, rowid_t unit_id,
+    rowid_t person_id, struct rv_err *err);
+/* *yes = 1 when person_id is one of the heads of unit_id. */
+enum rv_code store_is_head(struct store *st, rowid_t person_id,
+    rowid_t unit_id, int *yes, struct rv_err *err);
+/* *yes = 1 when person_id heads unit_id or a unit above it. */
+enum rv_code store_heads_above(struct store *st, rowid_t person_id,
+    rowid_t unit_id, int *yes, struct rv_err *err);
+/* The first head named (0: the unit has none): who takes what falls to
+ * "the head" alone, like a reopened duty whose owner has left. */
+enum rv_code store_first_head(struct store *st, rowid_t unit_id,
+    rowid_t *person_id, struct rv_err *err);
+typedef int (*store_head_fn)(rowid_t person_id, const char *login, void *arg);
+/* Calls fn for each head of the unit, first named first. */
+enum rv_code store_unit_heads(struct store *st, rowid_t unit_id,
+    store_head_fn fn, void *arg, struct rv_err *err);
+/* The units person_id heads (up to max of them). */
+enum rv_code store_headed_by(struct store *st, rowid_t person_id,
+    rowid_t *units, size_t max, size_t *n, struct rv_err *err);
 /* *yes = 1 when unit_id is ancestor_id or lies below it in the tree. */
 enum rv_code store_unit_within(struct store *st, rowid_t unit_id,
     rowid_t ancestor_id, int *yes, struct rv_err *err);
@@ -89,7 +124,7 @@ enum rv_code store_unit_within(struct store *st, rowid_t unit_id,
 struct unit_row {
 	const struct unit *unit;
 	const char *parent_code;	/* NULL: none */
-	const char *head_login;		/* NULL: none */
+	const char *heads;		/* "head1, dep1", first named first; NULL: none */
 	long long people;
 	long long open_duties;
 };
@@ -114,7 +149,7 @@ enum rv_code store_person_count(struct store *st, long long *n, struct rv_err *e
 struct person_row {
 	const struct person *person;
 	const char *unit_code;		/* NULL: none */
-	int is_head;			/* heads its unit */
+	int is_head;			/* one of its unit's heads */
 };
 typedef int (*store_person_fn)(const struct person_row *row, void *arg);
 /* Every person, or those of one unit (unit_id != 0), by unit then login. */
@@ -325,6 +360,7 @@ enum rv_code store_duty_detail(struct store *st, rowid_t duty_id,
 struct support_row {
 	const char *unit_code, *unit_name, *part;
 	const char *delivered_on;	/* NULL: not yet */
+	rowid_t unit_id, delivered_by;	/* delivered_by 0: nobody named */
 };
 typedef int (*store_support_fn)(const struct support_row *row, void *arg);
 enum rv_code store_support_list(struct store *st, rowid_t duty_id,
@@ -338,7 +374,7 @@ struct history_row {
 	 * "support") with its old and new value (supporters as "P2: part;
 	 * P3"); an "undone" entry's undone action and that action's moment.
 	 * NULL for other entries. */
-	const char *edit_field, *edit_old, *edit_new, *undone_action, *undone_at;
+	const char *undone_action, *undone_at;	/* issue #11: an undo's */
 };
 typedef int (*store_history_fn)(const struct history_row *row, void *arg);
 /* Appends h's unit to the path of lead units ("P1 → P2 → P1") when h made
@@ -369,15 +405,94 @@ typedef int (*store_edge_fn)(const struct graph_edge *e, void *arg);
 enum rv_code store_graph_edges(struct store *st, const char *from,
     const char *to, store_edge_fn fn, void *arg, struct rv_err *err);
 
-/* The first duty whose stored state the history does not account for
- * (its lead unit, owner, status, deadlines, days done and closed, parts
- * delivered, or its count of proposals, extension requests or notes):
- * *found = 0 when every duty agrees. */
-struct state_fault {
-	char ref[64], what[64], stored[80], history[80];
+/*
+ * The replay (replay.h) reads the history and the tables it accounts for,
+ * as stored: ids and text as they are, whatever was written there.
+ */
+struct store_entry {
+	long long id;
+	rowid_t duty_id, actor_id, via_id, from_unit_id, to_unit_id,
+	    from_owner_id, to_owner_id;	/* 0: none */
+	const char *at, *action, *text, *detail, *data;	/* NULL: none */
 };
-enum rv_code store_state_check(struct store *st, struct state_fault *out,
-    int *found, struct rv_err *err);
+struct store_unit_rec {
+	rowid_t id;
+	const char *code, *name, *kind;
+	rowid_t parent_id;
+};
+struct store_person_rec {
+	rowid_t id;
+	const char *login, *full_name;
+	rowid_t unit_id;
+	const char *role;
+};
+struct store_org_fns {
+	int (*entry)(const struct store_entry *e, void *arg);
+	int (*unit)(const struct store_unit_rec *u, void *arg);
+	int (*head)(rowid_t unit_id, rowid_t person_id, void *arg);
+	int (*person)(const struct store_person_rec *p, void *arg);
+};
+/* The entries of no duty in id order, then every unit, head and person
+ * (each by id); a function returning nonzero stops. */
+enum rv_code store_replay_org(struct store *st, const struct store_org_fns *fns,
+    void *arg, struct rv_err *err);
+
+struct store_duty_rec {
+	rowid_t id;
+	const char *uuid, *ref, *title, *search_key, *result, *basis, *field;
+	rowid_t assigner_id, lead_unit_id, owner_id;
+	const char *created_at, *original_deadline, *deadline, *status;
+	const char *done_on, *closed_on, *last_progress_on;	/* NULL: none */
+	long long handoffs, bounced, escalated, reopened;
+};
+struct store_handoff_rec {
+	long long id;
+	const char *kind;
+	rowid_t from_unit_id, to_unit_id, proposed_by;
+	const char *reason, *created_at, *created_on, *state;
+	rowid_t answered_by;
+	const char *answered_at, *answer_reason;
+	rowid_t new_owner_id;
+};
+struct store_extension_rec {
+	long long id;
+	rowid_t requested_by;
+	const char *old_deadline, *new_deadline, *reason, *created_at, *state;
+	rowid_t answered_by;
+	const char *answered_at, *answer_reason;
+};
+struct store_note_rec {
+	long long id;
+	rowid_t person_id, unit_id;
+	const char *at, *note;
+};
+struct store_support_rec {
+	rowid_t unit_id;
+	const char *part, *delivered_on;
+	rowid_t delivered_by;
+};
+/* One duty id: its row (NULL when there is none), its history entries in
+ * id order, and its proposals, extension requests and notes in id order,
+ * its supporting units by unit. */
+struct store_duty_set {
+	rowid_t duty_id;
+	const struct store_duty_rec *duty;
+	const struct store_entry *entries;
+	size_t nentries;
+	const struct store_handoff_rec *handoffs;
+	size_t nhandoffs;
+	const struct store_extension_rec *extensions;
+	size_t nextensions;
+	const struct store_note_rec *notes;
+	size_t nnotes;
+	const struct store_support_rec *supports;
+	size_t nsupports;
+};
+typedef int (*store_duty_set_fn)(const struct store_duty_set *set, void *arg);
+/* Every duty id that a duty row, a history entry or a related row names,
+ * in order, each once with all its rows; fn returning nonzero stops. */
+enum rv_code store_replay_duties(struct store *st, store_duty_set_fn fn,
+    void *arg, struct rv_err *err);
 
 /* Counts rows of a whole table: which is one of "duties", "history",
  * "handoffs", "people", "units", or "admins" (people with that role). */
@@ -397,10 +512,11 @@ enum rv_code store_ref_at_least(struct store *st, const char *prefix,
  * assigner login, supporters ("P2:part; P3", with \ and ; in a part
  * escaped by a backslash), field, created, original deadline, stored
  * status, done_on, closed_on, last_progress_on, handoffs, bounced,
- * escalated; json, when asked for, the duty as a JSON object with its
- * supporters and whole history.  fn returning nonzero stops.
+ * escalated, the parts delivered, the coefficient (1, 1.5); json, when
+ * asked for, the duty as a JSON object with its supporters and whole
+ * history.  fn returning nonzero stops.
  */
-#define STORE_EXPORT_COLUMNS 21
+#define STORE_EXPORT_COLUMNS 22
 struct export_row {
 	const char *cell[STORE_EXPORT_COLUMNS];
 	const char *json;
@@ -424,7 +540,7 @@ enum rv_code store_person_each(struct store *st, store_person_each_fn fn,
 enum rv_code store_tab_ids(struct store *st, enum page_tab tab, rowid_t unit_id,
     rowid_t person_id, rowid_t **ids, size_t *n, struct rv_err *err);
 
-/* Issue #11: recurring duties, corrections, undo (migration 7). */
+/* Issue #11: recurring duties, corrections, undo (migration 10). */
 
 struct series {
 	rowid_t id;
@@ -470,10 +586,11 @@ enum rv_code store_series_has(struct store *st, rowid_t series_id,
 enum rv_code store_duty_snapshot(struct store *st, rowid_t duty_id, char **json,
     struct rv_err *err);
 /* A snapshot read back into d (the mutable fields, title, result, basis;
- * the strings malloc'd: model_duty_free); RV_REFUSED when its lead unit
- * or owner is no longer there. */
+ * the strings malloc'd: model_duty_free) and *coefficient (hundredths; 0
+ * when the snapshot has none); RV_REFUSED when its lead unit or owner is
+ * no longer there. */
 enum rv_code store_snapshot_read(struct store *st, const char *json,
-    struct duty *d, struct rv_err *err);
+    struct duty *d, long *coefficient, struct rv_err *err);
 /* The supporting units of a duty as a JSON array, malloc'd into *json. */
 enum rv_code store_support_json(struct store *st, rowid_t duty_id, char **json,
     struct rv_err *err);
@@ -509,14 +626,145 @@ void store_undo_point_free(struct undo_point *p);
 enum rv_code store_duty_last_entry(struct store *st, rowid_t duty_id,
     long long *id, struct rv_err *err);
 
-/* The details the history keeps of an edit (one field: its old and new
- * value; json: the values are JSON, as store_support_json writes) and of
- * an undo (the entry undone, its action, the state put back), as JSON
- * objects malloc'd into *out. */
-enum rv_code store_edit_detail(struct store *st, const char *field,
-    const char *old_value, const char *new_value, int json, char **out,
-    struct rv_err *err);
+/* The detail the history keeps of an undo (the entry undone, its action,
+ * the state put back), as a JSON object malloc'd into *out. */
 enum rv_code store_undone_detail(struct store *st, long long entry,
     const char *action, const char *state, char **out, struct rv_err *err);
+/* Issue #11 (brief): what waits for a person's action, and what was mailed. */
+
+/* The kinds of what waits, most urgent first (brief.h names them). */
+enum wait_kind {
+	WAIT_PROPOSAL,	/* a handoff proposal to answer (head of the unit; a
+			 * return to its assigner) */
+	WAIT_EXTENSION,	/* an extension request to answer (assigner) */
+	WAIT_CONFIRM,	/* a result submitted, to confirm (assigner) */
+	WAIT_OVERDUE,	/* a duty they own, overdue */
+	WAIT_DUE_SOON,	/* a duty they own, due soon */
+	WAIT_NEW,	/* a duty that came to them since they last looked */
+	WAIT_PART,	/* a part their unit owes as a supporting unit */
+	WAIT__KINDS
+};
+
+struct wait_query {
+	rowid_t person_id;
+	rowid_t unit_id;	/* their unit; 0: none */
+	rowid_t heads_unit_id;	/* the unit they head; 0: none */
+	const char *today;	/* ISO day */
+	const char *soon_until;	/* the last day a deadline is still due soon */
+	const char *looked_at;	/* UTC moment they last looked; NULL: never */
+};
+
+struct wait_row {
+	enum wait_kind kind;
+	rowid_t duty_id;
+	const char *ref, *title, *lead_code, *owner_login, *deadline, *status;
+	unsigned flags;
+	/* By kind, NULL when it says nothing: what (a proposal's kind, the
+	 * deadline an extension asks, the part owed), extra (the unit a
+	 * proposal comes from; who gave a new duty) and since (the day a
+	 * proposal or request was made, a result submitted; the moment a new
+	 * duty came). */
+	const char *what, *extra, *since;
+};
+typedef int (*store_wait_fn)(const struct wait_row *row, void *arg);
+/* Every kind in turn, each soonest deadline first; a duty may be of
+ * several kinds.  fn returning nonzero stops that kind's rows. */
+enum rv_code store_waiting(struct store *st, const struct wait_query *q,
+    store_wait_fn fn, void *arg, struct rv_err *err);
+
+/* When the person last looked, and in which language: *found 0 when never. */
+enum rv_code store_seen_get(struct store *st, rowid_t person_id,
+    char looked_at[32], char language[3], int *found, struct rv_err *err);
+enum rv_code store_seen_set(struct store *st, rowid_t person_id,
+    const char *looked_at, const char *language, struct rv_err *err);
+
+/* Whether a notice (kind, duty, key) went to the person; recording one
+ * already recorded changes nothing. */
+enum rv_code store_notice_sent(struct store *st, rowid_t person_id,
+    const char *kind, rowid_t duty_id, const char *key, int *yes,
+    struct rv_err *err);
+enum rv_code store_notice_add(struct store *st, rowid_t person_id,
+    const char *kind, rowid_t duty_id, const char *key, const char *at,
+    struct rv_err *err);
+
+/* The lock wait of the connections opened from now on, in milliseconds
+ * (a login must not wait; 0: the default). */
+void store_set_lock_wait(long ms);
+
+/* --- issue #13: the evaluation under Decree 335/2025 (evaluate.h) ------- */
+
+/* A duty's conversion coefficient, in hundredths (150 is 1.5). */
+enum rv_code store_duty_coefficient(struct store *st, rowid_t duty_id,
+    long *coefficient, struct rv_err *err);
+enum rv_code store_duty_set_coefficient(struct store *st, rowid_t duty_id,
+    long coefficient, struct rv_err *err);
+/* Counts a deadline the duty missed before an extension moved it. */
+enum rv_code store_duty_missed_deadline(struct store *st, rowid_t duty_id,
+    struct rv_err *err);
+
+/* The officials of a unit and the units under it (unit_id 0: all), but
+ * inspectors, by unit code then login. */
+struct eval_person_row {
+	rowid_t id, unit_id;
+	const char *login, *name, *unit_code;
+};
+typedef int (*store_eval_person_fn)(const struct eval_person_row *row, void *arg);
+enum rv_code store_eval_people(struct store *st, rowid_t unit_id,
+    store_eval_person_fn fn, void *arg, struct rv_err *err);
+
+/* A duty confirmed (closed as done) on closed_on: its owner then (a closed
+ * duty keeps it), coefficient in hundredths, times sent back (reopened:
+ * failed reviews), delays (deadlines missed before an extension, and the
+ * last deadline if confirmed after it). */
+struct eval_done_row {
+	rowid_t owner_id, lead_unit_id;
+	const char *closed_on, *ref;
+	long coefficient;
+	int fails, delays;
+};
+typedef int (*store_eval_done_fn)(const struct eval_done_row *row, void *arg);
+/* The duties confirmed from the ISO day from to the day to. */
+enum rv_code store_eval_done(struct store *st, const char *from, const char *to,
+    store_eval_done_fn fn, void *arg, struct rv_err *err);
+
+/* A duty due on deadline that was not done by it: open or submitted
+ * (closed_on NULL) or confirmed later; owner_since the moment its owner
+ * took it (UTC). */
+struct eval_due_row {
+	rowid_t id, owner_id, lead_unit_id;
+	const char *deadline, *closed_on, *created_at, *owner_since, *ref;
+	long coefficient;
+};
+typedef int (*store_eval_due_fn)(const struct eval_due_row *row, void *arg);
+/* The duties due from the ISO day from to the day to, not done by their
+ * deadline. */
+enum rv_code store_eval_due(struct store *st, const char *from, const char *to,
+    store_eval_due_fn fn, void *arg, struct rv_err *err);
+
+/* The owner of duty_id just before the UTC moment at, per its history
+ * (*owner 0 when the history names none before it). */
+enum rv_code store_eval_owner_at(struct store *st, rowid_t duty_id,
+    const char *at, rowid_t *owner, struct rv_err *err);
+
+/* The general criteria entered: points in hundredths, cohesion 100, 50 or
+ * 0 (not entered), for a period "YYYY-MM" or "YYYY-QN". */
+struct eval_general_row {
+	rowid_t person_id;
+	const char *period;
+	long general;
+	int cohesion;
+};
+typedef int (*store_eval_general_fn)(const struct eval_general_row *row, void *arg);
+/* Every entry for the periods from `from` to `to` (text order). */
+enum rv_code store_eval_general_list(struct store *st, const char *from,
+    const char *to, store_eval_general_fn fn, void *arg, struct rv_err *err);
+/* One person's entry for a period: *found 0 when there is none. */
+enum rv_code store_eval_general_get(struct store *st, rowid_t person_id,
+    const char *period, int *found, long *general, int *cohesion,
+    struct rv_err *err);
+/* Enters (or replaces) a person's general criteria for a period. */
+enum rv_code store_eval_general_set(struct store *st, rowid_t person_id,
+    const char *period, long general, int cohesion, const char *reason,
+    rowid_t set_by, const char *at, struct rv_err *err);
 
 #endif

@@ -49,6 +49,11 @@ char *text_fold(const char *s);
  */
 char *text_sanitize(const char *s);
 
+/* text_sanitize, but line feeds and tabs are kept as they are: text of
+ * several lines (a CSV cell, lines of a message) made inert line by line.
+ * Malloc'd; NULL only when out of memory. */
+char *text_sanitize_lines(const char *s);
+
 /* Display columns of s after text_sanitize (wide CJK and emoji count 2,
  * combining marks 0), measured grapheme by grapheme. */
 size_t text_width(const char *s);
@@ -72,12 +77,13 @@ char **text_wrap(const char *s, size_t width, size_t *n);
 void text_wrap_free(char **lines, size_t n);
 
 /*
- * JSON text with every raw C1 control (U+0080..U+009F), bidi control
- * (U+200E, U+200F, U+202A..U+202E, U+2066..U+2069), U+2028 and U+2029
- * rewritten as \uXXXX escapes, so that JSON printed to a terminal carries
- * no raw control.  The input is assumed to be valid JSON, in which such
- * characters can only stand inside strings; the result is equal JSON.
- * Malloc'd; NULL only when out of memory.
+ * JSON text with every raw control inside its strings (C0, DEL, C1
+ * U+0080..U+009F), bidi control (U+200E, U+200F, U+202A..U+202E,
+ * U+2066..U+2069), U+2028 and U+2029 rewritten as \uXXXX escapes, and any
+ * control outside the strings but the white space between values dropped,
+ * so that JSON printed to a terminal carries no raw control whatever the
+ * database held.  From valid JSON the result is equal JSON.  Malloc'd;
+ * NULL only when out of memory.
  */
 char *text_json_safe(const char *json);
 

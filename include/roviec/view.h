@@ -104,6 +104,8 @@ struct view *board_new(struct tui *t);
 struct view *duty_view_new(struct tui *t, const char *ref);
 struct view *help_view_new(struct tui *t);
 struct view *units_view_new(struct tui *t);
+/* The Decree 335/2025 sheets of the board's unit for this month (issue #13). */
+struct view *evaluation_view_new(struct tui *t);
 
 /* Shows only units whose name or code holds folded (taken; NULL: all). */
 void units_filter(struct view *v, char *folded);

@@ -46,6 +46,7 @@ static const struct key_binding bindings[] = {
 	{ '&', REQ_FILTER, "&", N_("show only the duties whose title holds a text (empty: all)"), N_("Views") },
 	{ 'f', REQ_FILTER_FLAG, "f", N_("show only one flag (again: the next flag)"), N_("Views") },
 	{ 'o', REQ_UNITS, "o", N_("city overview and unit picker: Enter shows that unit's board"), N_("Views") },
+	{ 'E', REQ_EVALUATION, "E", N_("evaluation (Decree 335/2025): the unit's sheets this month; Enter opens the duties behind a row"), N_("Views") },
 	{ 'c', REQ_NEW, "c", N_("create a new duty (all six clears)"), N_("Actions") },
 };
 

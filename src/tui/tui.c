@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "roviec/actor.h"
+#include "roviec/brief.h"
 #include "roviec/duty.h"
 #include "roviec/form.h"
 #include "roviec/i18n.h"
@@ -648,6 +649,9 @@ handle(struct tui *t, enum request req)
 	case REQ_UNITS:
 		tui_push(t, units_view_new(t));
 		return VIEW_REDRAW;
+	case REQ_EVALUATION:
+		tui_push(t, evaluation_view_new(t));
+		return VIEW_REDRAW;
 	default:
 		if (keys_action(req) != NULL && t->here_ref[0] == '\0') {
 			tui_status(t, 1, _("there is no duty here to act on"));
@@ -817,6 +821,27 @@ root_unit(struct session *s, struct unit *out, struct rv_err *err)
 	return store_unit_by_id(s->st, id, out, err);
 }
 
+/*
+ * The board opens on what waits for the acting person (issue #11), counted
+ * by brief_compute as roviec brief counts it; opening the board is
+ * looking (what came before is not new any more).  A database this login
+ * may only read still gets the counts, unrecorded.
+ */
+static void
+brief_status(struct tui *t)
+{
+	struct brief b;
+	struct rv_err err;
+	char sum[512];
+
+	if (brief_compute(t->s, &t->s->me, 0, BRIEF_LOOK, &b, &err) != RV_OK &&
+	    brief_compute(t->s, &t->s->me, 0, BRIEF_PEEK, &b, &err) != RV_OK)
+		return;
+	if (b.total > 0)
+		tui_status(t, 0, _("Waiting for you: %s"), brief_summary(&b, sum, sizeof(sum)));
+	brief_free(&b);
+}
+
 enum rv_code
 tui_run(struct session *s, int colour, struct rv_err *err)
 {
@@ -867,6 +892,7 @@ tui_run(struct session *s, int colour, struct rv_err *err)
 	colours(&t, colour);
 	t.body_height = LINES - 2;
 	if (tui_push(&t, board_new(&t)) == 0) {
+		brief_status(&t);
 		/* Inspectors and administrators start at the city overview,
 		 * from which they open any unit's board and any duty. */
 		if (overview)

@@ -425,7 +425,9 @@ else
 	ok $? "a database to make read-only (writes as $how)"
 	sum=$(sqlite3 "$RO" .dump | md5sum)
 	if [ "$how" = nobody ]; then
-		chgrp nogroup "$RO" && chmod 0440 "$RO" && chmod 0777 "$T/ro"
+		# (The folder is nogroup's, not everyone's: roviec refuses a
+		# database in a folder anyone may write to.)
+		chgrp nogroup "$RO" "$T/ro" && chmod 0440 "$RO" && chmod 0775 "$T/ro"
 	else
 		chmod 0440 "$RO"
 	fi

@@ -106,7 +106,7 @@ like "$out" "^code +name" "the table has a header"
 like "$out" "
 P1 +Phường 1 +ward +DL +head1" "and aligned rows"
 expect 0 "unit list --format csv" unit list --format csv
-like "$out" "^code,name,kind,parent,head,people,open" "csv has a header row"
+like "$out" "^code,name,kind,parent,heads,people,open" "csv has a header row"
 refuse 1 "unit list --format xml is refused as an invalid value" unit list --format xml
 says "usage:" "and shows the usage"
 refuse 1 "unit list --format json is refused as an invalid value" unit list --format json
@@ -122,7 +122,7 @@ like "$out" "^off4,Ngô Thị Bốn,P4,officer," "the officer is listed in P4"
 like "$out" "^head5,Lý Văn Năm,P4,head,yes" "the head heads P4"
 like "$out" "^insp2,Mai Văn Tra,,inspector," "the inspector has no unit"
 run unit list --format csv
-like "$out" "^P4,Phường 4,ward,DL,head5," "a person added as head becomes the unit's head"
+like "$out" '^P4,Phường 4,ward,DL,"head4, head5",' "a person added as head becomes one more of the unit's heads (issue 10, part 3)"
 refuse 1 "person add of an unknown unit is refused" person add x1 "Tên" --unit NOPE
 says "NOPE" "and names the unit"
 refuse 1 "a duplicate login is refused" person add off1 "Lê Văn Khác" --unit P2

@@ -50,16 +50,16 @@ is "$(sq "SELECT title || '|' || result || '|' || basis FROM duties WHERE ref = 
 is "$(sq "SELECT search_key FROM duties WHERE ref = '$ref'")" "giai quyet dut diem don thu dat dai" \
     "the search key follows the title"
 is "$(sq "SELECT count(*) FROM history WHERE action = 'edited'")" 3 "one history entry per field"
-is "$(sq "SELECT json_extract(detail, '\$.old') || ' > ' || json_extract(detail, '\$.new') FROM history WHERE action = 'edited' AND json_extract(detail, '\$.field') = 'title'")" \
+is "$(sq "SELECT json_extract(detail, '\$.from') || ' > ' || json_extract(detail, '\$.to') FROM history WHERE action = 'edited' AND json_extract(detail, '\$.field') = 'title'")" \
     "Giải quyết đơn thư khiếu nại đất đai > Giải quyết dứt điểm đơn thư đất đai" \
     "the title's entry holds the old and the new value"
 expect 0 "the assigner replaces the supporting units" --as chutich edit "$ref" --support P3:"Số liệu dân cư" --support P2
 is "$(sq "SELECT group_concat(u.code || ':' || s.part, ' ') FROM duty_support s JOIN units u ON u.id = s.unit_id JOIN duties d ON d.id = s.duty_id WHERE d.ref = '$ref' ORDER BY u.code")" \
     "P2:Hồ sơ địa chính P3:Số liệu dân cư" "P2 kept with its part, P3 added"
 run show "$ref"
-like "$out" 'edited by chutich via [^:]*: title "Giải quyết đơn thư khiếu nại đất đai" → "Giải quyết dứt điểm đơn thư đất đai"' \
+like "$out" 'edited by chutich[^(]* \(title: Giải quyết đơn thư khiếu nại đất đai → Giải quyết dứt điểm đơn thư đất đai\)' \
     "show shows the title's old and new value"
-like "$out" 'edited by chutich via [^:]*: support "P2: Hồ sơ địa chính" → "P2: Hồ sơ địa chính; P3: Số liệu dân cư"' \
+like "$out" 'edited by chutich[^(]* \(support: P2: Hồ sơ địa chính → P2: Hồ sơ địa chính; P3: Số liệu dân cư\)' \
     "show shows the supporting units before and after"
 as off2 deliver "$ref" --note "Đã gửi hồ sơ"
 refuse "a unit that delivered its part is not removed" --as chutich edit "$ref" --support P3
@@ -198,6 +198,38 @@ expect 0 "off1 asks an extension" --as off1 extend "$y" +40 --reason "Cần thê
 expect 0 "chutich refuses it" --as chutich refuse "$y" --reason "Không"
 refuse "a refusal is not undone" --as chutich undo "$y"
 refuse "an inspector undoes nothing" --as insp undo "$y"
+
+# An extension asked, undone: the request is withdrawn, as an entry of
+# its own that verify replays.
+z=$(new_duty --support P2:"Hồ sơ địa chính")
+expect 0 "off1 asks an extension" --as off1 extend "$z" +40 --reason "Cần thêm thời gian"
+expect 0 "and undoes it" --as off1 undo "$z"
+is "$(sq "SELECT state FROM extensions x JOIN duties d ON d.id = x.duty_id WHERE d.ref = '$z'")" withdrawn \
+    "the extension request is withdrawn"
+is "$(sq "SELECT group_concat(action, ',') FROM (SELECT h.action FROM history h JOIN duties d ON d.id = h.duty_id WHERE d.ref = '$z' ORDER BY h.id)")" \
+    "created,extension-asked,extension-withdrawn,undone" "the withdrawal is recorded before the undo"
+
+# A part delivered, undone: the part is owed again.
+expect 0 "head2 delivers P2's part" --as head2 deliver "$z" --note "Đã gửi hồ sơ"
+expect 0 "and undoes it" --as head2 undo "$z"
+is "$(sq "SELECT ifnull(s.delivered_on, '-') FROM duty_support s JOIN duties d ON d.id = s.duty_id WHERE d.ref = '$z'")" - \
+    "the part is not delivered any more"
+
+# The supporting units corrected, undone: they come back as they were.
+expect 0 "the assigner replaces P2 by P3" --as chutich edit "$z" --support P3:"Số liệu dân cư"
+expect 0 "and undoes it" --as chutich undo "$z"
+is "$(sq "SELECT group_concat(u.code || ':' || s.part, ' ') FROM duty_support s JOIN units u ON u.id = s.unit_id JOIN duties d ON d.id = s.duty_id WHERE d.ref = '$z'")" \
+    "P2:Hồ sơ địa chính" "P2 supports it again, with its part"
+
+# The coefficient (issue #13) is one field of the same edit, undone alike.
+expect 0 "the assigner corrects the coefficient and the title at once" --as chutich edit "$z" \
+    --coefficient 1,5 --title "Tên mới" --reason "Thêm một báo cáo"
+is "$(sq "SELECT group_concat(json_extract(detail, '\$.field') || '=' || json_extract(detail, '\$.to') || '/' || text, ' ') FROM (SELECT h.detail, h.text FROM history h JOIN duties d ON d.id = h.duty_id WHERE d.ref = '$z' AND h.action = 'edited' ORDER BY h.id)")" \
+    "title=Tên mới/Thêm một báo cáo coefficient=1.5/Thêm một báo cáo" \
+    "one edited entry per field, in one detail format, each with the reason"
+expect 0 "and undoes it" --as chutich undo "$z"
+is "$(sq "SELECT title || ' ' || coefficient_x100 FROM duties WHERE ref = '$z'")" \
+    "Giải quyết đơn thư khiếu nại đất đai 100" "the title and the coefficient are back"
 
 run verify
 is "$rc" 0 "verify passes after every undo"

@@ -269,12 +269,23 @@ ok $? "the demo database"
 "$ROVIEC" --db "$A" export >"$T/one.csv"
 ok $? "exported as CSV"
 B=$T/empty.db
+# The same units and people, made through roviec (the history accounts for
+# them), in the order of their ids, so that the ids agree too.
 "$ROVIEC" --db "$B" init >/dev/null &&
-sqlite3 "$B" "ATTACH '$A' AS a; BEGIN; DELETE FROM people;
-    INSERT INTO units (id, code, name, kind, parent_id) SELECT id, code, name, kind, parent_id FROM a.units;
-    INSERT INTO people SELECT * FROM a.people;
-    UPDATE units SET head_id = (SELECT head_id FROM a.units x WHERE x.id = units.id); COMMIT;"
+sqlite3 -separator '|' "$A" "SELECT u.code, u.name, u.kind, ifnull(p.code, '') FROM units u
+    LEFT JOIN units p ON p.id = u.parent_id ORDER BY u.id" >"$T/units" &&
+sqlite3 -separator '|' "$A" "SELECT p.login, p.full_name, ifnull(u.code, ''), p.role FROM people p
+    LEFT JOIN units u ON u.id = p.unit_id WHERE p.login <> '$ME' ORDER BY p.id" >"$T/people" &&
+while IFS='|' read -r code name kind parent; do
+	"$ROVIEC" --db "$B" unit add "$code" "$name" --kind "$kind" ${parent:+--parent "$parent"} >/dev/null || exit 1
+done <"$T/units" &&
+while IFS='|' read -r login name unit role; do
+	"$ROVIEC" --db "$B" person add "$login" "$name" ${unit:+--unit "$unit"} --role "$role" >/dev/null || exit 1
+done <"$T/people" &&
+"$ROVIEC" --db "$B" person set "$ME" --unit "$(sqlite3 "$A" "SELECT u.code FROM people p JOIN units u ON u.id = p.unit_id WHERE p.login = '$ME'")" >/dev/null
 ok $? "an empty database with the same units and people"
+is "$(sqlite3 "$B" "ATTACH '$A' AS a; SELECT count(*) FROM (SELECT id, login, unit_id FROM a.people
+    EXCEPT SELECT id, login, unit_id FROM people)")" 0 "with the same ids"
 DB=$B
 expect 0 "the export imports into it" import "$T/one.csv"
 "$ROVIEC" --db "$B" export >"$T/two.csv"
@@ -298,6 +309,7 @@ is "$rc" 0 "the imported database verifies: the history accounts for every impor
 # copy, is named by verify: the history records what the duty came with.
 tamper_imported() {	# NAME SQL PATTERN
 	cp "$B" "$T/t.db"
+	cp "$B.key" "$T/t.db.key"
 	sqlite3 "$T/t.db" "$2"
 	is "$?" 0 "$1: changed in a copy, with the sqlite3 shell"
 	DB=$T/t.db run verify
@@ -325,10 +337,10 @@ owed=$(q1 "SELECT d.ref || '|' || u.code FROM duty_support s JOIN duties d ON d.
     JOIN units u ON u.id = s.unit_id WHERE s.delivered_on IS NULL ORDER BY d.id LIMIT 1")
 tamper_imported "an imported delivery erased" \
     "UPDATE duty_support SET delivered_on = NULL WHERE duty_id = (SELECT id FROM duties WHERE ref = '${gave%|*}')
-     AND unit_id = (SELECT id FROM units WHERE code = '${gave#*|}')" "${gave%|*} holds delivery of ${gave#*|}"
+     AND unit_id = (SELECT id FROM units WHERE code = '${gave#*|}')" "${gave%|*} holds day delivered of ${gave#*|}'s part"
 tamper_imported "an imported delivery made up" \
     "UPDATE duty_support SET delivered_on = '2026-11-01' WHERE duty_id = (SELECT id FROM duties WHERE ref = '${owed%|*}')
-     AND unit_id = (SELECT id FROM units WHERE code = '${owed#*|}')" "${owed%|*} holds delivery of ${owed#*|}"
+     AND unit_id = (SELECT id FROM units WHERE code = '${owed#*|}')" "${owed%|*} holds day delivered of ${owed#*|}'s part"
 is "$(sqlite3 "$B" 'SELECT prefix, last FROM ref_counters ORDER BY prefix')" \
     "$(sqlite3 "$A" 'SELECT prefix, last FROM ref_counters ORDER BY prefix')" "the reference counters follow"
 run import "$T/one.csv"

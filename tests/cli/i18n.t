@@ -88,7 +88,8 @@ ok $([ -n "$hanvi" ] && [ "$hanvi" != "deadline " ]; echo $?) "the catalogue has
 like "$(cat "$T/out")" "\($hanvi$vn\)" "and the deadline it was created with, as DD/MM/YYYY"
 unlike "$(cat "$T/out")" " by |history:|deadline |owner " "no English word of the history is left"
 TZ=UTC LANG=C.UTF-8 "$ROVIEC" --db "$DB" show "$r" >"$T/out"
-like "$(cat "$T/out")" "^    $(TZ=UTC date -d "$at" '+%Y-%m-%d %H:%M')  created by " "in English: the moment as YYYY-MM-DD HH:MM, the words as stored"
+like "$(cat "$T/out")" "^    $(TZ=Asia/Ho_Chi_Minh date -d "$at" '+%Y-%m-%d %H:%M')  created by " \
+    "in English: the moment as YYYY-MM-DD HH:MM, the words as stored, in the server's zone whatever TZ says"
 
 # Flags: in the words of the messages for people, in --flag's words for machines.
 od=$(faketime "2025-01-02 08:00:00" "$ROVIEC" --db "$DB" --as chutich add "Việc quá hạn" --lead P1 --owner off1 \
@@ -132,6 +133,7 @@ like "$(grep '^off1,' "$T/out")" ",officer," "CSV keeps the stored role"
 
 # verify names what was altered in Vietnamese, a status as the board says it.
 cp "$DB" "$T/altered.db"
+cp "$DB.key" "$T/altered.db.key"
 sqlite3 "$T/altered.db" "UPDATE duties SET status = 'cancelled', closed_on = '2026-01-01' WHERE ref = '$r'"
 LANG=vi_VN.UTF-8 "$ROVIEC" --db "$T/altered.db" verify >"$T/out" 2>"$T/err"
 is "$?" 1 "verify of an altered duty fails, in Vietnamese too"

@@ -48,7 +48,7 @@ run person list --unit "xuan tho" --format csv
 like "$out" "^offx," "person list --unit 'xuan tho'"
 run unit add P11 "Phường 11" --parent DL --kind ward --head me
 is "$rc" 0 "unit add --head me"
-like "$(sqlite3 "$DB" "SELECT p.login FROM units u JOIN people p ON p.id = u.head_id WHERE u.code = 'P11'")" "^$ME$" "makes the acting administrator its head"
+like "$(sqlite3 "$DB" "SELECT p.login FROM units u JOIN unit_heads h ON h.unit_id = u.id JOIN people p ON p.id = h.person_id WHERE u.code = 'P11'")" "^$ME$" "makes the acting administrator its head"
 
 # The words of the tables, in Vietnamese, for --status and --flag.
 o=$(faketime "$(date -d '-30 days' '+%Y-%m-%d 09:00:00')" "$ROVIEC" --db "$DB" --as chutich add \

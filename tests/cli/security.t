@@ -70,7 +70,9 @@ USER=off1 LOGNAME=off1 SUDO_USER=off1 ROVIEC_USER=off1 ROVIEC_AS=off1 \
 is "$?" 1 "setting USER, LOGNAME, SUDO_USER and the like to off1 does not make one off1"
 is "$(sqlite3 "$DB" "SELECT count(*) FROM progress_notes WHERE note = 'Giả danh'")" 0 "and nothing is recorded"
 if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
-	chmod 1777 "$T"
+	# nobody reaches the folder through its group, not as everyone:
+	# roviec refuses a database in a folder anyone may write to.
+	chgrp nogroup "$T" && chmod 0775 "$T"
 	chmod 666 "$DB" "$DB-wal" "$DB-shm" 2>/dev/null
 	clock_sweep
 	USER=$me LOGNAME=$me setpriv --reuid=nobody --regid=nogroup --clear-groups \

@@ -14,7 +14,8 @@ ok $? "a small city is set up"
 at() {
 	_when=$1
 	shift
-	timeout 60 env -u LD_PRELOAD -u FAKETIME -u FAKETIME_SHARED faketime "$_when" \
+	# The moment is Đà Lạt's (roviec's zone is the server's, not TZ).
+	timeout 60 env -u LD_PRELOAD -u FAKETIME -u FAKETIME_SHARED TZ=Asia/Ho_Chi_Minh faketime "$_when" \
 	    "$ROVIEC" --db "$DB" "$@" >"$T/out" 2>"$T/err"
 	rc=$?
 	out=$(cat "$T/out")
@@ -68,7 +69,7 @@ is "$(sq "SELECT group_concat(period, ' ') FROM (SELECT period FROM duties WHERE
 is "$(sq "SELECT group_concat(deadline, ' ') FROM (SELECT deadline FROM duties WHERE series_id = 1 ORDER BY period)")" \
     "2026-01-31 2026-02-28 2026-03-31 2026-04-30 2026-05-31 2026-06-30 2026-07-31 2026-08-31 2026-09-30 2026-10-31 2026-11-30 2026-12-31" \
     "each deadline is its month's last day"
-is "$(sq "SELECT count(*) FROM duties WHERE series_id = 1 AND substr(created_at, 1, 7) <> period AND period <> '2026-04'")" 0 \
+is "$(sq "SELECT count(*) FROM duties WHERE series_id = 1 AND strftime('%Y-%m', created_at, '+7 hours') <> period AND period <> '2026-04'")" 0 \
     "each was made in its own month (April's on March's confirmation)"
 is "$(sq "SELECT count(DISTINCT title || result || basis || lead_unit_id || owner_id || assigner_id) FROM duties WHERE series_id = 1")" 1 \
     "each has the same clears: title, result, basis, lead unit, owner, assigner"

@@ -1,8 +1,9 @@
 #!/bin/sh
 # PRODUCT.md rule 5: tampering with the history behind the program's back is
-# detectable.  Each entry is chained to the one before by a SHA-256 hash;
-# roviec verify names the first entry changed, removed or inserted, and
-# prints the head hash an inspector notes and checks later.
+# detectable.  Each entry is chained to the one before by a SHA-256 hash and
+# sealed with the ledger's key (HMAC-SHA256, issue 14): roviec verify names
+# the first entry changed, removed or inserted, even one made with a correct
+# hash, and prints the head hash an inspector notes and checks later.
 . "$(dirname "$0")/lib.sh"
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -54,8 +55,11 @@ tamper() {
 	DB="$T/tampered-$1.db"
 	rm -f "$DB"
 	sqlite3 "$GOOD" ".backup '$DB'"
+	cp "$GOOD.key" "$DB.key"
 	sqlite3 "$DB" "DROP TRIGGER history_no_update; DROP TRIGGER history_no_delete;
-	    DROP TRIGGER history_hash_once; DROP TRIGGER history_needs_hash; $2"
+	    DROP TRIGGER history_hash_once; DROP TRIGGER history_needs_hash;
+	    DROP TRIGGER history_seal_once; DROP TRIGGER history_needs_seal; $2" ||
+	    echo "# the tampering itself failed: $2"
 }
 mid=$(( n / 2 ))
 
@@ -105,11 +109,12 @@ tamper ghost "UPDATE history SET via_id = 9999 WHERE id = $mid"
 expect 1 "an entry pointed at a person who does not exist (yet) fails verify" verify
 like "$err" "entry $mid " "naming that entry"
 
-# The attack the noted head is for: an entry changed and every hash after
-# it rebuilt with the published encoding (here with perl's Digest::SHA).
-tamper rebuilt "UPDATE history SET text = 'Đã hoàn thành đúng hạn' WHERE id = $mid"
+# An entry changed and every hash after it rebuilt with the published
+# encoding (here with perl's Digest::SHA), as anyone who can write the file
+# can: the chain is whole again, but the seals need the ledger's key.
+rehash() {	# rehash [FROM]: rebuilds every hash from entry FROM (default 1)
 sqlite3 -json "$DB" "SELECT h.id, d.uuid, h.at, a.login AS actor, v.login AS via, h.action,
-    fu.code AS fu, tu.code AS tu, fo.login AS fo, tp.login AS tp, h.text, h.detail,
+    fu.code AS fu, tu.code AS tu, fo.login AS fo, tp.login AS tp, h.text, h.detail, h.data, h.hash,
     ifnull(h.duty_id, 0) AS i1, h.actor_id AS i2, ifnull(h.via_id, 0) AS i3,
     ifnull(h.from_unit_id, 0) AS i4, ifnull(h.to_unit_id, 0) AS i5,
     ifnull(h.from_owner_id, 0) AS i6, ifnull(h.to_owner_id, 0) AS i7
@@ -119,28 +124,52 @@ sqlite3 -json "$DB" "SELECT h.id, d.uuid, h.at, a.login AS actor, v.login AS via
     LEFT JOIN people tp ON tp.id = h.to_owner_id ORDER BY h.id" |
 perl -MJSON::PP -MDigest::SHA=sha256_hex -e '
 	my $rows = decode_json(join "", <STDIN>);
+	my $from = $ARGV[0];
 	sub n { pack "Q>", shift } sub str { my $s = shift; defined $s ? "S" . n(length $s) . $s : "N" }
 	my $prev = "";
 	for my $r (@$rows) {
+		if ($r->{id} < $from) { $prev = $r->{hash}; next }
 		my $m = "roviec history v1
 " . n($r->{id}) . str($prev);
-		utf8::encode($_) for grep { defined } @$r{qw(uuid at actor via action fu tu fo tp text detail)};
+		utf8::encode($_) for grep { defined } @$r{qw(uuid at actor via action fu tu fo tp text detail data)};
 		$m .= str($r->{$_}) for qw(uuid at actor via action fu tu fo tp text detail);
 		$m .= n($r->{$_}) for qw(i1 i2 i3 i4 i5 i6 i7);
+		$m .= str($r->{data}) if defined $r->{data};
 		$prev = sha256_hex($m);
 		print "UPDATE history SET hash = \x27$prev\x27 WHERE id = $r->{id};\n";
-	}' > "$T/rehash.sql"
+	}' "${1:-1}" > "$T/rehash.sql"
 sqlite3 "$DB" < "$T/rehash.sql"
-# (That it verifies also shows the encoding above is the one roviec uses.)
-expect 0 "a change with every later hash rebuilt leaves a chain that is intact in itself" verify
-expect 1 "but the head noted before the change no longer verifies" verify "$head"
-like "$err" "not in the history" "which is why an inspector notes the head"
+}
+tamper rebuilt "UPDATE history SET text = 'Đã hoàn thành đúng hạn' WHERE id = $mid"
+rehash
+expect 1 "a change with every later hash rebuilt fails verify: its seal needs the ledger's key" verify
+like "$err" "entry $mid .*is not sealed with the ledger's key" "naming the changed entry"
+like "$err" "intact up to entry $(( mid - 1 ))" "and how far the history is intact"
+expect 1 "the head noted before the change no longer verifies either" verify "$head"
+# (That only the seal fails shows the encoding above is the one roviec uses.)
+tamper rehashed-only "SELECT 1"
+rehash
+expect 0 "every hash rebuilt with nothing changed: the encoding above is roviec's" verify
+
+# Issue 14: anyone who can write the file could append an entry with its
+# correct SHA-256; without the key it has no valid seal.
+tamper forged "INSERT INTO history (id, at, actor_id, action, text, data, hash, seal)
+    SELECT max(id) + 1, '2026-12-07T03:00:00Z', 1, 'progress', 'giả', '{}', '$(printf '%064d' 0)', '$(printf '%064d' 0)' FROM history;
+    UPDATE history SET duty_id = (SELECT id FROM duties WHERE ref = '$b') WHERE id = $(( n + 2 ))"
+rehash $(( n + 2 ))
+expect 1 "an entry appended with its correct hash but no key fails verify" verify
+like "$err" "entry $(( n + 2 )) \($b progress.*is not sealed with the ledger's key" "naming the forged entry"
+tamper forged-unsealed "INSERT INTO history (id, duty_id, at, actor_id, action, text, data, hash)
+    SELECT max(id) + 1, (SELECT id FROM duties WHERE ref = '$b'), '2026-12-07T03:00:00Z', 1, 'progress', 'giả', '{}', '$(printf '%064d' 0)' FROM history"
+rehash $(( n + 2 ))
+expect 1 "and one appended with its hash and no seal at all" verify
+like "$err" "entry $(( n + 2 )) .*has no seal" "naming it"
 DB=$GOOD
 expect 0 "the real database still has its noted head" verify "$head"
 
 tamper truncate "DELETE FROM history WHERE id > $mid"
 expect 1 "entries removed from the end: the duties hold what only they said" verify
-like "$err" "the database was altered: duty .* holds" "so verify says the database was altered"
+like "$err" "the database was altered: " "so verify says the database was altered"
 expect 1 "entries removed from the end fail verify" verify
 expect 1 "but the head noted before no longer verifies" verify "$head"
 like "$err" "not in the history" "which says entries were removed or rewritten"
@@ -164,7 +193,7 @@ expect 1 "a deadline moved behind roviec's back fails verify" verify
 like "$err" "deadline" "naming the deadline"
 tamper delivered "UPDATE duty_support SET delivered_on = date('now') WHERE duty_id = (SELECT id FROM duties WHERE ref = '$a')"
 expect 1 "a supporting unit's delivery made up behind roviec's back fails verify" verify
-like "$err" "holds delivery of P2" "naming the part"
+like "$err" "holds day delivered of P2's part" "naming the part"
 tamper note "INSERT INTO progress_notes (duty_id, person_id, unit_id, at, note) SELECT id, owner_id, lead_unit_id, '2026-01-01T00:00:00Z', 'giả' FROM duties WHERE ref = '$b'"
 expect 1 "a progress note slipped in behind roviec's back fails verify" verify
 like "$err" "progress notes" "naming the notes"
@@ -183,12 +212,15 @@ sqlite3 "$DB" "PRAGMA application_id = 1381385539; PRAGMA user_version = 1;
     INSERT INTO history (at, actor_id, action, text) VALUES ('2026-01-02T00:00:00Z', 1, 'person-added', '$me');"
 ok $? "a database of schema version 1 with two entries"
 expect 0 "it verifies once opened" verify
-like "$out" "intact: 2 entries" "with both entries hashed"
+like "$out" "intact: 4 entries" "with both entries hashed, and a baseline of the unit and the person (schema 6)"
+is "$(sqlite3 "$DB" "SELECT count(*) FROM history WHERE seal IS NULL")" 0 "every entry is sealed"
+[ -f "$DB.key" ] && [ "$(stat -c %a "$DB.key")" = 440 ]
+ok $? "with the ledger's key made beside the database, mode 0440"
 is "$(sqlite3 "$DB" "PRAGMA user_version")" "$(ls "$ROOT"/db/migrations/*.sql | wc -l)" "and is brought to the current schema"
 is "$(sqlite3 "$DB" "SELECT count(*) FROM history WHERE hash IS NULL")" 0 "no entry is left without its hash"
 run unit add P1 "Phường 1" --parent DL --kind ward
 ok $rc "a new entry follows"
 expect 0 "and the chain still verifies" verify
-like "$out" "intact: 3 entries" "with three entries"
+like "$out" "intact: 5 entries" "with five entries"
 
 done_testing

@@ -48,6 +48,7 @@ like "$(cat "$T/err")" "^roviec: " "with a message"
 
 # The disk fills up in the middle of a write: the file may not grow.
 cp "$GOOD" "$T/full.db"
+cp "$DB.key" "$T/full.db.key"	# (a copy is sealed with its database's key)
 DB="$T/full.db"
 size=$(stat -c %s "$DB")
 h0=$(sqlite3 "$DB" 'SELECT count(*) FROM history')

@@ -10,6 +10,7 @@
 #include "roviec/config.h"
 #include "roviec/csv.h"
 #include "roviec/dates.h"
+#include "roviec/facts.h"
 #include "roviec/text.h"
 
 #define CHECK(cond) do { if (!(cond)) { fprintf(stderr, "broken: %s (%s:%d)\n", \
@@ -236,11 +237,58 @@ fuzz_argv(const uint8_t *data, size_t size)
 	free(buf);
 }
 
+/* A history entry's facts as the database may hold them (written behind
+ * roviec's back, too): parsed or refused, never more; and any text written
+ * as facts reads back as it was. */
+void
+fuzz_facts(const uint8_t *data, size_t size)
+{
+	char *buf = malloc(size + 1);
+	struct facts_doc *d;
+	struct facts f;
+	const struct facts_value *v;
+
+	if (buf == NULL)
+		return;
+	memcpy(buf, data, size);
+	buf[size] = '\0';
+	if ((d = facts_parse(buf)) != NULL) {
+		v = facts_get(d, "support");
+		CHECK(v->type != FACT_LIST || v->nrows == 0 || v->rows != NULL);
+		for (size_t i = 0; v->type == FACT_LIST && i < v->nrows; i++)
+			for (size_t j = 0; j < v->rows[i].n; j++)
+				CHECK(v->rows[i].items[j].type != FACT_LIST);
+		v = facts_get(d, "title");
+		CHECK(v->type != FACT_STR || v->s != NULL);
+		facts_doc_free(d);
+	}
+	/* The input (up to its first NUL) as a value, and a key. */
+	facts_init(&f);
+	facts_str(&f, "t", buf);
+	facts_list(&f, "support");
+	facts_row(&f);
+	facts_item_int(&f, (long long)size);
+	facts_item_str(&f, buf);
+	facts_row_end(&f);
+	facts_list_end(&f);
+	if (facts_text(&f) != NULL) {
+		CHECK((d = facts_parse(facts_text(&f))) != NULL);
+		CHECK(facts_get(d, "t")->type == FACT_STR && strcmp(facts_get(d, "t")->s, buf) == 0);
+		v = facts_get(d, "support");
+		CHECK(v->type == FACT_LIST && v->nrows == 1 && v->rows[0].n == 2 &&
+		    v->rows[0].items[0].i == (long long)size &&
+		    strcmp(v->rows[0].items[1].s, buf) == 0);
+		facts_doc_free(d);
+	}
+	facts_free(&f);
+	free(buf);
+}
+
 void (*fuzz_target(const char *name))(const uint8_t *, size_t)
 {
 	static const struct { const char *name; void (*fn)(const uint8_t *, size_t); } t[] = {
 		{ "dates", fuzz_dates }, { "text", fuzz_text }, { "csv", fuzz_csv },
-		{ "config", fuzz_config }, { "argv", fuzz_argv },
+		{ "config", fuzz_config }, { "argv", fuzz_argv }, { "facts", fuzz_facts },
 	};
 
 	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)

@@ -15,6 +15,7 @@ void fuzz_text(const uint8_t *data, size_t size);
 void fuzz_csv(const uint8_t *data, size_t size);
 void fuzz_config(const uint8_t *data, size_t size);
 void fuzz_argv(const uint8_t *data, size_t size);
+void fuzz_facts(const uint8_t *data, size_t size);
 
 /* By name ("dates", ...); NULL when unknown. */
 void (*fuzz_target(const char *name))(const uint8_t *, size_t);

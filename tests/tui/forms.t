@@ -61,7 +61,7 @@ ME_ID=$(q "SELECT id FROM people WHERE login = '$ME'")
 P1=$(q "SELECT id FROM units WHERE code = 'P1'")
 P2=$(q "SELECT id FROM units WHERE code = 'P2'")
 DL=$(q "SELECT parent_id FROM units WHERE code = 'P1'")
-is "$(q "SELECT head_id FROM units WHERE id = $P1")" "$ME_ID" "$ME heads P1 in the demo"
+is "$(q "SELECT group_concat(person_id) FROM unit_heads WHERE unit_id = $P1")" "$ME_ID" "$ME heads P1 in the demo"
 
 # Targets: open P1 duties with nothing pending, each used once.
 picked="''"
@@ -477,7 +477,7 @@ ok $? "D opens the deliver form"
 keys -l "Hồ sơ"
 keys Enter
 refused "deliver on a duty the unit leads" "not a supporting unit of $PROG_REF" "$h0"
-city_head=$(q "SELECT p.login FROM people p JOIN units u ON u.head_id = p.id WHERE u.code = 'DL'")
+city_head=$(q "SELECT p.login FROM people p JOIN unit_heads h ON h.person_id = p.id JOIN units u ON u.id = h.unit_id WHERE u.code = 'DL' ORDER BY h.id LIMIT 1")
 p2_off=$(q "SELECT p.login FROM people p JOIN units u ON u.id = p.unit_id WHERE u.code = 'P2' AND p.role = 'officer' LIMIT 1")
 SUP_REF=$("$ROVIEC" --db "$DB" --as "$city_head" add "Đo đạc lại thửa đất số 12" --lead P2 --owner "$p2_off" \
     --due +20 --result "Bản đồ địa chính" --basis "Kế hoạch 5/KH-UBND" --support P1:"Trích lục hồ sơ")

@@ -1,5 +1,6 @@
 /* The Đà Lạt demo: its size, its flags, the acting login's place, speed
  * and determinism. */
+#include "roviec/actor.h"
 #include "roviec/demo.h"
 
 #include <stdlib.h>
@@ -134,11 +135,16 @@ build(const char *path, time_t now, struct counts *c, int check)
 		}
 		ok(s.me.role == ROLE_ADMIN, "the acting login is still an administrator");
 		ok(p1.id != 0 && s.me.unit_id == p1.id, "the acting login belongs to P1");
-		ok(p1.id != 0 && p1.head_id == s.me.id, "the acting login heads P1");
-		if (store_person_by_id(s.st, p1.head_id, &head, &err) != RV_OK)
-			printf("# %s\n", err.msg);
-		is_str(head.login, s.me.login, "the head of P1 is the acting login");
-		model_person_free(&head);
+		{
+			rowid_t first = 0;
+
+			ok(p1.id != 0 && actor_heads(s.st, s.me.id, p1.id), "the acting login heads P1");
+			if (store_first_head(s.st, p1.id, &first, &err) != RV_OK ||
+			    store_person_by_id(s.st, first, &head, &err) != RV_OK)
+				printf("# %s\n", err.msg);
+			is_str(head.login, s.me.login, "the head of P1 is the acting login, its only head");
+			model_person_free(&head);
+		}
 
 		/* All or nothing: a second demo on the same database is refused
 		 * and leaves it as it was. */

@@ -49,7 +49,7 @@ replay(const char *target, const char *dir)
 int
 main(void)
 {
-	static const char *const targets[] = { "dates", "text", "csv", "config", "argv" };
+	static const char *const targets[] = { "dates", "text", "csv", "config", "argv", "facts" };
 
 	for (size_t i = 0; i < sizeof(targets) / sizeof(targets[0]); i++) {
 		char dir[256];

@@ -57,8 +57,10 @@ test_by_hand(void)
 	    "headings and cells made inert, padded to the widest");
 	free(r);
 	r = written(t, OUT_CSV);
-	is_str(r, "ref,ti\x1btle,\r\nP1-1,Ph\xc6\xb0\xe1\xbb\x9dng 1,x\r\n"
-	    "\xe4\xb8\xad,a\x1b[2J\xc2\x9b,\r\n", "CSV to a file as given");
+	/* Whatever the database held: a file is printed on a terminal one
+	 * day (issue 14). */
+	is_str(r, "ref,ti\xe2\x90\x9btle,\r\nP1-1,Ph\xc6\xb0\xe1\xbb\x9dng 1,x\r\n"
+	    "\xe4\xb8\xad,a\xe2\x90\x9b[2J\xef\xbf\xbd,\r\n", "CSV to a file: controls made inert too");
 	free(r);
 	out_table_free(t);
 }

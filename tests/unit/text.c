@@ -563,6 +563,13 @@ test_json(void)
 		    "{\"t\":\"Ph\xc6\xb0\xe1\xbb\x9dng \xe4\xb8\xad\"}",
 		    "text untouched" },
 		{ "\"a\\u001b\"", "\"a\\u001b\"", "escapes untouched" },
+		/* Raw controls a database written behind roviec's back can
+		 * hold (issue 14): escaped in strings, dropped outside. */
+		{ "{\"t\":\"a\x1b]52;c;aGk=\x07\x7f" "b\"}",
+		    "{\"t\":\"a\\u001b]52;c;aGk=\\u0007\\u007f" "b\"}", "raw ESC, BEL, DEL escaped" },
+		{ "{\"t\":\"q\\\"\x1b[2J\"}", "{\"t\":\"q\\\"\\u001b[2J\"}",
+		    "after an escaped quote, still in the string" },
+		{ "[\x1b\"x\",\n\"y\"]", "[\"x\",\n\"y\"]", "outside strings: dropped, white space kept" },
 	};
 	size_t i;
 	char *r;
@@ -572,6 +579,16 @@ test_json(void)
 		is_str(r, t[i].out, t[i].name);
 		free(r);
 	}
+}
+
+static void
+test_sanitize_lines(void)
+{
+	char *r = text_sanitize_lines("a\x1b[2J\tb\nc\rd\xc2\x9b");
+
+	is_str(r, "a\xe2\x90\x9b[2J\tb\nc\xe2\x90\x8d" "d\xef\xbf\xbd",
+	    "sanitize_lines: lines and tabs kept, ESC, CR and C1 made inert");
+	free(r);
 }
 
 static void
@@ -595,6 +612,7 @@ main(void)
 	test_fold();
 	test_sanitize();
 	test_json();
+	test_sanitize_lines();
 	free_cases();
 	return done_testing();
 }

@@ -1,4 +1,4 @@
--- 0007: recurring duties, corrections and undo (issue #11).
+-- 0010: recurring duties, corrections and undo (issue #11).
 --
 -- A series makes a duty again every month, quarter or year: its rule (how
 -- often, on which day of the period the deadline falls, or the period's

@@ -1,0 +1,92 @@
+/* decimal: exact hundredths (see decimal.h). */
+#include "roviec/decimal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "roviec/i18n.h"
+#include "roviec/text.h"
+
+static enum rv_code
+refuse(const char *s, const char *what, long min, long max, struct rv_err *err)
+{
+	char lo[DECIMAL_SIZE], hi[DECIMAL_SIZE], *cut = text_fit(s != NULL ? s : "", 40, 0);
+
+	decimal_format(min, lo);
+	decimal_format(max, hi);
+	err_set(err, RV_REFUSED,
+	    _("%s is a number from %s to %s with at most two decimals (like 1.5 or 1,5), not '%s'"),
+	    what, i18n_decimal(lo), i18n_decimal(hi), cut != NULL ? cut : "");
+	free(cut);
+	return RV_REFUSED;
+}
+
+enum rv_code
+decimal_parse(const char *s, const char *what, long min, long max, long *out,
+    struct rv_err *err)
+{
+	const char *p = s;
+	long whole = 0, frac = 0;
+	int digits = 0, decimals = 0;
+
+	*out = 0;
+	if (s == NULL)
+		return refuse(s, what, min, max, err);
+	while (*p == ' ')
+		p++;
+	for (; *p >= '0' && *p <= '9'; p++, digits++) {
+		/* Far past any bound: stop before the arithmetic overflows. */
+		if (whole > 100000000L)
+			return refuse(s, what, min, max, err);
+		whole = whole * 10 + (*p - '0');
+	}
+	if (*p == '.' || *p == ',') {
+		for (p++; *p >= '0' && *p <= '9'; p++, decimals++)
+			if (decimals < 2)
+				frac = frac * 10 + (*p - '0');
+			else if (*p != '0')
+				return refuse(s, what, min, max, err);
+		if (decimals == 0)
+			return refuse(s, what, min, max, err);
+	}
+	while (*p == ' ')
+		p++;
+	if (*p != '\0' || digits == 0)
+		return refuse(s, what, min, max, err);
+	if (decimals == 1)
+		frac *= 10;
+	*out = whole * 100 + frac;
+	if (*out < min || *out > max)
+		return refuse(s, what, min, max, err);
+	return RV_OK;
+}
+
+char *
+decimal_format(long hundredths, char buf[DECIMAL_SIZE])
+{
+	long whole = hundredths / 100, frac = hundredths % 100;
+
+	if (frac < 0)
+		frac = -frac;
+	if (frac == 0)
+		snprintf(buf, DECIMAL_SIZE, "%ld", whole);
+	else if (frac % 10 == 0)
+		snprintf(buf, DECIMAL_SIZE, "%s%ld.%ld", hundredths < 0 && whole == 0 ? "-" : "",
+		    whole, frac / 10);
+	else
+		snprintf(buf, DECIMAL_SIZE, "%s%ld.%02ld", hundredths < 0 && whole == 0 ? "-" : "",
+		    whole, frac);
+	return buf;
+}
+
+char *
+decimal_format2(long hundredths, char buf[DECIMAL_SIZE])
+{
+	long whole = hundredths / 100, frac = hundredths % 100;
+
+	if (frac < 0)
+		frac = -frac;
+	snprintf(buf, DECIMAL_SIZE, "%s%ld.%02ld", hundredths < 0 && whole == 0 ? "-" : "",
+	    whole, frac);
+	return buf;
+}

@@ -1,0 +1,128 @@
+#!/bin/sh
+# roviec brief (issue #11): what waits for one person, counted and listed,
+# exactly what the list queries say waits, in both languages; looking at it
+# (by hand, or opening the board) makes what came before not new; hostile
+# titles come out inert.
+. "$(dirname "$0")/lib.sh"
+
+refs() { perl -MJSON::PP -0e 'my $d = decode_json(<STDIN>); print join(" ", sort map { $_->{ref} } grep { $_->{kind} eq $ARGV[0] } @{$d->{items}})' "$1"; }
+count() { perl -MJSON::PP -0e 'my $d = decode_json(<STDIN>); print $d->{counts}{$ARGV[0]}' "$1"; }
+list_refs() { run "$@" --format csv; printf '%s\n' "$out" | sed 1d | cut -d, -f1 | sort | tr '\n' ' ' | sed 's/ $//'; }
+sql_refs() { sqlite3 "$DB" "$1" | sort | tr '\n' ' ' | sed 's/ $//'; }
+
+# --- on the demo: a head, an officer, an assigner ---------------------------
+DB="$T/demo.db"
+"$ROVIEC" --db "$DB" init --demo >/dev/null
+ok $? "the demo is made"
+
+# The officer p1.nga: what they own, overdue and due soon; all of it new
+# (they never looked); the part P1 owes as a supporting unit.
+as p1.nga brief --format json
+ok $rc "brief --format json for an officer"
+j=$out
+is "$(printf '%s' "$j" | refs overdue)" "$(list_refs list --owner p1.nga --flag overdue)" \
+    "officer: overdue is list --owner p1.nga --flag overdue"
+is "$(printf '%s' "$j" | refs due_soon)" "$(list_refs list --owner p1.nga --flag due-soon)" \
+    "officer: due soon is list --owner p1.nga --flag due-soon"
+is "$(printf '%s' "$j" | refs new)" "$(list_refs list --owner p1.nga --status open --status pending)" \
+    "officer: never looked, so every open duty given to them is new"
+is "$(printf '%s' "$j" | refs parts)" "$(sql_refs "SELECT d.ref FROM duty_support s JOIN duties d ON d.id = s.duty_id
+    JOIN units u ON u.id = s.unit_id WHERE u.code = 'P1' AND s.delivered_on IS NULL AND d.status IN ('open', 'submitted')")" \
+    "officer: the parts P1 owes, undelivered, of live duties"
+is "$(printf '%s' "$j" | count overdue)" 5 "officer: 5 overdue (the demo's)"
+is "$(printf '%s' "$j" | count proposals)$(printf '%s' "$j" | count confirm)" "00" "an officer answers no proposal and confirms nothing"
+
+# The assigner dl.truong (who also heads the city): results to confirm,
+# extension requests, proposals to the city, returns to him.
+as dl.truong brief --format json
+j=$out
+is "$(printf '%s' "$j" | refs confirm)" "$(list_refs list --assigner dl.truong --status submitted)" \
+    "assigner: to confirm is list --assigner dl.truong --status submitted"
+is "$(printf '%s' "$j" | refs extensions)" "$(sql_refs "SELECT d.ref FROM duties d JOIN extensions x ON x.duty_id = d.id
+    JOIN people a ON a.id = d.assigner_id WHERE x.state = 'pending' AND a.login = 'dl.truong'")" \
+    "assigner: the extension requests on what he assigned"
+pend=$(list_refs list --assigner dl.truong --status pending)
+for r in $(printf '%s' "$j" | refs extensions); do
+	case " $pend " in *" $r "*) ok 0 "assigner: $r is among list --assigner dl.truong --status pending" ;;
+	*) ok 1 "assigner: $r is among list --assigner dl.truong --status pending" ;; esac
+done
+is "$(printf '%s' "$j" | refs proposals)" "$(sql_refs "SELECT d.ref FROM duties d JOIN handoffs h ON h.duty_id = d.id
+    AND h.state = 'pending' WHERE h.to_unit_id = (SELECT id FROM units WHERE code = 'DL')
+    OR (h.kind = 'return' AND d.assigner_id = (SELECT id FROM people WHERE login = 'dl.truong'))")" \
+    "head of the city: the proposals to DL and the duties returned to him"
+test "$(printf '%s' "$j" | count proposals)" -gt 0 && test "$(printf '%s' "$j" | count confirm)" -gt 0 &&
+    test "$(printf '%s' "$j" | count extensions)" -gt 0
+ok $? "the assigner has proposals, results and requests waiting"
+
+# A ward's head (p3.vy heads P3): the proposals to P3.
+as p3.vy brief --format json
+j=$out
+is "$(printf '%s' "$j" | refs proposals)" "$(sql_refs "SELECT d.ref FROM duties d JOIN handoffs h ON h.duty_id = d.id
+    WHERE h.state = 'pending' AND h.to_unit_id = (SELECT id FROM units WHERE code = 'P3')")" \
+    "head of P3: the proposals waiting for P3"
+test "$(printf '%s' "$j" | count proposals)" -ge 1
+ok $? "head of P3: at least one proposal"
+run --as p1.hoang brief --format json
+is "$(printf '%s' "$out" | count proposals)" 0 "an officer of a unit does not answer its proposals"
+
+# In both languages: the same refs, the labels of each.
+for lang in vi_VN.UTF-8 C.UTF-8; do
+	LANG=$lang LC_ALL= LANGUAGE= run --as dl.truong brief
+	ok $rc "brief as text in $lang"
+	for r in $(printf '%s' "$j" | refs confirm); do
+		like "$out" "$r" "$lang: lists $r"
+	done
+	if [ "$lang" = C.UTF-8 ]; then
+		like "$out" "results to confirm: 3" "English: the counts by kind"
+		like "$out" "^What waits for Ngô Quang Trường \(dl.truong\), 2026-12-07" "English: the heading"
+	else
+		like "$out" "$(vi_of "results to confirm"): 3" "Vietnamese: the counts by kind"
+		like "$out" "$(vi_of "What waits for ")Ngô Quang Trường \(dl.truong\), 07/12/2026" "Vietnamese: the heading, the day as DD/MM/YYYY"
+	fi
+done
+
+# --- looking -----------------------------------------------------------------
+DB="$T/roviec.db"
+fixture_city
+ok $? "a small city"
+A=$(new_duty)
+as off1 brief --format json
+is "$(printf '%s' "$out" | refs new)" "$A" "a duty given to off1 is new to them"
+as off1 brief --format json
+is "$(printf '%s' "$out" | refs new)" "$A" "JSON is a peek: still new"
+is "$(sqlite3 "$DB" "SELECT count(*) FROM people_seen")" 0 "nothing recorded by a peek"
+as off1 brief
+like "$out" "$A" "brief by hand lists it"
+is "$(sqlite3 "$DB" "SELECT p.login || ' ' || s.language FROM people_seen s JOIN people p ON p.id = s.person_id")" \
+    "off1 en" "brief by hand records that off1 looked, in English"
+as off1 brief --format json
+is "$(printf '%s' "$out" | count new)" 0 "after looking, it is not new"
+B=$(faketime "$(date -d '+1 hour' '+%Y-%m-%d %H:%M:%S')" "$ROVIEC" --db "$DB" --as chutich add "Báo cáo tháng" --lead P1 --owner off1 \
+    --due +20 --result "Báo cáo" --basis "Kế hoạch 1/KH")
+faketime "$(date -d '+2 hours' '+%Y-%m-%d %H:%M:%S')" "$ROVIEC" --db "$DB" --as off1 brief --format json >"$T/j"
+is "$(refs new <"$T/j")" "$B" "a duty given later is new"
+C=$(faketime "$(date -d '+3 hours' '+%Y-%m-%d %H:%M:%S')" "$ROVIEC" --db "$DB" --as head1 add "Tự giao" --lead P1 --owner head1 \
+    --due +20 --result "Báo cáo" --basis "Kế hoạch 1/KH" 2>/dev/null)
+faketime "$(date -d '+4 hours' '+%Y-%m-%d %H:%M:%S')" "$ROVIEC" --db "$DB" --as head1 brief --format json >"$T/j"
+unlike "$(refs new <"$T/j")" "${C:-none}" "a duty one gives oneself is not new to oneself"
+expect 0 "nothing waits: one line" --as off3 brief
+is "$out" "Nothing waits for Bùi Thị Thu (off3), 2026-12-07." "saying so"
+expect 1 "--format csv is not a brief's" brief --format csv
+expect 2 "brief takes no argument" brief x
+
+# --- hostile titles ------------------------------------------------------------
+while IFS="$(printf '\t')" read -r name hex _; do
+	case "$name" in ''|\#*|name) continue ;; esac
+	text=$(printf '%s' "$hex" | perl -ne 'chomp; print pack("H*", $_)')
+	R=$(TITLE=$text OWNER=off1b DUE=+1 new_duty 2>/dev/null) || continue
+	# JSON first: it only peeks, where brief by hand looks.
+	run --as off1b brief --format json
+	printf '%s' "$out" | perl -MJSON::PP -0e 'decode_json(<STDIN>)' 2>/dev/null
+	ok $? "title '$name': the JSON parses"
+	like " $(printf '%s' "$out" | refs new) " " $R " "title '$name': its duty is listed, new"
+	run --as off1b brief
+	unlike "$out" "$(printf '[\001-\010\013-\037\177]')" "title '$name': brief prints no raw control character"
+	unlike "$out" "$(printf '\302[\200-\237]')" "title '$name': nor a C1 control"
+done < "$FIXTURES/text-cases.tsv"
+
+done_testing
