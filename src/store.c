@@ -143,7 +143,6 @@ enum stmt {
 	ST_SERIES_HAS,
 	ST_DUTY_SNAPSHOT,
 	ST_SNAPSHOT_READ,
-	ST_SUPPORT_JSON,
 	ST_SUPPORT_CLEAR,
 	ST_SUPPORT_FROM_JSON,
 	ST_SUPPORT_SET_PART,
@@ -1075,7 +1074,6 @@ static const char *const sqls[ST__MAX] = {
 	"  json_extract(?1, '$.bounced'), json_extract(?1, '$.escalated'),"
 	"  json_extract(?1, '$.reopened'), json_array_length(?1, '$.support'),"
 	"  ifnull(json_extract(?1, '$.coefficient'), 0)",
-	[ST_SUPPORT_JSON] = "SELECT " SUPPORT_JSON_OF("?1"),
 	[ST_SUPPORT_CLEAR] = "DELETE FROM duty_support WHERE duty_id = ?1",
 	[ST_SUPPORT_FROM_JSON] =
 	"INSERT INTO duty_support (duty_id, unit_id, part, delivered_on, delivered_by)"
@@ -4700,19 +4698,6 @@ store_duty_snapshot(struct store *st, rowid_t duty_id, char **json,
     struct rv_err *err)
 {
 	sqlite3_stmt *s = stmt(st, ST_DUTY_SNAPSHOT, err);
-
-	*json = NULL;
-	if (s == NULL)
-		return RV_STORAGE;
-	sqlite3_bind_int64(s, 1, duty_id);
-	return one_text(st, s, json, err);
-}
-
-enum rv_code
-store_support_json(struct store *st, rowid_t duty_id, char **json,
-    struct rv_err *err)
-{
-	sqlite3_stmt *s = stmt(st, ST_SUPPORT_JSON, err);
 
 	*json = NULL;
 	if (s == NULL)

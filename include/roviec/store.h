@@ -591,9 +591,6 @@ enum rv_code store_duty_snapshot(struct store *st, rowid_t duty_id, char **json,
  * no longer there. */
 enum rv_code store_snapshot_read(struct store *st, const char *json,
     struct duty *d, long *coefficient, struct rv_err *err);
-/* The supporting units of a duty as a JSON array, malloc'd into *json. */
-enum rv_code store_support_json(struct store *st, rowid_t duty_id, char **json,
-    struct rv_err *err);
 /* Removes every supporting unit of the duty, and puts back those of a
  * snapshot (store_duty_snapshot), with their parts and deliveries. */
 enum rv_code store_support_clear(struct store *st, rowid_t duty_id,
