@@ -135,6 +135,14 @@ static const struct action actions[] = {
 	  .who = WHO_ASSIGNER, .when = WHEN_OPEN | WHEN_SUBMITTED,
 	  .slot = { REASON },
 	  ACTION_RUN1(duty_cancel) },
+	/* issue #11 */
+	{ .name = "undo", .rank = 12, .key = 'u', .key_name = "u",
+	  .help = N_("undo your own last action on the duty, within 10 minutes, if nobody acted since"),
+	  .label = NC_("key", "undo"), .title = N_("Undo your last action on this duty? Enter: yes, Esc: no"),
+	  .done = N_("your last action was undone; the history keeps both"),
+	  .who = WHO_OWNER | WHO_HEAD | WHO_MEMBER | WHO_SUPPORTER | WHO_RECEIVER | WHO_ASSIGNER,
+	  .when = WHEN_OPEN | WHEN_SUBMITTED | WHEN_DONE | WHEN_CANCELLED | WHEN_UNDOABLE,
+	  ACTION_RUN0(duty_undo) },
 };
 
 #define NACTIONS (sizeof(actions) / sizeof(actions[0]))
@@ -322,6 +330,7 @@ read_facts(struct store *st, void *arg, struct rv_err *err)
 	f->extension = found;
 	if (found)
 		model_extension_free(&x);
+	f->undoable = duty_may_undo(r->s, st, d.id);
 out:
 	model_duty_free(&d);
 	return rc;
@@ -353,8 +362,11 @@ action_may(const struct action *a, const struct action_facts *f)
 		return 0;
 	status = strcmp(f->status, "open") == 0 ? WHEN_OPEN :
 	    strcmp(f->status, "submitted") == 0 ? WHEN_SUBMITTED :
-	    strcmp(f->status, "done") == 0 ? WHEN_DONE : 0;
-	if ((a->when & WHEN_STATUSES & status) == 0)
+	    strcmp(f->status, "done") == 0 ? WHEN_DONE :
+	    strcmp(f->status, "cancelled") == 0 ? WHEN_CANCELLED : 0;
+	if ((a->when & (WHEN_STATUSES | WHEN_CANCELLED) & status) == 0)
+		return 0;
+	if ((a->when & WHEN_UNDOABLE) && !f->undoable)
 		return 0;
 	if (((a->when & WHEN_HANDOFF) && !f->handoff) ||
 	    ((a->when & WHEN_NO_HANDOFF) && f->handoff) ||

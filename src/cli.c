@@ -54,6 +54,8 @@ enum opt {
 	OPT_CREATED_TO,
 	/* issue #10 */
 	OPT_ASSIGNER,
+	/* issue #11 */
+	OPT_EVERY, OPT_DAY, OPT_TITLE,
 	/* issue #11 (brief) */
 	OPT_LOGIN,
 	/* issue #13 */
@@ -90,6 +92,8 @@ static const struct {
 	[OPT_CREATED_FROM] = { "created-from", 1, 0 },
 	[OPT_CREATED_TO] = { "created-to", 1, 0 },
 	[OPT_ASSIGNER] = { "assigner", 1, 0 },
+	[OPT_EVERY] = { "every", 1, 0 }, [OPT_DAY] = { "day", 1, 0 },
+	[OPT_TITLE] = { "title", 1, 0 },
 	[OPT_LOGIN] = { "login", 0, 0 },
 	[OPT_COEFFICIENT] = { "coefficient", 1, 0 }, [OPT_MONTH] = { "month", 1, 0 },
 	[OPT_QUARTER] = { "quarter", 1, 0 }, [OPT_YEAR] = { "year", 1, 0 },
@@ -155,6 +159,8 @@ static enum rv_code cmd_digest(struct cli *c);
 static enum rv_code cmd_edit(struct cli *c);
 static enum rv_code cmd_evaluate(struct cli *c);
 static enum rv_code cmd_evaluate_set(struct cli *c);
+static enum rv_code cmd_tick(struct cli *c);
+static enum rv_code cmd_series_stop(struct cli *c);
 static enum rv_code parse_command(struct cli *c, int argc, char **argv);
 
 #define GLOBAL (O(OPT_DB) | O(OPT_AS))
@@ -196,10 +202,11 @@ static const struct command commands[] = {
 	 * the others (rule 2) rather than a usage error. */
 	{ "add", NULL, cmd_add, 0, 1,
 	  GLOBAL | O(OPT_LEAD) | O(OPT_OWNER) | O(OPT_DUE) | O(OPT_RESULT) |
-	  O(OPT_BASIS) | O(OPT_SUPPORT) | O(OPT_FIELD) | O(OPT_NOTE) | O(OPT_COEFFICIENT),
-	  NEEDS_ACTOR,
+	  O(OPT_BASIS) | O(OPT_SUPPORT) | O(OPT_FIELD) | O(OPT_NOTE) | O(OPT_EVERY) |
+	  O(OPT_DAY) | O(OPT_COEFFICIENT), NEEDS_ACTOR,
 	  "add TITLE --lead UNIT --owner LOGIN --due DATE --result TEXT --basis TEXT"
-	  " [--support UNIT[:PART]]... [--field NAME] [--note TEXT] [--coefficient N]" },
+	  " [--support UNIT[:PART]]... [--field NAME] [--note TEXT]"
+	  " [--every month|quarter|year [--day N]] [--coefficient N]" },
 	{ "list", NULL, cmd_list, 0, 0, GLOBAL | LIST_OPTS, NEEDS_ACTOR,
 	  "list [--unit UNIT] [--supporting UNIT] [--owner LOGIN] [--assigner LOGIN]"
 	  " [--status STATUS]... [--all] [--flag FLAG]... [--search TEXT]"
@@ -210,8 +217,14 @@ static const struct command commands[] = {
 	/* The actions on a duty come here, in the order of action.c's
 	 * table, generated from it (action_commands). */
 	{ NULL, NULL, NULL, 0, 0, 0, NEEDS_NOTHING, NULL },
-	{ "edit", NULL, cmd_edit, 1, 1, GLOBAL | O(OPT_COEFFICIENT) | O(OPT_REASON),
-	  NEEDS_ACTOR, "edit REF --coefficient N [--reason TEXT]" },
+	/* issue #11 (corrections; the coefficient: issue #13) */
+	{ "edit", NULL, cmd_edit, 1, 1, GLOBAL | O(OPT_TITLE) | O(OPT_RESULT) |
+	  O(OPT_BASIS) | O(OPT_SUPPORT) | O(OPT_COEFFICIENT) | O(OPT_REASON), NEEDS_ACTOR,
+	  "edit REF [--title TEXT] [--result TEXT] [--basis TEXT] [--support UNIT[:PART]]..."
+	  " [--coefficient N] [--reason TEXT]" },
+	{ "series", "stop", cmd_series_stop, 1, 1, GLOBAL | O(OPT_REASON), NEEDS_ACTOR,
+	  "series stop REF --reason TEXT" },
+	{ "tick", NULL, cmd_tick, 0, 0, GLOBAL, NEEDS_ACTOR, "tick" },
 	/* "evaluate set" before "evaluate": the first whose words match wins. */
 	{ "evaluate", "set", cmd_evaluate_set, 1, 1,
 	  GLOBAL | O(OPT_PERIOD) | O(OPT_GENERAL) | O(OPT_COHESION) | O(OPT_REASON),
@@ -434,7 +447,7 @@ find_command(int argc, char **argv, int *at1, int *at2)
 		}
 		words[n++] = i;
 		if (n == 1 && strcmp(arg, "unit") != 0 && strcmp(arg, "person") != 0 &&
-		    strcmp(arg, "evaluate") != 0)
+		    strcmp(arg, "series") != 0 && strcmp(arg, "evaluate") != 0)
 			break;
 	}
 	*at1 = words[0];
@@ -861,6 +874,8 @@ cmd_add(struct cli *c)
 	in.basis = c->a.opt[OPT_BASIS];
 	in.field = c->a.opt[OPT_FIELD];
 	in.note = c->a.opt[OPT_NOTE];
+	in.every = c->a.opt[OPT_EVERY];
+	in.day = c->a.opt[OPT_DAY];
 	in.coefficient = c->a.opt[OPT_COEFFICIENT];
 	for (int i = 0; i < c->a.nmulti[OPT_SUPPORT]; i++) {
 		char *colon;
@@ -1306,6 +1321,91 @@ cmd_action(struct cli *c)
 		putchar('\n');
 	}
 	return rc;
+}
+
+/* --- issue #11: corrections (the coefficient: issue #13) and series ------ */
+
+static enum rv_code
+cmd_edit(struct cli *c)
+{
+	struct duty_edit e = { 0 };
+	char *parts[MAX_MULTI] = { 0 };
+	enum rv_code rc;
+
+	e.title = c->a.opt[OPT_TITLE];
+	e.result = c->a.opt[OPT_RESULT];
+	e.basis = c->a.opt[OPT_BASIS];
+	e.support_given = c->a.nmulti[OPT_SUPPORT] > 0;
+	e.coefficient = c->a.opt[OPT_COEFFICIENT];
+	e.reason = c->a.opt[OPT_REASON];
+	/* --support '' alone: no supporting unit left. */
+	for (int i = 0; i < c->a.nmulti[OPT_SUPPORT]; i++) {
+		char *colon;
+
+		if (c->a.multi[OPT_SUPPORT][i][0] == '\0' && c->a.nmulti[OPT_SUPPORT] == 1)
+			break;
+		if ((parts[i] = strdup(c->a.multi[OPT_SUPPORT][i])) == NULL) {
+			rc = err_set(&c->err, RV_STORAGE, _("out of memory"));
+			goto out;
+		}
+		if ((colon = strchr(parts[i], ':')) != NULL) {
+			*colon = '\0';
+			e.support[i].part = colon + 1;
+		}
+		e.support[i].unit = parts[i];
+		e.nsupport++;
+	}
+	if (e.title == NULL && e.result == NULL && e.basis == NULL && !e.support_given &&
+	    e.coefficient == NULL) {
+		rc = usage_error(c,
+		    _("say what to correct: --title, --result, --basis, --support or --coefficient"),
+		    NULL);
+		goto out;
+	}
+	if ((rc = duty_edit(&c->s, c->a.pos[0], &e, &c->err)) == RV_OK) {
+		out_text(stdout, c->a.pos[0]);
+		fputs(_(": corrected; the history keeps the old and the new values\n"), stdout);
+	}
+out:
+	for (int i = 0; i < MAX_MULTI; i++)
+		free(parts[i]);
+	return rc;
+}
+
+static enum rv_code
+cmd_series_stop(struct cli *c)
+{
+	enum rv_code rc = duty_series_stop(&c->s, c->a.pos[0], c->a.opt[OPT_REASON], &c->err);
+
+	if (rc == RV_OK) {
+		out_text(stdout, c->a.pos[0]);
+		fputs(_(": its series is stopped; no further duty will be made\n"), stdout);
+	}
+	return rc;
+}
+
+/* One line per duty made, on stdout; per series that could not go on,
+ * one on stderr. */
+static void
+tick_said(const struct tick_event *ev, void *arg)
+{
+	char line[1400];
+
+	(void)arg;
+	if (ev->err == NULL)
+		snprintf(line, sizeof(line), _("%s: made for %s (series %lld)"), ev->ref,
+		    ev->period, ev->series);
+	else
+		snprintf(line, sizeof(line), _("roviec: series %lld: %s"), ev->series,
+		    ev->err->msg);
+	out_text(ev->err == NULL ? stdout : stderr, line);
+	fputc('\n', ev->err == NULL ? stdout : stderr);
+}
+
+static enum rv_code
+cmd_tick(struct cli *c)
+{
+	return duty_tick(&c->s, tick_said, NULL, &c->err);
 }
 
 /* --- import and export ------------------------------------------------ */
@@ -2216,25 +2316,6 @@ cmd_graph(struct cli *c)
 		graph_text(&g);
 	graph_free(&g);
 	return RV_OK;
-}
-
-/* --- edit (issue #13) ---------------------------------------------------- */
-
-static enum rv_code
-cmd_edit(struct cli *c)
-{
-	struct duty_edit in = {
-		.coefficient = c->a.opt[OPT_COEFFICIENT], .reason = c->a.opt[OPT_REASON],
-	};
-	enum rv_code rc;
-
-	if (in.coefficient == NULL)
-		return usage_error(c, _("say what to change: --coefficient N"), NULL);
-	if ((rc = duty_edit(&c->s, c->a.pos[0], &in, &c->err)) == RV_OK) {
-		out_text(stdout, c->a.pos[0]);
-		printf(": %s.\n", _("edited"));
-	}
-	return rc;
 }
 
 /* --- evaluate (issue #13): Decree 335/2025/NĐ-CP --------------------------- */

@@ -1,6 +1,7 @@
 /* dates: calendar days, parsing and working days (see dates.h). */
 #include "roviec/dates.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -554,6 +555,82 @@ dates_midnight_utc(day_t day, char out[21])
 	t = mktime(&tm);
 	gmtime_r(&t, &utc);
 	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &utc);
+}
+
+/* --- issue #11: the periods of a series ---------------------------------- */
+
+void
+dates_period(day_t day, int months, char out[DATES_PERIOD_SIZE])
+{
+	char buf[48];
+	int y, m, d;
+
+	assert(months == 1 || months == 3 || months == 12);
+	dates_to_ymd(day, &y, &m, &d);
+	if (months == 1)
+		snprintf(buf, sizeof(buf), "%04d-%02d", y, m);
+	else if (months == 3)
+		snprintf(buf, sizeof(buf), "%04d-Q%d", y, (m - 1) / 3 + 1);
+	else
+		snprintf(buf, sizeof(buf), "%04d", y);
+	/* Years 1900 to 2999 (day numbers from dates_parse): 4 digits. */
+	assert(strlen(buf) < DATES_PERIOD_SIZE);
+	snprintf(out, DATES_PERIOD_SIZE, "%.7s", buf);
+}
+
+/* The year and the period's last month; 0, or -1 when it is not one. */
+static int
+period_last_month(const char *p, int months, int *y, int *m)
+{
+	int n;
+
+	if (p == NULL || dates_digits(p, 4, y) != 0 || *y < DATES_YEAR_MIN ||
+	    *y > DATES_YEAR_MAX)
+		return -1;
+	if (months == 12 && p[4] == '\0') {
+		*m = 12;
+		return 0;
+	}
+	if (months == 1 && p[4] == '-' && dates_digits(p + 5, 2, &n) == 0 &&
+	    p[7] == '\0' && n >= 1 && n <= 12) {
+		*m = n;
+		return 0;
+	}
+	if (months == 3 && p[4] == '-' && p[5] == 'Q' && p[6] >= '1' && p[6] <= '4' &&
+	    p[7] == '\0') {
+		*m = 3 * (p[6] - '0');
+		return 0;
+	}
+	return -1;
+}
+
+int
+dates_period_next(const char *period, int months, char out[DATES_PERIOD_SIZE])
+{
+	int y, m;
+	day_t first;
+
+	if (period_last_month(period, months, &y, &m) != 0)
+		return -1;
+	if (++m > 12) {
+		m = 1;
+		y++;
+	}
+	first = dates_days_from_civil(y, m, 1);
+	dates_period(first, months, out);
+	return 0;
+}
+
+int
+dates_period_deadline(const char *period, int months, int day, day_t *out)
+{
+	int y, m, n;
+
+	if (period_last_month(period, months, &y, &m) != 0 || day < 0 || day > 31)
+		return -1;
+	n = dates_month_days(y, m);
+	*out = dates_days_from_civil(y, m, day == 0 || day > n ? n : day);
+	return 0;
 }
 
 void

@@ -328,10 +328,41 @@ move_duty(struct op *op, rowid_t unit_id, rowid_t owner_id, int counted,
 	return store_duty_update(op->s->st, &op->d, err);
 }
 
+/* An action with what undo needs (issue #11): the duty's state before it,
+ * kept with the range of history entries the action wrote on the duty. */
+struct undoable {
+	struct op *op;
+	store_txn_fn fn;
+};
+
+static enum rv_code
+with_undo_point(struct store *st, void *arg, struct rv_err *err)
+{
+	struct undoable *u = arg;
+	struct duty d = { 0 };
+	struct rv_err ignored;
+	char *state = NULL, hash[65], at[32];
+	long long before = 0, last = 0;
+	enum rv_code rc;
+
+	/* A reference that names no duty: the action says so itself. */
+	if (store_duty_by_ref(st, u->op->ref, &d, &ignored) != RV_OK)
+		return u->fn(st, u->op, err);
+	if ((rc = store_duty_snapshot(st, d.id, &state, err)) == RV_OK &&
+	    (rc = store_history_head(st, &before, hash, at, err)) == RV_OK &&
+	    (rc = u->fn(st, u->op, err)) == RV_OK &&
+	    (rc = store_duty_last_entry(st, d.id, &last, err)) == RV_OK && last > before)
+		rc = store_undo_point_set(st, d.id, before + 1, last, state, err);
+	free(state);
+	model_duty_free(&d);
+	return rc;
+}
+
 /* Runs one action on an existing duty. */
 static enum rv_code
 run_op(struct session *s, struct op *op, store_txn_fn fn, struct rv_err *err)
 {
+	struct undoable u = { op, fn };
 	enum rv_code rc;
 
 	op->s = s;
@@ -340,7 +371,7 @@ run_op(struct session *s, struct op *op, store_txn_fn fn, struct rv_err *err)
 	else if (op->ref == NULL || op->ref[0] == '\0')
 		rc = err_set(err, RV_REFUSED, _("name the duty by its reference, like P1-0042"));
 	else
-		rc = store_write(s->st, fn, op, err);
+		rc = store_write(s->st, with_undo_point, &u, err);
 	free(op->text);
 	model_duty_free(&op->d);
 	model_duty_free(&op->was);
@@ -377,6 +408,15 @@ struct create {
 	/* Its parts delivered, for the history (unit, by whom, on which day). */
 	struct { rowid_t unit, by; char day[11]; } delivered[DUTY_SUPPORT_MAX];
 	int ndelivered;
+	/* issue #11: the series it starts (every given), its deadline's day
+	 * in each period (0: the last) and its first period. */
+	int recurs;
+	enum series_every every;
+	int day;
+	char period[DATES_PERIOD_SIZE];
+	/* A series' instance: recorded as made by its assigner, via whoever
+	 * made it happen (record_created). */
+	int for_assigner;
 };
 
 /* Rule 2: names every one of the six clears that is missing. */
@@ -394,7 +434,9 @@ check_six_clears(const struct duty_new *in, int import, struct rv_err *err)
 		N_("the basis, the directive it comes from (basis)"),
 	};
 	const char *const *names = import ? columns : options;
-	const char *given[] = { in->title, in->lead, in->owner, in->due,
+	/* A series' deadline comes from its rule (issue #11). */
+	const char *given[] = { in->title, in->lead, in->owner,
+	    in->due == NULL && in->every != NULL && in->every[0] != '\0' ? "rule" : in->due,
 	    in->result, in->basis };
 	static const char *const fields[] = { "title", "lead", "owner", "due",
 	    "result", "basis" };
@@ -703,7 +745,7 @@ record_created(struct create *c, const struct duty *d, rowid_t assigner,
 	int done = strcmp(d->status, "done") == 0;
 	enum rv_code rc;
 
-	if (c->rec == NULL) {
+	if (c->rec == NULL && !c->for_assigner) {
 		h.actor_id = c->s->me.id;
 		h.via_id = c->s->via.id;
 	}
@@ -751,6 +793,52 @@ out:
 	return rc;
 }
 
+/* issue #11: a series instance's "created" detail goes on "deadline DAY"
+ * with "; series N period P". */
+static void
+series_detail(char *detail, size_t size, rowid_t series, const char *period)
+{
+	size_t len = strlen(detail);
+
+	snprintf(detail + len, size - len, "; series %lld period %s", (long long)series,
+	    period);
+}
+
+/* The history's words for a series' rule: "series 3 every month day 20"
+ * ("day last": the period's last day). */
+static void
+series_rule(char *buf, size_t size, const struct series *se)
+{
+	if (se->day > 0)
+		snprintf(buf, size, "series %lld every %s day %d", (long long)se->id,
+		    model_every_name(se->every), se->day);
+	else
+		snprintf(buf, size, "series %lld every %s day last", (long long)se->id,
+		    model_every_name(se->every));
+}
+
+/* An entry on a duty just made by the acting person that changes none of
+ * its fields (empty facts): a series started. */
+static enum rv_code
+record_plain(struct session *s, const struct duty *d, const char *action,
+    const char *at, const char *detail, struct rv_err *err)
+{
+	struct history_entry h = {
+		.duty_id = d->id, .at = at, .actor_id = s->me.id, .via_id = s->via.id,
+		.action = action, .detail = detail,
+	};
+	struct facts f;
+	enum rv_code rc;
+
+	facts_init(&f);
+	if ((h.data = facts_text(&f)) == NULL)
+		rc = err_set(err, RV_STORAGE, _("out of memory"));
+	else
+		rc = store_history_add(s->st, &h, err);
+	facts_free(&f);
+	return rc;
+}
+
 static enum rv_code
 do_create(struct store *st, void *arg, struct rv_err *err)
 {
@@ -763,6 +851,7 @@ do_create(struct store *st, void *arg, struct rv_err *err)
 	char uuid[37], ref[DUTY_REF_SIZE], at[21], *detail = NULL;
 	size_t size;
 	long long n;
+	struct series se = { 0 };
 	int closed = r != NULL && r->status != NULL &&
 	    (strcmp(r->status, "done") == 0 || strcmp(r->status, "cancelled") == 0);
 	enum rv_code rc;
@@ -843,10 +932,20 @@ do_create(struct store *st, void *arg, struct rv_err *err)
 	    (r != NULL && r->delivered != NULL &&
 	    (rc = add_deliveries(c, &d, err)) != RV_OK))
 		goto out;
+	if (c->recurs) {
+		se.every = c->every;
+		se.day = c->day;
+		se.assigner_id = assigner.id;
+		se.lead_unit_id = lead.id;
+		se.owner_id = owner.id;
+		if ((rc = store_series_insert(st, &se, at, err)) != RV_OK ||
+		    (rc = store_duty_set_series(st, d.id, se.id, c->period, err)) != RV_OK)
+			goto out;
+	}
 	/* An imported duty's original deadline, when an extension moved it
 	 * before the import, is recorded too: verify checks both. */
 	/* A coefficient other than 1 too (migration 9), before the source. */
-	size = 96 + (r != NULL && r->source != NULL ? strlen(r->source) : 0);
+	size = 160 + (r != NULL && r->source != NULL ? strlen(r->source) : 0);
 	if ((detail = malloc(size)) == NULL) {
 		rc = err_set(err, RV_STORAGE, _("out of memory"));
 		goto out;
@@ -859,7 +958,15 @@ do_create(struct store *st, void *arg, struct rv_err *err)
 	    decimal_format(c->coefficient, (char[DECIMAL_SIZE]){ 0 }) : "",
 	    r != NULL && r->source != NULL ? "; " : "",
 	    r != NULL && r->source != NULL ? r->source : "");
+	if (c->recurs)
+		series_detail(detail, size, se.id, c->period);
 	rc = record_created(c, &d, assigner.id, owner.id, at, detail, err);
+	if (rc == RV_OK && c->recurs) {
+		char rule[64];
+
+		series_rule(rule, sizeof(rule), &se);
+		rc = record_plain(s, &d, "series-started", at, rule, err);
+	}
 	free(c->ref);
 	c->ref = NULL;
 	if (rc == RV_OK && (c->ref = strdup(ref)) == NULL)
@@ -976,6 +1083,75 @@ check_record(struct create *c, day_t today, struct rv_err *err)
 	return RV_OK;
 }
 
+/* "tháng", "quý", "năm" (any case, with or without diacritics) as the
+ * board's form may be answered in Vietnamese; 0, or -1. */
+static int
+every_in_words(const char *word, enum series_every *out)
+{
+	static const char *const folded[] = { "thang", "quy", "nam" };
+	char *f = text_fold(word);
+	int found = -1;
+
+	for (int i = 0; i < 3 && f != NULL; i++)
+		if (strcmp(f, folded[i]) == 0) {
+			*out = (enum series_every)i;
+			found = 0;
+		}
+	free(f);
+	return found;
+}
+
+/* A series' rule (issue #11): every and day, checked; without a deadline
+ * given, the first period's deadline from today on. */
+static enum rv_code
+create_rule(struct create *c, day_t today, struct rv_err *err)
+{
+	const struct duty_new *in = c->in;
+	const char *every = in->every != NULL && in->every[0] != '\0' ? in->every : NULL;
+	const char *day = in->day != NULL && in->day[0] != '\0' ? in->day : NULL;
+	char period[DATES_PERIOD_SIZE];
+	int months;
+
+	if (every == NULL && day == NULL)
+		return RV_OK;
+	if (every == NULL) {
+		err_set(err, RV_REFUSED,
+		    _("a deadline's day is for a series: give --every month, quarter or year with it"));
+		return err_field(err, "every");
+	}
+	if (c->rec != NULL)
+		return err_set(err, RV_REFUSED, _("a series is started with roviec add, not imported"));
+	if (model_every_parse(every, &c->every) != 0 && every_in_words(every, &c->every) != 0) {
+		err_set(err, RV_REFUSED, _("a series recurs every month, quarter or year, not '%s'"),
+		    every);
+		return err_field(err, "every");
+	}
+	c->recurs = 1;
+	c->day = 0;
+	if (day != NULL) {
+		const char *p = day;
+
+		while (*p >= '0' && *p <= '9' && c->day <= 31)
+			c->day = c->day * 10 + (*p++ - '0');
+		if (*p != '\0' || c->day < 1 || c->day > 31) {
+			c->day = 0;
+			err_set(err, RV_REFUSED,
+			    _("the deadline's day in the period is a number from 1 to 31 (a shorter month ends sooner)"));
+			return err_field(err, "day");
+		}
+	}
+	if (in->due != NULL)
+		return RV_OK;
+	months = model_every_months(c->every);
+	dates_period(today, months, period);
+	if (dates_period_deadline(period, months, c->day, &c->due) != 0)
+		return err_set(err, RV_STORAGE, _("the period %s cannot be read"), period);
+	if (c->due < today && (dates_period_next(period, months, period) != 0 ||
+	    dates_period_deadline(period, months, c->day, &c->due) != 0))
+		return err_set(err, RV_STORAGE, _("the period %s cannot be read"), period);
+	return RV_OK;
+}
+
 /* The checks and the write shared by add and import: rec is the import's
  * record, NULL for add (whose deadline may not be past). */
 static enum rv_code
@@ -991,7 +1167,8 @@ create_duty(struct session *s, const struct duty_new *in,
 	if (in->nsupport > DUTY_SUPPORT_MAX)
 		return err_set(err, RV_REFUSED, _("at most %d supporting units"), DUTY_SUPPORT_MAX);
 	if ((rc = check_six_clears(in, rec != NULL, err)) != RV_OK ||
-	    (rc = create_texts(&c, err)) != RV_OK)
+	    (rc = create_texts(&c, err)) != RV_OK ||
+	    (rc = create_rule(&c, today, err)) != RV_OK)
 		goto out;
 	if (in->coefficient != NULL && (rc = decimal_parse(in->coefficient,
 	    rec != NULL ? _("the coefficient (coefficient)") : _("the coefficient (--coefficient)"),
@@ -999,10 +1176,12 @@ create_duty(struct session *s, const struct duty_new *in,
 		err_field(err, "coefficient");
 		goto out;
 	}
-	if ((rc = dates_parse(in->due, today, &c.due, err)) != RV_OK) {
+	if (in->due != NULL && (rc = dates_parse(in->due, today, &c.due, err)) != RV_OK) {
 		err_field(err, "due");
 		goto out;
 	}
+	if (c.recurs)
+		dates_period(c.due, model_every_months(c.every), c.period);
 	if (rec != NULL && (rc = check_record(&c, today, err)) != RV_OK)
 		goto out;
 	if ((rec == NULL || rec->created == NULL) && c.due < today) {
@@ -1635,6 +1814,8 @@ duty_done(struct session *s, const char *ref, const char *note, struct rv_err *e
 	return run_op(s, &op, do_done, err);
 }
 
+static enum rv_code do_series_next(struct store *st, void *arg, struct rv_err *err);
+
 static enum rv_code
 do_confirm(struct store *st, void *arg, struct rv_err *err)
 {
@@ -1647,9 +1828,13 @@ do_confirm(struct store *st, void *arg, struct rv_err *err)
 		return rc;
 	snprintf(op->d.status, sizeof(op->d.status), "done");
 	memcpy(op->d.closed_on, op->today, sizeof(op->today));
-	if ((rc = store_duty_update(st, &op->d, err)) != RV_OK)
+	if ((rc = store_duty_update(st, &op->d, err)) != RV_OK ||
+	    (rc = record(op, "confirmed", 0, 0, 0, 0, NULL, op->d.done_on, err)) != RV_OK)
 		return rc;
-	return record(op, "confirmed", 0, 0, 0, 0, NULL, op->d.done_on, err);
+	/* A series goes on with its next period (issue #11), best effort. */
+	if (store_write(st, do_series_next, op, &(struct rv_err){ 0 }) == RV_STORAGE)
+		return err_set(err, RV_STORAGE, _("the next duty of the series could not be written"));
+	return RV_OK;
 }
 
 enum rv_code
@@ -1732,80 +1917,6 @@ duty_reopen(struct session *s, const char *ref, const char *reason,
 
 	session_tick(s);
 	return run_with_reason(s, &op, reason, do_reopen, err);
-}
-
-/* --- editing ----------------------------------------------------------- */
-
-/* What duty_edit changes, parsed before the transaction. */
-struct edit {
-	struct op op;
-	const struct duty_edit *in;
-	long coefficient;	/* hundredths; 0: unchanged */
-};
-
-/* One "edited" entry: the field, its old and new value (history.h). */
-static enum rv_code
-record_edit(struct op *op, const char *field, const char *from, const char *to,
-    struct rv_err *err)
-{
-	char *detail = history_edit_detail(field, from, to);
-	enum rv_code rc;
-
-	if (detail == NULL)
-		return err_set(err, RV_STORAGE, _("out of memory"));
-	rc = record(op, "edited", 0, 0, 0, 0, op->text, detail, err);
-	free(detail);
-	return rc;
-}
-
-static enum rv_code
-do_edit(struct store *st, void *arg, struct rv_err *err)
-{
-	struct edit *e = arg;
-	struct op *op = &e->op;
-	char from[DECIMAL_SIZE], to[DECIMAL_SIZE];
-	long now;
-	int changed = 0;
-	enum rv_code rc;
-
-	if ((rc = op_load(st, op, err)) != RV_OK ||
-	    (rc = need_assigner(op, _("edit it"), err)) != RV_OK)
-		return rc;
-	if (strcmp(op->d.status, "open") != 0 && strcmp(op->d.status, "submitted") != 0)
-		return err_set(err, RV_REFUSED,
-		    _("%s is %s: a closed duty is evidence for the evaluation, and no longer changes"),
-		    op->d.ref, _(op->d.status));
-	if (e->coefficient != 0) {
-		if ((rc = store_duty_coefficient(st, op->d.id, &now, err)) != RV_OK)
-			return rc;
-		if (now != e->coefficient) {
-			if ((rc = store_duty_set_coefficient(st, op->d.id, e->coefficient, err)) != RV_OK ||
-			    (rc = record_edit(op, "coefficient", decimal_format(now, from),
-			    decimal_format(e->coefficient, to), err)) != RV_OK)
-				return rc;
-			changed++;
-		}
-	}
-	if (changed == 0)
-		return err_set(err, RV_REFUSED, _("%s already has what you give: nothing to change"),
-		    op->d.ref);
-	return RV_OK;
-}
-
-enum rv_code
-duty_edit(struct session *s, const char *ref, const struct duty_edit *in,
-    struct rv_err *err)
-{
-	struct edit e = { .op = { .ref = ref }, .in = in };
-	enum rv_code rc;
-
-	if (in->coefficient == NULL)
-		return err_set(err, RV_REFUSED, _("say what to change: --coefficient N"));
-	if ((rc = decimal_parse(in->coefficient, _("the coefficient (--coefficient)"),
-	    DUTY_COEFFICIENT_MIN, DUTY_COEFFICIENT_MAX, &e.coefficient, err)) != RV_OK ||
-	    (rc = take_text(in->reason, _("a reason"), DUTY_TEXT_MAX, 0, &e.op.text, err)) != RV_OK)
-		return rc;
-	return run_op(s, &e.op, do_edit, err);
 }
 
 /* --- the assigner's own moves ------------------------------------------ */
@@ -1911,4 +2022,746 @@ duty_cancel(struct session *s, const char *ref, const char *reason,
 
 	session_tick(s);
 	return run_with_reason(s, &op, reason, do_cancel, err);
+}
+
+/* --- issue #11: recurring duties ----------------------------------------- */
+
+/* The supporting units of a new instance, for its creation's facts. */
+struct instance_parts {
+	struct create *c;
+	struct duty_new *in;
+	int oom;
+};
+
+static int
+instance_support(const struct support_row *row, void *arg)
+{
+	struct instance_parts *ip = arg;
+	size_t n = ip->in->nsupport;
+
+	assert(n < DUTY_SUPPORT_MAX);
+	if ((ip->c->parts[n] = strdup(row->part != NULL ? row->part : "")) == NULL)
+		return ip->oom = 1;
+	ip->c->support_ids[n] = row->unit_id;
+	ip->in->nsupport++;
+	return 0;
+}
+
+/*
+ * Makes the series' instance for period, after the instance prev (its
+ * texts and supporting units): the series' assigner, lead unit and owner
+ * (the lead unit's head when the owner has left it), the period's
+ * deadline.  Recorded as created by the assigner, via whoever made it
+ * happen when that is someone else.  ref gets the new reference.
+ */
+static enum rv_code
+series_instance(struct session *s, const struct series *se, const char *prev,
+    const char *period, char ref[DUTY_REF_SIZE], struct rv_err *err)
+{
+	struct store *st = s->st;
+	struct duty p = { 0 }, d = { 0 };
+	struct unit lead = { 0 };
+	struct person owner = { 0 };
+	struct duty_new in = { 0 };
+	struct create c = { .s = s, .in = &in, .for_assigner = 1 };
+	struct instance_parts ip = { &c, &in, 0 };
+	char uuid[37], at[21], detail[128];
+	day_t due;
+	long long n;
+	int has = 0;
+	enum rv_code rc;
+
+	if ((rc = store_series_has(st, se->id, period, &has, err)) != RV_OK)
+		return rc;
+	if (has)
+		return err_set(err, RV_REFUSED, _("the series has its duty for %s already"), period);
+	if (dates_period_deadline(period, model_every_months(se->every), se->day, &due) != 0)
+		return err_set(err, RV_STORAGE, _("the period %s cannot be read"), period);
+	if ((rc = store_duty_by_ref(st, prev, &p, err)) != RV_OK ||
+	    (rc = store_unit_by_id(st, se->lead_unit_id, &lead, err)) != RV_OK ||
+	    (rc = store_person_by_id(st, se->owner_id, &owner, err)) != RV_OK)
+		goto out;
+	if (!actor_heads_above(st, se->assigner_id, lead.id)) {
+		rc = err_set(err, RV_REFUSED,
+		    _("its assigner no longer heads %s or a unit above it; the assigner stops the series and a head starts another"),
+		    lead.code);
+		goto out;
+	}
+	if (owner.unit_id != lead.id || owner.role == ROLE_INSPECTOR) {
+		rowid_t head = 0;
+
+		model_person_free(&owner);
+		if ((rc = store_first_head(st, lead.id, &head, err)) != RV_OK)
+			goto out;
+		if (head == 0) {
+			rc = err_set(err, RV_REFUSED,
+			    _("its owner has left %s and the unit has no head to take it; ask the administrator to name one"),
+			    lead.code);
+			goto out;
+		}
+		if ((rc = store_person_by_id(st, head, &owner, err)) != RV_OK)
+			goto out;
+	}
+	if ((rc = store_next_ref(st, lead.code, &n, err)) != RV_OK)
+		goto out;
+	snprintf(ref, DUTY_REF_SIZE, "%s-%04lld", lead.code, n);
+	new_uuid(uuid);
+	session_stamp(s, at);
+	d.uuid = uuid;
+	d.ref = ref;
+	d.title = p.title;
+	d.search_key = p.search_key;
+	d.result = p.result;
+	d.basis = p.basis;
+	d.field = p.field;
+	d.assigner_id = se->assigner_id;
+	d.lead_unit_id = lead.id;
+	d.owner_id = owner.id;
+	d.created_at = at;
+	dates_iso(due, d.original_deadline);
+	dates_iso(due, d.deadline);
+	snprintf(d.status, sizeof(d.status), "open");
+	dates_iso(session_today(s), d.last_progress_on);
+	if ((rc = store_duty_insert(st, &d, err)) != RV_OK ||
+	    (rc = store_support_copy(st, d.id, p.id, err)) != RV_OK ||
+	    (rc = store_duty_set_series(st, d.id, se->id, period, err)) != RV_OK)
+		goto out;
+	snprintf(detail, sizeof(detail), "deadline %s", d.deadline);
+	series_detail(detail, sizeof(detail), se->id, period);
+	/* Its creation's facts: the whole duty, its supporting units too. */
+	if ((rc = store_support_list(st, d.id, instance_support, &ip, err)) == RV_OK &&
+	    ip.oom)
+		rc = err_set(err, RV_STORAGE, _("out of memory"));
+	if (rc == RV_OK)
+		rc = record_created(&c, &d, se->assigner_id, owner.id, at, detail, err);
+out:
+	for (size_t i = 0; i < in.nsupport; i++)
+		free(c.parts[i]);
+	model_duty_free(&p);
+	model_unit_free(&lead);
+	model_person_free(&owner);
+	return rc;
+}
+
+/* One series' instance for the period today falls in, in one transaction. */
+struct tick_one {
+	struct session *s;
+	rowid_t series;
+	char ref[DUTY_REF_SIZE], period[DATES_PERIOD_SIZE];
+	int made;
+};
+
+static enum rv_code
+do_tick_one(struct store *st, void *arg, struct rv_err *err)
+{
+	struct tick_one *t = arg;
+	struct series se;
+	char last[DUTY_REF_SIZE], last_period[DATES_PERIOD_SIZE];
+	enum rv_code rc;
+
+	t->made = 0;
+	if ((rc = store_series_by_id(st, t->series, &se, err)) != RV_OK ||
+	    (rc = store_series_last(st, se.id, last, last_period, err)) != RV_OK)
+		return rc;
+	dates_period(session_today(t->s), model_every_months(se.every), t->period);
+	/* Stopped meanwhile, or this period (or a later one) has its duty. */
+	if (se.stopped || last[0] == '\0' || strcmp(last_period, t->period) >= 0)
+		return RV_OK;
+	if ((rc = series_instance(t->s, &se, last, t->period, t->ref, err)) == RV_OK)
+		t->made = 1;
+	return rc;
+}
+
+enum rv_code
+duty_tick(struct session *s, tick_fn fn, void *arg, struct rv_err *err)
+{
+	rowid_t *ids = NULL;
+	size_t n = 0;
+	int refused = 0;
+	enum rv_code rc;
+
+	session_tick(s);
+	if ((rc = store_series_running(s->st, &ids, &n, err)) != RV_OK)
+		return rc;
+	for (size_t i = 0; i < n && rc != RV_STORAGE; i++) {
+		struct tick_one t = { .s = s, .series = ids[i] };
+		struct rv_err e = { 0 };
+		struct tick_event ev = { .series = (long long)ids[i] };
+
+		rc = store_write(s->st, do_tick_one, &t, &e);
+		if (rc == RV_OK && !t.made)
+			continue;
+		if (rc == RV_OK) {
+			ev.ref = t.ref;
+			ev.period = t.period;
+		} else {
+			ev.err = &e;
+			refused = 1;
+			if (rc == RV_STORAGE)
+				*err = e;
+		}
+		if (fn != NULL)
+			fn(&ev, arg);
+	}
+	free(ids);
+	if (rc == RV_STORAGE)
+		return rc;
+	if (refused)
+		return err_set(err, RV_REFUSED,
+		    _("some series could not make their duty for this period (said above); the others did"));
+	return RV_OK;
+}
+
+/* On confirmation (do_confirm): the next period's instance of the duty's
+ * series, if it runs and has none yet.  Best effort, in a savepoint: a
+ * series that cannot go on does not keep the duty from closing; roviec
+ * tick says why when its period comes. */
+static enum rv_code
+do_series_next(struct store *st, void *arg, struct rv_err *err)
+{
+	struct op *op = arg;
+	struct series se;
+	rowid_t series;
+	char period[DATES_PERIOD_SIZE], next[DATES_PERIOD_SIZE], ref[DUTY_REF_SIZE];
+	int has = 0;
+	enum rv_code rc;
+
+	if ((rc = store_duty_series(st, op->d.id, &series, period, err)) != RV_OK || series == 0 ||
+	    (rc = store_series_by_id(st, series, &se, err)) != RV_OK || se.stopped)
+		return rc;
+	if (dates_period_next(period, model_every_months(se.every), next) != 0)
+		return err_set(err, RV_STORAGE, _("the period %s cannot be read"), period);
+	if ((rc = store_series_has(st, se.id, next, &has, err)) != RV_OK || has)
+		return rc;
+	return series_instance(op->s, &se, op->d.ref, next, ref, err);
+}
+
+static enum rv_code
+do_series_stop(struct store *st, void *arg, struct rv_err *err)
+{
+	struct op *op = arg;
+	struct series se;
+	rowid_t series;
+	char period[DATES_PERIOD_SIZE], detail[32];
+	enum rv_code rc;
+
+	if ((rc = op_load(st, op, err)) != RV_OK ||
+	    (rc = store_duty_series(st, op->d.id, &series, period, err)) != RV_OK)
+		return rc;
+	if (series == 0)
+		return err_set(err, RV_REFUSED, _("%s is not part of a series; there is nothing to stop"),
+		    op->d.ref);
+	if ((rc = store_series_by_id(st, series, &se, err)) != RV_OK)
+		return rc;
+	if (se.assigner_id != op->s->me.id)
+		return err_set(err, RV_REFUSED, _("only the assigner of the series of %s may stop it"),
+		    op->d.ref);
+	if (se.stopped)
+		return err_set(err, RV_REFUSED, _("the series of %s is stopped already"), op->d.ref);
+	if ((rc = store_series_stop(st, se.id, op->at, op->s->me.id, err)) != RV_OK)
+		return rc;
+	snprintf(detail, sizeof(detail), "series %lld", (long long)se.id);
+	return record(op, "series-stopped", 0, 0, 0, 0, op->text, detail, err);
+}
+
+enum rv_code
+duty_series_stop(struct session *s, const char *ref, const char *reason,
+    struct rv_err *err)
+{
+	struct op op = { .ref = ref };
+
+	session_tick(s);
+	return run_with_reason(s, &op, reason, do_series_stop, err);
+}
+
+/* --- issue #11: corrections ----------------------------------------------- */
+
+struct edit_op {
+	struct op op;
+	const struct duty_edit *e;
+	char *title, *result, *basis;
+	char *parts[DUTY_SUPPORT_MAX];
+	long coefficient;	/* hundredths; 0: unchanged */
+};
+
+/* The facts' "support" list of the duty as it stands, as a baseline writes
+ * it: [unit, part, delivered_on, delivered_by] (replay.c's take_supports). */
+static int
+support_fact(const struct support_row *row, void *arg)
+{
+	struct facts *f = arg;
+
+	facts_row(f);
+	facts_item_int(f, row->unit_id);
+	facts_item_str(f, row->part != NULL ? row->part : "");
+	facts_item_str(f, row->delivered_on);
+	if (row->delivered_by != 0)
+		facts_item_int(f, row->delivered_by);
+	else
+		facts_item_str(f, NULL);
+	facts_row_end(f);
+	return 0;
+}
+
+static enum rv_code
+support_facts(struct store *st, rowid_t duty_id, struct facts *f, struct rv_err *err)
+{
+	enum rv_code rc;
+
+	facts_list(f, "support");
+	rc = store_support_list(st, duty_id, support_fact, f, err);
+	facts_list_end(f);
+	return rc;
+}
+
+/* One "edited" entry: the field, its old and new value (history.h), the
+ * reason as its text; f: facts besides the duty's fields (or NULL). */
+static enum rv_code
+record_edit(struct op *op, const char *field, const char *from, const char *to,
+    struct facts *f, struct rv_err *err)
+{
+	char *detail = history_edit_detail(field, from, to);
+	enum rv_code rc;
+
+	if (detail == NULL) {
+		if (f != NULL)
+			facts_free(f);
+		return err_set(err, RV_STORAGE, _("out of memory"));
+	}
+	rc = record_facts(op, "edited", 0, 0, 0, 0, op->text, detail, f, err);
+	free(detail);
+	return rc;
+}
+
+/* The supporting units as people read them: "P2: part; P3". */
+static int
+support_word(const struct support_row *row, void *arg)
+{
+	FILE *f = arg;
+
+	if (ftell(f) > 0)
+		fputs("; ", f);
+	fputs(row->unit_code, f);
+	if (row->part != NULL && row->part[0] != '\0')
+		fprintf(f, ": %s", row->part);
+	return 0;
+}
+
+static enum rv_code
+support_text(struct store *st, rowid_t duty_id, char **out, struct rv_err *err)
+{
+	size_t size = 0;
+	FILE *f = open_memstream(out, &size);
+	enum rv_code rc;
+
+	if (f == NULL)
+		return err_set(err, RV_STORAGE, _("out of memory"));
+	rc = store_support_list(st, duty_id, support_word, f, err);
+	if (fclose(f) != 0 && rc == RV_OK)
+		rc = err_set(err, RV_STORAGE, _("out of memory"));
+	return rc;
+}
+
+/* A supporting unit of the duty, as the edit finds it. */
+struct held_part {
+	char code[17];
+	int delivered, kept;
+};
+
+struct held_parts {
+	struct held_part p[DUTY_SUPPORT_MAX];
+	size_t n;
+};
+
+static int
+held_part(const struct support_row *row, void *arg)
+{
+	struct held_parts *h = arg;
+
+	if (h->n == DUTY_SUPPORT_MAX)
+		return 1;
+	snprintf(h->p[h->n].code, sizeof(h->p[h->n].code), "%s", row->unit_code);
+	h->p[h->n].delivered = row->delivered_on != NULL;
+	h->p[h->n].kept = 0;
+	h->n++;
+	return 0;
+}
+
+/* The supporting units given replace those the duty has: each new one
+ * added with its part, each kept one with its part if one is given, each
+ * left out removed, unless it delivered its part already. */
+static enum rv_code
+edit_support(struct edit_op *x, struct rv_err *err)
+{
+	struct op *op = &x->op;
+	struct store *st = op->s->st;
+	struct held_parts held = { .n = 0 };
+	enum rv_code rc;
+
+	if ((rc = store_support_list(st, op->d.id, held_part, &held, err)) != RV_OK)
+		return rc;
+	for (size_t i = 0; i < x->e->nsupport && rc == RV_OK; i++) {
+		struct unit u;
+		size_t k;
+
+		if ((rc = lookup_unit(op->s, x->e->support[i].unit, &u, err)) != RV_OK)
+			break;
+		for (k = 0; k < held.n && strcasecmp(held.p[k].code, u.code) != 0; k++)
+			;
+		if (u.id == op->d.lead_unit_id)
+			rc = err_set(err, RV_REFUSED,
+			    _("%s leads the duty, so it cannot also support it; leave it out of --support"),
+			    u.code);
+		else if (k < held.n && held.p[k].kept)
+			rc = err_set(err, RV_REFUSED,
+			    _("%s is named twice as a supporting unit; name it once with its part"),
+			    u.code);
+		else if (k < held.n) {
+			held.p[k].kept = 1;
+			if (x->e->support[i].part != NULL)
+				rc = store_support_set_part(st, op->d.id, u.id, x->parts[i], err);
+		} else {
+			rc = store_support_add(st, op->d.id, u.id, x->parts[i], err);
+			/* Named twice among the new ones: the key refuses the second. */
+			if (rc == RV_OK && held.n < DUTY_SUPPORT_MAX) {
+				snprintf(held.p[held.n].code, sizeof(held.p[held.n].code), "%s", u.code);
+				held.p[held.n].kept = 1;
+				held.p[held.n++].delivered = 0;
+			}
+		}
+		model_unit_free(&u);
+	}
+	for (size_t k = 0; k < held.n && rc == RV_OK; k++) {
+		struct unit u;
+
+		if (held.p[k].kept)
+			continue;
+		if (held.p[k].delivered) {
+			rc = err_set(err, RV_REFUSED,
+			    _("%s has delivered its part of %s, so it stays among the supporting units"),
+			    held.p[k].code, op->d.ref);
+			break;
+		}
+		if ((rc = store_unit_by_code(st, held.p[k].code, &u, err)) == RV_OK) {
+			rc = store_support_remove(st, op->d.id, u.id, err);
+			model_unit_free(&u);
+		}
+	}
+	return rc != RV_OK ? err_field(err, "support") : RV_OK;
+}
+
+static enum rv_code
+do_edit(struct store *st, void *arg, struct rv_err *err)
+{
+	struct edit_op *x = arg;
+	struct op *op = &x->op;
+	char *old_support = NULL, *new_support = NULL;
+	int changed = 0;
+	enum rv_code rc;
+
+	if ((rc = op_load(st, op, err)) != RV_OK ||
+	    (rc = need_assigner(op, _("correct it"), err)) != RV_OK)
+		return rc;
+	if (strcmp(op->d.status, "open") != 0 && strcmp(op->d.status, "submitted") != 0)
+		return err_set(err, RV_REFUSED,
+		    _("%s is %s: a closed duty is evidence for the evaluation, and no longer changes"),
+		    op->d.ref, _(op->d.status));
+	/* Each text goes into the duty (op->d) before its entry, so that the
+	 * entry's facts carry it (ledger.h). */
+	{
+		struct { const char *field; char **now, **given; } f[] = {
+			{ "title", &op->d.title, &x->title },
+			{ "result", &op->d.result, &x->result },
+			{ "basis", &op->d.basis, &x->basis },
+		};
+
+		for (size_t i = 0; i < sizeof(f) / sizeof(f[0]) && rc == RV_OK; i++) {
+			char *was;
+
+			if (*f[i].given == NULL || strcmp(*f[i].given, *f[i].now) == 0)
+				continue;
+			was = *f[i].now;
+			*f[i].now = *f[i].given;
+			*f[i].given = was;	/* freed with x */
+			rc = record_edit(op, f[i].field, was, *f[i].now, NULL, err);
+			changed++;
+		}
+	}
+	if (rc == RV_OK && changed) {
+		free(op->d.search_key);
+		if ((op->d.search_key = text_fold(op->d.title)) == NULL)
+			return err_set(err, RV_STORAGE, _("out of memory"));
+		rc = store_duty_set_texts(st, &op->d, err);
+	}
+	if (rc == RV_OK && x->e->support_given &&
+	    (rc = support_text(st, op->d.id, &old_support, err)) == RV_OK &&
+	    (rc = edit_support(x, err)) == RV_OK &&
+	    (rc = support_text(st, op->d.id, &new_support, err)) == RV_OK &&
+	    strcmp(old_support, new_support) != 0) {
+		struct facts f;
+
+		/* The supporting units as they now are: replay takes them. */
+		facts_init(&f);
+		if ((rc = support_facts(st, op->d.id, &f, err)) != RV_OK)
+			facts_free(&f);
+		else
+			rc = record_edit(op, "support", old_support, new_support, &f, err);
+		changed++;
+	}
+	free(old_support);
+	free(new_support);
+	/* The conversion coefficient (issue #13): not a field of the ledger. */
+	if (rc == RV_OK && x->coefficient != 0) {
+		char from[DECIMAL_SIZE], to[DECIMAL_SIZE];
+		long now;
+
+		if ((rc = store_duty_coefficient(st, op->d.id, &now, err)) == RV_OK &&
+		    now != x->coefficient) {
+			if ((rc = store_duty_set_coefficient(st, op->d.id, x->coefficient, err)) == RV_OK)
+				rc = record_edit(op, "coefficient", decimal_format(now, from),
+				    decimal_format(x->coefficient, to), NULL, err);
+			changed++;
+		}
+	}
+	if (rc == RV_OK && !changed)
+		rc = err_set(err, RV_REFUSED,
+		    _("nothing to correct: %s already holds what was given"), op->d.ref);
+	return rc;
+}
+
+enum rv_code
+duty_edit(struct session *s, const char *ref, const struct duty_edit *e,
+    struct rv_err *err)
+{
+	struct edit_op x = { .op = { .ref = ref }, .e = e };
+	enum rv_code rc;
+
+	session_tick(s);
+	if (e->title == NULL && e->result == NULL && e->basis == NULL && !e->support_given &&
+	    e->coefficient == NULL)
+		return err_set(err, RV_REFUSED,
+		    _("say what to correct: the title, the result, the basis, the supporting units or the coefficient"));
+	if (e->nsupport > DUTY_SUPPORT_MAX)
+		return err_set(err, RV_REFUSED, _("at most %d supporting units"), DUTY_SUPPORT_MAX);
+	if ((e->title != NULL && (rc = take_text(e->title, _("the title"), DUTY_TITLE_MAX, 1,
+	    &x.title, err)) != RV_OK && err_field(err, "title")) ||
+	    (e->result != NULL && (rc = take_text(e->result, _("the expected result"),
+	    DUTY_TEXT_MAX, 1, &x.result, err)) != RV_OK && err_field(err, "result")) ||
+	    (e->basis != NULL && (rc = take_text(e->basis, _("the basis"), DUTY_TEXT_MAX, 1,
+	    &x.basis, err)) != RV_OK && err_field(err, "basis")) ||
+	    (e->coefficient != NULL && (rc = decimal_parse(e->coefficient,
+	    _("the coefficient (--coefficient)"), DUTY_COEFFICIENT_MIN, DUTY_COEFFICIENT_MAX,
+	    &x.coefficient, err)) != RV_OK && err_field(err, "coefficient")) ||
+	    (rc = take_text(e->reason, _("a reason"), DUTY_TEXT_MAX, 0, &x.op.text, err)) != RV_OK)
+		goto out;
+	for (size_t i = 0; i < e->nsupport; i++)
+		if ((rc = take_text(e->support[i].part, _("a supporting unit's part"),
+		    DUTY_TEXT_MAX, 0, &x.parts[i], err)) != RV_OK) {
+			err_field(err, "support");
+			goto out;
+		}
+	rc = run_op(s, &x.op, do_edit, err);
+	x.op.text = NULL;	/* run_op freed it */
+out:
+	free(x.op.text);
+	free(x.title);
+	free(x.result);
+	free(x.basis);
+	for (size_t i = 0; i < DUTY_SUPPORT_MAX; i++)
+		free(x.parts[i]);
+	return rc;
+}
+
+/* --- issue #11: undo ------------------------------------------------------ */
+
+/* The actions that can be taken back: what they wrote on the duty alone
+ * (its own row, its supporting units, the proposal or extension request
+ * it made).  Creation is cancelled instead; an answer to another's
+ * request (reject, approve, refuse) is theirs to ask again. */
+static const char *const undoable_actions[] = {
+	"progress", "part-delivered", "transfer", "escalate", "return", "accepted",
+	"assigned", "extension-asked", "submitted", "confirmed", "reopened",
+	"redirected", "cancelled", "edited",
+};
+
+/* What the action wrote besides its own entries that undo cannot take
+ * back: someone else's request withdrawn, a supporting unit's part ended. */
+static const char *const unrecoverable[] = {
+	"handoff-withdrawn", "extension-withdrawn", "support-ended",
+};
+
+static int
+word_in(const char *word, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(word, list[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Whether the acting person may undo the action of pt now: RV_OK, or
+ * RV_REFUSED saying why. */
+static enum rv_code
+undo_allowed(struct session *s, const char *ref, const struct undo_point *pt,
+    int found, struct rv_err *err)
+{
+	time_t at;
+	char when[17];
+
+	if (!found)
+		return err_set(err, RV_REFUSED,
+		    _("there is no action of yours on %s to undo; a duty made by mistake is cancelled by its assigner"),
+		    ref);
+	if (pt->duty_last_id != pt->last_id)
+		return err_set(err, RV_REFUSED,
+		    _("someone has acted on %s since its last action that can be undone; nothing was undone"),
+		    ref);
+	if (pt->actor_id != s->me.id)
+		return err_set(err, RV_REFUSED,
+		    _("the last action on %s is not yours: someone has acted on it since yours, and only its author may undo it"),
+		    ref);
+	if (!word_in(pt->action, undoable_actions,
+	    sizeof(undoable_actions) / sizeof(undoable_actions[0])))
+		return err_set(err, RV_REFUSED, _("%s: its last action (%s) cannot be undone; %s"),
+		    ref, history_word_shown(pt->action),
+		    strcmp(pt->action, "created") == 0 ? _("the assigner cancels it instead") :
+		    strcmp(pt->action, "undone") == 0 ? _("take the action again instead") :
+		    _("whoever asked asks again"));
+	for (const char *p = pt->others; p != NULL && *p != '\0'; ) {
+		size_t len = strcspn(p, " ");
+		char word[32];
+
+		snprintf(word, sizeof(word), "%.*s", (int)len, p);
+		if (word_in(word, unrecoverable, sizeof(unrecoverable) / sizeof(unrecoverable[0])))
+			return err_set(err, RV_REFUSED,
+			    _("your last action on %s also %s, which cannot be taken back; correct it with another action"),
+			    ref, strcmp(word, "support-ended") == 0 ?
+			    _("ended a supporting unit's part") : _("withdrew a request waiting on it"));
+		p += len + (p[len] == ' ');
+	}
+	if (dates_moment(pt->at, &at) != 0 || s->now - at > DUTY_UNDO_SECONDS || s->now < at)
+		return err_set(err, RV_REFUSED,
+		    _("your last action on %s was at %s, more than %d minutes ago; it can no longer be undone"),
+		    ref, dates_moment_shown(pt->at, when), DUTY_UNDO_SECONDS / 60);
+	return RV_OK;
+}
+
+int
+duty_may_undo(struct session *s, struct store *st, rowid_t duty_id)
+{
+	struct undo_point pt;
+	struct rv_err err;
+	int found = 0, may;
+
+	if (s->me.role == ROLE_INSPECTOR ||
+	    store_undo_point(st, duty_id, &pt, &found, &err) != RV_OK)
+		return 0;
+	may = undo_allowed(s, "", &pt, found, &err) == RV_OK;
+	store_undo_point_free(&pt);
+	return may;
+}
+
+static enum rv_code
+do_undo(struct store *st, void *arg, struct rv_err *err)
+{
+	struct op *op = arg;
+	struct undo_point pt;
+	struct duty back = { 0 }, now = { 0 };
+	struct facts f;
+	char *detail = NULL, ref[DUTY_REF_SIZE];
+	rowid_t from_unit, from_owner;
+	long coefficient = 0;
+	int found = 0;
+	enum rv_code rc;
+
+	if ((rc = op_load(st, op, err)) != RV_OK ||
+	    (rc = store_undo_point(st, op->d.id, &pt, &found, err)) != RV_OK)
+		return rc;
+	if ((rc = undo_allowed(op->s, op->d.ref, &pt, found, err)) != RV_OK)
+		goto out;
+	/* The request the action made is withdrawn: it asks nothing now.
+	 * Recorded as any withdrawal is, which verify replays. */
+	if (strcmp(pt.action, "transfer") == 0 || strcmp(pt.action, "escalate") == 0 ||
+	    strcmp(pt.action, "return") == 0) {
+		static const char why[] = "undone by who proposed it";
+		struct handoff h;
+		int pending;
+
+		if ((rc = store_handoff_pending(st, op->d.id, &h, &pending, err)) != RV_OK)
+			goto out;
+		if (pending &&
+		    (rc = store_handoff_close(st, h.id, "withdrawn", op->s->me.id, op->at,
+		    why, 0, err)) == RV_OK)
+			rc = record(op, "handoff-withdrawn", h.from_unit_id, h.to_unit_id,
+			    0, 0, why, model_handoff_name(h.kind), err);
+		model_handoff_free(&h);
+	} else if (strcmp(pt.action, "extension-asked") == 0) {
+		static const char why[] = "undone by who asked it";
+		struct extension x;
+		int pending;
+
+		if ((rc = store_extension_pending(st, op->d.id, &x, &pending, err)) != RV_OK)
+			goto out;
+		if (pending &&
+		    (rc = store_extension_close(st, x.id, "withdrawn", op->s->me.id, op->at,
+		    why, err)) == RV_OK)
+			rc = record(op, "extension-withdrawn", 0, 0, 0, 0, why, x.new_deadline, err);
+		model_extension_free(&x);
+	}
+	if (rc != RV_OK)
+		goto out;
+	/* What the duty held before: its row, texts and supporting units. */
+	back.id = op->d.id;
+	if ((rc = store_snapshot_read(st, pt.state, &back, &coefficient, err)) != RV_OK ||
+	    (coefficient != 0 &&
+	    (rc = store_duty_set_coefficient(st, back.id, coefficient, err)) != RV_OK))
+		goto out;
+	if ((back.search_key = text_fold(back.title)) == NULL) {
+		rc = err_set(err, RV_STORAGE, _("out of memory"));
+		goto out;
+	}
+	/* The supporters go first and come back last: the lead unit put back
+	 * may be among those the action changed. */
+	if ((rc = store_support_clear(st, back.id, err)) != RV_OK ||
+	    (rc = store_duty_update(st, &back, err)) != RV_OK ||
+	    (rc = store_duty_set_texts(st, &back, err)) != RV_OK ||
+	    (rc = store_support_restore(st, back.id, pt.state, err)) != RV_OK ||
+	    (rc = store_undone_detail(st, pt.last_id, pt.action, pt.state, &detail, err)) != RV_OK)
+		goto out;
+	/* The duty as put back becomes op->d, so that the entry's facts carry
+	 * every field it got back (ledger.h), with its supporting units. */
+	snprintf(ref, sizeof(ref), "%s", op->d.ref);
+	if ((rc = store_duty_by_ref(st, ref, &now, err)) != RV_OK)
+		goto out;
+	from_unit = op->d.lead_unit_id;
+	from_owner = op->d.owner_id;
+	model_duty_free(&op->d);
+	op->d = now;
+	facts_init(&f);
+	if ((rc = support_facts(st, op->d.id, &f, err)) != RV_OK) {
+		facts_free(&f);
+		goto out;
+	}
+	rc = record_facts(op, "undone",
+	    op->d.lead_unit_id != from_unit ? from_unit : 0,
+	    op->d.lead_unit_id != from_unit ? op->d.lead_unit_id : 0,
+	    op->d.owner_id != from_owner ? from_owner : 0,
+	    op->d.owner_id != from_owner ? op->d.owner_id : 0, NULL, detail, &f, err);
+out:
+	free(detail);
+	free(back.title);
+	free(back.result);
+	free(back.basis);
+	free(back.search_key);
+	store_undo_point_free(&pt);
+	return rc;
+}
+
+enum rv_code
+duty_undo(struct session *s, const char *ref, struct rv_err *err)
+{
+	struct op op = { .ref = ref };
+
+	session_tick(s);
+	return run_op(s, &op, do_undo, err);
 }

@@ -8,6 +8,7 @@
 
 #include "roviec/dates.h"
 #include "roviec/i18n.h"
+#include "roviec/model.h"
 
 /* The words the history stores, shown translated.  "created" is also a
  * field's label, so each word has the context "history". */
@@ -31,6 +32,11 @@ static const char *const history_words[] = {
 	 * criteria a head enters. */
 	NC_("history", "edited"), NC_("history", "evaluation-set"),
 	NC_("history", "coefficient"),
+	/* issue #11: corrections, undo, series; the fields corrected. */
+	NC_("history", "undone"),
+	NC_("history", "series-started"), NC_("history", "series-stopped"),
+	NC_("history", "title"), NC_("history", "result"), NC_("history", "basis"),
+	NC_("history", "support"),
 	/* The reasons roviec itself records (duty.c, org.c). */
 	NC_("history", "joins the unit as its head"),
 	NC_("history", "the supporting unit became the lead unit"),
@@ -50,6 +56,39 @@ history_word_shown(const char *word)
 	    sizeof(history_words) / sizeof(history_words[0]), word);
 
 	return t != NULL ? t : word != NULL ? word : "";
+}
+
+/* issue #11: "series N every E day D|last", "series N period P",
+ * "series N" as people read them. */
+static const char *
+series_shown(const char *detail, char *buf, size_t size)
+{
+	static const char *const every[] = {
+		N_("every month"), N_("every quarter"), N_("every year")
+	};
+	char what[16] = "", day[8] = "", period[16] = "";
+	long long n = 0;
+	enum series_every e;
+
+	if (sscanf(detail, "series %lld every %15s day %7s", &n, what, day) == 3 &&
+	    model_every_parse(what, &e) == 0) {
+		if (strcmp(day, "last") == 0)
+			snprintf(buf, size, e == EVERY_MONTH ?
+			    _("series %lld, %s, due on the month's last day") :
+			    _("series %lld, %s, due on the period's last day"), n, _(every[e]));
+		else
+			snprintf(buf, size, e == EVERY_MONTH ?
+			    _("series %lld, %s, due on day %s of the month") :
+			    _("series %lld, %s, due on day %s of the period's last month"),
+			    n, _(every[e]), day);
+	} else if (sscanf(detail, "series %lld period %15s", &n, period) == 2) {
+		snprintf(buf, size, _("series %lld, period %s"), n, period);
+	} else if (sscanf(detail, "series %lld", &n) == 1) {
+		snprintf(buf, size, _("series %lld"), n);
+	} else {
+		snprintf(buf, size, "%s", detail);
+	}
+	return buf;
 }
 
 /* --- the detail of an "edited" entry ------------------------------------ */
@@ -161,7 +200,8 @@ edit_shown(const char *detail, char *buf, size_t size)
 		i18n_decimal(from);
 		i18n_decimal(to);
 	}
-	snprintf(buf, size, "%s: %s → %s", history_word_shown(field), from, to);
+	snprintf(buf, size, "%s: %s → %s", history_word_shown(field),
+	    from[0] != '\0' ? from : _("(none)"), to[0] != '\0' ? to : _("(none)"));
 	return buf;
 }
 
@@ -189,7 +229,8 @@ evaluation_shown(const char *detail, char *buf, size_t size)
 /* A detail is a history word, a day, an edit (a JSON object), a head's
  * evaluation ("period ..."), or "deadline DAY" followed by the original
  * deadline ("; original DAY"), a coefficient other than 1 ("; coefficient
- * C") and where the duty came from ("; imported from FILE line N"). */
+ * C"), its series ("; series N period P") and where the duty came from
+ * ("; imported from FILE line N"). */
 const char *
 history_detail_shown(const char *detail, char *buf, size_t size)
 {
@@ -203,6 +244,8 @@ history_detail_shown(const char *detail, char *buf, size_t size)
 		return "";
 	if (strlen(detail) == 10 && detail[4] == '-' && detail[7] == '-')
 		return dates_shown(detail, buf);
+	if (strncmp(detail, "series ", 7) == 0)
+		return series_shown(detail, buf, size);
 	if (detail[0] == '{' && (shown = edit_shown(detail, buf, size)) != NULL)
 		return shown;
 	if (strncmp(detail, "period ", 7) == 0 &&
@@ -232,6 +275,13 @@ history_detail_shown(const char *detail, char *buf, size_t size)
 	}
 	if (n >= size)
 		return buf;
+	/* "; series N period P" (issue #11). */
+	if (strncmp(rest, "; series ", 9) == 0 && size - n > 4) {
+		buf[n++] = ';';
+		buf[n++] = ' ';
+		series_shown(rest + 2, buf + n, size - n);
+		return buf;
+	}
 	/* "; imported from FILE line N": the file name is the user's. */
 	line = strrchr(rest, ' ');
 	if (strncmp(rest, from, sizeof(from) - 1) == 0 && line != NULL &&

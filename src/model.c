@@ -7,6 +7,7 @@
 static const char *const role_names[] = { "admin", "head", "officer", "inspector" };
 static const char *const kind_names[] = { "city", "ward", "commune", "department", "party" };
 static const char *const handoff_names[] = { "transfer", "escalate", "return" };
+static const char *const every_names[] = { "month", "quarter", "year" };
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -68,6 +69,31 @@ model_handoff_parse(const char *s, enum handoff_kind *out)
 		return -1;
 	*out = (enum handoff_kind)i;
 	return 0;
+}
+
+const char *
+model_every_name(enum series_every every)
+{
+	return (size_t)every < NELEM(every_names) ? every_names[every] : "?";
+}
+
+int
+model_every_parse(const char *s, enum series_every *out)
+{
+	int i = name_index(every_names, NELEM(every_names), s);
+
+	if (i < 0)
+		return -1;
+	*out = (enum series_every)i;
+	return 0;
+}
+
+int
+model_every_months(enum series_every every)
+{
+	static const int months[] = { 1, 3, 12 };
+
+	return (size_t)every < NELEM(months) ? months[every] : 1;
 }
 
 void

@@ -449,6 +449,15 @@ take_supports(struct ctx *c)
 	}
 }
 
+/* An entry whose facts may hold the supporting units as they became (an
+ * edit of them, an undo): they replace those the duty had. */
+static void
+duty_supports_set(struct ctx *c)
+{
+	if (!legacy(c))
+		take_supports(c);
+}
+
 static void
 duty_created(struct ctx *c)
 {
@@ -1017,11 +1026,19 @@ static const struct replay_case {
 	{ "unit-changed", NULL, org_unit_changed },
 	{ "person-left", NULL, org_person_left },
 	{ "baseline", duty_baseline, org_baseline },
-	/* Issue #13: a coefficient corrected (the evaluation's, not a field
-	 * of the ledger yet); general criteria entered for a person (the
-	 * table evaluations, not compared yet). */
-	{ "edited", replay_nothing, NULL },
+	/* Issue #13: general criteria entered for a person (the table
+	 * evaluations, not compared yet). */
 	{ "evaluation-set", NULL, replay_nothing },
+	/* Issue #11: a correction (its fields in its facts; the coefficient
+	 * is not a field of the ledger yet; a change of the supporting
+	 * units, their list as it became); an undo (the fields it put back,
+	 * the supporting units as they were; the request it withdrew is an
+	 * entry of its own before it); a series started and stopped (the
+	 * table series, not compared). */
+	{ "edited", duty_supports_set, NULL },
+	{ "undone", duty_supports_set, NULL },
+	{ "series-started", replay_nothing, NULL },
+	{ "series-stopped", replay_nothing, NULL },
 };
 
 #define NCASES (sizeof(replay_cases) / sizeof(replay_cases[0]))

@@ -134,6 +134,11 @@ entry_line(const struct history_row *h)
 		snprintf(detail, sizeof(detail), " (%s)",
 		    history_detail_shown(h->detail, shown, sizeof(shown)));
 	}
+	/* issue #11: the action an undo took back, and when it was taken. */
+	if (h->undone_action != NULL)
+		return format(_("%s%s%s%s: takes back %s of %s"), by, via, units, owners,
+		    history_word_shown(h->undone_action),
+		    dates_moment_shown(nz(h->undone_at), (char[17]){ 0 }));
 	return format("%s%s%s%s%s%s%s", by, via, units, owners, detail,
 	    h->text != NULL ? ": " : "", h->text != NULL ? history_word_shown(h->text) : "");
 }

@@ -132,6 +132,26 @@ enum stmt {
 	ST_PERSON_ALL,
 	ST_TAB_IDS_FIRST,
 	ST_TAB_IDS_END = ST_TAB_IDS_FIRST + PAGE__TABS - 1,
+	/* Issue #11: recurring duties, corrections, undo (migration 11). */
+	ST_SERIES_INSERT,
+	ST_SERIES_BY_ID,
+	ST_SERIES_RUNNING,
+	ST_SERIES_STOP,
+	ST_DUTY_SET_SERIES,
+	ST_DUTY_SERIES,
+	ST_SERIES_LAST,
+	ST_SERIES_HAS,
+	ST_DUTY_SNAPSHOT,
+	ST_SNAPSHOT_READ,
+	ST_SUPPORT_CLEAR,
+	ST_SUPPORT_FROM_JSON,
+	ST_SUPPORT_SET_PART,
+	ST_DUTY_SET_TEXTS,
+	ST_UNDO_SET,
+	ST_UNDO_GET,
+	ST_UNDONE_DETAIL,
+	ST_DUTY_LAST_ENTRY,
+	ST_SUPPORT_COPY,
 	/* Issue #11 (brief): what waits for a person, and what was mailed. */
 	ST_BRIEF_FIRST,
 	ST_BRIEF_END = ST_BRIEF_FIRST + WAIT__KINDS - 1,
@@ -508,6 +528,21 @@ enum stmt {
 	"ifnull((SELECT lc.login_was FROM login_changes lc WHERE lc.person_id = " id \
 	" AND lc.entry_id > h.id ORDER BY lc.entry_id LIMIT 1), " now ")"
 
+/* Issue #11: an entry of the duty ?1 that no 'undone' entry names. */
+#define NOT_UNDONE \
+	" AND id NOT IN (SELECT json_extract(u.detail, '$.entry') FROM history u" \
+	"  WHERE u.duty_id = ?1 AND u.action = 'undone')"
+
+/* Issue #11: the supporting units of the duty id, as a JSON array of
+ * {unit, part, delivered_on, delivered_by} in the order of the units'
+ * codes ("[]" when none). */
+#define SUPPORT_JSON_OF(id) \
+	"(SELECT json_group_array(json_object('unit', code, 'part', part," \
+	"   'delivered_on', delivered_on, 'delivered_by', login)) FROM" \
+	"  (SELECT u.code, s.part, s.delivered_on, p.login FROM duty_support s" \
+	"   JOIN units u ON u.id = s.unit_id LEFT JOIN people p ON p.id = s.delivered_by" \
+	"   WHERE s.duty_id = " id " ORDER BY u.code))"
+
 static const char *const sqls[ST__MAX] = {
 	[ST_UNIT_BY_CODE] =
 	"SELECT id, code, name, kind, ifnull(parent_id, 0)"
@@ -580,7 +615,8 @@ static const char *const sqls[ST__MAX] = {
 	[ST_SUPPORT_IS] =
 	"SELECT EXISTS (SELECT 1 FROM duty_support WHERE duty_id = ?1 AND unit_id = ?2)",
 	[ST_SUPPORT_LIST] =
-	"SELECT u.code, u.name, s.part, s.delivered_on FROM duty_support s"
+	"SELECT u.code, u.name, s.part, s.delivered_on, s.unit_id,"
+	"  ifnull(s.delivered_by, 0) FROM duty_support s"
 	" JOIN units u ON u.id = s.unit_id WHERE s.duty_id = ?1 ORDER BY u.code",
 	[ST_SUPPORT_DELIVERED] =
 	"SELECT ifnull(delivered_on, '') FROM duty_support"
@@ -616,7 +652,13 @@ static const char *const sqls[ST__MAX] = {
 	" VALUES (?12, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?13, ?14, ?15)",
 	[ST_HISTORY_LIST] =
 	"SELECT h.at, h.action, a.login, v.login, fu.code, tu.code, fo.login,"
-	"  tp.login, h.text, h.detail"
+	/* An undo's detail is read apart (issue #11): the action undone and
+	 * its moment. */
+	"  tp.login, h.text,"
+	"  CASE WHEN h.action = 'undone' THEN NULL ELSE h.detail END,"
+	"  CASE h.action WHEN 'undone' THEN json_extract(h.detail, '$.action') END,"
+	"  CASE h.action WHEN 'undone' THEN (SELECT x.at FROM history x"
+	"   WHERE x.id = json_extract(h.detail, '$.entry')) END"
 	" FROM history h JOIN people a ON a.id = h.actor_id"
 	" LEFT JOIN people v ON v.id = h.via_id"
 	" LEFT JOIN units fu ON fu.id = h.from_unit_id"
@@ -625,13 +667,15 @@ static const char *const sqls[ST__MAX] = {
 	" LEFT JOIN people tp ON tp.id = h.to_owner_id"
 	" WHERE h.duty_id = ?1 ORDER BY h.id",
 	/* Only the entries that made a unit lead, or a person owner, count:
-	 * proposals and refusals name a unit that never held the duty. */
+	 * proposals and refusals name a unit that never held the duty; nor
+	 * does a move that was undone (issue #11), so that a corrected
+	 * mistake leaves no bounce behind. */
 	[ST_HELD_UNIT] =
 	"SELECT EXISTS (SELECT 1 FROM history WHERE duty_id = ?1 AND to_unit_id = ?2"
-	"  AND action IN ('created', 'accepted', 'redirected'))",
+	"  AND action IN ('created', 'accepted', 'redirected')" NOT_UNDONE ")",
 	[ST_HELD_OWNER] =
 	"SELECT EXISTS (SELECT 1 FROM history WHERE duty_id = ?1 AND to_owner_id = ?2"
-	"  AND action IN ('created', 'accepted', 'assigned', 'redirected'))",
+	"  AND action IN ('created', 'accepted', 'assigned', 'redirected')" NOT_UNDONE ")",
 	[ST_DUTY_LIST] = LIST_SQL("1"),
 	[ST_DUTY_LIST_UNIT] = LIST_SQL("d.lead_unit_id = ?1"),
 	[ST_DUTY_LIST_OWNER] = LIST_SQL("d.owner_id = ?2"),
@@ -1016,6 +1060,85 @@ static const char *const sqls[ST__MAX] = {
 	[ST_PERSON_OWNS] =
 	"SELECT ref FROM duties WHERE owner_id = ?1 AND status IN ('open', 'submitted')"
 	" ORDER BY ref",
+	/* Issue #11: recurring duties, corrections, undo (migration 11). */
+	[ST_SERIES_INSERT] =
+	"INSERT INTO series (every, day, assigner_id, lead_unit_id, owner_id, created_at)"
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+	[ST_SERIES_BY_ID] =
+	"SELECT id, every, ifnull(day, 0), assigner_id, lead_unit_id, owner_id,"
+	"  stopped_at IS NOT NULL FROM series WHERE id = ?1",
+	[ST_SERIES_RUNNING] =
+	"SELECT id FROM series WHERE stopped_at IS NULL ORDER BY id",
+	[ST_SERIES_STOP] =
+	"UPDATE series SET stopped_at = ?2, stopped_by = ?3"
+	" WHERE id = ?1 AND stopped_at IS NULL",
+	[ST_DUTY_SET_SERIES] =
+	"UPDATE duties SET series_id = ?2, period = ?3 WHERE id = ?1",
+	[ST_DUTY_SERIES] =
+	"SELECT series_id, period FROM duties WHERE id = ?1 AND series_id IS NOT NULL",
+	/* The latest instance by period (duties_series_period). */
+	[ST_SERIES_LAST] =
+	"SELECT ref, period FROM duties WHERE series_id = ?1"
+	" ORDER BY period DESC LIMIT 1",
+	[ST_SERIES_HAS] =
+	"SELECT EXISTS (SELECT 1 FROM duties WHERE series_id = ?1 AND period = ?2)",
+	/* What undo puts back: the duty's texts, lead unit, owner, dates and
+	 * counters, and its supporting units (SUPPORT_JSON_OF). */
+	[ST_DUTY_SNAPSHOT] =
+	"SELECT json_object('title', d.title, 'result', d.result, 'basis', d.basis,"
+	"  'lead', lu.code, 'owner', o.login, 'deadline', d.deadline,"
+	"  'status', d.status, 'done_on', d.done_on, 'closed_on', d.closed_on,"
+	"  'last_progress_on', d.last_progress_on, 'handoffs', d.handoffs,"
+	"  'bounced', d.bounced, 'escalated', d.escalated, 'reopened', d.reopened,"
+	"  'coefficient', d.coefficient_x100,"
+	"  'support', json(" SUPPORT_JSON_OF("d.id") "))"
+	" FROM duties d JOIN units lu ON lu.id = d.lead_unit_id"
+	" JOIN people o ON o.id = d.owner_id WHERE d.id = ?1",
+	[ST_SNAPSHOT_READ] =
+	"SELECT json_extract(?1, '$.title'), json_extract(?1, '$.result'),"
+	"  json_extract(?1, '$.basis'),"
+	"  (SELECT id FROM units WHERE code = json_extract(?1, '$.lead')),"
+	"  (SELECT id FROM people WHERE login = json_extract(?1, '$.owner')),"
+	"  json_extract(?1, '$.deadline'), json_extract(?1, '$.status'),"
+	"  json_extract(?1, '$.done_on'), json_extract(?1, '$.closed_on'),"
+	"  json_extract(?1, '$.last_progress_on'), json_extract(?1, '$.handoffs'),"
+	"  json_extract(?1, '$.bounced'), json_extract(?1, '$.escalated'),"
+	"  json_extract(?1, '$.reopened'), json_array_length(?1, '$.support'),"
+	"  ifnull(json_extract(?1, '$.coefficient'), 0)",
+	[ST_SUPPORT_CLEAR] = "DELETE FROM duty_support WHERE duty_id = ?1",
+	[ST_SUPPORT_FROM_JSON] =
+	"INSERT INTO duty_support (duty_id, unit_id, part, delivered_on, delivered_by)"
+	" SELECT ?1, u.id, ifnull(json_extract(j.value, '$.part'), ''),"
+	"  json_extract(j.value, '$.delivered_on'), p.id"
+	" FROM json_each(?2, '$.support') j"
+	" JOIN units u ON u.code = json_extract(j.value, '$.unit')"
+	" LEFT JOIN people p ON p.login = json_extract(j.value, '$.delivered_by')",
+	[ST_SUPPORT_SET_PART] =
+	"UPDATE duty_support SET part = ?3 WHERE duty_id = ?1 AND unit_id = ?2",
+	[ST_DUTY_SET_TEXTS] =
+	"UPDATE duties SET title = ?2, search_key = ?3, result = ?4, basis = ?5"
+	" WHERE id = ?1",
+	[ST_UNDO_SET] =
+	"INSERT INTO undo_points (duty_id, first_id, last_id, state)"
+	" VALUES (?1, ?2, ?3, ?4) ON CONFLICT (duty_id) DO UPDATE SET"
+	"  first_id = excluded.first_id, last_id = excluded.last_id,"
+	"  state = excluded.state",
+	/* The duty's undo point with the entry it ends at, the duty's last
+	 * entry, and the other actions its action wrote. */
+	[ST_UNDO_GET] =
+	"SELECT u.first_id, u.last_id, u.state, h.action, h.actor_id, h.at,"
+	"  (SELECT max(id) FROM history WHERE duty_id = ?1),"
+	"  (SELECT group_concat(x.action, ' ') FROM history x WHERE x.duty_id = ?1"
+	"   AND x.id >= u.first_id AND x.id < u.last_id)"
+	" FROM undo_points u JOIN history h ON h.id = u.last_id WHERE u.duty_id = ?1",
+	[ST_UNDONE_DETAIL] =
+	"SELECT json_object('entry', ?1, 'action', ?2, 'state', json(?3))",
+	[ST_DUTY_LAST_ENTRY] =
+	"SELECT ifnull(max(id), 0) FROM history WHERE duty_id = ?1",
+	[ST_SUPPORT_COPY] =
+	"INSERT INTO duty_support (duty_id, unit_id, part)"
+	" SELECT ?1, s.unit_id, s.part FROM duty_support s WHERE s.duty_id = ?2"
+	"  AND s.unit_id IS NOT (SELECT lead_unit_id FROM duties WHERE id = ?1)",
 };
 
 static enum rv_code chain_fill(sqlite3 *db, int version, void *arg,
@@ -2977,7 +3100,8 @@ store_support_list(struct store *st, rowid_t duty_id, store_support_fn fn,
 	sqlite3_bind_int64(s, 1, duty_id);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct support_row row = {
-			col_str(s, 0), col_str(s, 1), col_str(s, 2), col_str(s, 3)
+			col_str(s, 0), col_str(s, 1), col_str(s, 2), col_str(s, 3),
+			sqlite3_column_int64(s, 4), sqlite3_column_int64(s, 5)
 		};
 
 		if (fn(&row, arg))
@@ -3012,7 +3136,9 @@ store_history_list(struct store *st, rowid_t duty_id, store_history_fn fn,
 		struct history_row row = {
 			col_str(s, 0), col_str(s, 1), col_str(s, 2), col_str(s, 3),
 			col_str(s, 4), col_str(s, 5), col_str(s, 6), col_str(s, 7),
-			col_str(s, 8), col_str(s, 9)
+			col_str(s, 8), col_str(s, 9),
+			/* issue #11 */
+			col_str(s, 10), col_str(s, 11)
 		};
 
 		if (fn(&row, arg))
@@ -4445,4 +4571,411 @@ store_person_owns(struct store *st, rowid_t id, store_ref_fn fn, void *arg,
 		if (fn(col_str(s, 0), arg))
 			break;
 	return rows_done(st, s, rc, err);
+}
+
+/* --- issue #11: recurring duties, corrections, undo --------------------- */
+
+enum rv_code
+store_series_insert(struct store *st, struct series *se, const char *at,
+    struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_SERIES_INSERT, err);
+	enum rv_code rc;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	assert(se->every >= EVERY_MONTH && se->every <= EVERY_YEAR);
+	bind_text(s, 1, model_every_name(se->every));
+	bind_id(s, 2, se->day);
+	sqlite3_bind_int64(s, 3, se->assigner_id);
+	sqlite3_bind_int64(s, 4, se->lead_unit_id);
+	sqlite3_bind_int64(s, 5, se->owner_id);
+	bind_text(s, 6, at);
+	if ((rc = run(st, s, err)) == RV_OK)
+		se->id = sqlite3_last_insert_rowid(st->db);
+	return rc;
+}
+
+enum rv_code
+store_series_by_id(struct store *st, rowid_t id, struct series *out,
+    struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_SERIES_BY_ID, err);
+	const char *every;
+	enum rv_code rc;
+	int found;
+
+	memset(out, 0, sizeof(*out));
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, id);
+	if ((rc = one_row(st, s, &found, err)) != RV_OK)
+		return rc;
+	if (!found) {
+		sqlite3_reset(s);
+		return err_set(err, RV_REFUSED, _("no series #%lld"), (long long)id);
+	}
+	out->id = sqlite3_column_int64(s, 0);
+	every = col_str(s, 1);
+	if (model_every_parse(every, &out->every) != 0)
+		out->every = EVERY_MONTH;
+	out->day = sqlite3_column_int(s, 2);
+	out->assigner_id = sqlite3_column_int64(s, 3);
+	out->lead_unit_id = sqlite3_column_int64(s, 4);
+	out->owner_id = sqlite3_column_int64(s, 5);
+	out->stopped = sqlite3_column_int(s, 6);
+	sqlite3_reset(s);
+	return RV_OK;
+}
+
+enum rv_code
+store_series_running(struct store *st, rowid_t **ids, size_t *n,
+    struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_SERIES_RUNNING, err);
+	size_t cap = 0;
+	int rc;
+
+	*ids = NULL;
+	*n = 0;
+	if (s == NULL)
+		return RV_STORAGE;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (*n == cap) {
+			rowid_t *grown = realloc(*ids, (cap = cap ? 2 * cap : 16) * sizeof(**ids));
+
+			if (grown == NULL) {
+				sqlite3_reset(s);
+				free(*ids);
+				*ids = NULL;
+				*n = 0;
+				return err_set(err, RV_STORAGE, _("out of memory"));
+			}
+			*ids = grown;
+		}
+		(*ids)[(*n)++] = sqlite3_column_int64(s, 0);
+	}
+	return rows_done(st, s, rc, err);
+}
+
+enum rv_code
+store_series_stop(struct store *st, rowid_t id, const char *at, rowid_t by,
+    struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_SERIES_STOP, err);
+	enum rv_code rc;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, id);
+	bind_text(s, 2, at);
+	sqlite3_bind_int64(s, 3, by);
+	if ((rc = run(st, s, err)) == RV_OK && sqlite3_changes(st->db) != 1)
+		rc = err_set(err, RV_REFUSED, _("the series was stopped already"));
+	return rc;
+}
+
+enum rv_code
+store_duty_set_series(struct store *st, rowid_t duty_id, rowid_t series_id,
+    const char *period, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_DUTY_SET_SERIES, err);
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, duty_id);
+	sqlite3_bind_int64(s, 2, series_id);
+	bind_text(s, 3, period);
+	return run(st, s, err);
+}
+
+/* One row of (id, text) from statement id bound to a and, if given, b. */
+static enum rv_code
+id_and_text(struct store *st, enum stmt id, rowid_t a, rowid_t *out,
+    char *text, size_t size, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, id, err);
+	enum rv_code rc;
+	int found;
+
+	*out = 0;
+	text[0] = '\0';
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, a);
+	if ((rc = one_row(st, s, &found, err)) != RV_OK)
+		return rc;
+	if (found) {
+		*out = sqlite3_column_int64(s, 0);
+		col_copy(s, 1, text, size);
+	}
+	sqlite3_reset(s);
+	return RV_OK;
+}
+
+enum rv_code
+store_duty_series(struct store *st, rowid_t duty_id, rowid_t *series_id,
+    char period[8], struct rv_err *err)
+{
+	return id_and_text(st, ST_DUTY_SERIES, duty_id, series_id, period, 8, err);
+}
+
+enum rv_code
+store_series_last(struct store *st, rowid_t series_id, char ref[40],
+    char period[8], struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_SERIES_LAST, err);
+	enum rv_code rc;
+	int found;
+
+	ref[0] = period[0] = '\0';
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, series_id);
+	if ((rc = one_row(st, s, &found, err)) != RV_OK)
+		return rc;
+	if (found) {
+		col_copy(s, 0, ref, 40);
+		col_copy(s, 1, period, 8);
+	}
+	sqlite3_reset(s);
+	return RV_OK;
+}
+
+enum rv_code
+store_support_copy(struct store *st, rowid_t duty_id, rowid_t from_id,
+    struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_SUPPORT_COPY, err);
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, duty_id);
+	sqlite3_bind_int64(s, 2, from_id);
+	return run(st, s, err);
+}
+
+enum rv_code
+store_series_has(struct store *st, rowid_t series_id, const char *period,
+    int *yes, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_SERIES_HAS, err);
+	enum rv_code rc;
+	int found;
+
+	*yes = 0;
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, series_id);
+	bind_text(s, 2, period);
+	if ((rc = one_row(st, s, &found, err)) != RV_OK)
+		return rc;
+	*yes = found && sqlite3_column_int(s, 0);
+	sqlite3_reset(s);
+	return RV_OK;
+}
+
+/* The one text a statement bound to (a, b as text) returns, malloc'd. */
+static enum rv_code
+one_text(struct store *st, sqlite3_stmt *s, char **out, struct rv_err *err)
+{
+	enum rv_code rc;
+	int found;
+
+	*out = NULL;
+	if ((rc = one_row(st, s, &found, err)) != RV_OK)
+		return rc;
+	if (found && sqlite3_column_type(s, 0) != SQLITE_NULL &&
+	    (*out = col_dup(s, 0)) == NULL)
+		rc = err_set(err, RV_STORAGE, _("out of memory"));
+	else if (!found || sqlite3_column_type(s, 0) == SQLITE_NULL)
+		rc = err_set(err, RV_STORAGE,
+		    _("the database returned nothing where a value was due; run roviec verify"));
+	sqlite3_reset(s);
+	return rc;
+}
+
+enum rv_code
+store_duty_snapshot(struct store *st, rowid_t duty_id, char **json,
+    struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_DUTY_SNAPSHOT, err);
+
+	*json = NULL;
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, duty_id);
+	return one_text(st, s, json, err);
+}
+
+enum rv_code
+store_snapshot_read(struct store *st, const char *json, struct duty *d,
+    long *coefficient, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_SNAPSHOT_READ, err);
+	enum rv_code rc;
+	int found;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	bind_text(s, 1, json);
+	if ((rc = one_row(st, s, &found, err)) != RV_OK)
+		return rc;
+	if (!found || sqlite3_column_type(s, 3) == SQLITE_NULL ||
+	    sqlite3_column_type(s, 4) == SQLITE_NULL) {
+		sqlite3_reset(s);
+		return err_set(err, RV_REFUSED,
+		    _("the lead unit or the owner the duty had before is no longer there"));
+	}
+	free(d->title);
+	free(d->result);
+	free(d->basis);
+	d->title = col_dup(s, 0);
+	d->result = col_dup(s, 1);
+	d->basis = col_dup(s, 2);
+	d->lead_unit_id = sqlite3_column_int64(s, 3);
+	d->owner_id = sqlite3_column_int64(s, 4);
+	col_copy(s, 5, d->deadline, sizeof(d->deadline));
+	col_copy(s, 6, d->status, sizeof(d->status));
+	col_copy(s, 7, d->done_on, sizeof(d->done_on));
+	col_copy(s, 8, d->closed_on, sizeof(d->closed_on));
+	col_copy(s, 9, d->last_progress_on, sizeof(d->last_progress_on));
+	d->handoffs = sqlite3_column_int(s, 10);
+	d->bounced = sqlite3_column_int(s, 11);
+	d->escalated = sqlite3_column_int(s, 12);
+	d->reopened = sqlite3_column_int(s, 13);
+	*coefficient = (long)sqlite3_column_int64(s, 15);
+	sqlite3_reset(s);
+	if (d->title == NULL || d->result == NULL || d->basis == NULL)
+		return err_set(err, RV_STORAGE, _("out of memory"));
+	return RV_OK;
+}
+
+enum rv_code
+store_support_clear(struct store *st, rowid_t duty_id, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_SUPPORT_CLEAR, err);
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, duty_id);
+	return run(st, s, err);
+}
+
+enum rv_code
+store_support_restore(struct store *st, rowid_t duty_id, const char *snapshot,
+    struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_SUPPORT_FROM_JSON, err);
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, duty_id);
+	bind_text(s, 2, snapshot);
+	return run(st, s, err);
+}
+
+enum rv_code
+store_support_set_part(struct store *st, rowid_t duty_id, rowid_t unit_id,
+    const char *part, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_SUPPORT_SET_PART, err);
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, duty_id);
+	sqlite3_bind_int64(s, 2, unit_id);
+	bind_text(s, 3, part != NULL ? part : "");
+	return run(st, s, err);
+}
+
+enum rv_code
+store_duty_set_texts(struct store *st, const struct duty *d, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_DUTY_SET_TEXTS, err);
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, d->id);
+	bind_text(s, 2, d->title);
+	bind_text(s, 3, d->search_key);
+	bind_text(s, 4, d->result);
+	bind_text(s, 5, d->basis);
+	return run(st, s, err);
+}
+
+enum rv_code
+store_undo_point_set(struct store *st, rowid_t duty_id, long long first_id,
+    long long last_id, const char *state, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_UNDO_SET, err);
+
+	if (s == NULL)
+		return RV_STORAGE;
+	assert(first_id > 0 && first_id <= last_id);
+	sqlite3_bind_int64(s, 1, duty_id);
+	sqlite3_bind_int64(s, 2, first_id);
+	sqlite3_bind_int64(s, 3, last_id);
+	bind_text(s, 4, state);
+	return run(st, s, err);
+}
+
+enum rv_code
+store_undo_point(struct store *st, rowid_t duty_id, struct undo_point *out,
+    int *found, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_UNDO_GET, err);
+	enum rv_code rc;
+
+	memset(out, 0, sizeof(*out));
+	*found = 0;
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, duty_id);
+	if ((rc = one_row(st, s, found, err)) != RV_OK)
+		return rc;
+	if (*found) {
+		out->first_id = sqlite3_column_int64(s, 0);
+		out->last_id = sqlite3_column_int64(s, 1);
+		out->state = col_dup(s, 2);
+		col_copy(s, 3, out->action, sizeof(out->action));
+		out->actor_id = sqlite3_column_int64(s, 4);
+		col_copy(s, 5, out->at, sizeof(out->at));
+		out->duty_last_id = sqlite3_column_int64(s, 6);
+		out->others = col_dup(s, 7);
+		if (out->state == NULL)
+			rc = err_set(err, RV_STORAGE, _("out of memory"));
+	}
+	sqlite3_reset(s);
+	return rc;
+}
+
+void
+store_undo_point_free(struct undo_point *p)
+{
+	free(p->state);
+	free(p->others);
+	memset(p, 0, sizeof(*p));
+}
+
+enum rv_code
+store_duty_last_entry(struct store *st, rowid_t duty_id, long long *id,
+    struct rv_err *err)
+{
+	return one_int(st, ST_DUTY_LAST_ENTRY, duty_id, 0, id, err);
+}
+
+enum rv_code
+store_undone_detail(struct store *st, long long entry, const char *action,
+    const char *state, char **out, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_UNDONE_DETAIL, err);
+
+	*out = NULL;
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, entry);
+	bind_text(s, 2, action);
+	bind_text(s, 3, state);
+	return one_text(st, s, out, err);
 }

@@ -62,7 +62,11 @@ enum {
 	WHEN_EXTENSION = 1 << 5,	/* an extension request waits */
 	WHEN_NO_EXTENSION = 1 << 6,
 	WHEN_IN_TIME = 1 << 7,		/* the deadline has not passed */
-	WHEN_UNDELIVERED = 1 << 8	/* the supporter's part is not delivered */
+	WHEN_UNDELIVERED = 1 << 8,	/* the supporter's part is not delivered */
+	/* issue #11 */
+	WHEN_CANCELLED = 1 << 9,	/* a stored status, outside WHEN_STATUSES */
+	WHEN_UNDOABLE = 1 << 10		/* the acting person's last action on it
+					 * can be undone now (duty_may_undo) */
 };
 
 /* What the form shows of the duty above its fields, so that the person
@@ -136,6 +140,7 @@ struct action_facts {
 	int handoff, extension;	/* a proposal, an extension request waits */
 	int past_deadline;
 	int delivered;		/* the acting person's unit delivered its part */
+	int undoable;		/* duty_may_undo (issue #11) */
 };
 
 /* Reads the facts of the duty ref for the acting person (one snapshot). */

@@ -98,4 +98,17 @@ int dates_moment_from_local(const char *s, char out[21]);
 /* The UTC moment at which the local day begins. */
 void dates_midnight_utc(day_t day, char out[21]);
 
+/* Issue #11: the periods a series recurs in, of `months` months each (1,
+ * 3 or 12): "2026-03", "2026-Q1", "2026", which sort as they follow. */
+#define DATES_PERIOD_SIZE 8
+
+/* The period holding day. */
+void dates_period(day_t day, int months, char out[DATES_PERIOD_SIZE]);
+/* The period after `period`; 0, or -1 when it is not one of that length. */
+int dates_period_next(const char *period, int months, char out[DATES_PERIOD_SIZE]);
+/* The deadline of a period: day `day` (1-31, cut to the month's length)
+ * of its last month, or that month's last day when day is 0; 0, or -1
+ * when period is not one of that length. */
+int dates_period_deadline(const char *period, int months, int day, day_t *out);
+
 #endif

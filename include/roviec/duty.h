@@ -52,6 +52,10 @@ struct duty_new {
 	struct duty_support_in support[DUTY_SUPPORT_MAX];
 	size_t nsupport;
 	const char *uuid;	/* optional: keep this UUID (import); NULL: new */
+	/* issue #11: a series: "month", "quarter" or "year" (NULL: once),
+	 * and the deadline's day in each period (1-31; NULL: its last day).
+	 * With every, due may be NULL: the first deadline from today on. */
+	const char *every, *day;
 	const char *coefficient;	/* optional: "1.5" or "1,5"; NULL: 1 */
 };
 
@@ -153,26 +157,85 @@ enum rv_code duty_reopen(struct session *s, const char *ref, const char *reason,
 enum rv_code duty_redirect(struct session *s, const char *ref, const char *unit,
     const char *owner, const char *reason, struct rv_err *err);
 
-/*
- * What the assigner changes of a duty with roviec edit: each field NULL
- * when unchanged, as typed.  Meant to grow a field at a time (title,
- * result, basis, supporting units): duty_edit records one history entry
- * "edited" per field changed, with the old and the new value
- * (history_edit_detail), and the reason, when given, as its text.
- */
-struct duty_edit {
-	const char *coefficient;	/* the conversion coefficient, "1.5" */
-	const char *reason;		/* optional: why */
-};
-
-/* The assigner changes what in names, on a duty open or submitted (a
- * closed duty is evidence: its figures no longer change).  Refused when
- * in changes nothing. */
-enum rv_code duty_edit(struct session *s, const char *ref,
-    const struct duty_edit *in, struct rv_err *err);
-
 /* The assigner: withdraw the duty. */
 enum rv_code duty_cancel(struct session *s, const char *ref, const char *reason,
     struct rv_err *err);
+
+/* --- issue #11: recurring duties, corrections, undo --------------------- */
+
+/*
+ * The assigner of a duty in a series (duty_create with every) stops the
+ * series: no instance is made after those there are; they stay as they
+ * are.  Recorded on the duty named ("series-stopped", with the reason).
+ */
+enum rv_code duty_series_stop(struct session *s, const char *ref,
+    const char *reason, struct rv_err *err);
+
+/* What roviec tick did with one series: made its instance for the
+ * current period (ref, period), or could not (err). */
+struct tick_event {
+	long long series;
+	const char *ref, *period;	/* NULL when refused */
+	const struct rv_err *err;	/* NULL when made */
+};
+typedef void (*tick_fn)(const struct tick_event *ev, void *arg);
+
+/*
+ * Makes, for every running series that has none yet, its instance for the
+ * period today falls in: the previous instance's title, result, basis,
+ * field and supporting units, the series' lead unit and owner (its head
+ * when the owner has left it), its assigner, the period's deadline.  Each
+ * series in its own transaction; the database holds one instance per
+ * series and period (a unique index), so running it again, or at once from
+ * two places, makes nothing twice.  fn hears of each instance made or
+ * refused.  RV_OK when every series could go on, RV_REFUSED when some
+ * could not (the others went on), RV_STORAGE.
+ */
+enum rv_code duty_tick(struct session *s, tick_fn fn, void *arg, struct rv_err *err);
+
+/*
+ * What the assigner corrects of a duty with roviec edit: each field NULL
+ * (support_given 0) when unchanged, as typed.  duty_edit records one
+ * history entry "edited" per field changed, its detail
+ * {"field":F,"from":OLD,"to":NEW} (history_edit_detail; the supporting
+ * units as "CODE: part; CODE"), and the reason, when given, as its text.
+ */
+struct duty_edit {
+	const char *title, *result, *basis;
+	int support_given;	/* 1: support[] replaces the supporting units */
+	struct duty_support_in support[DUTY_SUPPORT_MAX];	/* part NULL: kept */
+	size_t nsupport;
+	const char *coefficient;	/* issue #13: the conversion coefficient, "1.5" */
+	const char *reason;		/* optional: why */
+};
+
+/*
+ * The assigner corrects an open or submitted duty (a closed duty is
+ * evidence: its figures no longer change): its title, result, basis,
+ * supporting units (a unit that delivered its part stays) or coefficient.
+ * Refused when e changes nothing.
+ */
+enum rv_code duty_edit(struct session *s, const char *ref,
+    const struct duty_edit *e, struct rv_err *err);
+
+/* How long after an action its author may undo it. */
+#define DUTY_UNDO_SECONDS 600
+
+/*
+ * The author of the last action on a duty takes it back, within
+ * DUTY_UNDO_SECONDS and if nobody has acted on the duty since: the duty
+ * gets back what it held before (lead unit, owner, dates, counters and
+ * flags, texts, supporting units), a proposal or extension request it
+ * made is withdrawn, and the history gains an "undone" entry naming the
+ * entry undone and what was put back.  Nothing is deleted.  Creation,
+ * answers to others' requests (reject, approve, refuse), undos and actions
+ * that withdrew someone's request or ended a supporting unit's part are
+ * not undone.
+ */
+enum rv_code duty_undo(struct session *s, const char *ref, struct rv_err *err);
+
+/* 1 when duty_undo would take back the acting person's last action on the
+ * duty now (the board's key line); inside a read of st. */
+int duty_may_undo(struct session *s, struct store *st, rowid_t duty_id);
 
 #endif

@@ -83,6 +83,9 @@ struct extension {
 	char *reason;
 };
 
+/* How often a series recurs (issue #11). */
+enum series_every { EVERY_MONTH, EVERY_QUARTER, EVERY_YEAR };
+
 /* One history entry to append; the ids that do not apply are 0. */
 struct history_entry {
 	rowid_t duty_id;
@@ -106,6 +109,10 @@ const char *model_kind_name(enum unit_kind kind);
 int model_kind_parse(const char *s, enum unit_kind *out);
 const char *model_handoff_name(enum handoff_kind kind);
 int model_handoff_parse(const char *s, enum handoff_kind *out);
+const char *model_every_name(enum series_every every);
+int model_every_parse(const char *s, enum series_every *out);
+/* The months of its period: 1, 3 or 12. */
+int model_every_months(enum series_every every);
 
 void model_unit_free(struct unit *u);
 void model_person_free(struct person *p);

@@ -360,6 +360,7 @@ enum rv_code store_duty_detail(struct store *st, rowid_t duty_id,
 struct support_row {
 	const char *unit_code, *unit_name, *part;
 	const char *delivered_on;	/* NULL: not yet */
+	rowid_t unit_id, delivered_by;	/* delivered_by 0: nobody named */
 };
 typedef int (*store_support_fn)(const struct support_row *row, void *arg);
 enum rv_code store_support_list(struct store *st, rowid_t duty_id,
@@ -368,7 +369,12 @@ enum rv_code store_support_list(struct store *st, rowid_t duty_id,
 struct history_row {
 	const char *at, *action, *actor_login, *via_login;
 	const char *from_unit, *to_unit, *from_owner, *to_owner;
-	const char *text, *detail;
+	const char *text, *detail;	/* detail NULL for edited and undone */
+	/* issue #11: an "edited" entry's field ("title", "result", "basis",
+	 * "support") with its old and new value (supporters as "P2: part;
+	 * P3"); an "undone" entry's undone action and that action's moment.
+	 * NULL for other entries. */
+	const char *undone_action, *undone_at;	/* issue #11: an undo's */
 };
 typedef int (*store_history_fn)(const struct history_row *row, void *arg);
 /* Appends h's unit to the path of lead units ("P1 → P2 → P1") when h made
@@ -535,6 +541,93 @@ enum rv_code store_person_each(struct store *st, store_person_each_fn fn,
 enum rv_code store_tab_ids(struct store *st, enum page_tab tab, rowid_t unit_id,
     rowid_t person_id, rowid_t **ids, size_t *n, struct rv_err *err);
 
+/* Issue #11: recurring duties, corrections, undo (migration 11). */
+
+struct series {
+	rowid_t id;
+	enum series_every every;
+	int day;		/* the deadline's day in the period; 0: its last */
+	rowid_t assigner_id, lead_unit_id, owner_id;
+	int stopped;
+};
+
+/* Inserts a running series (all of s but id and stopped), sets s->id. */
+enum rv_code store_series_insert(struct store *st, struct series *s,
+    const char *at, struct rv_err *err);
+/* Not found is RV_REFUSED. */
+enum rv_code store_series_by_id(struct store *st, rowid_t id, struct series *out,
+    struct rv_err *err);
+/* The ids of the running series, ascending, malloc'd into *ids. */
+enum rv_code store_series_running(struct store *st, rowid_t **ids, size_t *n,
+    struct rv_err *err);
+/* Stops a running series (RV_REFUSED when it was stopped already). */
+enum rv_code store_series_stop(struct store *st, rowid_t id, const char *at,
+    rowid_t by, struct rv_err *err);
+/* Makes a new duty (no history yet) the series' instance for period. */
+enum rv_code store_duty_set_series(struct store *st, rowid_t duty_id,
+    rowid_t series_id, const char *period, struct rv_err *err);
+/* The series and period of a duty: *series_id 0 (period "") when it
+ * recurs in none. */
+enum rv_code store_duty_series(struct store *st, rowid_t duty_id,
+    rowid_t *series_id, char period[8], struct rv_err *err);
+/* The series' latest instance (by period): its reference, "" when none. */
+enum rv_code store_series_last(struct store *st, rowid_t series_id,
+    char ref[40], char period[8], struct rv_err *err);
+/* The supporting units of from_id (their parts, not their deliveries)
+ * become those of duty_id, less duty_id's lead unit. */
+enum rv_code store_support_copy(struct store *st, rowid_t duty_id,
+    rowid_t from_id, struct rv_err *err);
+/* Whether the series has its instance for period. */
+enum rv_code store_series_has(struct store *st, rowid_t series_id,
+    const char *period, int *yes, struct rv_err *err);
+
+/* The duty's texts, lead unit (code), owner (login), dates, counters and
+ * supporting units as one JSON object, malloc'd into *json: what undo
+ * puts back, and what its history entry records. */
+enum rv_code store_duty_snapshot(struct store *st, rowid_t duty_id, char **json,
+    struct rv_err *err);
+/* A snapshot read back into d (the mutable fields, title, result, basis;
+ * the strings malloc'd: model_duty_free) and *coefficient (hundredths; 0
+ * when the snapshot has none); RV_REFUSED when its lead unit or owner is
+ * no longer there. */
+enum rv_code store_snapshot_read(struct store *st, const char *json,
+    struct duty *d, long *coefficient, struct rv_err *err);
+/* Removes every supporting unit of the duty, and puts back those of a
+ * snapshot (store_duty_snapshot), with their parts and deliveries. */
+enum rv_code store_support_clear(struct store *st, rowid_t duty_id,
+    struct rv_err *err);
+enum rv_code store_support_restore(struct store *st, rowid_t duty_id,
+    const char *snapshot, struct rv_err *err);
+enum rv_code store_support_set_part(struct store *st, rowid_t duty_id,
+    rowid_t unit_id, const char *part, struct rv_err *err);
+/* Writes the duty's title (and search key), result and basis. */
+enum rv_code store_duty_set_texts(struct store *st, const struct duty *d,
+    struct rv_err *err);
+
+/* What the duty held before the last action on it, and that action. */
+struct undo_point {
+	long long first_id, last_id;	/* the entries the action wrote */
+	char *state;			/* the snapshot before it */
+	char action[32];		/* its last entry's action */
+	rowid_t actor_id;
+	char at[32];
+	long long duty_last_id;		/* the duty's last entry now */
+	char *others;			/* the other actions it wrote, or NULL */
+};
+enum rv_code store_undo_point_set(struct store *st, rowid_t duty_id,
+    long long first_id, long long last_id, const char *state, struct rv_err *err);
+/* *found = 0 when the duty has none; undo_point_free after. */
+enum rv_code store_undo_point(struct store *st, rowid_t duty_id,
+    struct undo_point *out, int *found, struct rv_err *err);
+void store_undo_point_free(struct undo_point *p);
+/* The duty's last history entry: *id 0 when none. */
+enum rv_code store_duty_last_entry(struct store *st, rowid_t duty_id,
+    long long *id, struct rv_err *err);
+
+/* The detail the history keeps of an undo (the entry undone, its action,
+ * the state put back), as a JSON object malloc'd into *out. */
+enum rv_code store_undone_detail(struct store *st, long long entry,
+    const char *action, const char *state, char **out, struct rv_err *err);
 /* Issue #11 (brief): what waits for a person's action, and what was mailed. */
 
 /* The kinds of what waits, most urgent first (brief.h names them). */

@@ -471,7 +471,8 @@ empty_null(const char *s)
 
 /* The new-duty form's fields, by the name the core gives a refusal. */
 static const char *const new_fields[] = {
-	"title", "lead", "owner", "due", "result", "basis", "support", "field"
+	"title", "lead", "owner", "due", "result", "basis", "support", "field",
+	"every", "day"	/* issue #11: a series */
 };
 #define NEW_FIELDS (sizeof(new_fields) / sizeof(new_fields[0]))
 
@@ -511,11 +512,16 @@ tui_new_duty(struct tui *t)
 		{ _("Title"), NULL, 1, 4 * DUTY_TITLE_MAX, NULL, FORM_COMPLETE_NONE },
 		{ _("Lead unit"), t->unit.code, 1, 64 * 4, NULL, FORM_COMPLETE_UNIT },
 		{ _("Owner (login)"), NULL, 1, 64 * 4, NULL, FORM_COMPLETE_LOGIN },
-		{ _("Deadline"), NULL, 1, 64, NULL, FORM_COMPLETE_NONE },
+		/* Empty with a series: its rule's first deadline (the core
+		 * names the deadline when neither is given). */
+		{ _("Deadline"), NULL, 0, 64, NULL, FORM_COMPLETE_NONE },
 		{ _("Expected result"), NULL, 1, TEXT_BYTES, NULL, FORM_COMPLETE_NONE },
 		{ _("Basis"), NULL, 1, TEXT_BYTES, NULL, FORM_COMPLETE_NONE },
 		{ _("Supporting (P2:part; ...)"), NULL, 0, TEXT_BYTES, NULL, FORM_COMPLETE_NONE },
 		{ _("Field"), NULL, 0, 4 * DUTY_FIELD_MAX, NULL, FORM_COMPLETE_NONE },
+		/* Empty: once; empty day: the period's last. */
+		{ _("Every month/quarter/year"), NULL, 0, 64, NULL, FORM_COMPLETE_NONE },
+		{ _("Deadline's day (1-31)"), NULL, 0, 64, NULL, FORM_COMPLETE_NONE },
 	};
 	char *kept[NEW_FIELDS] = { NULL }, refused[1024], ref[DUTY_REF_SIZE], *support;
 	struct form_spec spec = { _("New duty: the six clears"), NULL, NULL, 0, complete, t };
@@ -535,10 +541,12 @@ tui_new_duty(struct tui *t)
 		in.title = f[0].value;
 		in.lead = f[1].value;
 		in.owner = f[2].value;
-		in.due = f[3].value;
+		in.due = empty_null(f[3].value);
 		in.result = f[4].value;
 		in.basis = f[5].value;
 		in.field = empty_null(f[7].value);
+		in.every = empty_null(f[8].value);
+		in.day = empty_null(f[9].value);
 		if ((support = strdup(f[6].value)) == NULL || new_supporters(support, &in) != 0) {
 			err_set(&err, RV_REFUSED, _("at most %d supporting units"), DUTY_SUPPORT_MAX);
 			err_field(&err, "support");

@@ -20,6 +20,7 @@ twin() {
 		extension) r --as off1 extend "$_x" +60 --reason "Chờ số liệu" ;;
 		submitted) r --as off1 done "$_x" --note "Đã xong" ;;
 		proposed) r --as off1 transfer "$_x" P2 --reason "Thuộc Phường 2" ;;
+		progressed) r --as off1 progress "$_x" --note "Ghi nhầm nhiệm vụ" ;;
 		esac || return 1
 	done
 	echo "$_b $_c"
@@ -37,6 +38,7 @@ return|r|off1|1|open|1|Giao nhầm
 progress|p|off1|1|open|1|Đã làm việc với hộ dân
 extend|x|off1|1|open|2|+40|Chờ giám định
 done|d|off1|1|extension|1|Đã hoàn thành
+undo|u|off1|1|progressed|0
 assign|a|head1|1|open|1|off1b
 accept|A|head2|3|proposed|1|
 reject|R|head2|3|proposed|1|Không thuộc địa bàn
@@ -63,7 +65,7 @@ while IFS='|' read -r action key who tab state fields v1 v2 v3; do
 	assign) set -- "$c" "$v1" ;;
 	transfer|extend) set -- "$c" "$v1" --reason "$v2" ;;
 	redirect) set -- "$c" "$v1" --reason "$v3" ;;
-	accept|approve|confirm) set -- "$c" ;;
+	accept|approve|confirm|undo) set -- "$c" ;;
 	progress|deliver|done) set -- "$c" --note "$v1" ;;
 	*) set -- "$c" --reason "$v1" ;;
 	esac

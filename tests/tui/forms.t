@@ -210,6 +210,7 @@ keys Enter
 keys -l "P2:phối hợp rà soát"
 keys Enter
 keys -l "Đất đai"
+keys Enter Enter
 wait_for 'Field: +Đất đai'
 ok $? "every field typed"
 like "$(screen)" "Title: +Kiểm tra thử biểu mẫu tại Phường 1" "the decomposed word shows as Phường"
@@ -248,13 +249,34 @@ keys Enter
 keys -l "Danh sách hộ nghèo"
 keys Enter
 keys -l "Chỉ thị 05"
-keys Enter Enter Enter
+keys Enter Enter Enter Enter Enter
 wait_for '^P1-[0-9]{4} created'
 ok $? "a second duty with the deadline +45"
 NEW2=$(status_line | sed -n 's/^\(P1-[0-9]\{4\}\) created.*/\1/p')
 ok "$( [ -n "$NEW2" ] && [ "$NEW2" != "$NEW1" ]; echo $?)" "a new reference, $NEW2"
 is "$(q "SELECT deadline || '|' || ifnull(field, 'NULL') || '|' || (SELECT count(*) FROM duty_support WHERE duty_id = d.id) FROM duties d WHERE ref = '$NEW2'")" \
     "$DUE_ISO|NULL|0" "+45 is stored as $DUE_ISO; no field, no supporter"
+
+# A monthly series from the form (issue #11): no deadline typed, day 25.
+open c 'Title'
+keys -l "Báo cáo tháng về trật tự xây dựng"
+keys Enter Enter
+keys -l "p1.thao"
+keys Enter Enter
+keys -l "Báo cáo tháng"
+keys Enter
+keys -l "Quy chế 01"
+keys Enter Enter Enter
+keys -l "month"
+keys Enter
+keys -l "25"
+wait_for "Deadline's day \\(1-31\\): +25"
+keys Enter
+wait_for '^P1-[0-9]{4} created'
+ok $? "a monthly series from the new-duty form"
+NEW3=$(status_line | sed -n 's/^\(P1-[0-9]\{4\}\) created.*/\1/p')
+is "$(q "SELECT d.deadline || '|' || d.period || '|' || s.every || '|' || s.day FROM duties d JOIN series s ON s.id = d.series_id WHERE d.ref = '$NEW3'")" \
+    "$(date +%Y-%m)-25|$(date +%Y-%m)|month|25" "due the 25th of this month, in a monthly series on day 25"
 
 # Esc on a filled new-duty form writes nothing.
 h0=$(hist)
@@ -286,7 +308,7 @@ keys Enter
 keys -l "Kết quả"
 keys Enter
 keys -l "Căn cứ"
-keys Enter Enter Enter
+keys Enter Enter Enter Enter Enter
 wait_for 'owner must belong to the lead unit P1'
 ok $? "new duty owned from P2: refused in the form"
 like "$(screen)" 'Title: +Việc thử bị từ chối' "the form is still open, every field as typed"
