@@ -403,11 +403,11 @@ expect 1 "a head of another unit cannot enter a head's: the head above does" \
     --as head2 evaluate set head1 --period 2026-11 --general 30 --cohesion 100 --reason "x"
 expect 1 "an inspector cannot" --as insp evaluate set off1 --period 2026-10 --general 30 --reason "x"
 expect 1 "cohesion is for heads only" --as head1 evaluate set off1 --period 2026-10 --general 27 --cohesion 100 --reason "x"
-expect 1 "a period not begun is refused" --as head1 evaluate set off1 --period 2027-01 --general 27 --reason "x"
+expect 1 "a period not begun is refused" --as head1 evaluate set off1 --period "$(date -d "+2 months" +%Y-%m)" --general 27 --reason "x"
 expect 1 "a reason is required" --as head1 evaluate set off1 --period 2026-10 --general 27
 expect 2 "the period and points are required" --as head1 evaluate set off1 --reason "x"
 expect 1 "a year is not a period for general criteria" --as head1 evaluate set off1 --period 2026 --general 27 --reason "x"
-expect 1 "a period after today is refused" --as insp evaluate --month 2027-01
+expect 1 "a period after today is refused" --as insp evaluate --month "$(date -d "+2 months" +%Y-%m)"
 expect 1 "a period before the decree is refused" --as insp evaluate --year 2025
 like "$err" "applies from 1 January 2026" "and says when the decree applies from"
 expect 1 "and general criteria for one" --as head1 evaluate set off1 --period 2025-12 --general 27 --reason "x"
