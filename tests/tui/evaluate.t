@@ -13,6 +13,9 @@
 # off1b: A = 1, C = 0: a = b = c = 0, 0 points, no general criteria yet.
 # head1 (P1's duties): A = 4, C = 3: a = 75, b = c = 100×11/16 = 68.75;
 #   no points while off1b has no total (d unknown).
+# December 2026 by hand, and E opens this month's sheets: the file runs
+# on Monday 7 December whatever day the suite runs at.
+TEST_PIN="2026-12-07 02:00:00"
 . "$(dirname "$0")/lib.sh"
 
 fixture_city
