@@ -278,7 +278,7 @@ ok $? "as they were"
 # --- list: what was done, or created, in a period -------------------------------
 
 DB=$A
-month_from=$(date -d "$(date -d '-1 month' +%Y-%m-01)" +%Y-%m-%d)
+month_from=$(date -d "$(date +%Y-%m-01) -1 day" +%Y-%m-01)
 month_to=$(date -d "$(date +%Y-%m-01) -1 day" +%Y-%m-%d)
 run list --done-from "$month_from" --done-to "$month_to" --format csv
 is "$rc" 0 "list --done-from --done-to: last month's finished duties"

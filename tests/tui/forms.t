@@ -275,8 +275,11 @@ keys Enter
 wait_for '^P1-[0-9]{4} created'
 ok $? "a monthly series from the new-duty form"
 NEW3=$(status_line | sed -n 's/^\(P1-[0-9]\{4\}\) created.*/\1/p')
+# The 25th of this month, or of the next once this month's has passed.
+month=$(date +%Y-%m)
+[ "$(date +%d)" -le 25 ] || month=$(date -d "$(date +%Y-%m-01) +1 month" +%Y-%m)
 is "$(q "SELECT d.deadline || '|' || d.period || '|' || s.every || '|' || s.day FROM duties d JOIN series s ON s.id = d.series_id WHERE d.ref = '$NEW3'")" \
-    "$(date +%Y-%m)-25|$(date +%Y-%m)|month|25" "due the 25th of this month, in a monthly series on day 25"
+    "$month-25|$month|month|25" "due the 25th of the first month whose 25th is still ahead, in a monthly series on day 25"
 
 # Esc on a filled new-duty form writes nothing.
 h0=$(hist)
