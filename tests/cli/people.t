@@ -128,9 +128,10 @@ is "$(sqlite3 "$DB" "SELECT u.code, u.name, u.kind, ifnull(p.code, '') FROM unit
 is "$(sqlite3 "$DB" "SELECT p.login, p.full_name, p.role, ifnull(u.code, '') FROM people p LEFT JOIN units u ON u.id = p.unit_id WHERE login <> '$ME' ORDER BY login" | md5sum)" \
     "$(sqlite3 "$saved" "SELECT p.login, p.full_name, p.role, ifnull(u.code, '') FROM people p LEFT JOIN units u ON u.id = p.unit_id WHERE login <> '$ME' ORDER BY login" | md5sum)" \
     "and the same people, units and roles"
-is "$(sqlite3 "$DB" "SELECT u.code, p.login FROM units u JOIN people p ON p.id = u.head_id ORDER BY 1" | md5sum)" \
-    "$(sqlite3 "$saved" "SELECT u.code, p.login FROM units u JOIN people p ON p.id = u.head_id ORDER BY 1" | md5sum)" \
+is "$(sqlite3 "$DB" "SELECT u.code, p.login FROM units u JOIN unit_heads h ON h.unit_id = u.id JOIN people p ON p.id = h.person_id ORDER BY 1, 2" | md5sum)" \
+    "$(sqlite3 "$saved" "SELECT u.code, p.login FROM units u JOIN unit_heads h ON h.unit_id = u.id JOIN people p ON p.id = h.person_id ORDER BY 1, 2" | md5sum)" \
     "and the same heads"
+is "$(sqlite3 "$DB" "SELECT count(*) FROM unit_heads")" 40 "(40 of them)"
 rm -f "$DB"
 "$ROVIEC" --db "$DB" init >/dev/null
 run unit import "$T/u-excel.csv"
