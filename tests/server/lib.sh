@@ -56,7 +56,7 @@ trap server_cleanup EXIT
 # server_install: make install as root, the server layout in $S.
 server_install() {
 	make -s -C "$ROOT" install PREFIX="$S/usr" MANPREFIX="$S/usr/share/man" \
-	    DBDIR="$DBDIR" ROVIEC_GROUP="$GROUP" >"$T/install.out" 2>&1
+	    SYSCONFDIR=/etc DBDIR="$DBDIR" ROVIEC_GROUP="$GROUP" >"$T/install.out" 2>&1
 }
 
 # account LOGIN: a real account with a home of its own, no password
