@@ -100,6 +100,12 @@ expect() {
 	fi
 }
 
+# The sqlite3 shell waits for no lock: a read that meets roviec closing
+# (its last connection checkpoints the WAL under an exclusive lock) fails
+# at once with "database is locked" (seen in CI: tests/tui/brief.t).  Every
+# test's sqlite3 waits up to 10 s, as roviec itself does.
+sqlite3() { command sqlite3 -cmd '.timeout 10000' "$@"; }
+
 # The whole database as text, to show that a refused command changed nothing.
 dump() { sqlite3 "$DB" .dump; }
 

@@ -35,6 +35,8 @@ for who in chutich head1 off1; do
 	is "$(SESSION=$who screen | tr '\n' ' ' | sed 's/  */ /g' | grep -o 'Waiting for you: [^│]*' | sed 's/ *$//')" \
 	    "Waiting for you: $want" "$who's board opens on roviec brief's counts ($want)"
 	SESSION=$who keys q
+	SESSION=$who wait_for '^EXITED 0'
+	ok $? "$who's board closes"
 done
 like "$(sqlite3 "$DB" "SELECT group_concat(p.login, ' ') FROM people_seen s JOIN people p ON p.id = s.person_id")" \
     "off1" "opening the board is looking: recorded"
