@@ -132,6 +132,11 @@ CREATE INDEX duties_owner_list ON duties(owner_id, deadline, ref)
 -- assigner tab and roviec list --assigner (migration 6).
 CREATE INDEX duties_assigner_list ON duties(assigner_id, deadline, ref)
 	WHERE status IN ('open', 'submitted');
+-- The results an assigner has to confirm (roviec brief), counted and
+-- read by deadline from this index alone (migration 12; status in it:
+-- SQLite 3.40 reads the row to check a partial index's WHERE otherwise).
+CREATE INDEX duties_assigner_submitted ON duties(assigner_id, deadline, ref, status)
+	WHERE status = 'submitted';
 -- The report (roviec report, the board's overview) reads the duties on the
 -- books in a period, unit by unit.  This index holds every column it needs,
 -- in the unit's order, so the report groups without sorting and never reads
@@ -298,11 +303,36 @@ CREATE TABLE duty_support (
 	part         TEXT NOT NULL DEFAULT '' CHECK (length(part) <= 4000),
 	delivered_on TEXT CHECK (delivered_on IS NULL OR date(julianday(delivered_on)) IS delivered_on),
 	delivered_by INTEGER REFERENCES people(id),
+	-- whether the duty is open or submitted, kept by the triggers below
+	-- (migration 12): the parts a unit owes are read from
+	-- duty_support_owed, not past the closed duties of past years
+	live         INTEGER NOT NULL DEFAULT 1 CHECK (live IN (0, 1)),
 	PRIMARY KEY (duty_id, unit_id)
 ) WITHOUT ROWID;
 -- The Supporting tab and the report by supporting unit read this index
 -- alone (delivered_on in it: migration 3).
 CREATE INDEX duty_support_unit ON duty_support(unit_id, duty_id, delivered_on);
+-- The parts a unit owes (roviec brief), counted from this index alone
+-- (delivered_on and live in it, as status in duties_assigner_submitted).
+CREATE INDEX duty_support_owed ON duty_support(unit_id, duty_id, delivered_on, live)
+	WHERE delivered_on IS NULL AND live = 1;
+
+-- live follows the duty's status (roviec verify checks it does).
+CREATE TRIGGER duty_support_live_status
+AFTER UPDATE OF status ON duties
+WHEN (OLD.status IN ('open', 'submitted')) <> (NEW.status IN ('open', 'submitted'))
+BEGIN
+	UPDATE duty_support SET live = (NEW.status IN ('open', 'submitted'))
+		WHERE duty_id = NEW.id;
+END;
+
+CREATE TRIGGER duty_support_live_insert
+AFTER INSERT ON duty_support
+WHEN NEW.live <> ((SELECT status FROM duties WHERE id = NEW.duty_id) IN ('open', 'submitted'))
+BEGIN
+	UPDATE duty_support SET live = 1 - NEW.live
+		WHERE duty_id = NEW.duty_id AND unit_id = NEW.unit_id;
+END;
 
 CREATE TRIGGER duty_support_not_lead_insert
 BEFORE INSERT ON duty_support

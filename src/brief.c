@@ -2,6 +2,7 @@
 #include "roviec/brief.h"
 
 #include <assert.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,10 +104,6 @@ keep(const struct wait_row *r, void *arg)
 	struct brief_item *it, *grown;
 
 	assert((unsigned)r->kind < WAIT__KINDS);
-	b->count[r->kind]++;
-	b->total++;
-	if ((size_t)b->count[r->kind] > c->max)
-		return 0;
 	if ((grown = realloc(b->items, (b->nitems + 1) * sizeof(*grown))) == NULL) {
 		c->oom = 1;
 		return 1;
@@ -154,8 +151,11 @@ do_compute(struct store *st, void *arg, struct rv_err *err)
 	q.today = c->today;
 	q.soon_until = c->soon_until;
 	q.looked_at = found ? b->looked_at : NULL;
-	if ((rc = store_waiting(st, &q, keep, c, err)) != RV_OK)
+	q.limit = c->max > LLONG_MAX ? -1 : (long long)c->max;
+	if ((rc = store_waiting(st, &q, b->count, keep, c, err)) != RV_OK)
 		return rc;
+	for (int k = 0; k < WAIT__KINDS; k++)
+		b->total += b->count[k];
 	if (c->oom)
 		return err_set(err, RV_STORAGE, _("out of memory"));
 	if (c->look == BRIEF_LOOK)

@@ -1345,6 +1345,14 @@ compare_fields(struct rp *r, const char *name, const struct rduty *d,
 	}
 }
 
+/* Whether a stored duty is still to be worked on (open or submitted). */
+static int
+duty_live(const struct store_duty_rec *d)
+{
+	return d->status != NULL &&
+	    (strcmp(d->status, "open") == 0 || strcmp(d->status, "submitted") == 0);
+}
+
 static void
 compare_rows(struct rp *r, const char *name, const struct rduty *d,
     const struct store_duty_set *set)
@@ -1439,6 +1447,12 @@ compare_rows(struct rp *r, const char *name, const struct rduty *d,
 		if (x->delivered_on != NULL)
 			id_differs(r, name, PART_SUPPORT, 0, unit, NC_("verify", "delivered by"), 'p',
 			    s->delivered_by, x->by);
+		/* Kept beside the part for the brief (migration 12): whether
+		 * the duty as stored is open or submitted. */
+		if (set->duty != NULL && s->live != duty_live(set->duty))
+			row_differs(r, name, PART_SUPPORT, 0, unit,
+			    NC_("verify", "owed while the duty is open"),
+			    s->live ? _("yes") : _("no"), s->live ? _("no") : _("yes"));
 	}
 	for (size_t j = 0; j < set->nsupports && !r->stop; j++) {
 		char b[32];

@@ -176,6 +176,9 @@ enum stmt {
 	ST_PERSON_LEAVE,
 	ST_PERSON_OWNS,
 	ST_LOGIN_CHANGE_ADD,
+	/* Issue #11: how many of each kind wait, each from its index. */
+	ST_BRIEF_COUNT_FIRST,
+	ST_BRIEF_COUNT_END = ST_BRIEF_COUNT_FIRST + WAIT__KINDS - 1,
 	ST__MAX
 };
 
@@ -330,11 +333,48 @@ enum stmt {
 #define BRIEF_SQL(what, extra, since, cond) \
 	"SELECT d.id, d.ref, d.title, lu.code, o.login, d.deadline, d.shown_status," \
 	"  " FLAGS_OF_D ", " what ", " extra ", " since \
-	" FROM duties_shown d" \
+	" FROM (SELECT d.id FROM duties_shown d WHERE " cond \
+	"  ORDER BY d.deadline, d.ref LIMIT ?9) AS pick" \
+	" CROSS JOIN duties_shown d ON d.id = pick.id" \
 	" JOIN units lu ON lu.id = d.lead_unit_id" \
 	" JOIN people o ON o.id = d.owner_id" \
-	" WHERE " cond \
 	" ORDER BY d.deadline, d.ref"
+
+/* How many duties of one kind wait (the same condition, without the
+ * columns a row shows). */
+#define BRIEF_COUNT_SQL(cond) "SELECT count(*) FROM duties_shown d WHERE " cond
+
+/* The condition of each kind of what waits, shared by its rows and its
+ * count (parameters: store_waiting). */
+#define WAIT_PROPOSAL_COND \
+	"d.id IN (SELECT duty_id FROM handoffs WHERE to_unit_id = ?1 AND state = 'pending'" \
+	"  UNION SELECT duty_id FROM handoffs WHERE state = 'pending' AND kind = 'return')" \
+	" AND (d.pending_to_unit_id = ?1 OR (d.pending_kind = 'return' AND d.assigner_id = ?2))"
+#define WAIT_EXTENSION_COND \
+	"d.id IN (SELECT duty_id FROM extensions WHERE state = 'pending')" \
+	" AND d.assigner_id = ?2"
+/* By duties_assigner_submitted: counted from the index alone, and read
+ * in its order up to the limit. */
+#define WAIT_CONFIRM_COND "d.assigner_id = ?2 AND d.status = 'submitted'"
+#define WAIT_OVERDUE_COND \
+	"d.owner_id = ?2 AND " OPEN_OR_SUBMITTED " AND d.deadline < ?3" \
+	" AND (" FLAGS_OF_D " & ?5) <> 0"
+#define WAIT_DUE_SOON_COND \
+	"d.owner_id = ?2 AND " OPEN_OR_SUBMITTED " AND d.deadline >= ?3" \
+	" AND d.deadline <= ?4 AND (" FLAGS_OF_D " & ?6) <> 0"
+/* Came to the person (made, given, accepted or redirected to them) by
+ * someone else since they last looked (?7; NULL: never); moments are to
+ * the second, so one given in the second they looked counts as new
+ * rather than be missed. */
+#define WAIT_NEW_COND \
+	"d.owner_id = ?2 AND " OPEN_OR_SUBMITTED " AND d.status = 'open'" \
+	" AND EXISTS (SELECT 1 FROM history h WHERE h.duty_id = d.id" \
+	"  AND h.to_owner_id = ?2 AND h.actor_id <> ?2 AND h.at >= ifnull(?7, ''))"
+/* By duty_support_owed: the parts of closed duties are not in it (live,
+ * kept by the schema's triggers and checked by roviec verify). */
+#define WAIT_PART_OWED \
+	"unit_id = ?8 AND delivered_on IS NULL AND live = 1"
+#define WAIT_PART_COND "d.id IN (SELECT duty_id FROM duty_support WHERE " WAIT_PART_OWED ")"
 
 /* Every duty of a tab, by id: how many there are and which are new (the
  * Flagged tab's; the others are read by their own index, below). */
@@ -903,7 +943,7 @@ static const char *const sqls[ST__MAX] = {
 	"SELECT duty_id, id, person_id, ifnull(unit_id, 0), at, note"
 	" FROM progress_notes ORDER BY duty_id, id",
 	[ST_REPLAY_SUPPORT] =
-	"SELECT duty_id, unit_id, part, delivered_on, ifnull(delivered_by, 0)"
+	"SELECT duty_id, unit_id, part, delivered_on, ifnull(delivered_by, 0), live"
 	" FROM duty_support ORDER BY duty_id, unit_id",
 	/* issue #12 */
 	[ST_DUTY_LIST_DONE] = LIST_SQL("d.done_on BETWEEN ifnull(?15, '0000-01-01')"
@@ -945,41 +985,26 @@ static const char *const sqls[ST__MAX] = {
 	    "(SELECT fu.code FROM handoffs h JOIN units fu ON fu.id = h.from_unit_id"
 	    "  WHERE h.duty_id = d.id AND h.state = 'pending')",
 	    "(SELECT h.created_on FROM handoffs h WHERE h.duty_id = d.id AND h.state = 'pending')",
-	    "d.id IN (SELECT duty_id FROM handoffs WHERE to_unit_id = ?1 AND state = 'pending'"
-	    "  UNION SELECT duty_id FROM handoffs WHERE state = 'pending' AND kind = 'return')"
-	    " AND (d.pending_to_unit_id = ?1 OR (d.pending_kind = 'return' AND d.assigner_id = ?2))"),
+	    WAIT_PROPOSAL_COND),
 	[ST_BRIEF_FIRST + WAIT_EXTENSION] = BRIEF_SQL("d.extension_asked", "NULL",
 	    "(SELECT date(x.created_at, 'localtime') FROM extensions x"
 	    "  WHERE x.duty_id = d.id AND x.state = 'pending')",
-	    "d.id IN (SELECT duty_id FROM extensions WHERE state = 'pending')"
-	    " AND d.assigner_id = ?2"),
-	/* By the assigner's index, not every submitted duty of the city
-	 * (the unary + keeps SQLite off duties_status_deadline). */
+	    WAIT_EXTENSION_COND),
 	[ST_BRIEF_FIRST + WAIT_CONFIRM] = BRIEF_SQL("NULL", "NULL", "d.done_on",
-	    "d.assigner_id = ?2 AND " OPEN_OR_SUBMITTED " AND +d.status = 'submitted'"),
+	    WAIT_CONFIRM_COND),
 	[ST_BRIEF_FIRST + WAIT_OVERDUE] = BRIEF_SQL("NULL", "NULL", "NULL",
-	    "d.owner_id = ?2 AND " OPEN_OR_SUBMITTED " AND d.deadline < ?3"
-	    " AND (" FLAGS_OF_D " & ?5) <> 0"),
+	    WAIT_OVERDUE_COND),
 	[ST_BRIEF_FIRST + WAIT_DUE_SOON] = BRIEF_SQL("NULL", "NULL", "NULL",
-	    "d.owner_id = ?2 AND " OPEN_OR_SUBMITTED " AND d.deadline >= ?3"
-	    " AND d.deadline <= ?4 AND (" FLAGS_OF_D " & ?6) <> 0"),
-	/* Came to the person (made, given, accepted or redirected to them)
-	 * by someone else since they last looked (?7; NULL: never); moments
-	 * are to the second, so one given in the second they looked counts
-	 * as new rather than be missed. */
+	    WAIT_DUE_SOON_COND),
 	[ST_BRIEF_FIRST + WAIT_NEW] = BRIEF_SQL("NULL",
 	    "(SELECT a.login FROM history h JOIN people a ON a.id = h.actor_id"
 	    "  WHERE h.duty_id = d.id AND h.to_owner_id = ?2 ORDER BY h.id DESC LIMIT 1)",
 	    "(SELECT h.at FROM history h WHERE h.duty_id = d.id AND h.to_owner_id = ?2"
 	    "  ORDER BY h.id DESC LIMIT 1)",
-	    "d.owner_id = ?2 AND " OPEN_OR_SUBMITTED " AND d.status = 'open'"
-	    " AND EXISTS (SELECT 1 FROM history h WHERE h.duty_id = d.id"
-	    "  AND h.to_owner_id = ?2 AND h.actor_id <> ?2 AND h.at >= ifnull(?7, ''))"),
+	    WAIT_NEW_COND),
 	[ST_BRIEF_FIRST + WAIT_PART] = BRIEF_SQL(
 	    "(SELECT s.part FROM duty_support s WHERE s.duty_id = d.id AND s.unit_id = ?8)",
-	    "NULL", "NULL",
-	    "d.id IN (SELECT duty_id FROM duty_support WHERE unit_id = ?8"
-	    "  AND delivered_on IS NULL) AND +d.status IN ('open', 'submitted')"),
+	    "NULL", "NULL", WAIT_PART_COND),
 	[ST_SEEN_GET] =
 	"SELECT looked_at, language FROM people_seen WHERE person_id = ?1",
 	[ST_SEEN_SET] =
@@ -1139,6 +1164,17 @@ static const char *const sqls[ST__MAX] = {
 	"INSERT INTO duty_support (duty_id, unit_id, part)"
 	" SELECT ?1, s.unit_id, s.part FROM duty_support s WHERE s.duty_id = ?2"
 	"  AND s.unit_id IS NOT (SELECT lead_unit_id FROM duties WHERE id = ?1)",
+	/* Issue #11: each kind counted, the results to confirm and the parts
+	 * owed from their index alone (a part's duty is there: a foreign key). */
+	[ST_BRIEF_COUNT_FIRST + WAIT_PROPOSAL] = BRIEF_COUNT_SQL(WAIT_PROPOSAL_COND),
+	[ST_BRIEF_COUNT_FIRST + WAIT_EXTENSION] = BRIEF_COUNT_SQL(WAIT_EXTENSION_COND),
+	[ST_BRIEF_COUNT_FIRST + WAIT_CONFIRM] =
+	"SELECT count(*) FROM duties d WHERE " WAIT_CONFIRM_COND,
+	[ST_BRIEF_COUNT_FIRST + WAIT_OVERDUE] = BRIEF_COUNT_SQL(WAIT_OVERDUE_COND),
+	[ST_BRIEF_COUNT_FIRST + WAIT_DUE_SOON] = BRIEF_COUNT_SQL(WAIT_DUE_SOON_COND),
+	[ST_BRIEF_COUNT_FIRST + WAIT_NEW] = BRIEF_COUNT_SQL(WAIT_NEW_COND),
+	[ST_BRIEF_COUNT_FIRST + WAIT_PART] =
+	"SELECT count(*) FROM duty_support WHERE " WAIT_PART_OWED,
 };
 
 static enum rv_code chain_fill(sqlite3 *db, int version, void *arg,
@@ -3982,6 +4018,7 @@ gather_row(struct duty_gather *g, int which, sqlite3_stmt *s)
 		p->part = keep(k, s, 2);
 		p->delivered_on = keep(k, s, 3);
 		p->delivered_by = sqlite3_column_int64(s, 4);
+		p->live = sqlite3_column_int(s, 5);
 		break;
 	}
 	}
@@ -4199,24 +4236,41 @@ store_set_lock_wait(long ms)
 }
 
 enum rv_code
-store_waiting(struct store *st, const struct wait_query *q, store_wait_fn fn,
-    void *arg, struct rv_err *err)
+store_waiting(struct store *st, const struct wait_query *q, long long count[WAIT__KINDS],
+    store_wait_fn fn, void *arg, struct rv_err *err)
 {
 	for (int k = 0; k < WAIT__KINDS; k++) {
+		sqlite3_stmt *c = stmt(st, (enum stmt)(ST_BRIEF_COUNT_FIRST + k), err);
 		sqlite3_stmt *s = stmt(st, (enum stmt)(ST_BRIEF_FIRST + k), err);
+		long long rows = 0;
 		enum rv_code code;
-		int rc;
+		int found, rc;
 
-		if (s == NULL)
+		if (c == NULL || s == NULL)
 			return RV_STORAGE;
-		bind_id(s, 1, q->heads_unit_id);
-		bind_id(s, 2, q->person_id);
-		bind_text(s, 3, q->today);
-		bind_text(s, 4, q->soon_until);
-		sqlite3_bind_int64(s, 5, FLAG_OVERDUE);
-		sqlite3_bind_int64(s, 6, FLAG_DUE_SOON);
-		bind_text(s, 7, q->looked_at);
-		bind_id(s, 8, q->unit_id);
+		/* The same parameters for both; each statement reads those its
+		 * condition names (binding one it has not is a no-op). */
+		for (int i = 0; i < 2; i++) {
+			sqlite3_stmt *x = i ? s : c;
+
+			bind_id(x, 1, q->heads_unit_id);
+			bind_id(x, 2, q->person_id);
+			bind_text(x, 3, q->today);
+			bind_text(x, 4, q->soon_until);
+			sqlite3_bind_int64(x, 5, FLAG_OVERDUE);
+			sqlite3_bind_int64(x, 6, FLAG_DUE_SOON);
+			bind_text(x, 7, q->looked_at);
+			bind_id(x, 8, q->unit_id);
+		}
+		code = one_row(st, c, &found, err);
+		count[k] = code == RV_OK && found ? sqlite3_column_int64(c, 0) : 0;
+		sqlite3_reset(c);
+		if (code != RV_OK)
+			return code;
+		if (q->limit == 0 || count[k] == 0)
+			continue;
+		/* No limit: -1, every row. */
+		sqlite3_bind_int64(s, 9, q->limit > 0 ? q->limit : -1);
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 			struct wait_row r = {
 				.kind = (enum wait_kind)k,
@@ -4229,9 +4283,13 @@ store_waiting(struct store *st, const struct wait_query *q, store_wait_fn fn,
 				.since = col_str(s, 10),
 			};
 
+			rows++;
 			if (fn(&r, arg))
 				break;
 		}
+		/* The count and the rows are one condition in one transaction. */
+		assert(rc != SQLITE_DONE || rows == count[k] ||
+		    (q->limit > 0 && rows == q->limit && count[k] > q->limit));
 		if ((code = rows_done(st, s, rc, err)) != RV_OK)
 			return code;
 	}

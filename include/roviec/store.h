@@ -471,6 +471,7 @@ struct store_support_rec {
 	rowid_t unit_id;
 	const char *part, *delivered_on;
 	rowid_t delivered_by;
+	int live;	/* as kept: whether the duty is open or submitted */
 };
 /* One duty id: its row (NULL when there is none), its history entries in
  * id order, and its proposals, extension requests and notes in id order,
@@ -650,6 +651,7 @@ struct wait_query {
 	const char *today;	/* ISO day */
 	const char *soon_until;	/* the last day a deadline is still due soon */
 	const char *looked_at;	/* UTC moment they last looked; NULL: never */
+	long long limit;	/* rows read of each kind: 0 none, -1 all */
 };
 
 struct wait_row {
@@ -665,10 +667,12 @@ struct wait_row {
 	const char *what, *extra, *since;
 };
 typedef int (*store_wait_fn)(const struct wait_row *row, void *arg);
-/* Every kind in turn, each soonest deadline first; a duty may be of
- * several kinds.  fn returning nonzero stops that kind's rows. */
+/* Every kind in turn: how many wait (count[kind], each from an index that
+ * holds that kind only), then the first q->limit of them, soonest deadline
+ * first, to fn; a duty may be of several kinds.  fn returning nonzero
+ * stops that kind's rows. */
 enum rv_code store_waiting(struct store *st, const struct wait_query *q,
-    store_wait_fn fn, void *arg, struct rv_err *err);
+    long long count[WAIT__KINDS], store_wait_fn fn, void *arg, struct rv_err *err);
 
 /* When the person last looked, and in which language: *found 0 when never. */
 enum rv_code store_seen_get(struct store *st, rowid_t person_id,

@@ -117,6 +117,42 @@ is "$out" "Nothing waits for Bùi Thị Thu (off3), $TODAY." "saying so"
 expect 1 "--format csv is not a brief's" brief --format csv
 expect 2 "brief takes no argument" brief x
 
+# --- many waiting: counted whole, the first ten listed -----------------------
+# roviec brief counts each kind from its own index and reads the rows of
+# the first ten only (store_waiting): the counts must still be whole.
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do
+	R=$(TITLE="Báo cáo số $i" OWNER=off1b DUE=+$((i + 40)) new_duty) &&
+	    "$ROVIEC" --db "$DB" --as off1b done "$R" --note "Đã gửi" >/dev/null || echo "# duty $i failed"
+done
+run --as chutich brief --format json
+is "$(printf '%s' "$out" | count confirm)" 12 "twelve results for chutich to confirm, counted"
+is "$(printf '%s' "$out" | refs confirm | wc -w)" 12 "and all twelve listed in JSON"
+as chutich brief
+like "$out" "results to confirm: 12" "brief by hand counts all twelve"
+is "$(printf '%s\n' "$out" | grep -c 'confirm  *P1-')" 10 "and lists ten of them"
+like "$out" "\\.\\.\\. and 2 more: roviec brief --format json lists them all" "saying two more wait"
+first=$(printf '%s\n' "$out" | grep -m1 'confirm  *P1-' | awk '{print $2}')
+is "$first" "$(printf '%s' "$(as chutich brief --format json; printf '%s' "$out")" | perl -MJSON::PP -0e 'my @c = grep { $_->{kind} eq "confirm" } @{decode_json(<STDIN>)->{items}}; print $c[0]{ref}')" \
+    "the soonest deadline first, as JSON orders them"
+
+# The parts a unit owes follow their duty's status (the schema keeps it
+# beside each part: migration 12): closed, they are owed no more; reopened,
+# owed again.
+P=$(OWNER=off1b new_duty --support P3:"Số liệu dân cư")
+run --as head3 brief --format json
+is "$(printf '%s' "$out" | refs parts)" "$P" "P3 owes its part of $P"
+as off1b done "$P" --note "Xong" && as chutich confirm "$P"
+ok $rc "$P is done and confirmed, the part never delivered"
+run --as head3 brief --format json
+is "$(printf '%s' "$out" | count parts)" 0 "a closed duty's part is owed no more"
+as chutich reopen "$P" --reason "Thiếu số liệu của Phường 3"
+run --as head3 brief --format json
+is "$(printf '%s' "$out" | refs parts)" "$P" "reopened, it is owed again"
+as chutich cancel "$P" --reason "Không còn cần"
+run --as head3 brief --format json
+is "$(printf '%s' "$out" | count parts)" 0 "cancelled, owed no more"
+expect 0 "and verify finds every part's record of its duty right" verify
+
 # --- hostile titles ------------------------------------------------------------
 while IFS="$(printf '\t')" read -r name hex _; do
 	case "$name" in ''|\#*|name) continue ;; esac
