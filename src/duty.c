@@ -2747,6 +2747,10 @@ do_undo(struct store *st, void *arg, struct rv_err *err)
 	    op->d.lead_unit_id != from_unit ? op->d.lead_unit_id : 0,
 	    op->d.owner_id != from_owner ? from_owner : 0,
 	    op->d.owner_id != from_owner ? op->d.owner_id : 0, NULL, detail, &f, err);
+	/* The entry naming the owner put back stamped owner_since now; the
+	 * owner has held it since before the action undone (evaluate.c). */
+	if (rc == RV_OK)
+		rc = store_owner_since_restore(st, op->d.id, pt.state, err);
 out:
 	free(detail);
 	free(back.title);

@@ -176,6 +176,7 @@ enum stmt {
 	ST_PERSON_LEAVE,
 	ST_PERSON_OWNS,
 	ST_LOGIN_CHANGE_ADD,
+	ST_OWNER_SINCE_RESTORE,
 	/* Issue #11: how many of each kind wait, each from its index. */
 	ST_BRIEF_COUNT_FIRST,
 	ST_BRIEF_COUNT_END = ST_BRIEF_COUNT_FIRST + WAIT__KINDS - 1,
@@ -1115,7 +1116,7 @@ static const char *const sqls[ST__MAX] = {
 	"  'status', d.status, 'done_on', d.done_on, 'closed_on', d.closed_on,"
 	"  'last_progress_on', d.last_progress_on, 'handoffs', d.handoffs,"
 	"  'bounced', d.bounced, 'escalated', d.escalated, 'reopened', d.reopened,"
-	"  'coefficient', d.coefficient_x100,"
+	"  'coefficient', d.coefficient_x100, 'owner_since', d.owner_since,"
 	"  'support', json(" SUPPORT_JSON_OF("d.id") "))"
 	" FROM duties d JOIN units lu ON lu.id = d.lead_unit_id"
 	" JOIN people o ON o.id = d.owner_id WHERE d.id = ?1",
@@ -1164,6 +1165,12 @@ static const char *const sqls[ST__MAX] = {
 	"INSERT INTO duty_support (duty_id, unit_id, part)"
 	" SELECT ?1, s.unit_id, s.part FROM duty_support s WHERE s.duty_id = ?2"
 	"  AND s.unit_id IS NOT (SELECT lead_unit_id FROM duties WHERE id = ?1)",
+	/* Issue #11: an undo puts back when the owner became owner (the
+	 * undone entry, naming the owner, stamped it: schema.sql); a snapshot
+	 * made before it was kept leaves it. */
+	[ST_OWNER_SINCE_RESTORE] =
+	"UPDATE duties SET owner_since = json_extract(?2, '$.owner_since')"
+	" WHERE id = ?1 AND json_type(?2, '$.owner_since') = 'text'",
 	/* Issue #11: each kind counted, the results to confirm and the parts
 	 * owed from their index alone (a part's duty is there: a foreign key). */
 	[ST_BRIEF_COUNT_FIRST + WAIT_PROPOSAL] = BRIEF_COUNT_SQL(WAIT_PROPOSAL_COND),
@@ -4388,6 +4395,19 @@ store_duty_set_coefficient(struct store *st, rowid_t duty_id, long coefficient,
 		return RV_STORAGE;
 	sqlite3_bind_int64(s, 1, duty_id);
 	sqlite3_bind_int64(s, 2, coefficient);
+	return run(st, s, err);
+}
+
+enum rv_code
+store_owner_since_restore(struct store *st, rowid_t duty_id, const char *snapshot,
+    struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_OWNER_SINCE_RESTORE, err);
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, duty_id);
+	bind_text(s, 2, snapshot);
 	return run(st, s, err);
 }
 

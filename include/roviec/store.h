@@ -593,6 +593,10 @@ enum rv_code store_duty_snapshot(struct store *st, rowid_t duty_id, char **json,
  * no longer there. */
 enum rv_code store_snapshot_read(struct store *st, const char *json,
     struct duty *d, long *coefficient, struct rv_err *err);
+/* Puts back the moment the owner became owner that a snapshot holds
+ * (nothing when it holds none). */
+enum rv_code store_owner_since_restore(struct store *st, rowid_t duty_id,
+    const char *snapshot, struct rv_err *err);
 /* Removes every supporting unit of the duty, and puts back those of a
  * snapshot (store_duty_snapshot), with their parts and deliveries. */
 enum rv_code store_support_clear(struct store *st, rowid_t duty_id,

@@ -170,6 +170,19 @@ is "$(sq "SELECT handoffs || ' ' || bounced FROM duties WHERE ref = '$w'")" "1 0
 run show "$w" --format json
 like "$out" '"flags":\[\]' "show lists no flag"
 
+# An owner put back by an undo has held the duty since before the action
+# undone (owner_since, which the evaluation reads), not since the undo.
+z=$(new_duty)
+since=$(sq "SELECT owner_since FROM duties WHERE ref = '$z'")
+at "+1 minutes" --as off1 transfer "$z" P2 --reason "Thuộc thẩm quyền P2"
+at "+2 minutes" --as head2 accept "$z"
+is "$rc" 0 "P2 accepts $z a minute later"
+isnt "$(sq "SELECT owner_since FROM duties WHERE ref = '$z'")" "$since" "its new owner holds it since the acceptance"
+at "+3 minutes" --as head2 undo "$z"
+is "$rc" 0 "head2 undoes the acceptance"
+is "$(sq "SELECT p.login || ' ' || d.owner_since FROM duties d JOIN people p ON p.id = d.owner_id WHERE ref = '$z'")" \
+    "off1 $since" "off1 holds it again, since the day it was made"
+
 # A return proposed upward, undone: escalated goes back down too.
 x=$(LEAD=P1 new_duty)
 expect 0 "off1 escalates to DL" --as off1 escalate "$x" --reason "Vượt thẩm quyền phường"

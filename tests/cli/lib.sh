@@ -61,6 +61,10 @@ is() {	# is GOT WANT NAME
 	if [ "$1" = "$2" ]; then ok 0 "$3"; else ok 1 "$3"; diag "got:  '$1'" "want: '$2'"; fi
 }
 
+isnt() {	# isnt GOT UNWANTED NAME
+	if [ "$1" != "$2" ]; then ok 0 "$3"; else ok 1 "$3"; diag "got:  '$1'" "not:  '$2'"; fi
+}
+
 like() {	# like TEXT PATTERN NAME (grep -E pattern)
 	if printf '%s' "$1" | grep -Eq -- "$2"; then ok 0 "$3"; else ok 1 "$3"; diag "text: '$1'" "want: /$2/"; fi
 }
