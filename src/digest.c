@@ -252,6 +252,8 @@ struct one {
 	char address[200], language[3], stamp[21];
 	struct reminder_due *r;
 	size_t nr;
+	char *msg;		/* the message composed, mailed once committed */
+	size_t len;
 	int skipped;
 	int runner_vi;		/* the language of whoever runs the digest */
 };
@@ -280,6 +282,8 @@ send_one(struct store *st, void *arg, struct rv_err *err)
 
 	o->nr = 0;
 	o->skipped = 0;
+	free(o->msg);
+	o->msg = NULL;
 	if ((rc = store_notice_sent(st, o->p->id, "digest", 0, b->today, &sent, err)) != RV_OK)
 		return rc;
 	if (sent) {
@@ -325,9 +329,19 @@ send_one(struct store *st, void *arg, struct rv_err *err)
 		free(msg);
 		return err_set(err, RV_STORAGE, _("out of memory"));
 	}
-	rc = mail(o->conf->sendmail, msg, len, err);
-	free(msg);
-	return rc;
+	o->msg = msg;
+	o->len = len;
+	return RV_OK;
+}
+
+/* The notices of a message the mailer did not take, recorded at its
+ * moment: forgotten, so that the next run sends them. */
+static enum rv_code
+forget_one(struct store *st, void *arg, struct rv_err *err)
+{
+	struct one *o = arg;
+
+	return store_notice_forget(st, o->p->id, o->stamp, err);
 }
 
 enum rv_code
@@ -370,12 +384,22 @@ digest_run(struct session *s, const struct digest_conf *conf, digest_sent_fn fn,
 			rc = o.r == NULL ? err_set(err, RV_STORAGE, _("out of memory")) :
 			    store_write(s->st, send_one, &o, err);
 		}
+		/* Mailed once what it records is committed: a transaction tried
+		 * again (the database busy at COMMIT) must not mail twice.  A
+		 * mailer that fails has its notices forgotten again. */
+		if (rc == RV_OK && !o.skipped &&
+		    (rc = mail(conf->sendmail, o.msg, o.len, err)) != RV_OK) {
+			struct rv_err ignored;
+
+			(void)store_write(s->st, forget_one, &o, &ignored);
+		}
 		if (rc == RV_OK && !o.skipped) {
 			(*sent)++;
 			if (fn != NULL)
 				fn(ps.p[i].login, o.address, b.total, (int)o.nr, arg);
 		}
 		free(o.r);
+		free(o.msg);
 		brief_free(&b);
 	}
 	for (size_t i = 0; i < ps.n; i++)

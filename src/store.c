@@ -177,6 +177,7 @@ enum stmt {
 	ST_PERSON_OWNS,
 	ST_LOGIN_CHANGE_ADD,
 	ST_OWNER_SINCE_RESTORE,
+	ST_NOTICE_FORGET,
 	/* Issue #11: how many of each kind wait, each from its index. */
 	ST_BRIEF_COUNT_FIRST,
 	ST_BRIEF_COUNT_END = ST_BRIEF_COUNT_FIRST + WAIT__KINDS - 1,
@@ -1171,6 +1172,8 @@ static const char *const sqls[ST__MAX] = {
 	[ST_OWNER_SINCE_RESTORE] =
 	"UPDATE duties SET owner_since = json_extract(?2, '$.owner_since')"
 	" WHERE id = ?1 AND json_type(?2, '$.owner_since') = 'text'",
+	[ST_NOTICE_FORGET] =
+	"DELETE FROM notices_sent WHERE person_id = ?1 AND sent_at = ?2",
 	/* Issue #11: each kind counted, the results to confirm and the parts
 	 * owed from their index alone (a part's duty is there: a foreign key). */
 	[ST_BRIEF_COUNT_FIRST + WAIT_PROPOSAL] = BRIEF_COUNT_SQL(WAIT_PROPOSAL_COND),
@@ -4395,6 +4398,19 @@ store_duty_set_coefficient(struct store *st, rowid_t duty_id, long coefficient,
 		return RV_STORAGE;
 	sqlite3_bind_int64(s, 1, duty_id);
 	sqlite3_bind_int64(s, 2, coefficient);
+	return run(st, s, err);
+}
+
+enum rv_code
+store_notice_forget(struct store *st, rowid_t person_id, const char *at,
+    struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_NOTICE_FORGET, err);
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, person_id);
+	bind_text(s, 2, at);
 	return run(st, s, err);
 }
 

@@ -692,6 +692,10 @@ enum rv_code store_notice_sent(struct store *st, rowid_t person_id,
 enum rv_code store_notice_add(struct store *st, rowid_t person_id,
     const char *kind, rowid_t duty_id, const char *key, const char *at,
     struct rv_err *err);
+/* Forgets the notices recorded for the person at that moment (a message
+ * the mailer did not take). */
+enum rv_code store_notice_forget(struct store *st, rowid_t person_id,
+    const char *at, struct rv_err *err);
 
 /* The lock wait of the connections opened from now on, in milliseconds
  * (a login must not wait; 0: the default). */
