@@ -198,7 +198,7 @@ add_person(struct session *s, const char *unit, const char *role, int *serial)
 	snprintf(login, sizeof(login), "cb%05d", (*serial)++);
 	snprintf(name, sizeof(name), "%s %s %s", family[rnd() % N(family)],
 	    middle[rnd() % N(middle)], given[rnd() % N(given)]);
-	if (org_person_add(s, login, name, unit, role, &err) != RV_OK)
+	if (org_person_add(s, login, name, unit, role, NULL, &err) != RV_OK)
 		die(login, &err);
 }
 

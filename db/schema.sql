@@ -64,6 +64,11 @@ CREATE TABLE people (
 	-- it was done.  NULL: they work here.
 	left_on   TEXT
 	          CHECK (left_on IS NULL OR left_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+	-- Where roviec digest mails them (migration 13; NULL: LOGIN@ the
+	-- configured mail_domain): printable ASCII, no space, one @ inside.
+	mail      TEXT
+	          CHECK (mail IS NULL OR (length(mail) BETWEEN 3 AND 254
+	                 AND mail NOT GLOB '*[^!-~]*' AND mail GLOB '?*@?*')),
 	CHECK (unit_id IS NOT NULL OR role IN ('admin', 'inspector'))
 );
 CREATE INDEX people_unit ON people(unit_id);

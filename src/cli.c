@@ -63,6 +63,8 @@ enum opt {
 	OPT_PERIOD, OPT_GENERAL, OPT_COHESION,
 	/* issue #12: person set --login NEW (brief's --login is a flag) */
 	OPT_NEW_LOGIN,
+	/* issue #11: person add/set --mail */
+	OPT_MAIL,
 	OPT__MAX
 };
 
@@ -100,6 +102,7 @@ static const struct {
 	[OPT_PERSON] = { "person", 1, 0 }, [OPT_PERIOD] = { "period", 1, 0 },
 	[OPT_GENERAL] = { "general", 1, 0 }, [OPT_COHESION] = { "cohesion", 1, 0 },
 	[OPT_NEW_LOGIN] = { "login", 1, 0 },
+	[OPT_MAIL] = { "mail", 1, 0 },
 };
 
 struct args {
@@ -186,12 +189,13 @@ static const struct command commands[] = {
 	  "unit import FILE.csv" },
 	{ "unit", "list", cmd_unit_list, 0, 0, GLOBAL | O(OPT_FORMAT) | EXCEL_OPTS, NEEDS_ACTOR,
 	  "unit list [--format table|csv] [--excel]" },
-	{ "person", "add", cmd_person_add, 2, 2, GLOBAL | O(OPT_UNIT) | O(OPT_ROLE),
-	  NEEDS_ACTOR,
-	  "person add LOGIN FULL_NAME --unit CODE [--role admin|head|officer|inspector]" },
+	{ "person", "add", cmd_person_add, 2, 2,
+	  GLOBAL | O(OPT_UNIT) | O(OPT_ROLE) | O(OPT_MAIL), NEEDS_ACTOR,
+	  "person add LOGIN FULL_NAME --unit CODE [--role admin|head|officer|inspector] [--mail ADDRESS]" },
 	{ "person", "set", cmd_person_set, 1, 1,
-	  GLOBAL | O(OPT_UNIT) | O(OPT_ROLE) | O(OPT_NAME) | O(OPT_NEW_LOGIN), NEEDS_ACTOR,
-	  "person set LOGIN [--name FULL_NAME] [--unit CODE] [--role ROLE] [--login NEW_LOGIN]" },
+	  GLOBAL | O(OPT_UNIT) | O(OPT_ROLE) | O(OPT_NAME) | O(OPT_NEW_LOGIN) | O(OPT_MAIL),
+	  NEEDS_ACTOR,
+	  "person set LOGIN [--name FULL_NAME] [--unit CODE] [--role ROLE] [--login NEW_LOGIN] [--mail ADDRESS]" },
 	{ "person", "leave", cmd_person_leave, 1, 1, GLOBAL | O(OPT_REASON), NEEDS_ACTOR,
 	  "person leave LOGIN [--reason TEXT]" },
 	{ "person", "import", cmd_person_import, 1, 1, GLOBAL, NEEDS_ACTOR,
@@ -743,7 +747,7 @@ static enum rv_code
 cmd_person_add(struct cli *c)
 {
 	enum rv_code rc = org_person_add(&c->s, c->a.pos[0], c->a.pos[1],
-	    c->a.opt[OPT_UNIT], c->a.opt[OPT_ROLE], &c->err);
+	    c->a.opt[OPT_UNIT], c->a.opt[OPT_ROLE], c->a.opt[OPT_MAIL], &c->err);
 
 	if (rc == RV_OK) {
 		printf(_("Added %s.\n"), c->a.pos[0]);
@@ -763,10 +767,11 @@ cmd_person_set(struct cli *c)
 	const char *login = login_arg(c, c->a.pos[0]);
 
 	if (c->a.opt[OPT_NAME] == NULL && c->a.opt[OPT_UNIT] == NULL &&
-	    c->a.opt[OPT_ROLE] == NULL && c->a.opt[OPT_NEW_LOGIN] == NULL)
-		return usage_error(c, _("say what to change: --name, --unit, --role or --login"), NULL);
+	    c->a.opt[OPT_ROLE] == NULL && c->a.opt[OPT_NEW_LOGIN] == NULL &&
+	    c->a.opt[OPT_MAIL] == NULL)
+		return usage_error(c, _("say what to change: --name, --unit, --role, --login or --mail"), NULL);
 	rc = org_person_set(&c->s, login, c->a.opt[OPT_NAME], c->a.opt[OPT_UNIT],
-	    c->a.opt[OPT_ROLE], c->a.opt[OPT_NEW_LOGIN], &c->err);
+	    c->a.opt[OPT_ROLE], c->a.opt[OPT_NEW_LOGIN], c->a.opt[OPT_MAIL], &c->err);
 	if (rc == RV_OK) {
 		/* The login now: the new one (checked ASCII by org.c). */
 		if (c->a.opt[OPT_NEW_LOGIN] != NULL)
@@ -822,7 +827,7 @@ person_row(const struct person_row *row, void *arg)
 	const char *cells[] = {
 		row->person->login, row->person->full_name, row->unit_code,
 		org_word(o, model_role_name(row->person->role)), row->is_head ? org_word(o, "yes") : "",
-		row->person->left_on
+		row->person->left_on, row->mail
 	};
 
 	return out_table_add(o->t, cells) != 0;
@@ -832,7 +837,8 @@ static enum rv_code
 cmd_person_list(struct cli *c)
 {
 	static const char *const headers[] = {
-		N_("login"), N_("name"), N_("unit"), N_("role"), N_("head"), N_("left")
+		N_("login"), N_("name"), N_("unit"), N_("role"), N_("head"), N_("left"),
+		N_("mail")
 	};
 	struct unit u = { 0 };
 	struct out_table *t;
@@ -844,7 +850,7 @@ cmd_person_list(struct cli *c)
 	if (c->a.opt[OPT_UNIT] != NULL &&
 	    (rc = lookup_unit(&c->s, c->a.opt[OPT_UNIT], &u, &c->err)) != RV_OK)
 		return rc;
-	if ((t = out_table_new(6, headers, 1)) == NULL) {
+	if ((t = out_table_new(7, headers, 1)) == NULL) {
 		model_unit_free(&u);
 		return err_set(&c->err, RV_STORAGE, _("out of memory"));
 	}

@@ -125,6 +125,8 @@ static const struct column columns[COL__MAX] = {
 	    "Đơn vị: số xuất sắc tối đa", COLUMN_NUMBER },
 	/* issue #12: the day a person left (moved away, retired) */
 	[COL_LEFT] = { "left", "Left on", "Ngày thôi công tác", COLUMN_DAY },
+	/* issue #11: where the digest mails a person */
+	[COL_MAIL] = { "mail", "Mail address", "Địa chỉ thư điện tử", COLUMN_TEXT },
 };
 
 const struct column *

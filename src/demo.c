@@ -800,7 +800,7 @@ demo_org(struct demo *d, struct rv_err *err)
 			return rc;
 		du->head = demo_person_new(d, u);
 		if ((rc = org_person_add(s, d->people[du->head].login,
-		    d->people[du->head].name, def->code, "head", err)) != RV_OK)
+		    d->people[du->head].name, def->code, "head", NULL, err)) != RV_OK)
 			return rc;
 		officers = demo_rnd(d, 2, 4);
 		for (int k = 0; k < officers; k++) {
@@ -808,7 +808,7 @@ demo_org(struct demo *d, struct rv_err *err)
 
 			du->members[du->nmembers++] = p;
 			if ((rc = org_person_add(s, d->people[p].login,
-			    d->people[p].name, def->code, "officer", err)) != RV_OK)
+			    d->people[p].name, def->code, "officer", NULL, err)) != RV_OK)
 				return rc;
 		}
 	}
@@ -817,16 +817,16 @@ demo_org(struct demo *d, struct rv_err *err)
 		int p = demo_person_new(d, u);
 
 		if ((rc = org_person_add(s, d->people[p].login, d->people[p].name,
-		    demo_units[u].code, "inspector", err)) != RV_OK)
+		    demo_units[u].code, "inspector", NULL, err)) != RV_OK)
 			return rc;
 	}
 	/* The acting login heads Phường 1, so its own board is full at once;
 	 * the head generated for it stays there as an officer. */
 	old_head = d->units[p1].head;
-	if ((rc = org_person_set(s, s->me.login, NULL, "P1", "admin", NULL, err)) != RV_OK ||
+	if ((rc = org_person_set(s, s->me.login, NULL, "P1", "admin", NULL, NULL, err)) != RV_OK ||
 	    (rc = org_unit_set_head(s, "P1", s->me.login, err)) != RV_OK ||
 	    (rc = org_person_set(s, d->people[old_head].login, NULL, NULL,
-	    "officer", NULL, err)) != RV_OK)
+	    "officer", NULL, NULL, err)) != RV_OK)
 		return rc;
 	d->units[p1].head = d->me;
 	d->units[p1].members[d->units[p1].nmembers++] = old_head;

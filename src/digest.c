@@ -249,7 +249,7 @@ struct one {
 	const struct digest_conf *conf;
 	const struct person *p;
 	const struct brief *b;
-	char address[200], language[3], stamp[21];
+	char address[320], language[3], stamp[21];
 	struct reminder_due *r;
 	size_t nr;
 	char *msg;		/* the message composed, mailed once committed */
@@ -361,7 +361,7 @@ digest_run(struct session *s, const struct digest_conf *conf, digest_sent_fn fn,
 	for (size_t i = 0; rc == RV_OK && i < ps.n; i++) {
 		struct one o = { .s = s, .conf = conf, .p = &ps.p[i], .runner_vi = was_vi };
 		struct brief b;
-		char looked[32];
+		char looked[32], given[255];
 		int found;
 
 		if (ps.p[i].role == ROLE_INSPECTOR)
@@ -374,7 +374,15 @@ digest_run(struct session *s, const struct digest_conf *conf, digest_sent_fn fn,
 		}
 		o.b = &b;
 		session_stamp(s, o.stamp);
-		snprintf(o.address, sizeof(o.address), "%s@%s", ps.p[i].login, conf->domain);
+		/* Their address (person add/set --mail), else LOGIN@domain. */
+		if ((rc = store_person_mail(s->st, ps.p[i].id, given, err)) != RV_OK) {
+			brief_free(&b);
+			break;
+		}
+		if (given[0] != '\0')
+			snprintf(o.address, sizeof(o.address), "%s", given);
+		else
+			snprintf(o.address, sizeof(o.address), "%s@%s", ps.p[i].login, conf->domain);
 		/* Their language: the one they last looked in. */
 		rc = store_seen_get(s->st, ps.p[i].id, looked, o.language, &found, err);
 		if (rc == RV_OK) {

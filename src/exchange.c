@@ -669,7 +669,8 @@ record_person(struct import *im, char **cell, long line, int *later, struct rv_e
 		return err_set(err, RV_REFUSED,
 		    _("this person has left (the column left has a day): person import registers those who work here; leave the row out"));
 	rc = org_person_add(im->s, cell[COL_LOGIN] != NULL ? cell[COL_LOGIN] : "",
-	    cell[COL_NAME], cell[COL_UNIT], cell[COL_ROLE], err);
+	    cell[COL_NAME], cell[COL_UNIT], cell[COL_ROLE],
+	    cell[COL_MAIL] != NULL && cell[COL_MAIL][0] != '\0' ? cell[COL_MAIL] : NULL, err);
 	if (rc == RV_OK && !org_login_exists(cell[COL_LOGIN])) {
 		if (list_add(&im->nologins, cell[COL_LOGIN], NULL) != 0)
 			return err_set(err, RV_STORAGE, _("out of memory"));
@@ -699,7 +700,7 @@ static const enum column_id unit_cols[] = {
 };
 static const enum column_id unit_required[] = { COL_CODE, COL_NAME };
 static const enum column_id person_cols[] = {
-	COL_LOGIN, COL_NAME, COL_UNIT, COL_ROLE, COL_HEAD, COL_LEFT
+	COL_LOGIN, COL_NAME, COL_UNIT, COL_ROLE, COL_HEAD, COL_LEFT, COL_MAIL
 };
 static const enum column_id person_required[] = { COL_LOGIN, COL_NAME };
 

@@ -24,6 +24,8 @@ struct org_op {
 	const char *parent, *kind, *head, *unit, *role;
 	/* issue #12: person set --login, person leave --reason */
 	const char *new_login;
+	/* issue #11: person add/set --mail ("" on set: none) */
+	const char *mail;
 	char *reason;
 };
 
@@ -74,6 +76,29 @@ check_login(const char *login, struct rv_err *err)
 		if (!isalnum((unsigned char)login[i]) && strchr("._-", login[i]) == NULL)
 			return err_set(err, RV_REFUSED,
 			    _("a login has only ASCII letters, digits, '.', '_' or '-', as the Unix login"));
+	return RV_OK;
+}
+
+enum rv_code
+org_mail_check(const char *mail, struct rv_err *err)
+{
+	const char *at = mail != NULL ? strchr(mail, '@') : NULL;
+	size_t n = mail != NULL ? strlen(mail) : 0;
+	int ok = at != NULL && at != mail && at[1] != '\0' && n <= 254 &&
+	    strchr(at + 1, '@') == NULL && at[1] != '.' && mail[n - 1] != '.';
+
+	for (const char *c = mail; ok && *c != '\0'; c++) {
+		unsigned char u = (unsigned char)*c;
+
+		if (c < at)
+			ok = u < 0x80 && (isalnum(u) || strchr("!#$%&'*+/=?^_`{|}~.-", u) != NULL);
+		else if (c > at)
+			ok = u < 0x80 && (isalnum(u) || u == '.' || u == '-');
+	}
+	if (!ok)
+		return err_set(err, RV_REFUSED,
+		    _("that is not a mail address roviec can write to: give one like ten.ho@phuong1.dalat.gov.vn (ASCII letters, digits and . _ - + before the @, a domain after it)"));
+	assert(n >= 3);
 	return RV_OK;
 }
 
@@ -357,11 +382,15 @@ do_person_add(struct store *st, void *arg, struct rv_err *err)
 		    op->login);
 		goto out;
 	}
+	if (rc == RV_OK && op->mail != NULL)
+		rc = store_person_set_mail(st, p.id, op->mail, err);
 	if (rc == RV_OK) {
 		struct facts f;
 
 		facts_init(&f);
 		person_facts(NULL, &p, &f);
+		if (op->mail != NULL)
+			facts_str(&f, "mail", op->mail);
 		rc = org_history(op->s, "person-added", p.unit_id, p.id, op->name, &f, err);
 	}
 	if (rc == RV_OK && p.role == ROLE_HEAD)
@@ -373,13 +402,14 @@ out:
 
 enum rv_code
 org_person_add(struct session *s, const char *login, const char *full_name,
-    const char *unit, const char *role, struct rv_err *err)
+    const char *unit, const char *role, const char *mail, struct rv_err *err)
 {
-	struct org_op op = { .s = s, .unit = unit, .role = role };
+	struct org_op op = { .s = s, .unit = unit, .role = role, .mail = mail };
 	enum rv_code rc;
 
 	if ((rc = need_admin(s, _("add people"), err)) == RV_OK &&
 	    (rc = check_login(login, err)) == RV_OK &&
+	    (mail == NULL || (rc = org_mail_check(mail, err)) == RV_OK) &&
 	    (rc = take_name(full_name, _("the full name"), &op.name, err)) == RV_OK &&
 	    (op.login = strdup(login)) != NULL)
 		rc = store_write(s->st, do_person_add, &op, err);
@@ -455,10 +485,21 @@ do_person_set(struct store *st, void *arg, struct rv_err *err)
 	rc = store_person_update(st, &p, err);
 	if (rc == RV_OK) {
 		struct facts f;
+		char mail[255];
 
 		facts_init(&f);
 		person_facts(&was, &p, &f);
-		rc = org_history(op->s, "person-changed", p.unit_id, p.id, op->name, &f, err);
+		/* The address, when it changes ("": none any more). */
+		if (op->mail != NULL &&
+		    (rc = store_person_mail(st, p.id, mail, err)) == RV_OK &&
+		    strcmp(mail, op->mail) != 0 &&
+		    (rc = store_person_set_mail(st, p.id, op->mail[0] ? op->mail : NULL,
+		    err)) == RV_OK)
+			facts_str(&f, "mail", op->mail[0] ? op->mail : NULL);
+		if (rc == RV_OK)
+			rc = org_history(op->s, "person-changed", p.unit_id, p.id, op->name, &f, err);
+		else
+			facts_free(&f);
 	}
 	/* The role of head makes one of the heads of the unit, beside
 	 * those it has (a chair and deputies). */
@@ -481,13 +522,16 @@ out:
 
 enum rv_code
 org_person_set(struct session *s, const char *login, const char *full_name,
-    const char *unit, const char *role, const char *new_login, struct rv_err *err)
+    const char *unit, const char *role, const char *new_login, const char *mail,
+    struct rv_err *err)
 {
-	struct org_op op = { .s = s, .unit = unit, .role = role, .new_login = new_login };
+	struct org_op op = { .s = s, .unit = unit, .role = role, .new_login = new_login,
+	    .mail = mail };
 	enum rv_code rc;
 
 	if ((rc = need_admin(s, _("change people"), err)) != RV_OK ||
 	    (rc = check_login(login, err)) != RV_OK ||
+	    (mail != NULL && mail[0] != '\0' && (rc = org_mail_check(mail, err)) != RV_OK) ||
 	    (new_login != NULL && (rc = check_login(new_login, err)) != RV_OK))
 		return rc;
 	if (full_name != NULL &&

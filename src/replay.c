@@ -92,7 +92,7 @@ map_free(struct idmap *m)
 
 /* Which fields of a unit or person the history has given. */
 enum { U_CODE = 1, U_NAME = 2, U_KIND = 4, U_PARENT = 8, U_HEADS = 16 };
-enum { P_LOGIN = 1, P_NAME = 2, P_UNIT = 4, P_ROLE = 8, P_LEFT = 16 };
+enum { P_LOGIN = 1, P_NAME = 2, P_UNIT = 4, P_ROLE = 8, P_LEFT = 16, P_MAIL = 32 };
 
 struct ids {
 	rowid_t *v;
@@ -118,6 +118,7 @@ struct rperson {
 	rowid_t unit;
 	char *stored_login;
 	char *left_on;		/* issue #12: NULL, here */
+	char *mail;		/* NULL: none (LOGIN@domain) */
 };
 
 struct rhandoff {
@@ -775,6 +776,10 @@ person_facts(struct ctx *c, struct rperson *p)
 		set_str(&p->left_on, v, &c->r->failed);
 		p->known |= P_LEFT;
 	}
+	if (fact_str(c->doc, "mail", &v)) {
+		set_str(&p->mail, v, &c->r->failed);
+		p->known |= P_MAIL;
+	}
 }
 
 /* A person made (added, or a baseline's) works here: none had left before
@@ -785,6 +790,11 @@ person_here(struct rperson *p)
 	free(p->left_on);
 	p->left_on = NULL;
 	p->known |= P_LEFT;
+	/* Nor had anyone a mail address before migration 13; one is given
+	 * only by person add, set or import, whose entries say it. */
+	free(p->mail);
+	p->mail = NULL;
+	p->known |= P_MAIL;
 }
 
 static int
@@ -1189,6 +1199,9 @@ org_person_row(const struct store_person_rec *row, void *arg)
 	if ((p->known & P_LEFT) && !same(p->left_on, row->left_on))
 		differs(r, REPLAY_PERSON, name, NC_("verify", "left on"),
 		    row->left_on != NULL ? row->left_on : "", p->left_on != NULL ? p->left_on : "");
+	if ((p->known & P_MAIL) && !same(p->mail, row->mail))
+		differs(r, REPLAY_PERSON, name, NC_("verify", "mail address"),
+		    row->mail != NULL ? row->mail : "", p->mail != NULL ? p->mail : "");
 	return r->stop || r->failed;
 }
 
@@ -1571,6 +1584,7 @@ replay_ledger(struct store *st, replay_fn fn, void *arg, long long *found,
 		free(r.people[i].full_name);
 		free(r.people[i].role);
 		free(r.people[i].stored_login);
+		free(r.people[i].mail);
 		free(r.people[i].left_on);
 	}
 	free(r.units);

@@ -178,6 +178,8 @@ enum stmt {
 	ST_LOGIN_CHANGE_ADD,
 	ST_OWNER_SINCE_RESTORE,
 	ST_NOTICE_FORGET,
+	ST_PERSON_MAIL,
+	ST_PERSON_SET_MAIL,
 	/* Issue #11: how many of each kind wait, each from its index. */
 	ST_BRIEF_COUNT_FIRST,
 	ST_BRIEF_COUNT_END = ST_BRIEF_COUNT_FIRST + WAIT__KINDS - 1,
@@ -627,7 +629,8 @@ static const char *const sqls[ST__MAX] = {
 	"UPDATE people SET full_name = ?2, unit_id = ?3, role = ?4 WHERE id = ?1",
 	[ST_PERSON_LIST] =
 	"SELECT p.id, p.login, p.full_name, ifnull(p.unit_id, 0), p.role, p.left_on,"
-	"  u.code, EXISTS (SELECT 1 FROM unit_heads uh WHERE uh.person_id = p.id)"
+	"  u.code, EXISTS (SELECT 1 FROM unit_heads uh WHERE uh.person_id = p.id),"
+	"  p.mail"
 	" FROM people p LEFT JOIN units u ON u.id = p.unit_id"
 	" WHERE ?1 IS NULL OR p.unit_id = ?1"
 	" ORDER BY u.code IS NULL, u.code, p.login",
@@ -922,8 +925,8 @@ static const char *const sqls[ST__MAX] = {
 	[ST_REPLAY_HEADS] =
 	"SELECT unit_id, person_id FROM unit_heads ORDER BY unit_id, id",
 	[ST_REPLAY_PEOPLE] =
-	"SELECT id, login, full_name, ifnull(unit_id, 0), role, left_on FROM people"
-	" ORDER BY id",
+	"SELECT id, login, full_name, ifnull(unit_id, 0), role, left_on, mail"
+	" FROM people ORDER BY id",
 	[ST_REPLAY_DUTIES] =
 	"SELECT id, uuid, ref, title, search_key, result, basis, field, assigner_id,"
 	"  lead_unit_id, owner_id, created_at, original_deadline, deadline, status,"
@@ -1172,6 +1175,9 @@ static const char *const sqls[ST__MAX] = {
 	[ST_OWNER_SINCE_RESTORE] =
 	"UPDATE duties SET owner_since = json_extract(?2, '$.owner_since')"
 	" WHERE id = ?1 AND json_type(?2, '$.owner_since') = 'text'",
+	/* Issue #11: where the digest mails a person (migration 13). */
+	[ST_PERSON_MAIL] = "SELECT mail FROM people WHERE id = ?1",
+	[ST_PERSON_SET_MAIL] = "UPDATE people SET mail = ?2 WHERE id = ?1",
 	[ST_NOTICE_FORGET] =
 	"DELETE FROM notices_sent WHERE person_id = ?1 AND sent_at = ?2",
 	/* Issue #11: each kind counted, the results to confirm and the parts
@@ -2480,6 +2486,7 @@ store_person_list(struct store *st, rowid_t unit_id, store_person_fn fn,
 		row.person = &p;
 		row.unit_code = col_str(s, 6);
 		row.is_head = sqlite3_column_int(s, 7);
+		row.mail = col_str(s, 8);
 		stop = fn(&row, arg);
 		model_person_free(&p);
 		if (stop)
@@ -3821,7 +3828,8 @@ store_replay_org(struct store *st, const struct store_org_fns *fns, void *arg,
 	while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct store_person_rec p = {
 			sqlite3_column_int64(s, 0), col_str(s, 1), col_str(s, 2),
-			sqlite3_column_int64(s, 3), col_str(s, 4), col_str(s, 5)
+			sqlite3_column_int64(s, 3), col_str(s, 4), col_str(s, 5),
+			col_str(s, 6)
 		};
 
 		stop = fns->person(&p, arg);
@@ -4398,6 +4406,36 @@ store_duty_set_coefficient(struct store *st, rowid_t duty_id, long coefficient,
 		return RV_STORAGE;
 	sqlite3_bind_int64(s, 1, duty_id);
 	sqlite3_bind_int64(s, 2, coefficient);
+	return run(st, s, err);
+}
+
+enum rv_code
+store_person_mail(struct store *st, rowid_t person_id, char mail[255], struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_PERSON_MAIL, err);
+	enum rv_code rc;
+	int found;
+
+	mail[0] = '\0';
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, person_id);
+	if ((rc = one_row(st, s, &found, err)) == RV_OK && found)
+		col_copy(s, 0, mail, 255);
+	sqlite3_reset(s);
+	return rc;
+}
+
+enum rv_code
+store_person_set_mail(struct store *st, rowid_t person_id, const char *mail,
+    struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_PERSON_SET_MAIL, err);
+
+	if (s == NULL)
+		return RV_STORAGE;
+	sqlite3_bind_int64(s, 1, person_id);
+	bind_text(s, 2, mail);
 	return run(st, s, err);
 }
 

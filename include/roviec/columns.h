@@ -53,6 +53,8 @@ enum column_id {
 	COL_UNIT_EXCELLENT, COL_UNIT_GOOD, COL_UNIT_ALLOWED,
 	/* issue #12: the day a person left (person list) */
 	COL_LEFT,
+	/* issue #11: where the digest mails a person (person list, import) */
+	COL_MAIL,
 	COL__MAX
 };
 

@@ -17,20 +17,29 @@ enum rv_code org_unit_add(struct session *s, const char *code, const char *name,
     const char *parent, const char *kind, const char *head, struct rv_err *err);
 
 /* Administrator: a person in a unit (code; NULL only for admin and
- * inspector) with a role (NULL: officer).  A "head" heads their unit. */
+ * inspector) with a role (NULL: officer) and a mail address (NULL: none;
+ * the digest then writes to LOGIN@mail_domain).  A "head" heads their
+ * unit. */
 enum rv_code org_person_add(struct session *s, const char *login,
     const char *full_name, const char *unit, const char *role,
-    struct rv_err *err);
+    const char *mail, struct rv_err *err);
+
+/* Whether mail is an address roviec mails to: printable ASCII, one @
+ * with a local part of letters, digits and !#$%&'*+/=?^_`{|}~.- before it
+ * and a domain of letters, digits, '.' and '-' after it, 254 bytes at
+ * most (it goes into a To: header); RV_REFUSED saying so otherwise. */
+enum rv_code org_mail_check(const char *mail, struct rv_err *err);
 
 /* Whether this machine has an account of that login (getpwnam): a person
  * registered without one cannot use roviec until it is made. */
 int org_login_exists(const char *login);
 
-/* Administrator: change a person's name, unit, role or login (NULL:
- * unchanged).  One who has left keeps their unit and role. */
+/* Administrator: change a person's name, unit, role, login or mail
+ * address (NULL: unchanged; mail "": none any more).  One who has left
+ * keeps their unit and role. */
 enum rv_code org_person_set(struct session *s, const char *login,
     const char *full_name, const char *unit, const char *role,
-    const char *new_login, struct rv_err *err);
+    const char *new_login, const char *mail, struct rv_err *err);
 
 /* Administrator: rename a unit, move it under another parent (never under
  * itself or one of its own units), change its kind (NULL: unchanged);

@@ -150,6 +150,7 @@ struct person_row {
 	const struct person *person;
 	const char *unit_code;		/* NULL: none */
 	int is_head;			/* one of its unit's heads */
+	const char *mail;		/* NULL: none given */
 };
 typedef int (*store_person_fn)(const struct person_row *row, void *arg);
 /* Every person, or those of one unit (unit_id != 0), by unit then login. */
@@ -426,6 +427,7 @@ struct store_person_rec {
 	rowid_t unit_id;
 	const char *role;
 	const char *left_on;	/* NULL: here (issue #12) */
+	const char *mail;	/* NULL: none */
 };
 struct store_org_fns {
 	int (*entry)(const struct store_entry *e, void *arg);
@@ -692,6 +694,12 @@ enum rv_code store_notice_sent(struct store *st, rowid_t person_id,
 enum rv_code store_notice_add(struct store *st, rowid_t person_id,
     const char *kind, rowid_t duty_id, const char *key, const char *at,
     struct rv_err *err);
+/* A person's mail address (empty: none given; the schema keeps it under
+ * 255 bytes), and setting it (NULL: none). */
+enum rv_code store_person_mail(struct store *st, rowid_t person_id,
+    char mail[255], struct rv_err *err);
+enum rv_code store_person_set_mail(struct store *st, rowid_t person_id,
+    const char *mail, struct rv_err *err);
 /* Forgets the notices recorded for the person at that moment (a message
  * the mailer did not take). */
 enum rv_code store_notice_forget(struct store *st, rowid_t person_id,
