@@ -9,10 +9,7 @@
 TEST_PIN="2026-12-07 02:00:00"
 . "$(dirname "$0")/lib.sh"
 
-MAIL="$T/mail"
-export FAKE_MAIL_DIR="$MAIL"
-mkdir -p "$MAIL" "$XDG_CONFIG_HOME/roviec"
-printf '%s\n' "sendmail = $(cd "$(dirname "$0")" && pwd)/fake-sendmail" > "$XDG_CONFIG_HOME/roviec/config"
+fake_mail
 at() { _d=$1; shift; faketime "$_d 09:00:00" "$ROVIEC" --db "$DB" "$@"; }
 # to LOGIN: the messages sent to LOGIN so far (file names).
 to() { grep -l "^To: $1@localhost\$" "$MAIL"/* 2>/dev/null | sort | tr '\n' ' ' | sed 's/ $//'; }

@@ -113,6 +113,15 @@ sqlite3() { command sqlite3 -cmd '.timeout 10000' "$@"; }
 # The whole database as text, to show that a refused command changed nothing.
 dump() { sqlite3 "$DB" .dump; }
 
+# fake_mail: roviec's sendmail is tests/cli/fake-sendmail, which keeps each
+# message as a file in $MAIL (set here).
+fake_mail() {
+	MAIL="$T/mail"
+	export FAKE_MAIL_DIR="$MAIL"
+	mkdir -p "$MAIL" "$XDG_CONFIG_HOME/roviec"
+	printf '%s\n' "sendmail = $(cd "$(dirname "$0")" && pwd)/fake-sendmail" >>"$XDG_CONFIG_HOME/roviec/config"
+}
+
 # A small city: DL above wards P1, P2, P3; heads and officers; an inspector.
 fixture_city() {
 	"$ROVIEC" --db "$DB" init >/dev/null || return 1

@@ -6,10 +6,7 @@
 TEST_PIN="2026-12-07 02:00:00"
 . "$(dirname "$0")/lib.sh"
 
-MAIL="$T/mail"
-export FAKE_MAIL_DIR="$MAIL"
-mkdir -p "$MAIL" "$XDG_CONFIG_HOME/roviec"
-printf '%s\n' "sendmail = $(cd "$(dirname "$0")" && pwd)/fake-sendmail" > "$XDG_CONFIG_HOME/roviec/config"
+fake_mail
 to() { grep -l "^To: $1\$" "$MAIL"/* 2>/dev/null | wc -l | tr -d ' '; }
 stored() { sqlite3 "$DB" "SELECT ifnull(mail, '-') FROM people WHERE login = '$1'"; }
 
