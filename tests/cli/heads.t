@@ -20,7 +20,7 @@ like "$out" '^P1,Phường 1,ward,DL,"head1, dep1, off1b",' "unit list shows eve
 run unit list
 like "$out" "P1 +Phường 1 +ward +DL +head1, dep1, off1b " "in the table too"
 run person list --unit P1 --format csv
-is "$(printf '%s\n' "$out" | tr -d '\r' | grep -c ',head,yes,[^,]*$')" 3 "person list marks each of them a head"
+is "$(printf '%s\n' "$out" | tr -d '\r' | grep -c ',head,yes,[^,]*,[^,]*$')" 3 "person list marks each of them a head"
 is "$(q "SELECT count(*) FROM history WHERE action = 'head-set' AND to_unit_id = (SELECT id FROM units WHERE code = 'P1')")" 3 \
     "each head named is in the history"
 

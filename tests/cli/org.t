@@ -81,7 +81,7 @@ like "$out$err" "unit P1 holds kind 'ward' where its history says 'commune'" "an
 # --- person set: every field --------------------------------------------------
 
 expect 2 "person set with nothing to change is a usage error" person set off1b
-like "$err" "--name, --unit, --role or --login" "naming every option"
+like "$err" "--name, --unit, --role, --login or --mail" "naming every option"
 like "$err" "person set LOGIN \[--name FULL_NAME\] \[--unit CODE\] \[--role ROLE\] \[--login NEW_LOGIN\]" \
     "and the usage shows them"
 ref0=$(new_duty)
