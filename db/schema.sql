@@ -119,7 +119,9 @@ CREATE TABLE duties (
 	CHECK (status NOT IN ('done', 'cancelled') OR closed_on IS NOT NULL)
 );
 CREATE INDEX duties_lead ON duties(lead_unit_id, status, deadline);
-CREATE INDEX duties_owner ON duties(owner_id, status);
+-- (deadline in it since migration 14: a person's overdue duties counted
+-- from the index alone, roviec brief)
+CREATE INDEX duties_owner ON duties(owner_id, status, deadline);
 CREATE INDEX duties_status_deadline ON duties(status, deadline);
 -- The board's Lead, Flagged and Mine tabs sorted by deadline read their
 -- page in the order of its key (migration 3), not the whole list sorted.
@@ -312,14 +314,18 @@ CREATE TABLE duty_support (
 	-- (migration 12): the parts a unit owes are read from
 	-- duty_support_owed, not past the closed duties of past years
 	live         INTEGER NOT NULL DEFAULT 1 CHECK (live IN (0, 1)),
+	-- the duty's deadline, kept by the triggers below (migration 14):
+	-- the parts a unit owes are read soonest first from duty_support_owed
+	deadline     TEXT,
 	PRIMARY KEY (duty_id, unit_id)
 ) WITHOUT ROWID;
 -- The Supporting tab and the report by supporting unit read this index
 -- alone (delivered_on in it: migration 3).
 CREATE INDEX duty_support_unit ON duty_support(unit_id, duty_id, delivered_on);
 -- The parts a unit owes (roviec brief), counted from this index alone
--- (delivered_on and live in it, as status in duties_assigner_submitted).
-CREATE INDEX duty_support_owed ON duty_support(unit_id, duty_id, delivered_on, live)
+-- (delivered_on and live in it, as status in duties_assigner_submitted),
+-- and read soonest deadline first (migration 14).
+CREATE INDEX duty_support_owed ON duty_support(unit_id, deadline, duty_id, delivered_on, live)
 	WHERE delivered_on IS NULL AND live = 1;
 
 -- live follows the duty's status (roviec verify checks it does).
@@ -336,6 +342,22 @@ AFTER INSERT ON duty_support
 WHEN NEW.live <> ((SELECT status FROM duties WHERE id = NEW.duty_id) IN ('open', 'submitted'))
 BEGIN
 	UPDATE duty_support SET live = 1 - NEW.live
+		WHERE duty_id = NEW.duty_id AND unit_id = NEW.unit_id;
+END;
+
+-- deadline follows the duty's (roviec verify checks it does).
+CREATE TRIGGER duty_support_deadline
+AFTER UPDATE OF deadline ON duties
+WHEN NEW.deadline IS NOT OLD.deadline
+BEGIN
+	UPDATE duty_support SET deadline = NEW.deadline WHERE duty_id = NEW.id;
+END;
+
+CREATE TRIGGER duty_support_deadline_insert
+AFTER INSERT ON duty_support
+WHEN NEW.deadline IS NOT (SELECT deadline FROM duties WHERE id = NEW.duty_id)
+BEGIN
+	UPDATE duty_support SET deadline = (SELECT deadline FROM duties WHERE id = NEW.duty_id)
 		WHERE duty_id = NEW.duty_id AND unit_id = NEW.unit_id;
 END;
 
@@ -498,6 +520,10 @@ CREATE TABLE history (
 	seal          TEXT CHECK (seal IS NULL OR length(seal) = 64)
 );
 CREATE INDEX history_duty ON history(duty_id, id);
+-- The entries that gave a duty to a person, by moment: what is new to
+-- them since they last looked (roviec brief; migration 14).
+CREATE INDEX history_given ON history(to_owner_id, at, actor_id, duty_id)
+	WHERE to_owner_id IS NOT NULL;
 
 CREATE TRIGGER history_no_update
 BEFORE UPDATE OF id, duty_id, at, actor_id, via_id, action, from_unit_id,

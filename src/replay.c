@@ -1466,6 +1466,11 @@ compare_rows(struct rp *r, const char *name, const struct rduty *d,
 			row_differs(r, name, PART_SUPPORT, 0, unit,
 			    NC_("verify", "owed while the duty is open"),
 			    s->live ? _("yes") : _("no"), s->live ? _("no") : _("yes"));
+		/* And the duty's deadline (migration 14). */
+		if (set->duty != NULL)
+			text_differs(r, name, PART_SUPPORT, 0, unit,
+			    NC_("verify", "deadline kept with the part"), s->deadline,
+			    set->duty->deadline);
 	}
 	for (size_t j = 0; j < set->nsupports && !r->stop; j++) {
 		char b[32];

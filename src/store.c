@@ -329,15 +329,19 @@ enum stmt {
 /*
  * Issue #11 (brief): one kind of what waits for a person.  ?1 the unit
  * they head (NULL: none), ?2 the person, ?3 today, ?4 the last day still
- * due soon, ?5 and ?6 the overdue and due-soon flags, ?7 when they last
- * looked (NULL: never), ?8 their unit.  what, extra and since: what the
+ * due soon, ?5 the overdue flag (bound, not read: overdue is its rule
+ * below), ?6 the due-soon flag, ?7 when they last looked (NULL: never),
+ * ?8 their unit.  what, extra and since: what the
  * kind says of the row (a proposal's kind, the unit it comes from and its
  * day; ...).  Soonest deadline first.
  */
-#define BRIEF_SQL(what, extra, since, cond) \
+#define BRIEF_SQL(what, extra, since, cond) BRIEF_SQL_FROM("duties_shown", what, extra, since, cond)
+/* The same, the duties picked from src (duties when cond needs nothing of
+ * duties_shown: no join to read past). */
+#define BRIEF_SQL_FROM(src, what, extra, since, cond) \
 	"SELECT d.id, d.ref, d.title, lu.code, o.login, d.deadline, d.shown_status," \
 	"  " FLAGS_OF_D ", " what ", " extra ", " since \
-	" FROM (SELECT d.id FROM duties_shown d WHERE " cond \
+	" FROM (SELECT d.id FROM " src " d WHERE " cond \
 	"  ORDER BY d.deadline, d.ref LIMIT ?9) AS pick" \
 	" CROSS JOIN duties_shown d ON d.id = pick.id" \
 	" JOIN units lu ON lu.id = d.lead_unit_id" \
@@ -360,25 +364,34 @@ enum stmt {
 /* By duties_assigner_submitted: counted from the index alone, and read
  * in its order up to the limit. */
 #define WAIT_CONFIRM_COND "d.assigner_id = ?2 AND d.status = 'submitted'"
-#define WAIT_OVERDUE_COND \
-	"d.owner_id = ?2 AND " OPEN_OR_SUBMITTED " AND d.deadline < ?3" \
-	" AND (" FLAGS_OF_D " & ?5) <> 0"
+/* FLAG_OVERDUE's rule (flags_compute): open (or pending an answer), today
+ * past the deadline; by duties_owner alone, counted without a row read. */
+#define WAIT_OVERDUE_COND "d.owner_id = ?2 AND d.status = 'open' AND d.deadline < ?3"
 #define WAIT_DUE_SOON_COND \
 	"d.owner_id = ?2 AND " OPEN_OR_SUBMITTED " AND d.deadline >= ?3" \
 	" AND d.deadline <= ?4 AND (" FLAGS_OF_D " & ?6) <> 0"
 /* Came to the person (made, given, accepted or redirected to them) by
  * someone else since they last looked (?7; NULL: never); moments are to
  * the second, so one given in the second they looked counts as new
- * rather than be missed. */
+ * rather than be missed.  By history_given: the entries since then that
+ * gave a duty to them, not every entry of every duty they own. */
 #define WAIT_NEW_COND \
-	"d.owner_id = ?2 AND " OPEN_OR_SUBMITTED " AND d.status = 'open'" \
-	" AND EXISTS (SELECT 1 FROM history h WHERE h.duty_id = d.id" \
-	"  AND h.to_owner_id = ?2 AND h.actor_id <> ?2 AND h.at >= ifnull(?7, ''))"
+	"d.id IN (SELECT h.duty_id FROM history h WHERE h.to_owner_id = ?2" \
+	"  AND h.at >= ifnull(?7, '') AND h.actor_id <> ?2)" \
+	" AND d.owner_id = ?2 AND d.status = 'open'"
 /* By duty_support_owed: the parts of closed duties are not in it (live,
  * kept by the schema's triggers and checked by roviec verify). */
 #define WAIT_PART_OWED \
 	"unit_id = ?8 AND delivered_on IS NULL AND live = 1"
-#define WAIT_PART_COND "d.id IN (SELECT duty_id FROM duty_support WHERE " WAIT_PART_OWED ")"
+/* The rows: the index holds each part's deadline (kept by the schema's
+ * triggers, checked by verify), so only the parts due no later than the
+ * ?9th soonest are read (every part when ?9 is -1, or fewer are owed);
+ * the duties' order then puts the ties of that day by reference. */
+#define WAIT_PART_COND \
+	"d.id IN (SELECT duty_id FROM duty_support WHERE " WAIT_PART_OWED \
+	"  AND deadline <= CASE WHEN ?9 < 0 THEN '9999-12-31' ELSE" \
+	"   ifnull((SELECT deadline FROM duty_support WHERE " WAIT_PART_OWED \
+	"    ORDER BY deadline LIMIT 1 OFFSET ?9 - 1), '9999-12-31') END)"
 
 /* Every duty of a tab, by id: how many there are and which are new (the
  * Flagged tab's; the others are read by their own index, below). */
@@ -948,8 +961,8 @@ static const char *const sqls[ST__MAX] = {
 	"SELECT duty_id, id, person_id, ifnull(unit_id, 0), at, note"
 	" FROM progress_notes ORDER BY duty_id, id",
 	[ST_REPLAY_SUPPORT] =
-	"SELECT duty_id, unit_id, part, delivered_on, ifnull(delivered_by, 0), live"
-	" FROM duty_support ORDER BY duty_id, unit_id",
+	"SELECT duty_id, unit_id, part, delivered_on, ifnull(delivered_by, 0), live,"
+	"  deadline FROM duty_support ORDER BY duty_id, unit_id",
 	/* issue #12 */
 	[ST_DUTY_LIST_DONE] = LIST_SQL("d.done_on BETWEEN ifnull(?15, '0000-01-01')"
 	    " AND ifnull(?16, '9999-12-31')"),
@@ -997,7 +1010,7 @@ static const char *const sqls[ST__MAX] = {
 	    WAIT_EXTENSION_COND),
 	[ST_BRIEF_FIRST + WAIT_CONFIRM] = BRIEF_SQL("NULL", "NULL", "d.done_on",
 	    WAIT_CONFIRM_COND),
-	[ST_BRIEF_FIRST + WAIT_OVERDUE] = BRIEF_SQL("NULL", "NULL", "NULL",
+	[ST_BRIEF_FIRST + WAIT_OVERDUE] = BRIEF_SQL_FROM("duties", "NULL", "NULL", "NULL",
 	    WAIT_OVERDUE_COND),
 	[ST_BRIEF_FIRST + WAIT_DUE_SOON] = BRIEF_SQL("NULL", "NULL", "NULL",
 	    WAIT_DUE_SOON_COND),
@@ -1186,7 +1199,8 @@ static const char *const sqls[ST__MAX] = {
 	[ST_BRIEF_COUNT_FIRST + WAIT_EXTENSION] = BRIEF_COUNT_SQL(WAIT_EXTENSION_COND),
 	[ST_BRIEF_COUNT_FIRST + WAIT_CONFIRM] =
 	"SELECT count(*) FROM duties d WHERE " WAIT_CONFIRM_COND,
-	[ST_BRIEF_COUNT_FIRST + WAIT_OVERDUE] = BRIEF_COUNT_SQL(WAIT_OVERDUE_COND),
+	[ST_BRIEF_COUNT_FIRST + WAIT_OVERDUE] =
+	"SELECT count(*) FROM duties d WHERE " WAIT_OVERDUE_COND,
 	[ST_BRIEF_COUNT_FIRST + WAIT_DUE_SOON] = BRIEF_COUNT_SQL(WAIT_DUE_SOON_COND),
 	[ST_BRIEF_COUNT_FIRST + WAIT_NEW] = BRIEF_COUNT_SQL(WAIT_NEW_COND),
 	[ST_BRIEF_COUNT_FIRST + WAIT_PART] =
@@ -4037,6 +4051,7 @@ gather_row(struct duty_gather *g, int which, sqlite3_stmt *s)
 		p->delivered_on = keep(k, s, 3);
 		p->delivered_by = sqlite3_column_int64(s, 4);
 		p->live = sqlite3_column_int(s, 5);
+		p->deadline = keep(k, s, 6);
 		break;
 	}
 	}

@@ -474,6 +474,7 @@ struct store_support_rec {
 	const char *part, *delivered_on;
 	rowid_t delivered_by;
 	int live;	/* as kept: whether the duty is open or submitted */
+	const char *deadline;	/* as kept: the duty's deadline (migration 14) */
 };
 /* One duty id: its row (NULL when there is none), its history entries in
  * id order, and its proposals, extension requests and notes in id order,

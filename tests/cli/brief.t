@@ -153,6 +153,34 @@ run --as head3 brief --format json
 is "$(printf '%s' "$out" | count parts)" 0 "cancelled, owed no more"
 expect 0 "and verify finds every part's record of its duty right" verify
 
+# Many parts owed: the first ten are read soonest deadline first from the
+# index that keeps each part's deadline (migration 14), ties of a day by
+# reference, exactly as the duties' own order gives them; an extension
+# approved moves the part with its duty.
+owed_sql="SELECT d.ref FROM duty_support s JOIN duties d ON d.id = s.duty_id
+    JOIN units u ON u.id = s.unit_id WHERE u.code = 'P2' AND s.delivered_on IS NULL
+    AND d.status IN ('open', 'submitted') ORDER BY d.deadline, d.ref"
+for due in +71 +69 +61 +65 +69 +62 +66 +63 +70 +64 +69 +67 +68; do
+	OWNER=off1b DUE=$due new_duty --support P2:"Số liệu" >/dev/null || echo "# a duty due $due failed"
+done
+shown() { printf '%s\n' "$out" | awk '$1 == "part" { print $2 }' | tr '\n' ' ' | sed 's/ $//'; }
+as head2 brief
+is "$(shown)" "$(sqlite3 "$DB" "$owed_sql LIMIT 10" | tr '\n' ' ' | sed 's/ $//')" \
+    "the ten soonest parts, in the duties' order, ties on the tenth's day by reference"
+like "$out" "parts your unit owes: 13" "all thirteen counted"
+run --as head2 brief --format json
+is "$(printf '%s' "$out" | perl -MJSON::PP -0e 'print join(" ", map { $_->{ref} } grep { $_->{kind} eq "parts" } @{decode_json(<STDIN>)->{items}})')" \
+    "$(sqlite3 "$DB" "$owed_sql" | tr '\n' ' ' | sed 's/ $//')" "JSON lists all thirteen, in that order"
+X=$(sqlite3 "$DB" "$owed_sql LIMIT 1")
+as off1b extend "$X" "$(date -d '+200 days' +%Y-%m-%d)" --reason "Chờ số liệu của tỉnh" &&
+    as chutich approve "$X"
+ok $rc "the soonest part's duty is extended by 200 days"
+as head2 brief
+is "$(shown)" "$(sqlite3 "$DB" "$owed_sql LIMIT 10" | tr '\n' ' ' | sed 's/ $//')" \
+    "its part moves with the new deadline"
+unlike "$(shown)" "$X" "out of the first ten"
+expect 0 "verify finds every part's deadline kept right" verify
+
 # --- hostile titles ------------------------------------------------------------
 while IFS="$(printf '\t')" read -r name hex _; do
 	case "$name" in ''|\#*|name) continue ;; esac

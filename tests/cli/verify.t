@@ -197,6 +197,9 @@ like "$err" "holds day delivered of P2's part" "naming the part"
 tamper live "UPDATE duty_support SET live = 0 WHERE duty_id = (SELECT id FROM duties WHERE ref = '$a')"
 expect 1 "a part marked as owed no more behind roviec's back fails verify" verify
 like "$err" "holds owed while the duty is open of P2's part 'no' where its history says 'yes'" "naming the part and what its duty's status says"
+tamper part_deadline "UPDATE duty_support SET deadline = '2099-12-31' WHERE duty_id = (SELECT id FROM duties WHERE ref = '$a')"
+expect 1 "a part's kept deadline moved behind roviec's back fails verify" verify
+like "$err" "holds deadline kept with the part of P2's part '2099-12-31' where its history says '[0-9-]{10}'" "naming the part and its duty's deadline"
 tamper note "INSERT INTO progress_notes (duty_id, person_id, unit_id, at, note) SELECT id, owner_id, lead_unit_id, '2026-01-01T00:00:00Z', 'giả' FROM duties WHERE ref = '$b'"
 expect 1 "a progress note slipped in behind roviec's back fails verify" verify
 like "$err" "progress notes" "naming the notes"
