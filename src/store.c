@@ -3009,8 +3009,19 @@ store_duty_list(struct store *st, const struct duty_filter *f, unsigned with,
     store_duty_fn fn, void *arg, struct rv_err *err)
 {
 	unsigned want = f->statuses ? f->statuses : ~0u;
+	int live;
+
+	/* A flag asked for narrows the statuses read (flags_compute): the
+	 * overdue, due soon, stalled and unanswered are open (or pending, stored
+	 * open); the late are submitted or done.  So the city's overdue are
+	 * read from duties_status_deadline's open past today, not from every
+	 * duty whose deadline has passed. */
+	if (f->flags & (FLAG_OVERDUE | FLAG_DUE_SOON | FLAG_STALLED | FLAG_UNANSWERED))
+		want &= STATUS_OPEN | STATUS_PENDING;
+	if (f->flags & FLAG_LATE)
+		want &= STATUS_SUBMITTED | STATUS_DONE;
 	/* Only open, pending and submitted duties: the partial indexes. */
-	int live = (want & (STATUS_DONE | STATUS_CANCELLED)) == 0;
+	live = (want & (STATUS_DONE | STATUS_CANCELLED)) == 0;
 	/* A period without a unit or an owner is read from its index. */
 	int done = f->done_from != NULL || f->done_to != NULL;
 	int created = f->created_from != NULL || f->created_to != NULL;

@@ -156,6 +156,25 @@ is "$(sqlite3 "$DB" "SELECT h.action || '|' || h.text || '|' || h.detail FROM hi
     WHERE d.ref = '$xq' AND h.action = 'extension-withdrawn'")" "extension-withdrawn|the duty was submitted as done|$asked" \
     "and the history records the withdrawal with its reason"
 
+# A flag narrows the statuses read (the overdue, due soon, stalled and
+# unanswered are open; the late submitted or done): the same duties as the
+# flag over every status, and none for a status the flag cannot have.
+for f in overdue due-soon stalled unanswered late bounced tossed; do
+	run list --flag "$f" --all --format csv
+	every=$(printf '%s\n' "$out" | sed 1d | cut -d, -f1 | sort | tr '\n' ' ')
+	for st in open pending submitted done cancelled; do
+		run list --flag "$f" --status "$st" --format csv
+		printf '%s\n' "$out" | sed 1d | cut -d, -f1
+	done | sort | tr '\n' ' ' >"$T/bystatus"
+	is "$(cat "$T/bystatus")" "$every" "--flag $f: the statuses one by one give what every status gives"
+done
+run list --flag overdue --status done --status submitted --format csv
+is "$(printf '%s\n' "$out" | sed 1d)" "" "no done or submitted duty is overdue"
+run list --flag late --status open --status pending --format csv
+is "$(printf '%s\n' "$out" | sed 1d)" "" "no open duty is late"
+run list --flag late --status submitted --status done --format csv
+like "$out" "^$l," "a late duty listed by its status"
+
 # Two flags at once select duties carrying both.
 run list --flag bounced --flag tossed --format csv
 unlike "$out" "^$b," "--flag twice means both flags"
