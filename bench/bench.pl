@@ -131,7 +131,7 @@ sub measure_roviec {
 	my $owner = sql($db, "SELECT p.login FROM people p JOIN units u ON u.id = p.unit_id WHERE u.code = 'P1' AND p.role = 'officer' LIMIT 1");
 	$r{add}{$n} = median(map { timed($roviec, '--db', $db, 'add', "Bench việc $_", '--lead', 'P1', '--owner', $owner, '--due', '+30', '--result', 'Báo cáo', '--basis', 'Kế hoạch 1/KH') } @r);
 	# Transfer + accept: P1's head proposes, P2's head accepts.
-	my $p2head = sql($db, "SELECT p.login FROM people p JOIN units u ON u.head_id = p.id WHERE u.code = 'P2'");
+	my $p2head = sql($db, "SELECT p.login FROM unit_heads h JOIN people p ON p.id = h.person_id JOIN units u ON u.id = h.unit_id WHERE u.code = 'P2' ORDER BY h.id LIMIT 1");
 	my @refs = split /\n/, sql($db, "SELECT ref FROM duties_shown WHERE lead_unit_id = (SELECT id FROM units WHERE code = 'P1') AND shown_status = 'open' ORDER BY id DESC LIMIT $runs");
 	$r{transfer_accept}{$n} = median(map {
 		timed($roviec, '--db', $db, 'transfer', $_, 'P2', '--reason', 'Thuộc địa bàn P2') +
