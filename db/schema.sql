@@ -322,6 +322,9 @@ CREATE TABLE duty_support (
 -- The Supporting tab and the report by supporting unit read this index
 -- alone (delivered_on in it: migration 3).
 CREATE INDEX duty_support_unit ON duty_support(unit_id, duty_id, delivered_on);
+-- The board's Supporting tab reads the parts of live duties from this
+-- index alone (migration 14).
+CREATE INDEX duty_support_live ON duty_support(unit_id, live, duty_id);
 -- The parts a unit owes (roviec brief), counted from this index alone
 -- (delivered_on and live in it, as status in duties_assigner_submitted),
 -- and read soonest deadline first (migration 14).
