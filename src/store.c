@@ -223,7 +223,11 @@ enum stmt {
  * duty is overdue only once its deadline has passed), so that the index
  * reads those alone; otherwise past any date.
  */
-#define LIST_SQL(lead) \
+#define LIST_SQL(lead) LIST_SQL_BY(lead, "")
+/* plus "+": the status and deadline terms kept from the planner, so that a
+ * period is read by its own index (duties_done_on, duties_created), not by
+ * duties_status_deadline over every duty whose deadline is before the cut. */
+#define LIST_SQL_BY(lead, plus) \
 	"SELECT d.ref, d.uuid, d.title, lu.code, o.login, o.full_name, a.login," \
 	"  d.deadline, d.original_deadline, d.shown_status, d.field," \
 	"  CASE WHEN ?14 THEN (SELECT ifnull(group_concat(code, ', '), '')" \
@@ -237,7 +241,7 @@ enum stmt {
 	" JOIN people o ON o.id = d.owner_id" \
 	" JOIN people a ON a.id = d.assigner_id" \
 	" WHERE " lead \
-	"  AND d.status IN (?9, ?10, ?11, ?12)" \
+	"  AND " plus "d.status IN (?9, ?10, ?11, ?12)" \
 	"  AND (?1 IS NULL OR d.lead_unit_id = ?1)" \
 	"  AND (?2 IS NULL OR d.owner_id = ?2)" \
 	"  AND (?3 IS NULL OR EXISTS (SELECT 1 FROM duty_support s" \
@@ -248,7 +252,7 @@ enum stmt {
 	"  AND (?5 = 0 OR (" FLAGS_OF_D " & ?5) = ?5)" \
 	"  AND (?6 IS NULL OR d.search_key LIKE ?6 ESCAPE '\\'" \
 	"       OR d.ref LIKE ?6 ESCAPE '\\')" \
-	"  AND d.deadline < ?13" \
+	"  AND " plus "d.deadline < ?13" \
 	"  AND (?15 IS NULL OR d.done_on >= ?15) AND (?16 IS NULL OR d.done_on <= ?16)" \
 	"  AND (?17 IS NULL OR d.created_at >= ?17)" \
 	"  AND (?18 IS NULL OR d.created_at < ?18)" \
@@ -964,10 +968,10 @@ static const char *const sqls[ST__MAX] = {
 	"SELECT duty_id, unit_id, part, delivered_on, ifnull(delivered_by, 0), live,"
 	"  deadline FROM duty_support ORDER BY duty_id, unit_id",
 	/* issue #12 */
-	[ST_DUTY_LIST_DONE] = LIST_SQL("d.done_on BETWEEN ifnull(?15, '0000-01-01')"
-	    " AND ifnull(?16, '9999-12-31')"),
-	[ST_DUTY_LIST_CREATED] = LIST_SQL("d.created_at >= ifnull(?17, '')"
-	    " AND d.created_at < ifnull(?18, '9999-12-31T')"),
+	[ST_DUTY_LIST_DONE] = LIST_SQL_BY("d.done_on BETWEEN ifnull(?15, '0000-01-01')"
+	    " AND ifnull(?16, '9999-12-31')", "+"),
+	[ST_DUTY_LIST_CREATED] = LIST_SQL_BY("d.created_at >= ifnull(?17, '')"
+	    " AND d.created_at < ifnull(?18, '9999-12-31T')", "+"),
 	/* Issue #10: the board over a working day. */
 	PAGE_STMTS_FIRST(PAGE_ASSIGNED, TAB_ASSIGNED, WAITS_FOR_ASSIGNER),
 	[ST_DUTY_LIST_ASSIGNER] = LIST_SQL("d.assigner_id = ?19"),
