@@ -133,6 +133,12 @@ CREATE INDEX duties_owner_page ON duties(owner_id, (deadline || ' ' || ref))
 -- it prints, the reference in its own collation (migration 4).
 CREATE INDEX duties_lead_list ON duties(lead_unit_id, deadline, ref)
 	WHERE status IN ('open', 'submitted');
+-- The board's Flagged tab counts a unit's live duties by their flags from
+-- this index alone: every column the flags are computed from (migration
+-- 14).
+CREATE INDEX duties_lead_flags ON duties(lead_unit_id, status, deadline,
+	original_deadline, done_on, last_progress_on, handoffs, bounced, escalated)
+	WHERE status IN ('open', 'submitted');
 CREATE INDEX duties_owner_list ON duties(owner_id, deadline, ref)
 	WHERE status IN ('open', 'submitted');
 -- What a person assigned that is still open or submitted: the board's

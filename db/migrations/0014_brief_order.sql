@@ -31,6 +31,13 @@ END;
 -- submitted, from an index alone, not each part's duty read to see.
 CREATE INDEX duty_support_live ON duty_support(unit_id, live, duty_id);
 
+-- The board's Flagged tab: a unit's live duties with every column their
+-- flags are computed from, so that the tab's count reads this index, not
+-- each duty's row.
+CREATE INDEX duties_lead_flags ON duties(lead_unit_id, status, deadline,
+	original_deadline, done_on, last_progress_on, handoffs, bounced, escalated)
+	WHERE status IN ('open', 'submitted');
+
 -- A person's overdue duties counted from an index alone: the deadline
 -- beside the owner and status.
 DROP INDEX duties_owner;
