@@ -669,8 +669,7 @@ record_person(struct import *im, char **cell, long line, int *later, struct rv_e
 		return err_set(err, RV_REFUSED,
 		    _("this person has left (the column left has a day): person import registers those who work here; leave the row out"));
 	rc = org_person_add(im->s, cell[COL_LOGIN] != NULL ? cell[COL_LOGIN] : "",
-	    cell[COL_NAME], cell[COL_UNIT], cell[COL_ROLE],
-	    cell[COL_MAIL] != NULL && cell[COL_MAIL][0] != '\0' ? cell[COL_MAIL] : NULL, err);
+	    cell[COL_NAME], cell[COL_UNIT], cell[COL_ROLE], cell[COL_MAIL], err);
 	if (rc == RV_OK && !org_login_exists(cell[COL_LOGIN])) {
 		if (list_add(&im->nologins, cell[COL_LOGIN], NULL) != 0)
 			return err_set(err, RV_STORAGE, _("out of memory"));

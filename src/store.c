@@ -354,7 +354,8 @@ enum stmt {
 
 /* How many duties of one kind wait (the same condition, without the
  * columns a row shows). */
-#define BRIEF_COUNT_SQL(cond) "SELECT count(*) FROM duties_shown d WHERE " cond
+#define BRIEF_COUNT_SQL(cond) BRIEF_COUNT_SQL_FROM("duties_shown", cond)
+#define BRIEF_COUNT_SQL_FROM(src, cond) "SELECT count(*) FROM " src " d WHERE " cond
 
 /* The condition of each kind of what waits, shared by its rows and its
  * count (parameters: store_waiting). */
@@ -1202,10 +1203,8 @@ static const char *const sqls[ST__MAX] = {
 	 * owed from their index alone (a part's duty is there: a foreign key). */
 	[ST_BRIEF_COUNT_FIRST + WAIT_PROPOSAL] = BRIEF_COUNT_SQL(WAIT_PROPOSAL_COND),
 	[ST_BRIEF_COUNT_FIRST + WAIT_EXTENSION] = BRIEF_COUNT_SQL(WAIT_EXTENSION_COND),
-	[ST_BRIEF_COUNT_FIRST + WAIT_CONFIRM] =
-	"SELECT count(*) FROM duties d WHERE " WAIT_CONFIRM_COND,
-	[ST_BRIEF_COUNT_FIRST + WAIT_OVERDUE] =
-	"SELECT count(*) FROM duties d WHERE " WAIT_OVERDUE_COND,
+	[ST_BRIEF_COUNT_FIRST + WAIT_CONFIRM] = BRIEF_COUNT_SQL_FROM("duties", WAIT_CONFIRM_COND),
+	[ST_BRIEF_COUNT_FIRST + WAIT_OVERDUE] = BRIEF_COUNT_SQL_FROM("duties", WAIT_OVERDUE_COND),
 	[ST_BRIEF_COUNT_FIRST + WAIT_DUE_SOON] = BRIEF_COUNT_SQL(WAIT_DUE_SOON_COND),
 	[ST_BRIEF_COUNT_FIRST + WAIT_NEW] = BRIEF_COUNT_SQL(WAIT_NEW_COND),
 	[ST_BRIEF_COUNT_FIRST + WAIT_PART] =
@@ -3021,9 +3020,9 @@ store_duty_list(struct store *st, const struct duty_filter *f, unsigned with,
 	 * open); the late are submitted or done.  So the city's overdue are
 	 * read from duties_status_deadline's open past today, not from every
 	 * duty whose deadline has passed. */
-	if (f->flags & (FLAG_OVERDUE | FLAG_DUE_SOON | FLAG_STALLED | FLAG_UNANSWERED))
+	if (f->flags & FLAGS_OF_OPEN)
 		want &= STATUS_OPEN | STATUS_PENDING;
-	if (f->flags & FLAG_LATE)
+	if (f->flags & FLAGS_OF_FINISHED)
 		want &= STATUS_SUBMITTED | STATUS_DONE;
 	/* Only open, pending and submitted duties: the partial indexes. */
 	live = (want & (STATUS_DONE | STATUS_CANCELLED)) == 0;

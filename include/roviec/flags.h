@@ -25,6 +25,12 @@ enum flag {
 
 #define FLAG_COUNT 8
 
+/* The flags flags_compute gives only to an open duty (flag_facts.open),
+ * and only to a finished one (.finished): a list asking for one of them
+ * reads no duty of another status (store.c, store_duty_list). */
+#define FLAGS_OF_OPEN (FLAG_UNANSWERED | FLAG_STALLED | FLAG_OVERDUE | FLAG_DUE_SOON)
+#define FLAGS_OF_FINISHED FLAG_LATE
+
 /* The thresholds, from the configuration file (config.h). */
 struct flag_rules {
 	int tossed_handoffs;	/* default 3 */

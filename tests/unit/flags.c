@@ -102,6 +102,26 @@ main(void)
 	ok((flags_compute(&f, &r, fri) & (FLAG_BOUNCED | FLAG_ESCALATED)) ==
 	    (FLAG_BOUNCED | FLAG_ESCALATED), "bounced and escalated are kept as facts");
 
+	/* FLAGS_OF_OPEN and FLAGS_OF_FINISHED (which statuses a list of a flag
+	 * reads): with every other fact raising its flag, a duty neither open
+	 * nor finished has none of them, an open one none of the finished
+	 * ones, a finished one none of the open ones. */
+	f = open_duty("2026-10-01", "2026-11-20");
+	f.pending_since = day("2026-10-01");
+	f.done_on = mon;
+	for (int open = 0; open <= 1; open++)
+		for (int finished = 0; finished <= 1 - open; finished++) {
+			f.open = open;
+			f.finished = finished;
+			flag = flags_compute(&f, &r, sat);
+			ok(!(flag & FLAGS_OF_OPEN) == !open &&
+			    !(flag & FLAGS_OF_FINISHED) == !finished,
+			    "open %d, finished %d: flags 0x%x, the open ones only when open, "
+			    "the finished ones only when finished", open, finished, flag);
+		}
+	f = open_duty("2026-11-27", "2026-12-01");
+	ok(flags_compute(&f, &r, fri) & FLAG_DUE_SOON & FLAGS_OF_OPEN, "due soon is one of the open ones");
+
 	/* Words. */
 	for (int i = 0; i < FLAG_COUNT; i++) {
 		ok(flags_parse(flags_word(1u << i), &flag) == 0 && flag == 1u << i,
