@@ -119,9 +119,13 @@ is "$(stat -c %a "$U/copy.db")" 600 "a backup is 0600"
 if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
 	N="$T/nobody"
 	mkdir "$N" && chown nobody "$N" && chmod 0711 "$T"
+	# A copy nobody may run: the checkout may lie in a folder only its
+	# owner enters (a clone in mktemp -d).
+	R="$T/roviec-nobody"
+	cp "$ROVIEC" "$R" && chmod 0755 "$R"
 	setpriv --reuid=nobody --regid=nogroup --clear-groups env HOME="$N" XDG_CONFIG_HOME="$N" \
-	    sh -c "umask 277; $ROVIEC --db $N/a/b/roviec.db init && $ROVIEC --db $N/a/b/roviec.db unit add X Xã &&
-	    $ROVIEC --db $N/a/b/roviec.db backup $N/copy.db" >"$T/out" 2>&1
+	    sh -c "umask 277; $R --db $N/a/b/roviec.db init && $R --db $N/a/b/roviec.db unit add X Xã &&
+	    $R --db $N/a/b/roviec.db backup $N/copy.db" >"$T/out" 2>&1
 	ok $? "umask 277, as nobody (no root to bypass the modes): init, a write, a backup all work"
 	is "$(stat -c %a "$N/a" "$N/a/b" "$N/a/b/roviec.db" "$N/copy.db" | tr '\n' ' ')" "700 700 660 600 " \
 	    "with the modes of the manual"
