@@ -127,8 +127,21 @@ asan:
 build/bench-gen: bench/gen.c $(LIBOBJ) | build
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ bench/gen.c $(LIBOBJ) $(PKG_LIBS) $(LDLIBS)
 
-bench: roviec build/bench-gen deps-bench
-	ROVIEC="$(CURDIR)/roviec" GEN="$(CURDIR)/build/bench-gen" perl bench/bench.pl
+# The floor of each job: build/roviec-trace is roviec with store.c built to
+# write every statement it runs ($$ROVIEC_TRACE), and build/bench-floor runs
+# those statements again in a process with nothing else of roviec.
+build/bench-store.o: src/store.c $(wildcard include/roviec/*.h) | build
+	$(CC) $(ALL_CPPFLAGS) -DRV_BENCH_TRACE $(ALL_CFLAGS) -c -o $@ src/store.c
+
+build/roviec-trace: $(filter-out build/store.o,$(OBJ)) build/bench-store.o $(MO)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(filter-out build/store.o,$(OBJ)) build/bench-store.o $(PKG_LIBS) $(LDLIBS)
+
+build/bench-floor: bench/floor.c $(LIBOBJ) | build
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ bench/floor.c $(LIBOBJ) $(PKG_LIBS) $(LDLIBS)
+
+bench: roviec build/bench-gen build/roviec-trace build/bench-floor deps-bench
+	ROVIEC="$(CURDIR)/roviec" GEN="$(CURDIR)/build/bench-gen" \
+	    TRACED="$(CURDIR)/build/roviec-trace" FLOOR="$(CURDIR)/build/bench-floor" perl bench/bench.pl
 
 # Fuzzing: a libFuzzer target per parser of outside input (tests/fuzz),
 # built with clang and ASan/UBSan in build-fuzz/, each run FUZZ_SECONDS from

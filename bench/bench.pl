@@ -6,7 +6,8 @@
 # Environment: ROVIEC (the binary), GEN (bench/gen built), BENCH_DIR (where
 # the databases go; default build/bench), BENCH_SIZES (default
 # "10000 100000 1000000"), BENCH_COMPARE (default 50000; 0: no taskwarrior),
-# BENCH_RUNS (repeats per measure; default 7).
+# BENCH_RUNS (repeats per measure; default 7), TRACED and FLOOR (the traced
+# roviec and bench/floor.c built: each job's floor at the largest size).
 use strict;
 use warnings;
 use utf8;
@@ -22,6 +23,8 @@ my $dir = $ENV{BENCH_DIR} // 'build/bench';
 my @sizes = split ' ', ($ENV{BENCH_SIZES} // '10000 100000 1000000');
 my $compare = $ENV{BENCH_COMPARE} // 50000;
 my $runs = $ENV{BENCH_RUNS} // 7;
+my $traced = $ENV{TRACED} // './build/roviec-trace';
+my $floor = $ENV{FLOOR} // './build/bench-floor';
 my $started = time;
 make_path($dir);
 
@@ -67,25 +70,47 @@ sub cursor_row {
 	return -1;
 }
 
-# First paint (ms), one cursor move (ms) and resident memory (kB).
-sub board {
-	my ($db) = @_;
+# The board's first duty row, and the overview's first unit row (a rate).
+my $duty_row = qr/^[A-Z0-9]+-\d{4} /;
+my $unit_row = qr/^[A-Z0-9]+ .*\d%$/;
+
+# Opens the board (as login $as, or as the bench's user) and waits for a
+# line matching $row; returns the tmux socket and the first paint (ms).
+# With $trace, the traced roviec writes its statements there.
+sub board_open {
+	my ($db, $as, $row, $trace) = @_;
 	my $sock = "roviec-bench-$$-" . $tmux_n++;
-	tmux($sock, "new-session -d -s b -x 80 -y 24 \"read go; exec $roviec --db '$db'\"");
+	my $cmd = ($trace ? "ROVIEC_TRACE='$trace' exec $traced" : "exec $roviec") .
+	    " --db '$db'" . ($as ? " --as '$as'" : '');
+	tmux($sock, "new-session -d -s b -x 80 -y 24 \"read go; $cmd\"");
 	sleep 0.2;
 	my $t0 = time;
 	tmux($sock, "send-keys -t b Enter");
-	my $paint;
 	while (1) {
-		if (grep { /^[A-Z0-9]+-\d{4} / } screen_lines($sock)) { $paint = (time - $t0) * 1000; last; }
+		return ($sock, (time - $t0) * 1000) if grep { $_ =~ $row } screen_lines($sock);
 		die "bench: the board did not paint\n" if time - $t0 > 30;
 	}
+}
+
+# The statements of a first paint: the traced board, left as soon as drawn.
+sub board_trace {
+	my ($db, $as, $row, $trace) = @_;
+	unlink $trace;
+	my ($sock) = board_open($db, $as, $row, $trace);
+	tmux($sock, "kill-server");
+	return $trace;
+}
+
+# First paint (ms), one cursor move (ms) and resident memory (kB).
+sub board {
+	my ($db) = @_;
+	my ($sock, $paint) = board_open($db, undef, $duty_row);
 	my $pid = tmux($sock, "display -p -t b '#{pane_pid}'");
 	chomp $pid;
 	my @moves;
 	for (1 .. 5) {
 		my $before = cursor_row($sock);
-		$t0 = time;
+		my $t0 = time;
 		tmux($sock, "send-keys -t b j");
 		while (cursor_row($sock) == $before) { die "bench: the cursor did not move\n" if time - $t0 > 10; }
 		push @moves, (time - $t0) * 1000;
@@ -100,7 +125,30 @@ sub board {
 # --- the jobs -----------------------------------------------------------------
 
 my %r;		# $r{job}{size} = value
+my %floor;	# $floor{job} = the floor at the largest size
 my %gen_s;
+
+# The floor of a job (ms): the statements roviec ran for it (as the traced
+# roviec wrote them) run again by bench/floor.c, in a process with nothing
+# else of roviec.
+sub floor_of {
+	my ($db, $trace) = @_;
+	return median(map { timed($floor, $db, $trace) } 1 .. $runs);
+}
+
+# A command's median time at size $n; at the largest size also its floor.
+sub job {
+	my ($k, $n, $db, @args) = @_;
+	$r{$k}{$n} = median(map { timed($roviec, '--db', $db, @args) } 1 .. $runs);
+	return unless $n == $sizes[-1];
+	my $trace = "$dir/trace-$k";
+	unlink $trace;
+	{
+		local $ENV{ROVIEC_TRACE} = $trace;
+		timed($traced, '--db', $db, @args);
+	}
+	$floor{$k} = floor_of($db, $trace);
+}
 
 sub measure_roviec {
 	my ($n) = @_;
@@ -117,17 +165,19 @@ sub measure_roviec {
 	my @r = (1 .. $runs);
 	# Warm the file cache once, as a server in use would have it.
 	timed($roviec, '--db', $db, 'list', '--unit', 'P1', '--limit', '20');
-	$r{list_unit}{$n} = median(map { timed($roviec, '--db', $db, 'list', '--unit', 'P1', '--status', 'open', '--limit', '20') } @r);
-	$r{list_overdue}{$n} = median(map { timed($roviec, '--db', $db, 'list', '--flag', 'overdue') } @r);
-	$r{report}{$n} = median(map { timed($roviec, '--db', $db, 'report', '--by', 'unit', '--from', $year_ago, '--format', 'csv') } @r);
+	job('list_unit', $n, $db, 'list', '--unit', 'P1', '--status', 'open', '--limit', '20');
+	job('list_overdue', $n, $db, 'list', '--flag', 'overdue');
+	job('report', $n, $db, 'report', '--by', 'unit', '--from', $year_ago, '--format', 'csv');
 	# The evaluation of Decree 335/2025 (issue #13): this year's sheets of
 	# a ward (what its head runs) and of the whole city (an inspector's,
 	# every official with every deduction: the largest output).
-	$r{eval_unit}{$n} = median(map { timed($roviec, '--db', $db, 'evaluate', '--year', $this_year, '--unit', 'P1', '--format', 'csv') } @r);
-	$r{eval_city}{$n} = median(map { timed($roviec, '--db', $db, 'evaluate', '--year', $this_year, '--format', 'csv') } @r);
+	job('eval_unit', $n, $db, 'evaluate', '--year', $this_year, '--unit', 'P1', '--format', 'csv');
+	job('eval_city', $n, $db, 'evaluate', '--year', $this_year, '--format', 'csv');
 	# What the city finished last month, for the monthly report (issue #12).
-	$r{list_done}{$n} = median(map { timed($roviec, '--db', $db, 'list', '--done-from', $month_from, '--done-to', $month_to, '--format', 'csv') } @r);
-	$r{report_excel}{$n} = median(map { timed($roviec, '--db', $db, 'report', '--by', 'unit', '--from', $year_ago, '--excel') } @r);
+	job('list_done', $n, $db, 'list', '--done-from', $month_from, '--done-to', $month_to, '--format', 'csv');
+	# Who passed work to whom over the year (the monthly report's picture).
+	job('graph', $n, $db, 'graph', '--from', $year_ago);
+	job('report_excel', $n, $db, 'report', '--by', 'unit', '--from', $year_ago, '--excel');
 	my $owner = sql($db, "SELECT p.login FROM people p JOIN units u ON u.id = p.unit_id WHERE u.code = 'P1' AND p.role = 'officer' LIMIT 1");
 	$r{add}{$n} = median(map { timed($roviec, '--db', $db, 'add', "Bench việc $_", '--lead', 'P1', '--owner', $owner, '--due', '+30', '--result', 'Báo cáo', '--basis', 'Kế hoạch 1/KH') } @r);
 	# Transfer + accept: P1's head proposes, P2's head accepts.
@@ -140,13 +190,21 @@ sub measure_roviec {
 	# records that they looked): the busiest assigner (also a head), and
 	# an officer of P1.
 	my $assigner = sql($db, "SELECT a.login FROM duties d JOIN people a ON a.id = d.assigner_id WHERE d.status IN ('open', 'submitted') GROUP BY a.id ORDER BY count(*) DESC LIMIT 1");
-	$r{brief_assigner}{$n} = median(map { timed($roviec, '--db', $db, '--as', $assigner, 'brief') } @r);
-	$r{brief_officer}{$n} = median(map { timed($roviec, '--db', $db, '--as', $owner, 'brief') } @r);
+	job('brief_assigner', $n, $db, '--as', $assigner, 'brief');
+	job('brief_officer', $n, $db, '--as', $owner, 'brief');
 	my (@paint, @move, @rss);
 	for (1 .. 5) { my ($p, $m, $k) = board($db); push @paint, $p; push @move, $m; push @rss, $k; }
 	$r{paint}{$n} = median(@paint);
 	$r{move}{$n} = median(@move);
 	$r{rss}{$n} = median(@rss) / 1024;
+	# The city overview, where an inspector's board opens (the month's
+	# report by unit, worst first).
+	my $inspector = sql($db, "SELECT login FROM people WHERE role = 'inspector' AND left_on IS NULL ORDER BY id LIMIT 1");
+	$r{overview}{$n} = median(map { my ($sock, $p) = board_open($db, $inspector, $unit_row); tmux($sock, 'kill-server'); $p } 1 .. 5);
+	if ($n == $sizes[-1]) {
+		$floor{paint} = floor_of($db, board_trace($db, undef, $duty_row, "$dir/trace-paint"));
+		$floor{overview} = floor_of($db, board_trace($db, $inspector, $unit_row, "$dir/trace-overview"));
+	}
 	writers($db, $n);
 }
 
@@ -234,54 +292,57 @@ if ($compare && system("sh", "-c", "command -v task >/dev/null") == 0) {
 
 # --- the table ------------------------------------------------------------------
 
+# Targets: [ms at the largest size, whether 1M/10k must stay under 2].
+# Issue #15 asks every job to be within 2x of its floor, and taskwarrior's
+# column is a comparison, not a target.
 my @jobs = (
-	[list_unit => 'list --unit P1 (first 20 open)', 'ms', 20, 'under 20 ms at 1M; 1M/10k under 2'],
-	[list_overdue => 'list --flag overdue (city)', 'ms', undef, ''],
-	[report => 'report --by unit, one year', 'ms', 1000, 'under 1 s at 1M'],
-	[eval_unit => 'evaluate --year, unit P1 (csv)', 'ms', undef, ''],
-	[eval_city => 'evaluate --year, the city (csv)', 'ms', 1000, 'under 1 s at 1M'],
-	[report_excel => 'report --by unit, one year, --excel', 'ms', undef, ''],
-	[list_done => 'list --done-from/--done-to last month (city, CSV)', 'ms', undef, ''],
-	[add => 'add', 'ms', undef, ''],
-	[transfer_accept => 'transfer + accept', 'ms', undef, ''],
-	[brief_assigner => 'brief (the busiest assigner)', 'ms', 20, 'under 20 ms at 1M'],
-	[brief_officer => 'brief (an officer of P1)', 'ms', 20, 'under 20 ms at 1M'],
-	[paint => 'board: first paint', 'ms', 100, 'under 100 ms at 1M; 1M/10k under 2'],
-	[move => 'board: one cursor move', 'ms', undef, ''],
-	[rss => 'board: resident memory (peak)', 'MB', undef, ''],
-	[writers_rate => '16 writers: actions per second', '/s', undef, ''],
-	[writers_worst => '16 writers: worst single wait', 'ms', undef, ''],
+	[list_unit => 'list --unit P1 (first 20 open)', 'ms', [20, 1]],
+	[list_overdue => 'list --flag overdue (city)', 'ms', [50, 1]],
+	[report => 'report --by unit, one year', 'ms', [100, 1]],
+	[eval_unit => 'evaluate --year, unit P1 (csv)', 'ms'],
+	[eval_city => 'evaluate --year, the city (csv)', 'ms', [1000, 0]],
+	[report_excel => 'report --by unit, one year, --excel', 'ms'],
+	[list_done => 'list --done-from/--done-to last month (city, CSV)', 'ms'],
+	[graph => 'graph, one year', 'ms'],
+	[add => 'add', 'ms'],
+	[transfer_accept => 'transfer + accept', 'ms'],
+	[brief_assigner => 'brief (the busiest assigner)', 'ms', [20, 0]],
+	[brief_officer => 'brief (an officer of P1)', 'ms', [20, 0]],
+	[paint => 'board: first paint', 'ms', [100, 1]],
+	[overview => 'board: the city overview\'s first paint (an inspector)', 'ms', [100, 1]],
+	[move => 'board: one cursor move', 'ms'],
+	[rss => 'board: resident memory (peak)', 'MB'],
+	[writers_rate => '16 writers: actions per second', '/s'],
+	[writers_worst => '16 writers: worst single wait', 'ms'],
 );
 my ($small, $big) = ($sizes[0], $sizes[-1]);
-my @head = ('job', (map { sprintf('%s duties', commify($_)) } @sizes), "$big/$small", 'target');
+my @head = ('job', (map { sprintf('%s duties', commify($_)) } @sizes), "$big/$small", 'target',
+    sprintf('floor at %s', commify($big)), 'roviec/floor');
 push @head, ("roviec " . commify($compare), "taskwarrior " . commify($compare), 'taskwarrior/roviec') if $compare;
 my @rows;
 my @verdicts;
 for my $j (@jobs) {
-	my ($k, $name, $unit, $limit, $target) = @$j;
+	my ($k, $name, $unit, $target) = @$j;
 	my @row = ("$name ($unit)");
 	push @row, map { fmt($r{$k}{$_}) } @sizes;
 	my $ratio = $r{$k}{$small} ? $r{$k}{$big} / $r{$k}{$small} : 0;
-	push @row, sprintf('%.2f', $ratio), $target;
+	my $aim = !$target ? '' : sprintf('under %s ms at 1M%s', commify($target->[0]), $target->[1] ? '; 1M/10k under 2' : '');
+	push @row, sprintf('%.2f', $ratio), $aim;
+	push @row, fmt($floor{$k}), defined $floor{$k} ? sprintf('%.2f', $r{$k}{$big} / $floor{$k}) : 'n/a';
 	if ($compare) {
 		my ($ro, $tw) = ($r{$k}{$compare}, $r{$k}{task});
 		push @row, fmt($ro), defined $tw ? fmt($tw) : 'n/a',
 		    defined $tw && $ro ? sprintf('%.0f×', $tw / $ro) : 'n/a';
-		push @verdicts, sprintf('%s: %s (%.0f× %s)', $name, defined $tw && $tw / $ro >= 50 ? 'met' : 'NOT met', $tw / $ro, '≥ 50×')
-		    if defined $tw && $ro;
 	}
-	if ($k =~ /^brief_/) {
-		push @verdicts, $big < 1000000 ?
-		    sprintf('%s: not measured at 1,000,000 duties (largest size run: %s)', $name, commify($big)) :
-		    sprintf('%s at %s: %.1f ms (%s)', $name, commify($big), $r{$k}{$big}, $r{$k}{$big} < $limit ? 'met' : 'NOT met');
-	} elsif ($big < 1000000 && ($k eq 'list_unit' || $k eq 'paint' || $k eq 'report' || $k eq 'eval_city')) {
+	if ($target && $big < 1000000) {
 		push @verdicts, sprintf('%s: not measured at 1,000,000 duties (largest size run: %s)', $name, commify($big));
-	} elsif ($k eq 'list_unit' || $k eq 'paint') {
-		push @verdicts, sprintf('%s at %s: %.1f ms (%s) and ratio %.2f (%s)', $name, commify($big), $r{$k}{$big},
-		    $r{$k}{$big} < $limit ? 'met' : 'NOT met', $ratio, $ratio < 2 ? 'met' : 'NOT met');
-	} elsif ($k eq 'report' || $k eq 'eval_city') {
-		push @verdicts, sprintf('%s at %s: %.0f ms (%s)', $name, commify($big), $r{$k}{$big}, $r{$k}{$big} < $limit ? 'met' : 'NOT met');
+	} elsif ($target) {
+		push @verdicts, sprintf('%s at %s: %s ms (%s)%s', $name, commify($big), fmt($r{$k}{$big}),
+		    $r{$k}{$big} < $target->[0] ? 'met' : 'NOT met',
+		    $target->[1] ? sprintf(' and ratio %.2f (%s)', $ratio, $ratio < 2 ? 'met' : 'NOT met') : '');
 	}
+	push @verdicts, sprintf('%s within 2× of its floor at %s: %.2f× (%s)', $name, commify($big),
+	    $r{$k}{$big} / $floor{$k}, $r{$k}{$big} / $floor{$k} <= 2 ? 'met' : 'NOT met') if defined $floor{$k};
 	push @rows, \@row;
 }
 sub fmt { my $v = shift; return 'n/a' unless defined $v; return $v >= 100 ? sprintf('%.0f', $v) : sprintf('%.1f', $v); }
@@ -299,7 +360,8 @@ $md .= sprintf("Made %s on %s (%s cores, %s), %s, SQLite %s%s; %d runs per measu
 $md .= "| " . join(' | ', @head) . " |\n|" . join('|', map { '---' } @head) . "|\n";
 $md .= "| " . join(' | ', @$_) . " |\n" for @rows;
 $md .= "\nTargets:\n\n" . join('', map { "- $_\n" } @verdicts);
-$md .= sprintf("\nThe floor: from this harness, starting /bin/true takes %.2f ms and roviec --version %.2f ms (no database opened).", $r{floor_true}, $r{floor_roviec});
+$md .= "\nA job's floor is the same statements that roviec ran for it (written out by build/roviec-trace, roviec with its statements traced) run by bench/floor.c, a process that opens the database as roviec does and reads every row, with nothing else of roviec: what roviec costs beyond it is its own. The writes (add, transfer + accept) and the moves have none: run again, their statements would change the database or fail on it.\n";
+$md .= sprintf("\nStarting a process: from this harness, starting /bin/true takes %.2f ms and roviec --version %.2f ms (no database opened).", $r{floor_true}, $r{floor_roviec});
 $md .= sprintf(" So no program started as a process can be more than %.0f× faster than taskwarrior's add (%.1f ms), nor roviec more than %.0f×.",
     $r{add}{task} / $r{floor_true}, $r{add}{task}, $r{add}{task} / $r{floor_roviec}) if $compare && $r{add}{task};
 $md .= "\n";

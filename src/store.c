@@ -1813,6 +1813,42 @@ refuse_empty(struct store *st, struct rv_err *err)
 	    st->path);
 }
 
+#ifdef RV_BENCH_TRACE
+/*
+ * make bench's traced roviec (never the installed one): every statement the
+ * job runs after the database is open, with its parameters written in
+ * (sqlite3_expanded_sql), each ended by a NUL, to the file $ROVIEC_TRACE;
+ * bench/floor.c runs them again.  A trigger's own statements are the
+ * statement's, not run twice.
+ */
+static int
+bench_trace_stmt(unsigned what, void *arg, void *p, void *x)
+{
+	const char *sql = x;
+	char *expanded;
+
+	if (what != SQLITE_TRACE_STMT || strncmp(sql, "--", 2) == 0)
+		return 0;
+	if ((expanded = sqlite3_expanded_sql(p)) != NULL) {
+		fwrite(expanded, 1, strlen(expanded) + 1, arg);
+		sqlite3_free(expanded);
+	}
+	return 0;
+}
+
+static void
+bench_trace(sqlite3 *db)
+{
+	const char *path = getenv("ROVIEC_TRACE");
+	FILE *f;
+
+	if (path != NULL && (f = fopen(path, "a")) != NULL) {
+		setvbuf(f, NULL, _IONBF, 0);	/* whole, however roviec ends */
+		sqlite3_trace_v2(db, SQLITE_TRACE_STMT, bench_trace_stmt, f);
+	}
+}
+#endif
+
 static enum rv_code
 configure(struct store *st, struct rv_err *err)
 {
@@ -1991,6 +2027,9 @@ store_open(const char *path, enum store_mode mode, struct store **out,
 		store_close(st);
 		return code;
 	}
+#ifdef RV_BENCH_TRACE
+	bench_trace(st->db);
+#endif
 	*out = st;
 	return RV_OK;
 }
@@ -2013,6 +2052,12 @@ store_map_reads(struct store *st)
 	/* The largest map SQLite allows by default (SQLITE_MAX_MMAP_SIZE);
 	 * a failure only leaves the reads as they were. */
 	(void)sqlite3_exec(st->db, "PRAGMA mmap_size = 2147418112", NULL, NULL, NULL);
+}
+
+struct sqlite3 *
+store_connection(struct store *st)
+{
+	return st->db;
 }
 
 void

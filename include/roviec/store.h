@@ -37,6 +37,13 @@ enum rv_code store_open(const char *path, enum store_mode mode,
 void store_close(struct store *st);
 
 /*
+ * The connection itself, for make bench's floor (bench/floor.c) alone: it
+ * runs on it the statements a job ran, to measure the same queries in a
+ * process with nothing of roviec around them.
+ */
+struct sqlite3 *store_connection(struct store *st);
+
+/*
  * For the long reads (report, verify, export, graph): SQLite reads the file
  * through a memory map instead of copying each page with pread, which at a
  * million duties takes a fifth off a year's report.  Not for the board or
