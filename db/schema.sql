@@ -7,7 +7,8 @@
 -- with several heads, the history's facts and seals (the ledger is the
 -- program's: roviec verify rebuilds the state).  Migration 10: people who
 -- have left (moved away, retired) keep their history.  Migration 11:
--- recurring duties (series) and what undo puts back.
+-- recurring duties (series) and what undo puts back.  Migration 15: the
+-- report's index reads only the duties that may count.
 -- The rules of PRODUCT.md that can be stated over data are stated here, so
 -- that they hold even for rows written by hand with the sqlite3 shell:
 -- one owner per open duty, inside its lead unit; the lead unit never among
@@ -153,9 +154,12 @@ CREATE INDEX duties_assigner_submitted ON duties(assigner_id, deadline, ref, sta
 -- The report (roviec report, the board's overview) reads the duties on the
 -- books in a period, unit by unit.  This index holds every column it needs,
 -- in the unit's order, so the report groups without sorting and never reads
--- the wide rows (titles, results) of a million duties.
-CREATE INDEX duties_report ON duties(lead_unit_id, done_on, owner_id,
-	original_deadline, deadline, created_at, handoffs, bounced,
+-- the wide rows (titles, results) of a million duties; second, the last day
+-- a period may start on and still count the duty (migration 15: its done
+-- day, or never), so that the duties done before the period are not read.
+CREATE INDEX duties_report ON duties(lead_unit_id,
+	(CASE WHEN reopened > 0 THEN '9999-12-31' ELSE ifnull(done_on, '9999-12-31') END),
+	done_on, owner_id, original_deadline, deadline, created_at, handoffs, bounced,
 	last_progress_on, status, closed_on, reopened);
 -- roviec list --done-from/--done-to and --created-from/--created-to read a
 -- period's duties from these (migration 5), not the whole table.

@@ -96,6 +96,8 @@ enum stmt {
 	ST_CHAIN_HEAD,
 	ST_GRAPH_EDGES,
 	ST_REPORT_UNITS,
+	ST_REPORT_UNITS_BY_PARTS,
+	ST_REPORT_SIZES,
 	ST_REPORT_PEOPLE,
 	/* Issue 14: the ledger is the program's (heads, seals, the replay). */
 	ST_HEAD_ADD,
@@ -418,8 +420,45 @@ enum stmt {
  * before ?1, not cancelled by ?3.  done: the day it was submitted done, if
  * by ?3.  last_day: its last progress by ?3 (for stalled).
  */
-/* Not materialised: it is read once, by the covering index duties_report
- * in the order of the units, and never copied or sorted. */
+/*
+ * The columns of a duty the report counts, and the conditions all of them
+ * meet (REPORT_COUNTED).
+ */
+#define REPORT_DUTY_COLUMNS \
+	"SELECT d.id, su.id AS unit_id, d.owner_id," \
+	"   d.original_deadline AS od, d.deadline, d.created_at," \
+	"   d.last_progress_on, d.handoffs, d.bounced," \
+	/* A duty never sent back was done on done_on; one sent back was done \
+	 * on ?3 if its last submission or reopening by then was a submission. */ \
+	"   CASE WHEN d.reopened = 0 THEN" \
+	"    CASE WHEN d.done_on <= ?3 THEN d.done_on END" \
+	"   ELSE (SELECT CASE WHEN h.action = 'submitted'" \
+	"    THEN date(h.at, 'localtime') END FROM history h" \
+	"    WHERE h.duty_id = d.id AND h.action IN ('submitted', 'reopened')" \
+	"    AND h.at < ?10 ORDER BY h.id DESC LIMIT 1) END AS done"
+#define REPORT_DUTY_KEPT \
+	" AND d.created_at < ?10" \
+	" AND NOT (d.status = 'cancelled' AND d.closed_on <= ?3)"
+/*
+ * The last day of a duty that a period may start on and still count it:
+ * its done day, or never (not done, or sent back once: its done day as of
+ * the period's end is read from its history).  duties_report holds it
+ * second (migration 15), so that each unit's duties that may count are
+ * one range of it, read in the order of the units and never sorted; the
+ * duties done before the period are never read.  The expression must stay
+ * the index's, word for word.
+ */
+#define REPORT_MAY_COUNT_UNTIL \
+	"CASE WHEN d.reopened > 0 THEN '9999-12-31'" \
+	" ELSE ifnull(d.done_on, '9999-12-31') END"
+#define REPORT_MAY_COUNT \
+	" FROM units su CROSS JOIN duties d INDEXED BY duties_report" \
+	"  ON d.lead_unit_id = su.id WHERE " REPORT_MAY_COUNT_UNTIL " >= ?1" \
+	REPORT_DUTY_KEPT
+#define REPORT_CANDIDATES \
+	REPORT_DUTY_COLUMNS REPORT_MAY_COUNT \
+	"  AND (?11 IS NULL OR su.id IN (SELECT id FROM scope))"
+/* Not materialised: it is read once, unit by unit, and never copied. */
 #define REPORT_COUNTED \
 	"WITH RECURSIVE scope(id) AS (" \
 	"  SELECT id FROM units WHERE ?4 IS NULL OR id = ?4" \
@@ -431,22 +470,7 @@ enum stmt {
 	"   ELSE ifnull((SELECT max(date(p.at, 'localtime')) FROM progress_notes p" \
 	"    WHERE p.duty_id = c0.id AND date(p.at, 'localtime') <= ?3)," \
 	"    date(c0.created_at, 'localtime')) END AS last_day" \
-	"  FROM (SELECT d.id, d.lead_unit_id AS unit_id, d.owner_id," \
-	"   d.original_deadline AS od, d.deadline, d.created_at," \
-	"   d.last_progress_on, d.handoffs, d.bounced," \
-	/* A duty never sent back was done on done_on; one sent back was done \
-	 * on ?3 if its last submission or reopening by then was a submission. */ \
-	"   CASE WHEN d.reopened = 0 THEN" \
-	"    CASE WHEN d.done_on <= ?3 THEN d.done_on END" \
-	"   ELSE (SELECT CASE WHEN h.action = 'submitted'" \
-	"    THEN date(h.at, 'localtime') END FROM history h" \
-	"    WHERE h.duty_id = d.id AND h.action IN ('submitted', 'reopened')" \
-	"    AND h.at < ?10 ORDER BY h.id DESC LIMIT 1) END AS done" \
-	"   FROM duties d" \
-	"   WHERE (d.done_on IS NULL OR d.done_on >= ?1 OR d.reopened > 0)" \
-	"    AND d.created_at < ?10" \
-	"    AND (?11 IS NULL OR d.lead_unit_id IN (SELECT id FROM scope))" \
-	"    AND NOT (d.status = 'cancelled' AND d.closed_on <= ?3)) c0" \
+	"  FROM (" REPORT_CANDIDATES ") c0" \
 	"  WHERE c0.done IS NULL OR c0.done >= ?1)"
 
 /* The duty columns, grouped by the unit or the owner. */
@@ -488,8 +512,36 @@ enum stmt {
 	" ifnull(xev.extensions, 0) AS extensions," \
 	" ifnull(xev.days_added, 0) AS days_added, ifnull(hev.returns, 0) AS returns"
 
+/* The duties, of any unit, whose supporting units' parts count: not done,
+ * or done since the period's start; read unit by unit from duties_report
+ * (every column here is in it), each duty's parts then by its key. */
+#define REPORT_SUPPORTED \
+	"SELECT d.id, d.original_deadline, d.done_on, d.created_at" \
+	REPORT_MAY_COUNT " AND (d.done_on IS NULL OR d.done_on >= ?1)"
+
+/*
+ * Which parts are read: those of the duties that may count, each duty's by
+ * its key (the cost follows the open duties and the period's), or every
+ * part with its duty (the cost follows the parts ever given).  Reading by
+ * duty costs about as much per duty as the other per part; store_report
+ * takes the way that reads fewer (REPORT_SIZES_SQL).
+ */
+#define REPORT_PARTS_BY_DUTIES \
+	"  FROM (" REPORT_SUPPORTED ") d" \
+	"  CROSS JOIN duty_support s ON s.duty_id = d.id"
+#define REPORT_PARTS_ALL \
+	"  FROM duty_support s JOIN duties d ON d.id = s.duty_id" \
+	"  WHERE d.created_at < ?10 AND (d.done_on IS NULL OR d.done_on >= ?1)" \
+	"   AND NOT (d.status = 'cancelled' AND d.closed_on <= ?3)"
+/* The duties reading by duty would read (open, or done since ?1: by
+ * indexes alone), and the parts reading them all would. */
+#define REPORT_SIZES_SQL \
+	"SELECT (SELECT count(*) FROM duties WHERE status = 'open')" \
+	" + (SELECT count(*) FROM duties WHERE done_on >= ?1)," \
+	" (SELECT count(*) FROM duty_support)"
+
 /* Supporting units' parts of the duties counted. */
-#define REPORT_SUPPORT \
+#define REPORT_SUPPORT(parts) \
 	" sp AS (SELECT s.unit_id, count(*) AS parts," \
 	"  count(*) FILTER (WHERE s.delivered_on <= ?3) AS delivered," \
 	"  count(*) FILTER (WHERE s.delivered_on <= ?3" \
@@ -501,13 +553,10 @@ enum stmt {
 	"  avg(julianday(s.delivered_on)" \
 	"   - julianday(date(d.created_at, 'localtime')))" \
 	"   FILTER (WHERE s.delivered_on <= ?3) AS avg_days" \
-	"  FROM duty_support s JOIN duties d ON d.id = s.duty_id" \
-	"  WHERE d.created_at < ?10 AND (d.done_on IS NULL OR d.done_on >= ?1)" \
-	"   AND NOT (d.status = 'cancelled' AND d.closed_on <= ?3)" \
-	"  GROUP BY s.unit_id)"
+	parts "  GROUP BY s.unit_id)"
 
-#define REPORT_BY_UNIT_SQL \
-	REPORT_COUNTED "," REPORT_AGG("c.unit_id") "," REPORT_SUPPORT "," \
+#define REPORT_BY_UNIT_SQL(parts) \
+	REPORT_COUNTED "," REPORT_AGG("c.unit_id") "," REPORT_SUPPORT(parts) "," \
 	REPORT_EVENTS("h.from_unit_id", "d.lead_unit_id") "," \
 	" rows AS (SELECT u.code AS key, u.name AS name, NULL AS unit_code," \
 	"  " REPORT_AGG_COLUMNS "," \
@@ -876,7 +925,9 @@ static const char *const sqls[ST__MAX] = {
 	" WHERE h.created_on BETWEEN ?1 AND ?2"
 	" GROUP BY h.from_unit_id, h.to_unit_id"
 	" ORDER BY count(*) DESC, fu.code, tu.code",
-	[ST_REPORT_UNITS] = REPORT_SQL(REPORT_BY_UNIT_SQL),
+	[ST_REPORT_UNITS] = REPORT_SQL(REPORT_BY_UNIT_SQL(REPORT_PARTS_BY_DUTIES)),
+	[ST_REPORT_UNITS_BY_PARTS] = REPORT_SQL(REPORT_BY_UNIT_SQL(REPORT_PARTS_ALL)),
+	[ST_REPORT_SIZES] = REPORT_SIZES_SQL,
 	[ST_REPORT_PEOPLE] = REPORT_SQL(REPORT_BY_PERSON_SQL),
 	PAGE_STMTS(PAGE_LEAD, TAB_LEAD),
 	PAGE_STMTS(PAGE_SUPPORT, TAB_SUPPORT),
@@ -3556,15 +3607,45 @@ store_history_head(struct store *st, long long *id, char hash[65], char at[32],
 	return RV_OK;
 }
 
+/* The statement of the report by unit that reads fewer rows for its
+ * supporting units' parts (REPORT_PARTS_BY_DUTIES). */
+static enum rv_code
+report_parts_way(struct store *st, const char *from, sqlite3_stmt **out,
+    struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_REPORT_SIZES, err);
+	long long duties = 0, parts = 0;
+	enum rv_code rc;
+	int found;
+
+	*out = NULL;
+	if (s == NULL)
+		return RV_STORAGE;
+	bind_text(s, 1, from);
+	if ((rc = one_row(st, s, &found, err)) != RV_OK)
+		return rc;
+	if (found) {
+		duties = sqlite3_column_int64(s, 0);
+		parts = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_reset(s);
+	*out = stmt(st, duties <= parts ? ST_REPORT_UNITS : ST_REPORT_UNITS_BY_PARTS, err);
+	return RV_OK;
+}
+
 enum rv_code
 store_report(struct store *st, const struct store_report_query *q,
     store_report_fn fn, void *arg, struct rv_err *err)
 {
-	sqlite3_stmt *s = stmt(st, q->by_person ? ST_REPORT_PEOPLE : ST_REPORT_UNITS, err);
+	sqlite3_stmt *s;
 	day_t today = st->today, as_of;
 	enum rv_code code;
 	int rc;
 
+	if (q->by_person)
+		s = stmt(st, ST_REPORT_PEOPLE, err);
+	else if ((code = report_parts_way(st, q->from, &s, err)) != RV_OK)
+		return code;
 	if (s == NULL)
 		return RV_STORAGE;
 	if (dates_from_iso(q->as_of, &as_of) != 0)
