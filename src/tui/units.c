@@ -102,8 +102,9 @@ units_load(struct tui *t, struct view *v)
 	}
 	if (u->cursor >= u->n)
 		u->cursor = u->n > 0 ? u->n - 1 : 0;
-	/* Who each unit passes work to most, and gets it from, all told. */
-	if (graph_load(t->s, NULL, NULL, &g, &err) == RV_OK) {
+	/* Who each unit passes work to most, and gets it from, in the same
+	 * period: read from the period's handoffs, not the whole history's. */
+	if (graph_load(t->s, meta.from, meta.to, &g, &err) == RV_OK) {
 		for (int i = 0; i < u->n; i++) {
 			char buf[256];
 

@@ -645,10 +645,10 @@ wait_for 'code +unit +duties +open +overdue +late +on time'
 ok $? "with its columns"
 is "$(screen | grep -cE '^[A-Z0-9]+ +.* [0-9]+ +[0-9]+ +[0-9]+ +[0-9]+ +([0-9.]+%|-)$')" 20 "a full screen of units with figures"
 first_unit=$(screen | grep -E '^[A-Z0-9]+ +.*%$' | head -1 | cut -d' ' -f1)
-top=$("$ROVIEC" --db "$DB" graph | awk -v u="$first_unit" '$1 == u { print "→ " $2 " " $3; exit }')
+top=$("$ROVIEC" --db "$DB" graph --from "$(date +%Y-%m-01)" | awk -v u="$first_unit" '$1 == u { print "→ " $2 " " $3; exit }')
 if [ -n "$top" ]; then
 	wait_for "^$first_unit passes work most to/gets most from: .*$top"
-	ok $? "the last line names the busiest partners of the unit under the cursor ($first_unit $top, as roviec graph says)"
+	ok $? "the last line names the busiest partners of the unit under the cursor ($first_unit $top, as roviec graph says for the month)"
 else
 	wait_for "^$first_unit passes work most to/gets most from: "
 	ok $? "the last line names the partners of the unit under the cursor ($first_unit)"
