@@ -47,7 +47,7 @@ sub timed {
 	return $ms;
 }
 sub capture { my $cmd = shift; my $out = `$cmd`; die "bench: failed: $cmd\n" if $? != 0; return $out; }
-sub sql { my ($db, $q) = @_; my $o = capture("sqlite3 '$db' \"$q\""); chomp $o; return $o; }
+sub sql { my ($db, $q) = @_; my $o = capture("sqlite3 -cmd '.timeout 10000' '$db' \"$q\""); chomp $o; return $o; }
 
 my $me = getpwuid($<);
 my $today = strftime('%Y-%m-%d', localtime);
