@@ -8,7 +8,8 @@
 -- program's: roviec verify rebuilds the state).  Migration 10: people who
 -- have left (moved away, retired) keep their history.  Migration 11:
 -- recurring duties (series) and what undo puts back.  Migration 15: the
--- report's index reads only the duties that may count.
+-- report's index reads only the duties that may count; migration 16 its
+-- supporting parts alike.
 -- The rules of PRODUCT.md that can be stated over data are stated here, so
 -- that they hold even for rows written by hand with the sqlite3 shell:
 -- one owner per open duty, inside its lead unit; the lead unit never among
@@ -327,6 +328,13 @@ CREATE TABLE duty_support (
 	-- the duty's deadline, kept by the triggers below (migration 14):
 	-- the parts a unit owes are read soonest first from duty_support_owed
 	deadline     TEXT,
+	-- the duty's columns that say whether the part counts in a report,
+	-- kept by the triggers below (migration 16): its day made, original
+	-- deadline, done day and, when cancelled, the day it was
+	duty_created_at        TEXT,
+	duty_original_deadline TEXT,
+	duty_done_on           TEXT,
+	duty_cancelled_on      TEXT,
 	PRIMARY KEY (duty_id, unit_id)
 ) WITHOUT ROWID;
 -- The Supporting tab and the report by supporting unit read this index
@@ -340,6 +348,11 @@ CREATE INDEX duty_support_live ON duty_support(unit_id, live, duty_id);
 -- and read soonest deadline first (migration 14).
 CREATE INDEX duty_support_owed ON duty_support(unit_id, deadline, duty_id, delivered_on, live)
 	WHERE delivered_on IS NULL AND live = 1;
+-- The report's parts, unit by unit: those that may count in a period are
+-- one range (migration 16), read from this index alone.
+CREATE INDEX duty_support_report ON duty_support(unit_id,
+	(ifnull(duty_done_on, '9999-12-31')), delivered_on, duty_original_deadline,
+	duty_created_at, duty_done_on, duty_cancelled_on);
 
 -- live follows the duty's status (roviec verify checks it does).
 CREATE TRIGGER duty_support_live_status
@@ -371,6 +384,37 @@ AFTER INSERT ON duty_support
 WHEN NEW.deadline IS NOT (SELECT deadline FROM duties WHERE id = NEW.duty_id)
 BEGIN
 	UPDATE duty_support SET deadline = (SELECT deadline FROM duties WHERE id = NEW.duty_id)
+		WHERE duty_id = NEW.duty_id AND unit_id = NEW.unit_id;
+END;
+
+-- duty_created_at, duty_original_deadline, duty_done_on and
+-- duty_cancelled_on follow the duty's (roviec verify checks they do).
+CREATE TRIGGER duty_support_duty
+AFTER UPDATE OF created_at, original_deadline, done_on, status, closed_on ON duties
+WHEN NEW.created_at IS NOT OLD.created_at
+	OR NEW.original_deadline IS NOT OLD.original_deadline
+	OR NEW.done_on IS NOT OLD.done_on
+	OR (CASE WHEN NEW.status = 'cancelled' THEN NEW.closed_on END)
+	IS NOT (CASE WHEN OLD.status = 'cancelled' THEN OLD.closed_on END)
+BEGIN
+	UPDATE duty_support SET duty_created_at = NEW.created_at,
+		duty_original_deadline = NEW.original_deadline, duty_done_on = NEW.done_on,
+		duty_cancelled_on = CASE WHEN NEW.status = 'cancelled' THEN NEW.closed_on END
+		WHERE duty_id = NEW.id;
+END;
+
+CREATE TRIGGER duty_support_duty_insert
+AFTER INSERT ON duty_support
+WHEN NOT EXISTS (SELECT 1 FROM duties d WHERE d.id = NEW.duty_id
+	AND d.created_at IS NEW.duty_created_at
+	AND d.original_deadline IS NEW.duty_original_deadline
+	AND d.done_on IS NEW.duty_done_on
+	AND (CASE WHEN d.status = 'cancelled' THEN d.closed_on END) IS NEW.duty_cancelled_on)
+BEGIN
+	UPDATE duty_support SET (duty_created_at, duty_original_deadline, duty_done_on,
+		duty_cancelled_on) = (SELECT d.created_at, d.original_deadline, d.done_on,
+		CASE WHEN d.status = 'cancelled' THEN d.closed_on END
+		FROM duties d WHERE d.id = NEW.duty_id)
 		WHERE duty_id = NEW.duty_id AND unit_id = NEW.unit_id;
 END;
 

@@ -1466,11 +1466,28 @@ compare_rows(struct rp *r, const char *name, const struct rduty *d,
 			row_differs(r, name, PART_SUPPORT, 0, unit,
 			    NC_("verify", "owed while the duty is open"),
 			    s->live ? _("yes") : _("no"), s->live ? _("no") : _("yes"));
-		/* And the duty's deadline (migration 14). */
-		if (set->duty != NULL)
+		/* And the duty's deadline (migration 14), and what says
+		 * whether the part counts in a report (migration 16). */
+		if (set->duty != NULL) {
+			const struct store_duty_rec *du = set->duty;
+
 			text_differs(r, name, PART_SUPPORT, 0, unit,
 			    NC_("verify", "deadline kept with the part"), s->deadline,
-			    set->duty->deadline);
+			    du->deadline);
+			text_differs(r, name, PART_SUPPORT, 0, unit,
+			    NC_("verify", "moment made kept with the part"),
+			    s->duty_created_at, du->created_at);
+			text_differs(r, name, PART_SUPPORT, 0, unit,
+			    NC_("verify", "original deadline kept with the part"),
+			    s->duty_original_deadline, du->original_deadline);
+			text_differs(r, name, PART_SUPPORT, 0, unit,
+			    NC_("verify", "day done kept with the part"),
+			    s->duty_done_on, du->done_on);
+			text_differs(r, name, PART_SUPPORT, 0, unit,
+			    NC_("verify", "day cancelled kept with the part"),
+			    s->duty_cancelled_on,
+			    strcmp(du->status, "cancelled") == 0 ? du->closed_on : NULL);
+		}
 	}
 	for (size_t j = 0; j < set->nsupports && !r->stop; j++) {
 		char b[32];

@@ -96,8 +96,6 @@ enum stmt {
 	ST_CHAIN_HEAD,
 	ST_GRAPH_EDGES,
 	ST_REPORT_UNITS,
-	ST_REPORT_UNITS_BY_PARTS,
-	ST_REPORT_SIZES,
 	ST_REPORT_PEOPLE,
 	/* Issue 14: the ledger is the program's (heads, seals, the replay). */
 	ST_HEAD_ADD,
@@ -512,51 +510,37 @@ enum stmt {
 	" ifnull(xev.extensions, 0) AS extensions," \
 	" ifnull(xev.days_added, 0) AS days_added, ifnull(hev.returns, 0) AS returns"
 
-/* The duties, of any unit, whose supporting units' parts count: not done,
- * or done since the period's start; read unit by unit from duties_report
- * (every column here is in it), each duty's parts then by its key. */
-#define REPORT_SUPPORTED \
-	"SELECT d.id, d.original_deadline, d.done_on, d.created_at" \
-	REPORT_MAY_COUNT " AND (d.done_on IS NULL OR d.done_on >= ?1)"
-
 /*
- * Which parts are read: those of the duties that may count, each duty's by
- * its key (the cost follows the open duties and the period's), or every
- * part with its duty (the cost follows the parts ever given).  Reading by
- * duty costs about as much per duty as the other per part; store_report
- * takes the way that reads fewer (REPORT_SIZES_SQL).
+ * The parts that count: those of the duties that do (REPORT_COUNTED), by
+ * the duty's columns kept beside each part (migration 16, checked by
+ * roviec verify), read unit by unit from duty_support_report alone: each
+ * unit's parts that may count are one range of it, and the parts of
+ * duties done before the period are never read.  The first expression
+ * must stay the index's, word for word.
  */
-#define REPORT_PARTS_BY_DUTIES \
-	"  FROM (" REPORT_SUPPORTED ") d" \
-	"  CROSS JOIN duty_support s ON s.duty_id = d.id"
-#define REPORT_PARTS_ALL \
-	"  FROM duty_support s JOIN duties d ON d.id = s.duty_id" \
-	"  WHERE d.created_at < ?10 AND (d.done_on IS NULL OR d.done_on >= ?1)" \
-	"   AND NOT (d.status = 'cancelled' AND d.closed_on <= ?3)"
-/* The duties reading by duty would read (open, or done since ?1: by
- * indexes alone), and the parts reading them all would. */
-#define REPORT_SIZES_SQL \
-	"SELECT (SELECT count(*) FROM duties WHERE status = 'open')" \
-	" + (SELECT count(*) FROM duties WHERE done_on >= ?1)," \
-	" (SELECT count(*) FROM duty_support)"
+#define REPORT_PARTS \
+	"  FROM units su CROSS JOIN duty_support s INDEXED BY duty_support_report" \
+	"  ON s.unit_id = su.id" \
+	"  WHERE ifnull(s.duty_done_on, '9999-12-31') >= ?1" \
+	"   AND s.duty_created_at < ?10 AND NOT ifnull(s.duty_cancelled_on <= ?3, 0)"
 
 /* Supporting units' parts of the duties counted. */
-#define REPORT_SUPPORT(parts) \
-	" sp AS (SELECT s.unit_id, count(*) AS parts," \
+#define REPORT_SUPPORT \
+	" sp AS (SELECT su.id AS unit_id, count(*) AS parts," \
 	"  count(*) FILTER (WHERE s.delivered_on <= ?3) AS delivered," \
 	"  count(*) FILTER (WHERE s.delivered_on <= ?3" \
-	"   AND s.delivered_on <= d.original_deadline)" \
+	"   AND s.delivered_on <= s.duty_original_deadline)" \
 	"   AS delivered_in_time," \
 	"  count(*) FILTER (WHERE (s.delivered_on IS NULL OR s.delivered_on > ?3)" \
-	"   AND NOT ifnull(d.done_on <= ?3, 0) AND d.original_deadline < ?3)" \
+	"   AND NOT ifnull(s.duty_done_on <= ?3, 0) AND s.duty_original_deadline < ?3)" \
 	"   AS owed_overdue," \
 	"  avg(julianday(s.delivered_on)" \
-	"   - julianday(date(d.created_at, 'localtime')))" \
+	"   - julianday(date(s.duty_created_at, 'localtime')))" \
 	"   FILTER (WHERE s.delivered_on <= ?3) AS avg_days" \
-	parts "  GROUP BY s.unit_id)"
+	REPORT_PARTS "  GROUP BY su.id)"
 
-#define REPORT_BY_UNIT_SQL(parts) \
-	REPORT_COUNTED "," REPORT_AGG("c.unit_id") "," REPORT_SUPPORT(parts) "," \
+#define REPORT_BY_UNIT_SQL \
+	REPORT_COUNTED "," REPORT_AGG("c.unit_id") "," REPORT_SUPPORT "," \
 	REPORT_EVENTS("h.from_unit_id", "d.lead_unit_id") "," \
 	" rows AS (SELECT u.code AS key, u.name AS name, NULL AS unit_code," \
 	"  " REPORT_AGG_COLUMNS "," \
@@ -925,9 +909,7 @@ static const char *const sqls[ST__MAX] = {
 	" WHERE h.created_on BETWEEN ?1 AND ?2"
 	" GROUP BY h.from_unit_id, h.to_unit_id"
 	" ORDER BY count(*) DESC, fu.code, tu.code",
-	[ST_REPORT_UNITS] = REPORT_SQL(REPORT_BY_UNIT_SQL(REPORT_PARTS_BY_DUTIES)),
-	[ST_REPORT_UNITS_BY_PARTS] = REPORT_SQL(REPORT_BY_UNIT_SQL(REPORT_PARTS_ALL)),
-	[ST_REPORT_SIZES] = REPORT_SIZES_SQL,
+	[ST_REPORT_UNITS] = REPORT_SQL(REPORT_BY_UNIT_SQL),
 	[ST_REPORT_PEOPLE] = REPORT_SQL(REPORT_BY_PERSON_SQL),
 	PAGE_STMTS(PAGE_LEAD, TAB_LEAD),
 	PAGE_STMTS(PAGE_SUPPORT, TAB_SUPPORT),
@@ -1018,7 +1000,8 @@ static const char *const sqls[ST__MAX] = {
 	" FROM progress_notes ORDER BY duty_id, id",
 	[ST_REPLAY_SUPPORT] =
 	"SELECT duty_id, unit_id, part, delivered_on, ifnull(delivered_by, 0), live,"
-	"  deadline FROM duty_support ORDER BY duty_id, unit_id",
+	"  deadline, duty_created_at, duty_original_deadline, duty_done_on,"
+	"  duty_cancelled_on FROM duty_support ORDER BY duty_id, unit_id",
 	/* issue #12 */
 	[ST_DUTY_LIST_DONE] = LIST_SQL_BY("d.done_on BETWEEN ifnull(?15, '0000-01-01')"
 	    " AND ifnull(?16, '9999-12-31')", "+"),
@@ -3607,45 +3590,15 @@ store_history_head(struct store *st, long long *id, char hash[65], char at[32],
 	return RV_OK;
 }
 
-/* The statement of the report by unit that reads fewer rows for its
- * supporting units' parts (REPORT_PARTS_BY_DUTIES). */
-static enum rv_code
-report_parts_way(struct store *st, const char *from, sqlite3_stmt **out,
-    struct rv_err *err)
-{
-	sqlite3_stmt *s = stmt(st, ST_REPORT_SIZES, err);
-	long long duties = 0, parts = 0;
-	enum rv_code rc;
-	int found;
-
-	*out = NULL;
-	if (s == NULL)
-		return RV_STORAGE;
-	bind_text(s, 1, from);
-	if ((rc = one_row(st, s, &found, err)) != RV_OK)
-		return rc;
-	if (found) {
-		duties = sqlite3_column_int64(s, 0);
-		parts = sqlite3_column_int64(s, 1);
-	}
-	sqlite3_reset(s);
-	*out = stmt(st, duties <= parts ? ST_REPORT_UNITS : ST_REPORT_UNITS_BY_PARTS, err);
-	return RV_OK;
-}
-
 enum rv_code
 store_report(struct store *st, const struct store_report_query *q,
     store_report_fn fn, void *arg, struct rv_err *err)
 {
-	sqlite3_stmt *s;
+	sqlite3_stmt *s = stmt(st, q->by_person ? ST_REPORT_PEOPLE : ST_REPORT_UNITS, err);
 	day_t today = st->today, as_of;
 	enum rv_code code;
 	int rc;
 
-	if (q->by_person)
-		s = stmt(st, ST_REPORT_PEOPLE, err);
-	else if ((code = report_parts_way(st, q->from, &s, err)) != RV_OK)
-		return code;
 	if (s == NULL)
 		return RV_STORAGE;
 	if (dates_from_iso(q->as_of, &as_of) != 0)
@@ -4193,6 +4146,10 @@ gather_row(struct duty_gather *g, int which, sqlite3_stmt *s)
 		p->delivered_by = sqlite3_column_int64(s, 4);
 		p->live = sqlite3_column_int(s, 5);
 		p->deadline = keep(k, s, 6);
+		p->duty_created_at = keep(k, s, 7);
+		p->duty_original_deadline = keep(k, s, 8);
+		p->duty_done_on = keep(k, s, 9);
+		p->duty_cancelled_on = keep(k, s, 10);
 		break;
 	}
 	}

@@ -482,6 +482,10 @@ struct store_support_rec {
 	rowid_t delivered_by;
 	int live;	/* as kept: whether the duty is open or submitted */
 	const char *deadline;	/* as kept: the duty's deadline (migration 14) */
+	/* As kept for the report (migration 16): the duty's moment made,
+	 * original deadline, done day, and day cancelled (NULL: not). */
+	const char *duty_created_at, *duty_original_deadline, *duty_done_on;
+	const char *duty_cancelled_on;
 };
 /* One duty id: its row (NULL when there is none), its history entries in
  * id order, and its proposals, extension requests and notes in id order,

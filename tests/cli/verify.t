@@ -200,6 +200,17 @@ like "$err" "holds owed while the duty is open of P2's part 'no' where its histo
 tamper part_deadline "UPDATE duty_support SET deadline = '2099-12-31' WHERE duty_id = (SELECT id FROM duties WHERE ref = '$a')"
 expect 1 "a part's kept deadline moved behind roviec's back fails verify" verify
 like "$err" "holds deadline kept with the part of P2's part '2099-12-31' where its history says '[0-9-]{10}'" "naming the part and its duty's deadline"
+# What says whether a part counts in a report (migration 16), each kept
+# beside the part: moved by hand, verify names it.
+for kept in "duty_created_at|'2020-01-01T00:00:00Z'|moment made" \
+    "duty_original_deadline|'2099-12-31'|original deadline" \
+    "duty_done_on|'2020-01-01'|day done" "duty_cancelled_on|'2020-01-01'|day cancelled"; do
+	col=${kept%%|*} rest=${kept#*|}
+	value=${rest%%|*} what=${rest#*|}
+	tamper "part_$col" "UPDATE duty_support SET $col = $value WHERE duty_id = (SELECT id FROM duties WHERE ref = '$a')"
+	expect 1 "a part's kept $what changed behind roviec's back fails verify" verify
+	like "$err" "holds $what kept with the part of P2's part" "naming the part and the $what"
+done
 tamper note "INSERT INTO progress_notes (duty_id, person_id, unit_id, at, note) SELECT id, owner_id, lead_unit_id, '2026-01-01T00:00:00Z', 'giả' FROM duties WHERE ref = '$b'"
 expect 1 "a progress note slipped in behind roviec's back fails verify" verify
 like "$err" "progress notes" "naming the notes"
