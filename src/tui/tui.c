@@ -124,6 +124,10 @@ tui_push(struct tui *t, struct view *v)
 		return -1;
 	}
 	t->views[t->depth++] = v;
+	/* Read as of the session's clock: the loop re-reads it when that
+	 * day is over or a minute has passed, not at its first poll. */
+	t->day = session_today(t->s);
+	t->loaded_at = t->s->now;
 	return 0;
 }
 
