@@ -9,7 +9,7 @@
 -- have left (moved away, retired) keep their history.  Migration 11:
 -- recurring duties (series) and what undo puts back.  Migration 15: the
 -- report's index reads only the duties that may count; migration 16 its
--- supporting parts alike.
+-- supporting parts alike; migration 17 keeps the duties done by day.
 -- The rules of PRODUCT.md that can be stated over data are stated here, so
 -- that they hold even for rows written by hand with the sqlite3 shell:
 -- one owner per open duty, inside its lead unit; the lead unit never among
@@ -156,10 +156,12 @@ CREATE INDEX duties_assigner_submitted ON duties(assigner_id, deadline, ref, sta
 -- books in a period, unit by unit.  This index holds every column it needs,
 -- in the unit's order, so the report groups without sorting and never reads
 -- the wide rows (titles, results) of a million duties; second, the last day
--- a period may start on and still count the duty (migration 15: its done
--- day, or never), so that the duties done before the period are not read.
+-- a period may start on and still count the duty (migration 15: the day it
+-- was cancelled, its done day, or never), so that the duties done or
+-- cancelled before the period are not read.
 CREATE INDEX duties_report ON duties(lead_unit_id,
-	(CASE WHEN reopened > 0 THEN '9999-12-31' ELSE ifnull(done_on, '9999-12-31') END),
+	(CASE WHEN status = 'cancelled' THEN closed_on WHEN reopened > 0 THEN '9999-12-31'
+	ELSE ifnull(done_on, '9999-12-31') END),
 	done_on, owner_id, original_deadline, deadline, created_at, handoffs, bounced,
 	last_progress_on, status, closed_on, reopened);
 -- roviec list --done-from/--done-to and --created-from/--created-to read a
@@ -313,6 +315,73 @@ CREATE TABLE login_changes (
 );
 CREATE INDEX login_changes_person ON login_changes(person_id, entry_id);
 
+-- The duties done in a period, counted by unit, day done and handoffs
+-- (migration 17): what a report adds up instead of reading them, kept by
+-- the triggers below; roviec verify counts them again from the duties.
+CREATE TABLE report_done_days (
+	unit_id  INTEGER NOT NULL REFERENCES units(id),
+	day      TEXT NOT NULL,
+	handoffs INTEGER NOT NULL,
+	done     INTEGER NOT NULL CHECK (done > 0),
+	on_time  INTEGER NOT NULL,
+	late     INTEGER NOT NULL,
+	bounced  INTEGER NOT NULL,
+	PRIMARY KEY (unit_id, day, handoffs)
+) WITHOUT ROWID;
+CREATE TRIGGER report_done_days_insert
+AFTER INSERT ON duties
+WHEN NEW.reopened = 0 AND NEW.status IN ('submitted', 'done')
+BEGIN
+	INSERT INTO report_done_days (unit_id, day, handoffs, done, on_time, late, bounced)
+		VALUES (NEW.lead_unit_id, NEW.done_on, NEW.handoffs, 1,
+		NEW.done_on <= NEW.original_deadline, NEW.done_on > NEW.original_deadline,
+		NEW.bounced > 0)
+		ON CONFLICT DO UPDATE SET done = done + 1, on_time = on_time + excluded.on_time,
+		late = late + excluded.late, bounced = bounced + excluded.bounced;
+END;
+
+-- A change of what the figures count by: the duty's old count out, its
+-- new one in.
+CREATE TRIGGER report_done_days_out
+AFTER UPDATE OF lead_unit_id, done_on, reopened, status, original_deadline, handoffs,
+	bounced ON duties
+WHEN OLD.reopened = 0 AND OLD.status IN ('submitted', 'done')
+	AND (NEW.lead_unit_id IS NOT OLD.lead_unit_id OR NEW.done_on IS NOT OLD.done_on
+	OR NEW.reopened IS NOT OLD.reopened
+	OR (NEW.status IN ('submitted', 'done')) IS NOT (OLD.status IN ('submitted', 'done'))
+	OR NEW.original_deadline IS NOT OLD.original_deadline
+	OR NEW.handoffs IS NOT OLD.handoffs OR (NEW.bounced > 0) IS NOT (OLD.bounced > 0))
+BEGIN
+	-- The last one out takes the row with it (first, so that a row just
+	-- counted down to 1 stays).
+	DELETE FROM report_done_days WHERE unit_id = OLD.lead_unit_id AND day = OLD.done_on
+		AND handoffs = OLD.handoffs AND done = 1;
+	UPDATE report_done_days SET done = done - 1,
+		on_time = on_time - (OLD.done_on <= OLD.original_deadline),
+		late = late - (OLD.done_on > OLD.original_deadline),
+		bounced = bounced - (OLD.bounced > 0)
+		WHERE unit_id = OLD.lead_unit_id AND day = OLD.done_on
+		AND handoffs = OLD.handoffs AND done > 1;
+END;
+
+CREATE TRIGGER report_done_days_in
+AFTER UPDATE OF lead_unit_id, done_on, reopened, status, original_deadline, handoffs,
+	bounced ON duties
+WHEN NEW.reopened = 0 AND NEW.status IN ('submitted', 'done')
+	AND (NEW.lead_unit_id IS NOT OLD.lead_unit_id OR NEW.done_on IS NOT OLD.done_on
+	OR NEW.reopened IS NOT OLD.reopened
+	OR (NEW.status IN ('submitted', 'done')) IS NOT (OLD.status IN ('submitted', 'done'))
+	OR NEW.original_deadline IS NOT OLD.original_deadline
+	OR NEW.handoffs IS NOT OLD.handoffs OR (NEW.bounced > 0) IS NOT (OLD.bounced > 0))
+BEGIN
+	INSERT INTO report_done_days (unit_id, day, handoffs, done, on_time, late, bounced)
+		VALUES (NEW.lead_unit_id, NEW.done_on, NEW.handoffs, 1,
+		NEW.done_on <= NEW.original_deadline, NEW.done_on > NEW.original_deadline,
+		NEW.bounced > 0)
+		ON CONFLICT DO UPDATE SET done = done + 1, on_time = on_time + excluded.on_time,
+		late = late + excluded.late, bounced = bounced + excluded.bounced;
+END;
+
 -- Supporting units, each with the part it must deliver, and when it was
 -- delivered and recorded by whom (roviec deliver; migration 2).
 CREATE TABLE duty_support (
@@ -459,7 +528,9 @@ CREATE TABLE handoffs (
 CREATE UNIQUE INDEX handoffs_one_pending ON handoffs(duty_id) WHERE state = 'pending';
 CREATE INDEX handoffs_to_pending ON handoffs(to_unit_id) WHERE state = 'pending';
 CREATE INDEX handoffs_duty ON handoffs(duty_id);
-CREATE INDEX handoffs_created ON handoffs(created_on);
+-- A period's handoffs, read from this index alone (migration 17).
+CREATE INDEX handoffs_created ON handoffs(created_on, from_unit_id, to_unit_id,
+	proposed_by, kind, state);
 
 CREATE TRIGGER handoffs_only_open
 BEFORE INSERT ON handoffs
@@ -524,7 +595,9 @@ CREATE TABLE extensions (
 );
 CREATE UNIQUE INDEX extensions_one_pending ON extensions(duty_id) WHERE state = 'pending';
 CREATE INDEX extensions_duty ON extensions(duty_id);
-CREATE INDEX extensions_created ON extensions(created_at);
+-- A period's extension requests, read from this index alone (migration 17).
+CREATE INDEX extensions_created ON extensions(created_at, duty_id, requested_by, state,
+	old_deadline, new_deadline);
 
 CREATE TRIGGER extensions_answer_once
 BEFORE UPDATE ON extensions

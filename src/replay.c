@@ -1571,6 +1571,24 @@ duty_set(const struct store_duty_set *set, void *arg)
 
 /* --- the whole -------------------------------------------------------------- */
 
+static int
+done_days_differ(const char *unit, const char *day, int handoffs, const char *kept,
+    const char *counted, void *arg)
+{
+	struct rp *r = arg;
+
+	/* TRANSLATORS: a day's duties done, and of them on time, late and
+	 * bounced, with so many handoffs. */
+	snprintf(r->v1, sizeof(r->v1), _("%s, %d handoffs: %s"), day, handoffs,
+	    kept != NULL ? kept : "-");
+	snprintf(r->v2, sizeof(r->v2), _("%s, %d handoffs: %s"), day, handoffs,
+	    counted != NULL ? counted : "-");
+	differs(r, REPLAY_UNIT, unit != NULL ? unit : "?",
+	    NC_("verify", "duties done, on time, late, bounced, kept for the report"),
+	    r->v1, r->v2);
+	return r->stop;
+}
+
 enum rv_code
 replay_ledger(struct store *st, replay_fn fn, void *arg, long long *found,
     struct rv_err *err)
@@ -1590,6 +1608,11 @@ replay_ledger(struct store *st, replay_fn fn, void *arg, long long *found,
 		org_finish(&r);
 	if (rc == RV_OK && !r.stop && !r.failed)
 		rc = store_replay_duties(st, duty_set, &r, err);
+	/* The report's figures of duties done by day, which follow the
+	 * duties (just checked against the history) by the schema's
+	 * triggers: counted again from them. */
+	if (rc == RV_OK && !r.stop && !r.failed)
+		rc = store_report_done_days_check(st, done_days_differ, &r, err);
 	if (rc == RV_OK && r.failed)
 		rc = err_set(err, RV_STORAGE, _("out of memory while replaying the history"));
 	*found = r.found;

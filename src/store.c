@@ -96,6 +96,7 @@ enum stmt {
 	ST_CHAIN_HEAD,
 	ST_GRAPH_EDGES,
 	ST_REPORT_UNITS,
+	ST_REPORT_DONE_DAYS_CHECK,
 	ST_REPORT_PEOPLE,
 	/* Issue 14: the ledger is the program's (heads, seals, the replay). */
 	ST_HEAD_ADD,
@@ -439,25 +440,33 @@ enum stmt {
 	" AND NOT (d.status = 'cancelled' AND d.closed_on <= ?3)"
 /*
  * The last day of a duty that a period may start on and still count it:
- * its done day, or never (not done, or sent back once: its done day as of
- * the period's end is read from its history).  duties_report holds it
- * second (migration 15), so that each unit's duties that may count are
- * one range of it, read in the order of the units and never sorted; the
- * duties done before the period are never read.  The expression must stay
- * the index's, word for word.
+ * the day it was cancelled, its done day, or never (not done, or sent back
+ * once: its done day as of the period's end is read from its history).
+ * duties_report holds it second (migration 15), so that each unit's
+ * duties that may count are one range of it, read in the order of the
+ * units and never sorted; the duties done or cancelled before the period
+ * are never read.  The expression must stay the index's, word for word
+ * (INDEXED BY makes the statement fail to prepare otherwise).
  */
 #define REPORT_MAY_COUNT_UNTIL \
-	"CASE WHEN d.reopened > 0 THEN '9999-12-31'" \
+	"CASE WHEN d.status = 'cancelled' THEN d.closed_on" \
+	" WHEN d.reopened > 0 THEN '9999-12-31'" \
 	" ELSE ifnull(d.done_on, '9999-12-31') END"
-#define REPORT_MAY_COUNT \
+/*
+ * The duties read one by one, from the range of each unit whose last day
+ * is (from): by person, every duty that may count (">= ?1"); by unit,
+ * only those whose last day is after the day the report is taken at
+ * ("> ?3": open, sent back once, or done or cancelled after it), since
+ * the duties done in the period and never sent back are counted from
+ * report_done_days (REPORT_DONE_DAYS).
+ */
+#define REPORT_CANDIDATES(from) \
+	REPORT_DUTY_COLUMNS \
 	" FROM units su CROSS JOIN duties d INDEXED BY duties_report" \
-	"  ON d.lead_unit_id = su.id WHERE " REPORT_MAY_COUNT_UNTIL " >= ?1" \
-	REPORT_DUTY_KEPT
-#define REPORT_CANDIDATES \
-	REPORT_DUTY_COLUMNS REPORT_MAY_COUNT \
-	"  AND (?11 IS NULL OR su.id IN (SELECT id FROM scope))"
+	"  ON d.lead_unit_id = su.id WHERE " REPORT_MAY_COUNT_UNTIL " " from \
+	REPORT_DUTY_KEPT "  AND (?11 IS NULL OR su.id IN (SELECT id FROM scope))"
 /* Not materialised: it is read once, unit by unit, and never copied. */
-#define REPORT_COUNTED \
+#define REPORT_COUNTED(from) \
 	"WITH RECURSIVE scope(id) AS (" \
 	"  SELECT id FROM units WHERE ?4 IS NULL OR id = ?4" \
 	"  UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id" \
@@ -468,7 +477,7 @@ enum stmt {
 	"   ELSE ifnull((SELECT max(date(p.at, 'localtime')) FROM progress_notes p" \
 	"    WHERE p.duty_id = c0.id AND date(p.at, 'localtime') <= ?3)," \
 	"    date(c0.created_at, 'localtime')) END AS last_day" \
-	"  FROM (" REPORT_CANDIDATES ") c0" \
+	"  FROM (" REPORT_CANDIDATES(from) ") c0" \
 	"  WHERE c0.done IS NULL OR c0.done >= ?1)"
 
 /* The duty columns, grouped by the unit or the owner. */
@@ -483,6 +492,32 @@ enum stmt {
 	"  count(*) FILTER (WHERE c.done IS NULL AND (rv_flags('open', c.deadline," \
 	"   c.od, NULL, c.last_day, NULL, 0, 0, 0) & ?6) <> 0) AS stalled" \
 	"  FROM counted c GROUP BY " group ")"
+
+/*
+ * The duties done in the period and never sent back, by unit: the days of
+ * the period added up from report_done_days (migration 17: kept by the
+ * schema's triggers, counted again by roviec verify), in the order of the
+ * units.  Submitted or done, not cancelled: each counts as done on its
+ * day (made before it, so by ?3).
+ */
+#define REPORT_DONE_DAYS \
+	" done_days AS (SELECT su.id AS gid, sum(f.done) AS assigned," \
+	"  sum(f.on_time) AS on_time, sum(f.late) AS late, sum(f.bounced) AS bounced," \
+	"  ifnull(sum(f.done) FILTER (WHERE f.handoffs >= ?5), 0) AS tossed" \
+	"  FROM units su CROSS JOIN report_done_days f" \
+	"  ON f.unit_id = su.id AND f.day BETWEEN ?1 AND ?3" \
+	"  WHERE ?11 IS NULL OR su.id IN (SELECT id FROM scope) GROUP BY su.id)"
+
+/* By unit: the duties read one by one and those added up by day. */
+#define REPORT_UNIT_COLUMNS \
+	"ifnull(a.assigned, 0) + ifnull(f.assigned, 0) AS assigned," \
+	" ifnull(a.on_time, 0) + ifnull(f.on_time, 0) AS on_time," \
+	" ifnull(a.late, 0) + ifnull(f.late, 0) AS late," \
+	" ifnull(a.open_in_time, 0) AS open_in_time," \
+	" ifnull(a.open_overdue, 0) AS open_overdue," \
+	" ifnull(a.bounced, 0) + ifnull(f.bounced, 0) AS bounced," \
+	" ifnull(a.tossed, 0) + ifnull(f.tossed, 0) AS tossed," \
+	" ifnull(a.stalled, 0) AS stalled"
 
 #define REPORT_AGG_COLUMNS \
 	"ifnull(a.assigned, 0) AS assigned, ifnull(a.on_time, 0) AS on_time," \
@@ -540,21 +575,21 @@ enum stmt {
 	REPORT_PARTS "  GROUP BY su.id)"
 
 #define REPORT_BY_UNIT_SQL \
-	REPORT_COUNTED "," REPORT_AGG("c.unit_id") "," REPORT_SUPPORT "," \
-	REPORT_EVENTS("h.from_unit_id", "d.lead_unit_id") "," \
+	REPORT_COUNTED("> ?3") "," REPORT_AGG("c.unit_id") "," REPORT_DONE_DAYS "," \
+	REPORT_SUPPORT "," REPORT_EVENTS("h.from_unit_id", "d.lead_unit_id") "," \
 	" rows AS (SELECT u.code AS key, u.name AS name, NULL AS unit_code," \
-	"  " REPORT_AGG_COLUMNS "," \
+	"  " REPORT_UNIT_COLUMNS "," \
 	"  " REPORT_EVENT_COLUMNS "," \
 	"  ifnull(sp.parts, 0) AS parts, ifnull(sp.delivered, 0) AS delivered," \
 	"  ifnull(sp.delivered_in_time, 0) AS delivered_in_time," \
 	"  ifnull(sp.owed_overdue, 0) AS owed_overdue, sp.avg_days AS avg_days" \
 	" FROM units u JOIN scope ON scope.id = u.id" \
-	" LEFT JOIN agg a ON a.gid = u.id" \
+	" LEFT JOIN agg a ON a.gid = u.id LEFT JOIN done_days f ON f.gid = u.id" \
 	" LEFT JOIN hev ON hev.gid = u.id LEFT JOIN xev ON xev.gid = u.id" \
 	" LEFT JOIN sp ON sp.unit_id = u.id)"
 
 #define REPORT_BY_PERSON_SQL \
-	REPORT_COUNTED "," REPORT_AGG("c.owner_id") "," \
+	REPORT_COUNTED(">= ?1") "," REPORT_AGG("c.owner_id") "," \
 	REPORT_EVENTS("h.proposed_by", "x.requested_by") "," \
 	" rows AS (SELECT p.login AS key, p.full_name AS name, pu.code AS unit_code," \
 	"  " REPORT_AGG_COLUMNS "," \
@@ -910,6 +945,25 @@ static const char *const sqls[ST__MAX] = {
 	" GROUP BY h.from_unit_id, h.to_unit_id"
 	" ORDER BY count(*) DESC, fu.code, tu.code",
 	[ST_REPORT_UNITS] = REPORT_SQL(REPORT_BY_UNIT_SQL),
+	/* report_done_days against the duties counted again, the rows that
+	 * differ (migration 17's triggers; roviec verify). */
+	[ST_REPORT_DONE_DAYS_CHECK] =
+	"WITH want AS (SELECT lead_unit_id AS unit_id, done_on AS day, handoffs,"
+	"  count(*) AS done, sum(done_on <= original_deadline) AS on_time,"
+	"  sum(done_on > original_deadline) AS late, sum(bounced > 0) AS bounced"
+	"  FROM duties WHERE reopened = 0 AND status IN ('submitted', 'done')"
+	"  GROUP BY lead_unit_id, done_on, handoffs)"
+	" SELECT u.code, x.day, x.handoffs, x.kept, x.counted FROM ("
+	"  SELECT coalesce(k.unit_id, w.unit_id) AS unit_id, coalesce(k.day, w.day) AS day,"
+	"   coalesce(k.handoffs, w.handoffs) AS handoffs,"
+	"   CASE WHEN k.done IS NOT NULL THEN printf('%d/%d/%d/%d', k.done, k.on_time,"
+	"    k.late, k.bounced) END AS kept,"
+	"   CASE WHEN w.done IS NOT NULL THEN printf('%d/%d/%d/%d', w.done, w.on_time,"
+	"    w.late, w.bounced) END AS counted"
+	"  FROM report_done_days k FULL JOIN want w ON w.unit_id = k.unit_id"
+	"   AND w.day = k.day AND w.handoffs = k.handoffs) x"
+	" LEFT JOIN units u ON u.id = x.unit_id"
+	" WHERE x.kept IS NOT x.counted ORDER BY u.code, x.day, x.handoffs",
 	[ST_REPORT_PEOPLE] = REPORT_SQL(REPORT_BY_PERSON_SQL),
 	PAGE_STMTS(PAGE_LEAD, TAB_LEAD),
 	PAGE_STMTS(PAGE_SUPPORT, TAB_SUPPORT),
@@ -3588,6 +3642,22 @@ store_history_head(struct store *st, long long *id, char hash[65], char at[32],
 	}
 	sqlite3_reset(s);
 	return RV_OK;
+}
+
+enum rv_code
+store_report_done_days_check(struct store *st, store_done_days_fn fn, void *arg,
+    struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_REPORT_DONE_DAYS_CHECK, err);
+	int rc;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (fn(col_str(s, 0), col_str(s, 1), sqlite3_column_int(s, 2), col_str(s, 3),
+		    col_str(s, 4), arg))
+			break;
+	return rows_done(st, s, rc, err);
 }
 
 enum rv_code

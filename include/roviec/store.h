@@ -510,6 +510,18 @@ typedef int (*store_duty_set_fn)(const struct store_duty_set *set, void *arg);
 enum rv_code store_replay_duties(struct store *st, store_duty_set_fn fn,
     void *arg, struct rv_err *err);
 
+/*
+ * The report's kept figures (report_done_days, migration 17) against the
+ * duties counted again: fn is called for each unit, day done and number
+ * of handoffs whose figures differ, with the kept and the counted ones as
+ * "done/on time/late/bounced" (NULL: no row); fn returning nonzero stops.
+ * In the caller's read transaction.
+ */
+typedef int (*store_done_days_fn)(const char *unit, const char *day, int handoffs,
+    const char *kept, const char *counted, void *arg);
+enum rv_code store_report_done_days_check(struct store *st, store_done_days_fn fn,
+    void *arg, struct rv_err *err);
+
 /* Counts rows of a whole table: which is one of "duties", "history",
  * "handoffs", "people", "units", or "admins" (people with that role). */
 enum rv_code store_count(struct store *st, const char *which, long long *n,

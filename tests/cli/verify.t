@@ -211,6 +211,22 @@ for kept in "duty_created_at|'2020-01-01T00:00:00Z'|moment made" \
 	expect 1 "a part's kept $what changed behind roviec's back fails verify" verify
 	like "$err" "holds $what kept with the part of P2's part" "naming the part and the $what"
 done
+# The report's figures of duties done by day (migration 17), kept by the
+# schema's triggers: changed, removed or made up by hand, verify counts
+# them again from the duties and names the unit and the day.
+is "$(sqlite3 "$GOOD" "SELECT count(*) > 0 FROM report_done_days")" 1 "the good database has duties done, counted by day"
+tamper done_days "UPDATE report_done_days SET on_time = on_time + 1
+    WHERE (unit_id, day, handoffs) = (SELECT unit_id, day, handoffs FROM report_done_days LIMIT 1)"
+expect 1 "a day's figures changed behind roviec's back fail verify" verify
+like "$err" "unit [A-Z0-9]+ holds duties done, on time, late, bounced, kept for the report '[0-9-]{10}, [0-9]+ handoffs: [0-9/]+' where its history says '[0-9-]{10}, [0-9]+ handoffs: [0-9/]+'" \
+    "naming the unit, the day and both counts"
+tamper done_days_gone "DELETE FROM report_done_days
+    WHERE (unit_id, day, handoffs) = (SELECT unit_id, day, handoffs FROM report_done_days LIMIT 1)"
+expect 1 "a day's figures removed behind roviec's back fail verify" verify
+like "$err" "kept for the report '[0-9-]{10}, [0-9]+ handoffs: -' where" "showing none kept"
+tamper done_days_made "INSERT INTO report_done_days VALUES ((SELECT min(id) FROM units), '2020-02-02', 0, 5, 5, 0, 0)"
+expect 1 "a day's figures made up behind roviec's back fail verify" verify
+like "$err" "'2020-02-02, 0 handoffs: 5/5/0/0' where its history says '2020-02-02, 0 handoffs: -'" "showing none counted"
 tamper note "INSERT INTO progress_notes (duty_id, person_id, unit_id, at, note) SELECT id, owner_id, lead_unit_id, '2026-01-01T00:00:00Z', 'giả' FROM duties WHERE ref = '$b'"
 expect 1 "a progress note slipped in behind roviec's back fails verify" verify
 like "$err" "progress notes" "naming the notes"
