@@ -3,7 +3,8 @@
 # at random, many times over.  Afterwards the database is whole, every rule
 # of PRODUCT.md rule 1 holds, every action that said it succeeded is in the
 # history, no handoff is half-made, and roviec verify finds the history and
-# every duty's state in agreement.
+# every duty's state in agreement, and the report's figures of duties done
+# by day (kept by triggers) equal to the duties counted again.
 . "$(dirname "$0")/../cli/lib.sh"
 
 ROUNDS=${KILL_ROUNDS:-150}
@@ -28,7 +29,7 @@ writer() {
 		owner=$(sqlite3 "$DB" "SELECT p.login FROM duties d JOIN people p ON p.id = d.owner_id WHERE d.ref = '$ref'" 2>/dev/null)
 		lead=$(sqlite3 "$DB" "SELECT u.code FROM duties d JOIN units u ON u.id = d.lead_unit_id WHERE d.ref = '$ref'" 2>/dev/null)
 		text="w$n-$k"
-		case $((k % 4)) in
+		case $((k % 6)) in
 		0|1)	"$ROVIEC" --db "$DB" --as "$owner" progress "$ref" --note "ghi $text" >/dev/null 2>&1 &&
 			    echo "progress|ghi $text" ;;
 		2)	to=P2; [ "$lead" = P2 ] && to=P1
@@ -44,6 +45,15 @@ writer() {
 			else
 				"$ROVIEC" --db "$DB" --as "$head" accept "$pref" >/dev/null 2>&1 && echo "accepted|$pref"
 			fi ;;
+		# Submissions and send-backs, as many of each, so that the
+		# duties stay open to work on: what the report's figures of
+		# duties done by day (migration 17) follow.
+		4)	"$ROVIEC" --db "$DB" --as "$owner" done "$ref" --note "xong $text" >/dev/null 2>&1 &&
+			    echo "submitted|xong $text" ;;
+		5)	sub=$(sqlite3 "$DB" "SELECT ref FROM duties WHERE status = 'submitted' ORDER BY random() LIMIT 1" 2>/dev/null)
+			[ -n "$sub" ] || continue
+			"$ROVIEC" --db "$DB" --as chutich reopen "$sub" --reason "làm lại $text" >/dev/null 2>&1 &&
+			    echo "reopened|làm lại $text" ;;
 		esac
 	done >"$T/log.$n"
 }
@@ -93,13 +103,22 @@ missing=0
 while IFS='|' read -r action text; do
 	case "$action" in
 	accepted) continue ;;
+	submitted) q="SELECT count(*) FROM history WHERE action = 'submitted' AND text = '$text'" ;;
+	reopened) q="SELECT count(*) FROM history WHERE action = 'reopened' AND text = '$text'" ;;
 	transfer) q="SELECT count(*) FROM history WHERE action = 'transfer' AND text = '$text'" ;;
 	rejected) q="SELECT count(*) FROM history WHERE action = 'rejected' AND text = '$text'" ;;
 	*) q="SELECT count(*) FROM history WHERE action = 'progress' AND text = '$text'" ;;
 	esac
 	[ "$(sqlite3 "$DB" "$q")" = 1 ] || { missing=$((missing + 1)); echo "# missing: $action $text"; }
 done < "$T/log"
-is "$missing" 0 "every progress note, proposal and rejection that reported success is in the history once"
+is "$missing" 0 "every progress note, proposal, rejection, submission and send-back that reported success is in the history once"
+ok $([ "$(grep -c '^submitted|' "$T/log")" -gt 0 ] && [ "$(grep -c '^reopened|' "$T/log")" -gt 0 ]; echo $?) \
+    "some submissions and send-backs succeeded between the kills"
+# The report's figures of duties done by day (migration 17) are exactly
+# the duties submitted or done and never sent back.
+is "$(sqlite3 "$DB" "SELECT ifnull(sum(done), 0) FROM report_done_days")" \
+    "$(sqlite3 "$DB" "SELECT count(*) FROM duties WHERE reopened = 0 AND status IN ('submitted', 'done')")" \
+    "the figures of duties done by day count every duty submitted or done and never sent back"
 acc=$(grep -c '^accepted|' "$T/log")
 ok $([ "$(sqlite3 "$DB" "SELECT count(*) FROM history WHERE action = 'accepted'")" -ge "$acc" ]; echo $?) \
     "the history holds at least the $acc acceptances reported"
