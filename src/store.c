@@ -407,7 +407,8 @@ enum stmt {
  * The accountability report (see store_report in store.h).  Parameters:
  * ?1 from, ?2 to, ?3 the day the states are taken at (to, or today if
  * sooner), ?4 the unit whose subtree is reported (NULL: all), ?5 the tossed
- * threshold, ?6 the stalled flag's bit, ?7 the history head, ?8 its entry,
+ * threshold, ?6 the last day of work that leaves a duty open on ?3 stalled
+ * (report_stalled_by), ?7 the history head, ?8 its entry,
  * ?9 a JSON merge patch removing the keys the kind of row has not.
  *
  * ?10 the UTC moment the day after ?3 begins (local midnight), ?11 ?4
@@ -489,8 +490,7 @@ enum stmt {
 	"  count(*) FILTER (WHERE c.done IS NULL AND c.od < ?3) AS open_overdue," \
 	"  count(*) FILTER (WHERE c.bounced > 0) AS bounced," \
 	"  count(*) FILTER (WHERE c.handoffs >= ?5) AS tossed," \
-	"  count(*) FILTER (WHERE c.done IS NULL AND (rv_flags('open', c.deadline," \
-	"   c.od, NULL, c.last_day, NULL, 0, 0, 0) & ?6) <> 0) AS stalled" \
+	"  count(*) FILTER (WHERE c.done IS NULL AND c.last_day <= ?6) AS stalled" \
 	"  FROM counted c GROUP BY " group ")"
 
 /*
@@ -3644,6 +3644,24 @@ store_history_head(struct store *st, long long *id, char hash[65], char at[32],
 	return RV_OK;
 }
 
+/*
+ * FLAG_STALLED's rule (flags_compute) as a day: an open duty is stalled on
+ * as_of when its last work was on this day or before, the latest day with
+ * at least stalled_days working days from it to as_of (fewer as the day
+ * comes nearer), so that the report compares days instead of calling
+ * rv_flags on each open duty.
+ */
+static const char *
+report_stalled_by(const struct store *st, day_t as_of, char buf[11])
+{
+	day_t day = as_of;
+
+	while (dates_working_days(day, as_of, &st->rules.cal) < st->rules.stalled_days)
+		day--;
+	dates_iso(day, buf);
+	return buf;
+}
+
 enum rv_code
 store_report_done_days_check(struct store *st, store_done_days_fn fn, void *arg,
     struct rv_err *err)
@@ -3665,7 +3683,8 @@ store_report(struct store *st, const struct store_report_query *q,
     store_report_fn fn, void *arg, struct rv_err *err)
 {
 	sqlite3_stmt *s = stmt(st, q->by_person ? ST_REPORT_PEOPLE : ST_REPORT_UNITS, err);
-	day_t today = st->today, as_of;
+	day_t as_of;
+	char stalled_by[11];
 	enum rv_code code;
 	int rc;
 
@@ -3678,7 +3697,7 @@ store_report(struct store *st, const struct store_report_query *q,
 	bind_text(s, 3, q->as_of);
 	bind_id(s, 4, q->unit_id);
 	sqlite3_bind_int(s, 5, st->rules.tossed_handoffs);
-	sqlite3_bind_int(s, 6, FLAG_STALLED);
+	bind_text(s, 6, report_stalled_by(st, as_of, stalled_by));
 	bind_text(s, 7, q->head);
 	sqlite3_bind_int64(s, 8, q->head_id);
 	/* The keys a row of this kind does not have (a merge patch's null
@@ -3692,8 +3711,6 @@ store_report(struct store *st, const struct store_report_query *q,
 	    "{\"support_parts\":null,\"support_delivered\":null,"
 	    "\"support_delivered_in_time\":null,\"support_owed_overdue\":null,"
 	    "\"support_avg_days\":null}" : "{\"login\":null}");
-	/* stalled is measured at as_of, through rv_flags. */
-	st->today = as_of;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct report_row r = {
 			.key = col_str(s, 0), .name = col_str(s, 1), .unit = col_str(s, 2),
@@ -3724,7 +3741,6 @@ store_report(struct store *st, const struct store_report_query *q,
 		if (fn(&r, arg))
 			break;
 	}
-	st->today = today;
 	code = rows_done(st, s, rc, err);
 	return code;
 }
