@@ -274,4 +274,25 @@ for from in "$month" 2020-01-01; do
 	is "$got" "$mine" "from $from: every unit's duties, by category, bounced and tossed, match the raw tables"
 done
 
+# Stalled is counted by comparing each open duty's last day of work with
+# the last day that leaves it stalled today, worked out once from the
+# calendar: per unit it must agree with list --flag stalled (rv_flags, duty
+# by duty), by the default rules and with three days' stall and the last
+# five days holidays.
+stalled_agree() {
+	expect 0 "the report by unit ($1)" report --by unit --format csv
+	got=$(printf '%s\n' "$out" | sed 1d | awk -F, '$13 > 0 { print $1 "," $13 }' | sort)
+	expect 0 "list --flag stalled ($1)" list --flag stalled --all --format csv
+	mine=$(printf '%s\n' "$out" | sed 1d | perl -MText::ParseWords -ne \
+	    'my @f = parse_line(",", 0, $_); $n{$f[3]}++; END { print "$_,$n{$_}\n" for keys %n }' | sort)
+	ok $([ -n "$mine" ]; echo $?) "some duties are stalled ($1)"
+	is "$got" "$mine" "every unit's stalled duties in the report are those list flags ($1)"
+}
+stalled_agree "the default rules"
+mkdir -p "$XDG_CONFIG_HOME/roviec"
+printf 'stalled_days = 2\nholidays = %s\n' "$(for i in 1 2 3 4 5; do date -d "-$i days" +%F; done | paste -sd, -)" \
+    >"$XDG_CONFIG_HOME/roviec/config"
+stalled_agree "two days, the last five holidays"
+rm -f "$XDG_CONFIG_HOME/roviec/config"
+
 done_testing
