@@ -340,44 +340,33 @@ BEGIN
 		late = late + excluded.late, bounced = bounced + excluded.bounced;
 END;
 
--- A change of what the figures count by: the duty's old count out, its
--- new one in.
-CREATE TRIGGER report_done_days_out
+-- A change of what the figures count by: the duty's old count out (the
+-- last one out takes the row with it, before a row counted down to 1
+-- could be taken), its new one in.
+CREATE TRIGGER report_done_days_update
 AFTER UPDATE OF lead_unit_id, done_on, reopened, status, original_deadline, handoffs,
 	bounced ON duties
-WHEN OLD.reopened = 0 AND OLD.status IN ('submitted', 'done')
-	AND (NEW.lead_unit_id IS NOT OLD.lead_unit_id OR NEW.done_on IS NOT OLD.done_on
+WHEN NEW.lead_unit_id IS NOT OLD.lead_unit_id OR NEW.done_on IS NOT OLD.done_on
 	OR NEW.reopened IS NOT OLD.reopened
 	OR (NEW.status IN ('submitted', 'done')) IS NOT (OLD.status IN ('submitted', 'done'))
 	OR NEW.original_deadline IS NOT OLD.original_deadline
-	OR NEW.handoffs IS NOT OLD.handoffs OR (NEW.bounced > 0) IS NOT (OLD.bounced > 0))
+	OR NEW.handoffs IS NOT OLD.handoffs OR (NEW.bounced > 0) IS NOT (OLD.bounced > 0)
 BEGIN
-	-- The last one out takes the row with it (first, so that a row just
-	-- counted down to 1 stays).
-	DELETE FROM report_done_days WHERE unit_id = OLD.lead_unit_id AND day = OLD.done_on
-		AND handoffs = OLD.handoffs AND done = 1;
+	DELETE FROM report_done_days WHERE OLD.reopened = 0
+		AND OLD.status IN ('submitted', 'done') AND unit_id = OLD.lead_unit_id
+		AND day = OLD.done_on AND handoffs = OLD.handoffs AND done = 1;
 	UPDATE report_done_days SET done = done - 1,
 		on_time = on_time - (OLD.done_on <= OLD.original_deadline),
 		late = late - (OLD.done_on > OLD.original_deadline),
 		bounced = bounced - (OLD.bounced > 0)
-		WHERE unit_id = OLD.lead_unit_id AND day = OLD.done_on
+		WHERE OLD.reopened = 0 AND OLD.status IN ('submitted', 'done')
+		AND unit_id = OLD.lead_unit_id AND day = OLD.done_on
 		AND handoffs = OLD.handoffs AND done > 1;
-END;
-
-CREATE TRIGGER report_done_days_in
-AFTER UPDATE OF lead_unit_id, done_on, reopened, status, original_deadline, handoffs,
-	bounced ON duties
-WHEN NEW.reopened = 0 AND NEW.status IN ('submitted', 'done')
-	AND (NEW.lead_unit_id IS NOT OLD.lead_unit_id OR NEW.done_on IS NOT OLD.done_on
-	OR NEW.reopened IS NOT OLD.reopened
-	OR (NEW.status IN ('submitted', 'done')) IS NOT (OLD.status IN ('submitted', 'done'))
-	OR NEW.original_deadline IS NOT OLD.original_deadline
-	OR NEW.handoffs IS NOT OLD.handoffs OR (NEW.bounced > 0) IS NOT (OLD.bounced > 0))
-BEGIN
 	INSERT INTO report_done_days (unit_id, day, handoffs, done, on_time, late, bounced)
-		VALUES (NEW.lead_unit_id, NEW.done_on, NEW.handoffs, 1,
+		SELECT NEW.lead_unit_id, NEW.done_on, NEW.handoffs, 1,
 		NEW.done_on <= NEW.original_deadline, NEW.done_on > NEW.original_deadline,
-		NEW.bounced > 0)
+		NEW.bounced > 0
+		WHERE NEW.reopened = 0 AND NEW.status IN ('submitted', 'done')
 		ON CONFLICT DO UPDATE SET done = done + 1, on_time = on_time + excluded.on_time,
 		late = late + excluded.late, bounced = bounced + excluded.bounced;
 END;
