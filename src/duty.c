@@ -1078,6 +1078,26 @@ check_record(struct create *c, day_t today, struct rv_err *err)
 		return rc;
 	if ((submitted || done) && c->done_on == DAY_NONE)
 		return err_set(err, RV_REFUSED, _("a duty %s needs its done_on date"), st);
+	/* What the history of an open duty could not hold, and a duty done
+	 * before it was made, which a report would count on a day before it
+	 * existed. */
+	if (strcmp(st, "open") == 0 && c->done_on != DAY_NONE)
+		return err_set(err, RV_REFUSED,
+		    _("an open duty has no done_on: leave it empty, or give the status submitted or done"));
+	if ((submitted || done) && r->created != NULL) {
+		time_t made;
+		day_t made_on;
+		char m[11], d[11];
+
+		if (dates_moment(r->created, &made) == 0 &&
+		    (made_on = dates_local_day(made)) > c->done_on) {
+			dates_iso(made_on, m);
+			dates_iso(c->done_on, d);
+			return err_set(err, RV_REFUSED,
+			    _("the duty was made on %s, after the day it was done (%s): check created and done_on"),
+			    dates_shown(m, (char[11]){ 0 }), dates_shown(d, (char[11]){ 0 }));
+		}
+	}
 	if ((done || cancelled) && c->closed_on == DAY_NONE)
 		return err_set(err, RV_REFUSED, _("a duty %s needs its closed_on date"), st);
 	return RV_OK;

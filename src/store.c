@@ -949,21 +949,24 @@ static const char *const sqls[ST__MAX] = {
 	 * differ (migration 17's triggers; roviec verify). */
 	[ST_REPORT_DONE_DAYS_CHECK] =
 	"WITH want AS (SELECT lead_unit_id AS unit_id, done_on AS day, handoffs,"
-	"  count(*) AS done, sum(done_on <= original_deadline) AS on_time,"
-	"  sum(done_on > original_deadline) AS late, sum(bounced > 0) AS bounced"
+	"  printf('%d/%d/%d/%d', count(*), sum(done_on <= original_deadline),"
+	"  sum(done_on > original_deadline), sum(bounced > 0)) AS figures"
 	"  FROM duties WHERE reopened = 0 AND status IN ('submitted', 'done')"
-	"  GROUP BY lead_unit_id, done_on, handoffs)"
-	" SELECT u.code, x.day, x.handoffs, x.kept, x.counted FROM ("
-	"  SELECT coalesce(k.unit_id, w.unit_id) AS unit_id, coalesce(k.day, w.day) AS day,"
-	"   coalesce(k.handoffs, w.handoffs) AS handoffs,"
-	"   CASE WHEN k.done IS NOT NULL THEN printf('%d/%d/%d/%d', k.done, k.on_time,"
-	"    k.late, k.bounced) END AS kept,"
-	"   CASE WHEN w.done IS NOT NULL THEN printf('%d/%d/%d/%d', w.done, w.on_time,"
-	"    w.late, w.bounced) END AS counted"
-	"  FROM report_done_days k FULL JOIN want w ON w.unit_id = k.unit_id"
-	"   AND w.day = k.day AND w.handoffs = k.handoffs) x"
-	" LEFT JOIN units u ON u.id = x.unit_id"
-	" WHERE x.kept IS NOT x.counted ORDER BY u.code, x.day, x.handoffs",
+	"  GROUP BY lead_unit_id, done_on, handoffs),"
+	" kept AS (SELECT unit_id, day, handoffs,"
+	"  printf('%d/%d/%d/%d', done, on_time, late, bounced) AS figures"
+	"  FROM report_done_days),"
+	/* Each kept row against its count (none: NULL), then each count
+	 * that has no kept row (two outer joins: SQLite before 3.39 has no
+	 * full one). */
+	" x AS (SELECT k.unit_id, k.day, k.handoffs, k.figures AS kept, w.figures AS counted"
+	"  FROM kept k LEFT JOIN want w ON w.unit_id = k.unit_id AND w.day = k.day"
+	"   AND w.handoffs = k.handoffs WHERE w.figures IS NOT k.figures"
+	"  UNION ALL SELECT w.unit_id, w.day, w.handoffs, NULL, w.figures"
+	"  FROM want w WHERE NOT EXISTS (SELECT 1 FROM report_done_days k"
+	"   WHERE k.unit_id = w.unit_id AND k.day = w.day AND k.handoffs = w.handoffs))"
+	" SELECT u.code, x.day, x.handoffs, x.kept, x.counted FROM x"
+	" LEFT JOIN units u ON u.id = x.unit_id ORDER BY u.code, x.day, x.handoffs",
 	[ST_REPORT_PEOPLE] = REPORT_SQL(REPORT_BY_PERSON_SQL),
 	PAGE_STMTS(PAGE_LEAD, TAB_LEAD),
 	PAGE_STMTS(PAGE_SUPPORT, TAB_SUPPORT),

@@ -188,6 +188,23 @@ done
 unlike "$err" "rules.csv:12:" "the first use of a uuid is fine"
 is "$(dump | md5sum)" "$sum" "and nothing was imported"
 
+# A record that cannot have happened: an open duty with a day it was done
+# (its history could not hold it), and a duty done before it was made
+# (a report would count it on a day before it existed).
+cat >"$T/when.csv" <<EOF2
+title,lead,owner,deadline,result,basis,assigner,created,original_deadline,status,done_on,closed_on
+Việc mở,P1,off1,2026-06-30,KQ,CV,chutich,2026-06-01T02:00:00Z,2026-06-30,open,2026-06-10,
+Việc xong,P1,off1,2026-06-30,KQ,CV,chutich,2026-06-20T02:00:00Z,2026-06-30,done,2026-06-10,2026-06-11
+Việc đúng,P1,off1,2026-06-30,KQ,CV,chutich,2026-06-01T02:00:00Z,2026-06-30,done,2026-06-10,2026-06-11
+EOF2
+run import "$T/when.csv"
+is "$rc" 1 "an impossible record is refused"
+like "$err" "when.csv:2: .*an open duty has no done_on" "line 2: the open duty with a done day"
+like "$err" "when.csv:3: .*made on (2026-06-20|20/06/2026), after the day it was done \\((2026-06-10|10/06/2026)\\)" \
+    "line 3: the duty done before it was made"
+unlike "$err" "when.csv:4:" "the duty made before it was done is fine"
+is "$(dump | md5sum)" "$sum" "and nothing was imported"
+
 # --- hostile text through a cell ----------------------------------------------
 
 # csv_case NAME FILE: a one-duty CSV whose title is the case's exact bytes.
