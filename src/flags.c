@@ -60,6 +60,17 @@ flags_compute(const struct flag_facts *f, const struct flag_rules *r, day_t toda
 	return flags;
 }
 
+day_t
+flags_stalled_by(const struct flag_rules *r, day_t today)
+{
+	day_t day = today;
+
+	/* Fewer working days as the day comes nearer today. */
+	while (dates_working_days(day, today, &r->cal) < r->stalled_days)
+		day--;
+	return day;
+}
+
 const char *
 flags_word(unsigned flag)
 {

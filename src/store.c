@@ -408,7 +408,7 @@ enum stmt {
  * ?1 from, ?2 to, ?3 the day the states are taken at (to, or today if
  * sooner), ?4 the unit whose subtree is reported (NULL: all), ?5 the tossed
  * threshold, ?6 the last day of work that leaves a duty open on ?3 stalled
- * (report_stalled_by), ?7 the history head, ?8 its entry,
+ * (flags_stalled_by), ?7 the history head, ?8 its entry,
  * ?9 a JSON merge patch removing the keys the kind of row has not.
  *
  * ?10 the UTC moment the day after ?3 begins (local midnight), ?11 ?4
@@ -498,7 +498,8 @@ enum stmt {
  * the period added up from report_done_days (migration 17: kept by the
  * schema's triggers, counted again by roviec verify), in the order of the
  * units.  Submitted or done, not cancelled: each counts as done on its
- * day (made before it, so by ?3).
+ * day, and was made by then (import refuses a duty made after the day it
+ * was done), so by ?3.
  */
 #define REPORT_DONE_DAYS \
 	" done_days AS (SELECT su.id AS gid, sum(f.done) AS assigned," \
@@ -3647,24 +3648,6 @@ store_history_head(struct store *st, long long *id, char hash[65], char at[32],
 	return RV_OK;
 }
 
-/*
- * FLAG_STALLED's rule (flags_compute) as a day: an open duty is stalled on
- * as_of when its last work was on this day or before, the latest day with
- * at least stalled_days working days from it to as_of (fewer as the day
- * comes nearer), so that the report compares days instead of calling
- * rv_flags on each open duty.
- */
-static const char *
-report_stalled_by(const struct store *st, day_t as_of, char buf[11])
-{
-	day_t day = as_of;
-
-	while (dates_working_days(day, as_of, &st->rules.cal) < st->rules.stalled_days)
-		day--;
-	dates_iso(day, buf);
-	return buf;
-}
-
 enum rv_code
 store_report_done_days_check(struct store *st, store_done_days_fn fn, void *arg,
     struct rv_err *err)
@@ -3700,7 +3683,9 @@ store_report(struct store *st, const struct store_report_query *q,
 	bind_text(s, 3, q->as_of);
 	bind_id(s, 4, q->unit_id);
 	sqlite3_bind_int(s, 5, st->rules.tossed_handoffs);
-	bind_text(s, 6, report_stalled_by(st, as_of, stalled_by));
+	/* Stalled on as_of by FLAG_STALLED's rule, compared as days. */
+	dates_iso(flags_stalled_by(&st->rules, as_of), stalled_by);
+	bind_text(s, 6, stalled_by);
 	bind_text(s, 7, q->head);
 	sqlite3_bind_int64(s, 8, q->head_id);
 	/* The keys a row of this kind does not have (a merge patch's null

@@ -61,6 +61,15 @@ void flags_default_rules(struct flag_rules *rules);
 unsigned flags_compute(const struct flag_facts *facts,
     const struct flag_rules *rules, day_t today);
 
+/*
+ * FLAG_STALLED's rule as a day: an open duty whose last progress was on
+ * this day or before is stalled today, one whose last progress was later
+ * is not (the latest day with at least stalled_days working days from it
+ * to today).  For a count over many duties (the report) that compares
+ * days instead of calling flags_compute on each.
+ */
+day_t flags_stalled_by(const struct flag_rules *rules, day_t today);
+
 /* The word of one flag ("due-soon"); "?" for anything else. */
 const char *flags_word(unsigned flag);
 

@@ -122,6 +122,29 @@ main(void)
 	f = open_duty("2026-11-27", "2026-12-01");
 	ok(flags_compute(&f, &r, fri) & FLAG_DUE_SOON & FLAGS_OF_OPEN, "due soon is one of the open ones");
 
+	/* flags_stalled_by: the day that says which last progress leaves an
+	 * open duty stalled, as flags_compute says duty by duty, around the
+	 * weekends and a holiday, for several thresholds. */
+	r.cal.holidays = holidays;
+	r.cal.n = 1;
+	for (int n = 0; n <= 9; n += 3) {
+		day_t today = day("2026-11-30"), by;
+		int agree = 1;
+
+		r.stalled_days = n;
+		by = flags_stalled_by(&r, today);
+		for (day_t last = today - 30; last <= today; last++) {
+			f = open_duty("2026-11-01", "2027-01-31");
+			f.last_progress_on = last;
+			if (!(flags_compute(&f, &r, today) & FLAG_STALLED) != !(last <= by))
+				agree = 0;
+		}
+		ok(agree, "stalled after %d working days: flags_stalled_by agrees with "
+		    "flags_compute for every last progress in the month before", n);
+	}
+	r.cal.n = 0;
+	r.stalled_days = 7;
+
 	/* Words. */
 	for (int i = 0; i < FLAG_COUNT; i++) {
 		ok(flags_parse(flags_word(1u << i), &flag) == 0 && flag == 1u << i,
