@@ -2668,23 +2668,62 @@ static const enum column_id eval_columns[] = {
 };
 #define EVAL_CSV_COLUMNS (sizeof(eval_columns) / sizeof(eval_columns[0]))
 
+/* A cell built piece by piece, its memory kept from row to row: a city's
+ * year lists some 400,000 duties in its rows. */
+struct cell_buf {
+	char *s;
+	size_t len, cap;
+	int failed;	/* out of memory: what was put since is lost */
+};
+
+static void
+cell_put(struct cell_buf *c, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (c->failed)
+		return;
+	if (c->len + n + 1 > c->cap) {
+		size_t cap = c->cap ? c->cap : 256;
+		char *m;
+
+		while (cap < c->len + n + 1)
+			cap *= 2;
+		if ((m = realloc(c->s, cap)) == NULL) {
+			c->failed = 1;
+			return;
+		}
+		c->s = m;
+		c->cap = cap;
+	}
+	memcpy(c->s + c->len, s, n + 1);
+	c->len += n;
+}
+
+static void
+cell_clear(struct cell_buf *c)
+{
+	c->len = 0;
+	if (c->s != NULL)
+		c->s[0] = '\0';
+}
+
 static void
 eval_csv_row(const struct eval_result *r, const struct eval_person *p,
-    const struct eval_sheet *sh, size_t *cursor, const char *const *names)
+    const struct eval_sheet *sh, size_t *cursor, const char *const *names,
+    struct cell_buf *items, struct cell_buf *nd)
 {
 	char n[6][24], v[8][DECIMAL_SIZE], d[8], dd[8], e[8], periods[16], lim[3][24];
 	const struct eval_limit *l = eval_limit_of(r, p->unit_code);
-	char *items = NULL, *nd = NULL;
-	size_t ilen = 0, nlen = 0;
-	FILE *fi = open_memstream(&items, &ilen), *fn = open_memstream(&nd, &nlen);
 	const char *cells[EVAL_CSV_COLUMNS];
 	int ni = 0, nn = 0;
 
+	cell_clear(items);
+	cell_clear(nd);
 	/* The duties behind the figures are on the rows of their periods: a
 	 * year's are on its months' (quarters') rows.  Items are in period
 	 * order: those of this row follow those of the rows before. */
-	for (size_t k = *cursor; k < p->nitems && fi != NULL && fn != NULL &&
-	    sh->period[4] != '\0'; k++) {
+	for (size_t k = *cursor; k < p->nitems && sh->period[4] != '\0'; k++) {
 		const struct eval_item *x = &p->items[k];
 		char off[DECIMAL_SIZE], times[16];
 		int c = strcmp(x->period, sh->period);
@@ -2695,22 +2734,18 @@ eval_csv_row(const struct eval_result *r, const struct eval_person *p,
 			break;
 		*cursor = k + 1;
 		if (x->kind == EVAL_NOT_DONE) {
-			fputs(nn++ ? "; " : "", fn);
-			fputs(x->ref, fn);
+			cell_put(nd, nn++ ? "; " : "");
+			cell_put(nd, x->ref);
 			continue;
 		}
 		snprintf(times, sizeof(times), " %d ", x->times);
-		fputs(ni++ ? "; " : "", fi);
-		fputs(x->ref, fi);
-		fputc(' ', fi);
-		fputs(eval_item_word(x->kind), fi);
-		fputs(times, fi);
-		fputs(decimal_format2(x->percent, off), fi);
+		cell_put(items, ni++ ? "; " : "");
+		cell_put(items, x->ref);
+		cell_put(items, " ");
+		cell_put(items, eval_item_word(x->kind));
+		cell_put(items, times);
+		cell_put(items, decimal_format2(x->percent, off));
 	}
-	if (fi != NULL)
-		fclose(fi);
-	if (fn != NULL)
-		fclose(fn);
 	snprintf(n[0], sizeof(n[0]), "%ld", sh->assigned);
 	snprintf(n[1], sizeof(n[1]), "%ld", sh->done);
 	snprintf(n[2], sizeof(n[2]), "%ld", sh->reopened);
@@ -2746,38 +2781,44 @@ eval_csv_row(const struct eval_result *r, const struct eval_person *p,
 	cells[19] = eval_num(sh->has_total, sh->total, v[7]);
 	cells[20] = eval_rating_word(sh->rating);
 	cells[21] = r->period.kind == EVAL_YEAR && sh->period[4] == '\0' ? periods : "";
-	cells[22] = items != NULL ? items : "";
-	cells[23] = nd != NULL ? nd : "";
+	cells[22] = items->len > 0 ? items->s : "";
+	cells[23] = nd->len > 0 ? nd->s : "";
 	cells[24] = l != NULL ? lim[0] : "";
 	cells[25] = l != NULL ? lim[1] : "";
 	cells[26] = l != NULL ? lim[2] : "";
 	cells[27] = r->head;
-	out_csv_row(stdout, EVAL_CSV_COLUMNS, names, cells);
-	free(items);
-	free(nd);
+	if (!items->failed && !nd->failed)
+		out_csv_row(stdout, EVAL_CSV_COLUMNS, names, cells);
 }
 
 /* The sheets as CSV, plain or in the Excel form (out_csv_set): the
  * columns' names, or their headings for people and cells as their kinds
  * say (a decimal comma where ';' separates). */
-static void
-eval_csv(const struct eval_result *r)
+static enum rv_code
+eval_csv(struct cli *c, const struct eval_result *r)
 {
 	const char *names[EVAL_CSV_COLUMNS];
+	struct cell_buf items = { 0 }, nd = { 0 };
+	int failed;
 
 	_Static_assert(EVAL_CSV_COLUMNS == 28, "eval_csv_row fills 28 cells");
 	for (size_t k = 0; k < EVAL_CSV_COLUMNS; k++)
 		names[k] = column_get(eval_columns[k])->name;
 	out_csv_head(stdout, EVAL_CSV_COLUMNS, names);
-	for (size_t i = 0; i < r->npeople; i++) {
+	for (size_t i = 0; i < r->npeople && !items.failed && !nd.failed; i++) {
 		const struct eval_person *p = &r->people[i];
 		size_t cursor = 0;
 
 		for (size_t b = 0; b < p->nparts; b++)
 			if (p->parts[b].scored)
-				eval_csv_row(r, p, &p->parts[b], &cursor, names);
-		eval_csv_row(r, p, &p->sheet, &cursor, names);
+				eval_csv_row(r, p, &p->parts[b], &cursor, names, &items, &nd);
+		eval_csv_row(r, p, &p->sheet, &cursor, names, &items, &nd);
 	}
+	failed = items.failed || nd.failed;
+	free(items.s);
+	free(nd.s);
+	/* A row without its duties would be a sheet that lies: say so. */
+	return failed ? err_set(&c->err, RV_STORAGE, _("out of memory")) : RV_OK;
 }
 
 /* A JSON string: quotes, backslashes and controls escaped. */
@@ -2945,7 +2986,7 @@ cmd_evaluate(struct cli *c)
 	if (format == OUT_JSON)
 		rc = eval_json(c, &r);
 	else if (format == OUT_CSV)
-		eval_csv(&r);
+		rc = eval_csv(c, &r);
 	else
 		rc = eval_table(c, &r);
 	eval_free(&r);

@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "roviec/i18n.h"
 #include "roviec/text.h"
@@ -82,11 +83,24 @@ decimal_format(long hundredths, char buf[DECIMAL_SIZE])
 char *
 decimal_format2(long hundredths, char buf[DECIMAL_SIZE])
 {
-	long whole = hundredths / 100, frac = hundredths % 100;
+	/* By hand, not snprintf: a city's year of sheets writes some
+	 * 400,000 of them. */
+	unsigned long v = hundredths < 0 ? 0UL - (unsigned long)hundredths :
+	    (unsigned long)hundredths;
+	char tmp[DECIMAL_SIZE], *p = tmp + sizeof(tmp);
 
-	if (frac < 0)
-		frac = -frac;
-	snprintf(buf, DECIMAL_SIZE, "%s%ld.%02ld", hundredths < 0 && whole == 0 ? "-" : "",
-	    whole, frac);
+	*--p = '\0';
+	*--p = (char)('0' + v % 10);
+	v /= 10;
+	*--p = (char)('0' + v % 10);
+	v /= 10;
+	*--p = '.';
+	do {
+		*--p = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0);
+	if (hundredths < 0)
+		*--p = '-';
+	memcpy(buf, p, (size_t)(tmp + sizeof(tmp) - p));
 	return buf;
 }

@@ -470,13 +470,34 @@ out_table_free(struct out_table *t)
 	free(t);
 }
 
+/* The length of a cell that is written as it stands: printable ASCII, no
+ * quote and no separator (what text_sanitize leaves unchanged and CSV
+ * does not quote); -1 for any other. */
+static long
+csv_plain_len(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	for (; *p != '\0'; p++)
+		if (*p < 0x20 || *p > 0x7E || *p == '"' || *p == (unsigned char)csv_form.sep)
+			return -1;
+	return (long)(p - (const unsigned char *)s);
+}
+
 void
 out_csv_field(FILE *f, const char *s)
 {
 	char *safe;
+	long plain;
 
 	if (s == NULL)
 		s = "";
+	/* Most cells (codes, days, numbers, a city's lists of refs) need
+	 * nothing done: no copy made for them. */
+	if ((plain = csv_plain_len(s)) >= 0) {
+		fwrite(s, 1, (size_t)plain, f);
+		return;
+	}
 	/* Whatever reads the file later may print it on a terminal: no
 	 * control character is written raw, but a cell's lines and tabs
 	 * stay (on a terminal, they too are shown inert). */

@@ -174,10 +174,67 @@ test_random(void)
 	    "(%d differ)", TABLES, bad);
 }
 
+/* One CSV cell as out_csv_field writes it to a file, malloc'd. */
+static char *
+csv_cell(const char *s)
+{
+	FILE *f = tmpfile();
+	char *buf = NULL;
+	long len;
+
+	if (f == NULL)
+		return NULL;
+	out_csv_field(f, s);
+	if ((len = ftell(f)) >= 0 && (buf = malloc((size_t)len + 1)) != NULL) {
+		rewind(f);
+		buf[fread(buf, 1, (size_t)len, f)] = '\0';
+	}
+	fclose(f);
+	return buf;
+}
+
+/* A cell written as it stands (printable ASCII, nothing to quote) and
+ * every other kind: quoted, made inert, each separator of each form. */
+static void
+test_csv_cells(void)
+{
+	static const struct {
+		int excel;
+		char sep;
+		const char *in, *want, *name;
+	} c[] = {
+		{ 0, ',', "P1-0001; P2-0002 progress 1 0.04", "P1-0001; P2-0002 progress 1 0.04",
+		  "printable ASCII as it stands" },
+		{ 0, ',', "", "", "an empty cell" },
+		{ 0, ',', "a,b", "\"a,b\"", "the separator quoted" },
+		{ 1, ';', "a,b", "a,b", "a comma in the Excel form as it stands" },
+		{ 1, ';', "a;b", "\"a;b\"", "the Excel form's separator quoted" },
+		{ 0, ',', "say \"no\"", "\"say \"\"no\"\"\"", "a quote doubled" },
+		{ 0, ',', "two\nlines", "\"two\nlines\"", "a line feed kept, quoted" },
+		{ 0, ',', "a\x1b[2Jb", "a\xe2\x90\x9b[2Jb", "an escape made inert" },
+		{ 0, ',', "del\x7f", "del\xe2\x90\xa1", "DEL made inert" },
+		{ 0, ',', "Ph\xc6\xb0\xe1\xbb\x9dng", "Ph\xc6\xb0\xe1\xbb\x9dng",
+		  "UTF-8 through the slow path, unchanged" },
+		{ 0, ',', "bad\xff", "bad\xef\xbf\xbd", "invalid UTF-8 replaced" },
+		{ 0, ',', "~ {|} !", "~ {|} !", "the ends of printable ASCII" },
+	};
+
+	for (size_t i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		char *got;
+
+		out_csv_set(c[i].excel, c[i].sep);
+		got = csv_cell(c[i].in);
+		is_str(got, c[i].want, c[i].name);
+		free(got);
+	}
+	out_csv_set(0, ',');
+}
+
 int
 main(void)
 {
 	test_by_hand();
 	test_random();
+	test_csv_cells();
 	return done_testing();
 }
