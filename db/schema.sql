@@ -164,6 +164,18 @@ CREATE INDEX duties_report ON duties(lead_unit_id,
 	ELSE ifnull(done_on, '9999-12-31') END),
 	done_on, owner_id, original_deadline, deadline, created_at, handoffs, bounced,
 	last_progress_on, status, closed_on, reopened);
+-- A report taken as of today counts the open stock (never done, never
+-- sent back) of each unit as ranges of these, one per figure, and reads
+-- one by one only the duties sent back once (migration 18).
+CREATE INDEX duties_stock_due ON duties(lead_unit_id, original_deadline)
+	WHERE status = 'open' AND reopened = 0 AND done_on IS NULL;
+CREATE INDEX duties_stock_progress ON duties(lead_unit_id, last_progress_on)
+	WHERE status = 'open' AND reopened = 0 AND done_on IS NULL;
+CREATE INDEX duties_stock_handoffs ON duties(lead_unit_id, handoffs)
+	WHERE status = 'open' AND reopened = 0 AND done_on IS NULL;
+CREATE INDEX duties_stock_bounced ON duties(lead_unit_id, bounced)
+	WHERE status = 'open' AND reopened = 0 AND done_on IS NULL;
+CREATE INDEX duties_sent_back ON duties(lead_unit_id) WHERE reopened > 0;
 -- roviec list --done-from/--done-to and --created-from/--created-to read a
 -- period's duties from these (migration 5), not the whole table.
 CREATE INDEX duties_done_on ON duties(done_on) WHERE done_on IS NOT NULL;
@@ -520,6 +532,9 @@ CREATE INDEX handoffs_duty ON handoffs(duty_id);
 -- A period's handoffs, read from this index alone (migration 17).
 CREATE INDEX handoffs_created ON handoffs(created_on, from_unit_id, to_unit_id,
 	proposed_by, kind, state);
+-- Each unit's escalations and returns in a period, two ranges counted by
+-- the report (migration 18).
+CREATE INDEX handoffs_from ON handoffs(from_unit_id, kind, created_on);
 
 CREATE TRIGGER handoffs_only_open
 BEFORE INSERT ON handoffs
@@ -578,6 +593,9 @@ CREATE TABLE extensions (
 	answered_by   INTEGER REFERENCES people(id),
 	answered_at   TEXT,
 	answer_reason TEXT CHECK (answer_reason IS NULL OR length(answer_reason) <= 4000),
+	-- the duty's lead unit, kept by the triggers below (migration 18): a
+	-- unit's requests of a period are one range of extensions_lead
+	lead_unit_id  INTEGER REFERENCES units(id),
 	CHECK (new_deadline > old_deadline),
 	CHECK ((state = 'pending') = (answered_at IS NULL)),
 	CHECK (state <> 'refused' OR length(answer_reason) >= 1)
@@ -587,12 +605,40 @@ CREATE INDEX extensions_duty ON extensions(duty_id);
 -- A period's extension requests, read from this index alone (migration 17).
 CREATE INDEX extensions_created ON extensions(created_at, duty_id, requested_by, state,
 	old_deadline, new_deadline);
+-- The report's requests by the duty's lead unit (migration 18).
+CREATE INDEX extensions_lead ON extensions(lead_unit_id, created_at, state,
+	old_deadline, new_deadline);
 
+-- An answered request is never changed again, but for the copy of its
+-- duty's lead unit (migration 18).
 CREATE TRIGGER extensions_answer_once
 BEFORE UPDATE ON extensions
-WHEN OLD.state <> 'pending'
+WHEN OLD.state <> 'pending' AND (NEW.id IS NOT OLD.id
+	OR NEW.duty_id IS NOT OLD.duty_id OR NEW.requested_by IS NOT OLD.requested_by
+	OR NEW.old_deadline IS NOT OLD.old_deadline
+	OR NEW.new_deadline IS NOT OLD.new_deadline OR NEW.reason IS NOT OLD.reason
+	OR NEW.created_at IS NOT OLD.created_at OR NEW.state IS NOT OLD.state
+	OR NEW.answered_by IS NOT OLD.answered_by
+	OR NEW.answered_at IS NOT OLD.answered_at
+	OR NEW.answer_reason IS NOT OLD.answer_reason)
 BEGIN
 	SELECT RAISE(ABORT, 'an extension request is answered only once');
+END;
+
+-- lead_unit_id follows the duty's (roviec verify checks it does).
+CREATE TRIGGER extensions_lead_insert
+AFTER INSERT ON extensions
+WHEN NEW.lead_unit_id IS NOT (SELECT d.lead_unit_id FROM duties d WHERE d.id = NEW.duty_id)
+BEGIN
+	UPDATE extensions SET lead_unit_id = (SELECT d.lead_unit_id FROM duties d
+		WHERE d.id = NEW.duty_id) WHERE id = NEW.id;
+END;
+
+CREATE TRIGGER extensions_lead_duty
+AFTER UPDATE OF lead_unit_id ON duties
+WHEN NEW.lead_unit_id IS NOT OLD.lead_unit_id
+BEGIN
+	UPDATE extensions SET lead_unit_id = NEW.lead_unit_id WHERE duty_id = NEW.id;
 END;
 
 CREATE TRIGGER extensions_no_delete

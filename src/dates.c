@@ -325,6 +325,47 @@ dates_local_day(time_t t)
 	    tm.tm_mday);
 }
 
+void
+dates_zone_cache_init(struct dates_zone_cache *c)
+{
+	memset(c, 0, sizeof(*c));
+}
+
+/* Seconds east of UTC at t; 0 with *ok cleared when localtime_r fails. */
+static long
+dates_offset_at(time_t t, int *ok)
+{
+	struct tm tm;
+
+	if (localtime_r(&t, &tm) == NULL) {
+		*ok = 0;
+		return 0;
+	}
+	return tm.tm_gmtoff;
+}
+
+day_t
+dates_local_day_cached(struct dates_zone_cache *c, time_t t)
+{
+	long long day = dates_floor_div((long long)t, 86400);
+	size_t k = (size_t)(day & (DATES_ZONE_CACHE - 1));
+
+	if (c->utc_day[k] != day + 1) {
+		time_t start = (time_t)(day * 86400);
+		int ok = 1;
+		long first = dates_offset_at(start, &ok),
+		    middle = dates_offset_at(start + 43200, &ok),
+		    last = dates_offset_at(start + 86399, &ok);
+
+		c->utc_day[k] = day + 1;
+		c->offset[k] = first;
+		c->changes[k] = !ok || first != middle || middle != last;
+	}
+	if (c->changes[k])
+		return dates_local_day(t);
+	return (day_t)dates_floor_div((long long)t + c->offset[k], 86400);
+}
+
 int
 dates_moment(const char *m, time_t *out)
 {

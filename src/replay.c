@@ -1421,6 +1421,11 @@ compare_rows(struct rp *r, const char *name, const struct rduty *d,
 		    s->answered_by, x->answered_by);
 		text_differs(r, name, PART_EXTENSION, k, NULL, NC_("verify", "answer"),
 		    s->answer_reason, x->answer_reason);
+		/* Kept beside the request for the report (migration 18). */
+		if (set->duty != NULL)
+			id_differs(r, name, PART_EXTENSION, k, NULL,
+			    NC_("verify", "copy of the lead unit"), 'u',
+			    s->lead_unit_id, set->duty->lead_unit_id);
 	}
 	count_differs(r, name, NC_("verify", "progress notes"), set->nnotes, d->nn);
 	n = set->nnotes < d->nn ? set->nnotes : d->nn;

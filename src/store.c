@@ -96,6 +96,8 @@ enum stmt {
 	ST_CHAIN_HEAD,
 	ST_GRAPH_EDGES,
 	ST_REPORT_UNITS,
+	ST_REPORT_UNITS_NOW,
+	ST_REPORT_STOCK_CURRENT,
 	ST_REPORT_DONE_DAYS_CHECK,
 	ST_REPORT_PEOPLE,
 	/* Issue 14: the ledger is the program's (heads, seals, the replay). */
@@ -466,8 +468,25 @@ enum stmt {
 	" FROM units su CROSS JOIN duties d INDEXED BY duties_report" \
 	"  ON d.lead_unit_id = su.id WHERE " REPORT_MAY_COUNT_UNTIL " " from \
 	REPORT_DUTY_KEPT "  AND (?11 IS NULL OR su.id IN (SELECT id FROM scope))"
+/*
+ * The same, for a report whose open stock is current (REPORT_STOCK): only
+ * the duties done or cancelled after ?3, and those sent back once (read
+ * from duties_sent_back: few).  The open stock, never done and never sent
+ * back, is the rest of "> ?3" and is counted, not read.
+ */
+#define REPORT_CANDIDATES_NOW \
+	REPORT_DUTY_COLUMNS \
+	" FROM units su CROSS JOIN duties d INDEXED BY duties_report" \
+	"  ON d.lead_unit_id = su.id WHERE " REPORT_MAY_COUNT_UNTIL " > ?3" \
+	"  AND " REPORT_MAY_COUNT_UNTIL " < '9999-12-31'" \
+	REPORT_DUTY_KEPT "  AND (?11 IS NULL OR su.id IN (SELECT id FROM scope))" \
+	" UNION ALL " REPORT_DUTY_COLUMNS \
+	" FROM units su CROSS JOIN duties d INDEXED BY duties_sent_back" \
+	"  ON d.lead_unit_id = su.id WHERE d.reopened > 0 AND d.status <> 'cancelled'" \
+	REPORT_DUTY_KEPT "  AND (?11 IS NULL OR su.id IN (SELECT id FROM scope))"
 /* Not materialised: it is read once, unit by unit, and never copied. */
-#define REPORT_COUNTED(from) \
+#define REPORT_COUNTED(from) REPORT_COUNTED_OF(REPORT_CANDIDATES(from))
+#define REPORT_COUNTED_OF(candidates) \
 	"WITH RECURSIVE scope(id) AS (" \
 	"  SELECT id FROM units WHERE ?4 IS NULL OR id = ?4" \
 	"  UNION SELECT u.id FROM units u JOIN scope s ON u.parent_id = s.id" \
@@ -478,7 +497,7 @@ enum stmt {
 	"   ELSE ifnull((SELECT max(date(p.at, 'localtime')) FROM progress_notes p" \
 	"    WHERE p.duty_id = c0.id AND date(p.at, 'localtime') <= ?3)," \
 	"    date(c0.created_at, 'localtime')) END AS last_day" \
-	"  FROM (" REPORT_CANDIDATES(from) ") c0" \
+	"  FROM (" candidates ") c0" \
 	"  WHERE c0.done IS NULL OR c0.done >= ?1)"
 
 /* The duty columns, grouped by the unit or the owner. */
@@ -509,6 +528,42 @@ enum stmt {
 	"  ON f.unit_id = su.id AND f.day BETWEEN ?1 AND ?3" \
 	"  WHERE ?11 IS NULL OR su.id IN (SELECT id FROM scope) GROUP BY su.id)"
 
+/*
+ * The open stock of each unit (never done, never sent back), each figure
+ * one range of an index that holds only it (migration 18), counted: what
+ * REPORT_AGG would make of its duties when the stock is current
+ * (store_report checks: each was made by ?3 and its last progress is by
+ * ?3, so its last day is its last_progress_on).  Not done, so each counts
+ * as assigned, and open in time or overdue by its original deadline; the
+ * stalled are the rest of those that moved after ?6 (the shorter range:
+ * most of an old stock is stalled).
+ */
+#define REPORT_STOCK_RANGE(index, cond) \
+	"(SELECT count(*) FROM duties d INDEXED BY " index \
+	" WHERE d.status = 'open' AND d.reopened = 0 AND d.done_on IS NULL" \
+	" AND d.lead_unit_id = su.id" cond ")"
+#define REPORT_STOCK \
+	" stock AS MATERIALIZED (SELECT su.id AS gid," \
+	"  " REPORT_STOCK_RANGE("duties_stock_due", " AND d.original_deadline >= ?3") \
+	"   AS in_time," \
+	"  " REPORT_STOCK_RANGE("duties_stock_due", " AND d.original_deadline < ?3") \
+	"   AS overdue," \
+	"  " REPORT_STOCK_RANGE("duties_stock_bounced", " AND d.bounced > 0") " AS bounced," \
+	"  " REPORT_STOCK_RANGE("duties_stock_handoffs", " AND d.handoffs >= ?5") " AS tossed," \
+	"  " REPORT_STOCK_RANGE("duties_stock_progress", " AND d.last_progress_on > ?6") \
+	"   AS moving" \
+	"  FROM units su JOIN scope ON scope.id = su.id)"
+/* Whether the open stock is current as of ?2 (the day after it begins at
+ * ?1): none of it made after, none with a last progress after (by a
+ * clock set back, or the time zone moved).  Then REPORT_STOCK counts
+ * what reading its duties would. */
+#define REPORT_STOCK_CURRENT \
+	"SELECT ifnull((SELECT max(created_at) FROM duties), '') < ?1" \
+	" AND NOT EXISTS (SELECT 1 FROM units su WHERE" \
+	"  (SELECT max(d.last_progress_on) FROM duties d INDEXED BY duties_stock_progress" \
+	"   WHERE d.status = 'open' AND d.reopened = 0 AND d.done_on IS NULL" \
+	"   AND d.lead_unit_id = su.id) > ?2)"
+
 /* By unit: the duties read one by one and those added up by day. */
 #define REPORT_UNIT_COLUMNS \
 	"ifnull(a.assigned, 0) + ifnull(f.assigned, 0) AS assigned," \
@@ -535,11 +590,30 @@ enum stmt {
 	"  count(*) FILTER (WHERE h.kind = 'escalate') AS escalated," \
 	"  count(*) FILTER (WHERE h.kind = 'return') AS returns" \
 	"  FROM handoffs h WHERE h.created_on BETWEEN ?1 AND ?2 GROUP BY " hgroup ")," \
+	REPORT_EXTENSIONS(xgroup, "extensions x JOIN duties d ON d.id = x.duty_id")
+#define REPORT_EXTENSIONS(xgroup, from) \
 	" xev AS (SELECT " xgroup " AS gid, count(*) AS extensions," \
 	"  sum(CASE WHEN x.state = 'approved' THEN julianday(x.new_deadline)" \
 	"   - julianday(x.old_deadline) ELSE 0 END) AS days_added" \
-	"  FROM extensions x JOIN duties d ON d.id = x.duty_id" \
+	"  FROM " from \
 	"  WHERE x.created_at >= ?12 AND x.created_at < ?13 GROUP BY " xgroup ")"
+/*
+ * The same by unit (migration 18): each unit's escalations and returns are
+ * two ranges of handoffs_from, counted, not the period's handoffs read and
+ * grouped; each unit's extension requests one range of extensions_lead
+ * (each keeps its duty's lead unit), not each request's duty read.
+ */
+#define REPORT_HANDOFF_RANGE(kind) \
+	"(SELECT count(*) FROM handoffs h INDEXED BY handoffs_from" \
+	" WHERE h.from_unit_id = su.id AND h.kind = '" kind "'" \
+	" AND h.created_on BETWEEN ?1 AND ?2)"
+#define REPORT_UNIT_EVENTS \
+	" hev AS MATERIALIZED (SELECT su.id AS gid," \
+	"  " REPORT_HANDOFF_RANGE("escalate") " AS escalated," \
+	"  " REPORT_HANDOFF_RANGE("return") " AS returns" \
+	"  FROM units su JOIN scope ON scope.id = su.id)," \
+	REPORT_EXTENSIONS("su.id", "units su CROSS JOIN extensions x INDEXED BY extensions_lead" \
+	    " ON x.lead_unit_id = su.id")
 
 #define REPORT_EVENT_COLUMNS \
 	"ifnull(hev.escalated, 0) AS escalated," \
@@ -571,15 +645,32 @@ enum stmt {
 	"   AND NOT ifnull(s.duty_done_on <= ?3, 0) AND s.duty_original_deadline < ?3)" \
 	"   AS owed_overdue," \
 	"  avg(julianday(s.delivered_on)" \
-	"   - julianday(date(s.duty_created_at, 'localtime')))" \
+	"   - ifnull(rv_local_julianday(s.duty_created_at)," \
+	"    julianday(date(s.duty_created_at, 'localtime'))))" \
 	"   FILTER (WHERE s.delivered_on <= ?3) AS avg_days" \
 	REPORT_PARTS "  GROUP BY su.id)"
 
+/* And the open stock counted, added to the duties read one by one. */
+#define REPORT_UNIT_COLUMNS_NOW \
+	"ifnull(a.assigned, 0) + ifnull(f.assigned, 0) + k.in_time + k.overdue AS assigned," \
+	" ifnull(a.on_time, 0) + ifnull(f.on_time, 0) AS on_time," \
+	" ifnull(a.late, 0) + ifnull(f.late, 0) AS late," \
+	" ifnull(a.open_in_time, 0) + k.in_time AS open_in_time," \
+	" ifnull(a.open_overdue, 0) + k.overdue AS open_overdue," \
+	" ifnull(a.bounced, 0) + ifnull(f.bounced, 0) + k.bounced AS bounced," \
+	" ifnull(a.tossed, 0) + ifnull(f.tossed, 0) + k.tossed AS tossed," \
+	" ifnull(a.stalled, 0) + k.in_time + k.overdue - k.moving AS stalled"
+
 #define REPORT_BY_UNIT_SQL \
-	REPORT_COUNTED("> ?3") "," REPORT_AGG("c.unit_id") "," REPORT_DONE_DAYS "," \
-	REPORT_SUPPORT "," REPORT_EVENTS("h.from_unit_id", "d.lead_unit_id") "," \
+	REPORT_BY_UNIT_OF(REPORT_COUNTED("> ?3"), "", REPORT_UNIT_COLUMNS, "")
+#define REPORT_BY_UNIT_NOW_SQL \
+	REPORT_BY_UNIT_OF(REPORT_COUNTED_OF(REPORT_CANDIDATES_NOW), REPORT_STOCK ",", \
+	    REPORT_UNIT_COLUMNS_NOW, " JOIN stock k ON k.gid = u.id")
+#define REPORT_BY_UNIT_OF(counted, stock, columns, stock_join) \
+	counted "," REPORT_AGG("c.unit_id") "," REPORT_DONE_DAYS "," stock \
+	REPORT_SUPPORT "," REPORT_UNIT_EVENTS "," \
 	" rows AS (SELECT u.code AS key, u.name AS name, NULL AS unit_code," \
-	"  " REPORT_UNIT_COLUMNS "," \
+	"  " columns "," \
 	"  " REPORT_EVENT_COLUMNS "," \
 	"  ifnull(sp.parts, 0) AS parts, ifnull(sp.delivered, 0) AS delivered," \
 	"  ifnull(sp.delivered_in_time, 0) AS delivered_in_time," \
@@ -587,7 +678,7 @@ enum stmt {
 	" FROM units u JOIN scope ON scope.id = u.id" \
 	" LEFT JOIN agg a ON a.gid = u.id LEFT JOIN done_days f ON f.gid = u.id" \
 	" LEFT JOIN hev ON hev.gid = u.id LEFT JOIN xev ON xev.gid = u.id" \
-	" LEFT JOIN sp ON sp.unit_id = u.id)"
+	" LEFT JOIN sp ON sp.unit_id = u.id" stock_join ")"
 
 #define REPORT_BY_PERSON_SQL \
 	REPORT_COUNTED(">= ?1") "," REPORT_AGG("c.owner_id") "," \
@@ -946,6 +1037,8 @@ static const char *const sqls[ST__MAX] = {
 	" GROUP BY h.from_unit_id, h.to_unit_id"
 	" ORDER BY count(*) DESC, fu.code, tu.code",
 	[ST_REPORT_UNITS] = REPORT_SQL(REPORT_BY_UNIT_SQL),
+	[ST_REPORT_UNITS_NOW] = REPORT_SQL(REPORT_BY_UNIT_NOW_SQL),
+	[ST_REPORT_STOCK_CURRENT] = REPORT_STOCK_CURRENT,
 	/* report_done_days against the duties counted again, the rows that
 	 * differ (migration 17's triggers; roviec verify). */
 	[ST_REPORT_DONE_DAYS_CHECK] =
@@ -1051,8 +1144,8 @@ static const char *const sqls[ST__MAX] = {
 	"  answer_reason, ifnull(new_owner_id, 0) FROM handoffs ORDER BY duty_id, id",
 	[ST_REPLAY_EXTENSIONS] =
 	"SELECT duty_id, id, requested_by, old_deadline, new_deadline, reason,"
-	"  created_at, state, ifnull(answered_by, 0), answered_at, answer_reason"
-	" FROM extensions ORDER BY duty_id, id",
+	"  created_at, state, ifnull(answered_by, 0), answered_at, answer_reason,"
+	"  ifnull(lead_unit_id, 0) FROM extensions ORDER BY duty_id, id",
 	[ST_REPLAY_NOTES] =
 	"SELECT duty_id, id, person_id, ifnull(unit_id, 0), at, note"
 	" FROM progress_notes ORDER BY duty_id, id",
@@ -1326,6 +1419,9 @@ struct store {
 	struct chain_key key;
 	int has_key;
 	int key_errno;		/* why it could not be read (0: not tried) */
+	/* rv_local_julianday's local days, by UTC day (the zone is set once,
+	 * before the store opens: config_apply_zone). */
+	struct dates_zone_cache zone;
 };
 
 /* --- errors ------------------------------------------------------------ */
@@ -1612,6 +1708,31 @@ sql_rv_flag_words(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	(void)argc;
 	snprintf(buf, sizeof(buf), "[%s]", flags_join(mask, ",", "\"", words, sizeof(words)));
 	sqlite3_result_text(ctx, buf, -1, SQLITE_TRANSIENT);
+}
+
+/* The moments SQLite's 'localtime' converts by the zone itself: from
+ * 1971 to 2037 (outside, it takes an equivalent year's offset). */
+#define LOCALTIME_FROM ((time_t)31536000)	/* 1971-01-01T00:00:00Z */
+#define LOCALTIME_UNTIL ((time_t)2145916800)	/* 2038-01-01T00:00:00Z */
+
+/* rv_local_julianday(moment): julianday(date(moment, 'localtime')) for a
+ * stored moment of 1971 to 2037, by the store's cache of the zone
+ * (dates_local_day_cached); NULL for any other, for which the caller asks
+ * SQLite's own (ifnull).  The report takes it of 100,000 parts. */
+static void
+sql_rv_local_julianday(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct store *st = sqlite3_user_data(ctx);
+	const char *m = (const char *)sqlite3_value_text(argv[0]);
+	time_t t;
+
+	(void)argc;
+	if (m == NULL || dates_moment(m, &t) != 0 || t < LOCALTIME_FROM ||
+	    t >= LOCALTIME_UNTIL) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	sqlite3_result_double(ctx, (double)dates_local_day_cached(&st->zone, t) + 2440587.5);
 }
 
 /* rv_seal(id, hash): the entry's seal under the ledger's key (migration 7
@@ -1976,6 +2097,11 @@ configure(struct store *st, struct rv_err *err)
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(st->db, "rv_flag_words", 1,
 		    SQLITE_UTF8 | SQLITE_DETERMINISTIC, st, sql_rv_flag_words, NULL, NULL);
+	/* Not deterministic: it follows the zone.  Direct only: no index,
+	 * view or trigger may keep what it says. */
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function(st->db, "rv_local_julianday", 1,
+		    SQLITE_UTF8 | SQLITE_DIRECTONLY, st, sql_rv_local_julianday, NULL, NULL);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_function(st->db, "rv_seal", 2,
 		    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY, st, sql_rv_seal,
@@ -3668,16 +3794,30 @@ enum rv_code
 store_report(struct store *st, const struct store_report_query *q,
     store_report_fn fn, void *arg, struct rv_err *err)
 {
-	sqlite3_stmt *s = stmt(st, q->by_person ? ST_REPORT_PEOPLE : ST_REPORT_UNITS, err);
+	sqlite3_stmt *s;
 	day_t as_of;
 	char stalled_by[11];
 	enum rv_code code;
-	int rc;
+	int rc, current = 0;
 
-	if (s == NULL)
-		return RV_STORAGE;
 	if (dates_from_iso(q->as_of, &as_of) != 0)
 		return err_set(err, RV_REFUSED, _("the report's day %s is not a date"), q->as_of);
+	/* By unit, a current open stock is counted (REPORT_STOCK), not read:
+	 * in the same transaction as the report, so it stays current. */
+	if (!q->by_person) {
+		if ((s = stmt(st, ST_REPORT_STOCK_CURRENT, err)) == NULL)
+			return RV_STORAGE;
+		bind_text(s, 1, q->created_before);
+		bind_text(s, 2, q->as_of);
+		if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+			current = sqlite3_column_int(s, 0);
+		if ((code = rows_done(st, s, rc, err)) != RV_OK)
+			return code;
+	}
+	s = stmt(st, q->by_person ? ST_REPORT_PEOPLE :
+	    current ? ST_REPORT_UNITS_NOW : ST_REPORT_UNITS, err);
+	if (s == NULL)
+		return RV_STORAGE;
 	bind_text(s, 1, q->from);
 	bind_text(s, 2, q->to);
 	bind_text(s, 3, q->as_of);
@@ -4193,6 +4333,7 @@ gather_row(struct duty_gather *g, int which, sqlite3_stmt *s)
 		x->answered_by = sqlite3_column_int64(s, 8);
 		x->answered_at = keep(k, s, 9);
 		x->answer_reason = keep(k, s, 10);
+		x->lead_unit_id = sqlite3_column_int64(s, 11);
 		break;
 	}
 	case CUR_NOTE: {

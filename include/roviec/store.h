@@ -470,6 +470,7 @@ struct store_extension_rec {
 	const char *old_deadline, *new_deadline, *reason, *created_at, *state;
 	rowid_t answered_by;
 	const char *answered_at, *answer_reason;
+	rowid_t lead_unit_id;	/* its duty's, kept (migration 18) */
 };
 struct store_note_rec {
 	long long id;

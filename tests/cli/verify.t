@@ -12,10 +12,22 @@ fixture_city
 ok $? "a small city is set up"
 a=$(new_duty --support P2:"Cung cấp hồ sơ")
 b=$(new_duty)
+# An extension answered before its duty moves: the request keeps the new
+# lead unit (migration 18), though an answered request never changes else.
+as off1 extend "$a" +45 --reason "Chờ ý kiến Sở Tài nguyên"
+as chutich approve "$a"
 as off1 transfer "$a" P3 --reason "Thuộc địa bàn P3"
 as head3 accept "$a" --owner off3
 as off1 progress "$b" --note "Đã làm việc với hộ dân"
 ok $rc "some history is made"
+is "$(sqlite3 "$DB" "SELECT u.code FROM extensions x JOIN units u ON u.id = x.lead_unit_id
+    JOIN duties d ON d.id = x.duty_id WHERE d.ref = '$a'")" P3 \
+    "the answered request keeps its duty's new lead unit"
+if sqlite3 "$DB" "UPDATE extensions SET reason = 'sửa' WHERE duty_id = (SELECT id FROM duties WHERE ref = '$a')" 2>/dev/null; then
+	ok 1 "an answered request's reason still cannot be changed"
+else
+	ok 0 "an answered request's reason still cannot be changed"
+fi
 
 n=$(sqlite3 "$DB" "SELECT count(*) FROM history")
 is "$(sqlite3 "$DB" "SELECT count(*) FROM history WHERE length(hash) = 64")" "$n" \
@@ -211,6 +223,9 @@ for kept in "duty_created_at|'2020-01-01T00:00:00Z'|moment made" \
 	expect 1 "a part's kept $what changed behind roviec's back fails verify" verify
 	like "$err" "holds $what kept with the part of P2's part" "naming the part and the $what"
 done
+tamper request_lead "UPDATE extensions SET lead_unit_id = (SELECT id FROM units WHERE code = 'P2') WHERE duty_id = (SELECT id FROM duties WHERE ref = '$a')"
+expect 1 "a request's kept lead unit changed behind roviec's back fails verify" verify
+like "$err" "holds copy of the lead unit of extension request 1 'P2' where its history says 'P3'" "naming the request and both units"
 # The report's figures of duties done by day (migration 17), kept by the
 # schema's triggers: changed, removed or made up by hand, verify counts
 # them again from the duties and names the unit and the day.

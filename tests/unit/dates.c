@@ -280,6 +280,57 @@ test_local_day(void)
 	ok(dates_local_day(time(NULL)) != DAY_NONE, "local day of now");
 }
 
+/*
+ * dates_local_day_cached against localtime_r itself: every ten minutes of
+ * years in which clocks changed (at midnight, by half an hour, a day
+ * skipped), and random moments of 1971-2037, in zones that do each.
+ */
+static void
+test_local_day_cached(void)
+{
+	static const struct {
+		const char *tz;
+		int year;	/* one swept every ten minutes */
+	} zones[] = {
+		{ "Asia/Ho_Chi_Minh", 1975 },	/* UTC+8 to +7 */
+		{ "America/Sao_Paulo", 2017 },	/* summer time began at midnight */
+		{ "Australia/Lord_Howe", 2020 },	/* half an hour's summer time */
+		{ "Asia/Kathmandu", 1986 },	/* +5:30 to +5:45 */
+		{ "Pacific/Apia", 2011 },	/* 30 December skipped */
+		{ "Europe/London", 2026 },
+		{ "America/St_Johns", 2026 },
+		{ "<+07>-7", 2026 },	/* the zone roviec falls back on */
+	};
+	static struct dates_zone_cache cache;
+	uint64_t seed = 0x9e3779b97f4a7c15ULL;
+
+	for (size_t z = 0; z < sizeof(zones) / sizeof(zones[0]); z++) {
+		time_t from = (time_t)ymd(zones[z].year, 1, 1) * 86400,
+		    to = (time_t)ymd(zones[z].year + 1, 1, 1) * 86400, first_bad = 0;
+		long differ = 0;
+
+		setenv("TZ", zones[z].tz, 1);
+		tzset();
+		dates_zone_cache_init(&cache);
+		for (time_t t = from; t < to; t += 600)
+			if (dates_local_day_cached(&cache, t) != dates_local_day(t) && differ++ == 0)
+				first_bad = t;
+		for (int i = 0; i < 200000; i++) {
+			time_t t;
+
+			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+			t = (time_t)(31536000 + (long long)((seed >> 11) % 2114380800ULL));
+			if (dates_local_day_cached(&cache, t) != dates_local_day(t) && differ++ == 0)
+				first_bad = t;
+		}
+		ok(differ == 0, "%s: the cached local day is localtime_r's, %d every ten minutes "
+		    "and 200,000 random moments (%ld differ, the first at %lld)", zones[z].tz,
+		    zones[z].year, differ, (long long)first_bad);
+	}
+	setenv("TZ", "UTC", 1);
+	tzset();
+}
+
 /* The Excel form's moments (issue #12), in Da Lat's time (UTC+7, no
  * summer time) and in UTC. */
 static void
@@ -331,5 +382,6 @@ main(void)
 	test_working();
 	test_working_random();
 	test_local_day();
+	test_local_day_cached();
 	return done_testing();
 }
