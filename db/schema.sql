@@ -124,7 +124,9 @@ CREATE INDEX duties_lead ON duties(lead_unit_id, status, deadline);
 -- (deadline in it since migration 14: a person's overdue duties counted
 -- from the index alone, roviec brief)
 CREATE INDEX duties_owner ON duties(owner_id, status, deadline);
-CREATE INDEX duties_status_deadline ON duties(status, deadline);
+-- A city-wide list of one status, read in list's order (deadline, then
+-- reference) and never sorted (ref in it since migration 19).
+CREATE INDEX duties_status_deadline ON duties(status, deadline, ref);
 -- The board's Lead, Flagged and Mine tabs sorted by deadline read their
 -- page in the order of its key (migration 3), not the whole list sorted.
 CREATE INDEX duties_lead_page ON duties(lead_unit_id, (deadline || ' ' || ref))

@@ -74,6 +74,7 @@ enum stmt {
 	ST_HELD_UNIT,
 	ST_HELD_OWNER,
 	ST_DUTY_LIST,
+	ST_DUTY_LIST_STATUS,
 	ST_DUTY_LIST_UNIT,
 	ST_DUTY_LIST_OWNER,
 	ST_DUTY_LIST_UNIT_LIVE,
@@ -230,7 +231,11 @@ enum stmt {
 /* plus "+": the status and deadline terms kept from the planner, so that a
  * period is read by its own index (duties_done_on, duties_created), not by
  * duties_status_deadline over every duty whose deadline is before the cut. */
-#define LIST_SQL_BY(lead, plus) \
+#define LIST_SQL_BY(lead, plus) LIST_SQL_OF(lead, plus, "IN (?9, ?10, ?11, ?12)")
+/* One stored status (?9), said so: the city's list is then read from
+ * duties_status_deadline in its order (migration 19), not sorted. */
+#define LIST_SQL_STATUS LIST_SQL_OF("1", "", "= ?9")
+#define LIST_SQL_OF(lead, plus, statuses) \
 	"SELECT d.ref, d.uuid, d.title, lu.code, o.login, o.full_name, a.login," \
 	"  d.deadline, d.original_deadline, d.shown_status, d.field," \
 	"  CASE WHEN ?14 THEN (SELECT ifnull(group_concat(code, ', '), '')" \
@@ -244,7 +249,7 @@ enum stmt {
 	" JOIN people o ON o.id = d.owner_id" \
 	" JOIN people a ON a.id = d.assigner_id" \
 	" WHERE " lead \
-	"  AND " plus "d.status IN (?9, ?10, ?11, ?12)" \
+	"  AND " plus "d.status " statuses \
 	"  AND (?1 IS NULL OR d.lead_unit_id = ?1)" \
 	"  AND (?2 IS NULL OR d.owner_id = ?2)" \
 	"  AND (?3 IS NULL OR EXISTS (SELECT 1 FROM duty_support s" \
@@ -900,6 +905,7 @@ static const char *const sqls[ST__MAX] = {
 	"SELECT EXISTS (SELECT 1 FROM history WHERE duty_id = ?1 AND to_owner_id = ?2"
 	"  AND action IN ('created', 'accepted', 'assigned', 'redirected')" NOT_UNDONE ")",
 	[ST_DUTY_LIST] = LIST_SQL("1"),
+	[ST_DUTY_LIST_STATUS] = LIST_SQL_STATUS,
 	[ST_DUTY_LIST_UNIT] = LIST_SQL("d.lead_unit_id = ?1"),
 	[ST_DUTY_LIST_OWNER] = LIST_SQL("d.owner_id = ?2"),
 	[ST_DUTY_LIST_UNIT_LIVE] = LIST_SQL_LIVE("d.lead_unit_id = ?1"),
@@ -3292,27 +3298,42 @@ store_duty_list(struct store *st, const struct duty_filter *f, unsigned with,
 	/* A period without a unit or an owner is read from its index. */
 	int done = f->done_from != NULL || f->done_to != NULL;
 	int created = f->created_from != NULL || f->created_to != NULL;
+	/* The stored statuses behind the shown ones (pending is stored open). */
+	const char *stored[4] = {
+		want & (STATUS_OPEN | STATUS_PENDING) ? "open" : NULL,
+		want & STATUS_SUBMITTED ? "submitted" : NULL,
+		want & STATUS_DONE ? "done" : NULL,
+		want & STATUS_CANCELLED ? "cancelled" : NULL,
+	};
+	int nstored = 0, one = 0;
+
+	for (int i = 0; i < 4; i++)
+		if (stored[i] != NULL) {
+			nstored++;
+			one = i;
+		}
 	sqlite3_stmt *s = stmt(st, f->lead_unit_id ? (live ? ST_DUTY_LIST_UNIT_LIVE :
 	    ST_DUTY_LIST_UNIT) : f->owner_id ? (live ? ST_DUTY_LIST_OWNER_LIVE :
 	    ST_DUTY_LIST_OWNER) : f->assigner_id ? (live ? ST_DUTY_LIST_ASSIGNER_LIVE :
 	    ST_DUTY_LIST_ASSIGNER) : done ? ST_DUTY_LIST_DONE : created ?
-	    ST_DUTY_LIST_CREATED : ST_DUTY_LIST, err);
+	    ST_DUTY_LIST_CREATED : nstored == 1 ? ST_DUTY_LIST_STATUS : ST_DUTY_LIST, err);
 	char *pattern = NULL;
 	int rc;
 
 	if (s == NULL)
 		return RV_STORAGE;
-	/* The stored statuses behind the shown ones (pending is stored open). */
-	bind_text(s, 9, want & (STATUS_OPEN | STATUS_PENDING) ? "open" : NULL);
-	bind_text(s, 10, want & STATUS_SUBMITTED ? "submitted" : NULL);
-	bind_text(s, 11, want & STATUS_DONE ? "done" : NULL);
-	bind_text(s, 12, want & STATUS_CANCELLED ? "cancelled" : NULL);
+	/* ?9..?12, or ?9 alone when the statement takes one. */
+	for (int i = 0; i < 4; i++)
+		bind_text(s, 9 + i, nstored == 1 ? (i == 0 ? stored[one] : NULL) : stored[i]);
 	bind_id(s, 1, f->lead_unit_id);
 	bind_id(s, 2, f->owner_id);
 	bind_id(s, 3, f->support_unit_id);
 	bind_id(s, 19, f->assigner_id);
 	sqlite3_bind_int(s, 4, (int)f->statuses);
-	sqlite3_bind_int(s, 5, (int)f->flags);
+	/* Overdue alone is what the statement's own terms say (stored open,
+	 * deadline before today: FLAG_OVERDUE's rule; ?13 below), so rv_flags
+	 * need not sift each row again. */
+	sqlite3_bind_int(s, 5, f->flags == FLAG_OVERDUE ? 0 : (int)f->flags);
 	if (f->search != NULL && (pattern = like_pattern(f->search)) == NULL)
 		return err_set(err, RV_STORAGE, _("out of memory"));
 	bind_text(s, 6, pattern);

@@ -175,6 +175,27 @@ is "$(printf '%s\n' "$out" | sed 1d)" "" "no open duty is late"
 run list --flag late --status submitted --status done --format csv
 like "$out" "^$l," "a late duty listed by its status"
 
+# A city-wide list of one stored status is read from duties_status_deadline
+# in list's order, deadline then reference, and never sorted (migration
+# 19); overdue alone is not sifted by rv_flags again (the index range is
+# its rule).  Each such list is in that order, a --limit is its first
+# rows, and the overdue are exactly the duties whose flags say overdue.
+for args in "--flag overdue" "--status open" "--status submitted" "--status done" "--status cancelled"; do
+	run list $args --format csv
+	rows=$(printf '%s\n' "$out" | sed 1d | perl -MText::ParseWords -ne \
+	    'my @f = parse_line(",", 0, $_); print "$f[6] $f[0]\n"')
+	is "$rows" "$(printf '%s\n' "$rows" | LC_ALL=C sort)" "list $args: by deadline, then reference"
+	all=$(printf '%s\n' "$out" | sed 1d)
+	run list $args --limit 2 --format csv
+	is "$(printf '%s\n' "$out" | sed 1d)" "$(printf '%s\n' "$all" | head -n 2)" "list $args --limit 2: its first two"
+done
+run list --all --format json
+flagged=$(printf '%s\n' "$out" | perl -MJSON::PP -0777 -ne \
+    'print map { "$_->{ref}\n" } grep { grep { $_ eq "overdue" } @{$_->{flags}} } @{decode_json($_)}' | sort)
+run list --flag overdue --format csv
+ok $([ -n "$flagged" ]; echo $?) "some duties are overdue"
+is "$(printf '%s\n' "$out" | sed 1d | cut -d, -f1 | sort)" "$flagged" "--flag overdue lists exactly the duties flagged overdue"
+
 # Two flags at once select duties carrying both.
 run list --flag bounced --flag tossed --format csv
 unlike "$out" "^$b," "--flag twice means both flags"
