@@ -166,6 +166,13 @@ CREATE INDEX duties_report ON duties(lead_unit_id,
 	ELSE ifnull(done_on, '9999-12-31') END),
 	done_on, owner_id, original_deadline, deadline, created_at, handoffs, bounced,
 	last_progress_on, status, closed_on, reopened);
+-- The same by owner first, for the report by person: each person's duties
+-- that may count in a period are one range (migration 20).
+CREATE INDEX duties_report_owner ON duties(owner_id,
+	(CASE WHEN status = 'cancelled' THEN closed_on WHEN reopened > 0 THEN '9999-12-31'
+	ELSE ifnull(done_on, '9999-12-31') END),
+	done_on, lead_unit_id, original_deadline, deadline, created_at, handoffs, bounced,
+	last_progress_on, status, closed_on, reopened);
 -- A report taken as of today counts the open stock (never done, never
 -- sent back) of each unit as ranges of these, one per figure, and reads
 -- one by one only the duties sent back once (migration 18).

@@ -429,10 +429,11 @@ enum stmt {
  */
 /*
  * The columns of a duty the report counts, and the conditions all of them
- * meet (REPORT_COUNTED).
+ * meet (REPORT_COUNTED_OF).
  */
-#define REPORT_DUTY_COLUMNS \
-	"SELECT d.id, su.id AS unit_id, d.owner_id," \
+#define REPORT_DUTY_COLUMNS REPORT_DUTY_COLUMNS_OF("su.id")
+#define REPORT_DUTY_COLUMNS_OF(unit) \
+	"SELECT d.id, " unit " AS unit_id, d.owner_id," \
 	"   d.original_deadline AS od, d.deadline, d.created_at," \
 	"   d.last_progress_on, d.handoffs, d.bounced," \
 	/* A duty never sent back was done on done_on; one sent back was done \
@@ -461,18 +462,28 @@ enum stmt {
 	" WHEN d.reopened > 0 THEN '9999-12-31'" \
 	" ELSE ifnull(d.done_on, '9999-12-31') END"
 /*
- * The duties read one by one, from the range of each unit whose last day
- * is (from): by person, every duty that may count (">= ?1"); by unit,
- * only those whose last day is after the day the report is taken at
- * ("> ?3": open, sent back once, or done or cancelled after it), since
- * the duties done in the period and never sent back are counted from
- * report_done_days (REPORT_DONE_DAYS).
+ * By unit, the duties read one by one, from the range of each unit of
+ * those whose last day is after the day the report is taken at (open,
+ * sent back once, or done or cancelled after it), since the duties done in
+ * the period and never sent back are counted from report_done_days
+ * (REPORT_DONE_DAYS).
  */
-#define REPORT_CANDIDATES(from) \
+#define REPORT_CANDIDATES \
 	REPORT_DUTY_COLUMNS \
 	" FROM units su CROSS JOIN duties d INDEXED BY duties_report" \
-	"  ON d.lead_unit_id = su.id WHERE " REPORT_MAY_COUNT_UNTIL " " from \
+	"  ON d.lead_unit_id = su.id WHERE " REPORT_MAY_COUNT_UNTIL " > ?3" \
 	REPORT_DUTY_KEPT "  AND (?11 IS NULL OR su.id IN (SELECT id FROM scope))"
+/*
+ * By person: every duty that may count ("the last day >= ?1") of each
+ * person of the units reported, from duties_report_owner (migration 20), in
+ * the order of the people: a unit's report by person reads its people's
+ * duties, not the city's, and groups them without sorting.
+ */
+#define REPORT_CANDIDATES_BY_OWNER \
+	REPORT_DUTY_COLUMNS_OF("d.lead_unit_id") \
+	" FROM people p JOIN scope ON scope.id = p.unit_id" \
+	" CROSS JOIN duties d INDEXED BY duties_report_owner ON d.owner_id = p.id" \
+	" WHERE " REPORT_MAY_COUNT_UNTIL " >= ?1" REPORT_DUTY_KEPT
 /*
  * The same, for a report whose open stock is current (REPORT_STOCK): only
  * the duties done or cancelled after ?3, and those sent back once (read
@@ -490,7 +501,6 @@ enum stmt {
 	"  ON d.lead_unit_id = su.id WHERE d.reopened > 0 AND d.status <> 'cancelled'" \
 	REPORT_DUTY_KEPT "  AND (?11 IS NULL OR su.id IN (SELECT id FROM scope))"
 /* Not materialised: it is read once, unit by unit, and never copied. */
-#define REPORT_COUNTED(from) REPORT_COUNTED_OF(REPORT_CANDIDATES(from))
 #define REPORT_COUNTED_OF(candidates) \
 	"WITH RECURSIVE scope(id) AS (" \
 	"  SELECT id FROM units WHERE ?4 IS NULL OR id = ?4" \
@@ -626,7 +636,7 @@ enum stmt {
 	" ifnull(xev.days_added, 0) AS days_added, ifnull(hev.returns, 0) AS returns"
 
 /*
- * The parts that count: those of the duties that do (REPORT_COUNTED), by
+ * The parts that count: those of the duties that do (REPORT_COUNTED_OF), by
  * the duty's columns kept beside each part (migration 16, checked by
  * roviec verify), read unit by unit from duty_support_report alone: each
  * unit's parts that may count are one range of it, and the parts of
@@ -667,7 +677,7 @@ enum stmt {
 	" ifnull(a.stalled, 0) + k.in_time + k.overdue - k.moving AS stalled"
 
 #define REPORT_BY_UNIT_SQL \
-	REPORT_BY_UNIT_OF(REPORT_COUNTED("> ?3"), "", REPORT_UNIT_COLUMNS, "")
+	REPORT_BY_UNIT_OF(REPORT_COUNTED_OF(REPORT_CANDIDATES), "", REPORT_UNIT_COLUMNS, "")
 #define REPORT_BY_UNIT_NOW_SQL \
 	REPORT_BY_UNIT_OF(REPORT_COUNTED_OF(REPORT_CANDIDATES_NOW), REPORT_STOCK ",", \
 	    REPORT_UNIT_COLUMNS_NOW, " JOIN stock k ON k.gid = u.id")
@@ -686,7 +696,7 @@ enum stmt {
 	" LEFT JOIN sp ON sp.unit_id = u.id" stock_join ")"
 
 #define REPORT_BY_PERSON_SQL \
-	REPORT_COUNTED(">= ?1") "," REPORT_AGG("c.owner_id") "," \
+	REPORT_COUNTED_OF(REPORT_CANDIDATES_BY_OWNER) "," REPORT_AGG("c.owner_id") "," \
 	REPORT_EVENTS("h.proposed_by", "x.requested_by") "," \
 	" rows AS (SELECT p.login AS key, p.full_name AS name, pu.code AS unit_code," \
 	"  " REPORT_AGG_COLUMNS "," \

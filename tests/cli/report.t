@@ -295,6 +295,18 @@ printf 'stalled_days = 2\nholidays = %s\n' "$(for i in 1 2 3 4 5; do date -d "-$
 stalled_agree "two days, the last five holidays"
 rm -f "$XDG_CONFIG_HOME/roviec/config"
 
+# By person, a unit's report reads its people's duties from
+# duties_report_owner (migration 20), not the city's: its rows are the
+# city's rows of its people, for this month and since 2020.
+for from in "$month" 2020-01-01; do
+	expect 0 "the city's report by person from $from" report --by person --from "$from" --format csv
+	city=$(printf '%s\n' "$out" | sed 1d | perl -MText::ParseWords -ne \
+	    'my @f = parse_line(",", 1, $_); print if $f[2] eq "P1"')
+	expect 0 "P1's report by person from $from" report --by person --unit P1 --from "$from" --format csv
+	is "$(printf '%s\n' "$out" | sed 1d)" "$city" "from $from: P1's people, as the city's report counts them"
+done
+ok $([ -n "$city" ]; echo $?) "P1 has people in the report"
+
 # As of today the open stock (never done, never sent back) is counted from
 # partial indexes, a range per figure (migration 18), when it is current:
 # none of it made after today, none with progress after today.  Progress
