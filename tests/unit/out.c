@@ -15,23 +15,31 @@
 #define NROWS	40
 #define TABLES	200
 
-/* What out_table_write wrote to a temporary file, malloc'd. */
+/* What was written to the temporary file f, malloc'd; closes f. */
 static char *
-written(struct out_table *t, enum out_format format)
+read_back(FILE *f)
 {
-	FILE *f = tmpfile();
 	char *buf = NULL;
 	long len;
 
-	if (f == NULL)
-		return NULL;
-	out_table_write(t, f, format);
 	if ((len = ftell(f)) >= 0 && (buf = malloc((size_t)len + 1)) != NULL) {
 		rewind(f);
 		buf[fread(buf, 1, (size_t)len, f)] = '\0';
 	}
 	fclose(f);
 	return buf;
+}
+
+/* What out_table_write wrote to a temporary file, malloc'd. */
+static char *
+written(struct out_table *t, enum out_format format)
+{
+	FILE *f = tmpfile();
+
+	if (f == NULL)
+		return NULL;
+	out_table_write(t, f, format);
+	return read_back(f);
 }
 
 static void
@@ -179,18 +187,11 @@ static char *
 csv_cell(const char *s)
 {
 	FILE *f = tmpfile();
-	char *buf = NULL;
-	long len;
 
 	if (f == NULL)
 		return NULL;
 	out_csv_field(f, s);
-	if ((len = ftell(f)) >= 0 && (buf = malloc((size_t)len + 1)) != NULL) {
-		rewind(f);
-		buf[fread(buf, 1, (size_t)len, f)] = '\0';
-	}
-	fclose(f);
-	return buf;
+	return read_back(f);
 }
 
 /* A cell written as it stands (printable ASCII, nothing to quote) and
