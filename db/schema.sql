@@ -124,9 +124,7 @@ CREATE INDEX duties_lead ON duties(lead_unit_id, status, deadline);
 -- (deadline in it since migration 14: a person's overdue duties counted
 -- from the index alone, roviec brief)
 CREATE INDEX duties_owner ON duties(owner_id, status, deadline);
--- A city-wide list of one status, read in list's order (deadline, then
--- reference) and never sorted (ref in it since migration 19).
-CREATE INDEX duties_status_deadline ON duties(status, deadline, ref);
+CREATE INDEX duties_status_deadline ON duties(status, deadline);
 -- The board's Lead, Flagged and Mine tabs sorted by deadline read their
 -- page in the order of its key (migration 3), not the whole list sorted.
 CREATE INDEX duties_lead_page ON duties(lead_unit_id, (deadline || ' ' || ref))
@@ -167,7 +165,7 @@ CREATE INDEX duties_report ON duties(lead_unit_id,
 	done_on, owner_id, original_deadline, deadline, created_at, handoffs, bounced,
 	last_progress_on, status, closed_on, reopened);
 -- The same by owner first, for the report by person: each person's duties
--- that may count in a period are one range (migration 20).
+-- that may count in a period are one range (migration 19).
 CREATE INDEX duties_report_owner ON duties(owner_id,
 	(CASE WHEN status = 'cancelled' THEN closed_on WHEN reopened > 0 THEN '9999-12-31'
 	ELSE ifnull(done_on, '9999-12-31') END),

@@ -233,7 +233,11 @@ enum stmt {
  * duties_status_deadline over every duty whose deadline is before the cut. */
 #define LIST_SQL_BY(lead, plus) LIST_SQL_OF(lead, plus, "IN (?9, ?10, ?11, ?12)")
 /* One stored status (?9), said so: the city's list is then read from
- * duties_status_deadline in its order (migration 19), not sorted. */
+ * duties_status_deadline in deadline order, and only the duties of one
+ * deadline are sorted by reference, a few at a time (SQLite's sorter for
+ * the right part of an ORDER BY), not all of them before the first is
+ * written.  (ref added to that index made the planner read it for a
+ * person's overdue duties too, the whole city's, to spare a sort of ten.) */
 #define LIST_SQL_STATUS LIST_SQL_OF("1", "", "= ?9")
 #define LIST_SQL_OF(lead, plus, statuses) \
 	"SELECT d.ref, d.uuid, d.title, lu.code, o.login, o.full_name, a.login," \
@@ -475,7 +479,7 @@ enum stmt {
 	REPORT_DUTY_KEPT "  AND (?11 IS NULL OR su.id IN (SELECT id FROM scope))"
 /*
  * By person: every duty that may count ("the last day >= ?1") of each
- * person of the units reported, from duties_report_owner (migration 20), in
+ * person of the units reported, from duties_report_owner (migration 19), in
  * the order of the people: a unit's report by person reads its people's
  * duties, not the city's, and groups them without sorting.
  */

@@ -176,10 +176,10 @@ run list --flag late --status submitted --status done --format csv
 like "$out" "^$l," "a late duty listed by its status"
 
 # A city-wide list of one stored status is read from duties_status_deadline
-# in list's order, deadline then reference, and never sorted (migration
-# 19); overdue alone is not sifted by rv_flags again (the index range is
-# its rule).  Each such list is in that order, a --limit is its first
-# rows, and the overdue are exactly the duties whose flags say overdue.
+# in deadline order, only each deadline's duties sorted by reference;
+# overdue alone is not sifted by rv_flags again (the index range is its
+# rule).  Each such list is in list's order, a --limit is its first rows,
+# and the overdue are exactly the duties whose flags say overdue.
 for args in "--flag overdue" "--status open" "--status submitted" "--status done" "--status cancelled"; do
 	run list $args --format csv
 	rows=$(printf '%s\n' "$out" | sed 1d | perl -MText::ParseWords -ne \

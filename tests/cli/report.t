@@ -296,7 +296,7 @@ stalled_agree "two days, the last five holidays"
 rm -f "$XDG_CONFIG_HOME/roviec/config"
 
 # By person, a unit's report reads its people's duties from
-# duties_report_owner (migration 20), not the city's: its rows are the
+# duties_report_owner (migration 19), not the city's: its rows are the
 # city's rows of its people, for this month and since 2020.
 for from in "$month" 2020-01-01; do
 	expect 0 "the city's report by person from $from" report --by person --from "$from" --format csv

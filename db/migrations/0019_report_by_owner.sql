@@ -1,4 +1,4 @@
--- 0020: a report by person reads its people's duties (issue #15).
+-- 0019: a report by person reads its people's duties (issue #15).
 --
 -- roviec report --by person read every duty of the city that may count in
 -- the period, unit by unit, and grouped them by owner: a ward's year by
