@@ -7,7 +7,11 @@
 # the databases go; default build/bench), BENCH_SIZES (default
 # "10000 100000 1000000"), BENCH_COMPARE (default 50000; 0: no taskwarrior),
 # BENCH_RUNS (repeats per measure; default 7), TRACED and FLOOR (the traced
-# roviec and bench/floor.c built: each job's floor at the largest size).
+# roviec and bench/floor.c built: each job's floor at the largest size),
+# BENCH_HISTORY (sizes, e.g. "100000 1000000"; default none: a second table
+# of the same city's history growing at a fixed rate, 100,000 duties a
+# year, so that 1,000,000 is ten years and the answers stay the same size;
+# the ten years' database takes some ten minutes to make).
 use strict;
 use warnings;
 use utf8;
@@ -25,6 +29,8 @@ my $compare = $ENV{BENCH_COMPARE} // 50000;
 my $runs = $ENV{BENCH_RUNS} // 7;
 my $traced = $ENV{TRACED} // './build/roviec-trace';
 my $floor = $ENV{FLOOR} // './build/bench-floor';
+my @history = split ' ', ($ENV{BENCH_HISTORY} // '');
+my $per_year = 100000;	# the history rows' rate
 my $started = time;
 make_path($dir);
 
@@ -74,22 +80,44 @@ sub cursor_row {
 my $duty_row = qr/^[A-Z0-9]+-\d{4} /;
 my $unit_row = qr/^[A-Z0-9]+ .*\d%$/;
 
-# Opens the board (as login $as, or as the bench's user) and waits for a
-# line matching $row; returns the tmux socket and the first paint (ms).
-# With $trace, the traced roviec writes its statements there.
-sub board_open {
-	my ($db, $as, $row, $trace) = @_;
+# Runs $cmd in a new 80x24 tmux pane and waits for a line matching $row;
+# returns the tmux socket and the time from Enter to that line (ms).
+sub pane_paint {
+	my ($cmd, $row) = @_;
 	my $sock = "roviec-bench-$$-" . $tmux_n++;
-	my $cmd = ($trace ? "ROVIEC_TRACE='$trace' exec $traced" : "exec $roviec") .
-	    " --db '$db'" . ($as ? " --as '$as'" : '');
 	tmux($sock, "new-session -d -s b -x 80 -y 24 \"read go; $cmd\"");
 	sleep 0.2;
 	my $t0 = time;
 	tmux($sock, "send-keys -t b Enter");
 	while (1) {
 		return ($sock, (time - $t0) * 1000) if grep { $_ =~ $row } screen_lines($sock);
-		die "bench: the board did not paint\n" if time - $t0 > 30;
+		die "bench: the pane did not paint\n" if time - $t0 > 30;
 	}
+}
+
+# Opens the board (as login $as, or as the bench's user) and waits for a
+# line matching $row; returns the tmux socket and the first paint (ms).
+# With $trace, the traced roviec writes its statements there.
+sub board_open {
+	my ($db, $as, $row, $trace) = @_;
+	return pane_paint(($trace ? "ROVIEC_TRACE='$trace' exec $traced" : "exec $roviec") .
+	    " --db '$db'" . ($as ? " --as '$as'" : ''), $row);
+}
+
+# The floor of a first paint, measured as the board's is: in a tmux pane,
+# from Enter to the line painted, the board's statements run by
+# bench/floor.c and then $line printed (it matches $row): both pay tmux and
+# this harness's polling, and what the board costs beyond is its own.
+sub board_floor {
+	my ($db, $trace, $line, $row) = @_;
+	my $script = "$dir/floor-paint.sh";
+	open my $fh, '>', $script or die "bench: $script: $!\n";
+	print $fh "#!/bin/sh\n\"\$1\" \"\$2\" \"\$3\" >/dev/null 2>&1\necho \"\$4\"\nexec sleep 60\n";
+	close $fh;
+	return median(map {
+		my ($sock, $ms) = pane_paint("exec sh '$script' '$floor' '$db' '$trace' '$line'", $row);
+		tmux($sock, 'kill-server');
+		$ms } 1 .. $runs);
 }
 
 # The statements of a first paint: the traced board, left as soon as drawn.
@@ -136,11 +164,16 @@ sub floor_of {
 	return median(map { timed($floor, $db, $trace) } 1 .. $runs);
 }
 
-# A command's median time at size $n; at the largest size also its floor.
+# The database being measured is the largest of the main table: each job's
+# floor is taken too.
+my $floors_now;
+
+# A command's median time under key $n (a size, or "h" and a size for the
+# history rows); with $floors_now also its floor.
 sub job {
 	my ($k, $n, $db, @args) = @_;
 	$r{$k}{$n} = median(map { timed($roviec, '--db', $db, @args) } 1 .. $runs);
-	return unless $n == $sizes[-1];
+	return unless $floors_now;
 	my $trace = "$dir/trace-$k";
 	unlink $trace;
 	{
@@ -150,18 +183,24 @@ sub job {
 	$floor{$k} = floor_of($db, $trace);
 }
 
+# Measures every job on the database of $n duties: the main table's (two
+# years, under key $n), or with $days the history's, made over that many
+# days (under key "h$n").
 sub measure_roviec {
-	my ($n) = @_;
-	my $db = "$dir/roviec-$n.db";
+	my ($n, $days) = @_;
+	my $db = $days ? "$dir/hist-$n.db" : "$dir/roviec-$n.db";
+	my $key = $days ? "h$n" : $n;
 	unless (-e $db && sql($db, 'SELECT count(*) FROM duties') >= $n) {
 		unlink $db, "$db-wal", "$db-shm";
-		note "generating $n duties";
+		note "generating $n duties", $days ? " over $days days" : '';
 		my $t0 = time;
-		system($gen, $db, $n) == 0 or die "bench: gen failed\n";
-		$gen_s{$n} = time - $t0;
+		system($gen, $db, $n, ($days ? (0, $days) : ())) == 0 or die "bench: gen failed\n";
+		$gen_s{$key} = time - $t0;
 	}
 	sql($db, 'PRAGMA wal_checkpoint(TRUNCATE)');
-	note "measuring $n";
+	note "measuring $n", $days ? " over $days days" : '';
+	$floors_now = !$days && $n == $sizes[-1];
+	$n = $key;
 	my @r = (1 .. $runs);
 	# Warm the file cache once, as a server in use would have it.
 	timed($roviec, '--db', $db, 'list', '--unit', 'P1', '--limit', '20');
@@ -201,9 +240,11 @@ sub measure_roviec {
 	# report by unit, worst first).
 	my $inspector = sql($db, "SELECT login FROM people WHERE role = 'inspector' AND left_on IS NULL ORDER BY id LIMIT 1");
 	$r{overview}{$n} = median(map { my ($sock, $p) = board_open($db, $inspector, $unit_row); tmux($sock, 'kill-server'); $p } 1 .. 5);
-	if ($n == $sizes[-1]) {
-		$floor{paint} = floor_of($db, board_trace($db, undef, $duty_row, "$dir/trace-paint"));
-		$floor{overview} = floor_of($db, board_trace($db, $inspector, $unit_row, "$dir/trace-overview"));
+	if ($floors_now) {
+		$floor{paint} = board_floor($db, board_trace($db, undef, $duty_row, "$dir/trace-paint"),
+		    'P1-0001 floor', $duty_row);
+		$floor{overview} = board_floor($db, board_trace($db, $inspector, $unit_row, "$dir/trace-overview"),
+		    'P1 floor 100%', $unit_row);
 	}
 	writers($db, $n);
 }
@@ -282,6 +323,7 @@ $r{floor_true} = median(map { timed('/bin/true') } 1 .. 3 * $runs);
 $r{floor_roviec} = median(map { timed($roviec, '--version') } 1 .. 3 * $runs);
 
 for my $n (@sizes) { measure_roviec($n); }
+for my $n (@history) { measure_roviec($n, int(($n * 365 + $per_year - 1) / $per_year)); }
 if ($compare && system("sh", "-c", "command -v task >/dev/null") == 0) {
 	measure_roviec($compare) unless grep { $_ == $compare } @sizes;
 	measure_task($compare);
@@ -345,6 +387,12 @@ for my $j (@jobs) {
 	    $r{$k}{$big} / $floor{$k}, $r{$k}{$big} / $floor{$k} <= 2 ? 'met' : 'NOT met') if defined $floor{$k};
 	push @rows, \@row;
 }
+# How long a history of $n duties is at the history rows' rate.
+sub span_of {
+	my $days = shift() * 365 / $per_year;
+	return $days >= 365 ? sprintf('%.0f year%s', $days / 365, $days >= 730 ? 's' : '') :
+	    sprintf('%.0f weeks', $days / 7);
+}
 sub fmt { my $v = shift; return 'n/a' unless defined $v; return $v >= 100 ? sprintf('%.0f', $v) : sprintf('%.1f', $v); }
 sub commify { my $n = reverse shift; $n =~ s/(\d{3})(?=\d)/$1,/g; return scalar reverse $n; }
 
@@ -360,13 +408,28 @@ $md .= sprintf("Made %s on %s (%s cores, %s), %s, SQLite %s%s; %d runs per measu
 $md .= "| " . join(' | ', @head) . " |\n|" . join('|', map { '---' } @head) . "|\n";
 $md .= "| " . join(' | ', @$_) . " |\n" for @rows;
 $md .= "\nTargets:\n\n" . join('', map { "- $_\n" } @verdicts);
-$md .= "\nA job's floor is the same statements that roviec ran for it (written out by build/roviec-trace, roviec with its statements traced) run by bench/floor.c, a process that opens the database as roviec does and reads every row, with nothing else of roviec: what roviec costs beyond it is its own. The writes (add, transfer + accept) and the moves have none: run again, their statements would change the database or fail on it.\n";
+if (@history) {
+	my ($hs, $hb) = ($history[0], $history[-1]);
+	my @hh = ('job', (map { sprintf('%s duties (%s)', commify($_), span_of($_)) } @history),
+	    sprintf('%s/%s', commify($hb), commify($hs)));
+	$md .= sprintf("\n## The same city, its history growing\n\nThe databases above spread every size over the same two years: a million duties is a city a hundred times as busy as ten thousand, and a year's report or the overdue list is a hundred times as long.  Below, bench/gen.c makes the same city at a fixed rate, %s duties a year, so that a larger database is a longer history and each answer (a year's report, a month's overview, one unit's board) is about the same size; what grows is what the city has left open (the generator leaves 3%% of the old duties open for ever), which the overdue list shows in full.\n\n", commify($per_year));
+	$md .= "| " . join(' | ', @hh) . " |\n|" . join('|', map { '---' } @hh) . "|\n";
+	for my $j (@jobs) {
+		my ($k, $name, $unit) = @$j;
+		next unless defined $r{$k}{"h$hb"};
+		my @row = ("$name ($unit)", map { fmt($r{$k}{"h$_"}) } @history);
+		push @row, $r{$k}{"h$hs"} ? sprintf('%.2f', $r{$k}{"h$hb"} / $r{$k}{"h$hs"}) : 'n/a';
+		$md .= "| " . join(' | ', @row) . " |\n";
+	}
+}
+$md .= "\nA job's floor is the same statements that roviec ran for it (written out by build/roviec-trace, roviec with its statements traced) run by bench/floor.c, a process that opens the database as roviec does and reads every row, with nothing else of roviec: what roviec costs beyond it is its own. The board's two first paints have theirs measured as the board is: in a tmux pane of 80×24, from Enter to the first line painted, the same statements run by bench/floor.c and then a line printed, so that both pay tmux and this harness's polling of the pane. The writes (add, transfer + accept) and the moves have none: run again, their statements would change the database or fail on it.\n";
 $md .= sprintf("\nStarting a process: from this harness, starting /bin/true takes %.2f ms and roviec --version %.2f ms (no database opened).", $r{floor_true}, $r{floor_roviec});
 $md .= sprintf(" So no program started as a process can be more than %.0f× faster than taskwarrior's add (%.1f ms), nor roviec more than %.0f×.",
     $r{add}{task} / $r{floor_true}, $r{add}{task}, $r{add}{task} / $r{floor_roviec}) if $compare && $r{add}{task};
 $md .= "\n";
 $md .= "\nDatabases made by bench/gen.c through roviec's own functions: " .
-    join(', ', map { sprintf('%s duties in %.0f s', commify($_), $gen_s{$_}) } sort { $a <=> $b } keys %gen_s) . ".\n" if %gen_s;
+    join(', ', map { /^h(\d+)$/ ? sprintf('%s duties over %s in %.0f s', commify($1), span_of($1), $gen_s{$_}) :
+    sprintf('%s duties in %.0f s', commify($_), $gen_s{$_}) } sort keys %gen_s) . ".\n" if %gen_s;
 my $load = capture('cat /proc/loadavg');
 $load =~ s/ .*//s;
 $md .= sprintf("\nThe whole run took %.1f minutes; the load average at its end was %s (other work on the machine makes every figure slower).\n",

@@ -4,7 +4,8 @@
  * officials, then N duties with their histories, made through the real
  * duty_* functions (so every rule, flag, counter and the history's hash
  * chain are as roviec makes them), with the clock moved to each step's
- * moment over the last two years.
+ * moment over the last two years, or over the last DAYS days (a city's
+ * history at a fixed rate: make bench's history rows).
  *
  * Rates per duty, taken from the city report's picture: progress notes 0-3;
  * a transfer 10% (70% accepted, 20% rejected, the rest still pending when
@@ -14,7 +15,7 @@
  * those older than four months), a quarter of them late, 90% of those
  * confirmed; 1% cancelled.
  *
- * usage: gen DB N [SEED]      (DB must not exist)
+ * usage: gen DB N [SEED [DAYS]]      (DB must not exist)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,6 +50,7 @@ static int npeople;
 static int person_of_id[MAX_PEOPLE + 512];
 static unsigned long long rng = 88172645463325252ULL;
 static long long refused, actions;
+static int span = 730;		/* the days the duties are made over */
 
 static unsigned
 rnd(void)
@@ -347,7 +349,7 @@ one_duty(struct session *s, long long i)
 	int lead = weighted_unit(), owner = member(lead);
 	int assigner_unit = units[lead].parent >= 0 ? units[lead].parent : lead;
 	int assigner = units[assigner_unit].head;
-	int c = pick(1, 730), len = pick(10, 60), end, done;
+	int c = pick(1, span), len = pick(10, 60), end, done;
 	int sup = -1, o, u, day;
 	struct duty_new in = { 0 };
 	char ref[DUTY_REF_SIZE], due[11], title[200], date[11];
@@ -489,11 +491,15 @@ main(int argc, char **argv)
 	time_t now = time(NULL);
 
 	if (argc < 3 || (n = atoll(argv[2])) < 0) {
-		fprintf(stderr, "usage: gen DB N [SEED]\n");
+		fprintf(stderr, "usage: gen DB N [SEED [DAYS]]\n");
 		return 2;
 	}
 	if (argc > 3)
 		rng ^= strtoull(argv[3], NULL, 10) * 2654435761ULL;
+	if (argc > 4 && (span = atoi(argv[4])) < 1) {
+		fprintf(stderr, "usage: gen DB N [SEED [DAYS]]: DAYS is 1 or more\n");
+		return 2;
+	}
 	localtime_r(&now, &tm);
 	tm.tm_hour = 12;
 	tm.tm_min = tm.tm_sec = 0;
