@@ -331,7 +331,10 @@ dates_zone_cache_init(struct dates_zone_cache *c)
 	memset(c, 0, sizeof(*c));
 }
 
-/* Seconds east of UTC at t; 0 with *ok cleared when localtime_r fails. */
+/* How far the local wall clock is ahead of UTC at t, in seconds; 0 with
+ * *ok cleared when localtime_r fails.  From the clock's own fields, not
+ * tm_gmtoff: in a zone that counts leap seconds ("right/...") the clock
+ * is behind what tm_gmtoff says, and the day is the clock's. */
 static long
 dates_offset_at(time_t t, int *ok)
 {
@@ -341,7 +344,8 @@ dates_offset_at(time_t t, int *ok)
 		*ok = 0;
 		return 0;
 	}
-	return tm.tm_gmtoff;
+	return (long)((long long)dates_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1,
+	    tm.tm_mday) * 86400 + tm.tm_hour * 3600 + tm.tm_min * 60 + tm.tm_sec - (long long)t);
 }
 
 day_t

@@ -53,10 +53,10 @@ void dates_vn(day_t day, char buf[11]);
 day_t dates_local_day(time_t t);
 
 /*
- * dates_local_day, remembered by UTC day: where the offset from UTC is the
- * same at a UTC day's start, middle and end (the clocks do not change that
- * day), every moment of it is t + offset; other days ask localtime_r each
- * time.  For a report that takes the local day of 100,000 moments.  A
+ * dates_local_day, remembered by UTC day: where the local clock is the
+ * same distance ahead of UTC at a UTC day's start, middle and end (the
+ * clocks do not change that day, no leap second), every moment of it is t
+ * plus that; other days ask localtime_r each time.  For a report that takes the local day of 100,000 moments.  A
  * cache is good for one TZ: zero it (dates_zone_cache_init) after tzset.
  */
 #define DATES_ZONE_CACHE 1024

@@ -300,6 +300,8 @@ test_local_day_cached(void)
 		{ "Europe/London", 2026 },
 		{ "America/St_Johns", 2026 },
 		{ "<+07>-7", 2026 },	/* the zone roviec falls back on */
+		{ "right/Asia/Ho_Chi_Minh", 2016 },	/* leap seconds: the wall clock
+							 * is behind tm_gmtoff's */
 	};
 	static struct dates_zone_cache cache;
 	uint64_t seed = 0x9e3779b97f4a7c15ULL;
