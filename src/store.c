@@ -472,10 +472,14 @@ enum stmt {
  * the period and never sent back are counted from report_done_days
  * (REPORT_DONE_DAYS).
  */
-#define REPORT_CANDIDATES \
+#define REPORT_CANDIDATES REPORT_UNIT_DUTIES("duties_report", \
+	REPORT_MAY_COUNT_UNTIL " > ?3")
+/* Each unit's duties from index, those meeting cond and REPORT_DUTY_KEPT,
+ * of the units reported when only those count (?11). */
+#define REPORT_UNIT_DUTIES(index, cond) \
 	REPORT_DUTY_COLUMNS \
-	" FROM units su CROSS JOIN duties d INDEXED BY duties_report" \
-	"  ON d.lead_unit_id = su.id WHERE " REPORT_MAY_COUNT_UNTIL " > ?3" \
+	" FROM units su CROSS JOIN duties d INDEXED BY " index \
+	"  ON d.lead_unit_id = su.id WHERE " cond \
 	REPORT_DUTY_KEPT "  AND (?11 IS NULL OR su.id IN (SELECT id FROM scope))"
 /*
  * By person: every duty that may count ("the last day >= ?1") of each
@@ -495,15 +499,10 @@ enum stmt {
  * back, is the rest of "> ?3" and is counted, not read.
  */
 #define REPORT_CANDIDATES_NOW \
-	REPORT_DUTY_COLUMNS \
-	" FROM units su CROSS JOIN duties d INDEXED BY duties_report" \
-	"  ON d.lead_unit_id = su.id WHERE " REPORT_MAY_COUNT_UNTIL " > ?3" \
-	"  AND " REPORT_MAY_COUNT_UNTIL " < '9999-12-31'" \
-	REPORT_DUTY_KEPT "  AND (?11 IS NULL OR su.id IN (SELECT id FROM scope))" \
-	" UNION ALL " REPORT_DUTY_COLUMNS \
-	" FROM units su CROSS JOIN duties d INDEXED BY duties_sent_back" \
-	"  ON d.lead_unit_id = su.id WHERE d.reopened > 0 AND d.status <> 'cancelled'" \
-	REPORT_DUTY_KEPT "  AND (?11 IS NULL OR su.id IN (SELECT id FROM scope))"
+	REPORT_UNIT_DUTIES("duties_report", REPORT_MAY_COUNT_UNTIL " > ?3" \
+	    "  AND " REPORT_MAY_COUNT_UNTIL " < '9999-12-31'") \
+	" UNION ALL " REPORT_UNIT_DUTIES("duties_sent_back", \
+	    "d.reopened > 0 AND d.status <> 'cancelled'")
 /* Not materialised: it is read once, unit by unit, and never copied. */
 #define REPORT_COUNTED_OF(candidates) \
 	"WITH RECURSIVE scope(id) AS (" \
@@ -557,10 +556,11 @@ enum stmt {
  * stalled are the rest of those that moved after ?6 (the shorter range:
  * most of an old stock is stalled).
  */
+/* The open stock: every partial index of migration 18 says the same. */
+#define REPORT_STOCK_DUTY "d.status = 'open' AND d.reopened = 0 AND d.done_on IS NULL"
 #define REPORT_STOCK_RANGE(index, cond) \
 	"(SELECT count(*) FROM duties d INDEXED BY " index \
-	" WHERE d.status = 'open' AND d.reopened = 0 AND d.done_on IS NULL" \
-	" AND d.lead_unit_id = su.id" cond ")"
+	" WHERE " REPORT_STOCK_DUTY " AND d.lead_unit_id = su.id" cond ")"
 #define REPORT_STOCK \
 	" stock AS MATERIALIZED (SELECT su.id AS gid," \
 	"  " REPORT_STOCK_RANGE("duties_stock_due", " AND d.original_deadline >= ?3") \
@@ -580,8 +580,7 @@ enum stmt {
 	"SELECT ifnull((SELECT max(created_at) FROM duties), '') < ?1" \
 	" AND NOT EXISTS (SELECT 1 FROM units su WHERE" \
 	"  (SELECT max(d.last_progress_on) FROM duties d INDEXED BY duties_stock_progress" \
-	"   WHERE d.status = 'open' AND d.reopened = 0 AND d.done_on IS NULL" \
-	"   AND d.lead_unit_id = su.id) > ?2)"
+	"   WHERE " REPORT_STOCK_DUTY " AND d.lead_unit_id = su.id) > ?2)"
 
 /* By unit: the duties read one by one and those added up by day. */
 #define REPORT_UNIT_COLUMNS \
@@ -3844,10 +3843,10 @@ store_report(struct store *st, const struct store_report_query *q,
 			return RV_STORAGE;
 		bind_text(s, 1, q->created_before);
 		bind_text(s, 2, q->as_of);
-		if ((rc = sqlite3_step(s)) == SQLITE_ROW)
-			current = sqlite3_column_int(s, 0);
-		if ((code = rows_done(st, s, rc, err)) != RV_OK)
+		if ((code = one_row(st, s, &current, err)) != RV_OK)
 			return code;
+		current = current && sqlite3_column_int(s, 0);
+		sqlite3_reset(s);
 	}
 	s = stmt(st, q->by_person ? ST_REPORT_PEOPLE :
 	    current ? ST_REPORT_UNITS_NOW : ST_REPORT_UNITS, err);
