@@ -110,6 +110,15 @@ view_new(const struct view_ops *ops, void *data)
 	return v;
 }
 
+/* The view on top is read as of the session's clock: the loop re-reads it
+ * when that day is over or a minute has passed. */
+static void
+read_now(struct tui *t)
+{
+	t->day = session_today(t->s);
+	t->loaded_at = t->s->now;
+}
+
 int
 tui_push(struct tui *t, struct view *v)
 {
@@ -124,10 +133,8 @@ tui_push(struct tui *t, struct view *v)
 		return -1;
 	}
 	t->views[t->depth++] = v;
-	/* Read as of the session's clock: the loop re-reads it when that
-	 * day is over or a minute has passed, not at its first poll. */
-	t->day = session_today(t->s);
-	t->loaded_at = t->s->now;
+	/* Not again at the loop's first poll. */
+	read_now(t);
 	return 0;
 }
 
@@ -676,8 +683,7 @@ reload(struct tui *t)
 	layout(t, status);
 	/* Read as of now: days left and flags are measured against today. */
 	session_tick(t->s);
-	t->day = session_today(t->s);
-	t->loaded_at = t->s->now;
+	read_now(t);
 	v->ops->load(t, v);
 }
 
