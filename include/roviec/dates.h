@@ -56,8 +56,9 @@ day_t dates_local_day(time_t t);
  * dates_local_day, remembered by UTC day: where the local clock is the
  * same distance ahead of UTC at a UTC day's start, middle and end (the
  * clocks do not change that day, no leap second), every moment of it is t
- * plus that; other days ask localtime_r each time.  For a report that takes the local day of 100,000 moments.  A
- * cache is good for one TZ: zero it (dates_zone_cache_init) after tzset.
+ * plus that; other days ask localtime_r each time.  For a report that
+ * takes the local day of 100,000 moments.  A cache is good for one TZ:
+ * zero it (dates_zone_cache_init) after tzset.
  */
 #define DATES_ZONE_CACHE 1024
 struct dates_zone_cache {
