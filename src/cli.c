@@ -1698,6 +1698,12 @@ finding_value(const char *what, const char *v, char buf[11])
 
 	if (strcmp(word, "status") == 0)
 		return i18n_status(v);
+	/* Numbers with hundredths, with a decimal comma in Vietnamese. */
+	if ((strcmp(word, "general criteria") == 0 ||
+	    strcmp(word, "conversion coefficient") == 0) && strlen(v) < 11) {
+		snprintf(buf, 11, "%s", v);
+		return i18n_decimal(buf);
+	}
 	if (strcmp(word, "role") == 0 || strcmp(word, "kind") == 0)
 		return i18n_word(v);
 	for (size_t i = 0; i < sizeof(days) / sizeof(days[0]); i++)
@@ -1726,6 +1732,11 @@ finding_what(const struct replay_finding *f, char *buf, size_t size)
 	case PART_SUPPORT:
 		/* TRANSLATORS: "day delivered of P2's part". */
 		snprintf(buf, size, _("%s of %s's part"), what, f->unit);
+		return buf;
+	case PART_EVALUATION:
+		/* TRANSLATORS: "cohesion of the evaluation for 2026-11" (the
+		 * general criteria a head entered, Decree 335/2025). */
+		snprintf(buf, size, _("%s of the evaluation for %s"), what, f->period);
 		return buf;
 	default:
 		return what;

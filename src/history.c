@@ -176,27 +176,37 @@ json_read(const char **p, char *out, size_t size)
 	return 0;
 }
 
+int
+history_edit_parse(const char *detail, char *field, size_t fsize, char *from,
+    size_t from_size, char *to, size_t to_size)
+{
+	const char *p = detail;
+
+	if (p == NULL || strncmp(p, "{\"field\":", 9) != 0)
+		return -1;
+	p += 9;
+	if (json_read(&p, field, fsize) != 0 || strncmp(p, ",\"from\":", 8) != 0)
+		return -1;
+	p += 8;
+	if (json_read(&p, from, from_size) != 0 || strncmp(p, ",\"to\":", 6) != 0)
+		return -1;
+	p += 6;
+	if (json_read(&p, to, to_size) != 0 || strcmp(p, "}") != 0)
+		return -1;
+	return 0;
+}
+
 /* {"field":F,"from":A,"to":B} as "F: A → B", in buf. */
 static const char *
 edit_shown(const char *detail, char *buf, size_t size)
 {
 	char field[64], from[2048], to[2048];
-	const char *p = detail;
-	int coef;
 
-	if (strncmp(p, "{\"field\":", 9) != 0)
-		return NULL;
-	p += 9;
-	if (json_read(&p, field, sizeof(field)) != 0 || strncmp(p, ",\"from\":", 8) != 0)
-		return NULL;
-	p += 8;
-	if (json_read(&p, from, sizeof(from)) != 0 || strncmp(p, ",\"to\":", 6) != 0)
-		return NULL;
-	p += 6;
-	if (json_read(&p, to, sizeof(to)) != 0 || strcmp(p, "}") != 0)
+	if (history_edit_parse(detail, field, sizeof(field), from, sizeof(from), to,
+	    sizeof(to)) != 0)
 		return NULL;
 	/* A coefficient is a number: with a decimal comma in Vietnamese. */
-	if ((coef = strcmp(field, "coefficient") == 0)) {
+	if (strcmp(field, "coefficient") == 0) {
 		i18n_decimal(from);
 		i18n_decimal(to);
 	}
@@ -205,15 +215,24 @@ edit_shown(const char *detail, char *buf, size_t size)
 	return buf;
 }
 
+int
+history_evaluation_parse(const char *detail, char period[8], char general[24],
+    char cohesion[8])
+{
+	cohesion[0] = '\0';
+	return detail != NULL && sscanf(detail,
+	    "period %7[0-9Q-]; general %23[0-9.]; cohesion %7[0-9]",
+	    period, general, cohesion) >= 2 ? 0 : -1;
+}
+
 /* "period P; general G[; cohesion C]" (an evaluation-set entry) in the
  * language of the messages. */
 static const char *
 evaluation_shown(const char *detail, char *buf, size_t size)
 {
-	char period[8], general[24], cohesion[8] = "";
+	char period[8], general[24], cohesion[8];
 
-	if (sscanf(detail, "period %7[0-9Q-]; general %23[0-9.]; cohesion %7[0-9]",
-	    period, general, cohesion) < 2)
+	if (history_evaluation_parse(detail, period, general, cohesion) != 0)
 		return NULL;
 	i18n_decimal(general);
 	if (cohesion[0] != '\0')
@@ -226,6 +245,54 @@ evaluation_shown(const char *detail, char *buf, size_t size)
 	return buf;
 }
 
+/* "deadline DAY[; original DAY]" at the start of a detail: the rest after
+ * it, with the days in day and orig (orig "" when not given); NULL when
+ * the detail does not start so. */
+static const char *
+deadline_rest(const char *detail, char day[11], char orig[11])
+{
+	static const char original[] = "; original ";
+	const char *rest;
+
+	if (detail == NULL || strncmp(detail, "deadline ", 9) != 0 || strlen(detail) < 19)
+		return NULL;
+	snprintf(day, 11, "%.10s", detail + 9);
+	rest = detail + 19;
+	orig[0] = '\0';
+	if (strncmp(rest, original, sizeof(original) - 1) == 0 &&
+	    strlen(rest) >= sizeof(original) - 1 + 10) {
+		snprintf(orig, 11, "%.10s", rest + sizeof(original) - 1);
+		rest += sizeof(original) - 1 + 10;
+	}
+	return rest;
+}
+
+/* "; coefficient C" at rest: C in c (cut to size), and how long the whole
+ * is; 0 when rest does not start so. */
+static size_t
+coefficient_at(const char *rest, char *c, size_t size)
+{
+	static const char coef[] = "; coefficient ";
+	size_t len;
+
+	if (strncmp(rest, coef, sizeof(coef) - 1) != 0)
+		return 0;
+	len = strcspn(rest + sizeof(coef) - 1, ";");
+	snprintf(c, size, "%.*s", (int)(len < size ? len : size - 1), rest + sizeof(coef) - 1);
+	return sizeof(coef) - 1 + len;
+}
+
+int
+history_created_coefficient(const char *detail, char *c, size_t size)
+{
+	char day[11], orig[11];
+	const char *rest = deadline_rest(detail, day, orig);
+
+	if (rest == NULL)
+		return -1;
+	return coefficient_at(rest, c, size) > 0;
+}
+
 /* A detail is a history word, a day, an edit (a JSON object), a head's
  * evaluation ("period ..."), or "deadline DAY" followed by the original
  * deadline ("; original DAY"), a coefficient other than 1 ("; coefficient
@@ -234,11 +301,10 @@ evaluation_shown(const char *detail, char *buf, size_t size)
 const char *
 history_detail_shown(const char *detail, char *buf, size_t size)
 {
-	static const char from[] = "; imported from ", orig[] = "; original ",
-	    coef[] = "; coefficient ";
-	char day[11], o[11];
+	static const char from[] = "; imported from ";
+	char day[11], o[11], c[24];
 	const char *rest, *line, *shown;
-	size_t n;
+	size_t n, len;
 
 	if (detail == NULL)
 		return "";
@@ -251,27 +317,16 @@ history_detail_shown(const char *detail, char *buf, size_t size)
 	if (strncmp(detail, "period ", 7) == 0 &&
 	    (shown = evaluation_shown(detail, buf, size)) != NULL)
 		return shown;
-	if (strncmp(detail, "deadline ", 9) != 0 || strlen(detail) < 19 || size < 11)
+	if ((rest = deadline_rest(detail, day, o)) == NULL || size < 11)
 		return history_word_shown(detail);
-	snprintf(day, sizeof(day), "%.10s", detail + 9);
-	rest = detail + 19;
 	n = (size_t)snprintf(buf, size, _("deadline %s"), dates_shown(day, (char[11]){ 0 }));
-	if (strncmp(rest, orig, sizeof(orig) - 1) == 0 && strlen(rest) >= sizeof(orig) - 1 + 10) {
-		snprintf(o, sizeof(o), "%.10s", rest + sizeof(orig) - 1);
-		if (n < size)
-			n += (size_t)snprintf(buf + n, size - n, _(", originally %s"),
-			    dates_shown(o, (char[11]){ 0 }));
-		rest += sizeof(orig) - 1 + 10;
-	}
-	if (strncmp(rest, coef, sizeof(coef) - 1) == 0) {
-		char c[24];
-		size_t len = strcspn(rest + sizeof(coef) - 1, ";");
-
-		snprintf(c, sizeof(c), "%.*s", (int)(len < sizeof(c) ? len : sizeof(c) - 1),
-		    rest + sizeof(coef) - 1);
+	if (o[0] != '\0' && n < size)
+		n += (size_t)snprintf(buf + n, size - n, _(", originally %s"),
+		    dates_shown(o, (char[11]){ 0 }));
+	if ((len = coefficient_at(rest, c, sizeof(c))) > 0) {
 		if (n < size)
 			n += (size_t)snprintf(buf + n, size - n, _("; coefficient %s"), i18n_decimal(c));
-		rest += sizeof(coef) - 1 + len;
+		rest += len;
 	}
 	if (n >= size)
 		return buf;

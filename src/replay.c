@@ -7,7 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "roviec/dates.h"
+#include "roviec/decimal.h"
 #include "roviec/facts.h"
+#include "roviec/history.h"
 #include "roviec/i18n.h"
 #include "roviec/ledger.h"
 #include "roviec/store.h"
@@ -161,6 +164,23 @@ struct rduty {
 	int supports_known;
 	struct facts_doc **docs;	/* kept while the duty is compared */
 	size_t ndocs, capdocs;
+	/* The evaluation's evidence (migration 9), each compared when
+	 * known: the coefficient in hundredths (set when made, edited and
+	 * undone), the extensions approved after the deadline they moved,
+	 * and the moment of the last entry naming an owner (NULL: none). */
+	long coefficient, missed;
+	int coefficient_known, missed_known;
+	const char *owner_since;
+};
+
+/* A head's general criteria for a person and period, as an
+ * evaluation-set entry of the history entered them. */
+struct reval {
+	rowid_t person, by;
+	char period[8];
+	long general, cohesion;	/* hundredths; cohesion 0: none */
+	char *reason, *at;
+	long long entry;
 };
 
 struct rp {
@@ -176,6 +196,9 @@ struct rp {
 	struct rperson *people;
 	size_t npeople, cappeople;
 	struct idmap person_at;
+	struct reval *evals;	/* sorted, the last of each, once the table is read */
+	size_t nevals, capevals, eval_at;
+	int evals_sorted;
 	char name[80];		/* the name of a finding's row */
 	char v1[160], v2[160];	/* values shown */
 };
@@ -450,6 +473,16 @@ take_supports(struct ctx *c)
 	}
 }
 
+/* A coefficient as the history writes it ("1.5"), into *out. */
+static int
+coefficient_of(const char *text, long *out)
+{
+	struct rv_err err;
+
+	return decimal_parse(text, "", DUTY_COEFFICIENT_MIN, DUTY_COEFFICIENT_MAX, out,
+	    &err) == RV_OK ? 0 : -1;
+}
+
 /* An entry whose facts may hold the supporting units as they became (an
  * edit of them, an undo): they replace those the duty had. */
 static void
@@ -457,6 +490,58 @@ duty_supports_set(struct ctx *c)
 {
 	if (!legacy(c))
 		take_supports(c);
+}
+
+/* A correction (issue #11): its fields in its facts, the supporting units
+ * as they became, or the coefficient, which its detail says (the
+ * coefficient is not a field of the ledger). */
+static void
+duty_edited(struct ctx *c)
+{
+	char field[16], from[DECIMAL_SIZE], to[DECIMAL_SIZE];
+
+	duty_supports_set(c);
+	if (history_edit_parse(c->e->detail, field, sizeof(field), from, sizeof(from), to,
+	    sizeof(to)) != 0 || strcmp(field, "coefficient") != 0)
+		return;
+	if (coefficient_of(to, &c->d->coefficient) != 0) {
+		c->d->coefficient_known = 0;
+		bad_entry(c->r, c->e, REPLAY_DUTY, c->name,
+		    N_("its detail does not say the coefficient it set"));
+	}
+}
+
+/* An undo: the fields it put back in its facts, the supporting units as
+ * they were, and from its detail's snapshot the coefficient and the
+ * moment the owner took the duty (duty.c's do_undo). */
+static void
+duty_undone(struct ctx *c)
+{
+	duty_supports_set(c);
+	if (c->e->state_coefficient != 0) {
+		c->d->coefficient = (long)c->e->state_coefficient;
+		c->d->coefficient_known = 1;
+	}
+	if (c->e->state_owner_since != NULL)
+		c->d->owner_since = c->e->state_owner_since;
+}
+
+/* A new duty's evidence: the coefficient its detail states (1 unless it
+ * says), no deadline missed. */
+static void
+made_evidence(struct ctx *c)
+{
+	struct rduty *d = c->d;
+	char text[DECIMAL_SIZE];
+	int stated = history_created_coefficient(c->e->detail, text, sizeof(text));
+
+	d->coefficient = DUTY_COEFFICIENT_DEFAULT;
+	d->coefficient_known = stated == 0 || (stated > 0 && coefficient_of(text, &d->coefficient) == 0);
+	if (stated != 0 && !d->coefficient_known)
+		bad_entry(c->r, c->e, REPLAY_DUTY, c->name,
+		    N_("its detail does not say the duty's deadline and coefficient"));
+	d->missed = 0;
+	d->missed_known = 1;
 }
 
 static void
@@ -468,6 +553,7 @@ duty_created(struct ctx *c)
 	if (d->made)
 		bad_entry(c->r, c->e, REPLAY_DUTY, c->name, N_("the duty is made twice"));
 	d->made = 1;
+	made_evidence(c);
 	if (legacy(c)) {
 		legacy_move(c);
 		d->d.assigner_id = c->e->actor_id;
@@ -494,6 +580,10 @@ duty_created(struct ctx *c)
 static void
 duty_baseline(struct ctx *c)
 {
+	/* Written by migration 7, before a duty had a coefficient (9). */
+	c->d->coefficient = DUTY_COEFFICIENT_DEFAULT;
+	c->d->coefficient_known = 1;
+	c->d->missed_known |= !c->d->made;
 	c->d->made = 1;
 	c->d->known = all_fields();
 	take_supports(c);
@@ -655,10 +745,31 @@ answer_extension(struct ctx *c, const char *state)
 	return NULL;
 }
 
+/* An extension approved after the deadline it moves had passed: that
+ * deadline was missed (duty.c's answer_extension), by the local day the
+ * approval fell on, as roviec counts days where it runs. */
+static void
+count_missed(struct ctx *c, const struct rext *x)
+{
+	day_t old;
+	time_t at;
+
+	if (dates_from_iso(x->old_deadline, &old) != 0 || c->e->at == NULL ||
+	    dates_moment(c->e->at, &at) != 0)
+		c->d->missed_known = 0;
+	else if (dates_local_day(at) > old)
+		c->d->missed++;
+}
+
 static void
 duty_extension_approved(struct ctx *c)
 {
-	if (answer_extension(c, "approved") != NULL && legacy(c))
+	struct rext *x = answer_extension(c, "approved");
+
+	if (x == NULL)
+		return;
+	count_missed(c, x);
+	if (legacy(c))
 		legacy_set(c, "deadline", c->e->detail);
 }
 
@@ -965,6 +1076,37 @@ org_person_left(struct ctx *c)
 		person_facts(c, p);
 }
 
+/* Issue #13: a head's general criteria for a person and period; the
+ * last entered stands (the table evaluations). */
+static void
+org_evaluation_set(struct ctx *c)
+{
+	const struct store_entry *e = c->e;
+	char period[8], general[24], cohesion[8];
+	struct rv_err err;
+	struct reval *v;
+	long g;
+
+	if (e->to_owner_id == 0 ||
+	    history_evaluation_parse(e->detail, period, general, cohesion) != 0 ||
+	    decimal_parse(general, "", 0, 3000, &g, &err) != RV_OK) {
+		bad_entry(c->r, e, REPLAY_ENTRY, c->name,
+		    N_("it does not say whose general criteria, for what period, and what"));
+		return;
+	}
+	if ((v = more(&c->r->evals, &c->r->nevals, &c->r->capevals, sizeof(*v),
+	    &c->r->failed)) == NULL)
+		return;
+	v->person = e->to_owner_id;
+	v->by = e->actor_id;
+	snprintf(v->period, sizeof(v->period), "%s", period);
+	v->general = g;
+	v->cohesion = strtol(cohesion, NULL, 10);
+	v->entry = e->id;
+	set_str(&v->reason, e->text, &c->r->failed);
+	set_str(&v->at, e->at, &c->r->failed);
+}
+
 static void
 org_baseline(struct ctx *c)
 {
@@ -1036,17 +1178,13 @@ static const struct replay_case {
 	{ "unit-changed", NULL, org_unit_changed },
 	{ "person-left", NULL, org_person_left },
 	{ "baseline", duty_baseline, org_baseline },
-	/* Issue #13: general criteria entered for a person (the table
-	 * evaluations, not compared yet). */
-	{ "evaluation-set", NULL, replay_nothing },
-	/* Issue #11: a correction (its fields in its facts; the coefficient
-	 * is not a field of the ledger yet; a change of the supporting
-	 * units, their list as it became); an undo (the fields it put back,
-	 * the supporting units as they were; the request it withdrew is an
-	 * entry of its own before it); a series started and stopped (the
-	 * table series, not compared). */
-	{ "edited", duty_supports_set, NULL },
-	{ "undone", duty_supports_set, NULL },
+	/* Issue #13: general criteria entered for a person. */
+	{ "evaluation-set", NULL, org_evaluation_set },
+	/* Issue #11: a correction and an undo (above; the request an undo
+	 * withdrew is an entry of its own before it); a series started and
+	 * stopped (the table series, not compared). */
+	{ "edited", duty_edited, NULL },
+	{ "undone", duty_undone, NULL },
 	{ "series-started", replay_nothing, NULL },
 	{ "series-stopped", replay_nothing, NULL },
 };
@@ -1221,6 +1359,118 @@ logins(struct rp *r, const struct ids *s, char *buf, size_t size)
 	return buf;
 }
 
+/* --- the general criteria (issue #13) ----------------------------------- */
+
+static int
+eval_key_cmp(rowid_t p1, const char *period1, rowid_t p2, const char *period2)
+{
+	if (p1 != p2)
+		return p1 < p2 ? -1 : 1;
+	return strcmp(period1, period2);
+}
+
+static int
+eval_cmp(const void *a, const void *b)
+{
+	const struct reval *x = a, *y = b;
+	int c = eval_key_cmp(x->person, x->period, y->person, y->period);
+
+	return c != 0 ? c : x->entry < y->entry ? -1 : x->entry > y->entry;
+}
+
+static void
+reval_free(struct reval *v)
+{
+	free(v->reason);
+	free(v->at);
+}
+
+/* The history's entries in the table's order, each person and period once
+ * (the last entered). */
+static void
+evals_sort(struct rp *r)
+{
+	size_t n = 0;
+
+	if (r->evals_sorted)
+		return;
+	r->evals_sorted = 1;
+	if (r->nevals == 0)
+		return;
+	qsort(r->evals, r->nevals, sizeof(*r->evals), eval_cmp);
+	for (size_t i = 0; i < r->nevals; i++) {
+		if (i + 1 < r->nevals && eval_key_cmp(r->evals[i].person, r->evals[i].period,
+		    r->evals[i + 1].person, r->evals[i + 1].period) == 0) {
+			reval_free(&r->evals[i]);
+			continue;
+		}
+		r->evals[n++] = r->evals[i];
+	}
+	r->nevals = n;
+}
+
+/* A finding about a person's general criteria for a period. */
+static void
+eval_differs(struct rp *r, rowid_t person, const char *period, const char *what,
+    const char *stored, const char *history)
+{
+	char b[32];
+	struct replay_finding f = { .of = REPLAY_PERSON, .how = REPLAY_DIFFERS,
+	    .name = person_name(r, person, b, sizeof(b)), .what = what,
+	    .part = PART_EVALUATION, .period = period,
+	    .stored = stored != NULL ? stored : "", .history = history != NULL ? history : "" };
+
+	if (!same(stored, history))
+		report(r, &f);
+}
+
+/* The row for a person and period against the history's last entry (either
+ * NULL: none). */
+static void
+eval_compare(struct rp *r, const struct reval *v, const struct store_evaluation_rec *row)
+{
+	char g1[DECIMAL_SIZE] = "", g2[DECIMAL_SIZE] = "", c1[24] = "", c2[24] = "";
+	char p1[32], p2[32];
+	rowid_t person = row != NULL ? row->person_id : v->person;
+	const char *period = row != NULL ? row->period : v->period;
+
+	if (row != NULL)
+		decimal_format((long)row->general_x100, g1);
+	if (v != NULL)
+		decimal_format(v->general, g2);
+	eval_differs(r, person, period, NC_("verify", "general criteria"), g1, g2);
+	if (row == NULL || v == NULL)
+		return;	/* a whole row missing, or made up: said once */
+	if (row->cohesion != 0)
+		snprintf(c1, sizeof(c1), "%lld", row->cohesion);
+	if (v->cohesion != 0)
+		snprintf(c2, sizeof(c2), "%ld", v->cohesion);
+	eval_differs(r, person, period, NC_("verify", "cohesion"), c1, c2);
+	eval_differs(r, person, period, NC_("verify", "reason"), row->reason, v->reason);
+	eval_differs(r, person, period, NC_("verify", "entered by"),
+	    person_name(r, row->set_by, p1, sizeof(p1)), person_name(r, v->by, p2, sizeof(p2)));
+	eval_differs(r, person, period, NC_("verify", "moment entered"), row->set_at, v->at);
+}
+
+/* A row of the table (in the order of person and period), merged with the
+ * history's. */
+static int
+org_evaluation_row(const struct store_evaluation_rec *row, void *arg)
+{
+	struct rp *r = arg;
+	const struct reval *v = NULL;
+
+	evals_sort(r);
+	while (r->eval_at < r->nevals && !r->stop && eval_key_cmp(r->evals[r->eval_at].person,
+	    r->evals[r->eval_at].period, row->person_id, row->period ? row->period : "") < 0)
+		eval_compare(r, &r->evals[r->eval_at++], NULL);
+	if (r->eval_at < r->nevals && eval_key_cmp(r->evals[r->eval_at].person,
+	    r->evals[r->eval_at].period, row->person_id, row->period ? row->period : "") == 0)
+		v = &r->evals[r->eval_at++];
+	eval_compare(r, v, row);
+	return r->stop || r->failed;
+}
+
 /* After the tables: units and people the history made that are gone, and
  * the heads of every unit. */
 static void
@@ -1257,6 +1507,10 @@ org_finish(struct rp *r)
 			report(r, &f);
 		}
 	}
+	/* General criteria the history entered that the table lacks. */
+	evals_sort(r);
+	while (r->eval_at < r->nevals && !r->stop)
+		eval_compare(r, &r->evals[r->eval_at++], NULL);
 }
 
 /* --- the duties ---------------------------------------------------------------- */
@@ -1356,6 +1610,29 @@ compare_fields(struct rp *r, const char *name, const struct rduty *d,
 			    rec->search_key, key);
 		free(key);
 	}
+}
+
+/* The evaluation's evidence kept in the duty (migration 9). */
+static void
+compare_evidence(struct rp *r, const char *name, const struct rduty *d,
+    const struct store_duty_rec *rec)
+{
+	char b1[DECIMAL_SIZE], b2[DECIMAL_SIZE];
+	const char *since = d->owner_since;
+
+	if (d->coefficient_known && d->coefficient != rec->coefficient_x100)
+		row_differs(r, name, PART_NONE, 0, NULL, NC_("verify", "conversion coefficient"),
+		    decimal_format((long)rec->coefficient_x100, b1),
+		    decimal_format(d->coefficient, b2));
+	if (d->missed_known && rec->deadlines_missed >= 0)
+		count_differs(r, name, NC_("verify", "deadlines missed"),
+		    (size_t)rec->deadlines_missed, (size_t)d->missed);
+	/* No entry named an owner: since it was made (migration 9). */
+	if (since == NULL && (d->known & field_bit("created_at")))
+		since = d->d.created_at;
+	if (since != NULL)
+		text_differs(r, name, PART_NONE, 0, NULL, NC_("verify", "owner since"),
+		    rec->owner_since, since);
 }
 
 /* Whether a stored duty is still to be worked on (open or submitted). */
@@ -1540,6 +1817,10 @@ duty_set(const struct store_duty_set *set, void *arg)
 			*slotp = doc;
 		}
 		c.doc = doc;
+		/* Every entry naming an owner stamps the moment (schema.sql,
+		 * history_owner_since); an undo may put an older one back. */
+		if (e->to_owner_id != 0)
+			d.owner_since = e->at;
 		if (!d.made && strcmp(e->action, "created") != 0 &&
 		    strcmp(e->action, "baseline") != 0)
 			bad_entry(r, e, REPLAY_DUTY, name, N_("it comes before the duty is made"));
@@ -1567,6 +1848,7 @@ duty_set(const struct store_duty_set *set, void *arg)
 			report(r, &f);
 		} else {
 			compare_fields(r, name, &d, set->duty);
+			compare_evidence(r, name, &d, set->duty);
 			compare_rows(r, name, &d, set);
 		}
 	}
@@ -1599,7 +1881,7 @@ replay_ledger(struct store *st, replay_fn fn, void *arg, long long *found,
     struct rv_err *err)
 {
 	static const struct store_org_fns org = {
-		org_entry, org_unit_row, org_head_row, org_person_row
+		org_entry, org_unit_row, org_head_row, org_person_row, org_evaluation_row
 	};
 	struct rp r;
 	enum rv_code rc;
@@ -1637,8 +1919,11 @@ replay_ledger(struct store *st, replay_fn fn, void *arg, long long *found,
 		free(r.people[i].mail);
 		free(r.people[i].left_on);
 	}
+	for (size_t i = 0; i < r.nevals; i++)
+		reval_free(&r.evals[i]);
 	free(r.units);
 	free(r.people);
+	free(r.evals);
 	map_free(&r.unit_at);
 	map_free(&r.person_at);
 	return rc;

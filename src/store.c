@@ -118,6 +118,7 @@ enum stmt {
 	ST_REPLAY_UNITS,
 	ST_REPLAY_HEADS,
 	ST_REPLAY_PEOPLE,
+	ST_REPLAY_EVALUATIONS,
 	ST_REPLAY_DUTIES,
 	ST_REPLAY_HISTORY,
 	ST_REPLAY_HANDOFFS,
@@ -783,6 +784,13 @@ enum stmt {
 	"   JOIN units u ON u.id = s.unit_id LEFT JOIN people p ON p.id = s.delivered_by" \
 	"   WHERE s.duty_id = " id " ORDER BY u.code))"
 
+/* For the replay: a value of the snapshot an undone entry put back (its
+ * detail, ST_UNDONE_DETAIL), when it is there and of the type; else none. */
+#define UNDONE_STATE(key, type, none) \
+	"CASE WHEN action = 'undone' AND json_valid(detail)" \
+	" AND json_type(detail, '$.state." key "') = '" type "'" \
+	" THEN json_extract(detail, '$.state." key "') ELSE " none " END"
+
 static const char *const sqls[ST__MAX] = {
 	[ST_UNIT_BY_CODE] =
 	"SELECT id, code, name, kind, ifnull(parent_id, 0)"
@@ -1140,7 +1148,7 @@ static const char *const sqls[ST__MAX] = {
 	[ST_REPLAY_ORG] =
 	"SELECT 0, id, at, actor_id, ifnull(via_id, 0), action, ifnull(from_unit_id, 0),"
 	"  ifnull(to_unit_id, 0), ifnull(from_owner_id, 0), ifnull(to_owner_id, 0),"
-	"  text, detail, data FROM history WHERE duty_id IS NULL ORDER BY id",
+	"  text, detail, data, 0, NULL FROM history WHERE duty_id IS NULL ORDER BY id",
 	[ST_REPLAY_UNITS] =
 	"SELECT id, code, name, kind, ifnull(parent_id, 0) FROM units ORDER BY id",
 	[ST_REPLAY_HEADS] =
@@ -1148,15 +1156,21 @@ static const char *const sqls[ST__MAX] = {
 	[ST_REPLAY_PEOPLE] =
 	"SELECT id, login, full_name, ifnull(unit_id, 0), role, left_on, mail"
 	" FROM people ORDER BY id",
+	[ST_REPLAY_EVALUATIONS] =
+	"SELECT person_id, period, general_x100, ifnull(cohesion, 0), reason, set_by,"
+	"  set_at FROM evaluations ORDER BY person_id, period",
 	[ST_REPLAY_DUTIES] =
 	"SELECT id, uuid, ref, title, search_key, result, basis, field, assigner_id,"
 	"  lead_unit_id, owner_id, created_at, original_deadline, deadline, status,"
-	"  done_on, closed_on, last_progress_on, handoffs, bounced, escalated, reopened"
+	"  done_on, closed_on, last_progress_on, handoffs, bounced, escalated, reopened,"
+	"  coefficient_x100, deadlines_missed, owner_since"
 	" FROM duties ORDER BY id",
 	[ST_REPLAY_HISTORY] =
 	"SELECT duty_id, id, at, actor_id, ifnull(via_id, 0), action, ifnull(from_unit_id, 0),"
 	"  ifnull(to_unit_id, 0), ifnull(from_owner_id, 0), ifnull(to_owner_id, 0),"
-	"  text, detail, data FROM history WHERE duty_id IS NOT NULL ORDER BY duty_id, id",
+	"  text, detail, data, " UNDONE_STATE("coefficient", "integer", "0") ","
+	"  " UNDONE_STATE("owner_since", "text", "NULL")
+	" FROM history WHERE duty_id IS NOT NULL ORDER BY duty_id, id",
 	[ST_REPLAY_HANDOFFS] =
 	"SELECT duty_id, id, kind, from_unit_id, to_unit_id, proposed_by, reason,"
 	"  created_at, created_on, state, ifnull(answered_by, 0), answered_at,"
@@ -4142,6 +4156,8 @@ read_entry(sqlite3_stmt *s, struct store_entry *e)
 	e->text = col_str(s, 10);
 	e->detail = col_str(s, 11);
 	e->data = col_str(s, 12);
+	e->state_coefficient = sqlite3_column_int64(s, 13);
+	e->state_owner_since = col_str(s, 14);
 }
 
 enum rv_code
@@ -4189,6 +4205,19 @@ store_replay_org(struct store *st, const struct store_org_fns *fns, void *arg,
 		};
 
 		stop = fns->person(&p, arg);
+	}
+	if (rows_done(st, s, rc, err) != RV_OK)
+		return RV_STORAGE;
+	if ((s = stmt(st, ST_REPLAY_EVALUATIONS, err)) == NULL)
+		return RV_STORAGE;
+	while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_evaluation_rec v = {
+			sqlite3_column_int64(s, 0), col_str(s, 1), sqlite3_column_int64(s, 2),
+			sqlite3_column_int64(s, 3), col_str(s, 4), sqlite3_column_int64(s, 5),
+			col_str(s, 6)
+		};
+
+		stop = fns->evaluation(&v, arg);
 	}
 	return rows_done(st, s, rc, err);
 }
@@ -4313,6 +4342,9 @@ gather_row(struct duty_gather *g, int which, sqlite3_stmt *s)
 		d->bounced = sqlite3_column_int64(s, 19);
 		d->escalated = sqlite3_column_int64(s, 20);
 		d->reopened = sqlite3_column_int64(s, 21);
+		d->coefficient_x100 = sqlite3_column_int64(s, 22);
+		d->deadlines_missed = sqlite3_column_int64(s, 23);
+		d->owner_since = keep(k, s, 24);
 		set->duty = d;
 		break;
 	}
@@ -4328,6 +4360,7 @@ gather_row(struct duty_gather *g, int which, sqlite3_stmt *s)
 		e->text = keep(k, s, 10);
 		e->detail = keep(k, s, 11);
 		e->data = keep(k, s, 12);
+		e->state_owner_since = keep(k, s, 14);
 		break;
 	}
 	case CUR_HANDOFF: {

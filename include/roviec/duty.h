@@ -25,14 +25,6 @@
 #define DUTY_FIELD_MAX 200
 #define DUTY_SUPPORT_MAX 32
 #define DUTY_REF_SIZE 40
-/* A duty's conversion coefficient (hệ số quy đổi, Decree 335/2025), in
- * hundredths: from 0.1 to 10, 1 when none is given.  A product worth more
- * than ten of the standard one is several products (several duties, each
- * with its own clear result); one worth less than a tenth is a step of a
- * duty, recorded as progress. */
-#define DUTY_COEFFICIENT_MIN 10
-#define DUTY_COEFFICIENT_MAX 1000
-#define DUTY_COEFFICIENT_DEFAULT 100
 
 struct duty_support_in {
 	const char *unit;	/* unit code */

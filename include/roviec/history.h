@@ -23,4 +23,19 @@ const char *history_detail_shown(const char *detail, char *buf, size_t size);
  * may be any text).  Malloc'd; NULL when out of memory. */
 char *history_edit_detail(const char *field, const char *from, const char *to);
 
+/*
+ * The details read back, for roviec verify (replay.c); each -1 when the
+ * detail is not of its kind:
+ * - an edit's field, old and new value (cut to their sizes);
+ * - a created entry's ("deadline DAY..."): 1 with the coefficient it
+ *   states in c ("1.5"), 0 when it states none (the coefficient is 1);
+ * - a head's evaluation ("period P; general G[; cohesion C]"): cohesion
+ *   "" when not given.
+ */
+int history_edit_parse(const char *detail, char *field, size_t fsize, char *from,
+    size_t from_size, char *to, size_t to_size);
+int history_created_coefficient(const char *detail, char *c, size_t size);
+int history_evaluation_parse(const char *detail, char period[8], char general[24],
+    char cohesion[8]);
+
 #endif

@@ -34,6 +34,15 @@ struct person {
 	char left_on[11];	/* the local day they left (issue #12); "": here */
 };
 
+/* A duty's conversion coefficient (hệ số quy đổi, Decree 335/2025), in
+ * hundredths: from 0.1 to 10, 1 when none is given.  A product worth more
+ * than ten of the standard one is several products (several duties, each
+ * with its own clear result); one worth less than a tenth is a step of a
+ * duty, recorded as progress. */
+#define DUTY_COEFFICIENT_MIN 10
+#define DUTY_COEFFICIENT_MAX 1000
+#define DUTY_COEFFICIENT_DEFAULT 100
+
 /* A duty's stored state; status is one of "open", "submitted", "done",
  * "cancelled" (the shown status "pending" is derived). */
 struct duty {

@@ -3,9 +3,11 @@
  * rebuilt from the hash-chained history alone: every entry is replayed, in
  * order, by the case of its action (one table in replay.c, one row per
  * action), and the state rebuilt, every duty (its fields, ledger.h; its
- * supporting units and parts, proposals, extension requests and notes),
+ * supporting units and parts, proposals, extension requests and notes;
+ * the evaluation's evidence: coefficient, deadlines missed, owner since),
  * every unit (code, name, kind, parent, heads) and every person (login,
- * name, unit, role), is compared with the tables.  Each row that disagrees
+ * name, unit, role, the general criteria entered for them), is compared
+ * with the tables.  Each row that disagrees
  * is a finding, named by reference (a duty's reference, a login, a unit's
  * code); an entry whose action the table does not know is a finding too.
  *
@@ -35,7 +37,10 @@ enum replay_how {
 
 /* What a row of a duty is, when the finding is not in the duty's own
  * fields. */
-enum replay_part { PART_NONE, PART_PROPOSAL, PART_EXTENSION, PART_NOTE, PART_SUPPORT };
+enum replay_part {
+	PART_NONE, PART_PROPOSAL, PART_EXTENSION, PART_NOTE, PART_SUPPORT,
+	PART_EVALUATION		/* a person's general criteria for a period */
+};
 
 struct replay_finding {
 	enum replay_of of;
@@ -45,6 +50,7 @@ struct replay_finding {
 	enum replay_part part;
 	int nth;		/* PART_PROPOSAL, _EXTENSION, _NOTE: 1, 2, ... */
 	const char *unit;	/* PART_SUPPORT: the supporting unit's code */
+	const char *period;	/* PART_EVALUATION: "2026-11", "2026-Q4" */
 	const char *stored, *history;	/* REPLAY_DIFFERS: the two values */
 	long long entry;	/* REPLAY_*_ACTION, REPLAY_BAD_ENTRY: its id */
 };

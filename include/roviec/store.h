@@ -422,6 +422,11 @@ struct store_entry {
 	rowid_t duty_id, actor_id, via_id, from_unit_id, to_unit_id,
 	    from_owner_id, to_owner_id;	/* 0: none */
 	const char *at, *action, *text, *detail, *data;	/* NULL: none */
+	/* An "undone" entry's snapshot of what it put back (its detail's
+	 * state): the coefficient (0: not in it) and the moment the owner
+	 * took the duty (NULL: not in it, a snapshot older than migration 9). */
+	long long state_coefficient;
+	const char *state_owner_since;
 };
 struct store_unit_rec {
 	rowid_t id;
@@ -436,14 +441,25 @@ struct store_person_rec {
 	const char *left_on;	/* NULL: here (issue #12) */
 	const char *mail;	/* NULL: none */
 };
+/* A head's general criteria for a person and period (evaluations). */
+struct store_evaluation_rec {
+	rowid_t person_id;
+	const char *period;
+	long long general_x100, cohesion;	/* cohesion 0: none */
+	const char *reason;
+	rowid_t set_by;
+	const char *set_at;
+};
 struct store_org_fns {
 	int (*entry)(const struct store_entry *e, void *arg);
 	int (*unit)(const struct store_unit_rec *u, void *arg);
 	int (*head)(rowid_t unit_id, rowid_t person_id, void *arg);
 	int (*person)(const struct store_person_rec *p, void *arg);
+	int (*evaluation)(const struct store_evaluation_rec *v, void *arg);
 };
 /* The entries of no duty in id order, then every unit, head and person
- * (each by id); a function returning nonzero stops. */
+ * (each by id), then the general criteria entered (by person and period);
+ * a function returning nonzero stops. */
 enum rv_code store_replay_org(struct store *st, const struct store_org_fns *fns,
     void *arg, struct rv_err *err);
 
@@ -454,6 +470,9 @@ struct store_duty_rec {
 	const char *created_at, *original_deadline, *deadline, *status;
 	const char *done_on, *closed_on, *last_progress_on;	/* NULL: none */
 	long long handoffs, bounced, escalated, reopened;
+	/* The evaluation's evidence (migration 9). */
+	long long coefficient_x100, deadlines_missed;
+	const char *owner_since;	/* NULL: none */
 };
 struct store_handoff_rec {
 	long long id;

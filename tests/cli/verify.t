@@ -29,6 +29,36 @@ else
 	ok 0 "an answered request's reason still cannot be changed"
 fi
 
+# The evaluation's evidence (migration 9), which verify replays as well: a
+# coefficient given, corrected and the correction undone; an extension
+# approved after the deadline it moved had passed (a deadline missed); an
+# owner who took the duty by a transfer; a head's general criteria.  Done
+# in the days before, each at its own moment.
+past() {
+	_when=$(date -d "@$(( $(date +%s) - $1 ))" '+%Y-%m-%d %H:%M:%S')
+	shift
+	faketime "$_when" "$ROVIEC" --db "$DB" "$@" 2>"$T/past.err" ||
+	    { echo "# $*: $(cat "$T/past.err")" >&2; return 1; }
+}
+day=86400
+c=$(past $(( 20 * day )) --as chutich add "Kiểm tra công trình xây dựng" --lead P1 --owner off1 \
+    --due +5 --result "Biên bản kiểm tra" --basis "Kế hoạch số 12/KH-UBND" --coefficient 1,5) &&
+    past $(( 18 * day )) --as off1 extend "$c" +30 --reason "Chờ kết quả đo đạc" >/dev/null &&
+    past $(( 10 * day )) --as chutich approve "$c" >/dev/null &&
+    past $(( 9 * day )) --as chutich edit "$c" --coefficient 2 --reason "Thêm hạng mục" >/dev/null &&
+    past $(( 9 * day - 180 )) --as chutich undo "$c" >/dev/null &&
+    past $(( 8 * day )) --as off1 transfer "$c" P2 --reason "Thuộc địa bàn P2" >/dev/null &&
+    past $(( 7 * day )) --as head2 accept "$c" --owner off2 >/dev/null
+ok $? "a duty of coefficient 1,5, extended late, corrected and undone, moved to P2"
+is "$(sqlite3 "$DB" "SELECT coefficient_x100, deadlines_missed, owner_since = (SELECT max(at) FROM history h
+    WHERE h.duty_id = d.id AND h.action = 'accepted') FROM duties d WHERE ref = '$c'")" "150|1|1" \
+    "it keeps coefficient 1,5, one deadline missed, and the moment off2 took it"
+period=$(date +%Y-%m)
+as head1 evaluate set off1 --period "$period" --general 27,5 --reason "Chấp hành tốt kỷ luật" &&
+    as head1 evaluate set off1 --period "$period" --general 28 --reason "Sửa: bổ sung thành tích" &&
+    as head1 evaluate set off1b --period "$period" --general 25 --reason "Còn chậm trễ"
+ok $? "general criteria entered for off1 (twice: the last stands) and off1b"
+
 n=$(sqlite3 "$DB" "SELECT count(*) FROM history")
 is "$(sqlite3 "$DB" "SELECT count(*) FROM history WHERE length(hash) = 64")" "$n" \
     "every entry carries its hash"
@@ -242,6 +272,42 @@ like "$err" "kept for the report '[0-9-]{10}, [0-9]+ handoffs: -' where" "showin
 tamper done_days_made "INSERT INTO report_done_days VALUES ((SELECT min(id) FROM units), '2020-02-02', 0, 5, 5, 0, 0)"
 expect 1 "a day's figures made up behind roviec's back fail verify" verify
 like "$err" "'2020-02-02, 0 handoffs: 5/5/0/0' where its history says '2020-02-02, 0 handoffs: -'" "showing none counted"
+# The evaluation's evidence, kept in the duty and the table of general
+# criteria: changed by hand, verify names what the history says.
+tamper coefficient "UPDATE duties SET coefficient_x100 = 300 WHERE ref = '$c'"
+expect 1 "a coefficient raised behind roviec's back fails verify" verify
+like "$err" "duty $c holds conversion coefficient '3' where its history says '1.5'" \
+    "naming the coefficient the history gave, its correction undone"
+tamper missed "UPDATE duties SET deadlines_missed = 0 WHERE ref = '$c'"
+expect 1 "a missed deadline wiped behind roviec's back fails verify" verify
+like "$err" "duty $c holds deadlines missed '0' where its history says '1'" \
+    "counting the extension approved after its deadline"
+tamper owner_since "UPDATE duties SET owner_since = '2020-01-01T00:00:00Z' WHERE ref = '$c'"
+expect 1 "the moment its owner took it moved behind roviec's back fails verify" verify
+like "$err" "duty $c holds owner since '2020-01-01T00:00:00Z' where its history says '[0-9T:Z-]{20}'" \
+    "naming the moment of the acceptance"
+tamper general "UPDATE evaluations SET general_x100 = 3000
+    WHERE person_id = (SELECT id FROM people WHERE login = 'off1')"
+expect 1 "general criteria raised behind roviec's back fail verify" verify
+like "$err" "person off1 holds general criteria of the evaluation for $period '30' where its history says '28'" \
+    "naming the person, the period and the last value entered"
+tamper general_reason "UPDATE evaluations SET reason = 'Xuất sắc', set_by = (SELECT id FROM people WHERE login = 'chutich')
+    WHERE person_id = (SELECT id FROM people WHERE login = 'off1b')"
+expect 1 "the reason and the head who entered them changed fail verify" verify
+like "$err" "person off1b holds reason of the evaluation for $period 'Xuất sắc' where its history says 'Còn chậm trễ'" \
+    "naming the reason"
+like "$out" "person off1b holds entered by of the evaluation for $period 'chutich' where its history says 'head1'" \
+    "and who entered them, listed after"
+tamper general_made "INSERT INTO evaluations (person_id, period, general_x100, reason, set_by, set_at)
+    SELECT id, '2020-01', 3000, 'Giả', id, '2020-01-01T00:00:00Z' FROM people WHERE login = 'off2'"
+expect 1 "general criteria made up behind roviec's back fail verify" verify
+like "$err" "person off2 holds general criteria of the evaluation for 2020-01 '30' where its history says ''" \
+    "naming the row the history never entered"
+tamper general_gone "DROP TRIGGER evaluations_no_delete; DELETE FROM evaluations
+    WHERE person_id = (SELECT id FROM people WHERE login = 'off1b')"
+expect 1 "general criteria removed behind roviec's back fail verify" verify
+like "$err" "person off1b holds general criteria of the evaluation for $period '' where its history says '25'" \
+    "naming the row the history entered"
 tamper note "INSERT INTO progress_notes (duty_id, person_id, unit_id, at, note) SELECT id, owner_id, lead_unit_id, '2026-01-01T00:00:00Z', 'giả' FROM duties WHERE ref = '$b'"
 expect 1 "a progress note slipped in behind roviec's back fails verify" verify
 like "$err" "progress notes" "naming the notes"
