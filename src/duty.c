@@ -2069,7 +2069,7 @@ instance_support(const struct support_row *row, void *arg)
 
 /*
  * Makes the series' instance for period, after the instance prev (its
- * texts and supporting units): the series' assigner, lead unit and owner
+ * texts, supporting units and coefficient): the series' assigner, lead unit and owner
  * (the lead unit's head when the owner has left it), the period's
  * deadline.  Recorded as created by the assigner, via whoever made it
  * happen when that is someone else.  ref gets the new reference.
@@ -2088,6 +2088,7 @@ series_instance(struct session *s, const struct series *se, const char *prev,
 	char uuid[37], at[21], detail[128];
 	day_t due;
 	long long n;
+	long coefficient = DUTY_COEFFICIENT_DEFAULT;
 	int has = 0;
 	enum rv_code rc;
 
@@ -2098,6 +2099,7 @@ series_instance(struct session *s, const struct series *se, const char *prev,
 	if (dates_period_deadline(period, model_every_months(se->every), se->day, &due) != 0)
 		return err_set(err, RV_STORAGE, _("the period %s cannot be read"), period);
 	if ((rc = store_duty_by_ref(st, prev, &p, err)) != RV_OK ||
+	    (rc = store_duty_coefficient(st, p.id, &coefficient, err)) != RV_OK ||
 	    (rc = store_unit_by_id(st, se->lead_unit_id, &lead, err)) != RV_OK ||
 	    (rc = store_person_by_id(st, se->owner_id, &owner, err)) != RV_OK)
 		goto out;
@@ -2144,9 +2146,15 @@ series_instance(struct session *s, const struct series *se, const char *prev,
 	dates_iso(session_today(s), d.last_progress_on);
 	if ((rc = store_duty_insert(st, &d, err)) != RV_OK ||
 	    (rc = store_support_copy(st, d.id, p.id, err)) != RV_OK ||
+	    (coefficient != DUTY_COEFFICIENT_DEFAULT &&
+	    (rc = store_duty_set_coefficient(st, d.id, coefficient, err)) != RV_OK) ||
 	    (rc = store_duty_set_series(st, d.id, se->id, period, err)) != RV_OK)
 		goto out;
-	snprintf(detail, sizeof(detail), "deadline %s", d.deadline);
+	/* As a duty made by add records it: "deadline D[; coefficient C]". */
+	snprintf(detail, sizeof(detail), "deadline %s%s%s", d.deadline,
+	    coefficient != DUTY_COEFFICIENT_DEFAULT ? "; coefficient " : "",
+	    coefficient != DUTY_COEFFICIENT_DEFAULT ?
+	    decimal_format(coefficient, (char[DECIMAL_SIZE]){ 0 }) : "");
 	series_detail(detail, sizeof(detail), se->id, period);
 	/* Its creation's facts: the whole duty, its supporting units too. */
 	if ((rc = store_support_list(st, d.id, instance_support, &ip, err)) == RV_OK &&

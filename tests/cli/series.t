@@ -113,9 +113,10 @@ like "$out" "series-stopped by chutich.*Chuyển sang báo cáo quý" "show show
 like "$(at "2026-12-31 23:58:00" --as chutich show "$first"; echo "$out")" \
     "series 1, every month, due on the month's last day" "show shows the series' rule"
 
-# Quarterly, with a day: due on the 20th of the quarter's last month.
+# Quarterly, with a day: due on the 20th of the quarter's last month; of
+# coefficient 1,5, which each next duty keeps.
 at "2026-04-02 09:00:00" --as chutich add "Báo cáo quý về đầu tư công" --lead P2 --owner off2 \
-    --result "Báo cáo quý" --basis "Quyết định 12/QĐ-UBND" --every quarter --day 20
+    --result "Báo cáo quý" --basis "Quyết định 12/QĐ-UBND" --every quarter --day 20 --coefficient 1,5
 q=$out
 is "$(sq "SELECT deadline || ' ' || period FROM duties WHERE ref = '$q'")" "2026-06-20 2026-Q2" \
     "a quarterly series on day 20: June 20th, quarter 2"
@@ -126,6 +127,9 @@ is "$out" "" "and says nothing when there is nothing to make"
 is "$(sq "SELECT deadline FROM duties WHERE series_id = 2 AND period = '2026-Q3'")" 2026-09-20 \
     "the next is due September 20th"
 is "$(sq "SELECT count(*) FROM duties WHERE series_id = 2")" 2 "two quarters, two duties"
+is "$(sq "SELECT d.coefficient_x100 || ' ' || h.detail FROM duties d JOIN history h ON h.duty_id = d.id AND h.action = 'created' WHERE d.series_id = 2 AND d.period = '2026-Q3'")" \
+    "150 deadline 2026-09-20; coefficient 1.5; series 2 period 2026-Q3" \
+    "the next keeps the coefficient 1,5, and its creation says so"
 
 # A yearly series on day 31 of a month.  --day without --every, a day out
 # of range, an unknown period: refused, nothing written.
