@@ -1749,7 +1749,10 @@ finding_text(const struct replay_finding *f, char *out, size_t size)
 {
 	/* The words for what a row is. */
 	const char *of = f->of == REPLAY_DUTY ? _("duty") : f->of == REPLAY_PERSON ?
-	    _("person") : f->of == REPLAY_UNIT ? _("unit") : _("entry");
+	    _("person") : f->of == REPLAY_UNIT ? _("unit") : f->of == REPLAY_SERIES ?
+	    /* TRANSLATORS: a series of recurring duties, named by number:
+	     * "series 3 holds owner ...". */
+	    _("series") : _("entry");
 	char what[256], v1[11], v2[11];
 
 	switch (f->how) {

@@ -58,6 +58,29 @@ history_word_shown(const char *word)
 	return t != NULL ? t : word != NULL ? word : "";
 }
 
+int
+history_series_rule(const char *detail, long long *series, enum series_every *every,
+    int *day)
+{
+	char what[16], d[8];
+	char *end;
+	long v;
+
+	if (detail == NULL ||
+	    sscanf(detail, "series %lld every %15s day %7s", series, what, d) != 3 ||
+	    model_every_parse(what, every) != 0)
+		return -1;
+	if (strcmp(d, "last") == 0) {
+		*day = 0;
+		return 0;
+	}
+	v = strtol(d, &end, 10);
+	if (*end != '\0' || v < 1 || v > 31)
+		return -1;
+	*day = (int)v;
+	return 0;
+}
+
 /* issue #11: "series N every E day D|last", "series N period P",
  * "series N" as people read them. */
 static const char *
@@ -291,6 +314,25 @@ history_created_coefficient(const char *detail, char *c, size_t size)
 	if (rest == NULL)
 		return -1;
 	return coefficient_at(rest, c, size) > 0;
+}
+
+int
+history_created_series(const char *detail, long long *series, char period[8])
+{
+	char day[11], orig[11], c[24], p[8];
+	const char *rest = deadline_rest(detail, day, orig);
+	int n = 0;
+
+	if (rest == NULL)
+		return -1;
+	rest += coefficient_at(rest, c, sizeof(c));
+	if (strncmp(rest, "; series ", 9) != 0)
+		return 0;
+	if (sscanf(rest, "; series %lld period %7[0-9Q-]%n", series, p, &n) != 2 ||
+	    (rest[n] != '\0' && rest[n] != ';'))
+		return -1;
+	memcpy(period, p, sizeof(p));
+	return 1;
 }
 
 /* A detail is a history word, a day, an edit (a JSON object), a head's

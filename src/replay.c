@@ -171,6 +171,20 @@ struct rduty {
 	long coefficient, missed;
 	int coefficient_known, missed_known;
 	const char *owner_since;
+	/* Its series and period, as its creation names them (issue #11). */
+	rowid_t series;
+	char period[8];
+	int series_known;
+};
+
+/* A series as the entries that started and stopped it say (issue #11). */
+struct rseries {
+	rowid_t id;
+	int started, stopped, stored;
+	enum series_every every;
+	int day;		/* 0: the period's last */
+	rowid_t assigner, lead, owner, stopped_by;
+	char *started_at, *stopped_at;
 };
 
 /* A head's general criteria for a person and period, as an
@@ -199,6 +213,9 @@ struct rp {
 	struct reval *evals;	/* sorted, the last of each, once the table is read */
 	size_t nevals, capevals, eval_at;
 	int evals_sorted;
+	struct rseries *series;
+	size_t nseries, capseries;
+	struct idmap series_at;
 	char name[80];		/* the name of a finding's row */
 	char v1[160], v2[160];	/* values shown */
 };
@@ -331,7 +348,8 @@ differs(struct rp *r, enum replay_of of, const char *name, const char *what,
     const char *stored, const char *history)
 {
 	struct replay_finding f = { .of = of, .how = REPLAY_DIFFERS, .name = name,
-	    .what = what, .stored = stored, .history = history };
+	    .what = what, .stored = stored != NULL ? stored : "",
+	    .history = history != NULL ? history : "" };
 
 	report(r, &f);
 }
@@ -358,14 +376,6 @@ struct ctx {
 
 typedef void (*duty_case)(struct ctx *c);
 typedef void (*org_case)(struct ctx *c);
-
-/* The case of an action that changes only the duty's own fields (its facts
- * say which): an edit of the title, say. */
-static void
-replay_nothing(struct ctx *c)
-{
-	(void)c;
-}
 
 /* An entry from before migration 6 says in its columns what it did; an
  * entry since says it in its facts, applied after the case. */
@@ -534,6 +544,7 @@ made_evidence(struct ctx *c)
 	struct rduty *d = c->d;
 	char text[DECIMAL_SIZE];
 	int stated = history_created_coefficient(c->e->detail, text, sizeof(text));
+	long long series;
 
 	d->coefficient = DUTY_COEFFICIENT_DEFAULT;
 	d->coefficient_known = stated == 0 || (stated > 0 && coefficient_of(text, &d->coefficient) == 0);
@@ -542,6 +553,93 @@ made_evidence(struct ctx *c)
 		    N_("its detail does not say the duty's deadline and coefficient"));
 	d->missed = 0;
 	d->missed_known = 1;
+	/* Its series and period, when it is one's (issue #11). */
+	switch (history_created_series(c->e->detail, &series, d->period)) {
+	case 1:
+		d->series = (rowid_t)series;
+		d->series_known = 1;
+		break;
+	case 0:
+		d->series = 0;
+		d->period[0] = '\0';
+		d->series_known = 1;
+		break;
+	default:
+		d->series_known = 0;
+		break;
+	}
+}
+
+/* The series of id as the history has it so far, made when absent; NULL
+ * when out of memory. */
+static struct rseries *
+series_of(struct rp *r, rowid_t id)
+{
+	size_t at = map_get(&r->series_at, id);
+	struct rseries *se;
+
+	if (at != (size_t)-1)
+		return &r->series[at];
+	if ((se = more(&r->series, &r->nseries, &r->capseries, sizeof(*se),
+	    &r->failed)) == NULL)
+		return NULL;
+	if (map_put(&r->series_at, id, r->nseries - 1) != 0) {
+		r->failed = 1;
+		r->nseries--;
+		return NULL;
+	}
+	se->id = id;
+	return se;
+}
+
+/* A series started on the duty just made: its rule from the detail, its
+ * assigner, lead unit and owner the duty's (duty.c). */
+static void
+duty_series_started(struct ctx *c)
+{
+	struct rseries *se;
+	long long id;
+	enum series_every every;
+	int day;
+
+	if (history_series_rule(c->e->detail, &id, &every, &day) != 0 || id <= 0) {
+		bad_entry(c->r, c->e, REPLAY_DUTY, c->name,
+		    N_("its detail does not say the series' number and rule"));
+		return;
+	}
+	if ((se = series_of(c->r, (rowid_t)id)) == NULL)
+		return;
+	if (se->started)
+		bad_entry(c->r, c->e, REPLAY_DUTY, c->name, N_("the series is started twice"));
+	se->started = 1;
+	se->every = every;
+	se->day = day;
+	se->assigner = c->d->d.assigner_id;
+	se->lead = c->d->d.lead_unit_id;
+	se->owner = c->d->d.owner_id;
+	set_str(&se->started_at, c->e->at, &c->r->failed);
+}
+
+static void
+duty_series_stopped(struct ctx *c)
+{
+	struct rseries *se;
+	long long id;
+	int n = 0;
+
+	if (c->e->detail == NULL || sscanf(c->e->detail, "series %lld%n", &id, &n) != 1 ||
+	    c->e->detail[n] != '\0' || id <= 0) {
+		bad_entry(c->r, c->e, REPLAY_DUTY, c->name,
+		    N_("its detail does not say the series' number"));
+		return;
+	}
+	if ((se = series_of(c->r, (rowid_t)id)) == NULL)
+		return;
+	if (se->stopped)
+		bad_entry(c->r, c->e, REPLAY_DUTY, c->name, N_("the series is stopped twice"));
+	se->stopped = 1;
+	se->stopped_by = c->e->actor_id;
+	set_str(&se->stopped_at, c->e->at, &c->r->failed);
 }
 
 static void
@@ -1182,11 +1280,11 @@ static const struct replay_case {
 	{ "evaluation-set", NULL, org_evaluation_set },
 	/* Issue #11: a correction and an undo (above; the request an undo
 	 * withdrew is an entry of its own before it); a series started and
-	 * stopped (the table series, not compared). */
+	 * stopped (the table series). */
 	{ "edited", duty_edited, NULL },
 	{ "undone", duty_undone, NULL },
-	{ "series-started", replay_nothing, NULL },
-	{ "series-stopped", replay_nothing, NULL },
+	{ "series-started", duty_series_started, NULL },
+	{ "series-stopped", duty_series_stopped, NULL },
 };
 
 #define NCASES (sizeof(replay_cases) / sizeof(replay_cases[0]))
@@ -1633,6 +1731,15 @@ compare_evidence(struct rp *r, const char *name, const struct rduty *d,
 	if (since != NULL)
 		text_differs(r, name, PART_NONE, 0, NULL, NC_("verify", "owner since"),
 		    rec->owner_since, since);
+	if (d->series_known) {
+		snprintf(b1, sizeof(b1), "%lld", (long long)rec->series_id);
+		snprintf(b2, sizeof(b2), "%lld", (long long)d->series);
+		if (rec->series_id != d->series)
+			row_differs(r, name, PART_NONE, 0, NULL, NC_("verify", "series"),
+			    rec->series_id != 0 ? b1 : "", d->series != 0 ? b2 : "");
+		text_differs(r, name, PART_NONE, 0, NULL, NC_("verify", "period"), rec->period,
+		    d->period[0] != '\0' ? d->period : NULL);
+	}
 }
 
 /* Whether a stored duty is still to be worked on (open or submitted). */
@@ -1856,6 +1963,93 @@ duty_set(const struct store_duty_set *set, void *arg)
 	return r->stop || r->failed;
 }
 
+/* --- the series (issue #11) ------------------------------------------------ */
+
+static void
+series_differs(struct rp *r, rowid_t id, const char *what, const char *stored,
+    const char *history)
+{
+	char num[32];
+
+	snprintf(num, sizeof(num), "%lld", (long long)id);
+	if (!same(stored, history))
+		differs(r, REPLAY_SERIES, num, what, stored, history);
+}
+
+static void
+series_id_differs(struct rp *r, rowid_t id, const char *what, char of, rowid_t stored,
+    rowid_t history)
+{
+	char b1[32], b2[32];
+
+	if (stored == history)
+		return;
+	series_differs(r, id, what,
+	    of == 'u' ? unit_name(r, stored, b1, sizeof(b1)) : person_name(r, stored, b1, sizeof(b1)),
+	    of == 'u' ? unit_name(r, history, b2, sizeof(b2)) : person_name(r, history, b2, sizeof(b2)));
+}
+
+/* "month, day 20", "quarter, day last": a series' rule as verify shows it. */
+static const char *
+rule_text(const char *every, long long day, char *buf, size_t size)
+{
+	if (day > 0)
+		snprintf(buf, size, "%s, day %lld", every != NULL ? every : "", day);
+	else
+		snprintf(buf, size, "%s, day last", every != NULL ? every : "");
+	return buf;
+}
+
+static int
+series_row(const struct store_series_rec *row, void *arg)
+{
+	struct rp *r = arg;
+	size_t at = map_get(&r->series_at, row->id);
+	struct rseries *se = at != (size_t)-1 ? &r->series[at] : NULL;
+	char b1[40], b2[40];
+
+	if (se == NULL || !se->started) {
+		struct replay_finding f = { .of = REPLAY_SERIES, .how = REPLAY_NOT_IN_HISTORY,
+		    .name = b1 };
+
+		snprintf(b1, sizeof(b1), "%lld", (long long)row->id);
+		report(r, &f);
+		return r->stop;
+	}
+	se->stored = 1;
+	series_differs(r, row->id, NC_("verify", "rule"),
+	    rule_text(row->every, row->day, b1, sizeof(b1)),
+	    rule_text(model_every_name(se->every), se->day, b2, sizeof(b2)));
+	series_id_differs(r, row->id, NC_("verify", "assigner"), 'p', row->assigner_id,
+	    se->assigner);
+	series_id_differs(r, row->id, NC_("verify", "lead unit"), 'u', row->lead_unit_id,
+	    se->lead);
+	series_id_differs(r, row->id, NC_("verify", "owner"), 'p', row->owner_id, se->owner);
+	series_differs(r, row->id, NC_("verify", "moment started"), row->created_at,
+	    se->started_at);
+	series_differs(r, row->id, NC_("verify", "moment stopped"), row->stopped_at,
+	    se->stopped_at);
+	series_id_differs(r, row->id, NC_("verify", "stopped by"), 'p', row->stopped_by,
+	    se->stopped ? se->stopped_by : 0);
+	return r->stop;
+}
+
+/* Series the history started that the table lacks. */
+static void
+series_finish(struct rp *r)
+{
+	for (size_t i = 0; i < r->nseries && !r->stop; i++) {
+		char num[32];
+		struct replay_finding f = { .of = REPLAY_SERIES, .how = REPLAY_NOT_STORED,
+		    .name = num };
+
+		if (!r->series[i].started || r->series[i].stored)
+			continue;
+		snprintf(num, sizeof(num), "%lld", (long long)r->series[i].id);
+		report(r, &f);
+	}
+}
+
 /* --- the whole -------------------------------------------------------------- */
 
 static int
@@ -1895,6 +2089,9 @@ replay_ledger(struct store *st, replay_fn fn, void *arg, long long *found,
 		org_finish(&r);
 	if (rc == RV_OK && !r.stop && !r.failed)
 		rc = store_replay_duties(st, duty_set, &r, err);
+	if (rc == RV_OK && !r.stop && !r.failed &&
+	    (rc = store_replay_series(st, series_row, &r, err)) == RV_OK && !r.failed)
+		series_finish(&r);
 	/* The report's figures of duties done by day, which follow the
 	 * duties (just checked against the history) by the schema's
 	 * triggers: counted again from them. */
@@ -1921,6 +2118,12 @@ replay_ledger(struct store *st, replay_fn fn, void *arg, long long *found,
 	}
 	for (size_t i = 0; i < r.nevals; i++)
 		reval_free(&r.evals[i]);
+	for (size_t i = 0; i < r.nseries; i++) {
+		free(r.series[i].started_at);
+		free(r.series[i].stopped_at);
+	}
+	free(r.series);
+	map_free(&r.series_at);
 	free(r.units);
 	free(r.people);
 	free(r.evals);

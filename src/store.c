@@ -119,6 +119,7 @@ enum stmt {
 	ST_REPLAY_HEADS,
 	ST_REPLAY_PEOPLE,
 	ST_REPLAY_EVALUATIONS,
+	ST_REPLAY_SERIES,
 	ST_REPLAY_DUTIES,
 	ST_REPLAY_HISTORY,
 	ST_REPLAY_HANDOFFS,
@@ -1163,8 +1164,11 @@ static const char *const sqls[ST__MAX] = {
 	"SELECT id, uuid, ref, title, search_key, result, basis, field, assigner_id,"
 	"  lead_unit_id, owner_id, created_at, original_deadline, deadline, status,"
 	"  done_on, closed_on, last_progress_on, handoffs, bounced, escalated, reopened,"
-	"  coefficient_x100, deadlines_missed, owner_since"
+	"  coefficient_x100, deadlines_missed, owner_since, ifnull(series_id, 0), period"
 	" FROM duties ORDER BY id",
+	[ST_REPLAY_SERIES] =
+	"SELECT id, every, ifnull(day, 0), assigner_id, lead_unit_id, owner_id, created_at,"
+	"  stopped_at, ifnull(stopped_by, 0) FROM series ORDER BY id",
 	[ST_REPLAY_HISTORY] =
 	"SELECT duty_id, id, at, actor_id, ifnull(via_id, 0), action, ifnull(from_unit_id, 0),"
 	"  ifnull(to_unit_id, 0), ifnull(from_owner_id, 0), ifnull(to_owner_id, 0),"
@@ -4222,6 +4226,28 @@ store_replay_org(struct store *st, const struct store_org_fns *fns, void *arg,
 	return rows_done(st, s, rc, err);
 }
 
+enum rv_code
+store_replay_series(struct store *st, store_series_fn fn, void *arg, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_REPLAY_SERIES, err);
+	int rc;
+
+	if (s == NULL)
+		return RV_STORAGE;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct store_series_rec row = {
+			sqlite3_column_int64(s, 0), col_str(s, 1), sqlite3_column_int64(s, 2),
+			sqlite3_column_int64(s, 3), sqlite3_column_int64(s, 4),
+			sqlite3_column_int64(s, 5), col_str(s, 6), col_str(s, 7),
+			sqlite3_column_int64(s, 8)
+		};
+
+		if (fn(&row, arg))
+			break;
+	}
+	return rows_done(st, s, rc, err);
+}
+
 /*
  * The duties, each with its history and the rows of the tables that hang
  * from it, read by six statements in the order of the duty and merged:
@@ -4345,6 +4371,8 @@ gather_row(struct duty_gather *g, int which, sqlite3_stmt *s)
 		d->coefficient_x100 = sqlite3_column_int64(s, 22);
 		d->deadlines_missed = sqlite3_column_int64(s, 23);
 		d->owner_since = keep(k, s, 24);
+		d->series_id = sqlite3_column_int64(s, 25);
+		d->period = keep(k, s, 26);
 		set->duty = d;
 		break;
 	}

@@ -9,6 +9,8 @@
 
 #include <stddef.h>
 
+#include "roviec/model.h"
+
 /* A word the history stores (an action such as "transfer", the state
  * "proposed", a reason roviec itself records) as people read it; any
  * other word or text, unchanged. */
@@ -30,12 +32,19 @@ char *history_edit_detail(const char *field, const char *from, const char *to);
  * - a created entry's ("deadline DAY..."): 1 with the coefficient it
  *   states in c ("1.5"), 0 when it states none (the coefficient is 1);
  * - a head's evaluation ("period P; general G[; cohesion C]"): cohesion
- *   "" when not given.
+ *   "" when not given;
+ * - a created entry's series: 1 with the series and period it names
+ *   ("...; series N period P"), 0 when it names none;
+ * - a series-started entry's rule ("series N every E day D|last"): day 0
+ *   for the period's last.
  */
 int history_edit_parse(const char *detail, char *field, size_t fsize, char *from,
     size_t from_size, char *to, size_t to_size);
 int history_created_coefficient(const char *detail, char *c, size_t size);
 int history_evaluation_parse(const char *detail, char period[8], char general[24],
     char cohesion[8]);
+int history_created_series(const char *detail, long long *series, char period[8]);
+int history_series_rule(const char *detail, long long *series, enum series_every *every,
+    int *day);
 
 #endif

@@ -4,7 +4,9 @@
  * order, by the case of its action (one table in replay.c, one row per
  * action), and the state rebuilt, every duty (its fields, ledger.h; its
  * supporting units and parts, proposals, extension requests and notes;
- * the evaluation's evidence: coefficient, deadlines missed, owner since),
+ * the evaluation's evidence: coefficient, deadlines missed, owner since;
+ * its series and period), every series (rule, assigner, lead unit, owner,
+ * started, stopped),
  * every unit (code, name, kind, parent, heads) and every person (login,
  * name, unit, role, the general criteria entered for them), is compared
  * with the tables.  Each row that disagrees
@@ -14,9 +16,10 @@
  * Adding an action: record it through duty.c's record()/record_facts() or
  * org.c's org_entry(), which write with it the duty's fields it changed
  * (ledger.h) and what else it set (facts.h), and add its row to
- * replay_cases[] in replay.c: replay_nothing when the fields it changed are
- * all it did, else a function that makes its change to the related rows
- * (a proposal, a note, a part, a head) from the entry and its facts.
+ * replay_cases[] in replay.c: a function that makes its change to the
+ * related rows (a proposal, a note, a part, a head, a series) from the
+ * entry and its facts, and does nothing when the duty's fields it changed
+ * (applied from its facts after every case) are all it did.
  */
 #ifndef ROVIEC_REPLAY_H
 #define ROVIEC_REPLAY_H
@@ -25,7 +28,7 @@
 
 struct store;
 
-enum replay_of { REPLAY_DUTY, REPLAY_PERSON, REPLAY_UNIT, REPLAY_ENTRY };
+enum replay_of { REPLAY_DUTY, REPLAY_PERSON, REPLAY_UNIT, REPLAY_ENTRY, REPLAY_SERIES };
 
 enum replay_how {
 	REPLAY_DIFFERS,		/* the row holds stored where the history says history */

@@ -473,6 +473,8 @@ struct store_duty_rec {
 	/* The evaluation's evidence (migration 9). */
 	long long coefficient_x100, deadlines_missed;
 	const char *owner_since;	/* NULL: none */
+	rowid_t series_id;		/* 0: none (migration 11) */
+	const char *period;		/* NULL: none */
 };
 struct store_handoff_rec {
 	long long id;
@@ -529,6 +531,20 @@ typedef int (*store_duty_set_fn)(const struct store_duty_set *set, void *arg);
  * in order, each once with all its rows; fn returning nonzero stops. */
 enum rv_code store_replay_duties(struct store *st, store_duty_set_fn fn,
     void *arg, struct rv_err *err);
+
+/* The series (migration 11), by id; fn returning nonzero stops. */
+struct store_series_rec {
+	rowid_t id;
+	const char *every;
+	long long day;			/* 0: the period's last */
+	rowid_t assigner_id, lead_unit_id, owner_id;
+	const char *created_at;
+	const char *stopped_at;		/* NULL: running */
+	rowid_t stopped_by;
+};
+typedef int (*store_series_fn)(const struct store_series_rec *s, void *arg);
+enum rv_code store_replay_series(struct store *st, store_series_fn fn, void *arg,
+    struct rv_err *err);
 
 /*
  * The report's kept figures (report_done_days, migration 17) against the

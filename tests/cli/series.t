@@ -164,4 +164,32 @@ run verify
 is "$rc" 0 "roviec verify passes"
 like "$out" "intact" "the history is intact"
 
+# verify replays the series too: each row of series against the entries
+# that started and stopped it, each duty's series and period against its
+# creation.  Tampered on copies, with the triggers dropped.
+GOOD=$DB
+tamper() {
+	DB="$T/tampered-$1.db"
+	sqlite3 "$GOOD" ".backup '$DB'"
+	cp "$GOOD.key" "$DB.key"
+	sqlite3 "$DB" "DROP TRIGGER series_rule_fixed; DROP TRIGGER series_stop_once;
+	    DROP TRIGGER duties_series_fixed; $2" ||
+	    echo "# the tampering itself failed: $2"
+	run verify
+}
+tamper owner "UPDATE series SET owner_id = (SELECT id FROM people WHERE login = 'off1b') WHERE id = 1"
+is "$rc" 1 "a series handed to another owner behind roviec's back fails verify"
+like "$err" "series 1 holds owner 'off1b' where its history says 'off1'" "naming the series and both owners"
+tamper rule "UPDATE series SET every = 'year', day = 5 WHERE id = 2"
+like "$err" "series 2 holds rule 'year, day 5' where its history says 'quarter, day 20'" "a rule changed is named"
+tamper restart "UPDATE series SET stopped_at = NULL, stopped_by = NULL WHERE id = 1"
+is "$rc" 1 "a stopped series started again behind roviec's back fails verify"
+like "$err" "series 1 holds moment stopped '' where its history says '2026-12-31T16:50:00Z'" "naming the stop the history holds"
+tamper period "UPDATE duties SET period = '2025-01' WHERE ref = '$first'"
+like "$err" "duty $first holds period '2025-01' where its history says '2026-01'" "a duty moved to another period is named"
+tamper made "INSERT INTO series (every, assigner_id, lead_unit_id, owner_id, created_at)
+    SELECT 'month', assigner_id, lead_unit_id, owner_id, '2020-01-01T00:00:00Z' FROM series WHERE id = 1"
+like "$err" "series 4 is in the database but not in the history" "a series made up is named"
+DB=$GOOD
+
 done_testing
