@@ -390,6 +390,62 @@ BEGIN
 		late = late + excluded.late, bounced = bounced + excluded.bounced;
 END;
 
+-- The same figures by month (migration 20): a report adds up its whole
+-- months here, the days of its partial first and last months above; kept
+-- from report_done_days by the triggers below.
+CREATE TABLE report_done_months (
+	unit_id  INTEGER NOT NULL REFERENCES units(id),
+	month    TEXT NOT NULL,
+	handoffs INTEGER NOT NULL,
+	done     INTEGER NOT NULL CHECK (done > 0),
+	on_time  INTEGER NOT NULL,
+	late     INTEGER NOT NULL,
+	bounced  INTEGER NOT NULL,
+	PRIMARY KEY (unit_id, month, handoffs)
+) WITHOUT ROWID;
+
+CREATE TRIGGER report_done_months_insert
+AFTER INSERT ON report_done_days
+BEGIN
+	INSERT INTO report_done_months (unit_id, month, handoffs, done, on_time, late, bounced)
+		VALUES (NEW.unit_id, substr(NEW.day, 1, 7), NEW.handoffs, NEW.done, NEW.on_time,
+		NEW.late, NEW.bounced)
+		ON CONFLICT DO UPDATE SET done = done + excluded.done,
+		on_time = on_time + excluded.on_time, late = late + excluded.late,
+		bounced = bounced + excluded.bounced;
+END;
+
+-- A day's row out: its figures out of its month (the month's row goes
+-- with the last of its days).
+CREATE TRIGGER report_done_months_delete
+AFTER DELETE ON report_done_days
+BEGIN
+	DELETE FROM report_done_months WHERE unit_id = OLD.unit_id
+		AND month = substr(OLD.day, 1, 7) AND handoffs = OLD.handoffs AND done = OLD.done;
+	UPDATE report_done_months SET done = done - OLD.done, on_time = on_time - OLD.on_time,
+		late = late - OLD.late, bounced = bounced - OLD.bounced
+		WHERE unit_id = OLD.unit_id AND month = substr(OLD.day, 1, 7)
+		AND handoffs = OLD.handoffs AND done > OLD.done;
+END;
+
+-- A day's row changed: its old figures out, its new ones in.
+CREATE TRIGGER report_done_months_update
+AFTER UPDATE ON report_done_days
+BEGIN
+	DELETE FROM report_done_months WHERE unit_id = OLD.unit_id
+		AND month = substr(OLD.day, 1, 7) AND handoffs = OLD.handoffs AND done = OLD.done;
+	UPDATE report_done_months SET done = done - OLD.done, on_time = on_time - OLD.on_time,
+		late = late - OLD.late, bounced = bounced - OLD.bounced
+		WHERE unit_id = OLD.unit_id AND month = substr(OLD.day, 1, 7)
+		AND handoffs = OLD.handoffs AND done > OLD.done;
+	INSERT INTO report_done_months (unit_id, month, handoffs, done, on_time, late, bounced)
+		VALUES (NEW.unit_id, substr(NEW.day, 1, 7), NEW.handoffs, NEW.done, NEW.on_time,
+		NEW.late, NEW.bounced)
+		ON CONFLICT DO UPDATE SET done = done + excluded.done,
+		on_time = on_time + excluded.on_time, late = late + excluded.late,
+		bounced = bounced + excluded.bounced;
+END;
+
 -- Supporting units, each with the part it must deliver, and when it was
 -- delivered and recorded by whom (roviec deliver; migration 2).
 CREATE TABLE duty_support (

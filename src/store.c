@@ -100,6 +100,7 @@ enum stmt {
 	ST_REPORT_UNITS_NOW,
 	ST_REPORT_STOCK_CURRENT,
 	ST_REPORT_DONE_DAYS_CHECK,
+	ST_REPORT_DONE_MONTHS_CHECK,
 	ST_REPORT_PEOPLE,
 	/* Issue 14: the ledger is the program's (heads, seals, the replay). */
 	ST_HEAD_ADD,
@@ -533,20 +534,31 @@ enum stmt {
 	"  FROM counted c GROUP BY " group ")"
 
 /*
- * The duties done in the period and never sent back, by unit: the days of
- * the period added up from report_done_days (migration 17: kept by the
- * schema's triggers, counted again by roviec verify), in the order of the
- * units.  Submitted or done, not cancelled: each counts as done on its
+ * The duties done in the period and never sent back, by unit: its whole
+ * months added up from report_done_months (migration 20), the days of its
+ * partial first and last months from report_done_days (migration 17: both
+ * kept by the schema's triggers, counted again by roviec verify), in the
+ * order of the units.  Submitted or done, not cancelled: each counts as done on its
  * day, and was made by then (import refuses a duty made after the day it
  * was done), so by ?3.
  */
 #define REPORT_DONE_DAYS \
-	" done_days AS (SELECT su.id AS gid, sum(f.done) AS assigned," \
+	" done_days AS (SELECT gid, sum(assigned) AS assigned, sum(on_time) AS on_time," \
+	"  sum(late) AS late, sum(bounced) AS bounced, sum(tossed) AS tossed FROM (" \
+	REPORT_DONE_RANGE("report_done_days", "day", "?1", "?14") " UNION ALL" \
+	REPORT_DONE_RANGE("report_done_months", "month", "?15", "?16") " UNION ALL" \
+	REPORT_DONE_RANGE("report_done_days", "day", "?17", "?3") ") GROUP BY gid)"
+/* Each unit's figures kept in table for the keys from lo to hi: the days
+ * of the period's first month (?1 to ?14), its whole months (migration 20,
+ * ?15 to ?16) and the days of its last (?17 to ?3); store_report binds
+ * the bounds (report_months). */
+#define REPORT_DONE_RANGE(table, key, lo, hi) \
+	" SELECT su.id AS gid, sum(f.done) AS assigned," \
 	"  sum(f.on_time) AS on_time, sum(f.late) AS late, sum(f.bounced) AS bounced," \
 	"  ifnull(sum(f.done) FILTER (WHERE f.handoffs >= ?5), 0) AS tossed" \
-	"  FROM units su CROSS JOIN report_done_days f" \
-	"  ON f.unit_id = su.id AND f.day BETWEEN ?1 AND ?3" \
-	"  WHERE ?11 IS NULL OR su.id IN (SELECT id FROM scope) GROUP BY su.id)"
+	"  FROM units su CROSS JOIN " table " f" \
+	"  ON f.unit_id = su.id AND f." key " BETWEEN " lo " AND " hi \
+	"  WHERE ?11 IS NULL OR su.id IN (SELECT id FROM scope) GROUP BY su.id"
 
 /*
  * The open stock of each unit (never done, never sent back), each figure
@@ -784,6 +796,29 @@ enum stmt {
 	"  (SELECT u.code, s.part, s.delivered_on, p.login FROM duty_support s" \
 	"   JOIN units u ON u.id = s.unit_id LEFT JOIN people p ON p.id = s.delivered_by" \
 	"   WHERE s.duty_id = " id " ORDER BY u.code))"
+
+/* The report's figures kept in table by unit, key (the day done, or its
+ * month: expr of done_on) and handoffs against the duties counted again,
+ * the rows that differ: each kept row against its count (none: NULL),
+ * then each count that has no kept row (two outer joins: SQLite before
+ * 3.39 has no full one). */
+#define DONE_CHECK_SQL(table, key, expr) \
+	"WITH want AS (SELECT lead_unit_id AS unit_id, " expr " AS key, handoffs," \
+	"  printf('%d/%d/%d/%d', count(*), sum(done_on <= original_deadline)," \
+	"  sum(done_on > original_deadline), sum(bounced > 0)) AS figures" \
+	"  FROM duties WHERE reopened = 0 AND status IN ('submitted', 'done')" \
+	"  GROUP BY lead_unit_id, " expr ", handoffs)," \
+	" kept AS (SELECT unit_id, " key " AS key, handoffs," \
+	"  printf('%d/%d/%d/%d', done, on_time, late, bounced) AS figures" \
+	"  FROM " table ")," \
+	" x AS (SELECT k.unit_id, k.key, k.handoffs, k.figures AS kept, w.figures AS counted" \
+	"  FROM kept k LEFT JOIN want w ON w.unit_id = k.unit_id AND w.key = k.key" \
+	"   AND w.handoffs = k.handoffs WHERE w.figures IS NOT k.figures" \
+	"  UNION ALL SELECT w.unit_id, w.key, w.handoffs, NULL, w.figures" \
+	"  FROM want w WHERE NOT EXISTS (SELECT 1 FROM " table " k" \
+	"   WHERE k.unit_id = w.unit_id AND k." key " = w.key AND k.handoffs = w.handoffs))" \
+	" SELECT u.code, x.key, x.handoffs, x.kept, x.counted FROM x" \
+	" LEFT JOIN units u ON u.id = x.unit_id ORDER BY u.code, x.key, x.handoffs"
 
 /* For the replay: a value of the snapshot an undone entry put back (its
  * detail, ST_UNDONE_DETAIL), when it is there and of the type; else none. */
@@ -1069,26 +1104,9 @@ static const char *const sqls[ST__MAX] = {
 	[ST_REPORT_STOCK_CURRENT] = REPORT_STOCK_CURRENT,
 	/* report_done_days against the duties counted again, the rows that
 	 * differ (migration 17's triggers; roviec verify). */
-	[ST_REPORT_DONE_DAYS_CHECK] =
-	"WITH want AS (SELECT lead_unit_id AS unit_id, done_on AS day, handoffs,"
-	"  printf('%d/%d/%d/%d', count(*), sum(done_on <= original_deadline),"
-	"  sum(done_on > original_deadline), sum(bounced > 0)) AS figures"
-	"  FROM duties WHERE reopened = 0 AND status IN ('submitted', 'done')"
-	"  GROUP BY lead_unit_id, done_on, handoffs),"
-	" kept AS (SELECT unit_id, day, handoffs,"
-	"  printf('%d/%d/%d/%d', done, on_time, late, bounced) AS figures"
-	"  FROM report_done_days),"
-	/* Each kept row against its count (none: NULL), then each count
-	 * that has no kept row (two outer joins: SQLite before 3.39 has no
-	 * full one). */
-	" x AS (SELECT k.unit_id, k.day, k.handoffs, k.figures AS kept, w.figures AS counted"
-	"  FROM kept k LEFT JOIN want w ON w.unit_id = k.unit_id AND w.day = k.day"
-	"   AND w.handoffs = k.handoffs WHERE w.figures IS NOT k.figures"
-	"  UNION ALL SELECT w.unit_id, w.day, w.handoffs, NULL, w.figures"
-	"  FROM want w WHERE NOT EXISTS (SELECT 1 FROM report_done_days k"
-	"   WHERE k.unit_id = w.unit_id AND k.day = w.day AND k.handoffs = w.handoffs))"
-	" SELECT u.code, x.day, x.handoffs, x.kept, x.counted FROM x"
-	" LEFT JOIN units u ON u.id = x.unit_id ORDER BY u.code, x.day, x.handoffs",
+	[ST_REPORT_DONE_DAYS_CHECK] = DONE_CHECK_SQL("report_done_days", "day", "done_on"),
+	[ST_REPORT_DONE_MONTHS_CHECK] = DONE_CHECK_SQL("report_done_months", "month",
+	    "substr(done_on, 1, 7)"),
 	[ST_REPORT_PEOPLE] = REPORT_SQL(REPORT_BY_PERSON_SQL),
 	PAGE_STMTS(PAGE_LEAD, TAB_LEAD),
 	PAGE_STMTS(PAGE_SUPPORT, TAB_SUPPORT),
@@ -3830,16 +3848,63 @@ enum rv_code
 store_report_done_days_check(struct store *st, store_done_days_fn fn, void *arg,
     struct rv_err *err)
 {
-	sqlite3_stmt *s = stmt(st, ST_REPORT_DONE_DAYS_CHECK, err);
-	int rc;
+	static const enum stmt checks[] = {
+		ST_REPORT_DONE_DAYS_CHECK, ST_REPORT_DONE_MONTHS_CHECK
+	};
+	int stop = 0;
 
-	if (s == NULL)
-		return RV_STORAGE;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		if (fn(col_str(s, 0), col_str(s, 1), sqlite3_column_int(s, 2), col_str(s, 3),
-		    col_str(s, 4), arg))
-			break;
-	return rows_done(st, s, rc, err);
+	for (size_t i = 0; i < sizeof(checks) / sizeof(checks[0]) && !stop; i++) {
+		sqlite3_stmt *s = stmt(st, checks[i], err);
+		int rc;
+
+		if (s == NULL)
+			return RV_STORAGE;
+		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+			if ((stop = fn(col_str(s, 0), col_str(s, 1), sqlite3_column_int(s, 2),
+			    col_str(s, 3), col_str(s, 4), arg)) != 0)
+				break;
+		if (rows_done(st, s, rc, err) != RV_OK)
+			return RV_STORAGE;
+	}
+	return RV_OK;
+}
+
+/* The bounds REPORT_DONE_DAYS adds up by: the days of the period's first
+ * month to first_to (?14), its whole months from_month to to_month (?15,
+ * ?16), the days of its last month from last_from (?17); with no whole
+ * month in the period, every day is in the first range. */
+struct report_months {
+	char first_to[11], from_month[11], to_month[11], last_from[11];
+};
+
+static void
+report_months(day_t from, day_t as_of, struct report_months *m)
+{
+	day_t first, last;
+	int y, mo, d;
+
+	dates_to_ymd(from, &y, &mo, &d);
+	if (d != 1 && ++mo > 12) {
+		mo = 1;
+		y++;
+	}
+	/* The first whole month's first day, and the last whole month's last
+	 * (the day before the first of the month after as_of's day). */
+	if (dates_from_ymd(y, mo, 1, &first, NULL) == RV_OK) {
+		dates_to_ymd(as_of + 1, &y, &mo, &d);
+		if (dates_from_ymd(y, mo, 1, &last, NULL) == RV_OK && first <= --last) {
+			dates_iso(first - 1, m->first_to);
+			dates_iso(first, m->from_month);
+			dates_iso(last, m->to_month);
+			m->from_month[7] = m->to_month[7] = '\0';
+			dates_iso(last + 1, m->last_from);
+			return;
+		}
+	}
+	dates_iso(as_of, m->first_to);
+	snprintf(m->from_month, sizeof(m->from_month), "9999-12");
+	snprintf(m->to_month, sizeof(m->to_month), "0000-01");
+	snprintf(m->last_from, sizeof(m->last_from), "9999-12-31");
 }
 
 enum rv_code
@@ -3885,8 +3950,19 @@ store_report(struct store *st, const struct store_report_query *q,
 	bind_text(s, 10, q->created_before);
 	bind_text(s, 12, q->period_start);
 	bind_text(s, 13, q->period_end);
-	if (!q->by_person)
+	if (!q->by_person) {
+		struct report_months m;
+		day_t from;
+
 		bind_id(s, 11, q->unit_id);
+		if (dates_from_iso(q->from, &from) != 0)
+			return err_set(err, RV_REFUSED, _("the report's day %s is not a date"), q->from);
+		report_months(from, as_of, &m);
+		bind_text(s, 14, m.first_to);
+		bind_text(s, 15, m.from_month);
+		bind_text(s, 16, m.to_month);
+		bind_text(s, 17, m.last_from);
+	}
 	bind_text(s, 9, q->by_person ?
 	    "{\"support_parts\":null,\"support_delivered\":null,"
 	    "\"support_delivered_in_time\":null,\"support_owed_overdue\":null,"

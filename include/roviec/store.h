@@ -547,9 +547,10 @@ enum rv_code store_replay_series(struct store *st, store_series_fn fn, void *arg
     struct rv_err *err);
 
 /*
- * The report's kept figures (report_done_days, migration 17) against the
- * duties counted again: fn is called for each unit, day done and number
- * of handoffs whose figures differ, with the kept and the counted ones as
+ * The report's kept figures (report_done_days, migration 17, then
+ * report_done_months, migration 20) against the duties counted again: fn
+ * is called for each unit, day done (or month, "2026-11") and number of
+ * handoffs whose figures differ, with the kept and the counted ones as
  * "done/on time/late/bounced" (NULL: no row); fn returning nonzero stops.
  * In the caller's read transaction.
  */

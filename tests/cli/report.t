@@ -236,8 +236,10 @@ done
 # figures by day (migration 17), the rest read one by one.  Moves between
 # the two: a submission sent back, a submitted duty cancelled, a
 # submission undone, a submission confirmed.  After them verify finds the
-# figures equal to the duties counted again, and every unit's figures,
-# from today's month and from 2020, match the raw tables.
+# figures equal to the duties counted again, and every unit's figures match
+# the raw tables: from today's month (its days), from last month's first
+# day (a whole month, then days), from a hundred days ago (days of a
+# partial month, whole months, days: migration 20) and from 2020.
 sub=$(sqlite3 -separator ' ' "$DB" "SELECT d.ref, a.login, o.login FROM duties d
     JOIN people a ON a.id = d.assigner_id JOIN people o ON o.id = d.owner_id
     WHERE d.status = 'submitted' ORDER BY d.id LIMIT 3")
@@ -254,8 +256,18 @@ set -- $opened
 "$ROVIEC" --db "$DB" --as "$2" done "$1" --note "Xong" >/dev/null &&
     "$ROVIEC" --db "$DB" --as "$2" undo "$1" >/dev/null
 ok $? "a submission undone ($1)"
-expect 0 "verify finds the figures by day equal to the duties counted again" verify
-for from in "$month" 2020-01-01; do
+# Two duties done on last month's first and last days, the edges where a
+# report's whole months meet its days.
+for edge in "$(date -d "$month -1 month" +%F)" "$(date -d "$month -1 day" +%F)"; do
+	ref=$(faketime "$edge 09:00:00" "$ROVIEC" --db "$DB" add "Việc ngày $edge" --lead P1 \
+	    --owner p1.nga --due +3 --result "Báo cáo" --basis "Kế hoạch 1/KH") &&
+	    faketime "$edge 15:00:00" "$ROVIEC" --db "$DB" --as p1.nga done "$ref" --note "Xong" >/dev/null
+	ok $? "a duty done on $edge ($ref)"
+done
+expect 0 "verify finds the figures by day and month equal to the duties counted again" verify
+is "$(sqlite3 "$DB" "SELECT count(DISTINCT month) > 1 FROM report_done_months")" 1 \
+    "the demo has duties done in more than one month"
+for from in "$month" "$(date -d "$month -1 month" +%F)" "$(date -d '-100 days' +%F)" 2020-01-01; do
 	expect 0 "the report by unit from $from" report --by unit --from "$from" --format csv
 	got=$(printf '%s\n' "$out" | sed 1d | awk -F, '$4 > 0 { print $1 "," $4 "," $5 "," $6 "," $7 "," $8 "," $10 "," $11 }' | sort)
 	mine=$(sqlite3 -separator ' ' "$DB" "SELECT u.code, date(d.created_at, 'localtime'),

@@ -308,6 +308,16 @@ tamper general_gone "DROP TRIGGER evaluations_no_delete; DELETE FROM evaluations
 expect 1 "general criteria removed behind roviec's back fail verify" verify
 like "$err" "person off1b holds general criteria of the evaluation for $period '' where its history says '25'" \
     "naming the row the history entered"
+# The same figures by month (migration 20), kept from the days by the
+# schema's triggers: changed or made up by hand, verify names the month.
+tamper done_months "UPDATE report_done_months SET late = late + 1
+    WHERE (unit_id, month, handoffs) = (SELECT unit_id, month, handoffs FROM report_done_months LIMIT 1)"
+expect 1 "a month's figures changed behind roviec's back fail verify" verify
+like "$err" "unit [A-Z0-9]+ holds duties done, on time, late, bounced, kept for the report '[0-9]{4}-[0-9]{2}, [0-9]+ handoffs: [0-9/]+' where its history says '[0-9]{4}-[0-9]{2}, [0-9]+ handoffs: [0-9/]+'" \
+    "naming the unit, the month and both counts"
+tamper done_months_made "INSERT INTO report_done_months VALUES ((SELECT min(id) FROM units), '2020-02', 0, 5, 5, 0, 0)"
+expect 1 "a month's figures made up behind roviec's back fail verify" verify
+like "$err" "'2020-02, 0 handoffs: 5/5/0/0' where its history says '2020-02, 0 handoffs: -'" "showing none counted"
 tamper note "INSERT INTO progress_notes (duty_id, person_id, unit_id, at, note) SELECT id, owner_id, lead_unit_id, '2026-01-01T00:00:00Z', 'giả' FROM duties WHERE ref = '$b'"
 expect 1 "a progress note slipped in behind roviec's back fails verify" verify
 like "$err" "progress notes" "naming the notes"
