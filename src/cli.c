@@ -1733,6 +1733,11 @@ finding_what(const struct replay_finding *f, char *buf, size_t size)
 		/* TRANSLATORS: "day delivered of P2's part". */
 		snprintf(buf, size, _("%s of %s's part"), what, f->unit);
 		return buf;
+	case PART_UNDO:
+		/* TRANSLATORS: "deadline put back by an undo": an undo put
+		 * back what the duty did not hold before the action undone. */
+		snprintf(buf, size, _("%s put back by an undo"), what);
+		return buf;
 	case PART_EVALUATION:
 		/* TRANSLATORS: "cohesion of the evaluation for 2026-11" (the
 		 * general criteria a head entered, Decree 335/2025). */

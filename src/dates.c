@@ -395,6 +395,28 @@ dates_moment(const char *m, time_t *out)
 }
 
 int
+dates_moment_clock(const char *m, time_t *out)
+{
+	struct tm tm = { 0 };
+	time_t t;
+
+	if (dates_moment(m, out) != 0)
+		return -1;
+	/* Its fields, as dates_moment has checked them. */
+	tm.tm_year = (m[0] - '0') * 1000 + (m[1] - '0') * 100 + (m[2] - '0') * 10 +
+	    (m[3] - '0') - 1900;
+	tm.tm_mon = (m[5] - '0') * 10 + (m[6] - '0') - 1;
+	tm.tm_mday = (m[8] - '0') * 10 + (m[9] - '0');
+	tm.tm_hour = (m[11] - '0') * 10 + (m[12] - '0');
+	tm.tm_min = (m[14] - '0') * 10 + (m[15] - '0');
+	tm.tm_sec = (m[17] - '0') * 10 + (m[18] - '0');
+	if ((t = timegm(&tm)) == (time_t)-1)
+		return -1;
+	*out = t;
+	return 0;
+}
+
+int
 dates_weekday(day_t day)
 {
 	long long since = (long long)day - DATES_MONDAY;

@@ -2754,7 +2754,8 @@ do_undo(struct store *st, void *arg, struct rv_err *err)
 	    (rc = store_duty_update(st, &back, err)) != RV_OK ||
 	    (rc = store_duty_set_texts(st, &back, err)) != RV_OK ||
 	    (rc = store_support_restore(st, back.id, pt.state, err)) != RV_OK ||
-	    (rc = store_undone_detail(st, pt.last_id, pt.action, pt.state, &detail, err)) != RV_OK)
+	    (rc = store_undone_detail(st, pt.first_id, pt.last_id, pt.action, pt.state,
+	    &detail, err)) != RV_OK)
 		goto out;
 	/* The duty as put back becomes op->d, so that the entry's facts carry
 	 * every field it got back (ledger.h), with its supporting units. */

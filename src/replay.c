@@ -844,19 +844,30 @@ answer_extension(struct ctx *c, const char *state)
 }
 
 /* An extension approved after the deadline it moves had passed: that
- * deadline was missed (duty.c's answer_extension), by the local day the
- * approval fell on, as roviec counts days where it runs. */
+ * deadline was missed, by the local day the approval fell on, as roviec
+ * counts days where it runs.  duty.c's answer_extension took the day of
+ * its clock (the entry's moment read back by timegm), migration 9 SQLite's
+ * of the stored moment (read by arithmetic): the two differ only in a zone
+ * that counts leap seconds, in the seconds after midnight, where the count
+ * is then left unknown rather than called wrong. */
 static void
 count_missed(struct ctx *c, const struct rext *x)
 {
 	day_t old;
-	time_t at;
+	time_t at, clock;
+	int by_clock, by_sqlite;
 
 	if (dates_from_iso(x->old_deadline, &old) != 0 || c->e->at == NULL ||
-	    dates_moment(c->e->at, &at) != 0)
+	    dates_moment(c->e->at, &at) != 0 || dates_moment_clock(c->e->at, &clock) != 0) {
 		c->d->missed_known = 0;
-	else if (dates_local_day(at) > old)
-		c->d->missed++;
+		return;
+	}
+	by_clock = dates_local_day(clock) > old;
+	by_sqlite = dates_local_day(at) > old;
+	if (by_clock != by_sqlite)
+		c->d->missed_known = 0;
+	else
+		c->d->missed += by_clock;
 }
 
 static void
@@ -1888,6 +1899,154 @@ compare_rows(struct rp *r, const char *name, const struct rduty *d,
 	}
 }
 
+/*
+ * What an undo puts back is taken from its snapshot (undo_points), which
+ * verify cannot hold to the history: the duty as replayed just before the
+ * action undone is kept, and the duty as the undo left it must be that.
+ * An undo that says where the action began (state_first) is checked so.
+ */
+struct before {
+	long long first;	/* the action's first entry */
+	int taken;
+	struct duty d;
+	unsigned long known;
+	long coefficient;
+	int coefficient_known;
+	const char *owner_since;
+	struct rsupport *s;
+	size_t ns;
+	int supports_known;
+};
+
+static void
+befores_free(struct before *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		model_duty_free(&b[i].d);
+		free(b[i].s);
+	}
+	free(b);
+}
+
+/* The actions the duty's undos took back, each to be kept as it began. */
+static struct before *
+befores_of(struct rp *r, const struct store_duty_set *set, size_t *n)
+{
+	struct before *b = NULL;
+	size_t cap = 0;
+
+	*n = 0;
+	for (size_t i = 0; i < set->nentries; i++) {
+		const struct store_entry *e = &set->entries[i];
+		struct before *x;
+
+		if (e->state_first <= 0 || strcmp(e->action, "undone") != 0)
+			continue;
+		if ((x = more(&b, n, &cap, sizeof(*x), &r->failed)) == NULL)
+			break;
+		x->first = e->state_first;
+	}
+	return b;
+}
+
+/* The duty as replayed before entry e, for each action undone later that
+ * begins by e (its first entry on this duty may come after the action's
+ * first: an entry it wrote on another duty). */
+static void
+befores_take(struct rp *r, struct before *b, size_t n, const struct rduty *d,
+    const struct store_entry *e)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct before *x = &b[i];
+
+		if (x->taken || e->id < x->first)
+			continue;
+		x->taken = 1;
+		if (ledger_duty_copy(&x->d, &d->d) != 0) {
+			r->failed = 1;
+			return;
+		}
+		x->known = d->known;
+		x->coefficient = d->coefficient;
+		x->coefficient_known = d->coefficient_known;
+		x->owner_since = d->owner_since;
+		x->supports_known = d->supports_known;
+		if (d->ns > 0) {
+			if ((x->s = malloc(d->ns * sizeof(*x->s))) == NULL) {
+				r->failed = 1;
+				return;
+			}
+			memcpy(x->s, d->s, d->ns * sizeof(*x->s));
+		}
+		x->ns = d->ns;
+	}
+}
+
+/* A finding of an undo that put back what the duty did not hold. */
+static void
+undo_differs(struct rp *r, const char *name, const char *what, const char *put,
+    const char *was)
+{
+	if (!same(put, was))
+		row_differs(r, name, PART_UNDO, 0, NULL, what, put, was);
+}
+
+/* The duty as the undo entry e left it, against the duty before the action
+ * it undid. */
+static void
+undo_check(struct rp *r, const char *name, const struct rduty *d,
+    const struct store_entry *e, const struct before *b, size_t n)
+{
+	const struct before *x = NULL;
+	char b1[DECIMAL_SIZE], b2[DECIMAL_SIZE];
+
+	for (size_t i = 0; i < n && x == NULL; i++)
+		if (b[i].first == e->state_first && b[i].taken)
+			x = &b[i];
+	if (x == NULL)
+		return;
+	for (size_t i = 0; i < ledger_duty_nfields; i++) {
+		char v1[32], v2[32];
+
+		if (!(d->known & x->known & (1ul << i)))
+			continue;
+		undo_differs(r, name, ledger_duty_fields[i].what,
+		    ledger_duty_value(&d->d, i, v1, sizeof(v1)),
+		    ledger_duty_value(&x->d, i, v2, sizeof(v2)));
+	}
+	if (e->state_coefficient != 0 && x->coefficient_known && d->coefficient != x->coefficient)
+		undo_differs(r, name, NC_("verify", "conversion coefficient"),
+		    decimal_format(d->coefficient, b1), decimal_format(x->coefficient, b2));
+	if (e->state_owner_since != NULL && x->owner_since != NULL)
+		undo_differs(r, name, NC_("verify", "owner since"), d->owner_since, x->owner_since);
+	if (!d->supports_known || !x->supports_known)
+		return;
+	/* Its supporting units, each with its part and delivery. */
+	for (size_t i = 0; i < d->ns || i < x->ns; i++) {
+		const struct rsupport *p = i < d->ns ? &d->s[i] : NULL;
+		const struct rsupport *q = NULL;
+		char u[32];
+
+		for (size_t j = 0; p != NULL && j < x->ns && q == NULL; j++)
+			if (x->s[j].unit == p->unit)
+				q = &x->s[j];
+		if (p != NULL) {
+			snprintf(r->v1, sizeof(r->v1), "%s: %s, %s", unit_name(r, p->unit, u, sizeof(u)),
+			    p->part != NULL ? p->part : "", p->delivered_on != NULL ? p->delivered_on : "-");
+			if (q == NULL)
+				undo_differs(r, name, NC_("verify", "part"), r->v1, "-");
+			else if (!same(p->part, q->part) || !same(p->delivered_on, q->delivered_on))
+				undo_differs(r, name, NC_("verify", "part"), r->v1,
+				    (snprintf(r->v2, sizeof(r->v2), "%s: %s, %s", u,
+				    q->part != NULL ? q->part : "",
+				    q->delivered_on != NULL ? q->delivered_on : "-"), r->v2));
+		}
+	}
+	if (d->ns != x->ns)
+		count_differs(r, name, NC_("verify", "supporting units put back by an undo"),
+		    d->ns, x->ns);
+}
+
 static int
 duty_set(const struct store_duty_set *set, void *arg)
 {
@@ -1895,6 +2054,8 @@ duty_set(const struct store_duty_set *set, void *arg)
 	struct rduty d;
 	char num[32];
 	const char *name;
+	size_t nbefores;
+	struct before *befores = befores_of(r, set, &nbefores);
 
 	memset(&d, 0, sizeof(d));
 	snprintf(num, sizeof(num), "#%lld", (long long)set->duty_id);
@@ -1907,6 +2068,7 @@ duty_set(const struct store_duty_set *set, void *arg)
 		int bad;
 
 		assert(e->duty_id == set->duty_id);
+		befores_take(r, befores, nbefores, &d, e);
 		if (k == NULL || k->duty == NULL) {
 			unknown_action(r, e, REPLAY_DUTY, name);
 			continue;
@@ -1935,6 +2097,8 @@ duty_set(const struct store_duty_set *set, void *arg)
 		/* What the entry changed in the duty's own fields. */
 		if (doc != NULL && ledger_duty_apply(doc, &d.d, &d.known) != 0)
 			bad_entry(r, e, REPLAY_DUTY, name, N_("its facts do not fit the duty"));
+		if (e->state_first > 0 && strcmp(e->action, "undone") == 0)
+			undo_check(r, name, &d, e, befores, nbefores);
 		if (d.d.ref != NULL && set->duty == NULL)
 			name = d.d.ref;
 	}
@@ -1959,6 +2123,7 @@ duty_set(const struct store_duty_set *set, void *arg)
 			compare_rows(r, name, &d, set);
 		}
 	}
+	befores_free(befores, nbefores);
 	duty_free(&d);
 	return r->stop || r->failed;
 }

@@ -820,12 +820,13 @@ enum stmt {
 	" SELECT u.code, x.key, x.handoffs, x.kept, x.counted FROM x" \
 	" LEFT JOIN units u ON u.id = x.unit_id ORDER BY u.code, x.key, x.handoffs"
 
-/* For the replay: a value of the snapshot an undone entry put back (its
- * detail, ST_UNDONE_DETAIL), when it is there and of the type; else none. */
-#define UNDONE_STATE(key, type, none) \
+/* For the replay: a value an undone entry's detail holds (ST_UNDONE_DETAIL:
+ * at path, its own or its snapshot's), when it is there and of the type;
+ * else none. */
+#define UNDONE_STATE(key, type, none, path) \
 	"CASE WHEN action = 'undone' AND json_valid(detail)" \
-	" AND json_type(detail, '$.state." key "') = '" type "'" \
-	" THEN json_extract(detail, '$.state." key "') ELSE " none " END"
+	" AND json_type(detail, '" path key "') = '" type "'" \
+	" THEN json_extract(detail, '" path key "') ELSE " none " END"
 
 static const char *const sqls[ST__MAX] = {
 	[ST_UNIT_BY_CODE] =
@@ -1167,7 +1168,7 @@ static const char *const sqls[ST__MAX] = {
 	[ST_REPLAY_ORG] =
 	"SELECT 0, id, at, actor_id, ifnull(via_id, 0), action, ifnull(from_unit_id, 0),"
 	"  ifnull(to_unit_id, 0), ifnull(from_owner_id, 0), ifnull(to_owner_id, 0),"
-	"  text, detail, data, 0, NULL FROM history WHERE duty_id IS NULL ORDER BY id",
+	"  text, detail, data, 0, NULL, 0 FROM history WHERE duty_id IS NULL ORDER BY id",
 	[ST_REPLAY_UNITS] =
 	"SELECT id, code, name, kind, ifnull(parent_id, 0) FROM units ORDER BY id",
 	[ST_REPLAY_HEADS] =
@@ -1190,8 +1191,9 @@ static const char *const sqls[ST__MAX] = {
 	[ST_REPLAY_HISTORY] =
 	"SELECT duty_id, id, at, actor_id, ifnull(via_id, 0), action, ifnull(from_unit_id, 0),"
 	"  ifnull(to_unit_id, 0), ifnull(from_owner_id, 0), ifnull(to_owner_id, 0),"
-	"  text, detail, data, " UNDONE_STATE("coefficient", "integer", "0") ","
-	"  " UNDONE_STATE("owner_since", "text", "NULL")
+	"  text, detail, data, " UNDONE_STATE("coefficient", "integer", "0", "$.state.") ","
+	"  " UNDONE_STATE("owner_since", "text", "NULL", "$.state.") ","
+	"  " UNDONE_STATE("first", "integer", "0", "$.")
 	" FROM history WHERE duty_id IS NOT NULL ORDER BY duty_id, id",
 	[ST_REPLAY_HANDOFFS] =
 	"SELECT duty_id, id, kind, from_unit_id, to_unit_id, proposed_by, reason,"
@@ -1421,7 +1423,7 @@ static const char *const sqls[ST__MAX] = {
 	"   AND x.id >= u.first_id AND x.id < u.last_id)"
 	" FROM undo_points u JOIN history h ON h.id = u.last_id WHERE u.duty_id = ?1",
 	[ST_UNDONE_DETAIL] =
-	"SELECT json_object('entry', ?1, 'action', ?2, 'state', json(?3))",
+	"SELECT json_object('entry', ?1, 'first', ?4, 'action', ?2, 'state', json(?3))",
 	[ST_DUTY_LAST_ENTRY] =
 	"SELECT ifnull(max(id), 0) FROM history WHERE duty_id = ?1",
 	[ST_SUPPORT_COPY] =
@@ -4238,6 +4240,7 @@ read_entry(sqlite3_stmt *s, struct store_entry *e)
 	e->data = col_str(s, 12);
 	e->state_coefficient = sqlite3_column_int64(s, 13);
 	e->state_owner_since = col_str(s, 14);
+	e->state_first = sqlite3_column_int64(s, 15);
 }
 
 enum rv_code
@@ -5597,14 +5600,15 @@ store_duty_last_entry(struct store *st, rowid_t duty_id, long long *id,
 }
 
 enum rv_code
-store_undone_detail(struct store *st, long long entry, const char *action,
-    const char *state, char **out, struct rv_err *err)
+store_undone_detail(struct store *st, long long first, long long entry,
+    const char *action, const char *state, char **out, struct rv_err *err)
 {
 	sqlite3_stmt *s = stmt(st, ST_UNDONE_DETAIL, err);
 
 	*out = NULL;
 	if (s == NULL)
 		return RV_STORAGE;
+	sqlite3_bind_int64(s, 4, first);
 	sqlite3_bind_int64(s, 1, entry);
 	bind_text(s, 2, action);
 	bind_text(s, 3, state);

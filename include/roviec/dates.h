@@ -72,6 +72,10 @@ day_t dates_local_day_cached(struct dates_zone_cache *c, time_t t);
 /* A stored moment "YYYY-MM-DDTHH:MM:SSZ" (UTC) into *out; 0 when it is
  * one (a day that exists, hours 0-23, minutes and seconds 0-59), else -1. */
 int dates_moment(const char *m, time_t *out);
+/* The clock's time that gmtime_r wrote as the moment m (timegm): what
+ * dates_moment gives, but in a zone that counts leap seconds (right/...),
+ * where gmtime_r is not plain arithmetic; 0, or -1 as dates_moment. */
+int dates_moment_clock(const char *m, time_t *out);
 
 /* The UTC moment "YYYY-MM-DDTHH:MM:SSZ" at which the local day after day
  * begins (the local midnight ending day), as history moments are written,

@@ -42,7 +42,8 @@ enum replay_how {
  * fields. */
 enum replay_part {
 	PART_NONE, PART_PROPOSAL, PART_EXTENSION, PART_NOTE, PART_SUPPORT,
-	PART_EVALUATION		/* a person's general criteria for a period */
+	PART_EVALUATION,	/* a person's general criteria for a period */
+	PART_UNDO		/* what an undo put back */
 };
 
 struct replay_finding {

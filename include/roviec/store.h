@@ -427,6 +427,9 @@ struct store_entry {
 	 * took the duty (NULL: not in it, a snapshot older than migration 9). */
 	long long state_coefficient;
 	const char *state_owner_since;
+	/* And the first entry of the action it undid (0: not said, an undo
+	 * made before roviec said it). */
+	long long state_first;
 };
 struct store_unit_rec {
 	rowid_t id;
@@ -692,9 +695,10 @@ void store_undo_point_free(struct undo_point *p);
 enum rv_code store_duty_last_entry(struct store *st, rowid_t duty_id,
     long long *id, struct rv_err *err);
 
-/* The detail the history keeps of an undo (the entry undone, its action,
- * the state put back), as a JSON object malloc'd into *out. */
-enum rv_code store_undone_detail(struct store *st, long long entry,
+/* The detail the history keeps of an undo (the first and last entries of
+ * the action undone, its action, the state put back), as a JSON object
+ * malloc'd into *out. */
+enum rv_code store_undone_detail(struct store *st, long long first, long long entry,
     const char *action, const char *state, char **out, struct rv_err *err);
 /* Issue #11 (brief): what waits for a person's action, and what was mailed. */
 

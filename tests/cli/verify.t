@@ -318,6 +318,23 @@ like "$err" "unit [A-Z0-9]+ holds duties done, on time, late, bounced, kept for 
 tamper done_months_made "INSERT INTO report_done_months VALUES ((SELECT min(id) FROM units), '2020-02', 0, 5, 5, 0, 0)"
 expect 1 "a month's figures made up behind roviec's back fail verify" verify
 like "$err" "'2020-02, 0 handoffs: 5/5/0/0' where its history says '2020-02, 0 handoffs: -'" "showing none counted"
+# An undo puts back the snapshot kept beside the duty (undo_points), which
+# is no part of the ledger: one forged there, then put back by the
+# official's own undo, would enter the sealed history.  verify holds what
+# an undo put back to the duty as it was before the action undone.
+tamper undo_point "SELECT 1 WHERE 0"
+as off1 progress "$b" --note "Đã liên hệ hộ dân"
+sqlite3 "$DB" "UPDATE undo_points SET state = json_set(state, '\$.coefficient', 1000,
+    '\$.owner_since', '2026-09-01T00:00:00Z', '\$.deadline', '2099-12-31')
+    WHERE duty_id = (SELECT id FROM duties WHERE ref = '$b')"
+expect 0 "a forged undo point is no finding while it waits (it is no part of the ledger)" verify
+expect 0 "the official undoes the progress, the forged snapshot put back" --as off1 undo "$b"
+expect 1 "what the forged snapshot put back fails verify" verify
+like "$err$out" "duty $b holds deadline put back by an undo '2099-12-31' where its history says '[0-9-]{10}'" \
+    "naming the deadline the undo put back and the one before the action"
+like "$err$out" "duty $b holds conversion coefficient put back by an undo '10' where its history says '1'" \
+    "and the coefficient"
+like "$err$out" "duty $b holds owner since put back by an undo '2026-09-01T00:00:00Z' where" "and the owner's moment"
 tamper note "INSERT INTO progress_notes (duty_id, person_id, unit_id, at, note) SELECT id, owner_id, lead_unit_id, '2026-01-01T00:00:00Z', 'giả' FROM duties WHERE ref = '$b'"
 expect 1 "a progress note slipped in behind roviec's back fails verify" verify
 like "$err" "progress notes" "naming the notes"

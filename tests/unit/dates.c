@@ -333,6 +333,43 @@ test_local_day_cached(void)
 	tzset();
 }
 
+/* A moment written by gmtime_r is read back to the clock's time by
+ * dates_moment_clock, in a zone that counts leap seconds too, where
+ * dates_moment's arithmetic is 27 s off after 2016. */
+static void
+test_moment_clock(void)
+{
+	static const char *const zones[] = { "Asia/Ho_Chi_Minh", "right/Asia/Ho_Chi_Minh" };
+
+	for (size_t z = 0; z < sizeof(zones) / sizeof(zones[0]); z++) {
+		long differ = 0, apart = 0;
+
+		setenv("TZ", zones[z], 1);
+		tzset();
+		for (time_t t = 1483228800; t < 1483228800 + 86400 * 40; t += 3607) {
+			struct tm tm;
+			char m[21];
+			time_t back, plain;
+
+			gmtime_r(&t, &tm);
+			strftime(m, sizeof(m), "%Y-%m-%dT%H:%M:%SZ", &tm);
+			if (dates_moment_clock(m, &back) != 0 || back != t)
+				differ++;
+			if (dates_moment(m, &plain) == 0 && plain != t)
+				apart++;
+		}
+		ok(differ == 0, "%s: a moment gmtime_r wrote reads back to its clock (%ld differ)",
+		    zones[z], differ);
+		ok(z == 0 ? apart == 0 : apart > 0,
+		    "%s: where plain arithmetic %s (%ld moments apart)", zones[z],
+		    z == 0 ? "reads the same" : "is off by the leap seconds", apart);
+	}
+	ok(dates_moment_clock("2026-02-30T00:00:00Z", &(time_t){ 0 }) == -1,
+	    "a day that does not exist is refused");
+	setenv("TZ", "UTC", 1);
+	tzset();
+}
+
 /* The Excel form's moments (issue #12), in Da Lat's time (UTC+7, no
  * summer time) and in UTC. */
 static void
@@ -376,6 +413,7 @@ int
 main(void)
 {
 	today = ymd(TODAY_Y, TODAY_M, TODAY_D);
+	test_moment_clock();
 	test_excel_moments();
 	test_ymd();
 	test_strings();
