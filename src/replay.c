@@ -1940,7 +1940,7 @@ befores_of(struct rp *r, const struct store_duty_set *set, size_t *n)
 		const struct store_entry *e = &set->entries[i];
 		struct before *x;
 
-		if (e->state_first <= 0 || strcmp(e->action, "undone") != 0)
+		if (e->state_first <= 0 || e->action == NULL || strcmp(e->action, "undone") != 0)
 			continue;
 		if ((x = more(&b, n, &cap, sizeof(*x), &r->failed)) == NULL)
 			break;
@@ -1991,56 +1991,99 @@ undo_differs(struct rp *r, const char *name, const char *what, const char *put,
 		row_differs(r, name, PART_UNDO, 0, NULL, what, put, was);
 }
 
+/* Whether the entries first to last of the undo e are one action of the
+ * duty: some of its entries, each of one moment and one actor (an action
+ * is one transaction of one person), before the undo. */
+static int
+undo_range(const struct store_duty_set *set, const struct store_entry *e)
+{
+	const struct store_entry *last = NULL;
+	size_t n = 0;
+
+	if (e->state_first <= 0 || e->state_last < e->state_first || e->state_last >= e->id)
+		return 0;
+	for (size_t i = 0; i < set->nentries && last == NULL; i++)
+		if (set->entries[i].id == e->state_last)
+			last = &set->entries[i];
+	if (last == NULL)
+		return 0;
+	for (size_t i = 0; i < set->nentries; i++) {
+		const struct store_entry *x = &set->entries[i];
+
+		if (x->id < e->state_first || x->id > e->state_last)
+			continue;
+		if (!same(x->at, last->at) || x->actor_id != last->actor_id)
+			return 0;
+		n++;
+	}
+	return n > 0;
+}
+
 /* The duty as the undo entry e left it, against the duty before the action
  * it undid. */
 static void
 undo_check(struct rp *r, const char *name, const struct rduty *d,
-    const struct store_entry *e, const struct before *b, size_t n)
+    const struct store_entry *e, const struct before *b, size_t n,
+    const struct store_duty_set *set)
 {
 	const struct before *x = NULL;
 	char b1[DECIMAL_SIZE], b2[DECIMAL_SIZE];
 
+	if (!undo_range(set, e)) {
+		bad_entry(r, e, REPLAY_DUTY, name,
+		    N_("it does not say which of the duty's actions it undoes"));
+		return;
+	}
 	for (size_t i = 0; i < n && x == NULL; i++)
 		if (b[i].first == e->state_first && b[i].taken)
 			x = &b[i];
 	if (x == NULL)
 		return;
 	for (size_t i = 0; i < ledger_duty_nfields; i++) {
+		const struct ledger_field *lf = &ledger_duty_fields[i];
 		char v1[32], v2[32];
 
 		if (!(d->known & x->known & (1ul << i)))
 			continue;
-		undo_differs(r, name, ledger_duty_fields[i].what,
-		    ledger_duty_value(&d->d, i, v1, sizeof(v1)),
+		if (lf->type == LEDGER_ID) {
+			rowid_t put, was;
+
+			memcpy(&put, (const char *)&d->d + lf->at, sizeof(put));
+			memcpy(&was, (const char *)&x->d + lf->at, sizeof(was));
+			id_differs(r, name, PART_UNDO, 0, NULL, lf->what, lf->of, put, was);
+			continue;
+		}
+		undo_differs(r, name, lf->what, ledger_duty_value(&d->d, i, v1, sizeof(v1)),
 		    ledger_duty_value(&x->d, i, v2, sizeof(v2)));
 	}
-	if (e->state_coefficient != 0 && x->coefficient_known && d->coefficient != x->coefficient)
+	if (x->coefficient_known && d->coefficient_known && d->coefficient != x->coefficient)
 		undo_differs(r, name, NC_("verify", "conversion coefficient"),
 		    decimal_format(d->coefficient, b1), decimal_format(x->coefficient, b2));
-	if (e->state_owner_since != NULL && x->owner_since != NULL)
+	if (x->owner_since != NULL)
 		undo_differs(r, name, NC_("verify", "owner since"), d->owner_since, x->owner_since);
 	if (!d->supports_known || !x->supports_known)
 		return;
 	/* Its supporting units, each with its part and delivery. */
-	for (size_t i = 0; i < d->ns || i < x->ns; i++) {
-		const struct rsupport *p = i < d->ns ? &d->s[i] : NULL;
-		const struct rsupport *q = NULL;
-		char u[32];
+	for (size_t i = 0; i < d->ns; i++) {
+		const struct rsupport *p = &d->s[i], *q = NULL;
+		char ub[32];
+		const char *u = unit_name(r, p->unit, ub, sizeof(ub));
 
-		for (size_t j = 0; p != NULL && j < x->ns && q == NULL; j++)
+		for (size_t j = 0; j < x->ns && q == NULL; j++)
 			if (x->s[j].unit == p->unit)
 				q = &x->s[j];
-		if (p != NULL) {
-			snprintf(r->v1, sizeof(r->v1), "%s: %s, %s", unit_name(r, p->unit, u, sizeof(u)),
-			    p->part != NULL ? p->part : "", p->delivered_on != NULL ? p->delivered_on : "-");
-			if (q == NULL)
-				undo_differs(r, name, NC_("verify", "part"), r->v1, "-");
-			else if (!same(p->part, q->part) || !same(p->delivered_on, q->delivered_on))
-				undo_differs(r, name, NC_("verify", "part"), r->v1,
-				    (snprintf(r->v2, sizeof(r->v2), "%s: %s, %s", u,
-				    q->part != NULL ? q->part : "",
-				    q->delivered_on != NULL ? q->delivered_on : "-"), r->v2));
+		snprintf(r->v1, sizeof(r->v1), "%s: %s, %s", u,
+		    p->part != NULL ? p->part : "", p->delivered_on != NULL ? p->delivered_on : "-");
+		if (q == NULL) {
+			undo_differs(r, name, NC_("verify", "part"), r->v1, "-");
+			continue;
 		}
+		snprintf(r->v2, sizeof(r->v2), "%s: %s, %s", u, q->part != NULL ? q->part : "",
+		    q->delivered_on != NULL ? q->delivered_on : "-");
+		undo_differs(r, name, NC_("verify", "part"), r->v1, r->v2);
+		if (p->delivered_on != NULL)
+			id_differs(r, name, PART_UNDO, 0, NULL, NC_("verify", "delivered by"), 'p',
+			    p->by, q->by);
 	}
 	if (d->ns != x->ns)
 		count_differs(r, name, NC_("verify", "supporting units put back by an undo"),
@@ -2097,8 +2140,8 @@ duty_set(const struct store_duty_set *set, void *arg)
 		/* What the entry changed in the duty's own fields. */
 		if (doc != NULL && ledger_duty_apply(doc, &d.d, &d.known) != 0)
 			bad_entry(r, e, REPLAY_DUTY, name, N_("its facts do not fit the duty"));
-		if (e->state_first > 0 && strcmp(e->action, "undone") == 0)
-			undo_check(r, name, &d, e, befores, nbefores);
+		if (e->state_first != -1 && strcmp(e->action, "undone") == 0)
+			undo_check(r, name, &d, e, befores, nbefores, set);
 		if (d.d.ref != NULL && set->duty == NULL)
 			name = d.d.ref;
 	}

@@ -791,9 +791,11 @@ enum stmt {
  * {unit, part, delivered_on, delivered_by} in the order of the units'
  * codes ("[]" when none). */
 #define SUPPORT_JSON_OF(id) \
-	"(SELECT json_group_array(json_object('unit', code, 'part', part," \
-	"   'delivered_on', delivered_on, 'delivered_by', login)) FROM" \
-	"  (SELECT u.code, s.part, s.delivered_on, p.login FROM duty_support s" \
+	"(SELECT json_group_array(json_object('unit', code, 'unit_id', unit_id," \
+	"   'part', part, 'delivered_on', delivered_on, 'delivered_by', login," \
+	"   'delivered_by_id', delivered_by)) FROM" \
+	"  (SELECT u.code, s.unit_id, s.part, s.delivered_on, p.login, s.delivered_by" \
+	"   FROM duty_support s" \
 	"   JOIN units u ON u.id = s.unit_id LEFT JOIN people p ON p.id = s.delivered_by" \
 	"   WHERE s.duty_id = " id " ORDER BY u.code))"
 
@@ -1168,7 +1170,8 @@ static const char *const sqls[ST__MAX] = {
 	[ST_REPLAY_ORG] =
 	"SELECT 0, id, at, actor_id, ifnull(via_id, 0), action, ifnull(from_unit_id, 0),"
 	"  ifnull(to_unit_id, 0), ifnull(from_owner_id, 0), ifnull(to_owner_id, 0),"
-	"  text, detail, data, 0, NULL, 0 FROM history WHERE duty_id IS NULL ORDER BY id",
+	"  text, detail, data, 0, NULL, NULL, NULL FROM history WHERE duty_id IS NULL"
+	" ORDER BY id",
 	[ST_REPLAY_UNITS] =
 	"SELECT id, code, name, kind, ifnull(parent_id, 0) FROM units ORDER BY id",
 	[ST_REPLAY_HEADS] =
@@ -1193,7 +1196,8 @@ static const char *const sqls[ST__MAX] = {
 	"  ifnull(to_unit_id, 0), ifnull(from_owner_id, 0), ifnull(to_owner_id, 0),"
 	"  text, detail, data, " UNDONE_STATE("coefficient", "integer", "0", "$.state.") ","
 	"  " UNDONE_STATE("owner_since", "text", "NULL", "$.state.") ","
-	"  " UNDONE_STATE("first", "integer", "0", "$.")
+	"  " UNDONE_STATE("first", "integer", "NULL", "$.") ","
+	"  " UNDONE_STATE("entry", "integer", "NULL", "$.")
 	" FROM history WHERE duty_id IS NOT NULL ORDER BY duty_id, id",
 	[ST_REPLAY_HANDOFFS] =
 	"SELECT duty_id, id, kind, from_unit_id, to_unit_id, proposed_by, reason,"
@@ -1374,10 +1378,13 @@ static const char *const sqls[ST__MAX] = {
 	[ST_SERIES_HAS] =
 	"SELECT EXISTS (SELECT 1 FROM duties WHERE series_id = ?1 AND period = ?2)",
 	/* What undo puts back: the duty's texts, lead unit, owner, dates and
-	 * counters, and its supporting units (SUPPORT_JSON_OF). */
+	 * counters, and its supporting units (SUPPORT_JSON_OF); units and
+	 * people by id too, which a code or login renamed, and then given to
+	 * another, in the minutes before the undo would not find again. */
 	[ST_DUTY_SNAPSHOT] =
 	"SELECT json_object('title', d.title, 'result', d.result, 'basis', d.basis,"
-	"  'lead', lu.code, 'owner', o.login, 'deadline', d.deadline,"
+	"  'lead', lu.code, 'lead_id', lu.id, 'owner', o.login, 'owner_id', o.id,"
+	"  'deadline', d.deadline,"
 	"  'status', d.status, 'done_on', d.done_on, 'closed_on', d.closed_on,"
 	"  'last_progress_on', d.last_progress_on, 'handoffs', d.handoffs,"
 	"  'bounced', d.bounced, 'escalated', d.escalated, 'reopened', d.reopened,"
@@ -1388,8 +1395,10 @@ static const char *const sqls[ST__MAX] = {
 	[ST_SNAPSHOT_READ] =
 	"SELECT json_extract(?1, '$.title'), json_extract(?1, '$.result'),"
 	"  json_extract(?1, '$.basis'),"
-	"  (SELECT id FROM units WHERE code = json_extract(?1, '$.lead')),"
-	"  (SELECT id FROM people WHERE login = json_extract(?1, '$.owner')),"
+	"  ifnull(json_extract(?1, '$.lead_id'),"
+	"   (SELECT id FROM units WHERE code = json_extract(?1, '$.lead'))),"
+	"  ifnull(json_extract(?1, '$.owner_id'),"
+	"   (SELECT id FROM people WHERE login = json_extract(?1, '$.owner'))),"
 	"  json_extract(?1, '$.deadline'), json_extract(?1, '$.status'),"
 	"  json_extract(?1, '$.done_on'), json_extract(?1, '$.closed_on'),"
 	"  json_extract(?1, '$.last_progress_on'), json_extract(?1, '$.handoffs'),"
@@ -1399,11 +1408,14 @@ static const char *const sqls[ST__MAX] = {
 	[ST_SUPPORT_CLEAR] = "DELETE FROM duty_support WHERE duty_id = ?1",
 	[ST_SUPPORT_FROM_JSON] =
 	"INSERT INTO duty_support (duty_id, unit_id, part, delivered_on, delivered_by)"
-	" SELECT ?1, u.id, ifnull(json_extract(j.value, '$.part'), ''),"
-	"  json_extract(j.value, '$.delivered_on'), p.id"
-	" FROM json_each(?2, '$.support') j"
-	" JOIN units u ON u.code = json_extract(j.value, '$.unit')"
-	" LEFT JOIN people p ON p.login = json_extract(j.value, '$.delivered_by')",
+	" SELECT ?1, unit_id, part, delivered_on, delivered_by FROM (SELECT"
+	"  ifnull(json_extract(j.value, '$.unit_id'), (SELECT id FROM units"
+	"   WHERE code = json_extract(j.value, '$.unit'))) AS unit_id,"
+	"  ifnull(json_extract(j.value, '$.part'), '') AS part,"
+	"  json_extract(j.value, '$.delivered_on') AS delivered_on,"
+	"  ifnull(json_extract(j.value, '$.delivered_by_id'), (SELECT id FROM people"
+	"   WHERE login = json_extract(j.value, '$.delivered_by'))) AS delivered_by"
+	"  FROM json_each(?2, '$.support') j) WHERE unit_id IS NOT NULL",
 	[ST_SUPPORT_SET_PART] =
 	"UPDATE duty_support SET part = ?3 WHERE duty_id = ?1 AND unit_id = ?2",
 	[ST_DUTY_SET_TEXTS] =
@@ -4240,7 +4252,10 @@ read_entry(sqlite3_stmt *s, struct store_entry *e)
 	e->data = col_str(s, 12);
 	e->state_coefficient = sqlite3_column_int64(s, 13);
 	e->state_owner_since = col_str(s, 14);
-	e->state_first = sqlite3_column_int64(s, 15);
+	e->state_first = sqlite3_column_type(s, 15) == SQLITE_NULL ? -1 :
+	    sqlite3_column_int64(s, 15);
+	e->state_last = sqlite3_column_type(s, 16) == SQLITE_NULL ? -1 :
+	    sqlite3_column_int64(s, 16);
 }
 
 enum rv_code

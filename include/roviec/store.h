@@ -427,9 +427,9 @@ struct store_entry {
 	 * took the duty (NULL: not in it, a snapshot older than migration 9). */
 	long long state_coefficient;
 	const char *state_owner_since;
-	/* And the first entry of the action it undid (0: not said, an undo
-	 * made before roviec said it). */
-	long long state_first;
+	/* And the first and last entries of the action it undid (-1: not
+	 * said; an undo made before roviec said the first). */
+	long long state_first, state_last;
 };
 struct store_unit_rec {
 	rowid_t id;

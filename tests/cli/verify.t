@@ -335,6 +335,48 @@ like "$err$out" "duty $b holds deadline put back by an undo '2099-12-31' where i
 like "$err$out" "duty $b holds conversion coefficient put back by an undo '10' where its history says '1'" \
     "and the coefficient"
 like "$err$out" "duty $b holds owner since put back by an undo '2026-09-01T00:00:00Z' where" "and the owner's moment"
+# Where the action undone began is the undo point's too: moved to the
+# duty's creation, the undo says an action that is not one.
+tamper undo_first "SELECT 1 WHERE 0"
+as off1 progress "$b" --note "Đã liên hệ hộ dân"
+sqlite3 "$DB" "UPDATE undo_points SET first_id = (SELECT min(id) FROM history
+    WHERE duty_id = undo_points.duty_id), state = json_set(state, '\$.deadline', '2099-12-31')
+    WHERE duty_id = (SELECT id FROM duties WHERE ref = '$b')"
+expect 0 "the official undoes the progress, the undo point moved to the duty's creation" --as off1 undo "$b"
+expect 1 "verify names the undo" verify
+like "$err$out" "entry [0-9]+ \(duty $b\) cannot be replayed: it does not say which of the duty's actions it undoes" \
+    "as one that does not say which action it undoes"
+# A value left out of the snapshot is not put back, and is named too.
+tamper undo_without "SELECT 1 WHERE 0"
+as chutich edit "$c" --coefficient 2 --reason "Thêm hạng mục"
+sqlite3 "$DB" "UPDATE undo_points SET state = json_remove(state, '\$.coefficient')
+    WHERE duty_id = (SELECT id FROM duties WHERE ref = '$c')"
+expect 0 "the assigner undoes the correction, the coefficient gone from its snapshot" --as chutich undo "$c"
+expect 1 "the coefficient left as corrected fails verify" verify
+like "$err$out" "duty $c holds conversion coefficient put back by an undo '2' where its history says '1.5'" \
+    "naming the coefficient before the correction"
+# Who delivered a part, forged in the snapshot.
+tamper undo_delivered "SELECT 1 WHERE 0"
+dv=$(new_duty --support P2:"Số liệu dân cư") && as off2 deliver "$dv" --note "Đã gửi số liệu" &&
+    as off1 progress "$dv" --note "Đã tổng hợp"
+sqlite3 "$DB" "UPDATE undo_points SET state = json_set(state, '\$.support[0].delivered_by', 'head2',
+    '\$.support[0].delivered_by_id', (SELECT id FROM people WHERE login = 'head2'))
+    WHERE duty_id = (SELECT id FROM duties WHERE ref = '$dv')"
+expect 0 "the official undoes the progress, the part's deliverer forged" --as off1 undo "$dv"
+expect 1 "the part's deliverer put back fails verify" verify
+like "$err$out" "duty $dv holds delivered by put back by an undo 'head2' where its history says 'off2'" \
+    "naming who delivered it"
+# A login renamed, and given to someone new, in the minutes before an
+# undo: the undo puts back the owner it had (by id), not the new holder
+# of the login, and verify passes.
+tamper undo_login "SELECT 1 WHERE 0"
+as off1 progress "$b" --note "Đã liên hệ hộ dân" &&
+    run person set off1 --login hung.le && run person add off1 "Người mới" --unit P1
+ok $? "off1 records progress, is renamed hung.le, and the login off1 is given to someone new"
+expect 0 "hung.le undoes the progress" --as hung.le undo "$b"
+is "$(sqlite3 "$DB" "SELECT p.login FROM duties d JOIN people p ON p.id = d.owner_id WHERE d.ref = '$b'")" \
+    hung.le "the owner put back is hung.le, not the new off1"
+expect 0 "and verify passes" verify
 tamper note "INSERT INTO progress_notes (duty_id, person_id, unit_id, at, note) SELECT id, owner_id, lead_unit_id, '2026-01-01T00:00:00Z', 'giả' FROM duties WHERE ref = '$b'"
 expect 1 "a progress note slipped in behind roviec's back fails verify" verify
 like "$err" "progress notes" "naming the notes"
