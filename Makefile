@@ -81,8 +81,10 @@ build/%.o: src/%.c $(wildcard include/roviec/*.h) | build build/tui
 	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -c -o $@ $<
 
 # The migrations are compiled into the binary: each db/migrations/NNNN_*.sql
-# becomes one C string, in order; migration N sets user_version to N.
-build/migrations.c: $(MIGRATIONS) db/embed.sh | build
+# becomes one C string, in order; migration N sets user_version to N.  The
+# folder is a prerequisite too: a migration removed (one never landed) must
+# leave the binary, or it would carry a database to a schema none knows.
+build/migrations.c: $(MIGRATIONS) db/migrations db/embed.sh | build
 	sh db/embed.sh $(MIGRATIONS) > $@.tmp && mv $@.tmp $@
 
 build/migrations.o: build/migrations.c
