@@ -403,13 +403,14 @@ dates_moment_clock(const char *m, time_t *out)
 	if (dates_moment(m, out) != 0)
 		return -1;
 	/* Its fields, as dates_moment has checked them. */
-	tm.tm_year = (m[0] - '0') * 1000 + (m[1] - '0') * 100 + (m[2] - '0') * 10 +
-	    (m[3] - '0') - 1900;
-	tm.tm_mon = (m[5] - '0') * 10 + (m[6] - '0') - 1;
-	tm.tm_mday = (m[8] - '0') * 10 + (m[9] - '0');
-	tm.tm_hour = (m[11] - '0') * 10 + (m[12] - '0');
-	tm.tm_min = (m[14] - '0') * 10 + (m[15] - '0');
-	tm.tm_sec = (m[17] - '0') * 10 + (m[18] - '0');
+	dates_digits(m, 4, &tm.tm_year);
+	dates_digits(m + 5, 2, &tm.tm_mon);
+	dates_digits(m + 8, 2, &tm.tm_mday);
+	dates_digits(m + 11, 2, &tm.tm_hour);
+	dates_digits(m + 14, 2, &tm.tm_min);
+	dates_digits(m + 17, 2, &tm.tm_sec);
+	tm.tm_year -= 1900;
+	tm.tm_mon--;
 	if ((t = timegm(&tm)) == (time_t)-1)
 		return -1;
 	*out = t;

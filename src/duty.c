@@ -793,6 +793,22 @@ out:
 	return rc;
 }
 
+/* The start of a "created" entry's detail, which history.c reads back and
+ * shows: "deadline DAY", then "; original DAY" when an extension had moved
+ * it (an import), "; coefficient C" when it is not 1.  The caller adds
+ * where it came from or its series. */
+static void
+created_detail(char *detail, size_t size, const struct duty *d, long coefficient)
+{
+	int moved = strcmp(d->original_deadline, d->deadline) != 0;
+
+	snprintf(detail, size, "deadline %s%s%s%s%s", d->deadline,
+	    moved ? "; original " : "", moved ? d->original_deadline : "",
+	    coefficient != DUTY_COEFFICIENT_DEFAULT ? "; coefficient " : "",
+	    coefficient != DUTY_COEFFICIENT_DEFAULT ?
+	    decimal_format(coefficient, (char[DECIMAL_SIZE]){ 0 }) : "");
+}
+
 /* issue #11: a series instance's "created" detail goes on "deadline DAY"
  * with "; series N period P". */
 static void
@@ -942,22 +958,18 @@ do_create(struct store *st, void *arg, struct rv_err *err)
 		    (rc = store_duty_set_series(st, d.id, se.id, c->period, err)) != RV_OK)
 			goto out;
 	}
-	/* An imported duty's original deadline, when an extension moved it
-	 * before the import, is recorded too: verify checks both. */
-	/* A coefficient other than 1 too (migration 9), before the source. */
+	/* Where an imported duty came from goes after the rest. */
 	size = 160 + (r != NULL && r->source != NULL ? strlen(r->source) : 0);
 	if ((detail = malloc(size)) == NULL) {
 		rc = err_set(err, RV_STORAGE, _("out of memory"));
 		goto out;
 	}
-	snprintf(detail, size, "deadline %s%s%s%s%s%s%s", d.deadline,
-	    strcmp(d.original_deadline, d.deadline) != 0 ? "; original " : "",
-	    strcmp(d.original_deadline, d.deadline) != 0 ? d.original_deadline : "",
-	    c->coefficient != DUTY_COEFFICIENT_DEFAULT ? "; coefficient " : "",
-	    c->coefficient != DUTY_COEFFICIENT_DEFAULT ?
-	    decimal_format(c->coefficient, (char[DECIMAL_SIZE]){ 0 }) : "",
-	    r != NULL && r->source != NULL ? "; " : "",
-	    r != NULL && r->source != NULL ? r->source : "");
+	created_detail(detail, size, &d, c->coefficient);
+	if (r != NULL && r->source != NULL) {
+		size_t len = strlen(detail);
+
+		snprintf(detail + len, size - len, "; %s", r->source);
+	}
 	if (c->recurs)
 		series_detail(detail, size, se.id, c->period);
 	rc = record_created(c, &d, assigner.id, owner.id, at, detail, err);
@@ -2150,11 +2162,7 @@ series_instance(struct session *s, const struct series *se, const char *prev,
 	    (rc = store_duty_set_coefficient(st, d.id, coefficient, err)) != RV_OK) ||
 	    (rc = store_duty_set_series(st, d.id, se->id, period, err)) != RV_OK)
 		goto out;
-	/* As a duty made by add records it: "deadline D[; coefficient C]". */
-	snprintf(detail, sizeof(detail), "deadline %s%s%s", d.deadline,
-	    coefficient != DUTY_COEFFICIENT_DEFAULT ? "; coefficient " : "",
-	    coefficient != DUTY_COEFFICIENT_DEFAULT ?
-	    decimal_format(coefficient, (char[DECIMAL_SIZE]){ 0 }) : "");
+	created_detail(detail, sizeof(detail), &d, coefficient);
 	series_detail(detail, sizeof(detail), se->id, period);
 	/* Its creation's facts: the whole duty, its supporting units too. */
 	if ((rc = store_support_list(st, d.id, instance_support, &ip, err)) == RV_OK &&

@@ -89,13 +89,14 @@ series_shown(const char *detail, char *buf, size_t size)
 	static const char *const every[] = {
 		N_("every month"), N_("every quarter"), N_("every year")
 	};
-	char what[16] = "", day[8] = "", period[16] = "";
+	char day[16], period[16] = "";
 	long long n = 0;
 	enum series_every e;
+	int d;
 
-	if (sscanf(detail, "series %lld every %15s day %7s", &n, what, day) == 3 &&
-	    model_every_parse(what, &e) == 0) {
-		if (strcmp(day, "last") == 0)
+	if (history_series_rule(detail, &n, &e, &d) == 0) {
+		snprintf(day, sizeof(day), "%d", d);
+		if (d == 0)
 			snprintf(buf, size, e == EVERY_MONTH ?
 			    _("series %lld, %s, due on the month's last day") :
 			    _("series %lld, %s, due on the period's last day"), n, _(every[e]));

@@ -1650,6 +1650,14 @@ row_differs(struct rp *r, const char *name, enum replay_part part, int nth,
 	report(r, &f);
 }
 
+/* A unit's code ('u') or a person's login ('p') by id, as findings name
+ * them. */
+static const char *
+id_name(struct rp *r, char of, rowid_t id, char *buf, size_t size)
+{
+	return of == 'u' ? unit_name(r, id, buf, size) : person_name(r, id, buf, size);
+}
+
 static void
 id_differs(struct rp *r, const char *name, enum replay_part part, int nth,
     const char *unit, const char *what, char of, rowid_t stored, rowid_t history)
@@ -1658,10 +1666,8 @@ id_differs(struct rp *r, const char *name, enum replay_part part, int nth,
 
 	if (stored == history)
 		return;
-	snprintf(r->v1, sizeof(r->v1), "%s", of == 'u' ? unit_name(r, stored, b1, sizeof(b1)) :
-	    person_name(r, stored, b1, sizeof(b1)));
-	snprintf(r->v2, sizeof(r->v2), "%s", of == 'u' ? unit_name(r, history, b2, sizeof(b2)) :
-	    person_name(r, history, b2, sizeof(b2)));
+	snprintf(r->v1, sizeof(r->v1), "%s", id_name(r, of, stored, b1, sizeof(b1)));
+	snprintf(r->v2, sizeof(r->v2), "%s", id_name(r, of, history, b2, sizeof(b2)));
 	row_differs(r, name, part, nth, unit, what, r->v1, r->v2);
 }
 
@@ -1684,29 +1690,38 @@ count_differs(struct rp *r, const char *name, const char *what, size_t stored,
 	row_differs(r, name, PART_NONE, 0, NULL, what, r->v1, r->v2);
 }
 
+/* Field i of ledger.h as stored and as the history says it (ledger.h's
+ * texts, "" for none): a finding when they differ, an id named by its
+ * code or login. */
+static void
+field_differs(struct rp *r, const char *name, enum replay_part part, size_t i,
+    const char *stored, const char *history)
+{
+	const struct ledger_field *lf = &ledger_duty_fields[i];
+
+	if (same(stored, history))
+		return;
+	if (lf->type == LEDGER_ID) {
+		id_differs(r, name, part, 0, NULL, lf->what, lf->of, strtoll(stored, NULL, 10),
+		    strtoll(history, NULL, 10));
+		return;
+	}
+	snprintf(r->v1, sizeof(r->v1), "%s", stored);
+	snprintf(r->v2, sizeof(r->v2), "%s", history);
+	row_differs(r, name, part, 0, NULL, lf->what, r->v1, r->v2);
+}
+
 static void
 compare_fields(struct rp *r, const char *name, const struct rduty *d,
     const struct store_duty_rec *rec)
 {
 	for (size_t i = 0; i < ledger_duty_nfields; i++) {
-		const struct ledger_field *lf = &ledger_duty_fields[i];
 		char b1[32], b2[32];
-		const char *want, *got;
 
-		if (!(d->known & (1ul << i)))
-			continue;
-		want = ledger_duty_value(&d->d, i, b1, sizeof(b1));
-		got = ledger_rec_value(rec, i, b2, sizeof(b2));
-		if (same(want, got))
-			continue;
-		if (lf->type == LEDGER_ID) {
-			id_differs(r, name, PART_NONE, 0, NULL, lf->what, lf->of,
-			    strtoll(got, NULL, 10), strtoll(want, NULL, 10));
-		} else {
-			snprintf(r->v1, sizeof(r->v1), "%s", got);
-			snprintf(r->v2, sizeof(r->v2), "%s", want);
-			row_differs(r, name, PART_NONE, 0, NULL, lf->what, r->v1, r->v2);
-		}
+		if (d->known & (1ul << i))
+			field_differs(r, name, PART_NONE, i,
+			    ledger_rec_value(rec, i, b2, sizeof(b2)),
+			    ledger_duty_value(&d->d, i, b1, sizeof(b1)));
 	}
 	/* The search key is the title folded (no case, no diacritics). */
 	if (d->d.title != NULL) {
@@ -1982,15 +1997,6 @@ befores_take(struct rp *r, struct before *b, size_t n, const struct rduty *d,
 	}
 }
 
-/* A finding of an undo that put back what the duty did not hold. */
-static void
-undo_differs(struct rp *r, const char *name, const char *what, const char *put,
-    const char *was)
-{
-	if (!same(put, was))
-		row_differs(r, name, PART_UNDO, 0, NULL, what, put, was);
-}
-
 /* Whether the entries first to last of the undo e are one action of the
  * duty: some of its entries, each of one moment and one actor (an action
  * is one transaction of one person), before the undo. */
@@ -2040,27 +2046,19 @@ undo_check(struct rp *r, const char *name, const struct rduty *d,
 	if (x == NULL)
 		return;
 	for (size_t i = 0; i < ledger_duty_nfields; i++) {
-		const struct ledger_field *lf = &ledger_duty_fields[i];
 		char v1[32], v2[32];
 
-		if (!(d->known & x->known & (1ul << i)))
-			continue;
-		if (lf->type == LEDGER_ID) {
-			rowid_t put, was;
-
-			memcpy(&put, (const char *)&d->d + lf->at, sizeof(put));
-			memcpy(&was, (const char *)&x->d + lf->at, sizeof(was));
-			id_differs(r, name, PART_UNDO, 0, NULL, lf->what, lf->of, put, was);
-			continue;
-		}
-		undo_differs(r, name, lf->what, ledger_duty_value(&d->d, i, v1, sizeof(v1)),
-		    ledger_duty_value(&x->d, i, v2, sizeof(v2)));
+		if (d->known & x->known & (1ul << i))
+			field_differs(r, name, PART_UNDO, i,
+			    ledger_duty_value(&d->d, i, v1, sizeof(v1)),
+			    ledger_duty_value(&x->d, i, v2, sizeof(v2)));
 	}
-	if (x->coefficient_known && d->coefficient_known && d->coefficient != x->coefficient)
-		undo_differs(r, name, NC_("verify", "conversion coefficient"),
+	if (x->coefficient_known && d->coefficient_known)
+		text_differs(r, name, PART_UNDO, 0, NULL, NC_("verify", "conversion coefficient"),
 		    decimal_format(d->coefficient, b1), decimal_format(x->coefficient, b2));
 	if (x->owner_since != NULL)
-		undo_differs(r, name, NC_("verify", "owner since"), d->owner_since, x->owner_since);
+		text_differs(r, name, PART_UNDO, 0, NULL, NC_("verify", "owner since"),
+		    d->owner_since, x->owner_since);
 	if (!d->supports_known || !x->supports_known)
 		return;
 	/* Its supporting units, each with its part and delivery. */
@@ -2075,12 +2073,13 @@ undo_check(struct rp *r, const char *name, const struct rduty *d,
 		snprintf(r->v1, sizeof(r->v1), "%s: %s, %s", u,
 		    p->part != NULL ? p->part : "", p->delivered_on != NULL ? p->delivered_on : "-");
 		if (q == NULL) {
-			undo_differs(r, name, NC_("verify", "part"), r->v1, "-");
+			text_differs(r, name, PART_UNDO, 0, NULL, NC_("verify", "part"), r->v1,
+			    "-");
 			continue;
 		}
 		snprintf(r->v2, sizeof(r->v2), "%s: %s, %s", u, q->part != NULL ? q->part : "",
 		    q->delivered_on != NULL ? q->delivered_on : "-");
-		undo_differs(r, name, NC_("verify", "part"), r->v1, r->v2);
+		text_differs(r, name, PART_UNDO, 0, NULL, NC_("verify", "part"), r->v1, r->v2);
 		if (p->delivered_on != NULL)
 			id_differs(r, name, PART_UNDO, 0, NULL, NC_("verify", "delivered by"), 'p',
 			    p->by, q->by);
@@ -2192,9 +2191,8 @@ series_id_differs(struct rp *r, rowid_t id, const char *what, char of, rowid_t s
 
 	if (stored == history)
 		return;
-	series_differs(r, id, what,
-	    of == 'u' ? unit_name(r, stored, b1, sizeof(b1)) : person_name(r, stored, b1, sizeof(b1)),
-	    of == 'u' ? unit_name(r, history, b2, sizeof(b2)) : person_name(r, history, b2, sizeof(b2)));
+	series_differs(r, id, what, id_name(r, of, stored, b1, sizeof(b1)),
+	    id_name(r, of, history, b2, sizeof(b2)));
 }
 
 /* "month, day 20", "quarter, day last": a series' rule as verify shows it. */

@@ -538,9 +538,9 @@ enum stmt {
  * months added up from report_done_months (migration 20), the days of its
  * partial first and last months from report_done_days (migration 17: both
  * kept by the schema's triggers, counted again by roviec verify), in the
- * order of the units.  Submitted or done, not cancelled: each counts as done on its
- * day, and was made by then (import refuses a duty made after the day it
- * was done), so by ?3.
+ * order of the units.  Submitted or done, not cancelled: each counts as
+ * done on its day, and was made by then (import refuses a duty made after
+ * the day it was done), so by ?3.
  */
 #define REPORT_DONE_DAYS \
 	" done_days AS (SELECT gid, sum(assigned) AS assigned, sum(on_time) AS on_time," \
@@ -788,7 +788,8 @@ enum stmt {
 	"  WHERE u.duty_id = ?1 AND u.action = 'undone')"
 
 /* Issue #11: the supporting units of the duty id, as a JSON array of
- * {unit, part, delivered_on, delivered_by} in the order of the units'
+ * {unit, part, delivered_on, delivered_by} (with unit_id and
+ * delivered_by_id, which an undo reads first) in the order of the units'
  * codes ("[]" when none). */
 #define SUPPORT_JSON_OF(id) \
 	"(SELECT json_group_array(json_object('unit', code, 'unit_id', unit_id," \
@@ -3926,11 +3927,13 @@ store_report(struct store *st, const struct store_report_query *q,
     store_report_fn fn, void *arg, struct rv_err *err)
 {
 	sqlite3_stmt *s;
-	day_t as_of;
+	day_t from, as_of;
 	char stalled_by[11];
 	enum rv_code code;
 	int rc, current = 0;
 
+	if (dates_from_iso(q->from, &from) != 0)
+		return err_set(err, RV_REFUSED, _("the report's day %s is not a date"), q->from);
 	if (dates_from_iso(q->as_of, &as_of) != 0)
 		return err_set(err, RV_REFUSED, _("the report's day %s is not a date"), q->as_of);
 	/* By unit, a current open stock is counted (REPORT_STOCK), not read:
@@ -3966,11 +3969,8 @@ store_report(struct store *st, const struct store_report_query *q,
 	bind_text(s, 13, q->period_end);
 	if (!q->by_person) {
 		struct report_months m;
-		day_t from;
 
 		bind_id(s, 11, q->unit_id);
-		if (dates_from_iso(q->from, &from) != 0)
-			return err_set(err, RV_REFUSED, _("the report's day %s is not a date"), q->from);
 		report_months(from, as_of, &m);
 		bind_text(s, 14, m.first_to);
 		bind_text(s, 15, m.from_month);

@@ -322,11 +322,15 @@ like "$err" "'2020-02, 0 handoffs: 5/5/0/0' where its history says '2020-02, 0 h
 # is no part of the ledger: one forged there, then put back by the
 # official's own undo, would enter the sealed history.  verify holds what
 # an undo put back to the duty as it was before the action undone.
+# forge_undo REF SET: the undo point of duty REF changed by hand, as the
+# UPDATE's SET clause says, on a copy made as tamper makes them.
+forge_undo() {
+	sqlite3 "$DB" "UPDATE undo_points SET $2 WHERE duty_id = (SELECT id FROM duties WHERE ref = '$1')"
+}
 tamper undo_point "SELECT 1 WHERE 0"
 as off1 progress "$b" --note "Đã liên hệ hộ dân"
-sqlite3 "$DB" "UPDATE undo_points SET state = json_set(state, '\$.coefficient', 1000,
-    '\$.owner_since', '2026-09-01T00:00:00Z', '\$.deadline', '2099-12-31')
-    WHERE duty_id = (SELECT id FROM duties WHERE ref = '$b')"
+forge_undo "$b" "state = json_set(state, '\$.coefficient', 1000,
+    '\$.owner_since', '2026-09-01T00:00:00Z', '\$.deadline', '2099-12-31')"
 expect 0 "a forged undo point is no finding while it waits (it is no part of the ledger)" verify
 expect 0 "the official undoes the progress, the forged snapshot put back" --as off1 undo "$b"
 expect 1 "what the forged snapshot put back fails verify" verify
@@ -339,9 +343,8 @@ like "$err$out" "duty $b holds owner since put back by an undo '2026-09-01T00:00
 # duty's creation, the undo says an action that is not one.
 tamper undo_first "SELECT 1 WHERE 0"
 as off1 progress "$b" --note "Đã liên hệ hộ dân"
-sqlite3 "$DB" "UPDATE undo_points SET first_id = (SELECT min(id) FROM history
-    WHERE duty_id = undo_points.duty_id), state = json_set(state, '\$.deadline', '2099-12-31')
-    WHERE duty_id = (SELECT id FROM duties WHERE ref = '$b')"
+forge_undo "$b" "first_id = (SELECT min(id) FROM history WHERE duty_id = undo_points.duty_id),
+    state = json_set(state, '\$.deadline', '2099-12-31')"
 expect 0 "the official undoes the progress, the undo point moved to the duty's creation" --as off1 undo "$b"
 expect 1 "verify names the undo" verify
 like "$err$out" "entry [0-9]+ \(duty $b\) cannot be replayed: it does not say which of the duty's actions it undoes" \
@@ -349,8 +352,7 @@ like "$err$out" "entry [0-9]+ \(duty $b\) cannot be replayed: it does not say wh
 # A value left out of the snapshot is not put back, and is named too.
 tamper undo_without "SELECT 1 WHERE 0"
 as chutich edit "$c" --coefficient 2 --reason "Thêm hạng mục"
-sqlite3 "$DB" "UPDATE undo_points SET state = json_remove(state, '\$.coefficient')
-    WHERE duty_id = (SELECT id FROM duties WHERE ref = '$c')"
+forge_undo "$c" "state = json_remove(state, '\$.coefficient')"
 expect 0 "the assigner undoes the correction, the coefficient gone from its snapshot" --as chutich undo "$c"
 expect 1 "the coefficient left as corrected fails verify" verify
 like "$err$out" "duty $c holds conversion coefficient put back by an undo '2' where its history says '1.5'" \
@@ -359,9 +361,8 @@ like "$err$out" "duty $c holds conversion coefficient put back by an undo '2' wh
 tamper undo_delivered "SELECT 1 WHERE 0"
 dv=$(new_duty --support P2:"Số liệu dân cư") && as off2 deliver "$dv" --note "Đã gửi số liệu" &&
     as off1 progress "$dv" --note "Đã tổng hợp"
-sqlite3 "$DB" "UPDATE undo_points SET state = json_set(state, '\$.support[0].delivered_by', 'head2',
-    '\$.support[0].delivered_by_id', (SELECT id FROM people WHERE login = 'head2'))
-    WHERE duty_id = (SELECT id FROM duties WHERE ref = '$dv')"
+forge_undo "$dv" "state = json_set(state, '\$.support[0].delivered_by', 'head2',
+    '\$.support[0].delivered_by_id', (SELECT id FROM people WHERE login = 'head2'))"
 expect 0 "the official undoes the progress, the part's deliverer forged" --as off1 undo "$dv"
 expect 1 "the part's deliverer put back fails verify" verify
 like "$err$out" "duty $dv holds delivered by put back by an undo 'head2' where its history says 'off2'" \
