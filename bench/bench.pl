@@ -206,6 +206,10 @@ sub measure_roviec {
 	timed($roviec, '--db', $db, 'list', '--unit', 'P1', '--limit', '20');
 	job('list_unit', $n, $db, 'list', '--unit', 'P1', '--status', 'open', '--limit', '20');
 	job('list_overdue', $n, $db, 'list', '--flag', 'overdue');
+	# The city's few flagged (issue #15): read from the flag's own index
+	# (migration 21), not the whole city.
+	job('list_tossed', $n, $db, 'list', '--flag', 'tossed');
+	job('list_unanswered', $n, $db, 'list', '--flag', 'unanswered');
 	job('report', $n, $db, 'report', '--by', 'unit', '--from', $year_ago, '--format', 'csv');
 	# The evaluation of Decree 335/2025 (issue #13): this year's sheets of
 	# a ward (what its head runs) and of the whole city (an inspector's,
@@ -340,6 +344,8 @@ if ($compare && system("sh", "-c", "command -v task >/dev/null") == 0) {
 my @jobs = (
 	[list_unit => 'list --unit P1 (first 20 open)', 'ms', [20, 1]],
 	[list_overdue => 'list --flag overdue (city)', 'ms', [50, 1]],
+	[list_tossed => 'list --flag tossed (city)', 'ms'],
+	[list_unanswered => 'list --flag unanswered (city)', 'ms'],
 	[report => 'report --by unit, one year', 'ms', [100, 1]],
 	[eval_unit => 'evaluate --year, unit P1 (csv)', 'ms'],
 	[eval_city => 'evaluate --year, the city (csv)', 'ms', [1000, 0]],

@@ -197,6 +197,14 @@ CREATE INDEX duties_eval_done ON duties(closed_on, owner_id, coefficient_x100,
 CREATE INDEX duties_eval_due ON duties(deadline, owner_id, closed_on,
 	coefficient_x100, lead_unit_id, created_at, owner_since, ref, status)
 	WHERE status IN ('open', 'submitted') OR (status = 'done' AND closed_on > deadline);
+-- The city's lists by flag read the duties each flag may hold, not every
+-- duty (migration 21): bounced, escalated and late by status and deadline,
+-- tossed by the number of handoffs (the rules set how many).
+CREATE INDEX duties_bounced_list ON duties(status, deadline, ref) WHERE bounced > 0;
+CREATE INDEX duties_escalated_list ON duties(status, deadline, ref) WHERE escalated > 0;
+CREATE INDEX duties_late_list ON duties(status, deadline, ref)
+	WHERE done_on > original_deadline;
+CREATE INDEX duties_handoffs_list ON duties(handoffs) WHERE handoffs > 0;
 
 -- The owner of an open duty belongs to its lead unit and is not an
 -- inspector (inspectors watch; they own nothing).
@@ -671,6 +679,9 @@ CREATE INDEX extensions_created ON extensions(created_at, duty_id, requested_by,
 -- The report's requests by the duty's lead unit (migration 18).
 CREATE INDEX extensions_lead ON extensions(lead_unit_id, created_at, state,
 	old_deadline, new_deadline);
+-- The requests that wait for an answer, for the city's unanswered list
+-- (migration 21).
+CREATE INDEX extensions_pending ON extensions(duty_id) WHERE state = 'pending';
 
 -- An answered request is never changed again, but for the copy of its
 -- duty's lead unit (migration 18).

@@ -168,7 +168,7 @@ brief_compute(struct session *s, const struct person *p, size_t max_items,
     enum brief_look look, struct brief *b, struct rv_err *err)
 {
 	struct compute c = { .s = s, .p = p, .max = max_items, .look = look, .b = b };
-	day_t today, until;
+	day_t today;
 	enum rv_code rc;
 
 	memset(b, 0, sizeof(*b));
@@ -180,10 +180,7 @@ brief_compute(struct session *s, const struct person *p, size_t max_items,
 	session_stamp(s, c.stamp);
 	/* The last day whose deadline is still due soon (flags.c's rule):
 	 * the rows are read by deadline up to it, then rv_flags decides. */
-	until = today;
-	while (dates_working_days(today, until + 1, &s->rules.cal) <= s->rules.due_soon_days)
-		until++;
-	dates_iso(until, c.soon_until);
+	dates_iso(flags_due_soon_until(&s->rules, today), c.soon_until);
 	rc = look == BRIEF_LOOK ? store_write(s->st, do_compute, &c, err) :
 	    store_read(s->st, do_compute, &c, err);
 	if (rc != RV_OK)

@@ -71,6 +71,17 @@ flags_stalled_by(const struct flag_rules *r, day_t today)
 	return day;
 }
 
+day_t
+flags_due_soon_until(const struct flag_rules *r, day_t today)
+{
+	day_t day = today;
+
+	/* More working days as the day goes further from today. */
+	while (dates_working_days(today, day + 1, &r->cal) <= r->due_soon_days)
+		day++;
+	return day;
+}
+
 const char *
 flags_word(unsigned flag)
 {

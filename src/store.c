@@ -135,6 +135,11 @@ enum stmt {
 	/* Issue #10: the board over a working day. */
 	ST_DUTY_LIST_ASSIGNER,
 	ST_DUTY_LIST_ASSIGNER_LIVE,
+	ST_DUTY_LIST_TOSSED,
+	ST_DUTY_LIST_BOUNCED,
+	ST_DUTY_LIST_ESCALATED,
+	ST_DUTY_LIST_LATE,
+	ST_DUTY_LIST_UNANSWERED,
 	ST_UNIT_ALL,
 	ST_PERSON_ALL,
 	ST_TAB_IDS_FIRST,
@@ -226,9 +231,11 @@ enum stmt {
  * list: one statement per leading condition (all, a lead unit, an owner),
  * so that SQLite can use that index; the stored statuses asked for are
  * ?9..?12 (NULL for those not asked), which the indexes also serve.
- * ?13 bounds the deadline: today when only overdue duties are asked (a
- * duty is overdue only once its deadline has passed), so that the index
- * reads those alone; otherwise past any date.
+ * ?13 and ?20 bound the deadline (before ?13, from ?20 on): before today
+ * when overdue duties are asked (a duty is overdue only once its deadline
+ * has passed), from today to the last day due soon when those are, so
+ * that the index reads those alone; otherwise any date.  ?21 is the least
+ * number of handoffs: tossed_handoffs when tossed duties are asked.
  */
 #define LIST_SQL(lead) LIST_SQL_BY(lead, "")
 /* plus "+": the status and deadline terms kept from the planner, so that a
@@ -267,7 +274,8 @@ enum stmt {
 	"  AND (?5 = 0 OR (" FLAGS_OF_D " & ?5) = ?5)" \
 	"  AND (?6 IS NULL OR d.search_key LIKE ?6 ESCAPE '\\'" \
 	"       OR d.ref LIKE ?6 ESCAPE '\\')" \
-	"  AND " plus "d.deadline < ?13" \
+	"  AND " plus "d.deadline < ?13 AND " plus "d.deadline >= ?20" \
+	"  AND d.handoffs >= ?21" \
 	"  AND (?15 IS NULL OR d.done_on >= ?15) AND (?16 IS NULL OR d.done_on <= ?16)" \
 	"  AND (?17 IS NULL OR d.created_at >= ?17)" \
 	"  AND (?18 IS NULL OR d.created_at < ?18)" \
@@ -1224,6 +1232,17 @@ static const char *const sqls[ST__MAX] = {
 	PAGE_STMTS_FIRST(PAGE_ASSIGNED, TAB_ASSIGNED, WAITS_FOR_ASSIGNER),
 	[ST_DUTY_LIST_ASSIGNER] = LIST_SQL("d.assigner_id = ?19"),
 	[ST_DUTY_LIST_ASSIGNER_LIVE] = LIST_SQL_LIVE("d.assigner_id = ?19"),
+	/* Issue #15: the city's lists by flag, each read from its flag's
+	 * partial index (migration 21).  The leading term is the index's own
+	 * WHERE, word for word, so that SQLite may use it; tossed reads a
+	 * range of handoffs (?21), the others a range of status and deadline. */
+	[ST_DUTY_LIST_TOSSED] = LIST_SQL_BY("d.handoffs > 0", "+"),
+	[ST_DUTY_LIST_BOUNCED] = LIST_SQL("d.bounced > 0"),
+	[ST_DUTY_LIST_ESCALATED] = LIST_SQL("d.escalated > 0"),
+	[ST_DUTY_LIST_LATE] = LIST_SQL("d.done_on > d.original_deadline"),
+	[ST_DUTY_LIST_UNANSWERED] = LIST_SQL_BY("d.id IN (SELECT duty_id FROM handoffs"
+	    " WHERE state = 'pending' UNION SELECT duty_id FROM extensions"
+	    " WHERE state = 'pending')", "+"),
 	[ST_UNIT_ALL] =
 	"SELECT id, code, name, kind, ifnull(parent_id, 0)"
 	" FROM units ORDER BY code",
@@ -3341,6 +3360,31 @@ read_duty_row(sqlite3_stmt *s, struct duty_row *row)
 	row->pending_to_unit_id = 0;
 }
 
+/*
+ * The city's list (no unit, owner, assigner or period) when flags are
+ * asked: the statement that reads the fewest duties the flags may hold,
+ * from the flag's partial index (migration 21), the rarest first.  Tossed
+ * needs at least one handoff (tossed_handoffs of 0 flags every duty).
+ * Overdue and due soon are a range of deadlines, which the statements of
+ * one stored status read from duties_status_deadline (?13, ?20); stalled
+ * is most of the open duties, read as they are.
+ */
+static enum stmt
+list_by_flag(const struct store *st, unsigned flags, int nstored)
+{
+	if ((flags & FLAG_TOSSED) && st->rules.tossed_handoffs > 0)
+		return ST_DUTY_LIST_TOSSED;
+	if (flags & FLAG_UNANSWERED)
+		return ST_DUTY_LIST_UNANSWERED;
+	if (flags & FLAG_BOUNCED)
+		return ST_DUTY_LIST_BOUNCED;
+	if (flags & FLAG_ESCALATED)
+		return ST_DUTY_LIST_ESCALATED;
+	if (flags & FLAG_LATE)
+		return ST_DUTY_LIST_LATE;
+	return nstored == 1 ? ST_DUTY_LIST_STATUS : ST_DUTY_LIST;
+}
+
 enum rv_code
 store_duty_list(struct store *st, const struct duty_filter *f, unsigned with,
     store_duty_fn fn, void *arg, struct rv_err *err)
@@ -3380,8 +3424,9 @@ store_duty_list(struct store *st, const struct duty_filter *f, unsigned with,
 	    ST_DUTY_LIST_UNIT) : f->owner_id ? (live ? ST_DUTY_LIST_OWNER_LIVE :
 	    ST_DUTY_LIST_OWNER) : f->assigner_id ? (live ? ST_DUTY_LIST_ASSIGNER_LIVE :
 	    ST_DUTY_LIST_ASSIGNER) : done ? ST_DUTY_LIST_DONE : created ?
-	    ST_DUTY_LIST_CREATED : nstored == 1 ? ST_DUTY_LIST_STATUS : ST_DUTY_LIST, err);
+	    ST_DUTY_LIST_CREATED : list_by_flag(st, f->flags, nstored), err);
 	char *pattern = NULL;
+	char day[11];
 	int rc;
 
 	if (s == NULL)
@@ -3409,14 +3454,25 @@ store_duty_list(struct store *st, const struct duty_filter *f, unsigned with,
 	bind_text(s, 18, f->created_to);
 	if (f->limit > 0)
 		sqlite3_bind_int64(s, 8, f->limit);
+	/* The deadlines the flags asked for allow (flags_compute): overdue
+	 * before today, due soon from today to flags_due_soon_until.  Both
+	 * asked, no duty is either. */
 	if (f->flags & FLAG_OVERDUE) {
-		char today[11];
-
-		dates_iso(st->today, today);
-		bind_text(s, 13, today);
+		dates_iso(st->today, day);
+		bind_text(s, 13, day);
+	} else if (f->flags & FLAG_DUE_SOON) {
+		dates_iso(flags_due_soon_until(&st->rules, st->today) + 1, day);
+		bind_text(s, 13, day);
 	} else {
 		bind_text(s, 13, "9999-12-31~");
 	}
+	if (f->flags & FLAG_DUE_SOON) {
+		dates_iso(st->today, day);
+		bind_text(s, 20, day);
+	} else {
+		bind_text(s, 20, "");
+	}
+	sqlite3_bind_int(s, 21, f->flags & FLAG_TOSSED ? st->rules.tossed_handoffs : 0);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct duty_row row;
 

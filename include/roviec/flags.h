@@ -70,6 +70,14 @@ unsigned flags_compute(const struct flag_facts *facts,
  */
 day_t flags_stalled_by(const struct flag_rules *rules, day_t today);
 
+/*
+ * FLAG_DUE_SOON's rule as a day: an open duty due from today to this day
+ * is due soon today, one due later is not (the latest day with at most
+ * due_soon_days working days from today to it).  The brief and the city's
+ * list read the duties by deadline up to it.
+ */
+day_t flags_due_soon_until(const struct flag_rules *rules, day_t today);
+
 /* The word of one flag ("due-soon"); "?" for anything else. */
 const char *flags_word(unsigned flag);
 

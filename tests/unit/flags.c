@@ -142,8 +142,31 @@ main(void)
 		ok(agree, "stalled after %d working days: flags_stalled_by agrees with "
 		    "flags_compute for every last progress in the month before", n);
 	}
+
+	/* flags_due_soon_until: the last deadline due soon, as flags_compute
+	 * says duty by duty, from every day of a fortnight with a weekend and
+	 * the holiday in it, for several thresholds. */
+	for (int n = 0; n <= 6; n += 2) {
+		int agree = 1;
+
+		r.due_soon_days = n;
+		for (day_t today = day("2026-11-20"); today <= day("2026-12-03"); today++) {
+			day_t until = flags_due_soon_until(&r, today);
+
+			for (day_t due = today - 3; due <= today + 20; due++) {
+				f = open_duty("2026-11-01", "2027-01-31");
+				f.deadline = due;
+				if (!(flags_compute(&f, &r, today) & FLAG_DUE_SOON) !=
+				    !(due >= today && due <= until))
+					agree = 0;
+			}
+		}
+		ok(agree, "due soon within %d working days: flags_due_soon_until agrees with "
+		    "flags_compute for every deadline of the weeks around", n);
+	}
 	r.cal.n = 0;
 	r.stalled_days = 7;
+	r.due_soon_days = 3;
 
 	/* Words. */
 	for (int i = 0; i < FLAG_COUNT; i++) {

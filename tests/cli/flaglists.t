@@ -1,0 +1,63 @@
+#!/bin/sh
+# The city's lists by flag (issue #15): list --flag F without a unit, an
+# owner or a period reads the duties from F's own index (migration 21),
+# the deadlines F allows, or the proposals that wait.  Each must list
+# exactly the duties of the whole list whose flags hold F, in the same
+# order, for every status asked and whatever the rules (tossed_handoffs,
+# due_soon_days) say.  The demo holds every flag.
+. "$(dirname "$0")/lib.sh"
+
+run demo </dev/null
+is "$rc" 0 "the demo is built"
+
+# refs_flagged FLAG...: the references, in order, of the duties of the JSON
+# list on stdin whose flags hold every FLAG (all of them with no FLAG).
+refs_flagged() {
+	perl -MJSON::PP -e '
+		local $/; my $list = decode_json(<STDIN>);
+		for my $d (@$list) {
+			my %has = map { $_ => 1 } @{$d->{flags}};
+			print "$d->{ref}\n" unless grep { !$has{$_} } @ARGV;
+		}' "$@"
+}
+
+mkdir -p "$XDG_CONFIG_HOME/roviec"
+CONF=$XDG_CONFIG_HOME/roviec/config
+for rules in 'tossed_handoffs = 3' 'tossed_handoffs = 1' 'tossed_handoffs = 0' \
+    'tossed_handoffs = 2
+due_soon_days = 10' 'due_soon_days = 0'; do
+	printf '%s\n' "$rules" >"$CONF"
+	said=$(printf '%s' "$rules" | tr '\n' ' ')
+	for statuses in '' '--all' '--status done'; do
+		# shellcheck disable=SC2086 # the statuses are words
+		whole=$("$ROVIEC" --db "$DB" list $statuses --format json)
+		for flag in bounced tossed escalated unanswered stalled overdue late due-soon; do
+			want=$(printf '%s' "$whole" | refs_flagged "$flag")
+			# shellcheck disable=SC2086
+			got=$("$ROVIEC" --db "$DB" list --flag "$flag" $statuses --format json |
+			    refs_flagged)
+			is "$got" "$want" "$said: list --flag $flag ${statuses:-(live)} lists the duties of the whole list flagged $flag ($(printf '%s' "$want" | grep -c .))"
+		done
+	done
+done
+printf 'tossed_handoffs = 1\n' >"$CONF"
+whole=$("$ROVIEC" --db "$DB" list --all --format json)
+for pair in 'tossed bounced' 'bounced escalated' 'escalated late' 'unanswered stalled' \
+    'late overdue' 'overdue due-soon' 'tossed due-soon' 'escalated overdue'; do
+	set -- $pair
+	want=$(printf '%s' "$whole" | refs_flagged "$1" "$2")
+	got=$("$ROVIEC" --db "$DB" list --all --flag "$1" --flag "$2" --format json | refs_flagged)
+	is "$got" "$want" "list --flag $1 --flag $2 lists the duties flagged both ($(printf '%s' "$want" | grep -c .))"
+done
+first=$(printf '%s' "$whole" | refs_flagged escalated | head -n 3)
+got=$("$ROVIEC" --db "$DB" list --all --flag escalated --limit 3 --format json | refs_flagged)
+is "$got" "$first" "--limit 3 keeps the first three escalated duties"
+
+# An extension request that waits is unanswered as a proposal does.
+ref=$(sqlite3 "$DB" "SELECT d.ref FROM duties d JOIN extensions x ON x.duty_id = d.id
+    AND x.state = 'pending' LIMIT 1")
+isnt "$ref" "" "the demo has an extension request waiting"
+run list --flag unanswered --format csv
+like "$out" "^$ref," "list --flag unanswered lists the duty whose extension waits ($ref)"
+
+done_testing
