@@ -183,6 +183,16 @@ CREATE INDEX duties_stock_handoffs ON duties(lead_unit_id, handoffs)
 CREATE INDEX duties_stock_bounced ON duties(lead_unit_id, bounced)
 	WHERE status = 'open' AND reopened = 0 AND done_on IS NULL;
 CREATE INDEX duties_sent_back ON duties(lead_unit_id) WHERE reopened > 0;
+-- The same by owner, for a report by person (migration 22).
+CREATE INDEX duties_stock_owner_due ON duties(owner_id, original_deadline)
+	WHERE status = 'open' AND reopened = 0 AND done_on IS NULL;
+CREATE INDEX duties_stock_owner_progress ON duties(owner_id, last_progress_on)
+	WHERE status = 'open' AND reopened = 0 AND done_on IS NULL;
+CREATE INDEX duties_stock_owner_handoffs ON duties(owner_id, handoffs)
+	WHERE status = 'open' AND reopened = 0 AND done_on IS NULL;
+CREATE INDEX duties_stock_owner_bounced ON duties(owner_id, bounced)
+	WHERE status = 'open' AND reopened = 0 AND done_on IS NULL;
+CREATE INDEX duties_sent_back_owner ON duties(owner_id) WHERE reopened > 0;
 -- roviec list --done-from/--done-to and --created-from/--created-to read a
 -- period's duties from these (migration 5), not the whole table.
 CREATE INDEX duties_done_on ON duties(done_on) WHERE done_on IS NOT NULL;
@@ -454,6 +464,65 @@ BEGIN
 		bounced = bounced + excluded.bounced;
 END;
 
+-- The same figures by owner and month (migration 22): a report by person
+-- adds up its whole months here and reads the duties of its partial first
+-- and last months; kept by the triggers below, counted again by roviec
+-- verify.
+CREATE TABLE report_done_owner_months (
+	owner_id INTEGER NOT NULL REFERENCES people(id),
+	month    TEXT NOT NULL,
+	handoffs INTEGER NOT NULL,
+	done     INTEGER NOT NULL CHECK (done > 0),
+	on_time  INTEGER NOT NULL,
+	late     INTEGER NOT NULL,
+	bounced  INTEGER NOT NULL,
+	PRIMARY KEY (owner_id, month, handoffs)
+) WITHOUT ROWID;
+
+CREATE TRIGGER report_done_owner_months_insert
+AFTER INSERT ON duties
+WHEN NEW.reopened = 0 AND NEW.status IN ('submitted', 'done')
+BEGIN
+	INSERT INTO report_done_owner_months (owner_id, month, handoffs, done, on_time, late,
+		bounced)
+		VALUES (NEW.owner_id, substr(NEW.done_on, 1, 7), NEW.handoffs, 1,
+		NEW.done_on <= NEW.original_deadline, NEW.done_on > NEW.original_deadline,
+		NEW.bounced > 0)
+		ON CONFLICT DO UPDATE SET done = done + 1, on_time = on_time + excluded.on_time,
+		late = late + excluded.late, bounced = bounced + excluded.bounced;
+END;
+
+-- A change of what the figures count by, the owner too: the duty's old
+-- count out, its new one in.
+CREATE TRIGGER report_done_owner_months_update
+AFTER UPDATE OF owner_id, done_on, reopened, status, original_deadline, handoffs,
+	bounced ON duties
+WHEN NEW.owner_id IS NOT OLD.owner_id OR NEW.done_on IS NOT OLD.done_on
+	OR NEW.reopened IS NOT OLD.reopened
+	OR (NEW.status IN ('submitted', 'done')) IS NOT (OLD.status IN ('submitted', 'done'))
+	OR NEW.original_deadline IS NOT OLD.original_deadline
+	OR NEW.handoffs IS NOT OLD.handoffs OR (NEW.bounced > 0) IS NOT (OLD.bounced > 0)
+BEGIN
+	DELETE FROM report_done_owner_months WHERE OLD.reopened = 0
+		AND OLD.status IN ('submitted', 'done') AND owner_id = OLD.owner_id
+		AND month = substr(OLD.done_on, 1, 7) AND handoffs = OLD.handoffs AND done = 1;
+	UPDATE report_done_owner_months SET done = done - 1,
+		on_time = on_time - (OLD.done_on <= OLD.original_deadline),
+		late = late - (OLD.done_on > OLD.original_deadline),
+		bounced = bounced - (OLD.bounced > 0)
+		WHERE OLD.reopened = 0 AND OLD.status IN ('submitted', 'done')
+		AND owner_id = OLD.owner_id AND month = substr(OLD.done_on, 1, 7)
+		AND handoffs = OLD.handoffs AND done > 1;
+	INSERT INTO report_done_owner_months (owner_id, month, handoffs, done, on_time, late,
+		bounced)
+		SELECT NEW.owner_id, substr(NEW.done_on, 1, 7), NEW.handoffs, 1,
+		NEW.done_on <= NEW.original_deadline, NEW.done_on > NEW.original_deadline,
+		NEW.bounced > 0
+		WHERE NEW.reopened = 0 AND NEW.status IN ('submitted', 'done')
+		ON CONFLICT DO UPDATE SET done = done + 1, on_time = on_time + excluded.on_time,
+		late = late + excluded.late, bounced = bounced + excluded.bounced;
+END;
+
 -- Supporting units, each with the part it must deliver, and when it was
 -- delivered and recorded by whom (roviec deliver; migration 2).
 CREATE TABLE duty_support (
@@ -606,6 +675,9 @@ CREATE INDEX handoffs_created ON handoffs(created_on, from_unit_id, to_unit_id,
 -- Each unit's escalations and returns in a period, two ranges counted by
 -- the report (migration 18).
 CREATE INDEX handoffs_from ON handoffs(from_unit_id, kind, created_on);
+-- Each person's escalations and returns proposed, by day, for a report by
+-- person (migration 22).
+CREATE INDEX handoffs_proposer ON handoffs(proposed_by, kind, created_on);
 
 CREATE TRIGGER handoffs_only_open
 BEFORE INSERT ON handoffs
@@ -675,6 +747,9 @@ CREATE UNIQUE INDEX extensions_one_pending ON extensions(duty_id) WHERE state = 
 CREATE INDEX extensions_duty ON extensions(duty_id);
 -- A period's extension requests, read from this index alone (migration 17).
 CREATE INDEX extensions_created ON extensions(created_at, duty_id, requested_by, state,
+	old_deadline, new_deadline);
+-- Each person's requests by moment, for a report by person (migration 22).
+CREATE INDEX extensions_requester ON extensions(requested_by, created_at, state,
 	old_deadline, new_deadline);
 -- The report's requests by the duty's lead unit (migration 18).
 CREATE INDEX extensions_lead ON extensions(lead_unit_id, created_at, state,

@@ -2259,8 +2259,8 @@ series_finish(struct rp *r)
 /* --- the whole -------------------------------------------------------------- */
 
 static int
-done_days_differ(const char *unit, const char *day, int handoffs, const char *kept,
-    const char *counted, void *arg)
+done_days_differ(const char *who, int person, const char *day, int handoffs,
+    const char *kept, const char *counted, void *arg)
 {
 	struct rp *r = arg;
 
@@ -2270,7 +2270,7 @@ done_days_differ(const char *unit, const char *day, int handoffs, const char *ke
 	    kept != NULL ? kept : "-");
 	snprintf(r->v2, sizeof(r->v2), _("%s, %d handoffs: %s"), day, handoffs,
 	    counted != NULL ? counted : "-");
-	differs(r, REPLAY_UNIT, unit != NULL ? unit : "?",
+	differs(r, person ? REPLAY_PERSON : REPLAY_UNIT, who != NULL ? who : "?",
 	    NC_("verify", "duties done, on time, late, bounced, kept for the report"),
 	    r->v1, r->v2);
 	return r->stop;

@@ -101,7 +101,9 @@ enum stmt {
 	ST_REPORT_STOCK_CURRENT,
 	ST_REPORT_DONE_DAYS_CHECK,
 	ST_REPORT_DONE_MONTHS_CHECK,
+	ST_REPORT_DONE_OWNER_MONTHS_CHECK,
 	ST_REPORT_PEOPLE,
+	ST_REPORT_PEOPLE_NOW,
 	/* Issue 14: the ledger is the program's (heads, seals, the replay). */
 	ST_HEAD_ADD,
 	ST_HEAD_REMOVE,
@@ -493,16 +495,46 @@ enum stmt {
 	"  ON d.lead_unit_id = su.id WHERE " cond \
 	REPORT_DUTY_KEPT "  AND (?11 IS NULL OR su.id IN (SELECT id FROM scope))"
 /*
- * By person: every duty that may count ("the last day >= ?1") of each
+ * By person: the duties that may count ("the last day >= ?1") of each
  * person of the units reported, from duties_report_owner (migration 19), in
  * the order of the people: a unit's report by person reads its people's
- * duties, not the city's, and groups them without sorting.
+ * duties, not the city's.  Those done in the period's whole months are
+ * added up from report_done_owner_months instead (migration 22,
+ * REPORT_DONE_OWNER_MONTHS): each person's duties read are the two ranges
+ * around those months, before ?18 and after ?19 (store_report binds
+ * them: with no whole month, every one is in the first).
  */
-#define REPORT_CANDIDATES_BY_OWNER \
+#define REPORT_OWNER_RANGE(cond) \
 	REPORT_DUTY_COLUMNS_OF("d.lead_unit_id") \
 	" FROM people p JOIN scope ON scope.id = p.unit_id" \
 	" CROSS JOIN duties d INDEXED BY duties_report_owner ON d.owner_id = p.id" \
-	" WHERE " REPORT_MAY_COUNT_UNTIL " >= ?1" REPORT_DUTY_KEPT
+	" WHERE " cond REPORT_DUTY_KEPT
+/* Each person's two ranges around the whole months: ?1 to ?18 and ?19 to
+ * ?20, both bounds left out but ?1 (store_report binds them), each read
+ * as a range of its own: OR'd, SQLite may read the person's whole range. */
+#define REPORT_CANDIDATES_BY_OWNER \
+	REPORT_OWNER_RANGE(REPORT_MAY_COUNT_UNTIL " >= ?1 AND " REPORT_MAY_COUNT_UNTIL " < ?18") \
+	" UNION ALL " \
+	REPORT_OWNER_RANGE(REPORT_MAY_COUNT_UNTIL " > ?19 AND " REPORT_MAY_COUNT_UNTIL " < ?20")
+/* The same when the open stock is current (REPORT_STOCK_BY_OWNER): not the
+ * stock (its last day is "never", '9999-12-31', which ?18 and ?20 leave
+ * out then), but the duties sent back once, each person's from
+ * duties_sent_back_owner (migration 22: few). */
+#define REPORT_CANDIDATES_BY_OWNER_NOW \
+	REPORT_CANDIDATES_BY_OWNER \
+	" UNION ALL " REPORT_DUTY_COLUMNS_OF("d.lead_unit_id") \
+	" FROM people p JOIN scope ON scope.id = p.unit_id" \
+	" CROSS JOIN duties d INDEXED BY duties_sent_back_owner ON d.owner_id = p.id" \
+	" WHERE d.reopened > 0 AND d.status <> 'cancelled'" REPORT_DUTY_KEPT
+/* The duties done in the period's whole months (?15 to ?16) and never sent
+ * back, by owner, of the people of the units reported. */
+#define REPORT_DONE_OWNER_MONTHS \
+	" done_days AS (SELECT p.id AS gid, sum(f.done) AS assigned," \
+	"  sum(f.on_time) AS on_time, sum(f.late) AS late, sum(f.bounced) AS bounced," \
+	"  ifnull(sum(f.done) FILTER (WHERE f.handoffs >= ?5), 0) AS tossed" \
+	"  FROM people p JOIN scope ON scope.id = p.unit_id" \
+	"  CROSS JOIN report_done_owner_months f" \
+	"  ON f.owner_id = p.id AND f.month BETWEEN ?15 AND ?16 GROUP BY p.id)"
 /*
  * The same, for a report whose open stock is current (REPORT_STOCK): only
  * the duties done or cancelled after ?3, and those sent back once (read
@@ -580,20 +612,29 @@ enum stmt {
  */
 /* The open stock: every partial index of migration 18 says the same. */
 #define REPORT_STOCK_DUTY "d.status = 'open' AND d.reopened = 0 AND d.done_on IS NULL"
-#define REPORT_STOCK_RANGE(index, cond) \
+#define REPORT_STOCK_RANGE(index, col, gid, cond) \
 	"(SELECT count(*) FROM duties d INDEXED BY " index \
-	" WHERE " REPORT_STOCK_DUTY " AND d.lead_unit_id = su.id" cond ")"
-#define REPORT_STOCK \
-	" stock AS MATERIALIZED (SELECT su.id AS gid," \
-	"  " REPORT_STOCK_RANGE("duties_stock_due", " AND d.original_deadline >= ?3") \
+	" WHERE " REPORT_STOCK_DUTY " AND d." col " = " gid cond ")"
+/* By unit, from the indexes named prefix..., each unit's stock by col;
+ * gid: each group's id, from: the groups reported. */
+#define REPORT_STOCK_OF(prefix, col, gid, from) \
+	" stock AS MATERIALIZED (SELECT " gid " AS gid," \
+	"  " REPORT_STOCK_RANGE(prefix "due", col, gid, " AND d.original_deadline >= ?3") \
 	"   AS in_time," \
-	"  " REPORT_STOCK_RANGE("duties_stock_due", " AND d.original_deadline < ?3") \
+	"  " REPORT_STOCK_RANGE(prefix "due", col, gid, " AND d.original_deadline < ?3") \
 	"   AS overdue," \
-	"  " REPORT_STOCK_RANGE("duties_stock_bounced", " AND d.bounced > 0") " AS bounced," \
-	"  " REPORT_STOCK_RANGE("duties_stock_handoffs", " AND d.handoffs >= ?5") " AS tossed," \
-	"  " REPORT_STOCK_RANGE("duties_stock_progress", " AND d.last_progress_on > ?6") \
+	"  " REPORT_STOCK_RANGE(prefix "bounced", col, gid, " AND d.bounced > 0") " AS bounced," \
+	"  " REPORT_STOCK_RANGE(prefix "handoffs", col, gid, " AND d.handoffs >= ?5") \
+	"   AS tossed," \
+	"  " REPORT_STOCK_RANGE(prefix "progress", col, gid, " AND d.last_progress_on > ?6") \
 	"   AS moving" \
-	"  FROM units su JOIN scope ON scope.id = su.id)"
+	"  FROM " from ")"
+#define REPORT_STOCK REPORT_STOCK_OF("duties_stock_", "lead_unit_id", "su.id", \
+	"units su JOIN scope ON scope.id = su.id")
+/* By person, each one's stock from the same indexes by owner (migration
+ * 22). */
+#define REPORT_STOCK_BY_OWNER REPORT_STOCK_OF("duties_stock_owner_", "owner_id", "p.id", \
+	"people p JOIN scope ON scope.id = p.unit_id")
 /* Whether the open stock is current as of ?2 (the day after it begins at
  * ?1): none of it made after, none with a last progress after (by a
  * clock set back, or the time zone moved).  Then REPORT_STOCK counts
@@ -621,16 +662,9 @@ enum stmt {
 	" ifnull(a.open_overdue, 0) AS open_overdue, ifnull(a.bounced, 0) AS bounced," \
 	" ifnull(a.tossed, 0) AS tossed, ifnull(a.stalled, 0) AS stalled"
 
-/* What was done in the period: escalations and returns proposed (by the
- * unit or the person), extensions asked (on the unit's duties, or by the
- * person) and the days the approved ones added; read by the period's
- * indexes, once. */
-#define REPORT_EVENTS(hgroup, xgroup) \
-	" hev AS (SELECT " hgroup " AS gid," \
-	"  count(*) FILTER (WHERE h.kind = 'escalate') AS escalated," \
-	"  count(*) FILTER (WHERE h.kind = 'return') AS returns" \
-	"  FROM handoffs h WHERE h.created_on BETWEEN ?1 AND ?2 GROUP BY " hgroup ")," \
-	REPORT_EXTENSIONS(xgroup, "extensions x JOIN duties d ON d.id = x.duty_id")
+/* What was done in the period: the extensions asked (on the unit's
+ * duties, or by the person) and the days the approved ones added, from
+ * from's range of each. */
 #define REPORT_EXTENSIONS(xgroup, from) \
 	" xev AS (SELECT " xgroup " AS gid, count(*) AS extensions," \
 	"  sum(CASE WHEN x.state = 'approved' THEN julianday(x.new_deadline)" \
@@ -643,17 +677,32 @@ enum stmt {
  * grouped; each unit's extension requests one range of extensions_lead
  * (each keeps its duty's lead unit), not each request's duty read.
  */
-#define REPORT_HANDOFF_RANGE(kind) \
-	"(SELECT count(*) FROM handoffs h INDEXED BY handoffs_from" \
-	" WHERE h.from_unit_id = su.id AND h.kind = '" kind "'" \
+#define REPORT_HANDOFF_RANGE(index, col, gid, kind) \
+	"(SELECT count(*) FROM handoffs h INDEXED BY " index \
+	" WHERE h." col " = " gid " AND h.kind = '" kind "'" \
 	" AND h.created_on BETWEEN ?1 AND ?2)"
 #define REPORT_UNIT_EVENTS \
 	" hev AS MATERIALIZED (SELECT su.id AS gid," \
-	"  " REPORT_HANDOFF_RANGE("escalate") " AS escalated," \
-	"  " REPORT_HANDOFF_RANGE("return") " AS returns" \
+	"  " REPORT_HANDOFF_RANGE("handoffs_from", "from_unit_id", "su.id", "escalate") \
+	"   AS escalated," \
+	"  " REPORT_HANDOFF_RANGE("handoffs_from", "from_unit_id", "su.id", "return") \
+	"   AS returns" \
 	"  FROM units su JOIN scope ON scope.id = su.id)," \
 	REPORT_EXTENSIONS("su.id", "units su CROSS JOIN extensions x INDEXED BY extensions_lead" \
 	    " ON x.lead_unit_id = su.id")
+/* The same by person (migration 22): the escalations and returns each
+ * person proposed, two ranges of handoffs_proposer, and the requests each
+ * made, one range of extensions_requester; not the city's period read
+ * for a unit's people. */
+#define REPORT_PERSON_EVENTS \
+	" hev AS MATERIALIZED (SELECT p.id AS gid," \
+	"  " REPORT_HANDOFF_RANGE("handoffs_proposer", "proposed_by", "p.id", "escalate") \
+	"   AS escalated," \
+	"  " REPORT_HANDOFF_RANGE("handoffs_proposer", "proposed_by", "p.id", "return") \
+	"   AS returns" \
+	"  FROM people p JOIN scope ON scope.id = p.unit_id)," \
+	REPORT_EXTENSIONS("p.id", "people p JOIN scope ON scope.id = p.unit_id" \
+	    " CROSS JOIN extensions x INDEXED BY extensions_requester ON x.requested_by = p.id")
 
 #define REPORT_EVENT_COLUMNS \
 	"ifnull(hev.escalated, 0) AS escalated," \
@@ -721,17 +770,23 @@ enum stmt {
 	" LEFT JOIN sp ON sp.unit_id = u.id" stock_join ")"
 
 #define REPORT_BY_PERSON_SQL \
-	REPORT_COUNTED_OF(REPORT_CANDIDATES_BY_OWNER) "," REPORT_AGG("c.owner_id") "," \
-	REPORT_EVENTS("h.proposed_by", "x.requested_by") "," \
+	REPORT_BY_PERSON_OF(REPORT_COUNTED_OF(REPORT_CANDIDATES_BY_OWNER), "", \
+	    REPORT_UNIT_COLUMNS, "")
+#define REPORT_BY_PERSON_NOW_SQL \
+	REPORT_BY_PERSON_OF(REPORT_COUNTED_OF(REPORT_CANDIDATES_BY_OWNER_NOW), \
+	    REPORT_STOCK_BY_OWNER ",", REPORT_UNIT_COLUMNS_NOW, " JOIN stock k ON k.gid = p.id")
+#define REPORT_BY_PERSON_OF(counted, stock, columns, stock_join) \
+	counted "," REPORT_AGG("c.owner_id") "," REPORT_DONE_OWNER_MONTHS "," stock \
+	REPORT_PERSON_EVENTS "," \
 	" rows AS (SELECT p.login AS key, p.full_name AS name, pu.code AS unit_code," \
-	"  " REPORT_AGG_COLUMNS "," \
+	"  " columns "," \
 	"  " REPORT_EVENT_COLUMNS "," \
 	"  NULL AS parts, NULL AS delivered, NULL AS delivered_in_time," \
 	"  NULL AS owed_overdue, NULL AS avg_days" \
 	" FROM people p JOIN scope ON scope.id = p.unit_id" \
 	" JOIN units pu ON pu.id = p.unit_id" \
-	" LEFT JOIN agg a ON a.gid = p.id" \
-	" LEFT JOIN hev ON hev.gid = p.id LEFT JOIN xev ON xev.gid = p.id" \
+	" LEFT JOIN agg a ON a.gid = p.id LEFT JOIN done_days f ON f.gid = p.id" \
+	" LEFT JOIN hev ON hev.gid = p.id LEFT JOIN xev ON xev.gid = p.id" stock_join \
 	" WHERE p.role <> 'inspector')"
 
 /* Worst first: the lowest on-time rate (rows with nothing assigned last),
@@ -814,22 +869,26 @@ enum stmt {
  * then each count that has no kept row (two outer joins: SQLite before
  * 3.39 has no full one). */
 #define DONE_CHECK_SQL(table, key, expr) \
-	"WITH want AS (SELECT lead_unit_id AS unit_id, " expr " AS key, handoffs," \
+	DONE_CHECK_OF(table, "unit_id", "lead_unit_id", key, expr, "units", "code")
+/* The same by the duty's column of, kept in table's col, named by the
+ * column name of the rows of names. */
+#define DONE_CHECK_OF(table, col, of, key, expr, names, name) \
+	"WITH want AS (SELECT " of " AS gid, " expr " AS key, handoffs," \
 	"  printf('%d/%d/%d/%d', count(*), sum(done_on <= original_deadline)," \
 	"  sum(done_on > original_deadline), sum(bounced > 0)) AS figures" \
 	"  FROM duties WHERE reopened = 0 AND status IN ('submitted', 'done')" \
-	"  GROUP BY lead_unit_id, " expr ", handoffs)," \
-	" kept AS (SELECT unit_id, " key " AS key, handoffs," \
+	"  GROUP BY " of ", " expr ", handoffs)," \
+	" kept AS (SELECT " col " AS gid, " key " AS key, handoffs," \
 	"  printf('%d/%d/%d/%d', done, on_time, late, bounced) AS figures" \
 	"  FROM " table ")," \
-	" x AS (SELECT k.unit_id, k.key, k.handoffs, k.figures AS kept, w.figures AS counted" \
-	"  FROM kept k LEFT JOIN want w ON w.unit_id = k.unit_id AND w.key = k.key" \
+	" x AS (SELECT k.gid, k.key, k.handoffs, k.figures AS kept, w.figures AS counted" \
+	"  FROM kept k LEFT JOIN want w ON w.gid = k.gid AND w.key = k.key" \
 	"   AND w.handoffs = k.handoffs WHERE w.figures IS NOT k.figures" \
-	"  UNION ALL SELECT w.unit_id, w.key, w.handoffs, NULL, w.figures" \
+	"  UNION ALL SELECT w.gid, w.key, w.handoffs, NULL, w.figures" \
 	"  FROM want w WHERE NOT EXISTS (SELECT 1 FROM " table " k" \
-	"   WHERE k.unit_id = w.unit_id AND k." key " = w.key AND k.handoffs = w.handoffs))" \
-	" SELECT u.code, x.key, x.handoffs, x.kept, x.counted FROM x" \
-	" LEFT JOIN units u ON u.id = x.unit_id ORDER BY u.code, x.key, x.handoffs"
+	"   WHERE k." col " = w.gid AND k." key " = w.key AND k.handoffs = w.handoffs))" \
+	" SELECT g." name ", x.key, x.handoffs, x.kept, x.counted FROM x" \
+	" LEFT JOIN " names " g ON g.id = x.gid ORDER BY g." name ", x.key, x.handoffs"
 
 /* For the replay: a value an undone entry's detail holds (ST_UNDONE_DETAIL:
  * at path, its own or its snapshot's), when it is there and of the type;
@@ -1119,7 +1178,10 @@ static const char *const sqls[ST__MAX] = {
 	[ST_REPORT_DONE_DAYS_CHECK] = DONE_CHECK_SQL("report_done_days", "day", "done_on"),
 	[ST_REPORT_DONE_MONTHS_CHECK] = DONE_CHECK_SQL("report_done_months", "month",
 	    "substr(done_on, 1, 7)"),
+	[ST_REPORT_DONE_OWNER_MONTHS_CHECK] = DONE_CHECK_OF("report_done_owner_months",
+	    "owner_id", "owner_id", "month", "substr(done_on, 1, 7)", "people", "login"),
 	[ST_REPORT_PEOPLE] = REPORT_SQL(REPORT_BY_PERSON_SQL),
+	[ST_REPORT_PEOPLE_NOW] = REPORT_SQL(REPORT_BY_PERSON_NOW_SQL),
 	PAGE_STMTS(PAGE_LEAD, TAB_LEAD),
 	PAGE_STMTS(PAGE_SUPPORT, TAB_SUPPORT),
 	PAGE_STMTS(PAGE_PROPOSALS, TAB_PROPOSALS),
@@ -3920,7 +3982,8 @@ store_report_done_days_check(struct store *st, store_done_days_fn fn, void *arg,
     struct rv_err *err)
 {
 	static const enum stmt checks[] = {
-		ST_REPORT_DONE_DAYS_CHECK, ST_REPORT_DONE_MONTHS_CHECK
+		ST_REPORT_DONE_DAYS_CHECK, ST_REPORT_DONE_MONTHS_CHECK,
+		ST_REPORT_DONE_OWNER_MONTHS_CHECK
 	};
 	int stop = 0;
 
@@ -3931,8 +3994,9 @@ store_report_done_days_check(struct store *st, store_done_days_fn fn, void *arg,
 		if (s == NULL)
 			return RV_STORAGE;
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-			if ((stop = fn(col_str(s, 0), col_str(s, 1), sqlite3_column_int(s, 2),
-			    col_str(s, 3), col_str(s, 4), arg)) != 0)
+			if ((stop = fn(col_str(s, 0),
+			    checks[i] == ST_REPORT_DONE_OWNER_MONTHS_CHECK, col_str(s, 1),
+			    sqlite3_column_int(s, 2), col_str(s, 3), col_str(s, 4), arg)) != 0)
 				break;
 		if (rows_done(st, s, rc, err) != RV_OK)
 			return RV_STORAGE;
@@ -3946,6 +4010,8 @@ store_report_done_days_check(struct store *st, store_done_days_fn fn, void *arg,
  * month in the period, every day is in the first range. */
 struct report_months {
 	char first_to[11], from_month[11], to_month[11], last_from[11];
+	day_t first, last;	/* the whole months' first and last days, if whole */
+	int whole;		/* whether the period has a whole month */
 };
 
 static void
@@ -3969,6 +4035,9 @@ report_months(day_t from, day_t as_of, struct report_months *m)
 			dates_iso(last, m->to_month);
 			m->from_month[7] = m->to_month[7] = '\0';
 			dates_iso(last + 1, m->last_from);
+			m->first = first;
+			m->last = last;
+			m->whole = 1;
 			return;
 		}
 	}
@@ -3976,6 +4045,7 @@ report_months(day_t from, day_t as_of, struct report_months *m)
 	snprintf(m->from_month, sizeof(m->from_month), "9999-12");
 	snprintf(m->to_month, sizeof(m->to_month), "0000-01");
 	snprintf(m->last_from, sizeof(m->last_from), "9999-12-31");
+	m->whole = 0;
 }
 
 enum rv_code
@@ -3985,6 +4055,7 @@ store_report(struct store *st, const struct store_report_query *q,
 	sqlite3_stmt *s;
 	day_t from, as_of;
 	char stalled_by[11];
+	struct report_months m;
 	enum rv_code code;
 	int rc, current = 0;
 
@@ -3992,19 +4063,18 @@ store_report(struct store *st, const struct store_report_query *q,
 		return err_set(err, RV_REFUSED, _("the report's day %s is not a date"), q->from);
 	if (dates_from_iso(q->as_of, &as_of) != 0)
 		return err_set(err, RV_REFUSED, _("the report's day %s is not a date"), q->as_of);
-	/* By unit, a current open stock is counted (REPORT_STOCK), not read:
-	 * in the same transaction as the report, so it stays current. */
-	if (!q->by_person) {
-		if ((s = stmt(st, ST_REPORT_STOCK_CURRENT, err)) == NULL)
-			return RV_STORAGE;
-		bind_text(s, 1, q->created_before);
-		bind_text(s, 2, q->as_of);
-		if ((code = one_row(st, s, &current, err)) != RV_OK)
-			return code;
-		current = current && sqlite3_column_int(s, 0);
-		sqlite3_reset(s);
-	}
-	s = stmt(st, q->by_person ? ST_REPORT_PEOPLE :
+	/* A current open stock is counted (REPORT_STOCK, by unit or by
+	 * owner), not read: in the same transaction as the report, so it
+	 * stays current. */
+	if ((s = stmt(st, ST_REPORT_STOCK_CURRENT, err)) == NULL)
+		return RV_STORAGE;
+	bind_text(s, 1, q->created_before);
+	bind_text(s, 2, q->as_of);
+	if ((code = one_row(st, s, &current, err)) != RV_OK)
+		return code;
+	current = current && sqlite3_column_int(s, 0);
+	sqlite3_reset(s);
+	s = stmt(st, q->by_person ? (current ? ST_REPORT_PEOPLE_NOW : ST_REPORT_PEOPLE) :
 	    current ? ST_REPORT_UNITS_NOW : ST_REPORT_UNITS, err);
 	if (s == NULL)
 		return RV_STORAGE;
@@ -4023,15 +4093,28 @@ store_report(struct store *st, const struct store_report_query *q,
 	bind_text(s, 10, q->created_before);
 	bind_text(s, 12, q->period_start);
 	bind_text(s, 13, q->period_end);
+	report_months(from, as_of, &m);
+	bind_text(s, 15, m.from_month);
+	bind_text(s, 16, m.to_month);
 	if (!q->by_person) {
-		struct report_months m;
-
 		bind_id(s, 11, q->unit_id);
-		report_months(from, as_of, &m);
 		bind_text(s, 14, m.first_to);
-		bind_text(s, 15, m.from_month);
-		bind_text(s, 16, m.to_month);
 		bind_text(s, 17, m.last_from);
+	} else {
+		/* Each person's duties read: before the first whole month and
+		 * after the last (with none, all from the first range), up to
+		 * "never" (a duty's last day when not done), which a current
+		 * stock leaves out (REPORT_CANDIDATES_BY_OWNER_NOW). */
+		const char *never = current ? "9999-12-31" : "9999-12-31~";
+		char day[11];
+
+		if (m.whole)
+			dates_iso(m.first, day);
+		bind_text(s, 18, m.whole ? day : never);
+		if (m.whole)
+			dates_iso(m.last, day);
+		bind_text(s, 19, m.whole ? day : never);
+		bind_text(s, 20, never);
 	}
 	bind_text(s, 9, q->by_person ?
 	    "{\"support_parts\":null,\"support_delivered\":null,"

@@ -551,14 +551,15 @@ enum rv_code store_replay_series(struct store *st, store_series_fn fn, void *arg
 
 /*
  * The report's kept figures (report_done_days, migration 17, then
- * report_done_months, migration 20) against the duties counted again: fn
- * is called for each unit, day done (or month, "2026-11") and number of
- * handoffs whose figures differ, with the kept and the counted ones as
- * "done/on time/late/bounced" (NULL: no row); fn returning nonzero stops.
- * In the caller's read transaction.
+ * report_done_months, migration 20, then report_done_owner_months,
+ * migration 22) against the duties counted again: fn is called for each
+ * unit (or person: its login, with person nonzero), day done (or month,
+ * "2026-11") and number of handoffs whose figures differ, with the kept
+ * and the counted ones as "done/on time/late/bounced" (NULL: no row); fn
+ * returning nonzero stops.  In the caller's read transaction.
  */
-typedef int (*store_done_days_fn)(const char *unit, const char *day, int handoffs,
-    const char *kept, const char *counted, void *arg);
+typedef int (*store_done_days_fn)(const char *who, int person, const char *day,
+    int handoffs, const char *kept, const char *counted, void *arg);
 enum rv_code store_report_done_days_check(struct store *st, store_done_days_fn fn,
     void *arg, struct rv_err *err);
 

@@ -318,6 +318,19 @@ like "$err" "unit [A-Z0-9]+ holds duties done, on time, late, bounced, kept for 
 tamper done_months_made "INSERT INTO report_done_months VALUES ((SELECT min(id) FROM units), '2020-02', 0, 5, 5, 0, 0)"
 expect 1 "a month's figures made up behind roviec's back fail verify" verify
 like "$err" "'2020-02, 0 handoffs: 5/5/0/0' where its history says '2020-02, 0 handoffs: -'" "showing none counted"
+# And by owner (migration 22), kept from the duties by the schema's
+# triggers: changed or made up by hand, verify names the person.
+tamper done_owner_months "UPDATE report_done_owner_months SET on_time = on_time + 1
+    WHERE (owner_id, month, handoffs) = (SELECT owner_id, month, handoffs
+    FROM report_done_owner_months LIMIT 1)"
+expect 1 "a person's month of figures changed behind roviec's back fails verify" verify
+like "$err" "person [a-z0-9.]+ holds duties done, on time, late, bounced, kept for the report '[0-9]{4}-[0-9]{2}, [0-9]+ handoffs: [0-9/]+' where its history says '[0-9]{4}-[0-9]{2}, [0-9]+ handoffs: [0-9/]+'" \
+    "naming the person, the month and both counts"
+tamper done_owner_months_made "INSERT INTO report_done_owner_months
+    SELECT id, '2020-03', 1, 2, 1, 1, 0 FROM people WHERE login = 'off2'"
+expect 1 "a person's month made up behind roviec's back fails verify" verify
+like "$err" "person off2 holds duties done, on time, late, bounced, kept for the report '2020-03, 1 handoffs: 2/1/1/0' where its history says '2020-03, 1 handoffs: -'" \
+    "showing none counted"
 # An undo puts back the snapshot kept beside the duty (undo_points), which
 # is no part of the ledger: one forged there, then put back by the
 # official's own undo, would enter the sealed history.  verify holds what
