@@ -754,9 +754,6 @@ CREATE INDEX extensions_requester ON extensions(requested_by, created_at, state,
 -- The report's requests by the duty's lead unit (migration 18).
 CREATE INDEX extensions_lead ON extensions(lead_unit_id, created_at, state,
 	old_deadline, new_deadline);
--- The requests that wait for an answer, for the city's unanswered list
--- (migration 21).
-CREATE INDEX extensions_pending ON extensions(duty_id) WHERE state = 'pending';
 
 -- An answered request is never changed again, but for the copy of its
 -- duty's lead unit (migration 18).

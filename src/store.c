@@ -139,8 +139,11 @@ enum stmt {
 	ST_DUTY_LIST_ASSIGNER_LIVE,
 	ST_DUTY_LIST_TOSSED,
 	ST_DUTY_LIST_BOUNCED,
+	ST_DUTY_LIST_BOUNCED_ONE,
 	ST_DUTY_LIST_ESCALATED,
+	ST_DUTY_LIST_ESCALATED_ONE,
 	ST_DUTY_LIST_LATE,
+	ST_DUTY_LIST_LATE_ONE,
 	ST_DUTY_LIST_UNANSWERED,
 	ST_UNIT_ALL,
 	ST_PERSON_ALL,
@@ -1295,13 +1298,22 @@ static const char *const sqls[ST__MAX] = {
 	[ST_DUTY_LIST_ASSIGNER] = LIST_SQL("d.assigner_id = ?19"),
 	[ST_DUTY_LIST_ASSIGNER_LIVE] = LIST_SQL_LIVE("d.assigner_id = ?19"),
 	/* Issue #15: the city's lists by flag, each read from its flag's
-	 * partial index (migration 21).  The leading term is the index's own
-	 * WHERE, word for word, so that SQLite may use it; tossed reads a
-	 * range of handoffs (?21), the others a range of status and deadline. */
-	[ST_DUTY_LIST_TOSSED] = LIST_SQL_BY("d.handoffs > 0", "+"),
+	 * partial index (migration 21).  Each holds its index's own WHERE,
+	 * word for word, so that SQLite may use it.  Tossed reads the range
+	 * of handoffs from ?21: that term first, or SQLite seeks from the
+	 * index's 0 and sifts every duty ever handed off.  The others read a
+	 * range of status and deadline: of one stored status (?9 alone), in
+	 * the list's order, so that --limit stops early, as
+	 * ST_DUTY_LIST_STATUS does; of several, sorted. */
+	[ST_DUTY_LIST_TOSSED] = LIST_SQL_BY("d.handoffs >= ?21 AND d.handoffs > 0", "+"),
 	[ST_DUTY_LIST_BOUNCED] = LIST_SQL("d.bounced > 0"),
+	[ST_DUTY_LIST_BOUNCED_ONE] = LIST_SQL_OF("d.bounced > 0", "", "= ?9"),
 	[ST_DUTY_LIST_ESCALATED] = LIST_SQL("d.escalated > 0"),
+	[ST_DUTY_LIST_ESCALATED_ONE] = LIST_SQL_OF("d.escalated > 0", "", "= ?9"),
 	[ST_DUTY_LIST_LATE] = LIST_SQL("d.done_on > d.original_deadline"),
+	[ST_DUTY_LIST_LATE_ONE] = LIST_SQL_OF("d.done_on > d.original_deadline", "", "= ?9"),
+	/* The proposals and requests that wait, from the indexes that keep
+	 * one of each per duty (handoffs_one_pending, extensions_one_pending). */
 	[ST_DUTY_LIST_UNANSWERED] = LIST_SQL_BY("d.id IN (SELECT duty_id FROM handoffs"
 	    " WHERE state = 'pending' UNION SELECT duty_id FROM extensions"
 	    " WHERE state = 'pending')", "+"),
@@ -3425,26 +3437,30 @@ read_duty_row(sqlite3_stmt *s, struct duty_row *row)
 /*
  * The city's list (no unit, owner, assigner or period) when flags are
  * asked: the statement that reads the fewest duties the flags may hold,
- * from the flag's partial index (migration 21), the rarest first.  Tossed
- * needs at least one handoff (tossed_handoffs of 0 flags every duty).
- * Overdue and due soon are a range of deadlines, which the statements of
- * one stored status read from duties_status_deadline (?13, ?20); stalled
- * is most of the open duties, read as they are.
+ * from the flag's partial index (migration 21), the rarest first by the
+ * default rules: the unanswered (a proposal or request waits), the tossed
+ * (at least tossed_handoffs handoffs; with 0 every duty is), the bounced,
+ * the escalated, the late.  Overdue and due soon are a range of
+ * deadlines, which the statements of one stored status read from
+ * duties_status_deadline (?13, ?20); stalled is most of the open duties,
+ * read as they are.
  */
 static enum stmt
 list_by_flag(const struct store *st, unsigned flags, int nstored)
 {
-	if ((flags & FLAG_TOSSED) && st->rules.tossed_handoffs > 0)
-		return ST_DUTY_LIST_TOSSED;
+	int one = nstored == 1;
+
 	if (flags & FLAG_UNANSWERED)
 		return ST_DUTY_LIST_UNANSWERED;
+	if ((flags & FLAG_TOSSED) && st->rules.tossed_handoffs > 0)
+		return ST_DUTY_LIST_TOSSED;
 	if (flags & FLAG_BOUNCED)
-		return ST_DUTY_LIST_BOUNCED;
+		return one ? ST_DUTY_LIST_BOUNCED_ONE : ST_DUTY_LIST_BOUNCED;
 	if (flags & FLAG_ESCALATED)
-		return ST_DUTY_LIST_ESCALATED;
+		return one ? ST_DUTY_LIST_ESCALATED_ONE : ST_DUTY_LIST_ESCALATED;
 	if (flags & FLAG_LATE)
-		return ST_DUTY_LIST_LATE;
-	return nstored == 1 ? ST_DUTY_LIST_STATUS : ST_DUTY_LIST;
+		return one ? ST_DUTY_LIST_LATE_ONE : ST_DUTY_LIST_LATE;
+	return one ? ST_DUTY_LIST_STATUS : ST_DUTY_LIST;
 }
 
 enum rv_code

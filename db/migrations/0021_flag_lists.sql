@@ -8,12 +8,11 @@
 -- holding only the duties it may flag, and the list reads that range
 -- (store_duty_list); rv_flags still decides each row.  Bounced, escalated
 -- and late are read by status and deadline, in the list's order; tossed by
--- the number of handoffs, which the rules set (tossed_handoffs); the
--- unanswered from the proposals that wait, handoffs and extension
--- requests.
+-- the number of handoffs, from the least the rules set (tossed_handoffs).
+-- The unanswered need none: the proposals and requests that wait are
+-- indexed already (one of each per duty, migration 1).
 CREATE INDEX duties_bounced_list ON duties(status, deadline, ref) WHERE bounced > 0;
 CREATE INDEX duties_escalated_list ON duties(status, deadline, ref) WHERE escalated > 0;
 CREATE INDEX duties_late_list ON duties(status, deadline, ref)
 	WHERE done_on > original_deadline;
 CREATE INDEX duties_handoffs_list ON duties(handoffs) WHERE handoffs > 0;
-CREATE INDEX extensions_pending ON extensions(duty_id) WHERE state = 'pending';
