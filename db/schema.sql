@@ -183,16 +183,6 @@ CREATE INDEX duties_stock_handoffs ON duties(lead_unit_id, handoffs)
 CREATE INDEX duties_stock_bounced ON duties(lead_unit_id, bounced)
 	WHERE status = 'open' AND reopened = 0 AND done_on IS NULL;
 CREATE INDEX duties_sent_back ON duties(lead_unit_id) WHERE reopened > 0;
--- The same by owner, for a report by person (migration 22).
-CREATE INDEX duties_stock_owner_due ON duties(owner_id, original_deadline)
-	WHERE status = 'open' AND reopened = 0 AND done_on IS NULL;
-CREATE INDEX duties_stock_owner_progress ON duties(owner_id, last_progress_on)
-	WHERE status = 'open' AND reopened = 0 AND done_on IS NULL;
-CREATE INDEX duties_stock_owner_handoffs ON duties(owner_id, handoffs)
-	WHERE status = 'open' AND reopened = 0 AND done_on IS NULL;
-CREATE INDEX duties_stock_owner_bounced ON duties(owner_id, bounced)
-	WHERE status = 'open' AND reopened = 0 AND done_on IS NULL;
-CREATE INDEX duties_sent_back_owner ON duties(owner_id) WHERE reopened > 0;
 -- roviec list --done-from/--done-to and --created-from/--created-to read a
 -- period's duties from these (migration 5), not the whole table.
 CREATE INDEX duties_done_on ON duties(done_on) WHERE done_on IS NOT NULL;

@@ -103,7 +103,7 @@ enum stmt {
 	ST_REPORT_DONE_MONTHS_CHECK,
 	ST_REPORT_DONE_OWNER_MONTHS_CHECK,
 	ST_REPORT_PEOPLE,
-	ST_REPORT_PEOPLE_NOW,
+	ST_REPORT_CITY_PEOPLE,
 	/* Issue 14: the ledger is the program's (heads, seals, the replay). */
 	ST_HEAD_ADD,
 	ST_HEAD_REMOVE,
@@ -512,32 +512,27 @@ enum stmt {
 	" FROM people p JOIN scope ON scope.id = p.unit_id" \
 	" CROSS JOIN duties d INDEXED BY duties_report_owner ON d.owner_id = p.id" \
 	" WHERE " cond REPORT_DUTY_KEPT
-/* Each person's two ranges around the whole months: ?1 to ?18 and ?19 to
- * ?20, both bounds left out but ?1 (store_report binds them), each read
- * as a range of its own: OR'd, SQLite may read the person's whole range. */
+/* Each person's two ranges around the whole months, before ?18 and after
+ * ?19 (store_report binds them), each read as a range of its own (OR'd,
+ * SQLite may read the person's whole range); with no whole month, the
+ * first holds them all and the second is not read.  The second holds the
+ * person's open stock ("never" done), read, not counted as by unit: a
+ * city's five thousand people counted five ways each cost more than
+ * reading their stock once. */
 #define REPORT_CANDIDATES_BY_OWNER \
 	REPORT_OWNER_RANGE(REPORT_MAY_COUNT_UNTIL " >= ?1 AND " REPORT_MAY_COUNT_UNTIL " < ?18") \
-	" UNION ALL " \
-	REPORT_OWNER_RANGE(REPORT_MAY_COUNT_UNTIL " > ?19 AND " REPORT_MAY_COUNT_UNTIL " < ?20")
-/* The same when the open stock is current (REPORT_STOCK_BY_OWNER): not the
- * stock (its last day is "never", '9999-12-31', which ?18 and ?20 leave
- * out then), but the duties sent back once, each person's from
- * duties_sent_back_owner (migration 22: few). */
-#define REPORT_CANDIDATES_BY_OWNER_NOW \
-	REPORT_CANDIDATES_BY_OWNER \
-	" UNION ALL " REPORT_DUTY_COLUMNS_OF("d.lead_unit_id") \
-	" FROM people p JOIN scope ON scope.id = p.unit_id" \
-	" CROSS JOIN duties d INDEXED BY duties_sent_back_owner ON d.owner_id = p.id" \
-	" WHERE d.reopened > 0 AND d.status <> 'cancelled'" REPORT_DUTY_KEPT
+	" UNION ALL " REPORT_OWNER_RANGE("?15 <= ?16 AND " REPORT_MAY_COUNT_UNTIL " > ?19")
 /* The duties done in the period's whole months (?15 to ?16) and never sent
- * back, by owner, of the people of the units reported. */
+ * back, by owner, of the people of the units reported; none read (nor
+ * any person) when the period has no whole month. */
 #define REPORT_DONE_OWNER_MONTHS \
 	" done_days AS (SELECT p.id AS gid, sum(f.done) AS assigned," \
 	"  sum(f.on_time) AS on_time, sum(f.late) AS late, sum(f.bounced) AS bounced," \
 	"  ifnull(sum(f.done) FILTER (WHERE f.handoffs >= ?5), 0) AS tossed" \
 	"  FROM people p JOIN scope ON scope.id = p.unit_id" \
 	"  CROSS JOIN report_done_owner_months f" \
-	"  ON f.owner_id = p.id AND f.month BETWEEN ?15 AND ?16 GROUP BY p.id)"
+	"  ON f.owner_id = p.id AND f.month BETWEEN ?15 AND ?16" \
+	"  WHERE ?15 <= ?16 GROUP BY p.id)"
 /*
  * The same, for a report whose open stock is current (REPORT_STOCK): only
  * the duties done or cancelled after ?3, and those sent back once (read
@@ -615,29 +610,20 @@ enum stmt {
  */
 /* The open stock: every partial index of migration 18 says the same. */
 #define REPORT_STOCK_DUTY "d.status = 'open' AND d.reopened = 0 AND d.done_on IS NULL"
-#define REPORT_STOCK_RANGE(index, col, gid, cond) \
+#define REPORT_STOCK_RANGE(index, cond) \
 	"(SELECT count(*) FROM duties d INDEXED BY " index \
-	" WHERE " REPORT_STOCK_DUTY " AND d." col " = " gid cond ")"
-/* By unit, from the indexes named prefix..., each unit's stock by col;
- * gid: each group's id, from: the groups reported. */
-#define REPORT_STOCK_OF(prefix, col, gid, from) \
-	" stock AS MATERIALIZED (SELECT " gid " AS gid," \
-	"  " REPORT_STOCK_RANGE(prefix "due", col, gid, " AND d.original_deadline >= ?3") \
+	" WHERE " REPORT_STOCK_DUTY " AND d.lead_unit_id = su.id" cond ")"
+#define REPORT_STOCK \
+	" stock AS MATERIALIZED (SELECT su.id AS gid," \
+	"  " REPORT_STOCK_RANGE("duties_stock_due", " AND d.original_deadline >= ?3") \
 	"   AS in_time," \
-	"  " REPORT_STOCK_RANGE(prefix "due", col, gid, " AND d.original_deadline < ?3") \
+	"  " REPORT_STOCK_RANGE("duties_stock_due", " AND d.original_deadline < ?3") \
 	"   AS overdue," \
-	"  " REPORT_STOCK_RANGE(prefix "bounced", col, gid, " AND d.bounced > 0") " AS bounced," \
-	"  " REPORT_STOCK_RANGE(prefix "handoffs", col, gid, " AND d.handoffs >= ?5") \
-	"   AS tossed," \
-	"  " REPORT_STOCK_RANGE(prefix "progress", col, gid, " AND d.last_progress_on > ?6") \
+	"  " REPORT_STOCK_RANGE("duties_stock_bounced", " AND d.bounced > 0") " AS bounced," \
+	"  " REPORT_STOCK_RANGE("duties_stock_handoffs", " AND d.handoffs >= ?5") " AS tossed," \
+	"  " REPORT_STOCK_RANGE("duties_stock_progress", " AND d.last_progress_on > ?6") \
 	"   AS moving" \
-	"  FROM " from ")"
-#define REPORT_STOCK REPORT_STOCK_OF("duties_stock_", "lead_unit_id", "su.id", \
-	"units su JOIN scope ON scope.id = su.id")
-/* By person, each one's stock from the same indexes by owner (migration
- * 22). */
-#define REPORT_STOCK_BY_OWNER REPORT_STOCK_OF("duties_stock_owner_", "owner_id", "p.id", \
-	"people p JOIN scope ON scope.id = p.unit_id")
+	"  FROM units su JOIN scope ON scope.id = su.id)"
 /* Whether the open stock is current as of ?2 (the day after it begins at
  * ?1): none of it made after, none with a last progress after (by a
  * clock set back, or the time zone moved).  Then REPORT_STOCK counts
@@ -684,28 +670,35 @@ enum stmt {
 	"(SELECT count(*) FROM handoffs h INDEXED BY " index \
 	" WHERE h." col " = " gid " AND h.kind = '" kind "'" \
 	" AND h.created_on BETWEEN ?1 AND ?2)"
-#define REPORT_UNIT_EVENTS \
-	" hev AS MATERIALIZED (SELECT su.id AS gid," \
-	"  " REPORT_HANDOFF_RANGE("handoffs_from", "from_unit_id", "su.id", "escalate") \
-	"   AS escalated," \
-	"  " REPORT_HANDOFF_RANGE("handoffs_from", "from_unit_id", "su.id", "return") \
-	"   AS returns" \
-	"  FROM units su JOIN scope ON scope.id = su.id)," \
-	REPORT_EXTENSIONS("su.id", "units su CROSS JOIN extensions x INDEXED BY extensions_lead" \
-	    " ON x.lead_unit_id = su.id")
+/* Each group's (gid, of the groups from) escalations and returns, counted
+ * as two ranges of the handoffs by hcol in hindex, and its requests, from
+ * xfrom. */
+#define REPORT_EVENTS_OF(hindex, hcol, gid, groups, xfrom) \
+	" hev AS MATERIALIZED (SELECT " gid " AS gid," \
+	"  " REPORT_HANDOFF_RANGE(hindex, hcol, gid, "escalate") " AS escalated," \
+	"  " REPORT_HANDOFF_RANGE(hindex, hcol, gid, "return") " AS returns" \
+	"  FROM " groups ")," \
+	REPORT_EXTENSIONS(gid, xfrom)
+#define REPORT_UNIT_EVENTS REPORT_EVENTS_OF("handoffs_from", "from_unit_id", "su.id", \
+	"units su JOIN scope ON scope.id = su.id", \
+	"units su CROSS JOIN extensions x INDEXED BY extensions_lead ON x.lead_unit_id = su.id")
 /* The same by person (migration 22): the escalations and returns each
- * person proposed, two ranges of handoffs_proposer, and the requests each
- * made, one range of extensions_requester; not the city's period read
- * for a unit's people. */
-#define REPORT_PERSON_EVENTS \
-	" hev AS MATERIALIZED (SELECT p.id AS gid," \
-	"  " REPORT_HANDOFF_RANGE("handoffs_proposer", "proposed_by", "p.id", "escalate") \
-	"   AS escalated," \
-	"  " REPORT_HANDOFF_RANGE("handoffs_proposer", "proposed_by", "p.id", "return") \
-	"   AS returns" \
-	"  FROM people p JOIN scope ON scope.id = p.unit_id)," \
-	REPORT_EXTENSIONS("p.id", "people p JOIN scope ON scope.id = p.unit_id" \
-	    " CROSS JOIN extensions x INDEXED BY extensions_requester ON x.requested_by = p.id")
+ * person proposed (handoffs_proposer) and the requests each made
+ * (extensions_requester), for a unit's people: not the city's period
+ * read. */
+#define REPORT_PERSON_EVENTS REPORT_EVENTS_OF("handoffs_proposer", "proposed_by", "p.id", \
+	"people p JOIN scope ON scope.id = p.unit_id", \
+	"people p JOIN scope ON scope.id = p.unit_id" \
+	" CROSS JOIN extensions x INDEXED BY extensions_requester ON x.requested_by = p.id")
+/* For the whole city's people, the period's handoffs and requests read
+ * once and grouped by person: five thousand people's ranges cost more
+ * than a short period's events. */
+#define REPORT_CITY_PERSON_EVENTS \
+	" hev AS (SELECT h.proposed_by AS gid," \
+	"  count(*) FILTER (WHERE h.kind = 'escalate') AS escalated," \
+	"  count(*) FILTER (WHERE h.kind = 'return') AS returns" \
+	"  FROM handoffs h WHERE h.created_on BETWEEN ?1 AND ?2 GROUP BY h.proposed_by)," \
+	REPORT_EXTENSIONS("x.requested_by", "extensions x")
 
 #define REPORT_EVENT_COLUMNS \
 	"ifnull(hev.escalated, 0) AS escalated," \
@@ -772,24 +765,19 @@ enum stmt {
 	" LEFT JOIN hev ON hev.gid = u.id LEFT JOIN xev ON xev.gid = u.id" \
 	" LEFT JOIN sp ON sp.unit_id = u.id" stock_join ")"
 
-#define REPORT_BY_PERSON_SQL \
-	REPORT_BY_PERSON_OF(REPORT_COUNTED_OF(REPORT_CANDIDATES_BY_OWNER), "", \
-	    REPORT_UNIT_COLUMNS, "")
-#define REPORT_BY_PERSON_NOW_SQL \
-	REPORT_BY_PERSON_OF(REPORT_COUNTED_OF(REPORT_CANDIDATES_BY_OWNER_NOW), \
-	    REPORT_STOCK_BY_OWNER ",", REPORT_UNIT_COLUMNS_NOW, " JOIN stock k ON k.gid = p.id")
-#define REPORT_BY_PERSON_OF(counted, stock, columns, stock_join) \
-	counted "," REPORT_AGG("c.owner_id") "," REPORT_DONE_OWNER_MONTHS "," stock \
-	REPORT_PERSON_EVENTS "," \
+#define REPORT_BY_PERSON_SQL REPORT_BY_PERSON_OF(REPORT_PERSON_EVENTS)
+#define REPORT_BY_PERSON_OF(events) \
+	REPORT_COUNTED_OF(REPORT_CANDIDATES_BY_OWNER) "," REPORT_AGG("c.owner_id") "," \
+	REPORT_DONE_OWNER_MONTHS "," events "," \
 	" rows AS (SELECT p.login AS key, p.full_name AS name, pu.code AS unit_code," \
-	"  " columns "," \
+	"  " REPORT_UNIT_COLUMNS "," \
 	"  " REPORT_EVENT_COLUMNS "," \
 	"  NULL AS parts, NULL AS delivered, NULL AS delivered_in_time," \
 	"  NULL AS owed_overdue, NULL AS avg_days" \
 	" FROM people p JOIN scope ON scope.id = p.unit_id" \
 	" JOIN units pu ON pu.id = p.unit_id" \
 	" LEFT JOIN agg a ON a.gid = p.id LEFT JOIN done_days f ON f.gid = p.id" \
-	" LEFT JOIN hev ON hev.gid = p.id LEFT JOIN xev ON xev.gid = p.id" stock_join \
+	" LEFT JOIN hev ON hev.gid = p.id LEFT JOIN xev ON xev.gid = p.id" \
 	" WHERE p.role <> 'inspector')"
 
 /* Worst first: the lowest on-time rate (rows with nothing assigned last),
@@ -1184,7 +1172,7 @@ static const char *const sqls[ST__MAX] = {
 	[ST_REPORT_DONE_OWNER_MONTHS_CHECK] = DONE_CHECK_OF("report_done_owner_months",
 	    "owner_id", "owner_id", "month", "substr(done_on, 1, 7)", "people", "login"),
 	[ST_REPORT_PEOPLE] = REPORT_SQL(REPORT_BY_PERSON_SQL),
-	[ST_REPORT_PEOPLE_NOW] = REPORT_SQL(REPORT_BY_PERSON_NOW_SQL),
+	[ST_REPORT_CITY_PEOPLE] = REPORT_SQL(REPORT_BY_PERSON_OF(REPORT_CITY_PERSON_EVENTS)),
 	PAGE_STMTS(PAGE_LEAD, TAB_LEAD),
 	PAGE_STMTS(PAGE_SUPPORT, TAB_SUPPORT),
 	PAGE_STMTS(PAGE_PROPOSALS, TAB_PROPOSALS),
@@ -4079,18 +4067,19 @@ store_report(struct store *st, const struct store_report_query *q,
 		return err_set(err, RV_REFUSED, _("the report's day %s is not a date"), q->from);
 	if (dates_from_iso(q->as_of, &as_of) != 0)
 		return err_set(err, RV_REFUSED, _("the report's day %s is not a date"), q->as_of);
-	/* A current open stock is counted (REPORT_STOCK, by unit or by
-	 * owner), not read: in the same transaction as the report, so it
-	 * stays current. */
-	if ((s = stmt(st, ST_REPORT_STOCK_CURRENT, err)) == NULL)
-		return RV_STORAGE;
-	bind_text(s, 1, q->created_before);
-	bind_text(s, 2, q->as_of);
-	if ((code = one_row(st, s, &current, err)) != RV_OK)
-		return code;
-	current = current && sqlite3_column_int(s, 0);
-	sqlite3_reset(s);
-	s = stmt(st, q->by_person ? (current ? ST_REPORT_PEOPLE_NOW : ST_REPORT_PEOPLE) :
+	/* By unit, a current open stock is counted (REPORT_STOCK), not read:
+	 * in the same transaction as the report, so it stays current. */
+	if (!q->by_person) {
+		if ((s = stmt(st, ST_REPORT_STOCK_CURRENT, err)) == NULL)
+			return RV_STORAGE;
+		bind_text(s, 1, q->created_before);
+		bind_text(s, 2, q->as_of);
+		if ((code = one_row(st, s, &current, err)) != RV_OK)
+			return code;
+		current = current && sqlite3_column_int(s, 0);
+		sqlite3_reset(s);
+	}
+	s = stmt(st, q->by_person ? (q->unit_id ? ST_REPORT_PEOPLE : ST_REPORT_CITY_PEOPLE) :
 	    current ? ST_REPORT_UNITS_NOW : ST_REPORT_UNITS, err);
 	if (s == NULL)
 		return RV_STORAGE;
@@ -4117,20 +4106,16 @@ store_report(struct store *st, const struct store_report_query *q,
 		bind_text(s, 14, m.first_to);
 		bind_text(s, 17, m.last_from);
 	} else {
-		/* Each person's duties read: before the first whole month and
-		 * after the last (with none, all from the first range), up to
-		 * "never" (a duty's last day when not done), which a current
-		 * stock leaves out (REPORT_CANDIDATES_BY_OWNER_NOW). */
-		const char *never = current ? "9999-12-31" : "9999-12-31~";
+		/* Each person's duties read before the first whole month and
+		 * after the last; with none, all in the first range. */
 		char day[11];
 
 		if (m.whole)
 			dates_iso(m.first, day);
-		bind_text(s, 18, m.whole ? day : never);
+		bind_text(s, 18, m.whole ? day : "9999-12-31~");
 		if (m.whole)
 			dates_iso(m.last, day);
-		bind_text(s, 19, m.whole ? day : never);
-		bind_text(s, 20, never);
+		bind_text(s, 19, m.whole ? day : "9999-12-31~");
 	}
 	bind_text(s, 9, q->by_person ?
 	    "{\"support_parts\":null,\"support_delivered\":null,"

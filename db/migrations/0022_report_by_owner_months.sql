@@ -71,20 +71,6 @@ BEGIN
 		late = late + excluded.late, bounced = bounced + excluded.bounced;
 END;
 
--- A report by person taken as of today counts each person's open stock
--- (never done, never sent back) as ranges of these, as a report by unit
--- counts each unit's (migration 18), and reads one by one only the duties
--- sent back once.
-CREATE INDEX duties_stock_owner_due ON duties(owner_id, original_deadline)
-	WHERE status = 'open' AND reopened = 0 AND done_on IS NULL;
-CREATE INDEX duties_stock_owner_progress ON duties(owner_id, last_progress_on)
-	WHERE status = 'open' AND reopened = 0 AND done_on IS NULL;
-CREATE INDEX duties_stock_owner_handoffs ON duties(owner_id, handoffs)
-	WHERE status = 'open' AND reopened = 0 AND done_on IS NULL;
-CREATE INDEX duties_stock_owner_bounced ON duties(owner_id, bounced)
-	WHERE status = 'open' AND reopened = 0 AND done_on IS NULL;
-CREATE INDEX duties_sent_back_owner ON duties(owner_id) WHERE reopened > 0;
-
 -- And the escalations and returns each person proposed, and the extension
 -- requests each made, as ranges by person: a unit's report by person read
 -- the city's handoffs and requests of its period.

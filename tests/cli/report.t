@@ -267,47 +267,37 @@ done
 expect 0 "verify finds the figures by day and month equal to the duties counted again" verify
 is "$(sqlite3 "$DB" "SELECT count(DISTINCT month) > 1 FROM report_done_months")" 1 \
     "the demo has duties done in more than one month"
-for from in "$month" "$(date -d "$month -1 month" +%F)" "$(date -d '-100 days' +%F)" 2020-01-01; do
-	expect 0 "the report by unit from $from" report --by unit --from "$from" --format csv
-	got=$(printf '%s\n' "$out" | sed 1d | awk -F, '$4 > 0 { print $1 "," $4 "," $5 "," $6 "," $7 "," $8 "," $10 "," $11 }' | sort)
-	mine=$(sqlite3 -separator ' ' "$DB" "SELECT u.code, date(d.created_at, 'localtime'),
-	    CASE WHEN d.status IN ('submitted', 'done') THEN d.done_on ELSE '-' END,
-	    d.original_deadline, d.status, ifnull(d.closed_on, '-'), d.bounced, d.handoffs
-	    FROM duties d JOIN units u ON u.id = d.lead_unit_id" | awk -v from="$from" -v to="$today" '
-	    {   unit = $1; created = $2; done = $3; od = $4; status = $5; closed = $6
-	        if (created > to || (done != "-" && done < from) || (status == "cancelled" && closed <= to)) next
-	        n[unit]++
-	        if (done != "-") { if (done <= od) ot[unit]++; else lt[unit]++ }
-	        else if (od < to) ov[unit]++; else op[unit]++
-	        if ($7 > 0) b[unit]++
-	        if ($8 >= 3) t[unit]++
-	    }
-	    END { for (u in n) printf "%s,%d,%d,%d,%d,%d,%d,%d\n", u, n[u], ot[u], lt[u], op[u], ov[u], b[u], t[u] }' | sort)
-	is "$got" "$mine" "from $from: every unit's duties, by category, bounced and tossed, match the raw tables"
-done
+# figures_agree BY KEY FROM...: the report by BY (unit or person) from
+# each day agrees with the figures counted here from the raw tables, each
+# duty under KEY (its lead unit's code, or its owner's login) as the SQL
+# FROM... joins it.
+figures_agree() {
+	_by=$1 _key=$2 _join=$3
+	for from in "$month" "$(date -d "$month -1 month" +%F)" "$(date -d '-100 days' +%F)" 2020-01-01; do
+		expect 0 "the report by $_by from $from" report --by "$_by" --from "$from" --format csv
+		got=$(printf '%s\n' "$out" | sed 1d | awk -F, '$4 > 0 { print $1 "," $4 "," $5 "," $6 "," $7 "," $8 "," $10 "," $11 }' | sort)
+		mine=$(sqlite3 -separator ' ' "$DB" "SELECT $_key, date(d.created_at, 'localtime'),
+		    CASE WHEN d.status IN ('submitted', 'done') THEN d.done_on ELSE '-' END,
+		    d.original_deadline, d.status, ifnull(d.closed_on, '-'), d.bounced, d.handoffs
+		    FROM duties d $_join" | awk -v from="$from" -v to="$today" '
+		    {   key = $1; created = $2; done = $3; od = $4; status = $5; closed = $6
+		        if (created > to || (done != "-" && done < from) || (status == "cancelled" && closed <= to)) next
+		        n[key]++
+		        if (done != "-") { if (done <= od) ot[key]++; else lt[key]++ }
+		        else if (od < to) ov[key]++; else op[key]++
+		        if ($7 > 0) b[key]++
+		        if ($8 >= 3) t[key]++
+		    }
+		    END { for (k in n) printf "%s,%d,%d,%d,%d,%d,%d,%d\n", k, n[k], ot[k], lt[k], op[k], ov[k], b[k], t[k] }' | sort)
+		is "$got" "$mine" "from $from: every $_by's duties, by category, bounced and tossed, match the raw tables"
+	done
+}
+figures_agree unit u.code "JOIN units u ON u.id = d.lead_unit_id"
 # And by person: each person's whole months added up by owner (migration
 # 22), the rest read one by one, each person's open stock counted.
 is "$(sqlite3 "$DB" "SELECT count(DISTINCT month) > 1 FROM report_done_owner_months")" 1 \
     "the figures by owner hold more than one month"
-for from in "$month" "$(date -d "$month -1 month" +%F)" "$(date -d '-100 days' +%F)" 2020-01-01; do
-	expect 0 "the report by person from $from" report --by person --from "$from" --format csv
-	got=$(printf '%s\n' "$out" | sed 1d | awk -F, '$4 > 0 { print $1 "," $4 "," $5 "," $6 "," $7 "," $8 "," $10 "," $11 }' | sort)
-	mine=$(sqlite3 -separator ' ' "$DB" "SELECT o.login, date(d.created_at, 'localtime'),
-	    CASE WHEN d.status IN ('submitted', 'done') THEN d.done_on ELSE '-' END,
-	    d.original_deadline, d.status, ifnull(d.closed_on, '-'), d.bounced, d.handoffs
-	    FROM duties d JOIN people o ON o.id = d.owner_id WHERE o.role <> 'inspector'" |
-	    awk -v from="$from" -v to="$today" '
-	    {   who = $1; created = $2; done = $3; od = $4; status = $5; closed = $6
-	        if (created > to || (done != "-" && done < from) || (status == "cancelled" && closed <= to)) next
-	        n[who]++
-	        if (done != "-") { if (done <= od) ot[who]++; else lt[who]++ }
-	        else if (od < to) ov[who]++; else op[who]++
-	        if ($7 > 0) b[who]++
-	        if ($8 >= 3) t[who]++
-	    }
-	    END { for (w in n) printf "%s,%d,%d,%d,%d,%d,%d,%d\n", w, n[w], ot[w], lt[w], op[w], ov[w], b[w], t[w] }' | sort)
-	is "$got" "$mine" "from $from: every person's duties, by category, bounced and tossed, match the raw tables"
-done
+figures_agree person o.login "JOIN people o ON o.id = d.owner_id WHERE o.role <> 'inspector'"
 
 # Stalled is counted by comparing each open duty's last day of work with
 # the last day that leaves it stalled today, worked out once from the
