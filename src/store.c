@@ -634,7 +634,8 @@ enum stmt {
 	"  (SELECT max(d.last_progress_on) FROM duties d INDEXED BY duties_stock_progress" \
 	"   WHERE " REPORT_STOCK_DUTY " AND d.lead_unit_id = su.id) > ?2)"
 
-/* By unit: the duties read one by one and those added up by day. */
+/* The duties read one by one and those added up by day and month (by
+ * unit), or by month (by person). */
 #define REPORT_UNIT_COLUMNS \
 	"ifnull(a.assigned, 0) + ifnull(f.assigned, 0) AS assigned," \
 	" ifnull(a.on_time, 0) + ifnull(f.on_time, 0) AS on_time," \
@@ -644,12 +645,6 @@ enum stmt {
 	" ifnull(a.bounced, 0) + ifnull(f.bounced, 0) AS bounced," \
 	" ifnull(a.tossed, 0) + ifnull(f.tossed, 0) AS tossed," \
 	" ifnull(a.stalled, 0) AS stalled"
-
-#define REPORT_AGG_COLUMNS \
-	"ifnull(a.assigned, 0) AS assigned, ifnull(a.on_time, 0) AS on_time," \
-	" ifnull(a.late, 0) AS late, ifnull(a.open_in_time, 0) AS open_in_time," \
-	" ifnull(a.open_overdue, 0) AS open_overdue, ifnull(a.bounced, 0) AS bounced," \
-	" ifnull(a.tossed, 0) AS tossed, ifnull(a.stalled, 0) AS stalled"
 
 /* What was done in the period: the extensions asked (on the unit's
  * duties, or by the person) and the days the approved ones added, from
