@@ -301,9 +301,11 @@ figures_agree person o.login "JOIN people o ON o.id = d.owner_id WHERE o.role <>
 # Each person's escalations, extension requests (and the days approved)
 # and returns of the period: the city's people's read from the period's
 # events, a unit's people's from their own ranges (migration 22); both
-# must match the raw tables.
+# must match the raw tables. On a month's first day this month may have
+# none yet; from a hundred days ago there must be some, or the check would
+# hold of nothing.
 for scope in city P1; do
-	for from in "$month" "$(date -d '-100 days' +%F)"; do
+	for from in "$month" "$(date -d "$month -1 month" +%F)" "$(date -d '-100 days' +%F)"; do
 		if [ "$scope" = city ]; then
 			expect 0 "the city's report by person from $from" report --by person --from "$from" --format csv
 		else
@@ -323,7 +325,8 @@ for scope in city P1; do
 		    SELECT ppl.login, ifnull(e.es, 0), ifnull(x.n, 0), CAST(ifnull(x.d, 0) AS INTEGER), ifnull(e.rt, 0)
 		    FROM ppl LEFT JOIN e ON e.pid = ppl.id LEFT JOIN x ON x.pid = ppl.id
 		    WHERE ifnull(e.es, 0) + ifnull(x.n, 0) + ifnull(e.rt, 0) > 0" | sort)
-		isnt "$mine" "" "$scope from $from: some people escalated, asked for more time or returned work"
+		[ "$from" = "$month" ] ||
+			isnt "$mine" "" "$scope from $from: some people escalated, asked for more time or returned work"
 		is "$got" "$mine" "$scope from $from: each person's escalations, requests, days added and returns match the raw tables"
 	done
 done
