@@ -187,6 +187,8 @@ done
 bad=$(printf '%s\n' "$out" | sed 1d | awk -F, '$4 != $5 + $6 + $7 + $8 { print $1 }')
 is "$bad" "" "for every unit the four categories add up to the duties assigned"
 month=$(date +%Y-%m-01) today=$(date +%F)
+# Last month's first day, and a hundred days ago: the periods below start there.
+last_month=$(date -d "$month -1 month" +%F) long_ago=$(date -d '-100 days' +%F)
 mine=$(sqlite3 -separator ' ' "$DB" "SELECT date(d.created_at, 'localtime'), ifnull(d.done_on, '-'),
     d.original_deadline, d.status, ifnull(d.closed_on, '-') FROM duties d JOIN units u ON u.id = d.lead_unit_id
     WHERE u.code = 'P1'" | awk -v from="$month" -v to="$today" '
@@ -258,7 +260,7 @@ set -- $opened
 ok $? "a submission undone ($1)"
 # Two duties done on last month's first and last days, the edges where a
 # report's whole months meet its days.
-for edge in "$(date -d "$month -1 month" +%F)" "$(date -d "$month -1 day" +%F)"; do
+for edge in "$last_month" "$(date -d "$month -1 day" +%F)"; do
 	ref=$(faketime "$edge 09:00:00" "$ROVIEC" --db "$DB" add "Việc ngày $edge" --lead P1 \
 	    --owner p1.nga --due +3 --result "Báo cáo" --basis "Kế hoạch 1/KH") &&
 	    faketime "$edge 15:00:00" "$ROVIEC" --db "$DB" --as p1.nga done "$ref" --note "Xong" >/dev/null
@@ -273,7 +275,7 @@ is "$(sqlite3 "$DB" "SELECT count(DISTINCT month) > 1 FROM report_done_months")"
 # FROM... joins it.
 figures_agree() {
 	_by=$1 _key=$2 _join=$3
-	for from in "$month" "$(date -d "$month -1 month" +%F)" "$(date -d '-100 days' +%F)" 2020-01-01; do
+	for from in "$month" "$last_month" "$long_ago" 2020-01-01; do
 		expect 0 "the report by $_by from $from" report --by "$_by" --from "$from" --format csv
 		got=$(printf '%s\n' "$out" | sed 1d | awk -F, '$4 > 0 { print $1 "," $4 "," $5 "," $6 "," $7 "," $8 "," $10 "," $11 }' | sort)
 		mine=$(sqlite3 -separator ' ' "$DB" "SELECT $_key, date(d.created_at, 'localtime'),
@@ -305,7 +307,7 @@ figures_agree person o.login "JOIN people o ON o.id = d.owner_id WHERE o.role <>
 # none yet; from a hundred days ago there must be some, or the check would
 # hold of nothing.
 for scope in city P1; do
-	for from in "$month" "$(date -d "$month -1 month" +%F)" "$(date -d '-100 days' +%F)"; do
+	for from in "$month" "$last_month" "$long_ago"; do
 		if [ "$scope" = city ]; then
 			expect 0 "the city's report by person from $from" report --by person --from "$from" --format csv
 		else
