@@ -43,7 +43,7 @@ while [ $i -lt $PAIRS ]; do
 	i=$((i + 1))
 done
 wait
-diag "16 processes x $ACTIONS actions took $(( $(date +%s) - start )) s"
+note "16 processes x $ACTIONS actions took $(( $(date +%s) - start )) s"
 
 total=$(cat "$T"/log.[AB][0-9] | wc -l)
 is "$total" $((2 * PAIRS * ACTIONS)) "every one of the 1600 commands ran"

@@ -17,7 +17,7 @@ expect 0 "P1's sheets for the year" evaluate --year "$YEAR" --unit P1 --format j
 cp "$T/out" "$T/year.json"
 expect 0 "and as a table" evaluate --year "$YEAR" --unit P1
 cp "$T/out" "$T/year.txt"
-diag "The year's figures for Phường 1, as roviec prints them:" "$(cat "$T/year.txt")"
+note "The year's figures for Phường 1, as roviec prints them:" "$(cat "$T/year.txt")"
 
 # Every duty confirmed, and every duty due and not confirmed by its
 # month's end, of the year, from the tables: month, login, coefficient,

@@ -35,7 +35,7 @@ r=$(new_duty)
 ok $([ -n "$(vi_of "only the assigner of %s may %s")" ] && [ -n "$(vi_of "a duty is created only when it is clear; missing: %s")" ]; echo $?) \
     "the catalogue has the Vietnamese of the messages checked below"
 locale -a 2>/dev/null | grep -qi '^vi_VN' && gen=yes || gen=no
-diag "vi_VN locale generated here: $gen"
+note "vi_VN locale generated here: $gen"
 
 usage_vi=$(vi_of "usage: roviec [--db PATH] [--as LOGIN] [COMMAND ...]
   (no command)   show your unit's board

@@ -56,10 +56,15 @@ ok() {	# ok CONDITION-STATUS NAME: passes when the status is 0
 	else
 		_failed=$((_failed + 1))
 		echo "not ok $_n - $2"
+		diag "  Failed test $_n - $2"
 	fi
 }
 
-diag() { printf '%s\n' "$@" | sed 's/^/# /'; }
+# As Test::More: diag on standard error, which prove shows without -v, so
+# that a CI log says what a failed test got, not only its number; note on
+# standard output, for what a passing test reports (seen with prove -v).
+diag() { printf '%s\n' "$@" | sed 's/^/# /' >&2; }
+note() { printf '%s\n' "$@" | sed 's/^/# /'; }
 
 is() {	# is GOT WANT NAME
 	if [ "$1" = "$2" ]; then ok 0 "$3"; else ok 1 "$3"; diag "got:  '$1'" "want: '$2'"; fi

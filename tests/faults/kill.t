@@ -81,7 +81,7 @@ while [ $round -lt "$ROUNDS" ]; do
 done
 touch "$T/stop"
 wait
-diag "kill rounds: $round, processes killed: $kills"
+note "kill rounds: $round, processes killed: $kills"
 ok $([ "$kills" -ge $((ROUNDS * 2 / 3)) ]; echo $?) "the killer killed $kills roviec processes in $round rounds"
 cat "$T"/log.* > "$T/log"
 is "$(sqlite3 "$DB" 'PRAGMA integrity_check')" ok "PRAGMA integrity_check is ok"
@@ -139,6 +139,6 @@ is "$(sqlite3 "$DB" "SELECT sum(handoffs) FROM duties")" \
     "the duties' handoff counters add up to the accepted proposals"
 run verify
 is "$rc" 0 "roviec verify: the chain is intact and accounts for every duty"
-diag "$out$err"
+note "$out$err"
 
 done_testing

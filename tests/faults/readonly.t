@@ -43,7 +43,7 @@ keys -l "Sau khi chỉ đọc"
 keys Enter
 wait_for "$ref: progress recorded|read-only|nothing was saved" 10
 ok $? "the running board answers the next action clearly (its open connection may still write)"
-diag "$(screen | tail -2)"
+note "$(screen | tail -2)"
 keys j
 pid=$(pgrep -f "$ROVIEC --db $DB\$" | head -1)
 keys Q

@@ -52,7 +52,7 @@ t0=$(date +%s%N)
 SESSION=a wait_for "^$NEW " 1
 ok $? "it shows on board A within a second, no key pressed"
 t1=$(date +%s%N)
-diag "seen after $(( (t1 - t0) / 1000000 )) ms"
+note "seen after $(( (t1 - t0) / 1000000 )) ms"
 is "$(SESSION=a screen | grep -oE '^P1-[0-9]{4}' | head -1)" "$NEW" "at the top, above the cursor"
 like "$(SESSION=a screen | sed -n 2p)" '\[3 Proposals \(4 \+1\)\]' "the label counts 4 proposals, 1 of them new"
 like "$(SESSION=a screen | grep "^$NEW ")" ' \*[^ ]* *$' "the new row is marked *"
