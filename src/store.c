@@ -75,6 +75,7 @@ enum stmt {
 	ST_HELD_OWNER,
 	ST_DUTY_LIST,
 	ST_DUTY_LIST_STATUS,
+	ST_DUTY_LIST_OPEN,
 	ST_DUTY_LIST_UNIT,
 	ST_DUTY_LIST_OWNER,
 	ST_DUTY_LIST_UNIT_LIVE,
@@ -254,7 +255,15 @@ enum stmt {
  * written.  (ref added to that index made the planner read it for a
  * person's overdue duties too, the whole city's, to spare a sort of ten.) */
 #define LIST_SQL_STATUS LIST_SQL_OF("1", "", "= ?9")
+/* The city's open duties without JSON (migration 23): the statement names
+ * no column that duties_open_list lacks, so SQLite reads the list from
+ * that index alone, in its order; 'open' is said, not bound, or SQLite
+ * could not know the partial index holds every row asked for. */
+#define LIST_SQL_OPEN LIST_SQL_WITH("NULL", "1", "", "= 'open'")
 #define LIST_SQL_OF(lead, plus, statuses) \
+	LIST_SQL_WITH(DUTY_JSON_OBJECT, lead, plus, statuses)
+/* json: the --format json column's expression, read when ?7 is set. */
+#define LIST_SQL_WITH(json, lead, plus, statuses) \
 	"SELECT d.ref, d.uuid, d.title, lu.code, o.login, o.full_name, a.login," \
 	"  d.deadline, d.original_deadline, d.shown_status, d.field," \
 	"  CASE WHEN ?14 THEN (SELECT ifnull(group_concat(code, ', '), '')" \
@@ -262,7 +271,7 @@ enum stmt {
 	"    JOIN units su ON su.id = s.unit_id" \
 	"    WHERE s.duty_id = d.id ORDER BY su.code)) END," \
 	"  d.handoffs, " FLAGS_OF_D "," \
-	"  CASE WHEN ?7 THEN " DUTY_JSON_OBJECT " END, d.done_on, d.created_at" \
+	"  CASE WHEN ?7 THEN " json " END, d.done_on, d.created_at" \
 	" FROM duties_shown d" \
 	" JOIN units lu ON lu.id = d.lead_unit_id" \
 	" JOIN people o ON o.id = d.owner_id" \
@@ -1020,6 +1029,7 @@ static const char *const sqls[ST__MAX] = {
 	"  AND action IN ('created', 'accepted', 'assigned', 'redirected')" NOT_UNDONE ")",
 	[ST_DUTY_LIST] = LIST_SQL("1"),
 	[ST_DUTY_LIST_STATUS] = LIST_SQL_STATUS,
+	[ST_DUTY_LIST_OPEN] = LIST_SQL_OPEN,
 	[ST_DUTY_LIST_UNIT] = LIST_SQL("d.lead_unit_id = ?1"),
 	[ST_DUTY_LIST_OWNER] = LIST_SQL("d.owner_id = ?2"),
 	[ST_DUTY_LIST_UNIT_LIVE] = LIST_SQL_LIVE("d.lead_unit_id = ?1"),
@@ -3426,10 +3436,13 @@ read_duty_row(sqlite3_stmt *s, struct duty_row *row)
  * the escalated, the late.  Overdue and due soon are a range of
  * deadlines, which the statements of one stored status read from
  * duties_status_deadline (?13, ?20); stalled is most of the open duties,
- * read as they are.
+ * read as they are.  The open duties alone (open the one stored status:
+ * overdue, stalled, --status open), unless JSON is asked, are read from
+ * duties_open_list (migration 23), which holds every column the list
+ * shows: no row of the table visited.
  */
 static enum stmt
-list_by_flag(const struct store *st, unsigned flags, int nstored)
+list_by_flag(const struct store *st, unsigned flags, int nstored, int open, int json)
 {
 	int one = nstored == 1;
 
@@ -3443,6 +3456,8 @@ list_by_flag(const struct store *st, unsigned flags, int nstored)
 		return one ? ST_DUTY_LIST_ESCALATED_ONE : ST_DUTY_LIST_ESCALATED;
 	if (flags & FLAG_LATE)
 		return one ? ST_DUTY_LIST_LATE_ONE : ST_DUTY_LIST_LATE;
+	if (one && open && !json)
+		return ST_DUTY_LIST_OPEN;
 	return one ? ST_DUTY_LIST_STATUS : ST_DUTY_LIST;
 }
 
@@ -3485,7 +3500,8 @@ store_duty_list(struct store *st, const struct duty_filter *f, unsigned with,
 	    ST_DUTY_LIST_UNIT) : f->owner_id ? (live ? ST_DUTY_LIST_OWNER_LIVE :
 	    ST_DUTY_LIST_OWNER) : f->assigner_id ? (live ? ST_DUTY_LIST_ASSIGNER_LIVE :
 	    ST_DUTY_LIST_ASSIGNER) : done ? ST_DUTY_LIST_DONE : created ?
-	    ST_DUTY_LIST_CREATED : list_by_flag(st, f->flags, nstored), err);
+	    ST_DUTY_LIST_CREATED : list_by_flag(st, f->flags, nstored,
+	    stored[0] != NULL, (with & STORE_LIST_JSON) != 0), err);
 	char *pattern = NULL;
 	char day[11];
 	int rc;

@@ -60,4 +60,46 @@ isnt "$ref" "" "the demo has an extension request waiting"
 run list --flag unanswered --format csv
 like "$out" "^$ref," "list --flag unanswered lists the duty whose extension waits ($ref)"
 
+# The city's open duties without JSON are read from duties_open_list alone
+# (migration 23), a statement of their own: each list must show what the
+# JSON list (read from the table, by another statement) shows, column by
+# column, for the flags and statuses that read the open duties alone, with
+# and without a search, under two rule sets.
+# json_tsv: the JSON list on stdin as roviec's TSV (the columns of --format
+# tsv, in its order).
+json_tsv() {
+	perl -MJSON::PP -CO -e '
+		local $/; my $list = decode_json(<STDIN>);
+		print "ref\tdeadline\tstatus\tlead\towner\ttitle\tflags\n";
+		print join("\t", @$_{qw(ref deadline status lead_unit owner title)},
+		    join(", ", @{$_->{flags}})), "\n" for @$list;'
+}
+for rules in 'tossed_handoffs = 1' 'tossed_handoffs = 0
+due_soon_days = 30
+stalled_days = 3'; do
+	printf '%s\n' "$rules" >"$CONF"
+	said=$(printf '%s' "$rules" | tr '\n' ' ')
+	for asked in '--flag overdue' '--flag stalled' '--status open' '--status pending' \
+	    '--flag overdue --flag stalled' '--status open --flag due-soon' \
+	    '--status open --search phường' '--flag overdue --search XỬ' \
+	    "--status open --search $(printf 'xu\314\233\314\211')" '--status open --limit 5'; do
+		# shellcheck disable=SC2086 # the options are words
+		want=$("$ROVIEC" --db "$DB" list $asked --format json | json_tsv)
+		# shellcheck disable=SC2086
+		got=$("$ROVIEC" --db "$DB" list $asked --format tsv)
+		n=$(printf '%s\n' "$want" | sed 1d | grep -c .)
+		is "$got" "$want" "$said: list $asked shows, column by column, what its JSON shows ($n duties)"
+		ok "$([ "$n" -gt 0 ]; echo $?)" "$said: list $asked lists some duty of the demo"
+	done
+done
+# Its CSV too (each duty's supporting units, its uuid, when it was made).
+printf 'tossed_handoffs = 1\n' >"$CONF"
+got=$("$ROVIEC" --db "$DB" list --flag overdue --format csv | cut -d, -f1,2 | sed 1d)
+want=$("$ROVIEC" --db "$DB" list --flag overdue --format json |
+    perl -MJSON::PP -e 'local $/; print "$_->{ref},$_->{uuid}\n" for @{decode_json(<STDIN>)}')
+is "$got" "$want" "list --flag overdue --format csv: each duty's reference and uuid as JSON has them"
+n=$(sqlite3 "$DB" "SELECT count(*) FROM duties WHERE status = 'open'")
+got=$("$ROVIEC" --db "$DB" list --status open --status pending --format csv | sed 1d | wc -l)
+is "$got" "$n" "list --status open --status pending lists every duty of the table stored open ($n)"
+
 done_testing
