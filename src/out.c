@@ -18,13 +18,23 @@ static struct {
 	char sep;
 } csv_form = { 0, ',' };
 
+/* The cells' bytes, block after block: a list of tens of thousands of
+ * rows made one malloc per cell, and freed each. */
+struct out_block {
+	struct out_block *next;
+	size_t used, size;
+	char bytes[];
+};
+#define OUT_BLOCK_SIZE 65536
+
 struct out_table {
 	size_t ncols, flex;
 	size_t wrap;		/* the column wrapped, not cut; ncols: none */
 	char **headers;
-	char **raw;		/* nrows * ncols, as given; made inert when
-				 * written as a table */
+	char **raw;		/* nrows * ncols, as given, in blocks; made
+				 * inert when written as a table */
 	size_t nrows, cap;
+	struct out_block *blocks;	/* the newest first */
 };
 
 int
@@ -101,6 +111,32 @@ out_table_wrap(struct out_table *t, size_t col)
 		t->wrap = col;
 }
 
+/* A copy of s (NULL: "") in t's blocks; NULL when out of memory. */
+static char *
+block_dup(struct out_table *t, const char *s)
+{
+	size_t len = s != NULL ? strlen(s) : 0;
+	struct out_block *b = t->blocks;
+	char *at;
+
+	if (b == NULL || b->size - b->used < len + 1) {
+		size_t size = len + 1 > OUT_BLOCK_SIZE ? len + 1 : OUT_BLOCK_SIZE;
+
+		if ((b = malloc(sizeof(*b) + size)) == NULL)
+			return NULL;
+		b->next = t->blocks;
+		b->used = 0;
+		b->size = size;
+		t->blocks = b;
+	}
+	at = b->bytes + b->used;
+	if (len > 0)
+		memcpy(at, s, len);
+	at[len] = '\0';
+	b->used += len + 1;
+	return at;
+}
+
 int
 out_table_add(struct out_table *t, const char *const *cells)
 {
@@ -117,7 +153,8 @@ out_table_add(struct out_table *t, const char *const *cells)
 	}
 	base = t->nrows * t->ncols;
 	for (size_t i = 0; i < t->ncols; i++)
-		t->raw[base + i] = dup_or_empty(cells[i]);
+		if ((t->raw[base + i] = block_dup(t, cells[i])) == NULL)
+			return -1;
 	t->nrows++;
 	return 0;
 }
@@ -394,6 +431,7 @@ out_table_write(struct out_table *t, FILE *f, enum out_format format)
 	/* The headings are row 0 here, the rows given 1 to nrows. */
 	size_t ncells = (t->nrows + 1) * t->ncols, *w, *cw, *cw2 = NULL, limit;
 	char **cells, **second = NULL;
+	unsigned char *made;	/* whether cells[k] is a copy, to free */
 	int two = 0;
 
 	if (format == OUT_CSV) {
@@ -410,7 +448,8 @@ out_table_write(struct out_table *t, FILE *f, enum out_format format)
 	w = calloc(t->ncols + 1, sizeof(*w));
 	cells = calloc(ncells + 1, sizeof(*cells));
 	cw = calloc(ncells + 1, sizeof(*cw));
-	if (w == NULL || cells == NULL || cw == NULL)
+	made = calloc(ncells + 1, 1);
+	if (w == NULL || cells == NULL || cw == NULL || made == NULL)
 		goto out;
 	/* Headings are for people in a table (translated), for programs in
 	 * CSV (as given). */
@@ -422,12 +461,21 @@ out_table_write(struct out_table *t, FILE *f, enum out_format format)
 			t->headers[i] = h;
 		}
 	}
-	/* Each cell is made inert and measured once, here. */
+	/* Each cell is made inert and measured once, here; a row's cell of
+	 * simple letters alone is inert as it stands, and is not copied (the
+	 * headings are: split_headings cuts them). */
 	for (size_t k = 0; k < ncells; k++) {
 		const char *v = k < t->ncols ? t->headers[k] : t->raw[k - t->ncols];
 
-		if ((cells[k] = text_sanitize(v != NULL ? v : "")) != NULL)
+		if (v == NULL)
+			v = "";
+		if (k >= t->ncols && (cw[k] = text_simple_width(v)) != SIZE_MAX)
+			cells[k] = (char *)v;
+		else if ((cells[k] = text_sanitize(v)) != NULL) {
+			made[k] = 1;
 			cw[k] = text_width(cells[k]);
+		} else
+			cw[k] = 0;
 		if (cw[k] > w[k % t->ncols])
 			w[k % t->ncols] = cw[k];
 	}
@@ -435,7 +483,9 @@ out_table_write(struct out_table *t, FILE *f, enum out_format format)
 	if ((second = calloc(t->ncols, sizeof(*second))) != NULL &&
 	    (cw2 = calloc(t->ncols, sizeof(*cw2))) != NULL)
 		two = split_headings(cells, cw, w, t->ncols, t->nrows, limit, second, cw2);
-	fit_widths(w, t->ncols, t->flex, limit, t->wrap, wrap_keep(t, cells));
+	/* On a terminal only: with no width to fit, wrap_keep's word widths
+	 * would be asked of every row for nothing. */
+	fit_widths(w, t->ncols, t->flex, limit, t->wrap, limit > 0 ? wrap_keep(t, cells) : 0);
 	write_row(f, cells, cw, w, t->ncols, t->ncols);
 	if (two)
 		write_row(f, second, cw2, w, t->ncols, t->ncols);
@@ -443,9 +493,11 @@ out_table_write(struct out_table *t, FILE *f, enum out_format format)
 		write_row(f, cells + r * t->ncols, cw + r * t->ncols, w,
 		    t->ncols, t->wrap);
 out:
-	if (cells != NULL)
+	if (cells != NULL && made != NULL)
 		for (size_t k = 0; k < ncells; k++)
-			free(cells[k]);
+			if (made[k])
+				free(cells[k]);
+	free(made);
 	if (second != NULL)
 		for (size_t i = 0; i < t->ncols; i++)
 			free(second[i]);
@@ -463,8 +515,12 @@ out_table_free(struct out_table *t)
 		return;
 	for (size_t i = 0; i < t->ncols; i++)
 		free(t->headers[i]);
-	for (size_t i = 0; i < t->nrows * t->ncols; i++)
-		free(t->raw[i]);
+	while (t->blocks != NULL) {
+		struct out_block *next = t->blocks->next;
+
+		free(t->blocks);
+		t->blocks = next;
+	}
 	free(t->headers);
 	free(t->raw);
 	free(t);

@@ -483,6 +483,18 @@ text_sanitize_lines(const char *s)
 }
 
 size_t
+text_simple_width(const char *s)
+{
+	utf8proc_int32_t c;
+	size_t n = 0, len;
+
+	for (; *s != '\0'; s += len, n++)
+		if ((len = text_simple_len(s, &c)) == 0)
+			return SIZE_MAX;
+	return n;
+}
+
+size_t
 text_width(const char *s)
 {
 	struct text_walk w;

@@ -58,6 +58,12 @@ char *text_sanitize_lines(const char *s);
  * combining marks 0), measured grapheme by grapheme. */
 size_t text_width(const char *s);
 
+/* text_width(s) when every code point of s is simple (text_is_simple:
+ * printable ASCII, Latin and Vietnamese letters, each one column, which
+ * text_sanitize leaves as they are), so s is already inert and needs no
+ * copy; SIZE_MAX when any is not: then ask text_sanitize and text_width. */
+size_t text_simple_width(const char *s);
+
 /*
  * s sanitised and fitted to exactly `cols` display columns when pad is
  * nonzero (at most cols when zero): longer text is cut at a grapheme

@@ -71,6 +71,12 @@ compare_fit(struct tally *t, const char *s, size_t cols)
 	}
 }
 
+/* What out.c's tables count on of text_simple_width, over the strings it
+ * answers for (not SIZE_MAX): those text_sanitize leaves as they are, their
+ * width text_width's without the fast path.  Reported by test_random. */
+static struct tally simple_width = { "text_simple_width: such text is inert, "
+    "its width text_width's", 0, 0 };
+
 /*
  * Everything text shows of s, with the fast path and without, and what
  * out.c counts on: the sanitised form is its own sanitised form, measures
@@ -80,12 +86,13 @@ static void
 compare(struct tally *t, const char *s, int all_cols)
 {
 	char *fast, *slow, *again, *fit;
-	size_t wf, ws, cols;
+	size_t wf, ws, cols, simple;
 
 	t->checked++;
 	text_set_fast(1);
 	wf = text_width(s);
 	fast = text_sanitize(s);
+	simple = text_simple_width(s);
 	text_set_fast(0);
 	ws = text_width(s);
 	slow = text_sanitize(s);
@@ -94,6 +101,11 @@ compare(struct tally *t, const char *s, int all_cols)
 		tally_fail(t, "text_width", s);
 	if (!same_str(fast, slow))
 		tally_fail(t, "text_sanitize", s);
+	if (simple != SIZE_MAX) {
+		simple_width.checked++;
+		if (simple != ws || !same_str(slow, s))
+			tally_fail(&simple_width, "text_simple_width", s);
+	}
 	if (fast != NULL) {
 		again = text_sanitize(fast);
 		if (!same_str(again, fast) || text_width(fast) != wf)
@@ -391,6 +403,14 @@ test_random(void)
 		compare(&t, s, n % 8 == 0);
 	}
 	tally_ok(&t);
+	/* Over every string compared so far (the code points and byte
+	 * sequences run first), and then by hand: the empty string, and a
+	 * string of simple letters but for its last. */
+	ok(text_simple_width("") == 0 && text_simple_width("Đà Lạt ệ") == 8 &&
+	    text_simple_width("Đà Lạt\x1b") == SIZE_MAX &&
+	    text_simple_width("Lạt\xcc\x81") == SIZE_MAX,
+	    "text_simple_width: 0, 8, and SIZE_MAX for a control or a mark at the end");
+	tally_ok(&simple_width);
 }
 
 /* The fast path is on unless turned off, and the walk's edge cases. */
