@@ -1,6 +1,7 @@
 /* flags: PRODUCT.md rule 6, computed in one place (see flags.h). */
 #include "roviec/flags.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -135,6 +136,7 @@ put(char *buf, size_t size, size_t len, const char *s)
 {
 	size_t n = strlen(s);
 
+	assert(len < size && buf[len] == '\0');
 	if (n > size - 1 - len)
 		n = size - 1 - len;
 	memcpy(buf + len, s, n);

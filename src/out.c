@@ -129,6 +129,7 @@ block_dup(struct out_table *t, const char *s)
 		b->size = size;
 		t->blocks = b;
 	}
+	assert(b->size - b->used >= len + 1);
 	at = b->bytes + b->used;
 	if (len > 0)
 		memcpy(at, s, len);
@@ -136,6 +137,19 @@ block_dup(struct out_table *t, const char *s)
 	b->used += len + 1;
 	return at;
 }
+
+#ifndef NDEBUG
+/* Whether text_sanitize leaves s as it is: what a cell not copied must be. */
+static int
+inert_as_is(const char *s)
+{
+	char *safe = text_sanitize(s);
+	int same = safe == NULL || strcmp(safe, s) == 0;
+
+	free(safe);
+	return same;
+}
+#endif
 
 int
 out_table_add(struct out_table *t, const char *const *cells)
@@ -469,9 +483,10 @@ out_table_write(struct out_table *t, FILE *f, enum out_format format)
 
 		if (v == NULL)
 			v = "";
-		if (k >= t->ncols && (cw[k] = text_simple_width(v)) != SIZE_MAX)
+		if (k >= t->ncols && (cw[k] = text_simple_width(v)) != SIZE_MAX) {
+			assert(inert_as_is(v) && cw[k] == text_width(v));
 			cells[k] = (char *)v;
-		else if ((cells[k] = text_sanitize(v)) != NULL) {
+		} else if ((cells[k] = text_sanitize(v)) != NULL) {
 			made[k] = 1;
 			cw[k] = text_width(cells[k]);
 		} else

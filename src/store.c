@@ -3550,6 +3550,10 @@ store_duty_list(struct store *st, const struct duty_filter *f, unsigned with,
 		bind_text(s, 20, "");
 	}
 	sqlite3_bind_int(s, 21, f->flags & FLAG_TOSSED ? st->rules.tossed_handoffs : 0);
+	/* ST_DUTY_LIST_OPEN says 'open' where the others bind it, and holds no
+	 * JSON (list_by_flag). */
+	assert(s != st->stmts[ST_DUTY_LIST_OPEN] ||
+	    (nstored == 1 && stored[0] != NULL && !(with & STORE_LIST_JSON)));
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct duty_row row;
 
