@@ -555,6 +555,11 @@ CREATE INDEX duty_support_live ON duty_support(unit_id, live, duty_id);
 -- and read soonest deadline first (migration 14).
 CREATE INDEX duty_support_owed ON duty_support(unit_id, deadline, duty_id, delivered_on, live)
 	WHERE delivered_on IS NULL AND live = 1;
+-- The supporting units of each duty open or submitted, for the CSV of the
+-- city's open duties (migration 23): a few pages, not one of the table
+-- per duty listed.
+CREATE INDEX duty_support_live_duty ON duty_support(duty_id, unit_id, live)
+	WHERE live = 1;
 -- The report's parts, unit by unit: those that may count in a period are
 -- one range (migration 16), read from this index alone.
 CREATE INDEX duty_support_report ON duty_support(unit_id,

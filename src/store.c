@@ -259,17 +259,28 @@ enum stmt {
  * no column that duties_open_list lacks, so SQLite reads the list from
  * that index alone, in its order; 'open' is said, not bound, or SQLite
  * could not know the partial index holds every row asked for. */
-#define LIST_SQL_OPEN LIST_SQL_WITH("NULL", "1", "", "= 'open'")
+#define LIST_SQL_OPEN \
+	LIST_SQL_WITH("NULL", LIST_SUPPORT("duty_support s INDEXED BY duty_support_live_duty", \
+	    " AND s.live = 1"), "1", "", "= 'open'")
 #define LIST_SQL_OF(lead, plus, statuses) \
-	LIST_SQL_WITH(DUTY_JSON_OBJECT, lead, plus, statuses)
-/* json: the --format json column's expression, read when ?7 is set. */
-#define LIST_SQL_WITH(json, lead, plus, statuses) \
+	LIST_SQL_WITH(DUTY_JSON_OBJECT, LIST_SUPPORT("duty_support s", ""), lead, plus, statuses)
+/* Each duty's supporting units when ?14 asks (CSV), sorted, from its
+ * parts (s) in parts and more their condition.  A duty open or submitted
+ * has its parts in duty_support_live_duty (migration 23), which holds
+ * theirs alone (live follows the duty's status: the schema's triggers,
+ * roviec verify) and so is read from a few pages, not a page of the table
+ * for each duty listed. */
+#define LIST_SUPPORT(parts, more) \
+	"CASE WHEN ?14 THEN (SELECT ifnull(group_concat(code, ', '), '')" \
+	"  FROM (SELECT su.code FROM " parts \
+	"  JOIN units su ON su.id = s.unit_id" \
+	"  WHERE s.duty_id = d.id" more " ORDER BY su.code)) END"
+/* json: the --format json column's expression, read when ?7 is set;
+ * support: LIST_SUPPORT's. */
+#define LIST_SQL_WITH(json, support, lead, plus, statuses) \
 	"SELECT d.ref, d.uuid, d.title, lu.code, o.login, o.full_name, a.login," \
 	"  d.deadline, d.original_deadline, d.shown_status, d.field," \
-	"  CASE WHEN ?14 THEN (SELECT ifnull(group_concat(code, ', '), '')" \
-	"    FROM (SELECT su.code FROM duty_support s" \
-	"    JOIN units su ON su.id = s.unit_id" \
-	"    WHERE s.duty_id = d.id ORDER BY su.code)) END," \
+	"  " support "," \
 	"  d.handoffs, " FLAGS_OF_D "," \
 	"  CASE WHEN ?7 THEN " json " END, d.done_on, d.created_at" \
 	" FROM duties_shown d" \
