@@ -520,6 +520,48 @@ BEGIN
 		late = late + excluded.late, bounced = bounced + excluded.bounced;
 END;
 
+-- The open stock (duties open, never done and never sent back) of each
+-- unit by the month of the original deadline (migration 24): a report adds
+-- up the months before and after its day's and counts that month's duties
+-- alone; kept by the triggers below, counted again by roviec verify.
+CREATE TABLE report_stock_months (
+	unit_id INTEGER NOT NULL REFERENCES units(id),
+	month   TEXT NOT NULL,	-- of the original deadline: "2026-12"
+	open    INTEGER NOT NULL CHECK (open > 0),
+	PRIMARY KEY (unit_id, month)
+) WITHOUT ROWID;
+
+CREATE TRIGGER report_stock_months_insert
+AFTER INSERT ON duties
+WHEN NEW.status = 'open' AND NEW.reopened = 0 AND NEW.done_on IS NULL
+BEGIN
+	INSERT INTO report_stock_months (unit_id, month, open)
+		VALUES (NEW.lead_unit_id, substr(NEW.original_deadline, 1, 7), 1)
+		ON CONFLICT DO UPDATE SET open = open + 1;
+END;
+
+-- A duty into the stock or out of it, or to another unit while in it: its
+-- old count out, its new one in.
+CREATE TRIGGER report_stock_months_update
+AFTER UPDATE OF status, reopened, done_on, lead_unit_id ON duties
+WHEN (OLD.status = 'open' AND OLD.reopened = 0 AND OLD.done_on IS NULL)
+	IS NOT (NEW.status = 'open' AND NEW.reopened = 0 AND NEW.done_on IS NULL)
+	OR (NEW.status = 'open' AND NEW.reopened = 0 AND NEW.done_on IS NULL
+	AND NEW.lead_unit_id IS NOT OLD.lead_unit_id)
+BEGIN
+	DELETE FROM report_stock_months WHERE OLD.status = 'open' AND OLD.reopened = 0
+		AND OLD.done_on IS NULL AND unit_id = OLD.lead_unit_id
+		AND month = substr(OLD.original_deadline, 1, 7) AND open = 1;
+	UPDATE report_stock_months SET open = open - 1
+		WHERE OLD.status = 'open' AND OLD.reopened = 0 AND OLD.done_on IS NULL
+		AND unit_id = OLD.lead_unit_id
+		AND month = substr(OLD.original_deadline, 1, 7) AND open > 1;
+	INSERT INTO report_stock_months (unit_id, month, open)
+		SELECT NEW.lead_unit_id, substr(NEW.original_deadline, 1, 7), 1
+		WHERE NEW.status = 'open' AND NEW.reopened = 0 AND NEW.done_on IS NULL
+		ON CONFLICT DO UPDATE SET open = open + 1;
+END;
+
 -- Supporting units, each with the part it must deliver, and when it was
 -- delivered and recorded by whom (roviec deliver; migration 2).
 CREATE TABLE duty_support (

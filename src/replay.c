@@ -2259,18 +2259,28 @@ series_finish(struct rp *r)
 /* --- the whole -------------------------------------------------------------- */
 
 static int
-done_days_differ(const char *who, int person, const char *day, int handoffs,
+done_days_differ(const char *who, enum store_kept which, const char *day, int handoffs,
     const char *kept, const char *counted, void *arg)
 {
 	struct rp *r = arg;
 
+	if (which == STORE_KEPT_STOCK_BY_UNIT) {
+		/* A month of original deadlines and how many are open. */
+		snprintf(r->v1, sizeof(r->v1), "%s: %s", day, kept != NULL ? kept : "-");
+		snprintf(r->v2, sizeof(r->v2), "%s: %s", day, counted != NULL ? counted : "-");
+		differs(r, REPLAY_UNIT, who != NULL ? who : "?",
+		    NC_("verify", "duties open by the month of their original deadline, kept for the report"),
+		    r->v1, r->v2);
+		return r->stop;
+	}
 	/* TRANSLATORS: a day's duties done, and of them on time, late and
 	 * bounced, with so many handoffs. */
 	snprintf(r->v1, sizeof(r->v1), _("%s, %d handoffs: %s"), day, handoffs,
 	    kept != NULL ? kept : "-");
 	snprintf(r->v2, sizeof(r->v2), _("%s, %d handoffs: %s"), day, handoffs,
 	    counted != NULL ? counted : "-");
-	differs(r, person ? REPLAY_PERSON : REPLAY_UNIT, who != NULL ? who : "?",
+	differs(r, which == STORE_KEPT_DONE_BY_PERSON ? REPLAY_PERSON : REPLAY_UNIT,
+	    who != NULL ? who : "?",
 	    NC_("verify", "duties done, on time, late, bounced, kept for the report"),
 	    r->v1, r->v2);
 	return r->stop;

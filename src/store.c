@@ -103,6 +103,7 @@ enum stmt {
 	ST_REPORT_DONE_DAYS_CHECK,
 	ST_REPORT_DONE_MONTHS_CHECK,
 	ST_REPORT_DONE_OWNER_MONTHS_CHECK,
+	ST_REPORT_STOCK_MONTHS_CHECK,
 	ST_REPORT_PEOPLE,
 	ST_REPORT_CITY_PEOPLE,
 	/* Issue 14: the ledger is the program's (heads, seals, the replay). */
@@ -626,18 +627,30 @@ enum stmt {
  * ?3, so its last day is its last_progress_on).  Not done, so each counts
  * as assigned, and open in time or overdue by its original deadline; the
  * stalled are the rest of those that moved after ?6 (the shorter range:
- * most of an old stock is stalled).
+ * most of an old stock is stalled).  In time and overdue are added up
+ * from report_stock_months (migration 24: kept by the schema's triggers,
+ * counted again by roviec verify) for the months after and before ?3's,
+ * and counted in the index for ?3's month alone: every open duty of the
+ * city stepped over was most of the overview's report.
  */
 /* The open stock: every partial index of migration 18 says the same. */
 #define REPORT_STOCK_DUTY "d.status = 'open' AND d.reopened = 0 AND d.done_on IS NULL"
 #define REPORT_STOCK_RANGE(index, cond) \
 	"(SELECT count(*) FROM duties d INDEXED BY " index \
 	" WHERE " REPORT_STOCK_DUTY " AND d.lead_unit_id = su.id" cond ")"
+/* The unit's stock in the months of original deadlines that cmp ?3's. */
+#define REPORT_STOCK_MONTHS(cmp) \
+	"(SELECT ifnull(sum(m.open), 0) FROM report_stock_months m" \
+	" WHERE m.unit_id = su.id AND m.month " cmp " substr(?3, 1, 7))"
 #define REPORT_STOCK \
 	" stock AS MATERIALIZED (SELECT su.id AS gid," \
-	"  " REPORT_STOCK_RANGE("duties_stock_due", " AND d.original_deadline >= ?3") \
+	"  " REPORT_STOCK_MONTHS(">") " + " REPORT_STOCK_RANGE("duties_stock_due", \
+	"   AND d.original_deadline >= ?3" \
+	"   AND d.original_deadline < date(?3, 'start of month', '+1 month')") \
 	"   AS in_time," \
-	"  " REPORT_STOCK_RANGE("duties_stock_due", " AND d.original_deadline < ?3") \
+	"  " REPORT_STOCK_MONTHS("<") " + " REPORT_STOCK_RANGE("duties_stock_due", \
+	"   AND d.original_deadline >= date(?3, 'start of month')" \
+	"   AND d.original_deadline < ?3") \
 	"   AS overdue," \
 	"  " REPORT_STOCK_RANGE("duties_stock_bounced", " AND d.bounced > 0") " AS bounced," \
 	"  " REPORT_STOCK_RANGE("duties_stock_handoffs", " AND d.handoffs >= ?5") " AS tossed," \
@@ -1187,6 +1200,20 @@ static const char *const sqls[ST__MAX] = {
 	    "substr(done_on, 1, 7)"),
 	[ST_REPORT_DONE_OWNER_MONTHS_CHECK] = DONE_CHECK_OF("report_done_owner_months",
 	    "owner_id", "owner_id", "month", "substr(done_on, 1, 7)", "people", "login"),
+	/* report_stock_months against the open stock counted again, the rows
+	 * that differ as DONE_CHECK_OF gives them (handoffs 0), the figures a
+	 * count (migration 24's triggers; roviec verify). */
+	[ST_REPORT_STOCK_MONTHS_CHECK] =
+	"WITH want AS (SELECT lead_unit_id AS gid, substr(original_deadline, 1, 7) AS key,"
+	"  count(*) AS n FROM duties d WHERE " REPORT_STOCK_DUTY
+	"  GROUP BY lead_unit_id, substr(original_deadline, 1, 7)),"
+	" x AS (SELECT k.unit_id AS gid, k.month AS key, k.open AS kept, w.n AS counted"
+	"  FROM report_stock_months k LEFT JOIN want w ON w.gid = k.unit_id"
+	"   AND w.key = k.month WHERE w.n IS NOT k.open"
+	"  UNION ALL SELECT w.gid, w.key, NULL, w.n FROM want w WHERE NOT EXISTS"
+	"   (SELECT 1 FROM report_stock_months k WHERE k.unit_id = w.gid AND k.month = w.key))"
+	" SELECT g.code, x.key, 0, CAST(x.kept AS TEXT), CAST(x.counted AS TEXT) FROM x"
+	" LEFT JOIN units g ON g.id = x.gid ORDER BY g.code, x.key",
 	[ST_REPORT_PEOPLE] = REPORT_SQL(REPORT_BY_PERSON_SQL),
 	[ST_REPORT_CITY_PEOPLE] = REPORT_SQL(REPORT_BY_PERSON_OF(REPORT_CITY_PERSON_EVENTS)),
 	PAGE_STMTS(PAGE_LEAD, TAB_LEAD),
@@ -4011,21 +4038,25 @@ enum rv_code
 store_report_done_days_check(struct store *st, store_done_days_fn fn, void *arg,
     struct rv_err *err)
 {
-	static const enum stmt checks[] = {
-		ST_REPORT_DONE_DAYS_CHECK, ST_REPORT_DONE_MONTHS_CHECK,
-		ST_REPORT_DONE_OWNER_MONTHS_CHECK
+	static const struct {
+		enum stmt check;
+		enum store_kept kept;
+	} checks[] = {
+		{ ST_REPORT_DONE_DAYS_CHECK, STORE_KEPT_DONE_BY_UNIT },
+		{ ST_REPORT_DONE_MONTHS_CHECK, STORE_KEPT_DONE_BY_UNIT },
+		{ ST_REPORT_DONE_OWNER_MONTHS_CHECK, STORE_KEPT_DONE_BY_PERSON },
+		{ ST_REPORT_STOCK_MONTHS_CHECK, STORE_KEPT_STOCK_BY_UNIT },
 	};
 	int stop = 0;
 
 	for (size_t i = 0; i < sizeof(checks) / sizeof(checks[0]) && !stop; i++) {
-		sqlite3_stmt *s = stmt(st, checks[i], err);
+		sqlite3_stmt *s = stmt(st, checks[i].check, err);
 		int rc;
 
 		if (s == NULL)
 			return RV_STORAGE;
 		while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-			if ((stop = fn(col_str(s, 0),
-			    checks[i] == ST_REPORT_DONE_OWNER_MONTHS_CHECK, col_str(s, 1),
+			if ((stop = fn(col_str(s, 0), checks[i].kept, col_str(s, 1),
 			    sqlite3_column_int(s, 2), col_str(s, 3), col_str(s, 4), arg)) != 0)
 				break;
 		if (rows_done(st, s, rc, err) != RV_OK)

@@ -549,17 +549,28 @@ typedef int (*store_series_fn)(const struct store_series_rec *s, void *arg);
 enum rv_code store_replay_series(struct store *st, store_series_fn fn, void *arg,
     struct rv_err *err);
 
+/* Which of the report's kept figures: duties done by unit (by day or
+ * month), by person (by month), or the open stock by unit (by the month of
+ * the original deadline). */
+enum store_kept {
+	STORE_KEPT_DONE_BY_UNIT,
+	STORE_KEPT_DONE_BY_PERSON,
+	STORE_KEPT_STOCK_BY_UNIT
+};
+
 /*
  * The report's kept figures (report_done_days, migration 17, then
  * report_done_months, migration 20, then report_done_owner_months,
- * migration 22) against the duties counted again: fn is called for each
- * unit (or person: its login, with person nonzero), day done (or month,
- * "2026-11") and number of handoffs whose figures differ, with the kept
- * and the counted ones as "done/on time/late/bounced" (NULL: no row); fn
- * returning nonzero stops.  In the caller's read transaction.
+ * migration 22, then report_stock_months, migration 24) against the
+ * duties counted again: fn is called for each unit (or person: its login)
+ * and day done (or month, "2026-11") and number of handoffs, or month of
+ * the original deadline (handoffs 0), whose figures differ, with the kept
+ * and the counted ones (NULL: no row): "done/on time/late/bounced", or the
+ * number open; fn returning nonzero stops.  In the caller's read
+ * transaction.
  */
-typedef int (*store_done_days_fn)(const char *who, int person, const char *day,
-    int handoffs, const char *kept, const char *counted, void *arg);
+typedef int (*store_done_days_fn)(const char *who, enum store_kept kept, const char *day,
+    int handoffs, const char *kept_figures, const char *counted, void *arg);
 enum rv_code store_report_done_days_check(struct store *st, store_done_days_fn fn,
     void *arg, struct rv_err *err);
 

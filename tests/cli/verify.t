@@ -331,6 +331,23 @@ tamper done_owner_months_made "INSERT INTO report_done_owner_months
 expect 1 "a person's month made up behind roviec's back fails verify" verify
 like "$err" "person off2 holds duties done, on time, late, bounced, kept for the report '2020-03, 1 handoffs: 2/1/1/0' where its history says '2020-03, 1 handoffs: -'" \
     "showing none counted"
+# And the open stock by unit and month of the original deadline (migration
+# 24): a count changed, one made up, one taken away.
+tamper stock_months "UPDATE report_stock_months SET open = open + 2
+    WHERE (unit_id, month) = (SELECT unit_id, month FROM report_stock_months LIMIT 1)"
+expect 1 "a unit's open stock of a month changed behind roviec's back fails verify" verify
+like "$err" "unit [A-Z0-9]+ holds duties open by the month of their original deadline, kept for the report '[0-9]{4}-[0-9]{2}: ([0-9]+)' where its history says '[0-9]{4}-[0-9]{2}: [0-9]+'" \
+    "naming the unit, the month and both counts"
+tamper stock_months_made "INSERT INTO report_stock_months
+    SELECT id, '2020-04', 3 FROM units WHERE code = 'P2'"
+expect 1 "a unit's month of open stock made up behind roviec's back fails verify" verify
+like "$err" "unit P2 holds duties open by the month of their original deadline, kept for the report '2020-04: 3' where its history says '2020-04: -'" \
+    "showing none counted"
+tamper stock_months_gone "DELETE FROM report_stock_months
+    WHERE (unit_id, month) = (SELECT unit_id, month FROM report_stock_months LIMIT 1)"
+expect 1 "a unit's month of open stock deleted behind roviec's back fails verify" verify
+like "$err" "kept for the report '[0-9]{4}-[0-9]{2}: -' where its history says '[0-9]{4}-[0-9]{2}: [0-9]+'" \
+    "showing none kept"
 # An undo puts back the snapshot kept beside the duty (undo_points), which
 # is no part of the ledger: one forged there, then put back by the
 # official's own undo, would enter the sealed history.  verify holds what
