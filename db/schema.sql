@@ -712,6 +712,11 @@ CREATE TABLE handoffs (
 );
 CREATE UNIQUE INDEX handoffs_one_pending ON handoffs(duty_id) WHERE state = 'pending';
 CREATE INDEX handoffs_to_pending ON handoffs(to_unit_id) WHERE state = 'pending';
+-- The proposals waiting, by kind (migration 24): what waits for an
+-- assigner (the brief, the board) holds the duties returned to them, a few
+-- of the city's waiting proposals, read from here alone, not each row.
+CREATE INDEX handoffs_pending_kind ON handoffs(kind, duty_id, state)
+	WHERE state = 'pending';
 CREATE INDEX handoffs_duty ON handoffs(duty_id);
 -- A period's handoffs, read from this index alone (migration 17).
 CREATE INDEX handoffs_created ON handoffs(created_on, from_unit_id, to_unit_id,

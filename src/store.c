@@ -407,7 +407,10 @@ enum stmt {
 #define BRIEF_COUNT_SQL_FROM(src, cond) "SELECT count(*) FROM " src " d WHERE " cond
 
 /* The condition of each kind of what waits, shared by its rows and its
- * count (parameters: store_waiting). */
+ * count (parameters: store_waiting).  The proposals: those to the unit
+ * (handoffs_to_pending), and the returns waiting in the city
+ * (handoffs_pending_kind, migration 24: from the index alone), of which
+ * the person assigned some. */
 #define WAIT_PROPOSAL_COND \
 	"d.id IN (SELECT duty_id FROM handoffs WHERE to_unit_id = ?1 AND state = 'pending'" \
 	"  UNION SELECT duty_id FROM handoffs WHERE state = 'pending' AND kind = 'return')" \

@@ -1,4 +1,5 @@
--- 0024: a report counts its open stock by month (issue #15).
+-- 0024: a report counts its open stock by month; the proposals waiting
+-- by kind (issue #15).
 --
 -- A report whose open stock is current (REPORT_STOCK) counted each unit's
 -- stock (duties open, never done and never sent back) in the ranges of
@@ -52,3 +53,11 @@ BEGIN
 		WHERE NEW.status = 'open' AND NEW.reopened = 0 AND NEW.done_on IS NULL
 		ON CONFLICT DO UPDATE SET open = open + 1;
 END;
+
+-- And the proposals waiting, by kind.  What waits for an assigner (the
+-- brief, and the board as it opens) holds the duties returned to them: the
+-- city's waiting returns were read from handoffs_to_pending and each of
+-- its rows, every waiting proposal of the city (at a million duties 460
+-- rows, 4 ms), for a few returns.
+CREATE INDEX handoffs_pending_kind ON handoffs(kind, duty_id, state)
+	WHERE state = 'pending';
