@@ -440,6 +440,29 @@ my $load = capture('cat /proc/loadavg');
 $load =~ s/ .*//s;
 $md .= sprintf("\nThe whole run took %.1f minutes; the load average at its end was %s (other work on the machine makes every figure slower).\n",
     (time - $started) / 60, $load);
+# A machine whose kernel pages out what is unused for a moment (DAMON's
+# pageout scheme, seen on the CI's virtual machines) keeps little of the
+# largest database in its file cache, whatever the harness warmed: its jobs
+# then read from the disk, and vary more, floors and all.
+my $damon = 0;
+for my $kd (glob '/sys/kernel/mm/damon/admin/kdamonds/*') {
+	open my $fh, '<', "$kd/state" or next;
+	my $state = <$fh> // '';
+	close $fh;
+	next unless $state =~ /^on/;
+	for my $action (glob "$kd/contexts/*/schemes/*/action") {
+		open my $ah, '<', $action or next;
+		$damon = 1 if (<$ah> // '') =~ /^pageout/;
+		close $ah;
+	}
+}
+if ($damon) {
+	my ($cached) = map { /^Cached:\s*(\d+)/ ? $1 / 1048576 : () } `cat /proc/meminfo`;
+	my $big = $sizes[-1];
+	my $bytes = -s "$dir/roviec-$big.db" // 0;
+	$md .= sprintf("\nThe kernel's DAMON was paging out memory unused for a moment (a pageout scheme was on): the file cache held %.1f GiB at the end, against %.1f GiB of the %s-duty database, which was read in part from the disk; its figures, floors included, vary from run to run more than the others.\n",
+	    $cached // 0, $bytes / 1073741824, commify($big));
+}
 open my $out, '>:encoding(UTF-8)', 'bench/results.md' or die;
 print $out $md;
 close $out;

@@ -138,7 +138,6 @@ block_dup(struct out_table *t, const char *s)
 	return at;
 }
 
-
 int
 out_table_add(struct out_table *t, const char *const *cells)
 {
