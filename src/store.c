@@ -885,32 +885,37 @@ enum stmt {
 	"   JOIN units u ON u.id = s.unit_id LEFT JOIN people p ON p.id = s.delivered_by" \
 	"   WHERE s.duty_id = " id " ORDER BY u.code))"
 
-/* The report's figures kept in table by unit, key (the day done, or its
- * month: expr of done_on) and handoffs against the duties counted again,
- * the rows that differ: each kept row against its count (none: NULL),
- * then each count that has no kept row (two outer joins: SQLite before
- * 3.39 has no full one). */
-#define DONE_CHECK_SQL(table, key, expr) \
-	DONE_CHECK_OF(table, "unit_id", "lead_unit_id", key, expr, "units", "code")
-/* The same by the duty's column of, kept in table's col, named by the
- * column name of the rows of names. */
-#define DONE_CHECK_OF(table, col, of, key, expr, names, name) \
-	"WITH want AS (SELECT " of " AS gid, " expr " AS key, handoffs," \
-	"  printf('%d/%d/%d/%d', count(*), sum(done_on <= original_deadline)," \
-	"  sum(done_on > original_deadline), sum(bounced > 0)) AS figures" \
-	"  FROM duties WHERE reopened = 0 AND status IN ('submitted', 'done')" \
-	"  GROUP BY " of ", " expr ", handoffs)," \
-	" kept AS (SELECT " col " AS gid, " key " AS key, handoffs," \
-	"  printf('%d/%d/%d/%d', done, on_time, late, bounced) AS figures" \
-	"  FROM " table ")," \
+/* Figures kept in table against the same counted again, the rows that
+ * differ: want and kept each give (gid, key, handoffs, figures as text);
+ * each kept row against its count (none: NULL), then each count that has
+ * no row in table, which match finds (k the table's row, w the count: two
+ * outer joins, SQLite before 3.39 has no full one); named by the column
+ * name of the rows of names. */
+#define KEPT_CHECK_OF(want, kept, table, match, names, name) \
+	"WITH want AS (" want "), kept AS (" kept ")," \
 	" x AS (SELECT k.gid, k.key, k.handoffs, k.figures AS kept, w.figures AS counted" \
 	"  FROM kept k LEFT JOIN want w ON w.gid = k.gid AND w.key = k.key" \
 	"   AND w.handoffs = k.handoffs WHERE w.figures IS NOT k.figures" \
 	"  UNION ALL SELECT w.gid, w.key, w.handoffs, NULL, w.figures" \
-	"  FROM want w WHERE NOT EXISTS (SELECT 1 FROM " table " k" \
-	"   WHERE k." col " = w.gid AND k." key " = w.key AND k.handoffs = w.handoffs))" \
+	"  FROM want w WHERE NOT EXISTS (SELECT 1 FROM " table " k WHERE " match "))" \
 	" SELECT g." name ", x.key, x.handoffs, x.kept, x.counted FROM x" \
 	" LEFT JOIN " names " g ON g.id = x.gid ORDER BY g." name ", x.key, x.handoffs"
+/* The report's figures kept in table by unit, key (the day done, or its
+ * month: expr of done_on) and handoffs against the duties counted
+ * again. */
+#define DONE_CHECK_SQL(table, key, expr) \
+	DONE_CHECK_OF(table, "unit_id", "lead_unit_id", key, expr, "units", "code")
+/* The same by the duty's column of, kept in table's col. */
+#define DONE_CHECK_OF(table, col, of, key, expr, names, name) \
+	KEPT_CHECK_OF("SELECT " of " AS gid, " expr " AS key, handoffs," \
+	    "  printf('%d/%d/%d/%d', count(*), sum(done_on <= original_deadline)," \
+	    "  sum(done_on > original_deadline), sum(bounced > 0)) AS figures" \
+	    "  FROM duties WHERE reopened = 0 AND status IN ('submitted', 'done')" \
+	    "  GROUP BY " of ", " expr ", handoffs", \
+	    "SELECT " col " AS gid, " key " AS key, handoffs," \
+	    "  printf('%d/%d/%d/%d', done, on_time, late, bounced) AS figures FROM " table, \
+	    table, "k." col " = w.gid AND k." key " = w.key AND k.handoffs = w.handoffs", \
+	    names, name)
 
 /* For the replay: a value an undone entry's detail holds (ST_UNDONE_DETAIL:
  * at path, its own or its snapshot's), when it is there and of the type;
@@ -1203,20 +1208,15 @@ static const char *const sqls[ST__MAX] = {
 	    "substr(done_on, 1, 7)"),
 	[ST_REPORT_DONE_OWNER_MONTHS_CHECK] = DONE_CHECK_OF("report_done_owner_months",
 	    "owner_id", "owner_id", "month", "substr(done_on, 1, 7)", "people", "login"),
-	/* report_stock_months against the open stock counted again, the rows
-	 * that differ as DONE_CHECK_OF gives them (handoffs 0), the figures a
-	 * count (migration 24's triggers; roviec verify). */
-	[ST_REPORT_STOCK_MONTHS_CHECK] =
-	"WITH want AS (SELECT lead_unit_id AS gid, substr(original_deadline, 1, 7) AS key,"
-	"  count(*) AS n FROM duties d WHERE " REPORT_STOCK_DUTY
-	"  GROUP BY lead_unit_id, substr(original_deadline, 1, 7)),"
-	" x AS (SELECT k.unit_id AS gid, k.month AS key, k.open AS kept, w.n AS counted"
-	"  FROM report_stock_months k LEFT JOIN want w ON w.gid = k.unit_id"
-	"   AND w.key = k.month WHERE w.n IS NOT k.open"
-	"  UNION ALL SELECT w.gid, w.key, NULL, w.n FROM want w WHERE NOT EXISTS"
-	"   (SELECT 1 FROM report_stock_months k WHERE k.unit_id = w.gid AND k.month = w.key))"
-	" SELECT g.code, x.key, 0, CAST(x.kept AS TEXT), CAST(x.counted AS TEXT) FROM x"
-	" LEFT JOIN units g ON g.id = x.gid ORDER BY g.code, x.key",
+	/* report_stock_months against the open stock counted again (migration
+	 * 24's triggers; roviec verify): handoffs 0, the figures a count. */
+	[ST_REPORT_STOCK_MONTHS_CHECK] = KEPT_CHECK_OF(
+	    "SELECT lead_unit_id AS gid, substr(original_deadline, 1, 7) AS key, 0 AS handoffs,"
+	    "  CAST(count(*) AS TEXT) AS figures FROM duties d WHERE " REPORT_STOCK_DUTY
+	    "  GROUP BY lead_unit_id, substr(original_deadline, 1, 7)",
+	    "SELECT unit_id AS gid, month AS key, 0 AS handoffs, CAST(open AS TEXT) AS figures"
+	    "  FROM report_stock_months",
+	    "report_stock_months", "k.unit_id = w.gid AND k.month = w.key", "units", "code"),
 	[ST_REPORT_PEOPLE] = REPORT_SQL(REPORT_BY_PERSON_SQL),
 	[ST_REPORT_CITY_PEOPLE] = REPORT_SQL(REPORT_BY_PERSON_OF(REPORT_CITY_PERSON_EVENTS)),
 	PAGE_STMTS(PAGE_LEAD, TAB_LEAD),
