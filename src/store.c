@@ -76,6 +76,8 @@ enum stmt {
 	ST_DUTY_LIST,
 	ST_DUTY_LIST_STATUS,
 	ST_DUTY_LIST_OPEN,
+	ST_DUTY_LIST_OPEN_BARE,
+	ST_PENDING_SINCE_ALL,
 	ST_DUTY_LIST_UNIT,
 	ST_DUTY_LIST_OWNER,
 	ST_DUTY_LIST_UNIT_LIVE,
@@ -1062,6 +1064,28 @@ static const char *const sqls[ST__MAX] = {
 	[ST_DUTY_LIST] = LIST_SQL("1"),
 	[ST_DUTY_LIST_STATUS] = LIST_SQL_STATUS,
 	[ST_DUTY_LIST_OPEN] = LIST_SQL_OPEN,
+	/* The city's open duties as duties_open_list holds them, nothing
+	 * joined: list_open_city names their units and people and works out
+	 * their flags itself (?13, ?20, ?21 as in LIST_SQL_WITH). */
+	[ST_DUTY_LIST_OPEN_BARE] =
+	"SELECT d.id, d.ref, d.uuid, d.title, d.lead_unit_id, d.owner_id,"
+	"  d.assigner_id, d.deadline, d.original_deadline, d.field,"
+	"  " LIST_SUPPORT("duty_support s INDEXED BY duty_support_live_duty",
+	    " AND s.live = 1") ","
+	"  d.handoffs, d.done_on, d.created_at, d.last_progress_on, d.bounced,"
+	"  d.escalated"
+	" FROM duties d"
+	" WHERE d.status = 'open' AND d.deadline < ?13 AND d.deadline >= ?20"
+	"  AND d.handoffs >= ?21"
+	" ORDER BY d.deadline, d.ref",
+	/* The duties a proposal or an extension request waits on, and since
+	 * when: duties_shown's pending_since (one of each at most waits). */
+	[ST_PENDING_SINCE_ALL] =
+	"SELECT duty_id, min(day) FROM (SELECT duty_id, created_on AS day"
+	"  FROM handoffs WHERE state = 'pending'"
+	"  UNION ALL SELECT duty_id, date(created_at, 'localtime')"
+	"  FROM extensions WHERE state = 'pending')"
+	" GROUP BY duty_id ORDER BY duty_id",
 	[ST_DUTY_LIST_UNIT] = LIST_SQL("d.lead_unit_id = ?1"),
 	[ST_DUTY_LIST_OWNER] = LIST_SQL("d.owner_id = ?2"),
 	[ST_DUTY_LIST_UNIT_LIVE] = LIST_SQL_LIVE("d.lead_unit_id = ?1"),
@@ -3502,6 +3526,298 @@ list_by_flag(const struct store *st, unsigned flags, int nstored, int open, int 
 	return one ? ST_DUTY_LIST_STATUS : ST_DUTY_LIST;
 }
 
+/* The deadlines the flags asked for allow (flags_compute): overdue before
+ * today (?13), due soon from today (?20) to flags_due_soon_until; both
+ * asked, no duty is either.  ?21: the least number of handoffs, the
+ * tossed's when they are asked. */
+static void
+bind_list_bounds(const struct store *st, sqlite3_stmt *s, unsigned flags)
+{
+	char day[11];
+
+	if (flags & FLAG_OVERDUE) {
+		dates_iso(st->today, day);
+		bind_text(s, 13, day);
+	} else if (flags & FLAG_DUE_SOON) {
+		dates_iso(flags_due_soon_until(&st->rules, st->today) + 1, day);
+		bind_text(s, 13, day);
+	} else {
+		bind_text(s, 13, "9999-12-31~");
+	}
+	if (flags & FLAG_DUE_SOON) {
+		dates_iso(st->today, day);
+		bind_text(s, 20, day);
+	} else {
+		bind_text(s, 20, "");
+	}
+	sqlite3_bind_int(s, 21, flags & FLAG_TOSSED ? st->rules.tossed_handoffs : 0);
+}
+
+/* The names a long list shows, each read once by its id and kept: a
+ * unit's code, or a person's login and, after its NUL, full name.  Open
+ * addressing over ids, at most half full. */
+struct name_memo {
+	rowid_t *ids;		/* 0: an empty slot */
+	char **names;
+	size_t cap, n;
+};
+
+static void
+name_memo_free(struct name_memo *m)
+{
+	for (size_t i = 0; i < m->cap; i++)
+		free(m->names[i]);
+	free(m->ids);
+	free(m->names);
+}
+
+static size_t
+name_memo_at(const struct name_memo *m, rowid_t id)
+{
+	size_t i = (size_t)((uint64_t)id * 0x9e3779b97f4a7c15u >> 20) & (m->cap - 1);
+
+	while (m->ids[i] != 0 && m->ids[i] != id)
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+/* Keeps name (taken) for id; -1 when out of memory (name freed). */
+static int
+name_memo_put(struct name_memo *m, rowid_t id, char *name)
+{
+	size_t i;
+
+	assert(id > 0);
+	if (2 * (m->n + 1) > m->cap) {
+		struct name_memo g = { 0 };
+
+		g.cap = m->cap ? 2 * m->cap : 256;
+		g.ids = calloc(g.cap, sizeof(*g.ids));
+		g.names = calloc(g.cap, sizeof(*g.names));
+		if (g.ids == NULL || g.names == NULL) {
+			free(g.ids);
+			free(g.names);
+			free(name);
+			return -1;
+		}
+		for (size_t k = 0; k < m->cap; k++)
+			if (m->ids[k] != 0) {
+				i = name_memo_at(&g, m->ids[k]);
+				g.ids[i] = m->ids[k];
+				g.names[i] = m->names[k];
+			}
+		g.n = m->n;
+		free(m->ids);
+		free(m->names);
+		*m = g;
+	}
+	i = name_memo_at(m, id);
+	assert(m->ids[i] == 0);
+	m->ids[i] = id;
+	m->names[i] = name;
+	m->n++;
+	return 0;
+}
+
+/* The name of unit or person id (its statement: ST_UNIT_BY_ID or
+ * ST_PERSON_BY_ID), read the first time it is asked; NULL when there is
+ * none (*rc RV_OK: the row is left out, as a JOIN would) or on failure. */
+static const char *
+name_of(struct store *st, struct name_memo *m, enum stmt which, rowid_t id,
+    enum rv_code *rc, struct rv_err *err)
+{
+	sqlite3_stmt *s;
+	char *name;
+	int found;
+
+	*rc = RV_OK;
+	if (id <= 0)
+		return NULL;
+	if (m->cap > 0) {
+		size_t i = name_memo_at(m, id);
+
+		if (m->ids[i] == id)
+			return m->names[i];
+	}
+	if ((s = stmt(st, which, err)) == NULL) {
+		*rc = RV_STORAGE;
+		return NULL;
+	}
+	sqlite3_bind_int64(s, 1, id);
+	if ((*rc = one_row(st, s, &found, err)) != RV_OK || !found) {
+		sqlite3_reset(s);
+		return NULL;
+	}
+	{
+		const char *a = col_str(s, 1), *b = col_str(s, 2);
+		size_t la = a != NULL ? strlen(a) : 0, lb = b != NULL ? strlen(b) : 0;
+
+		if ((name = malloc(la + lb + 2)) != NULL) {
+			memcpy(name, a != NULL ? a : "", la + 1);
+			memcpy(name + la + 1, b != NULL ? b : "", lb + 1);
+		}
+	}
+	sqlite3_reset(s);
+	if (name == NULL || name_memo_put(m, id, name) != 0) {
+		*rc = err_set(err, RV_STORAGE, _("out of memory"));
+		return NULL;
+	}
+	return name;
+}
+
+/* A duty a proposal or an extension request waits on, since the day. */
+struct pending_since {
+	rowid_t duty_id;
+	day_t since;
+};
+
+static int
+pending_cmp(const void *a, const void *b)
+{
+	rowid_t x = ((const struct pending_since *)a)->duty_id;
+	rowid_t y = ((const struct pending_since *)b)->duty_id;
+
+	return (x > y) - (x < y);
+}
+
+/* Every duty something waits on, by id (ST_PENDING_SINCE_ALL). */
+static enum rv_code
+pending_all(struct store *st, struct pending_since **out, size_t *n,
+    struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_PENDING_SINCE_ALL, err);
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (s == NULL)
+		return RV_STORAGE;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct pending_since *w;
+
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 64;
+			if ((w = realloc(*out, cap * sizeof(*w))) == NULL) {
+				sqlite3_reset(s);
+				return err_set(err, RV_STORAGE, _("out of memory"));
+			}
+			*out = w;
+		}
+		w = &(*out)[(*n)++];
+		w->duty_id = sqlite3_column_int64(s, 0);
+		if (col_str(s, 1) == NULL || dates_from_iso(col_str(s, 1), &w->since) != 0)
+			w->since = DAY_NONE;
+		assert(*n == 1 || (*out)[*n - 2].duty_id < w->duty_id);
+	}
+	return rows_done(st, s, rc, err);
+}
+
+static day_t
+col_day(sqlite3_stmt *s, int i)
+{
+	const char *v = col_str(s, i);
+	day_t d;
+
+	return v != NULL && dates_from_iso(v, &d) == 0 ? d : DAY_NONE;
+}
+
+/*
+ * The city's open duties (the list ST_DUTY_LIST_OPEN reads, with no
+ * supporting unit or search asked), each row of duties_open_list read as
+ * it is, its units and people named from a memo, what waits on it looked
+ * up among the few that wait, and its flags worked out here by
+ * flags_compute, as rv_flags would: at 1M duties the overdue are 45,000,
+ * and three rowid lookups and two index probes for each, in SQL, were
+ * most of the list's time.  The same rows, in the same order, as
+ * duties_shown gives (flaglists.t holds the two to each other).
+ */
+static enum rv_code
+list_open_city(struct store *st, const struct duty_filter *f, unsigned with,
+    store_duty_fn fn, void *arg, struct rv_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ST_DUTY_LIST_OPEN_BARE, err);
+	struct name_memo units = { 0 }, people = { 0 };
+	struct pending_since *waits = NULL;
+	size_t nwaits = 0;
+	unsigned mask = f->flags == FLAG_OVERDUE ? 0 : f->flags;
+	long long shown = 0;
+	enum rv_code code = RV_OK;
+	int rc;
+
+	assert(!(with & STORE_LIST_JSON) && f->lead_unit_id == 0 &&
+	    f->owner_id == 0 && f->assigner_id == 0 && f->support_unit_id == 0 &&
+	    f->search == NULL && f->done_from == NULL && f->done_to == NULL &&
+	    f->created_from == NULL && f->created_to == NULL);
+	if (s == NULL)
+		return RV_STORAGE;
+	if ((code = pending_all(st, &waits, &nwaits, err)) != RV_OK)
+		return code;
+	bind_list_bounds(st, s, f->flags);
+	sqlite3_bind_int(s, 14, (with & STORE_LIST_SUPPORT) != 0);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		struct pending_since key = { sqlite3_column_int64(s, 0), 0 }, *w;
+		struct flag_facts facts;
+		struct duty_row row;
+		const char *unit, *owner, *assigner;
+
+		w = nwaits > 0 ? bsearch(&key, waits, nwaits, sizeof(*waits), pending_cmp) : NULL;
+		if (f->statuses != 0 &&
+		    !(f->statuses & (w != NULL ? STATUS_PENDING : STATUS_OPEN)))
+			continue;
+		facts.open = 1;
+		facts.finished = 0;
+		facts.deadline = col_day(s, 7);
+		facts.original_deadline = col_day(s, 8);
+		facts.done_on = col_day(s, 12);
+		facts.last_progress_on = col_day(s, 14);
+		facts.pending_since = w != NULL ? w->since : DAY_NONE;
+		facts.handoffs = sqlite3_column_int(s, 11);
+		facts.bounced = sqlite3_column_int(s, 15);
+		facts.escalated = sqlite3_column_int(s, 16);
+		memset(&row, 0, sizeof(row));
+		row.flags = flags_compute(&facts, &st->rules, st->today);
+		if ((row.flags & mask) != mask)
+			continue;
+		unit = name_of(st, &units, ST_UNIT_BY_ID, sqlite3_column_int64(s, 4), &code, err);
+		if (code != RV_OK)
+			break;
+		owner = name_of(st, &people, ST_PERSON_BY_ID, sqlite3_column_int64(s, 5), &code, err);
+		if (code != RV_OK)
+			break;
+		assigner = name_of(st, &people, ST_PERSON_BY_ID, sqlite3_column_int64(s, 6), &code, err);
+		if (code != RV_OK)
+			break;
+		if (unit == NULL || owner == NULL || assigner == NULL)
+			continue;
+		row.ref = col_str(s, 1);
+		row.uuid = col_str(s, 2);
+		row.title = col_str(s, 3);
+		row.lead_code = unit;
+		row.owner_login = owner;
+		row.owner_name = owner + strlen(owner) + 1;
+		row.assigner_login = assigner;
+		row.deadline = col_str(s, 7);
+		row.original_deadline = col_str(s, 8);
+		row.status = w != NULL ? "pending" : "open";
+		row.field = col_str(s, 9);
+		row.support = col_str(s, 10);
+		row.handoffs = facts.handoffs;
+		row.done_on = col_str(s, 12);
+		row.created_at = col_str(s, 13);
+		if (fn(&row, arg) || (f->limit > 0 && ++shown >= f->limit))
+			break;
+	}
+	free(waits);
+	name_memo_free(&units);
+	name_memo_free(&people);
+	if (code != RV_OK) {
+		sqlite3_reset(s);
+		return code;
+	}
+	return rows_done(st, s, rc, err);
+}
+
 enum rv_code
 store_duty_list(struct store *st, const struct duty_filter *f, unsigned with,
     store_duty_fn fn, void *arg, struct rv_err *err)
@@ -3537,17 +3853,21 @@ store_duty_list(struct store *st, const struct duty_filter *f, unsigned with,
 			nstored++;
 			one = i;
 		}
-	sqlite3_stmt *s = stmt(st, f->lead_unit_id ? (live ? ST_DUTY_LIST_UNIT_LIVE :
+	enum stmt which = f->lead_unit_id ? (live ? ST_DUTY_LIST_UNIT_LIVE :
 	    ST_DUTY_LIST_UNIT) : f->owner_id ? (live ? ST_DUTY_LIST_OWNER_LIVE :
 	    ST_DUTY_LIST_OWNER) : f->assigner_id ? (live ? ST_DUTY_LIST_ASSIGNER_LIVE :
 	    ST_DUTY_LIST_ASSIGNER) : done ? ST_DUTY_LIST_DONE : created ?
 	    ST_DUTY_LIST_CREATED : list_by_flag(st, f->flags, nstored,
-	    stored[0] != NULL, (with & STORE_LIST_JSON) != 0), err);
+	    stored[0] != NULL, (with & STORE_LIST_JSON) != 0);
+	sqlite3_stmt *s;
 	char *pattern = NULL;
-	char day[11];
 	int rc;
 
-	if (s == NULL)
+	/* The city's open duties, nothing else asked of them but flags and
+	 * statuses: named and flagged by list_open_city. */
+	if (which == ST_DUTY_LIST_OPEN && f->support_unit_id == 0 && f->search == NULL)
+		return list_open_city(st, f, with, fn, arg, err);
+	if ((s = stmt(st, which, err)) == NULL)
 		return RV_STORAGE;
 	/* ?9..?12, or ?9 alone when the statement takes one. */
 	for (int i = 0; i < 4; i++)
@@ -3572,25 +3892,7 @@ store_duty_list(struct store *st, const struct duty_filter *f, unsigned with,
 	bind_text(s, 18, f->created_to);
 	if (f->limit > 0)
 		sqlite3_bind_int64(s, 8, f->limit);
-	/* The deadlines the flags asked for allow (flags_compute): overdue
-	 * before today, due soon from today to flags_due_soon_until.  Both
-	 * asked, no duty is either. */
-	if (f->flags & FLAG_OVERDUE) {
-		dates_iso(st->today, day);
-		bind_text(s, 13, day);
-	} else if (f->flags & FLAG_DUE_SOON) {
-		dates_iso(flags_due_soon_until(&st->rules, st->today) + 1, day);
-		bind_text(s, 13, day);
-	} else {
-		bind_text(s, 13, "9999-12-31~");
-	}
-	if (f->flags & FLAG_DUE_SOON) {
-		dates_iso(st->today, day);
-		bind_text(s, 20, day);
-	} else {
-		bind_text(s, 20, "");
-	}
-	sqlite3_bind_int(s, 21, f->flags & FLAG_TOSSED ? st->rules.tossed_handoffs : 0);
+	bind_list_bounds(st, s, f->flags);
 	/* ST_DUTY_LIST_OPEN says 'open' where the others bind it, and holds no
 	 * JSON (list_by_flag). */
 	assert(s != st->stmts[ST_DUTY_LIST_OPEN] ||

@@ -60,6 +60,22 @@ isnt "$ref" "" "the demo has an extension request waiting"
 run list --flag unanswered --format csv
 like "$out" "^$ref," "list --flag unanswered lists the duty whose extension waits ($ref)"
 
+# A duty that waits on both a transfer proposed today and an extension
+# asked five days ago has waited since the older (duties_shown's
+# pending_since): unanswered, which the transfer alone is not yet.
+due=$(date -d '+30 days' +%F)
+faketime "$(date -d '-6 days' '+%Y-%m-%d 09:00:00')" "$ROVIEC" --db "$DB" add "Rà soát hồ sơ đất đai" \
+    --lead P1 --owner p1.hoang --due "$due" --result "Báo cáo" --basis "Thông báo số 1" >/dev/null
+both=$("$ROVIEC" --db "$DB" list --search "Rà soát hồ sơ đất đai" --format tsv | sed -n 2p | cut -f1)
+faketime "$(date -d '-5 days' '+%Y-%m-%d 09:00:00')" "$ROVIEC" --db "$DB" --as p1.hoang \
+    extend "$both" +40 --reason "Chờ số liệu" >/dev/null
+as p1.hoang transfer "$both" P2 --reason "Thuộc thẩm quyền P2"
+is "$rc" 0 "a transfer is proposed on $both while its extension waits"
+run list --status pending --format tsv
+got=$(printf '%s\n' "$out" | awk -F '\t' -v ref="$both" '$1 == ref { print $3 " " $7 }')
+is "$got" "pending unanswered" \
+    "$both waits since its extension was asked: pending and unanswered in the city's list"
+
 # The city's open duties without JSON are read from duties_open_list alone
 # (migration 23), a statement of their own: each list must show what the
 # JSON list (read from the table, by another statement) shows, column by
