@@ -2773,7 +2773,8 @@ eval_csv_row(const struct eval_result *r, const struct eval_person *p,
     const struct eval_sheet *sh, size_t *cursor, const char *const *names,
     struct cell_buf *items, struct cell_buf *nd)
 {
-	char n[6][24], v[8][DECIMAL_SIZE], d[8], dd[8], e[8], periods[16], lim[3][24];
+	char n[4][DECIMAL_SIZE], v[8][DECIMAL_SIZE], d[DECIMAL_SIZE], dd[DECIMAL_SIZE];
+	char e[DECIMAL_SIZE], periods[DECIMAL_SIZE], lim[3][DECIMAL_SIZE];
 	const struct eval_limit *l = eval_limit_of(r, p->unit_code);
 	const char *cells[EVAL_CSV_COLUMNS];
 	int ni = 0, nn = 0;
@@ -2785,7 +2786,7 @@ eval_csv_row(const struct eval_result *r, const struct eval_person *p,
 	 * order: those of this row follow those of the rows before. */
 	for (size_t k = *cursor; k < p->nitems && sh->period[4] != '\0'; k++) {
 		const struct eval_item *x = &p->items[k];
-		char off[DECIMAL_SIZE], times[16];
+		char off[DECIMAL_SIZE], times[DECIMAL_SIZE];
 		int c = strcmp(x->period, sh->period);
 
 		if (c < 0)
@@ -2798,26 +2799,28 @@ eval_csv_row(const struct eval_result *r, const struct eval_person *p,
 			cell_put(nd, x->ref);
 			continue;
 		}
-		snprintf(times, sizeof(times), " %d ", x->times);
 		cell_put(items, ni++ ? "; " : "");
 		cell_put(items, x->ref);
 		cell_put(items, " ");
 		cell_put(items, eval_item_word(x->kind));
-		cell_put(items, times);
+		cell_put(items, " ");
+		cell_put(items, decimal_integer(x->times, times));
+		cell_put(items, " ");
 		cell_put(items, decimal_format2(x->percent, off));
 	}
-	snprintf(n[0], sizeof(n[0]), "%ld", sh->assigned);
-	snprintf(n[1], sizeof(n[1]), "%ld", sh->done);
-	snprintf(n[2], sizeof(n[2]), "%ld", sh->reopened);
-	snprintf(n[3], sizeof(n[3]), "%ld", sh->late);
-	snprintf(d, sizeof(d), "%d", sh->unit_results);
-	snprintf(dd, sizeof(dd), "%d", sh->organising);
-	snprintf(e, sizeof(e), "%d", sh->cohesion);
-	snprintf(periods, sizeof(periods), "%d", sh->periods);
+	/* Counts by hand, not snprintf: a city's year has 64,000 rows. */
+	decimal_integer(sh->assigned, n[0]);
+	decimal_integer(sh->done, n[1]);
+	decimal_integer(sh->reopened, n[2]);
+	decimal_integer(sh->late, n[3]);
+	decimal_integer(sh->unit_results, d);
+	decimal_integer(sh->organising, dd);
+	decimal_integer(sh->cohesion, e);
+	decimal_integer(sh->periods, periods);
 	if (l != NULL) {
-		snprintf(lim[0], sizeof(lim[0]), "%ld", l->excellent);
-		snprintf(lim[1], sizeof(lim[1]), "%ld", l->good);
-		snprintf(lim[2], sizeof(lim[2]), "%ld", l->allowed);
+		decimal_integer(l->excellent, lim[0]);
+		decimal_integer(l->good, lim[1]);
+		decimal_integer(l->allowed, lim[2]);
 	}
 	cells[0] = sh->period;
 	cells[1] = p->login;

@@ -62,21 +62,53 @@ decimal_parse(const char *s, const char *what, long min, long max, long *out,
 	return RV_OK;
 }
 
+/* Writes v's digits backwards before end (at least one; min of them,
+ * zeros before); returns the first. */
+static char *
+digits_before(char *end, unsigned long v, int min)
+{
+	int n = 0;
+
+	do {
+		*--end = (char)('0' + v % 10);
+		v /= 10;
+		n++;
+	} while (v > 0 || n < min);
+	return end;
+}
+
+char *
+decimal_integer(long v, char buf[DECIMAL_SIZE])
+{
+	/* By hand, not snprintf: a city's year of sheets writes some
+	 * 700,000 counts. */
+	char tmp[DECIMAL_SIZE], *p = tmp + sizeof(tmp);
+
+	*--p = '\0';
+	p = digits_before(p, v < 0 ? 0UL - (unsigned long)v : (unsigned long)v, 1);
+	if (v < 0)
+		*--p = '-';
+	memcpy(buf, p, (size_t)(tmp + sizeof(tmp) - p));
+	return buf;
+}
+
 char *
 decimal_format(long hundredths, char buf[DECIMAL_SIZE])
 {
-	long whole = hundredths / 100, frac = hundredths % 100;
+	/* By hand too: a year's sheets write two for each of their rows. */
+	unsigned long v = hundredths < 0 ? 0UL - (unsigned long)hundredths :
+	    (unsigned long)hundredths;
+	char tmp[DECIMAL_SIZE], *p = tmp + sizeof(tmp);
 
-	if (frac < 0)
-		frac = -frac;
-	if (frac == 0)
-		snprintf(buf, DECIMAL_SIZE, "%ld", whole);
-	else if (frac % 10 == 0)
-		snprintf(buf, DECIMAL_SIZE, "%s%ld.%ld", hundredths < 0 && whole == 0 ? "-" : "",
-		    whole, frac / 10);
-	else
-		snprintf(buf, DECIMAL_SIZE, "%s%ld.%02ld", hundredths < 0 && whole == 0 ? "-" : "",
-		    whole, frac);
+	*--p = '\0';
+	if (v % 100 != 0) {
+		p = v % 10 != 0 ? digits_before(p, v % 100, 2) : digits_before(p, v % 100 / 10, 1);
+		*--p = '.';
+	}
+	p = digits_before(p, v / 100, 1);
+	if (hundredths < 0)
+		*--p = '-';
+	memcpy(buf, p, (size_t)(tmp + sizeof(tmp) - p));
 	return buf;
 }
 
@@ -90,15 +122,9 @@ decimal_format2(long hundredths, char buf[DECIMAL_SIZE])
 	char tmp[DECIMAL_SIZE], *p = tmp + sizeof(tmp);
 
 	*--p = '\0';
-	*--p = (char)('0' + v % 10);
-	v /= 10;
-	*--p = (char)('0' + v % 10);
-	v /= 10;
+	p = digits_before(p, v % 100, 2);
 	*--p = '.';
-	do {
-		*--p = (char)('0' + v % 10);
-		v /= 10;
-	} while (v > 0);
+	p = digits_before(p, v / 100, 1);
 	if (hundredths < 0)
 		*--p = '-';
 	memcpy(buf, p, (size_t)(tmp + sizeof(tmp) - p));

@@ -29,4 +29,7 @@ char *decimal_format(long hundredths, char buf[DECIMAL_SIZE]);
 /* As decimal_format with exactly two decimals: 150 → "1.50". */
 char *decimal_format2(long hundredths, char buf[DECIMAL_SIZE]);
 
+/* A whole number as "%ld" writes it: 1500 → "1500", -3 → "-3". */
+char *decimal_integer(long v, char buf[DECIMAL_SIZE]);
+
 #endif
