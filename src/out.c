@@ -10,6 +10,7 @@
 #include "roviec/columns.h"
 #include "roviec/dates.h"
 #include "roviec/i18n.h"
+#include "roviec/pool.h"
 #include "roviec/text.h"
 
 /* How CSV is written (out_csv_set): plain, or in the Excel form. */
@@ -18,23 +19,14 @@ static struct {
 	char sep;
 } csv_form = { 0, ',' };
 
-/* The cells' bytes, block after block: a list of tens of thousands of
- * rows made one malloc per cell, and freed each. */
-struct out_block {
-	struct out_block *next;
-	size_t used, size;
-	char bytes[];
-};
-#define OUT_BLOCK_SIZE 65536
-
 struct out_table {
 	size_t ncols, flex;
 	size_t wrap;		/* the column wrapped, not cut; ncols: none */
 	char **headers;
-	char **raw;		/* nrows * ncols, as given, in blocks; made
+	char **raw;		/* nrows * ncols, as given, in cells; made
 				 * inert when written as a table */
 	size_t nrows, cap;
-	struct out_block *blocks;	/* the newest first */
+	struct pool cells;	/* the rows' cells' bytes, block after block */
 };
 
 int
@@ -111,33 +103,6 @@ out_table_wrap(struct out_table *t, size_t col)
 		t->wrap = col;
 }
 
-/* A copy of s (NULL: "") in t's blocks; NULL when out of memory. */
-static char *
-block_dup(struct out_table *t, const char *s)
-{
-	size_t len = s != NULL ? strlen(s) : 0;
-	struct out_block *b = t->blocks;
-	char *at;
-
-	if (b == NULL || b->size - b->used < len + 1) {
-		size_t size = len + 1 > OUT_BLOCK_SIZE ? len + 1 : OUT_BLOCK_SIZE;
-
-		if ((b = malloc(sizeof(*b) + size)) == NULL)
-			return NULL;
-		b->next = t->blocks;
-		b->used = 0;
-		b->size = size;
-		t->blocks = b;
-	}
-	assert(b->size - b->used >= len + 1);
-	at = b->bytes + b->used;
-	if (len > 0)
-		memcpy(at, s, len);
-	at[len] = '\0';
-	b->used += len + 1;
-	return at;
-}
-
 int
 out_table_add(struct out_table *t, const char *const *cells)
 {
@@ -154,7 +119,7 @@ out_table_add(struct out_table *t, const char *const *cells)
 	}
 	base = t->nrows * t->ncols;
 	for (size_t i = 0; i < t->ncols; i++)
-		if ((t->raw[base + i] = block_dup(t, cells[i])) == NULL)
+		if ((t->raw[base + i] = pool_dup(&t->cells, cells[i])) == NULL)
 			return -1;
 	t->nrows++;
 	return 0;
@@ -516,12 +481,7 @@ out_table_free(struct out_table *t)
 		return;
 	for (size_t i = 0; i < t->ncols; i++)
 		free(t->headers[i]);
-	while (t->blocks != NULL) {
-		struct out_block *next = t->blocks->next;
-
-		free(t->blocks);
-		t->blocks = next;
-	}
+	pool_free(&t->cells);
 	free(t->headers);
 	free(t->raw);
 	free(t);

@@ -20,6 +20,7 @@
 #include "roviec/chain.h"
 #include "roviec/i18n.h"
 #include "roviec/migrate.h"
+#include "roviec/pool.h"
 #include "roviec/priv.h"
 #include "roviec/text.h"
 
@@ -1067,15 +1068,17 @@ static const char *const sqls[ST__MAX] = {
 	[ST_DUTY_LIST_STATUS] = LIST_SQL_STATUS,
 	[ST_DUTY_LIST_OPEN] = LIST_SQL_OPEN,
 	/* The city's open duties as duties_open_list holds them, nothing
-	 * joined: list_open_city names their units and people and works out
-	 * their flags itself (?13, ?20, ?21 as in LIST_SQL_WITH). */
+	 * joined, with their flags as they are when nothing waits on them:
+	 * list_open_city names their units and people, and flags again the
+	 * few something waits on (?13, ?20, ?21 as in LIST_SQL_WITH). */
 	[ST_DUTY_LIST_OPEN_BARE] =
 	"SELECT d.id, d.ref, d.uuid, d.title, d.lead_unit_id, d.owner_id,"
 	"  d.assigner_id, d.deadline, d.original_deadline, d.field,"
 	"  " LIST_SUPPORT("duty_support s INDEXED BY duty_support_live_duty",
 	    " AND s.live = 1") ","
 	"  d.handoffs, d.done_on, d.created_at, d.last_progress_on, d.bounced,"
-	"  d.escalated"
+	"  d.escalated, rv_flags('open', d.deadline, d.original_deadline,"
+	"  d.done_on, d.last_progress_on, NULL, d.handoffs, d.bounced, d.escalated)"
 	" FROM duties d"
 	" WHERE d.status = 'open' AND d.deadline < ?13 AND d.deadline >= ?20"
 	"  AND d.handoffs >= ?21"
@@ -1083,8 +1086,8 @@ static const char *const sqls[ST__MAX] = {
 	/* Every unit's code and every person's login and name, for a long
 	 * list to name its rows from (list_open_city): one read of each
 	 * table costs less than a lookup for each of its thousands. */
-	[ST_UNIT_NAMES] = "SELECT id, code, '' FROM units",
-	[ST_PERSON_NAMES] = "SELECT id, login, full_name FROM people",
+	[ST_UNIT_NAMES] = "SELECT id, code, '' FROM units ORDER BY id",
+	[ST_PERSON_NAMES] = "SELECT id, login, full_name FROM people ORDER BY id",
 	/* The duties a proposal or an extension request waits on, and since
 	 * when: duties_shown's pending_since (one of each at most waits). */
 	[ST_PENDING_SINCE_ALL] =
@@ -3560,89 +3563,30 @@ bind_list_bounds(const struct store *st, sqlite3_stmt *s, unsigned flags)
 	sqlite3_bind_int(s, 21, flags & FLAG_TOSSED ? st->rules.tossed_handoffs : 0);
 }
 
-/* The names a long list shows, each read once by its id and kept: a
- * unit's code, or a person's login and, after its NUL, full name.  Open
- * addressing over ids, at most half full. */
+/* The names a long list shows, each table's read once, in the order of
+ * its ids: a unit's code, or a person's login and full name.  Their text
+ * is kept in a pool, one after the other, so that the names a list asks
+ * for again and again stay in the cache. */
+struct name_entry {
+	rowid_t id;
+	const char *first, *second;
+};
+
 struct name_memo {
-	rowid_t *ids;		/* 0: an empty slot */
-	char **names;
-	size_t cap, n;
+	struct name_entry *v;	/* by id, ascending */
+	size_t n, cap;
+	struct pool text;
 };
 
 static void
 name_memo_free(struct name_memo *m)
 {
-	for (size_t i = 0; i < m->cap; i++)
-		free(m->names[i]);
-	free(m->ids);
-	free(m->names);
+	pool_free(&m->text);
+	free(m->v);
 }
 
-static size_t
-name_memo_at(const struct name_memo *m, rowid_t id)
-{
-	size_t i = (size_t)((uint64_t)id * 0x9e3779b97f4a7c15u >> 20) & (m->cap - 1);
-
-	while (m->ids[i] != 0 && m->ids[i] != id)
-		i = (i + 1) & (m->cap - 1);
-	return i;
-}
-
-/* Keeps name (taken) for id; -1 when out of memory (name freed). */
-static int
-name_memo_put(struct name_memo *m, rowid_t id, char *name)
-{
-	size_t i;
-
-	assert(id > 0);
-	if (2 * (m->n + 1) > m->cap) {
-		struct name_memo g = { 0 };
-
-		g.cap = m->cap ? 2 * m->cap : 256;
-		g.ids = calloc(g.cap, sizeof(*g.ids));
-		g.names = calloc(g.cap, sizeof(*g.names));
-		if (g.ids == NULL || g.names == NULL) {
-			free(g.ids);
-			free(g.names);
-			free(name);
-			return -1;
-		}
-		for (size_t k = 0; k < m->cap; k++)
-			if (m->ids[k] != 0) {
-				i = name_memo_at(&g, m->ids[k]);
-				g.ids[i] = m->ids[k];
-				g.names[i] = m->names[k];
-			}
-		g.n = m->n;
-		free(m->ids);
-		free(m->names);
-		*m = g;
-	}
-	i = name_memo_at(m, id);
-	assert(m->ids[i] == 0);
-	m->ids[i] = id;
-	m->names[i] = name;
-	m->n++;
-	return 0;
-}
-
-/* Columns 1 and 2 of s's row, as a name_memo keeps them; NULL when out
- * of memory. */
-static char *
-name_dup(sqlite3_stmt *s)
-{
-	const char *a = col_str(s, 1), *b = col_str(s, 2);
-	size_t la = a != NULL ? strlen(a) : 0, lb = b != NULL ? strlen(b) : 0;
-	char *name = malloc(la + lb + 2);
-
-	if (name != NULL) {
-		memcpy(name, a != NULL ? a : "", la + 1);
-		memcpy(name + la + 1, b != NULL ? b : "", lb + 1);
-	}
-	return name;
-}
-
-/* Every name of a table (ST_UNIT_NAMES, ST_PERSON_NAMES) into m. */
+/* Every name of a table (ST_UNIT_NAMES, ST_PERSON_NAMES: id, first,
+ * second, by id) into m. */
 static enum rv_code
 name_memo_load(struct store *st, struct name_memo *m, enum stmt all,
     struct rv_err *err)
@@ -3653,31 +3597,52 @@ name_memo_load(struct store *st, struct name_memo *m, enum stmt all,
 	if (s == NULL)
 		return RV_STORAGE;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		rowid_t id = sqlite3_column_int64(s, 0);
-		char *name;
+		struct name_entry *e;
 
-		if (id <= 0 || (m->cap > 0 && m->ids[name_memo_at(m, id)] == id))
-			continue;
-		if ((name = name_dup(s)) == NULL || name_memo_put(m, id, name) != 0) {
-			sqlite3_reset(s);
-			return err_set(err, RV_STORAGE, _("out of memory"));
+		if (m->n == m->cap) {
+			size_t cap = m->cap ? 2 * m->cap : 256;
+
+			if ((e = realloc(m->v, cap * sizeof(*e))) == NULL)
+				break;
+			m->v = e;
+			m->cap = cap;
 		}
+		e = &m->v[m->n];
+		e->id = sqlite3_column_int64(s, 0);
+		if ((e->first = pool_dup(&m->text, col_str(s, 1))) == NULL ||
+		    (e->second = pool_dup(&m->text, col_str(s, 2))) == NULL)
+			break;
+		assert(m->n == 0 || m->v[m->n - 1].id < e->id);
+		m->n++;
+	}
+	if (rc == SQLITE_ROW) {
+		sqlite3_reset(s);
+		return err_set(err, RV_STORAGE, _("out of memory"));
 	}
 	return rows_done(st, s, rc, err);
 }
 
-/* The name m keeps for id; NULL when it has none, which the foreign keys
- * rule out in the one read transaction that loaded m (the row is then left
- * out, as a JOIN would leave it). */
-static const char *
+static int
+name_cmp(const void *key, const void *entry)
+{
+	rowid_t a = *(const rowid_t *)key, b = ((const struct name_entry *)entry)->id;
+
+	return (a > b) - (a < b);
+}
+
+/* The names m keeps for id: where ids run without a gap (as a table's
+ * rowids do), at its place, else searched for; NULL when m has none,
+ * which the foreign keys rule out in the one read transaction that
+ * loaded m (the row is then left out, as a JOIN would leave it). */
+static const struct name_entry *
 name_of(const struct name_memo *m, rowid_t id)
 {
-	size_t i;
-
-	if (id <= 0 || m->cap == 0)
+	if (m->n == 0)
 		return NULL;
-	i = name_memo_at(m, id);
-	return m->ids[i] == id ? m->names[i] : NULL;
+	if (id >= m->v[0].id && (uint64_t)(id - m->v[0].id) < m->n &&
+	    m->v[id - m->v[0].id].id == id)
+		return &m->v[id - m->v[0].id];
+	return bsearch(&id, m->v, m->n, sizeof(*m->v), name_cmp);
 }
 
 /* A duty a proposal or an extension request waits on, since the day. */
@@ -3740,12 +3705,13 @@ col_day(sqlite3_stmt *s, int i)
 /*
  * The city's open duties (the list ST_DUTY_LIST_OPEN reads, with no
  * supporting unit or search asked), each row of duties_open_list read as
- * it is, its units and people named from a memo, what waits on it looked
- * up among the few that wait, and its flags worked out here by
- * flags_compute, as rv_flags would: at 1M duties the overdue are 45,000,
- * and three rowid lookups and two index probes for each, in SQL, were
- * most of the list's time; the names are read whole first (5,000 people
- * in about a millisecond).  The same rows, in the same order, as
+ * it is, with its flags as rv_flags gives them when nothing waits; its
+ * units and people named from the names read whole first (5,000 people in
+ * about a millisecond) and kept in order of id; what waits on it looked up
+ * among the few that wait, whose flags are worked out again by
+ * flags_compute with the day it began.  At 1M duties the overdue are
+ * 45,000, and three rowid lookups and two index probes for each, in SQL,
+ * were most of the list's time.  The same rows, in the same order, as
  * duties_shown gives (flaglists.t holds the two to each other).
  */
 struct open_city {	/* list_open_city's arguments, for its transaction */
@@ -3790,26 +3756,34 @@ list_open_city_txn(struct store *st, void *arg_, struct rv_err *err)
 	sqlite3_bind_int(s, 14, (with & STORE_LIST_SUPPORT) != 0);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct pending_since key = { sqlite3_column_int64(s, 0), 0 }, *w;
-		struct flag_facts facts;
 		struct duty_row row;
-		const char *unit, *owner, *assigner;
+		const struct name_entry *unit, *owner, *assigner;
 
 		w = nwaits > 0 ? bsearch(&key, waits, nwaits, sizeof(*waits), pending_cmp) : NULL;
 		if (f->statuses != 0 &&
 		    !(f->statuses & (w != NULL ? STATUS_PENDING : STATUS_OPEN)))
 			continue;
-		facts.open = 1;
-		facts.finished = 0;
-		facts.deadline = col_day(s, 7);
-		facts.original_deadline = col_day(s, 8);
-		facts.done_on = col_day(s, 12);
-		facts.last_progress_on = col_day(s, 14);
-		facts.pending_since = w != NULL ? w->since : DAY_NONE;
-		facts.handoffs = sqlite3_column_int(s, 11);
-		facts.bounced = sqlite3_column_int(s, 15);
-		facts.escalated = sqlite3_column_int(s, 16);
 		memset(&row, 0, sizeof(row));
-		row.flags = flags_compute(&facts, &st->rules, st->today);
+		/* What waits on a duty counts from the day it began
+		 * (duties_shown's pending_since): its flags again, as rv_flags
+		 * works them out. */
+		if (w != NULL) {
+			struct flag_facts facts = {
+				.open = 1,
+				.deadline = col_day(s, 7),
+				.original_deadline = col_day(s, 8),
+				.done_on = col_day(s, 12),
+				.last_progress_on = col_day(s, 14),
+				.pending_since = w->since,
+				.handoffs = sqlite3_column_int(s, 11),
+				.bounced = sqlite3_column_int(s, 15),
+				.escalated = sqlite3_column_int(s, 16),
+			};
+
+			row.flags = flags_compute(&facts, &st->rules, st->today);
+		} else {
+			row.flags = (unsigned)sqlite3_column_int(s, 17);
+		}
 		if ((row.flags & mask) != mask)
 			continue;
 		unit = name_of(&units, sqlite3_column_int64(s, 4));
@@ -3820,16 +3794,16 @@ list_open_city_txn(struct store *st, void *arg_, struct rv_err *err)
 		row.ref = col_str(s, 1);
 		row.uuid = col_str(s, 2);
 		row.title = col_str(s, 3);
-		row.lead_code = unit;
-		row.owner_login = owner;
-		row.owner_name = owner + strlen(owner) + 1;
-		row.assigner_login = assigner;
+		row.lead_code = unit->first;
+		row.owner_login = owner->first;
+		row.owner_name = owner->second;
+		row.assigner_login = assigner->first;
 		row.deadline = col_str(s, 7);
 		row.original_deadline = col_str(s, 8);
 		row.status = w != NULL ? "pending" : "open";
 		row.field = col_str(s, 9);
 		row.support = col_str(s, 10);
-		row.handoffs = facts.handoffs;
+		row.handoffs = sqlite3_column_int(s, 11);
 		row.done_on = col_str(s, 12);
 		row.created_at = col_str(s, 13);
 		if (fn(&row, arg) || (f->limit > 0 && ++shown >= f->limit))
