@@ -347,13 +347,18 @@ write_for_pasting(struct out_table *t, FILE *f, enum out_format format)
 		for (size_t i = 0; i < t->ncols; i++) {
 			const char *v = r == 0 ? (t->headers[i][0] != '\0' ? _(t->headers[i]) : "") :
 			    t->raw[(r - 1) * t->ncols + i];
-			char *cell = paste_cell(v, format);
+			/* A cell of simple letters alone (no tab, no line: they
+			 * are not printable) is written as it stands, unless
+			 * Markdown would take a '|' or '\\' in it. */
+			int as_is = v != NULL && text_simple_width(v) != SIZE_MAX &&
+			    (format != OUT_MD || strpbrk(v, "|\\") == NULL);
+			char *cell = as_is ? NULL : paste_cell(v, format);
 
 			if (format == OUT_MD)
 				fputs(i == 0 ? "| " : " | ", f);
 			else if (i > 0)
 				fputc('\t', f);
-			fputs(cell != NULL ? cell : "", f);
+			fputs(as_is ? v : cell != NULL ? cell : "", f);
 			free(cell);
 		}
 		fputs(format == OUT_MD ? " |\n" : "\n", f);

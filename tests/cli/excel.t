@@ -324,6 +324,13 @@ sqlite3 "$A" "UPDATE units SET name = 'Tổ A|B' || char(9) || 'C' || char(27) |
 like "$(grep '^| P1 |' "$T/r.md")" '^\| P1 \| Tổ A\\\|B C␛\[2J \|' "md: '|' escaped, the tab a space, the escape inert"
 "$ROVIEC" --db "$A" report --format tsv >"$T/r.tsv"
 is "$(grep '^P1	' "$T/r.tsv" | head -1 | awk -F'\t' '{print NF "|" $2}')" "8|Tổ A|B C␛[2J" "tsv: the tab is a space, so the row keeps its 8 cells"
+# A cell of plain letters is written as it stands, but for Markdown's own
+# '|' and '\', escaped all the same.
+sqlite3 "$A" "UPDATE units SET name = 'Tổ C|D\\E' WHERE code = 'P1'"
+"$ROVIEC" --db "$A" report --format md >"$T/r.md"
+like "$(grep '^| P1 |' "$T/r.md")" '^\| P1 \| Tổ C\\\|D\\\\E \|' "md: '|' and '\\' escaped in a cell of plain letters"
+"$ROVIEC" --db "$A" report --format tsv >"$T/r.tsv"
+is "$(grep '^P1	' "$T/r.tsv" | head -1 | cut -f2)" 'Tổ C|D\E' "tsv: the same cell as it stands"
 run list --format md --unit P2
 like "$out" '^\| ref \| deadline \| status \|' "list --format md too"
 
