@@ -923,9 +923,13 @@ struct list_out {
 static const char *
 list_flags(struct list_out *lo, unsigned mask)
 {
-	char *buf = lo->flags[mask];
+	char *buf;
 
+	/* The flags are FLAG_COUNT bits (flags_compute); beyond them, never
+	 * an index past the memo. */
 	assert(mask < (1u << FLAG_COUNT));
+	mask &= (1u << FLAG_COUNT) - 1;
+	buf = lo->flags[mask];
 	if (!lo->flags_made[mask]) {
 		/* The table is for people; CSV keeps the words of --flag. */
 		if (lo->format == OUT_CSV)
@@ -951,9 +955,13 @@ list_status(struct list_out *lo, const char *stored)
 	if (i == sizeof(lo->status) / sizeof(lo->status[0]) ||
 	    strlen(stored) >= sizeof(lo->status[0].stored))
 		return i18n_status(stored);
+	/* A word i18n_status does not know comes back as it was given,
+	 * which the next row's step takes away: not kept. */
+	if ((lo->status[i].shown = i18n_status(stored)) == stored)
+		return stored;
 	strcpy(lo->status[i].stored, stored);
 	lo->nstatus++;
-	return lo->status[i].shown = i18n_status(stored);
+	return lo->status[i].shown;
 }
 
 static int

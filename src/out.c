@@ -23,8 +23,8 @@ struct out_table {
 	size_t ncols, flex;
 	size_t wrap;		/* the column wrapped, not cut; ncols: none */
 	char **headers;
-	char **raw;		/* nrows * ncols, as given, in cells; made
-				 * inert when written as a table */
+	char **raw;		/* nrows * ncols, as given, kept in the pool
+				 * cells; made inert when written as a table */
 	size_t nrows, cap;
 	struct pool cells;	/* the rows' cells' bytes, block after block */
 };

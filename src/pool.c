@@ -21,13 +21,22 @@ pool_dup(struct pool *p, const char *s)
 
 	if (b == NULL || b->size - b->used < len + 1) {
 		size_t size = len + 1 > POOL_BLOCK_SIZE ? len + 1 : POOL_BLOCK_SIZE;
+		struct pool_block *fresh = malloc(sizeof(*fresh) + size);
 
-		if ((b = malloc(sizeof(*b) + size)) == NULL)
+		if (fresh == NULL)
 			return NULL;
-		b->next = p->blocks;
-		b->used = 0;
-		b->size = size;
-		p->blocks = b;
+		fresh->used = 0;
+		fresh->size = size;
+		/* A string longer than a block has one of its own, behind the
+		 * block being filled, which goes on being filled. */
+		if (size > POOL_BLOCK_SIZE && b != NULL) {
+			fresh->next = b->next;
+			b->next = fresh;
+		} else {
+			fresh->next = p->blocks;
+			p->blocks = fresh;
+		}
+		b = fresh;
 	}
 	assert(b->size - b->used >= len + 1);
 	at = b->bytes + b->used;

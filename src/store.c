@@ -1089,13 +1089,21 @@ static const char *const sqls[ST__MAX] = {
 	[ST_UNIT_NAMES] = "SELECT id, code, '' FROM units ORDER BY id",
 	[ST_PERSON_NAMES] = "SELECT id, login, full_name FROM people ORDER BY id",
 	/* The duties a proposal or an extension request waits on, and since
-	 * when: duties_shown's pending_since (one of each at most waits). */
+	 * when: duties_shown's joins and pending_since, word for word, for
+	 * them alone (one of each at most waits: handoffs_one_pending,
+	 * extensions_one_pending); an id that is not an integer joins no
+	 * duty there, and is left out here. */
 	[ST_PENDING_SINCE_ALL] =
-	"SELECT duty_id, min(day) FROM (SELECT duty_id, created_on AS day"
-	"  FROM handoffs WHERE state = 'pending'"
-	"  UNION ALL SELECT duty_id, date(created_at, 'localtime')"
-	"  FROM extensions WHERE state = 'pending')"
-	" GROUP BY duty_id ORDER BY duty_id",
+	"SELECT w.duty_id,"
+	"  CASE WHEN px.id IS NULL THEN ph.created_on"
+	"   ELSE min(ifnull(ph.created_on, '9999-12-31'),"
+	"    date(px.created_at, 'localtime')) END"
+	" FROM (SELECT duty_id FROM handoffs WHERE state = 'pending'"
+	"  UNION SELECT duty_id FROM extensions WHERE state = 'pending') w"
+	" LEFT JOIN handoffs ph ON ph.duty_id = w.duty_id AND ph.state = 'pending'"
+	" LEFT JOIN extensions px ON px.duty_id = w.duty_id AND px.state = 'pending'"
+	" WHERE typeof(w.duty_id) = 'integer'"
+	" ORDER BY w.duty_id",
 	[ST_DUTY_LIST_UNIT] = LIST_SQL("d.lead_unit_id = ?1"),
 	[ST_DUTY_LIST_OWNER] = LIST_SQL("d.owner_id = ?2"),
 	[ST_DUTY_LIST_UNIT_LIVE] = LIST_SQL_LIVE("d.lead_unit_id = ?1"),
@@ -3631,17 +3639,20 @@ name_cmp(const void *key, const void *entry)
 }
 
 /* The names m keeps for id: where ids run without a gap (as a table's
- * rowids do), at its place, else searched for; NULL when m has none,
+ * rowids usually do), at its place, else searched for; NULL when m has none,
  * which the foreign keys rule out in the one read transaction that
  * loaded m (the row is then left out, as a JOIN would leave it). */
 static const struct name_entry *
 name_of(const struct name_memo *m, rowid_t id)
 {
+	uint64_t at;
+
 	if (m->n == 0)
 		return NULL;
-	if (id >= m->v[0].id && (uint64_t)(id - m->v[0].id) < m->n &&
-	    m->v[id - m->v[0].id].id == id)
-		return &m->v[id - m->v[0].id];
+	/* Unsigned: ids at the ends of a rowid_t must not overflow. */
+	at = (uint64_t)id - (uint64_t)m->v[0].id;
+	if (id >= m->v[0].id && at < m->n && m->v[at].id == id)
+		return &m->v[at];
 	return bsearch(&id, m->v, m->n, sizeof(*m->v), name_cmp);
 }
 
@@ -3674,8 +3685,13 @@ pending_all(struct store *st, struct pending_since **out, size_t *n,
 	if (s == NULL)
 		return RV_STORAGE;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		rowid_t id = sqlite3_column_int64(s, 0);
 		struct pending_since *w;
 
+		/* Two of a kind waiting on one duty (the unique indexes
+		 * gone): the first, as bsearch would find one. */
+		if (*n > 0 && (*out)[*n - 1].duty_id == id)
+			continue;
 		if (*n == cap) {
 			cap = cap ? 2 * cap : 64;
 			if ((w = realloc(*out, cap * sizeof(*w))) == NULL) {
@@ -3685,10 +3701,10 @@ pending_all(struct store *st, struct pending_since **out, size_t *n,
 			*out = w;
 		}
 		w = &(*out)[(*n)++];
-		w->duty_id = sqlite3_column_int64(s, 0);
+		w->duty_id = id;
 		if (col_str(s, 1) == NULL || dates_from_iso(col_str(s, 1), &w->since) != 0)
 			w->since = DAY_NONE;
-		assert(*n == 1 || (*out)[*n - 2].duty_id < w->duty_id);
+		assert(*n == 1 || (*out)[*n - 2].duty_id < id);	/* integers, ordered */
 	}
 	return rows_done(st, s, rc, err);
 }
@@ -3707,9 +3723,10 @@ col_day(sqlite3_stmt *s, int i)
  * supporting unit or search asked), each row of duties_open_list read as
  * it is, with its flags as rv_flags gives them when nothing waits; its
  * units and people named from the names read whole first (5,000 people in
- * about a millisecond) and kept in order of id; what waits on it looked up
- * among the few that wait, whose flags are worked out again by
- * flags_compute with the day it began.  At 1M duties the overdue are
+ * about a millisecond, even for a list of five: a fixed cost, as a few
+ * statements') and kept in order of id; what waits on it looked up among
+ * the few that wait, whose flags are worked out again by flags_compute
+ * with the day it began.  At 1M duties the overdue are
  * 45,000, and three rowid lookups and two index probes for each, in SQL,
  * were most of the list's time.  The same rows, in the same order, as
  * duties_shown gives (flaglists.t holds the two to each other).
@@ -3736,7 +3753,7 @@ list_open_city_txn(struct store *st, void *arg_, struct rv_err *err)
 	unsigned mask = f->flags == FLAG_OVERDUE ? 0 : f->flags;
 	long long shown = 0;
 	enum rv_code code;
-	int rc;
+	int rc, emitted = 0;
 
 	assert(!(with & STORE_LIST_JSON) && f->lead_unit_id == 0 &&
 	    f->owner_id == 0 && f->assigner_id == 0 && f->support_unit_id == 0 &&
@@ -3786,6 +3803,12 @@ list_open_city_txn(struct store *st, void *arg_, struct rv_err *err)
 		}
 		if ((row.flags & mask) != mask)
 			continue;
+		/* An id that is not an integer joins nothing in SQL: the row
+		 * is left out, as the JOIN leaves it. */
+		if (sqlite3_column_type(s, 4) != SQLITE_INTEGER ||
+		    sqlite3_column_type(s, 5) != SQLITE_INTEGER ||
+		    sqlite3_column_type(s, 6) != SQLITE_INTEGER)
+			continue;
 		unit = name_of(&units, sqlite3_column_int64(s, 4));
 		owner = name_of(&people, sqlite3_column_int64(s, 5));
 		assigner = name_of(&people, sqlite3_column_int64(s, 6));
@@ -3808,11 +3831,17 @@ list_open_city_txn(struct store *st, void *arg_, struct rv_err *err)
 		row.created_at = col_str(s, 13);
 		if (fn(&row, arg) || (f->limit > 0 && ++shown >= f->limit))
 			break;
+		emitted = 1;
 	}
 	free(waits);
 	name_memo_free(&units);
 	name_memo_free(&people);
-	return rows_done(st, s, rc, err);
+	code = rows_done(st, s, rc, err);
+	/* Rows given out are not given again: no retry of a failure past
+	 * the first (run_transaction retries a busy one from the start). */
+	if (code != RV_OK && emitted)
+		st->busy = 0;
+	return code;
 }
 
 /* In one read transaction: the names, what waits and the duties are of

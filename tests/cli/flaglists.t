@@ -131,4 +131,32 @@ n=$(sqlite3 "$DB" "SELECT count(*) FROM duties WHERE status = 'open'")
 got=$("$ROVIEC" --db "$DB" list --status open --status pending --format csv | sed 1d | wc -l)
 is "$got" "$n" "list --status open --status pending lists every duty of the table stored open ($n)"
 
+# A ledger tampered with (roviec verify names it) is still listed as the
+# view duties_shown lists it, and never aborts the list: a waiting
+# proposal's duty made text, another's made a fraction (each then joins no
+# duty), the day of $both's extension request made nonsense (the view
+# then knows no day it has waited since: not unanswered), and a unit of the
+# least id there is (its names are found by their distance from it).
+TAMPERED=$T/tampered.db
+sqlite3 "$DB" "VACUUM INTO '$TAMPERED'"
+sqlite3 "$TAMPERED" "UPDATE handoffs SET duty_id = 'x' WHERE id = (SELECT min(h.id) FROM handoffs h
+        JOIN duties d ON d.id = h.duty_id WHERE h.state = 'pending' AND d.ref <> '$both');
+    UPDATE handoffs SET duty_id = duty_id + 0.5 WHERE id = (SELECT max(h.id) FROM handoffs h
+        JOIN duties d ON d.id = h.duty_id WHERE h.state = 'pending' AND d.ref <> '$both');
+    UPDATE extensions SET created_at = 'nonsense' WHERE state = 'pending'
+        AND duty_id = (SELECT id FROM duties WHERE ref = '$both');
+    INSERT INTO units (id, code, name, kind) VALUES (-9223372036854775808, 'ZMIN', 'Z', 'ward')"
+for asked in '--status pending' '--status open' '--flag overdue --flag stalled'; do
+	# shellcheck disable=SC2086 # the options are words
+	"$ROVIEC" --db "$TAMPERED" list $asked --format tsv >"$T/got"
+	rc=$?
+	is "$rc" 0 "tampered: list $asked runs to its end"
+	# shellcheck disable=SC2086
+	want=$("$ROVIEC" --db "$TAMPERED" list $asked --format json | json_tsv)
+	is "$(cat "$T/got")" "$want" "tampered: list $asked shows, column by column, what its JSON shows"
+done
+got=$("$ROVIEC" --db "$TAMPERED" list --status pending --format tsv |
+    awk -F '\t' -v ref="$both" '$1 == ref { print $3 " [" $7 "]" }')
+is "$got" "pending []" "tampered: $both waits, since no day the view knows: pending, not unanswered"
+
 done_testing

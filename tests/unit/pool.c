@@ -42,7 +42,13 @@ main(void)
 	    "a string longer than a block (199,999 bytes) is kept whole");
 	snprintf(want, sizeof(want), "%d-%.*s", N - 1, (N - 1) % 32, "abcdefghijklmnopqrstuvwxyzABCDEF");
 	is_str(kept[N - 1], want, "the strings kept before it are untouched by it");
-	is_str(pool_dup(&p, "after"), "after", "a string kept after the long one");
+	{
+		char *after = pool_dup(&p, "after");
+
+		is_str(after, "after", "a string kept after the long one");
+		ok(after == kept[N - 1] + strlen(kept[N - 1]) + 1,
+		    "in the block being filled before it: the long one has a block of its own, behind");
+	}
 	is_str(pool_dup(&p, NULL), "", "NULL is kept as the empty string");
 	is_str(pool_dup(&p, ""), "", "the empty string is kept");
 	pool_free(&p);
