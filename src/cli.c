@@ -910,73 +910,24 @@ struct list_out {
 	enum out_format format;
 	struct out_table *t;
 	long long n;
-	/* Each row's flags and status as shown, worked out (gettext, for
-	 * each word) once per list for each set of flags and each status:
-	 * for each row, they were a twentieth of a long list's time. */
-	char flags[1u << FLAG_COUNT][128];
-	unsigned char flags_made[1u << FLAG_COUNT];
-	struct { char stored[16]; const char *shown; } status[8];
-	size_t nstatus;
 };
-
-/* The flags of a row as the list shows them (lo's memo). */
-static const char *
-list_flags(struct list_out *lo, unsigned mask)
-{
-	char *buf;
-
-	/* The flags are FLAG_COUNT bits (flags_compute); beyond them, never
-	 * an index past the memo. */
-	assert(mask < (1u << FLAG_COUNT));
-	mask &= (1u << FLAG_COUNT) - 1;
-	buf = lo->flags[mask];
-	if (!lo->flags_made[mask]) {
-		/* The table is for people; CSV keeps the words of --flag. */
-		if (lo->format == OUT_CSV)
-			flags_join(mask, " ", "", buf, sizeof(lo->flags[0]));
-		else
-			flags_join_shown(mask, ", ", buf, sizeof(lo->flags[0]));
-		lo->flags_made[mask] = 1;
-	}
-	return buf;
-}
-
-/* A row's status as the table shows it (lo's memo). */
-static const char *
-list_status(struct list_out *lo, const char *stored)
-{
-	size_t i;
-
-	if (stored == NULL)
-		return i18n_status(stored);
-	for (i = 0; i < lo->nstatus; i++)
-		if (strcmp(lo->status[i].stored, stored) == 0)
-			return lo->status[i].shown;
-	if (i == sizeof(lo->status) / sizeof(lo->status[0]) ||
-	    strlen(stored) >= sizeof(lo->status[0].stored))
-		return i18n_status(stored);
-	/* A word i18n_status does not know comes back as it was given,
-	 * which the next row's step takes away: not kept. */
-	if ((lo->status[i].shown = i18n_status(stored)) == stored)
-		return stored;
-	strcpy(lo->status[i].stored, stored);
-	lo->nstatus++;
-	return lo->status[i].shown;
-}
 
 static int
 list_row(const struct duty_row *row, void *arg)
 {
 	struct list_out *lo = arg;
-	const char *flags;
-	char handoffs[16];
+	char flags[128], handoffs[16];
 
 	if (lo->format == OUT_JSON) {
 		fputs(lo->n++ ? ",\n" : "\n", stdout);
 		out_json(stdout, row->json);
 		return 0;
 	}
-	flags = list_flags(lo, row->flags);
+	/* The table is for people; CSV keeps the words of --flag. */
+	if (lo->format == OUT_CSV)
+		flags_join(row->flags, " ", "", flags, sizeof(flags));
+	else
+		flags_join_shown(row->flags, ", ", flags, sizeof(flags));
 	snprintf(handoffs, sizeof(handoffs), "%d", row->handoffs);
 	if (lo->format == OUT_CSV) {
 		const char *cells[] = {
@@ -990,7 +941,7 @@ list_row(const struct duty_row *row, void *arg)
 	} else {
 		char day[11];
 		const char *cells[] = {
-			row->ref, dates_shown(row->deadline, day), list_status(lo, row->status), row->lead_code,
+			row->ref, dates_shown(row->deadline, day), i18n_status(row->status), row->lead_code,
 			row->owner_login, row->title, flags
 		};
 
