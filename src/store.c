@@ -1896,15 +1896,19 @@ one_int(struct store *st, enum stmt id, rowid_t a, rowid_t b, long long *out,
 
 /* --- the flags function ------------------------------------------------ */
 
+/* An ISO day stored, or DAY_NONE for NULL or anything else. */
+static day_t
+day_or_none(const char *s)
+{
+	day_t d;
+
+	return s != NULL && dates_from_iso(s, &d) == 0 ? d : DAY_NONE;
+}
+
 static day_t
 arg_day(sqlite3_value *v)
 {
-	day_t d;
-	const unsigned char *s = sqlite3_value_text(v);
-
-	if (s == NULL || dates_from_iso((const char *)s, &d) != 0)
-		return DAY_NONE;
-	return d;
+	return day_or_none((const char *)sqlite3_value_text(v));
 }
 
 /* rv_flags(shown_status, deadline, original_deadline, done_on,
@@ -3544,6 +3548,16 @@ list_by_flag(const struct store *st, unsigned flags, int nstored, int open, int 
 	return one ? ST_DUTY_LIST_STATUS : ST_DUTY_LIST;
 }
 
+/* The flags each row read must still be sifted for: overdue alone is what
+ * the statements' own terms say (stored open, deadline before today:
+ * FLAG_OVERDUE's rule; ?13, bind_list_bounds), so no row need be sifted
+ * again for it. */
+static unsigned
+list_flags_sifted(const struct duty_filter *f)
+{
+	return f->flags == FLAG_OVERDUE ? 0 : f->flags;
+}
+
 /* The deadlines the flags asked for allow (flags_compute): overdue before
  * today (?13), due soon from today (?20) to flags_due_soon_until; both
  * asked, no duty is either.  ?21: the least number of handoffs, the
@@ -3576,7 +3590,7 @@ bind_list_bounds(const struct store *st, sqlite3_stmt *s, unsigned flags)
  * is kept in a pool, one after the other, so that the names a list asks
  * for again and again stay in the cache. */
 struct name_entry {
-	rowid_t id;
+	rowid_t id;	/* first: id_cmp */
 	const char *first, *second;
 };
 
@@ -3630,12 +3644,14 @@ name_memo_load(struct store *st, struct name_memo *m, enum stmt all,
 	return rows_done(st, s, rc, err);
 }
 
+/* The order of two rows of ids (a name_entry, a pending_since: the id
+ * first), or of an id sought among them. */
 static int
-name_cmp(const void *key, const void *entry)
+id_cmp(const void *a, const void *b)
 {
-	rowid_t a = *(const rowid_t *)key, b = ((const struct name_entry *)entry)->id;
+	rowid_t x = *(const rowid_t *)a, y = *(const rowid_t *)b;
 
-	return (a > b) - (a < b);
+	return (x > y) - (x < y);
 }
 
 /* The names m keeps for id: where ids run without a gap (as a table's
@@ -3653,23 +3669,14 @@ name_of(const struct name_memo *m, rowid_t id)
 	at = (uint64_t)id - (uint64_t)m->v[0].id;
 	if (id >= m->v[0].id && at < m->n && m->v[at].id == id)
 		return &m->v[at];
-	return bsearch(&id, m->v, m->n, sizeof(*m->v), name_cmp);
+	return bsearch(&id, m->v, m->n, sizeof(*m->v), id_cmp);
 }
 
 /* A duty a proposal or an extension request waits on, since the day. */
 struct pending_since {
-	rowid_t duty_id;
+	rowid_t duty_id;	/* first: id_cmp */
 	day_t since;
 };
-
-static int
-pending_cmp(const void *a, const void *b)
-{
-	rowid_t x = ((const struct pending_since *)a)->duty_id;
-	rowid_t y = ((const struct pending_since *)b)->duty_id;
-
-	return (x > y) - (x < y);
-}
 
 /* Every duty something waits on, by id (ST_PENDING_SINCE_ALL). */
 static enum rv_code
@@ -3702,20 +3709,10 @@ pending_all(struct store *st, struct pending_since **out, size_t *n,
 		}
 		w = &(*out)[(*n)++];
 		w->duty_id = id;
-		if (col_str(s, 1) == NULL || dates_from_iso(col_str(s, 1), &w->since) != 0)
-			w->since = DAY_NONE;
+		w->since = day_or_none(col_str(s, 1));
 		assert(*n == 1 || (*out)[*n - 2].duty_id < id);	/* integers, ordered */
 	}
 	return rows_done(st, s, rc, err);
-}
-
-static day_t
-col_day(sqlite3_stmt *s, int i)
-{
-	const char *v = col_str(s, i);
-	day_t d;
-
-	return v != NULL && dates_from_iso(v, &d) == 0 ? d : DAY_NONE;
 }
 
 /*
@@ -3723,12 +3720,11 @@ col_day(sqlite3_stmt *s, int i)
  * supporting unit or search asked), each row of duties_open_list read as
  * it is, with its flags as rv_flags gives them when nothing waits; its
  * units and people named from the names read whole first (5,000 people in
- * about a millisecond, even for a list of five: a fixed cost, as a few
- * statements') and kept in order of id; what waits on it looked up among
- * the few that wait, whose flags are worked out again by flags_compute
- * with the day it began.  At 1M duties the overdue are
- * 45,000, and three rowid lookups and two index probes for each, in SQL,
- * were most of the list's time.  The same rows, in the same order, as
+ * about a millisecond, even for a list of five: a fixed cost) and kept in
+ * order of id; what waits on it looked up among the few that wait, whose
+ * flags are worked out again by flags_compute with the day it began.  At
+ * 1M duties the overdue are 45,000, and three rowid lookups and two index
+ * probes for each, in SQL, were most of the list's time.  The same rows, in the same order, as
  * duties_shown gives (flaglists.t holds the two to each other).
  */
 struct open_city {	/* list_open_city's arguments, for its transaction */
@@ -3750,7 +3746,7 @@ list_open_city_txn(struct store *st, void *arg_, struct rv_err *err)
 	struct name_memo units = { 0 }, people = { 0 };
 	struct pending_since *waits = NULL;
 	size_t nwaits = 0;
-	unsigned mask = f->flags == FLAG_OVERDUE ? 0 : f->flags;
+	unsigned mask = list_flags_sifted(f);
 	long long shown = 0;
 	enum rv_code code;
 	int rc, emitted = 0;
@@ -3772,11 +3768,12 @@ list_open_city_txn(struct store *st, void *arg_, struct rv_err *err)
 	bind_list_bounds(st, s, f->flags);
 	sqlite3_bind_int(s, 14, (with & STORE_LIST_SUPPORT) != 0);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		struct pending_since key = { sqlite3_column_int64(s, 0), 0 }, *w;
+		rowid_t id = sqlite3_column_int64(s, 0);
+		const struct pending_since *w = nwaits > 0 ?
+		    bsearch(&id, waits, nwaits, sizeof(*waits), id_cmp) : NULL;
 		struct duty_row row;
 		const struct name_entry *unit, *owner, *assigner;
 
-		w = nwaits > 0 ? bsearch(&key, waits, nwaits, sizeof(*waits), pending_cmp) : NULL;
 		if (f->statuses != 0 &&
 		    !(f->statuses & (w != NULL ? STATUS_PENDING : STATUS_OPEN)))
 			continue;
@@ -3787,10 +3784,10 @@ list_open_city_txn(struct store *st, void *arg_, struct rv_err *err)
 		if (w != NULL) {
 			struct flag_facts facts = {
 				.open = 1,
-				.deadline = col_day(s, 7),
-				.original_deadline = col_day(s, 8),
-				.done_on = col_day(s, 12),
-				.last_progress_on = col_day(s, 14),
+				.deadline = day_or_none(col_str(s, 7)),
+				.original_deadline = day_or_none(col_str(s, 8)),
+				.done_on = day_or_none(col_str(s, 12)),
+				.last_progress_on = day_or_none(col_str(s, 14)),
 				.pending_since = w->since,
 				.handoffs = sqlite3_column_int(s, 11),
 				.bounced = sqlite3_column_int(s, 15),
@@ -3914,10 +3911,7 @@ store_duty_list(struct store *st, const struct duty_filter *f, unsigned with,
 	bind_id(s, 3, f->support_unit_id);
 	bind_id(s, 19, f->assigner_id);
 	sqlite3_bind_int(s, 4, (int)f->statuses);
-	/* Overdue alone is what the statement's own terms say (stored open,
-	 * deadline before today: FLAG_OVERDUE's rule; ?13 below), so rv_flags
-	 * need not sift each row again. */
-	sqlite3_bind_int(s, 5, f->flags == FLAG_OVERDUE ? 0 : (int)f->flags);
+	sqlite3_bind_int(s, 5, (int)list_flags_sifted(f));
 	if (f->search != NULL && (pattern = like_pattern(f->search)) == NULL)
 		return err_set(err, RV_STORAGE, _("out of memory"));
 	bind_text(s, 6, pattern);
