@@ -39,8 +39,18 @@ shortest(long v, char buf[DECIMAL_SIZE])
 		snprintf(buf, DECIMAL_SIZE, "%s%ld.%02ld", v < 0 && whole == 0 ? "-" : "", whole, frac);
 }
 
-int
-main(void)
+/* "%ld", the format decimal_integer replaced. */
+static void
+plain(long v, char buf[DECIMAL_SIZE])
+{
+	snprintf(buf, DECIMAL_SIZE, "%ld", v);
+}
+
+/* Holds the hand-written format to the one it replaced, for every value
+ * in [-20000, 20000] and at the ends of a long. */
+static void
+same_as(const char *name, char *(*format)(long, char[DECIMAL_SIZE]),
+    void (*replaced)(long, char[DECIMAL_SIZE]))
 {
 	static const long ends[] = { LONG_MIN, LONG_MIN + 1, LONG_MAX, LONG_MAX - 1,
 	    -100, 100, -99, 99, -1, 1, 0, 10, -10, 123456, -123456 };
@@ -49,46 +59,28 @@ main(void)
 	long first = 0;
 
 	for (long v = -20000; v <= 20000 && same; v++) {
-		reference(v, want);
-		if (strcmp(decimal_format2(v, got), want) != 0) {
+		replaced(v, want);
+		if (strcmp(format(v, got), want) != 0) {
 			same = 0;
 			first = v;
 		}
 	}
-	ok(same, "every value in [-200.00, 200.00] as the format gives it (first differing: %ld)",
-	    first);
+	ok(same, "%s: every value in [-20000, 20000] as the format it replaced gives it (first differing: %ld)",
+	    name, first);
 	for (size_t i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
-		reference(ends[i], want);
-		is_str(decimal_format2(ends[i], got), want, want);
+		replaced(ends[i], want);
+		is_str(format(ends[i], got), want, want);
 	}
-	same = 1;
-	for (long v = -20000; v <= 20000 && same; v++) {
-		snprintf(want, sizeof(want), "%ld", v);
-		if (strcmp(decimal_integer(v, got), want) != 0) {
-			same = 0;
-			first = v;
-		}
-	}
-	ok(same, "decimal_integer: every value in [-20000, 20000] as %%ld gives it (first differing: %ld)",
-	    first);
-	for (size_t i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
-		snprintf(want, sizeof(want), "%ld", ends[i]);
-		is_str(decimal_integer(ends[i], got), want, want);
-	}
-	same = 1;
-	for (long v = -20000; v <= 20000 && same; v++) {
-		shortest(v, want);
-		if (strcmp(decimal_format(v, got), want) != 0) {
-			same = 0;
-			first = v;
-		}
-	}
-	ok(same, "decimal_format: every value in [-200.00, 200.00] as its formats give it (first differing: %ld)",
-	    first);
-	for (size_t i = 0; i < sizeof(ends) / sizeof(ends[0]); i++) {
-		shortest(ends[i], want);
-		is_str(decimal_format(ends[i], got), want, want);
-	}
+}
+
+int
+main(void)
+{
+	char got[DECIMAL_SIZE];
+
+	same_as("decimal_format2", decimal_format2, reference);
+	same_as("decimal_integer", decimal_integer, plain);
+	same_as("decimal_format", decimal_format, shortest);
 	is_str(decimal_format(-150, got), "-1.5", "a negative with one decimal");
 	is_str(decimal_format2(-5, got), "-0.05", "a negative under one keeps its sign");
 	is_str(decimal_format2(400, got), "4.00", "two decimals always");
