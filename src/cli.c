@@ -1479,7 +1479,6 @@ cmd_export(struct cli *c)
 		return value_error(c, _("--format is csv or json, not"), c->a.opt[OPT_FORMAT]);
 	if ((rc = excel_format(c, &format)) != RV_OK)
 		return rc;
-	store_map_reads(c->s.st);
 	return exchange_export(&c->s, format == OUT_JSON, stdout, &c->err);
 }
 
@@ -1847,7 +1846,6 @@ cmd_verify(struct cli *c)
 
 	if (noted != NULL && !chain_is_hex(noted))
 		return value_error(c, _("a noted head is 16 to 64 hexadecimal digits, not"), noted);
-	store_map_reads(c->s.st);
 	rc = verify_ledger(c->s.st, noted, &r, finding_out, &fs, &n, &c->err);
 	if (fs.out != NULL)
 		fclose(fs.out);
@@ -2113,7 +2111,6 @@ cmd_report(struct cli *c)
 		rc = err_set(&c->err, RV_STORAGE, _("out of memory"));
 		goto done;
 	}
-	store_map_reads(c->s.st);
 	if ((rc = report_run(&c->s, &q, &meta, report_row_out, &o, &c->err)) != RV_OK)
 		goto done;
 	if (o.failed) {
@@ -2332,7 +2329,6 @@ cmd_graph(struct cli *c)
 
 	if (format != NULL && strcmp(format, "text") != 0 && strcmp(format, "dot") != 0)
 		return value_error(c, _("the graph is written as text or dot, not"), format);
-	store_map_reads(c->s.st);
 	if ((rc = graph_load(&c->s, c->a.opt[OPT_FROM], c->a.opt[OPT_TO], &g, &c->err)) != RV_OK)
 		return rc;
 	if (format != NULL && strcmp(format, "dot") == 0)
@@ -3002,7 +2998,6 @@ cmd_evaluate(struct cli *c)
 		    c->a.opt[OPT_FORMAT]);
 	if ((rc = excel_format(c, &format)) != RV_OK)
 		return rc;
-	store_map_reads(c->s.st);
 	if ((rc = eval_run(&c->s, &q, &r, &c->err)) != RV_OK)
 		return rc;
 	if (format == OUT_JSON)

@@ -2507,14 +2507,6 @@ store_remove(const char *path)
 	}
 }
 
-void
-store_map_reads(struct store *st)
-{
-	/* The largest map SQLite allows by default (SQLITE_MAX_MMAP_SIZE);
-	 * a failure only leaves the reads as they were. */
-	(void)sqlite3_exec(st->db, "PRAGMA mmap_size = 2147418112", NULL, NULL, NULL);
-}
-
 struct sqlite3 *
 store_connection(struct store *st)
 {

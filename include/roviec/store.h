@@ -43,15 +43,6 @@ void store_close(struct store *st);
  */
 struct sqlite3 *store_connection(struct store *st);
 
-/*
- * For the long reads (report, verify, export, graph): SQLite reads the file
- * through a memory map instead of copying each page with pread, which at a
- * million duties takes a fifth off a year's report.  Not for the board or
- * writers: a file cut short under a map raises SIGBUS instead of an error.
- * Best effort: where mapping is not possible, reads go on as before.
- */
-void store_map_reads(struct store *st);
-
 /* Removes a database file and its -wal, -shm, -journal and key companions
  * (a database that init made but could not finish). */
 void store_remove(const char *path);
