@@ -1874,6 +1874,13 @@ cmd_verify(struct cli *c)
 	if (n > 0) {
 		err_set(&c->err, RV_REFUSED, _("the database was altered: %s (the history itself "
 		    "chains intact to entry %lld, hash %s)"), fs.first, r.head_id, head);
+		if (r.problem == CHAIN_NOTED_GONE) {
+			size_t len = strlen(c->err.msg);
+
+			snprintf(c->err.msg + len, sizeof(c->err.msg) - len,
+			    _("; and the noted head %s is not in the history: entries were "
+			    "removed or rewritten since it was noted"), noted);
+		}
 		if (n > 1)
 			findings_tail(c, n);
 		return RV_REFUSED;

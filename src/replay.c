@@ -2264,12 +2264,14 @@ done_days_differ(const char *who, enum store_kept which, const char *day, int ha
 {
 	struct rp *r = arg;
 
-	if (which == STORE_KEPT_STOCK_BY_UNIT) {
-		/* A month of original deadlines and how many are open. */
+	if (which == STORE_KEPT_STOCK_BY_UNIT || which == STORE_KEPT_SUPPORT_BY_UNIT) {
+		/* A month of original deadlines and how many are open; or a
+		 * day (or month) duties were done and their parts. */
 		snprintf(r->v1, sizeof(r->v1), "%s: %s", day, kept != NULL ? kept : "-");
 		snprintf(r->v2, sizeof(r->v2), "%s: %s", day, counted != NULL ? counted : "-");
-		differs(r, REPLAY_UNIT, who != NULL ? who : "?",
-		    NC_("verify", "duties open by the month of their original deadline, kept for the report"),
+		differs(r, REPLAY_UNIT, who != NULL ? who : "?", which == STORE_KEPT_STOCK_BY_UNIT ?
+		    NC_("verify", "duties open by the month of their original deadline, kept for the report") :
+		    NC_("verify", "supporting parts of duties done, delivered, in time, days to deliver, kept for the report"),
 		    r->v1, r->v2);
 		return r->stop;
 	}

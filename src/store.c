@@ -109,6 +109,8 @@ enum stmt {
 	ST_REPORT_DONE_MONTHS_CHECK,
 	ST_REPORT_DONE_OWNER_MONTHS_CHECK,
 	ST_REPORT_STOCK_MONTHS_CHECK,
+	ST_REPORT_SUPPORT_DAYS_CHECK,
+	ST_REPORT_SUPPORT_MONTHS_CHECK,
 	ST_REPORT_PEOPLE,
 	ST_REPORT_CITY_PEOPLE,
 	/* Issue 14: the ledger is the program's (heads, seals, the replay). */
@@ -744,32 +746,68 @@ enum stmt {
 /*
  * The parts that count: those of the duties that do (REPORT_COUNTED_OF), by
  * the duty's columns kept beside each part (migration 16, checked by
- * roviec verify), read unit by unit from duty_support_report alone: each
- * unit's parts that may count are one range of it, and the parts of
- * duties done before the period are never read.  The first expression
- * must stay the index's, word for word.
+ * roviec verify).  A part of a duty done in the period by ?3, not
+ * cancelled, delivered by that day or not at all (REPORT_PART_KEPT) counts
+ * as what report_support_days and report_support_months keep (migration
+ * 25: kept by the schema's triggers, counted again by roviec verify): the
+ * days of the period's first month (?1 to ?14), its whole months (?15 to
+ * ?16) and the days of its last (?17 to ?3) are added up there, as the
+ * duties done are (REPORT_DONE_DAYS).  The rest are read one by one: the
+ * parts of duties done in the period that are not kept (from
+ * duty_support_unkept, whose WHERE REPORT_PART_UNKEPT says word for word),
+ * and those of duties open, or done after ?3 (from duty_support_report,
+ * each unit's one range; its first expression must stay the index's, word
+ * for word).  The average days to deliver are the days added up over the
+ * parts whose days are known (days_of).
  */
-#define REPORT_PARTS \
-	"  FROM units su CROSS JOIN duty_support s INDEXED BY duty_support_report" \
+#define REPORT_PART_KEPT(s) \
+	s "duty_done_on IS NOT NULL AND " s "duty_cancelled_on IS NULL" \
+	" AND (" s "delivered_on IS NULL OR " s "delivered_on <= " s "duty_done_on)"
+#define REPORT_PART_UNKEPT \
+	"s.duty_done_on IS NOT NULL" \
+	" AND (s.duty_cancelled_on IS NOT NULL OR s.delivered_on > s.duty_done_on)"
+/* A part's days to deliver, as the triggers of migration 25 count them
+ * (for a moment of 1971 to 2037, by the store's cache of the zone). */
+#define REPORT_PART_DAYS \
+	"julianday(s.delivered_on) - ifnull(rv_local_julianday(s.duty_created_at)," \
+	" julianday(date(s.duty_created_at, 'localtime')))"
+/* The kept figures of table for the keys from lo to hi. */
+#define REPORT_SUPPORT_KEPT(table, key, lo, hi) \
+	" SELECT su.id AS gid, sum(k.parts) AS parts, sum(k.delivered) AS delivered," \
+	"  sum(k.in_time) AS in_time, 0 AS owed, sum(k.days) AS days," \
+	"  sum(k.days_of) AS days_of" \
+	"  FROM units su CROSS JOIN " table " k" \
+	"  ON k.unit_id = su.id AND k." key " BETWEEN " lo " AND " hi \
+	"  WHERE ?11 IS NULL OR su.id IN (SELECT id FROM scope) GROUP BY su.id"
+/* The parts read one by one from index, those of where that count. */
+#define REPORT_SUPPORT_READ(index, where) \
+	" SELECT su.id AS gid, count(*) AS parts," \
+	"  count(*) FILTER (WHERE s.delivered_on <= ?3) AS delivered," \
+	"  count(*) FILTER (WHERE s.delivered_on <= ?3" \
+	"   AND s.delivered_on <= s.duty_original_deadline) AS in_time," \
+	"  count(*) FILTER (WHERE (s.delivered_on IS NULL OR s.delivered_on > ?3)" \
+	"   AND NOT ifnull(s.duty_done_on <= ?3, 0) AND s.duty_original_deadline < ?3)" \
+	"   AS owed," \
+	"  sum(" REPORT_PART_DAYS ") FILTER (WHERE s.delivered_on <= ?3) AS days," \
+	"  count(" REPORT_PART_DAYS ") FILTER (WHERE s.delivered_on <= ?3) AS days_of" \
+	"  FROM units su CROSS JOIN duty_support s INDEXED BY " index \
 	"  ON s.unit_id = su.id" \
-	"  WHERE ifnull(s.duty_done_on, '9999-12-31') >= ?1" \
-	"   AND s.duty_created_at < ?10 AND NOT ifnull(s.duty_cancelled_on <= ?3, 0)"
+	"  WHERE " where " AND s.duty_created_at < ?10" \
+	"   AND NOT ifnull(s.duty_cancelled_on <= ?3, 0)" \
+	"   AND (?11 IS NULL OR su.id IN (SELECT id FROM scope)) GROUP BY su.id"
 
 /* Supporting units' parts of the duties counted. */
 #define REPORT_SUPPORT \
-	" sp AS (SELECT su.id AS unit_id, count(*) AS parts," \
-	"  count(*) FILTER (WHERE s.delivered_on <= ?3) AS delivered," \
-	"  count(*) FILTER (WHERE s.delivered_on <= ?3" \
-	"   AND s.delivered_on <= s.duty_original_deadline)" \
-	"   AS delivered_in_time," \
-	"  count(*) FILTER (WHERE (s.delivered_on IS NULL OR s.delivered_on > ?3)" \
-	"   AND NOT ifnull(s.duty_done_on <= ?3, 0) AND s.duty_original_deadline < ?3)" \
-	"   AS owed_overdue," \
-	"  avg(julianday(s.delivered_on)" \
-	"   - ifnull(rv_local_julianday(s.duty_created_at)," \
-	"    julianday(date(s.duty_created_at, 'localtime'))))" \
-	"   FILTER (WHERE s.delivered_on <= ?3) AS avg_days" \
-	REPORT_PARTS "  GROUP BY su.id)"
+	" sp AS (SELECT gid AS unit_id, sum(parts) AS parts, sum(delivered) AS delivered," \
+	"  sum(in_time) AS delivered_in_time, sum(owed) AS owed_overdue," \
+	"  1.0 * sum(days) / sum(days_of) AS avg_days FROM (" \
+	REPORT_SUPPORT_KEPT("report_support_days", "day", "?1", "?14") " UNION ALL" \
+	REPORT_SUPPORT_KEPT("report_support_months", "month", "?15", "?16") " UNION ALL" \
+	REPORT_SUPPORT_KEPT("report_support_days", "day", "?17", "?3") " UNION ALL" \
+	REPORT_SUPPORT_READ("duty_support_unkept", \
+	    REPORT_PART_UNKEPT " AND s.duty_done_on BETWEEN ?1 AND ?3") " UNION ALL" \
+	REPORT_SUPPORT_READ("duty_support_report", "ifnull(s.duty_done_on, '9999-12-31') > ?3") \
+	") GROUP BY gid)"
 
 /* And the open stock counted, added to the duties read one by one. */
 #define REPORT_UNIT_COLUMNS_NOW \
@@ -921,6 +959,23 @@ enum stmt {
 	    "  printf('%d/%d/%d/%d', done, on_time, late, bounced) AS figures FROM " table, \
 	    table, "k." col " = w.gid AND k." key " = w.key AND k.handoffs = w.handoffs", \
 	    names, name)
+
+/* The parts kept in table by unit and key (the day their duty was done,
+ * or its month: expr of duty_done_on) against the parts counted again as
+ * the report would read them: handoffs 0, the figures "parts/delivered/in
+ * time/days to deliver/parts whose days are known". */
+#define SUPPORT_CHECK_SQL(table, key, expr) \
+	KEPT_CHECK_OF("SELECT s.unit_id AS gid, " expr " AS key, 0 AS handoffs," \
+	    "  printf('%d/%d/%d/%d/%d', count(*), count(s.delivered_on)," \
+	    "  count(*) FILTER (WHERE s.delivered_on <= s.duty_original_deadline)," \
+	    "  ifnull(sum(CAST(" REPORT_PART_DAYS " AS INTEGER)), 0)," \
+	    "  count(" REPORT_PART_DAYS ")) AS figures" \
+	    "  FROM duty_support s WHERE " REPORT_PART_KEPT("s.") \
+	    "  GROUP BY s.unit_id, " expr, \
+	    "SELECT unit_id AS gid, " key " AS key, 0 AS handoffs," \
+	    "  printf('%d/%d/%d/%d/%d', parts, delivered, in_time, days, days_of) AS figures" \
+	    "  FROM " table, \
+	    table, "k.unit_id = w.gid AND k." key " = w.key", "units", "code")
 
 /* For the replay: a value an undone entry's detail holds (ST_UNDONE_DETAIL:
  * at path, its own or its snapshot's), when it is there and of the type;
@@ -1259,6 +1314,12 @@ static const char *const sqls[ST__MAX] = {
 	    "SELECT unit_id AS gid, month AS key, 0 AS handoffs, CAST(open AS TEXT) AS figures"
 	    "  FROM report_stock_months",
 	    "report_stock_months", "k.unit_id = w.gid AND k.month = w.key", "units", "code"),
+	/* report_support_days and report_support_months against the parts
+	 * counted again (migration 25's triggers; roviec verify). */
+	[ST_REPORT_SUPPORT_DAYS_CHECK] = SUPPORT_CHECK_SQL("report_support_days", "day",
+	    "s.duty_done_on"),
+	[ST_REPORT_SUPPORT_MONTHS_CHECK] = SUPPORT_CHECK_SQL("report_support_months", "month",
+	    "substr(s.duty_done_on, 1, 7)"),
 	[ST_REPORT_PEOPLE] = REPORT_SQL(REPORT_BY_PERSON_SQL),
 	[ST_REPORT_CITY_PEOPLE] = REPORT_SQL(REPORT_BY_PERSON_OF(REPORT_CITY_PERSON_EVENTS)),
 	PAGE_STMTS(PAGE_LEAD, TAB_LEAD),
@@ -4374,6 +4435,8 @@ store_report_done_days_check(struct store *st, store_done_days_fn fn, void *arg,
 		{ ST_REPORT_DONE_MONTHS_CHECK, STORE_KEPT_DONE_BY_UNIT },
 		{ ST_REPORT_DONE_OWNER_MONTHS_CHECK, STORE_KEPT_DONE_BY_PERSON },
 		{ ST_REPORT_STOCK_MONTHS_CHECK, STORE_KEPT_STOCK_BY_UNIT },
+		{ ST_REPORT_SUPPORT_DAYS_CHECK, STORE_KEPT_SUPPORT_BY_UNIT },
+		{ ST_REPORT_SUPPORT_MONTHS_CHECK, STORE_KEPT_SUPPORT_BY_UNIT },
 	};
 	int stop = 0;
 

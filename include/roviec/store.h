@@ -541,24 +541,28 @@ enum rv_code store_replay_series(struct store *st, store_series_fn fn, void *arg
     struct rv_err *err);
 
 /* Which of the report's kept figures: duties done by unit (by day or
- * month), by person (by month), or the open stock by unit (by the month of
- * the original deadline). */
+ * month), by person (by month), the open stock by unit (by the month of
+ * the original deadline), or the supporting parts of duties done by unit
+ * (by the day done, or its month). */
 enum store_kept {
 	STORE_KEPT_DONE_BY_UNIT,
 	STORE_KEPT_DONE_BY_PERSON,
-	STORE_KEPT_STOCK_BY_UNIT
+	STORE_KEPT_STOCK_BY_UNIT,
+	STORE_KEPT_SUPPORT_BY_UNIT
 };
 
 /*
  * The report's kept figures (report_done_days, migration 17, then
  * report_done_months, migration 20, then report_done_owner_months,
- * migration 22, then report_stock_months, migration 24) against the
- * duties counted again: fn is called for each unit (or person: its login)
- * and day done (or month, "2026-11") and number of handoffs, or month of
- * the original deadline (handoffs 0), whose figures differ, with the kept
- * and the counted ones (NULL: no row): "done/on time/late/bounced", or the
- * number open; fn returning nonzero stops.  In the caller's read
- * transaction.
+ * migration 22, then report_stock_months, migration 24, then
+ * report_support_days and report_support_months, migration 25) against the
+ * duties and parts counted again: fn is called for each unit (or person:
+ * its login) and day done (or month, "2026-11") and number of handoffs, or
+ * month of the original deadline (handoffs 0), or day or month the parts'
+ * duties were done (handoffs 0), whose figures differ, with the kept and
+ * the counted ones (NULL: no row): "done/on time/late/bounced", the number
+ * open, or "parts/delivered/in time/days to deliver/parts whose days are
+ * known"; fn returning nonzero stops.  In the caller's read transaction.
  */
 typedef int (*store_done_days_fn)(const char *who, enum store_kept kept, const char *day,
     int handoffs, const char *kept_figures, const char *counted, void *arg);

@@ -333,6 +333,90 @@ for scope in city P1; do
 	done
 done
 
+# The supporting units' parts of duties done are added up from kept
+# figures by the day their duty was done, then by month (migration 25);
+# the rest are read one by one: the parts of duties open, and those of
+# duties done that the figures do not keep (cancelled after they were
+# done, or delivered after the day done).  Moves between them: a part
+# delivered before its duty was done and one never delivered, on last
+# month's first and last days (the edges of its whole month); a part
+# delivered after its duty was done (the clock set back); a submitted
+# duty's part delivered, then that delivery undone; a submitted duty with
+# parts cancelled; one sent back.  After them verify finds the kept
+# figures equal to the parts counted again, and every supporting unit's
+# parts, deliveries, deliveries in time, parts owed and average days to
+# deliver match the raw tables, as of today and as of yesterday (when the
+# cancellation had not happened yet).
+p2=$(sqlite3 "$DB" "SELECT p.login FROM people p JOIN units u ON u.id = p.unit_id
+    WHERE u.code = 'P2' AND p.role = 'officer' AND p.left_on IS NULL ORDER BY p.id LIMIT 1")
+p3=$(sqlite3 "$DB" "SELECT p.login FROM people p JOIN units u ON u.id = p.unit_id
+    WHERE u.code = 'P3' AND p.role = 'officer' AND p.left_on IS NULL ORDER BY p.id LIMIT 1")
+yesterday=$(date -d yesterday +%F)
+assigner() {	# assigner REF: the login of the duty's assigner
+	sqlite3 "$DB" "SELECT p.login FROM duties d JOIN people p ON p.id = d.assigner_id WHERE d.ref = '$1'"
+}
+# part_duty DAY: a duty made on DAY for p1.nga, supported by P2 and P3.
+part_duty() {
+	faketime "$1 08:00:00" "$ROVIEC" --db "$DB" add "Phối hợp ngày $1" --lead P1 \
+	    --owner p1.nga --due +5 --result "Báo cáo" --basis "Kế hoạch 1/KH" \
+	    --support P2:"Ý kiến" --support P3:"Số liệu"
+}
+for edge in "$last_month" "$(date -d "$month -1 day" +%F)"; do
+	ref=$(part_duty "$edge") && at "$edge" "$p2" deliver "$ref" --note "Đã gửi" >/dev/null &&
+	    faketime "$edge 15:00:00" "$ROVIEC" --db "$DB" --as p1.nga done "$ref" --note "Xong" >/dev/null
+	ok $? "a duty with parts done on $edge, P2's delivered that day, P3's never ($ref)"
+done
+early=$(date -d "$last_month +9 days" +%F)
+ref=$(part_duty "$early") && at "$(date -d "$early +2 days" +%F)" "$p3" deliver "$ref" --note "Đã gửi" >/dev/null &&
+    at "$(date -d "$early +1 day" +%F)" p1.nga done "$ref" --note "Xong" >/dev/null
+ok $? "a part delivered the day after its duty was done, by a clock set back ($ref)"
+is "$(sqlite3 "$DB" "SELECT count(*) FROM duty_support s JOIN duties d ON d.id = s.duty_id
+    WHERE d.ref = '$ref' AND s.delivered_on > s.duty_done_on")" 1 "so its part is one the figures do not keep"
+ref=$(part_duty "$long_ago") && at "$long_ago" p1.nga done "$ref" --note "Xong" >/dev/null &&
+    at "$early" "$p2" deliver "$ref" --note "Gửi muộn" >/dev/null &&
+    at "$early" "$p3" deliver "$ref" --note "Gửi muộn" >/dev/null && at "$early" "$p3" undo "$ref" >/dev/null
+ok $? "a submitted duty's parts delivered after it was done, one delivery undone ($ref)"
+# Three duties done the same day, so that the parts kept of that day go
+# from three to two to one.
+for i in 1 2 3; do
+	ref=$(part_duty "$early") && at "$early" "$p2" deliver "$ref" --note "Đã gửi" >/dev/null &&
+	    at "$early" p1.nga done "$ref" --note "Xong" >/dev/null || break
+	eval "same$i=\$ref"
+done
+ok $? "three duties with parts done on $early"
+"$ROVIEC" --db "$DB" --as "$(assigner "$same1")" cancel "$same1" --reason "Không còn cần" >/dev/null
+ok $? "one of them cancelled today, submitted ($same1)"
+"$ROVIEC" --db "$DB" --as "$(assigner "$same2")" reopen "$same2" --reason "Thiếu số liệu" >/dev/null
+ok $? "one sent back ($same2)"
+expect 0 "verify finds the parts kept by day and month equal to the parts counted again" verify
+is "$(sqlite3 "$DB" "SELECT count(DISTINCT month) > 1 FROM report_support_months")" 1 \
+    "the parts kept hold more than one month"
+for to in "$today" "$yesterday"; do
+	for from in "$month" "$last_month" "$long_ago" 2020-01-01; do
+		# (from this month's first day to yesterday, on a first of the month:
+		# no such period)
+		[ "$(printf '%s\n' "$from" "$to" | sort | head -n 1)" = "$from" ] || continue
+		expect 0 "the report from $from to $to" report --by unit --from "$from" --to "$to" --format csv
+		got=$(printf '%s\n' "$out" | sed 1d | awk -F, '$17 > 0 { print $1 "," $17 "," $18 "," $19 "," $20 "," $21 }' | sort)
+		mine=$(sqlite3 -separator ' ' "$DB" "SELECT u.code, ifnull(s.delivered_on, '-'),
+		    d.original_deadline, ifnull(s.duty_done_on, '-'), date(d.created_at, 'localtime'),
+		    ifnull(s.duty_cancelled_on, '-'),
+		    ifnull(julianday(s.delivered_on) - julianday(date(d.created_at, 'localtime')), 0)
+		    FROM duty_support s JOIN duties d ON d.id = s.duty_id
+		    JOIN units u ON u.id = s.unit_id" | awk -v from="$from" -v to="$to" '
+		    {   unit = $1; dl = $2; od = $3; done = $4; created = $5; cancelled = $6
+		        if (created > to || (done != "-" && done < from) || (cancelled != "-" && cancelled <= to)) next
+		        parts[unit]++
+		        if (dl != "-" && dl <= to) { dv[unit]++; days[unit] += $7; if (dl <= od) it[unit]++ }
+		        else if (!(done != "-" && done <= to) && od < to) owed[unit]++
+		    }
+		    END { for (u in parts) printf "%s,%d,%d,%d,%d,%s\n", u, parts[u], dv[u], it[u], owed[u],
+		        dv[u] ? sprintf("%.1f", days[u] / dv[u]) : "" }' | sort)
+		isnt "$mine" "" "from $from to $to: some units supported duties"
+		is "$got" "$mine" "from $from to $to: every supporting unit's parts match the raw tables"
+	done
+done
+
 # Stalled is counted by comparing each open duty's last day of work with
 # the last day that leaves it stalled today, worked out once from the
 # calendar: per unit it must agree with list --flag stalled (rv_flags, duty

@@ -59,6 +59,11 @@ as head1 evaluate set off1 --period "$period" --general 27,5 --reason "Chấp h�
     as head1 evaluate set off1b --period "$period" --general 25 --reason "Còn chậm trễ"
 ok $? "general criteria entered for off1 (twice: the last stands) and off1b"
 
+e=$(new_duty --support P3:"Số liệu đo đạc" --support P2:"Ý kiến") &&
+    "$ROVIEC" --db "$DB" --as off3 deliver "$e" --note "Đã gửi số liệu" >/dev/null &&
+    "$ROVIEC" --db "$DB" --as off1 done "$e" --note "Đã hoàn thành" >/dev/null
+ok $? "a duty done with one part delivered and one not"
+
 n=$(sqlite3 "$DB" "SELECT count(*) FROM history")
 is "$(sqlite3 "$DB" "SELECT count(*) FROM history WHERE length(hash) = 64")" "$n" \
     "every entry carries its hash"
@@ -214,7 +219,8 @@ expect 1 "entries removed from the end: the duties hold what only they said" ver
 like "$err" "the database was altered: " "so verify says the database was altered"
 expect 1 "entries removed from the end fail verify" verify
 expect 1 "but the head noted before no longer verifies" verify "$head"
-like "$err" "not in the history" "which says entries were removed or rewritten"
+like "$err" "the database was altered: .*; and the noted head [0-9a-f]{64} is not in the history: entries were removed or rewritten" \
+    "which says the database disagrees with its history, and entries were removed or rewritten"
 
 # What the report counts is held by the duties; verify checks that the
 # history accounts for it (no trigger needs dropping for these).
@@ -347,6 +353,25 @@ tamper stock_months_gone "DELETE FROM report_stock_months
     WHERE (unit_id, month) = (SELECT unit_id, month FROM report_stock_months LIMIT 1)"
 expect 1 "a unit's month of open stock deleted behind roviec's back fails verify" verify
 like "$err" "kept for the report '[0-9]{4}-[0-9]{2}: -' where its history says '[0-9]{4}-[0-9]{2}: [0-9]+'" \
+    "showing none kept"
+# And the supporting parts of duties done, by the day done and by month
+# (migration 25): figures changed, a month made up, a day taken away.
+is "$(sqlite3 "$GOOD" "SELECT count(*) > 0 FROM report_support_days")" 1 \
+    "the ledger has supporting parts of duties done"
+tamper support_days "UPDATE report_support_days SET delivered = delivered + 1, days = days + 3
+    WHERE (unit_id, day) = (SELECT unit_id, day FROM report_support_days LIMIT 1)"
+expect 1 "a day's supporting parts changed behind roviec's back fail verify" verify
+like "$err" "unit [A-Z0-9]+ holds supporting parts of duties done, delivered, in time, days to deliver, kept for the report '[0-9]{4}-[0-9]{2}-[0-9]{2}: [0-9]+/[0-9]+/[0-9]+/[0-9-]+/[0-9]+' where its history says '[0-9]{4}-[0-9]{2}-[0-9]{2}: [0-9/-]+'" \
+    "naming the unit, the day and both figures"
+tamper support_months_made "INSERT INTO report_support_months
+    SELECT id, '2020-05', 4, 3, 2, 17, 3 FROM units WHERE code = 'P2'"
+expect 1 "a unit's month of supporting parts made up behind roviec's back fails verify" verify
+like "$err" "unit P2 holds supporting parts of duties done, delivered, in time, days to deliver, kept for the report '2020-05: 4/3/2/17/3' where its history says '2020-05: -'" \
+    "showing none counted"
+tamper support_days_gone "DELETE FROM report_support_days
+    WHERE (unit_id, day) = (SELECT unit_id, day FROM report_support_days LIMIT 1)"
+expect 1 "a unit's day of supporting parts deleted behind roviec's back fails verify" verify
+like "$err" "kept for the report '[0-9]{4}-[0-9]{2}-[0-9]{2}: -' where its history says '[0-9]{4}-[0-9]{2}-[0-9]{2}: [0-9/-]+'" \
     "showing none kept"
 # An undo puts back the snapshot kept beside the duty (undo_points), which
 # is no part of the ledger: one forged there, then put back by the
