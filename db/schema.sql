@@ -841,6 +841,111 @@ BEGIN
 		days = days + excluded.days, days_of = days_of + excluded.days_of;
 END;
 
+-- The supporting units' parts of duties not done (nor cancelled), added
+-- up by unit and month of the original deadline, for a report taken at
+-- today (migration 27).  Kept by the triggers below; roviec verify counts
+-- them again.
+CREATE TABLE report_support_open (
+	unit_id     INTEGER NOT NULL REFERENCES units(id),
+	month       TEXT NOT NULL,	-- of the duty's original deadline
+	parts       INTEGER NOT NULL CHECK (parts > 0),
+	delivered   INTEGER NOT NULL,
+	in_time     INTEGER NOT NULL,
+	days        INTEGER NOT NULL,
+	days_of     INTEGER NOT NULL,
+	undelivered INTEGER NOT NULL,
+	PRIMARY KEY (unit_id, month)
+) WITHOUT ROWID;
+
+CREATE INDEX duty_support_cancelled ON duty_support(duty_cancelled_on)
+	WHERE duty_cancelled_on IS NOT NULL;
+
+-- A part into the figures (a part roviec inserts has its duty's columns
+-- set just after, by duty_support_duty_insert: an update).
+CREATE TRIGGER report_support_open_insert
+AFTER INSERT ON duty_support
+WHEN NEW.duty_original_deadline IS NOT NULL AND NEW.duty_done_on IS NULL
+	AND NEW.duty_cancelled_on IS NULL
+BEGIN
+	INSERT INTO report_support_open (unit_id, month, parts, delivered, in_time, days,
+		days_of, undelivered)
+		VALUES (NEW.unit_id, substr(NEW.duty_original_deadline, 1, 7), 1,
+		NEW.delivered_on IS NOT NULL,
+		ifnull(NEW.delivered_on <= NEW.duty_original_deadline, 0),
+		ifnull(CAST(julianday(NEW.delivered_on)
+		- julianday(date(NEW.duty_created_at, 'localtime')) AS INTEGER), 0),
+		julianday(NEW.delivered_on)
+		- julianday(date(NEW.duty_created_at, 'localtime')) IS NOT NULL,
+		NEW.delivered_on IS NULL)
+		ON CONFLICT DO UPDATE SET parts = parts + 1,
+		delivered = delivered + excluded.delivered, in_time = in_time + excluded.in_time,
+		days = days + excluded.days, days_of = days_of + excluded.days_of,
+		undelivered = undelivered + excluded.undelivered;
+END;
+
+-- A part out of them: the last one out takes the row.
+CREATE TRIGGER report_support_open_delete
+AFTER DELETE ON duty_support
+WHEN OLD.duty_original_deadline IS NOT NULL AND OLD.duty_done_on IS NULL
+	AND OLD.duty_cancelled_on IS NULL
+BEGIN
+	DELETE FROM report_support_open WHERE unit_id = OLD.unit_id
+		AND month = substr(OLD.duty_original_deadline, 1, 7) AND parts = 1;
+	UPDATE report_support_open SET parts = parts - 1,
+		delivered = delivered - (OLD.delivered_on IS NOT NULL),
+		in_time = in_time - ifnull(OLD.delivered_on <= OLD.duty_original_deadline, 0),
+		days = days - ifnull(CAST(julianday(OLD.delivered_on)
+		- julianday(date(OLD.duty_created_at, 'localtime')) AS INTEGER), 0),
+		days_of = days_of - (julianday(OLD.delivered_on)
+		- julianday(date(OLD.duty_created_at, 'localtime')) IS NOT NULL),
+		undelivered = undelivered - (OLD.delivered_on IS NULL)
+		WHERE unit_id = OLD.unit_id
+		AND month = substr(OLD.duty_original_deadline, 1, 7) AND parts > 1;
+END;
+
+-- A change of what the figures count by: the part's old count out, its
+-- new one in.
+CREATE TRIGGER report_support_open_update
+AFTER UPDATE OF unit_id, delivered_on, duty_created_at, duty_original_deadline,
+	duty_done_on, duty_cancelled_on ON duty_support
+WHEN (OLD.duty_original_deadline IS NOT NULL AND OLD.duty_done_on IS NULL
+	AND OLD.duty_cancelled_on IS NULL)
+	OR (NEW.duty_original_deadline IS NOT NULL AND NEW.duty_done_on IS NULL
+	AND NEW.duty_cancelled_on IS NULL)
+BEGIN
+	DELETE FROM report_support_open WHERE OLD.duty_original_deadline IS NOT NULL
+		AND OLD.duty_done_on IS NULL AND OLD.duty_cancelled_on IS NULL
+		AND unit_id = OLD.unit_id
+		AND month = substr(OLD.duty_original_deadline, 1, 7) AND parts = 1;
+	UPDATE report_support_open SET parts = parts - 1,
+		delivered = delivered - (OLD.delivered_on IS NOT NULL),
+		in_time = in_time - ifnull(OLD.delivered_on <= OLD.duty_original_deadline, 0),
+		days = days - ifnull(CAST(julianday(OLD.delivered_on)
+		- julianday(date(OLD.duty_created_at, 'localtime')) AS INTEGER), 0),
+		days_of = days_of - (julianday(OLD.delivered_on)
+		- julianday(date(OLD.duty_created_at, 'localtime')) IS NOT NULL),
+		undelivered = undelivered - (OLD.delivered_on IS NULL)
+		WHERE OLD.duty_original_deadline IS NOT NULL AND OLD.duty_done_on IS NULL
+		AND OLD.duty_cancelled_on IS NULL AND unit_id = OLD.unit_id
+		AND month = substr(OLD.duty_original_deadline, 1, 7) AND parts > 1;
+	INSERT INTO report_support_open (unit_id, month, parts, delivered, in_time, days,
+		days_of, undelivered)
+		SELECT NEW.unit_id, substr(NEW.duty_original_deadline, 1, 7), 1,
+		NEW.delivered_on IS NOT NULL,
+		ifnull(NEW.delivered_on <= NEW.duty_original_deadline, 0),
+		ifnull(CAST(julianday(NEW.delivered_on)
+		- julianday(date(NEW.duty_created_at, 'localtime')) AS INTEGER), 0),
+		julianday(NEW.delivered_on)
+		- julianday(date(NEW.duty_created_at, 'localtime')) IS NOT NULL,
+		NEW.delivered_on IS NULL
+		WHERE NEW.duty_original_deadline IS NOT NULL AND NEW.duty_done_on IS NULL
+		AND NEW.duty_cancelled_on IS NULL
+		ON CONFLICT DO UPDATE SET parts = parts + 1,
+		delivered = delivered + excluded.delivered, in_time = in_time + excluded.in_time,
+		days = days + excluded.days, days_of = days_of + excluded.days_of,
+		undelivered = undelivered + excluded.undelivered;
+END;
+
 -- Handoff proposals: transfer (sideways), escalate (to the parent unit),
 -- return (to the assigner).  The current owner stays accountable until the
 -- receiving unit answers.
@@ -995,6 +1100,164 @@ CREATE TRIGGER extensions_no_delete
 BEFORE DELETE ON extensions
 BEGIN
 	SELECT RAISE(ABORT, 'extension requests are never deleted');
+END;
+
+-- A period's escalations and returns by the unit that proposed them and
+-- the day made, then by month; its extension requests by their duty's
+-- lead unit and the UTC day asked, then by month (migration 26).  Kept by
+-- the triggers below; roviec verify counts them again.
+CREATE TABLE report_handoff_days (
+	unit_id INTEGER NOT NULL REFERENCES units(id),	-- that proposed it
+	kind    TEXT NOT NULL,	-- 'escalate' or 'return'
+	day     TEXT NOT NULL,	-- created_on
+	n       INTEGER NOT NULL CHECK (n > 0),
+	PRIMARY KEY (unit_id, day, kind)
+) WITHOUT ROWID;
+
+CREATE TABLE report_handoff_months (
+	unit_id INTEGER NOT NULL REFERENCES units(id),
+	kind    TEXT NOT NULL,
+	month   TEXT NOT NULL,
+	n       INTEGER NOT NULL CHECK (n > 0),
+	PRIMARY KEY (unit_id, month, kind)
+) WITHOUT ROWID;
+
+CREATE TABLE report_extension_days (
+	unit_id    INTEGER NOT NULL REFERENCES units(id),	-- the duty's lead unit
+	day        TEXT NOT NULL,	-- of created_at, in UTC
+	n          INTEGER NOT NULL CHECK (n > 0),
+	days_added INTEGER NOT NULL,	-- by those approved
+	PRIMARY KEY (unit_id, day)
+) WITHOUT ROWID;
+
+CREATE TABLE report_extension_months (
+	unit_id    INTEGER NOT NULL REFERENCES units(id),
+	month      TEXT NOT NULL,
+	n          INTEGER NOT NULL CHECK (n > 0),
+	days_added INTEGER NOT NULL,
+	PRIMARY KEY (unit_id, month)
+) WITHOUT ROWID;
+
+CREATE TRIGGER report_handoff_days_insert
+AFTER INSERT ON handoffs
+WHEN NEW.kind IN ('escalate', 'return')
+BEGIN
+	INSERT INTO report_handoff_days (unit_id, kind, day, n)
+		VALUES (NEW.from_unit_id, NEW.kind, NEW.created_on, 1)
+		ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+
+-- What a proposal counts by, changed by hand while it waits: its old count
+-- out (the last one out takes the row), its new one in.
+CREATE TRIGGER report_handoff_days_update
+AFTER UPDATE OF from_unit_id, kind, created_on ON handoffs
+WHEN OLD.kind IN ('escalate', 'return') OR NEW.kind IN ('escalate', 'return')
+BEGIN
+	DELETE FROM report_handoff_days WHERE OLD.kind IN ('escalate', 'return')
+		AND unit_id = OLD.from_unit_id AND kind = OLD.kind AND day = OLD.created_on
+		AND n = 1;
+	UPDATE report_handoff_days SET n = n - 1 WHERE OLD.kind IN ('escalate', 'return')
+		AND unit_id = OLD.from_unit_id AND kind = OLD.kind AND day = OLD.created_on
+		AND n > 1;
+	INSERT INTO report_handoff_days (unit_id, kind, day, n)
+		SELECT NEW.from_unit_id, NEW.kind, NEW.created_on, 1
+		WHERE NEW.kind IN ('escalate', 'return')
+		ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+
+-- The months follow the days.
+CREATE TRIGGER report_handoff_months_insert
+AFTER INSERT ON report_handoff_days
+BEGIN
+	INSERT INTO report_handoff_months (unit_id, kind, month, n)
+		VALUES (NEW.unit_id, NEW.kind, substr(NEW.day, 1, 7), NEW.n)
+		ON CONFLICT DO UPDATE SET n = n + excluded.n;
+END;
+
+CREATE TRIGGER report_handoff_months_delete
+AFTER DELETE ON report_handoff_days
+BEGIN
+	DELETE FROM report_handoff_months WHERE unit_id = OLD.unit_id AND kind = OLD.kind
+		AND month = substr(OLD.day, 1, 7) AND n = OLD.n;
+	UPDATE report_handoff_months SET n = n - OLD.n WHERE unit_id = OLD.unit_id
+		AND kind = OLD.kind AND month = substr(OLD.day, 1, 7) AND n > OLD.n;
+END;
+
+CREATE TRIGGER report_handoff_months_update
+AFTER UPDATE ON report_handoff_days
+BEGIN
+	DELETE FROM report_handoff_months WHERE unit_id = OLD.unit_id AND kind = OLD.kind
+		AND month = substr(OLD.day, 1, 7) AND n = OLD.n;
+	UPDATE report_handoff_months SET n = n - OLD.n WHERE unit_id = OLD.unit_id
+		AND kind = OLD.kind AND month = substr(OLD.day, 1, 7) AND n > OLD.n;
+	INSERT INTO report_handoff_months (unit_id, kind, month, n)
+		VALUES (NEW.unit_id, NEW.kind, substr(NEW.day, 1, 7), NEW.n)
+		ON CONFLICT DO UPDATE SET n = n + excluded.n;
+END;
+
+-- A request in (its lead unit is set just after, by extensions_lead_insert:
+-- an update).
+CREATE TRIGGER report_extension_days_insert
+AFTER INSERT ON extensions
+WHEN NEW.lead_unit_id IS NOT NULL
+BEGIN
+	INSERT INTO report_extension_days (unit_id, day, n, days_added)
+		VALUES (NEW.lead_unit_id, substr(NEW.created_at, 1, 10), 1,
+		CASE WHEN NEW.state = 'approved' THEN CAST(julianday(NEW.new_deadline)
+		- julianday(NEW.old_deadline) AS INTEGER) ELSE 0 END)
+		ON CONFLICT DO UPDATE SET n = n + 1, days_added = days_added + excluded.days_added;
+END;
+
+-- A request answered, its duty sent to another unit, or what it counts by
+-- changed by hand: its old count out, its new one in.
+CREATE TRIGGER report_extension_days_update
+AFTER UPDATE OF lead_unit_id, created_at, state, old_deadline, new_deadline ON extensions
+BEGIN
+	DELETE FROM report_extension_days WHERE OLD.lead_unit_id IS NOT NULL
+		AND unit_id = OLD.lead_unit_id AND day = substr(OLD.created_at, 1, 10) AND n = 1;
+	UPDATE report_extension_days SET n = n - 1,
+		days_added = days_added - CASE WHEN OLD.state = 'approved'
+		THEN CAST(julianday(OLD.new_deadline) - julianday(OLD.old_deadline) AS INTEGER)
+		ELSE 0 END
+		WHERE OLD.lead_unit_id IS NOT NULL AND unit_id = OLD.lead_unit_id
+		AND day = substr(OLD.created_at, 1, 10) AND n > 1;
+	INSERT INTO report_extension_days (unit_id, day, n, days_added)
+		SELECT NEW.lead_unit_id, substr(NEW.created_at, 1, 10), 1,
+		CASE WHEN NEW.state = 'approved' THEN CAST(julianday(NEW.new_deadline)
+		- julianday(NEW.old_deadline) AS INTEGER) ELSE 0 END
+		WHERE NEW.lead_unit_id IS NOT NULL
+		ON CONFLICT DO UPDATE SET n = n + 1, days_added = days_added + excluded.days_added;
+END;
+
+CREATE TRIGGER report_extension_months_insert
+AFTER INSERT ON report_extension_days
+BEGIN
+	INSERT INTO report_extension_months (unit_id, month, n, days_added)
+		VALUES (NEW.unit_id, substr(NEW.day, 1, 7), NEW.n, NEW.days_added)
+		ON CONFLICT DO UPDATE SET n = n + excluded.n,
+		days_added = days_added + excluded.days_added;
+END;
+
+CREATE TRIGGER report_extension_months_delete
+AFTER DELETE ON report_extension_days
+BEGIN
+	DELETE FROM report_extension_months WHERE unit_id = OLD.unit_id
+		AND month = substr(OLD.day, 1, 7) AND n = OLD.n;
+	UPDATE report_extension_months SET n = n - OLD.n, days_added = days_added - OLD.days_added
+		WHERE unit_id = OLD.unit_id AND month = substr(OLD.day, 1, 7) AND n > OLD.n;
+END;
+
+CREATE TRIGGER report_extension_months_update
+AFTER UPDATE ON report_extension_days
+BEGIN
+	DELETE FROM report_extension_months WHERE unit_id = OLD.unit_id
+		AND month = substr(OLD.day, 1, 7) AND n = OLD.n;
+	UPDATE report_extension_months SET n = n - OLD.n, days_added = days_added - OLD.days_added
+		WHERE unit_id = OLD.unit_id AND month = substr(OLD.day, 1, 7) AND n > OLD.n;
+	INSERT INTO report_extension_months (unit_id, month, n, days_added)
+		VALUES (NEW.unit_id, substr(NEW.day, 1, 7), NEW.n, NEW.days_added)
+		ON CONFLICT DO UPDATE SET n = n + excluded.n,
+		days_added = days_added + excluded.days_added;
 END;
 
 -- The history: who, when, what, why.  One row per change, appended in the

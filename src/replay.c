@@ -2264,15 +2264,25 @@ done_days_differ(const char *who, enum store_kept which, const char *day, int ha
 {
 	struct rp *r = arg;
 
-	if (which == STORE_KEPT_STOCK_BY_UNIT || which == STORE_KEPT_SUPPORT_BY_UNIT) {
-		/* A month of original deadlines and how many are open; or a
-		 * day (or month) duties were done and their parts. */
+	if (which != STORE_KEPT_DONE_BY_UNIT && which != STORE_KEPT_DONE_BY_PERSON) {
+		/* By unit, a month (of original deadlines) or a day (or month)
+		 * duties were done: how many open, or their parts. */
+		static const char *const what[] = {
+			[STORE_KEPT_STOCK_BY_UNIT] = NC_("verify",
+			    "duties open by the month of their original deadline, kept for the report"),
+			[STORE_KEPT_SUPPORT_BY_UNIT] = NC_("verify",
+			    "supporting parts of duties done, delivered, in time, days to deliver, kept for the report"),
+			[STORE_KEPT_SUPPORT_OPEN_BY_UNIT] = NC_("verify",
+			    "supporting parts of duties not done by the month of their original deadline, delivered, in time, days to deliver, not delivered, kept for the report"),
+			[STORE_KEPT_HANDOFFS_BY_UNIT] = NC_("verify",
+			    "escalations and returns proposed, by the day made, kept for the report"),
+			[STORE_KEPT_EXTENSIONS_BY_UNIT] = NC_("verify",
+			    "extension requests and the days approved, by the day asked in UTC, kept for the report"),
+		};
+
 		snprintf(r->v1, sizeof(r->v1), "%s: %s", day, kept != NULL ? kept : "-");
 		snprintf(r->v2, sizeof(r->v2), "%s: %s", day, counted != NULL ? counted : "-");
-		differs(r, REPLAY_UNIT, who != NULL ? who : "?", which == STORE_KEPT_STOCK_BY_UNIT ?
-		    NC_("verify", "duties open by the month of their original deadline, kept for the report") :
-		    NC_("verify", "supporting parts of duties done, delivered, in time, days to deliver, kept for the report"),
-		    r->v1, r->v2);
+		differs(r, REPLAY_UNIT, who != NULL ? who : "?", what[which], r->v1, r->v2);
 		return r->stop;
 	}
 	/* TRANSLATORS: a day's duties done, and of them on time, late and

@@ -111,6 +111,11 @@ enum stmt {
 	ST_REPORT_STOCK_MONTHS_CHECK,
 	ST_REPORT_SUPPORT_DAYS_CHECK,
 	ST_REPORT_SUPPORT_MONTHS_CHECK,
+	ST_REPORT_SUPPORT_OPEN_CHECK,
+	ST_REPORT_HANDOFF_DAYS_CHECK,
+	ST_REPORT_HANDOFF_MONTHS_CHECK,
+	ST_REPORT_EXTENSION_DAYS_CHECK,
+	ST_REPORT_EXTENSION_MONTHS_CHECK,
 	ST_REPORT_PEOPLE,
 	ST_REPORT_CITY_PEOPLE,
 	/* Issue 14: the ledger is the program's (heads, seals, the replay). */
@@ -671,11 +676,24 @@ enum stmt {
  * ?1): none of it made after, none with a last progress after (by a
  * clock set back, or the time zone moved).  Then REPORT_STOCK counts
  * what reading its duties would. */
-#define REPORT_STOCK_CURRENT \
-	"SELECT ifnull((SELECT max(created_at) FROM duties), '') < ?1" \
+#define REPORT_STOCK_CURRENT_OF \
+	"ifnull((SELECT max(created_at) FROM duties), '') < ?1" \
 	" AND NOT EXISTS (SELECT 1 FROM units su WHERE" \
 	"  (SELECT max(d.last_progress_on) FROM duties d INDEXED BY duties_stock_progress" \
 	"   WHERE " REPORT_STOCK_DUTY " AND d.lead_unit_id = su.id) > ?2)"
+/* And whether the parts of duties not done are current too (then
+ * REPORT_SUPPORT_OPEN adds them up): none done, cancelled or delivered
+ * after ?2 either. */
+#define REPORT_STOCK_CURRENT \
+	"WITH c(stock) AS (SELECT " REPORT_STOCK_CURRENT_OF ")" \
+	" SELECT stock, stock" \
+	"  AND ifnull((SELECT max(done_on) FROM duties WHERE done_on IS NOT NULL), '') <= ?2" \
+	"  AND ifnull((SELECT max(duty_cancelled_on) FROM duty_support" \
+	"   WHERE duty_cancelled_on IS NOT NULL), '') <= ?2" \
+	"  AND NOT EXISTS (SELECT 1 FROM units su WHERE" \
+	"   (SELECT max(s.delivered_on) FROM duty_support s INDEXED BY duty_support_report" \
+	"    WHERE s.unit_id = su.id AND ifnull(s.duty_done_on, '9999-12-31') = '9999-12-31') > ?2)" \
+	" FROM c"
 
 /* The duties read one by one and those added up by day and month (by
  * unit), or by month (by person). */
@@ -699,27 +717,61 @@ enum stmt {
 	"  FROM " from \
 	"  WHERE x.created_at >= ?12 AND x.created_at < ?13 GROUP BY " xgroup ")"
 /*
- * The same by unit (migration 18): each unit's escalations and returns are
- * two ranges of handoffs_from, counted, not the period's handoffs read and
- * grouped; each unit's extension requests one range of extensions_lead
- * (each keeps its duty's lead unit), not each request's duty read.
+ * The same by person: the escalations and returns each person proposed,
+ * counted as two ranges of the handoffs by hcol in hindex, and the
+ * requests each made, from xfrom.
  */
 #define REPORT_HANDOFF_RANGE(index, col, gid, kind) \
 	"(SELECT count(*) FROM handoffs h INDEXED BY " index \
 	" WHERE h." col " = " gid " AND h.kind = '" kind "'" \
 	" AND h.created_on BETWEEN ?1 AND ?2)"
-/* Each group's (gid, of the groups from) escalations and returns, counted
- * as two ranges of the handoffs by hcol in hindex, and its requests, from
- * xfrom. */
 #define REPORT_EVENTS_OF(hindex, hcol, gid, groups, xfrom) \
 	" hev AS MATERIALIZED (SELECT " gid " AS gid," \
 	"  " REPORT_HANDOFF_RANGE(hindex, hcol, gid, "escalate") " AS escalated," \
 	"  " REPORT_HANDOFF_RANGE(hindex, hcol, gid, "return") " AS returns" \
 	"  FROM " groups ")," \
 	REPORT_EXTENSIONS(gid, xfrom)
-#define REPORT_UNIT_EVENTS REPORT_EVENTS_OF("handoffs_from", "from_unit_id", "su.id", \
-	"units su JOIN scope ON scope.id = su.id", \
-	"units su CROSS JOIN extensions x INDEXED BY extensions_lead ON x.lead_unit_id = su.id")
+/*
+ * By unit, the escalations and returns each unit proposed in the period
+ * and the extensions asked on its duties are added up from the figures
+ * kept by day and month (migration 26: kept by the schema's triggers,
+ * counted again by roviec verify).  The proposals by the day made: the
+ * days of the first month (?1 to ?20), the whole months (?21 to ?22), the
+ * days of the last (?23 to ?2; store_report binds report_months of the
+ * period).  The requests by their moment's day in UTC: the hours of the
+ * period's first day that are not a whole UTC day in it are read from
+ * extensions_lead (?12 to ?24), then the whole UTC days are added up by
+ * day (?24 to ?25), month (?26 to ?27) and day (?28 to ?29), and the
+ * hours of its last day after them read (?30 to ?13).
+ */
+#define REPORT_UNIT_GROUPS "units su JOIN scope ON scope.id = su.id"
+#define REPORT_HANDOFFS_KEPT(table, key, lo, hi) \
+	" SELECT su.id AS gid, k.kind, k.n FROM " REPORT_UNIT_GROUPS \
+	"  CROSS JOIN " table " k ON k.unit_id = su.id AND k." key " BETWEEN " lo " AND " hi
+#define REPORT_EXTENSIONS_KEPT(table, key, lo, hi) \
+	" SELECT su.id AS gid, k.n, k.days_added FROM " REPORT_UNIT_GROUPS \
+	"  CROSS JOIN " table " k ON k.unit_id = su.id AND k." key " BETWEEN " lo " AND " hi
+#define REPORT_EXTENSIONS_READ(lo, hi) \
+	" SELECT su.id AS gid, count(*) AS n," \
+	"  sum(CASE WHEN x.state = 'approved' THEN julianday(x.new_deadline)" \
+	"   - julianday(x.old_deadline) ELSE 0 END) AS days_added" \
+	"  FROM " REPORT_UNIT_GROUPS \
+	"  CROSS JOIN extensions x INDEXED BY extensions_lead ON x.lead_unit_id = su.id" \
+	"  WHERE x.created_at >= " lo " AND x.created_at < " hi " GROUP BY su.id"
+#define REPORT_UNIT_EVENTS \
+	" hev AS (SELECT gid, ifnull(sum(n) FILTER (WHERE kind = 'escalate'), 0) AS escalated," \
+	"  ifnull(sum(n) FILTER (WHERE kind = 'return'), 0) AS returns FROM (" \
+	REPORT_HANDOFFS_KEPT("report_handoff_days", "day", "?1", "?20") " UNION ALL" \
+	REPORT_HANDOFFS_KEPT("report_handoff_months", "month", "?21", "?22") " UNION ALL" \
+	REPORT_HANDOFFS_KEPT("report_handoff_days", "day", "?23", "?2") \
+	"  ) GROUP BY gid)," \
+	" xev AS (SELECT gid, sum(n) AS extensions, sum(days_added) AS days_added FROM (" \
+	REPORT_EXTENSIONS_READ("?12", "?24") " UNION ALL" \
+	REPORT_EXTENSIONS_KEPT("report_extension_days", "day", "?24", "?25") " UNION ALL" \
+	REPORT_EXTENSIONS_KEPT("report_extension_months", "month", "?26", "?27") " UNION ALL" \
+	REPORT_EXTENSIONS_KEPT("report_extension_days", "day", "?28", "?29") " UNION ALL" \
+	REPORT_EXTENSIONS_READ("?30", "?13") \
+	"  ) GROUP BY gid)"
 /* The same by person (migration 22): the escalations and returns each
  * person proposed (handoffs_proposer) and the requests each made
  * (extensions_requester), for a unit's people: not the city's period
@@ -796,6 +848,32 @@ enum stmt {
 	"   AND NOT ifnull(s.duty_cancelled_on <= ?3, 0)" \
 	"   AND (?11 IS NULL OR su.id IN (SELECT id FROM scope)) GROUP BY su.id"
 
+/*
+ * The parts of duties not done, when they are current (store_report:
+ * REPORT_STOCK_CURRENT's second column): added up from
+ * report_support_open (migration 27: kept by the schema's triggers,
+ * counted again by roviec verify) for the months of original deadlines
+ * ?33 to ?34, the parts not delivered of the months before ?3's overdue,
+ * and those of ?3's month from ?35 counted in duty_support_report.  Not
+ * current, the months are none, ?35 is after ?3, and the parts are read
+ * one by one with those of duties done after ?3 (to ?32).
+ */
+#define REPORT_SUPPORT_OPEN \
+	" SELECT su.id AS gid, sum(k.parts) AS parts, sum(k.delivered) AS delivered," \
+	"  sum(k.in_time) AS in_time," \
+	"  ifnull(sum(k.undelivered) FILTER (WHERE k.month < substr(?3, 1, 7)), 0) AS owed," \
+	"  sum(k.days) AS days, sum(k.days_of) AS days_of" \
+	"  FROM units su CROSS JOIN report_support_open k" \
+	"  ON k.unit_id = su.id AND k.month BETWEEN ?33 AND ?34" \
+	"  WHERE ?11 IS NULL OR su.id IN (SELECT id FROM scope) GROUP BY su.id" \
+	" UNION ALL" \
+	" SELECT su.id AS gid, 0, 0, 0, count(*), 0, 0" \
+	"  FROM units su CROSS JOIN duty_support s INDEXED BY duty_support_report" \
+	"  ON s.unit_id = su.id" \
+	"  WHERE ifnull(s.duty_done_on, '9999-12-31') = '9999-12-31' AND s.delivered_on IS NULL" \
+	"   AND s.duty_original_deadline >= ?35 AND s.duty_original_deadline < ?3" \
+	"   AND s.duty_cancelled_on IS NULL" \
+	"   AND (?11 IS NULL OR su.id IN (SELECT id FROM scope)) GROUP BY su.id"
 /* Supporting units' parts of the duties counted. */
 #define REPORT_SUPPORT \
 	" sp AS (SELECT gid AS unit_id, sum(parts) AS parts, sum(delivered) AS delivered," \
@@ -806,7 +884,9 @@ enum stmt {
 	REPORT_SUPPORT_KEPT("report_support_days", "day", "?17", "?3") " UNION ALL" \
 	REPORT_SUPPORT_READ("duty_support_unkept", \
 	    REPORT_PART_UNKEPT " AND s.duty_done_on BETWEEN ?1 AND ?3") " UNION ALL" \
-	REPORT_SUPPORT_READ("duty_support_report", "ifnull(s.duty_done_on, '9999-12-31') > ?3") \
+	REPORT_SUPPORT_READ("duty_support_report", "ifnull(s.duty_done_on, '9999-12-31') > ?3" \
+	    " AND ifnull(s.duty_done_on, '9999-12-31') <= ?32") " UNION ALL" \
+	REPORT_SUPPORT_OPEN \
 	") GROUP BY gid)"
 
 /* And the open stock counted, added to the duties read one by one. */
@@ -975,6 +1055,50 @@ enum stmt {
 	    "SELECT unit_id AS gid, " key " AS key, 0 AS handoffs," \
 	    "  printf('%d/%d/%d/%d/%d', parts, delivered, in_time, days, days_of) AS figures" \
 	    "  FROM " table, \
+	    table, "k.unit_id = w.gid AND k." key " = w.key", "units", "code")
+
+/* The parts of duties not done kept in report_support_open by unit and
+ * month of the original deadline (migration 27) against the parts
+ * counted again: the figures "parts/delivered/in time/days to
+ * deliver/parts whose days are known/not delivered". */
+#define REPORT_PART_OPEN(s) \
+	s "duty_original_deadline IS NOT NULL AND " s "duty_done_on IS NULL" \
+	" AND " s "duty_cancelled_on IS NULL"
+#define SUPPORT_OPEN_CHECK_SQL \
+	KEPT_CHECK_OF("SELECT s.unit_id AS gid, substr(s.duty_original_deadline, 1, 7) AS key," \
+	    "  0 AS handoffs, printf('%d/%d/%d/%d/%d/%d', count(*), count(s.delivered_on)," \
+	    "  count(*) FILTER (WHERE s.delivered_on <= s.duty_original_deadline)," \
+	    "  ifnull(sum(CAST(" REPORT_PART_DAYS " AS INTEGER)), 0)," \
+	    "  count(" REPORT_PART_DAYS "), count(*) FILTER (WHERE s.delivered_on IS NULL))" \
+	    "  AS figures FROM duty_support s WHERE " REPORT_PART_OPEN("s.") \
+	    "  GROUP BY s.unit_id, substr(s.duty_original_deadline, 1, 7)", \
+	    "SELECT unit_id AS gid, month AS key, 0 AS handoffs," \
+	    "  printf('%d/%d/%d/%d/%d/%d', parts, delivered, in_time, days, days_of, undelivered)" \
+	    "  AS figures FROM report_support_open", \
+	    "report_support_open", "k.unit_id = w.gid AND k.month = w.key", "units", "code")
+
+/* The escalations and returns kept in table by unit, key (the day made,
+ * or its month: expr of created_on) and kind, against the proposals
+ * counted again (migration 26): the key "day kind", the figure a count. */
+#define HANDOFF_CHECK_SQL(table, key, expr) \
+	KEPT_CHECK_OF("SELECT from_unit_id AS gid, " expr " || ' ' || kind AS key, 0 AS handoffs," \
+	    "  CAST(count(*) AS TEXT) AS figures FROM handoffs" \
+	    "  WHERE kind IN ('escalate', 'return') GROUP BY from_unit_id, " expr ", kind", \
+	    "SELECT unit_id AS gid, " key " || ' ' || kind AS key, 0 AS handoffs," \
+	    "  CAST(n AS TEXT) AS figures FROM " table, \
+	    table, "k.unit_id = w.gid AND k." key " || ' ' || k.kind = w.key", "units", "code")
+/* The extension requests kept in table by their duty's lead unit and key
+ * (the UTC day asked, or its month: expr of created_at), against the
+ * requests counted again (migration 26): "requests/days approved". */
+#define EXTENSION_DAYS_OF \
+	"CASE WHEN state = 'approved' THEN CAST(julianday(new_deadline)" \
+	" - julianday(old_deadline) AS INTEGER) ELSE 0 END"
+#define EXTENSION_CHECK_SQL(table, key, expr) \
+	KEPT_CHECK_OF("SELECT lead_unit_id AS gid, " expr " AS key, 0 AS handoffs," \
+	    "  printf('%d/%d', count(*), sum(" EXTENSION_DAYS_OF ")) AS figures" \
+	    "  FROM extensions WHERE lead_unit_id IS NOT NULL GROUP BY lead_unit_id, " expr, \
+	    "SELECT unit_id AS gid, " key " AS key, 0 AS handoffs," \
+	    "  printf('%d/%d', n, days_added) AS figures FROM " table, \
 	    table, "k.unit_id = w.gid AND k." key " = w.key", "units", "code")
 
 /* For the replay: a value an undone entry's detail holds (ST_UNDONE_DETAIL:
@@ -1320,6 +1444,15 @@ static const char *const sqls[ST__MAX] = {
 	    "s.duty_done_on"),
 	[ST_REPORT_SUPPORT_MONTHS_CHECK] = SUPPORT_CHECK_SQL("report_support_months", "month",
 	    "substr(s.duty_done_on, 1, 7)"),
+	[ST_REPORT_SUPPORT_OPEN_CHECK] = SUPPORT_OPEN_CHECK_SQL,
+	[ST_REPORT_HANDOFF_DAYS_CHECK] = HANDOFF_CHECK_SQL("report_handoff_days", "day",
+	    "created_on"),
+	[ST_REPORT_HANDOFF_MONTHS_CHECK] = HANDOFF_CHECK_SQL("report_handoff_months", "month",
+	    "substr(created_on, 1, 7)"),
+	[ST_REPORT_EXTENSION_DAYS_CHECK] = EXTENSION_CHECK_SQL("report_extension_days", "day",
+	    "substr(created_at, 1, 10)"),
+	[ST_REPORT_EXTENSION_MONTHS_CHECK] = EXTENSION_CHECK_SQL("report_extension_months",
+	    "month", "substr(created_at, 1, 7)"),
 	[ST_REPORT_PEOPLE] = REPORT_SQL(REPORT_BY_PERSON_SQL),
 	[ST_REPORT_CITY_PEOPLE] = REPORT_SQL(REPORT_BY_PERSON_OF(REPORT_CITY_PERSON_EVENTS)),
 	PAGE_STMTS(PAGE_LEAD, TAB_LEAD),
@@ -4437,6 +4570,11 @@ store_report_done_days_check(struct store *st, store_done_days_fn fn, void *arg,
 		{ ST_REPORT_STOCK_MONTHS_CHECK, STORE_KEPT_STOCK_BY_UNIT },
 		{ ST_REPORT_SUPPORT_DAYS_CHECK, STORE_KEPT_SUPPORT_BY_UNIT },
 		{ ST_REPORT_SUPPORT_MONTHS_CHECK, STORE_KEPT_SUPPORT_BY_UNIT },
+		{ ST_REPORT_SUPPORT_OPEN_CHECK, STORE_KEPT_SUPPORT_OPEN_BY_UNIT },
+		{ ST_REPORT_HANDOFF_DAYS_CHECK, STORE_KEPT_HANDOFFS_BY_UNIT },
+		{ ST_REPORT_HANDOFF_MONTHS_CHECK, STORE_KEPT_HANDOFFS_BY_UNIT },
+		{ ST_REPORT_EXTENSION_DAYS_CHECK, STORE_KEPT_EXTENSIONS_BY_UNIT },
+		{ ST_REPORT_EXTENSION_MONTHS_CHECK, STORE_KEPT_EXTENSIONS_BY_UNIT },
 	};
 	int stop = 0;
 
@@ -4500,21 +4638,102 @@ report_months(day_t from, day_t as_of, struct report_months *m)
 	m->whole = 0;
 }
 
+/* The UTC day of a stored moment ("2026-12-06T17:00:00Z"), and whether
+ * it is the day's first moment; DAY_NONE when it is not a moment. */
+static day_t
+moment_utc_day(const char *m, int *midnight)
+{
+	char day[11];
+	day_t d;
+
+	if (m == NULL || strlen(m) != 20 || m[10] != 'T' || m[19] != 'Z')
+		return DAY_NONE;
+	memcpy(day, m, 10);
+	day[10] = '\0';
+	if (dates_from_iso(day, &d) != 0)
+		return DAY_NONE;
+	*midnight = strcmp(m + 10, "T00:00:00Z") == 0;
+	return d;
+}
+
+/*
+ * The bounds by unit REPORT_UNIT_EVENTS adds up by: the proposals' days
+ * and months of the period (?20 to ?23, as report_months of from and to);
+ * the requests' hours of the first day before its first whole UTC day
+ * (?12 to ?24), the whole UTC days by day and month (?24 to ?29) and the
+ * hours after them (?30 to ?13).  With no whole UTC day in the period,
+ * every request is read, from ?12 to ?13.
+ */
+static void
+report_event_bounds(sqlite3_stmt *s, const struct store_report_query *q, day_t from, day_t to)
+{
+	struct report_months m;
+	day_t first, last;
+	int start_midnight = 0, end_midnight = 0;
+	char day[11];
+
+	report_months(from, to, &m);
+	bind_text(s, 20, m.first_to);
+	bind_text(s, 21, m.from_month);
+	bind_text(s, 22, m.to_month);
+	bind_text(s, 23, m.last_from);
+	first = moment_utc_day(q->period_start, &start_midnight);
+	last = moment_utc_day(q->period_end, &end_midnight);
+	if (first != DAY_NONE && last != DAY_NONE && (first += !start_midnight) <= --last) {
+		report_months(first, last, &m);
+		dates_iso(first, day);
+		bind_text(s, 24, day);
+		bind_text(s, 25, m.first_to);
+		bind_text(s, 26, m.from_month);
+		bind_text(s, 27, m.to_month);
+		bind_text(s, 28, m.last_from);
+		dates_iso(last, day);
+		bind_text(s, 29, day);
+		dates_iso(last + 1, day);
+		bind_text(s, 30, day);
+		return;
+	}
+	bind_text(s, 24, q->period_end);
+	bind_text(s, 25, "0000");
+	bind_text(s, 26, "9999-12");
+	bind_text(s, 27, "0000-01");
+	bind_text(s, 28, "9999-12-31");
+	bind_text(s, 29, "0000");
+	bind_text(s, 30, q->period_end);
+}
+
+/* REPORT_SUPPORT_OPEN's bounds: the parts of duties not done added up
+ * (current), or read one by one. */
+static void
+report_open_part_bounds(sqlite3_stmt *s, const struct store_report_query *q, int current)
+{
+	char month_start[11];
+
+	/* as_of is a date (store_report checked): its month's first day. */
+	snprintf(month_start, sizeof(month_start), "%.8s01", q->as_of);
+	bind_text(s, 32, current ? "9999-12-30" : "9999-12-31");
+	bind_text(s, 33, current ? "0000" : "9999");
+	bind_text(s, 34, current ? "9999" : "0000");
+	bind_text(s, 35, current ? month_start : "9999");
+}
+
 enum rv_code
 store_report(struct store *st, const struct store_report_query *q,
     store_report_fn fn, void *arg, struct rv_err *err)
 {
 	sqlite3_stmt *s;
-	day_t from, as_of;
+	day_t from, to, as_of;
 	char stalled_by[11];
 	struct report_months m;
 	enum rv_code code;
-	int rc, current = 0;
+	int rc, current = 0, parts_current = 0;
 
 	if (dates_from_iso(q->from, &from) != 0)
 		return err_set(err, RV_REFUSED, _("the report's day %s is not a date"), q->from);
 	if (dates_from_iso(q->as_of, &as_of) != 0)
 		return err_set(err, RV_REFUSED, _("the report's day %s is not a date"), q->as_of);
+	if (dates_from_iso(q->to, &to) != 0)
+		return err_set(err, RV_REFUSED, _("the report's day %s is not a date"), q->to);
 	/* By unit, a current open stock is counted (REPORT_STOCK), not read:
 	 * in the same transaction as the report, so it stays current. */
 	if (!q->by_person) {
@@ -4524,6 +4743,7 @@ store_report(struct store *st, const struct store_report_query *q,
 		bind_text(s, 2, q->as_of);
 		if ((code = one_row(st, s, &current, err)) != RV_OK)
 			return code;
+		parts_current = current && sqlite3_column_int(s, 1);
 		current = current && sqlite3_column_int(s, 0);
 		sqlite3_reset(s);
 	}
@@ -4553,6 +4773,8 @@ store_report(struct store *st, const struct store_report_query *q,
 		bind_id(s, 11, q->unit_id);
 		bind_text(s, 14, m.first_to);
 		bind_text(s, 17, m.last_from);
+		report_event_bounds(s, q, from, to);
+		report_open_part_bounds(s, q, parts_current);
 	} else {
 		/* Each person's duties read before the first whole month and
 		 * after the last; with none, all in the first range. */

@@ -543,26 +543,40 @@ enum rv_code store_replay_series(struct store *st, store_series_fn fn, void *arg
 /* Which of the report's kept figures: duties done by unit (by day or
  * month), by person (by month), the open stock by unit (by the month of
  * the original deadline), or the supporting parts of duties done by unit
- * (by the day done, or its month). */
+ * (by the day done, or its month), or those of duties not done (by the
+ * month of the original deadline), or the escalations and returns each
+ * proposed (by the day made, or its month), or the extension requests on
+ * its duties (by the UTC day asked, or its month). */
 enum store_kept {
 	STORE_KEPT_DONE_BY_UNIT,
 	STORE_KEPT_DONE_BY_PERSON,
 	STORE_KEPT_STOCK_BY_UNIT,
-	STORE_KEPT_SUPPORT_BY_UNIT
+	STORE_KEPT_SUPPORT_BY_UNIT,
+	STORE_KEPT_SUPPORT_OPEN_BY_UNIT,
+	STORE_KEPT_HANDOFFS_BY_UNIT,
+	STORE_KEPT_EXTENSIONS_BY_UNIT
 };
 
 /*
- * The report's kept figures (report_done_days, migration 17, then
- * report_done_months, migration 20, then report_done_owner_months,
- * migration 22, then report_stock_months, migration 24, then
- * report_support_days and report_support_months, migration 25) against the
- * duties and parts counted again: fn is called for each unit (or person:
- * its login) and day done (or month, "2026-11") and number of handoffs, or
- * month of the original deadline (handoffs 0), or day or month the parts'
- * duties were done (handoffs 0), whose figures differ, with the kept and
- * the counted ones (NULL: no row): "done/on time/late/bounced", the number
- * open, or "parts/delivered/in time/days to deliver/parts whose days are
- * known"; fn returning nonzero stops.  In the caller's read transaction.
+ * The report's kept figures against what they count, counted again: the
+ * duties done by unit, day and handoffs (report_done_days, migration 17)
+ * and month (report_done_months, 20), by person and month
+ * (report_done_owner_months, 22); the open stock by unit and month of the
+ * original deadline (report_stock_months, 24); the supporting parts of
+ * duties done by unit and day done (report_support_days) and month
+ * (report_support_months, 25), of duties not done by unit and month of the
+ * original deadline (report_support_open, 27); the escalations and
+ * returns by unit and day made (report_handoff_days) and month
+ * (report_handoff_months), the extension requests by unit and UTC day
+ * asked (report_extension_days) and month (report_extension_months, 26).
+ * fn is called for each unit (or person: its login), key (the day or
+ * month; for proposals "2026-11-03 escalate") and number of handoffs (0
+ * but for the duties done) whose figures differ, with the kept and the
+ * counted ones (NULL: no row): "done/on time/late/bounced"; the number
+ * open; "parts/delivered/in time/days to deliver/parts whose days are
+ * known", with "/not delivered" for duties not done; the number of
+ * proposals; "requests/days approved".  fn returning nonzero stops.  In
+ * the caller's read transaction.
  */
 typedef int (*store_done_days_fn)(const char *who, enum store_kept kept, const char *day,
     int handoffs, const char *kept_figures, const char *counted, void *arg);

@@ -378,12 +378,13 @@ ref=$(part_duty "$long_ago") && at "$long_ago" p1.nga done "$ref" --note "Xong" 
 ok $? "a submitted duty's parts delivered after it was done, one delivery undone ($ref)"
 # Three duties done the same day, so that the parts kept of that day go
 # from three to two to one.
+made=0
 for i in 1 2 3; do
 	ref=$(part_duty "$early") && at "$early" "$p2" deliver "$ref" --note "Đã gửi" >/dev/null &&
-	    at "$early" p1.nga done "$ref" --note "Xong" >/dev/null || break
+	    at "$early" p1.nga done "$ref" --note "Xong" >/dev/null && made=$((made + 1))
 	eval "same$i=\$ref"
 done
-ok $? "three duties with parts done on $early"
+is "$made" 3 "three duties with parts done on $early"
 "$ROVIEC" --db "$DB" --as "$(assigner "$same1")" cancel "$same1" --reason "Không còn cần" >/dev/null
 ok $? "one of them cancelled today, submitted ($same1)"
 "$ROVIEC" --db "$DB" --as "$(assigner "$same2")" reopen "$same2" --reason "Thiếu số liệu" >/dev/null
@@ -398,7 +399,7 @@ for to in "$today" "$yesterday"; do
 		[ "$(printf '%s\n' "$from" "$to" | sort | head -n 1)" = "$from" ] || continue
 		expect 0 "the report from $from to $to" report --by unit --from "$from" --to "$to" --format csv
 		got=$(printf '%s\n' "$out" | sed 1d | awk -F, '$17 > 0 { print $1 "," $17 "," $18 "," $19 "," $20 "," $21 }' | sort)
-		mine=$(sqlite3 -separator ' ' "$DB" "SELECT u.code, ifnull(s.delivered_on, '-'),
+		mine=$(TZ='<+07>-7' sqlite3 -separator ' ' "$DB" "SELECT u.code, ifnull(s.delivered_on, '-'),
 		    d.original_deadline, ifnull(s.duty_done_on, '-'), date(d.created_at, 'localtime'),
 		    ifnull(s.duty_cancelled_on, '-'),
 		    ifnull(julianday(s.delivered_on) - julianday(date(d.created_at, 'localtime')), 0)
@@ -415,6 +416,47 @@ for to in "$today" "$yesterday"; do
 		isnt "$mine" "" "from $from to $to: some units supported duties"
 		is "$got" "$mine" "from $from to $to: every supporting unit's parts match the raw tables"
 	done
+done
+
+# By unit, the escalations and returns proposed in the period are added
+# up from figures kept by the day made and by month, and the extension
+# requests on each unit's duties from figures kept by the UTC day and month
+# of the moment asked, the hours of the period's first and last days that
+# are not a whole UTC day in it read one by one (migration 26).  A request
+# made just after local midnight and one just before it, on last month's
+# first day; then from the periods' starts below, every unit's figures
+# match the raw tables, by the local day of each request.
+# (Times in UTC: Đà Lạt's midnight is 17:00 UTC.)
+eve=$(date -d "$last_month -1 day" +%F)
+asked=0
+for at_utc in "$eve 16:55:00" "$eve 17:05:00"; do
+	ref=$(TZ=UTC faketime "$(date -d "$eve -3 days" +%F) 02:00:00" "$ROVIEC" --db "$DB" add "Gia hạn $at_utc" \
+	    --lead P1 --owner p1.nga --due +30 --result "Báo cáo" --basis "Kế hoạch 1/KH") &&
+	    TZ=UTC faketime "$at_utc" "$ROVIEC" --db "$DB" --as p1.nga extend "$ref" +40 --reason "Chờ số liệu" >/dev/null &&
+	    "$ROVIEC" --db "$DB" --as "$(assigner "$ref")" approve "$ref" >/dev/null &&
+	    asked=$((asked + 1))
+done
+is "$asked" 2 "requests made five minutes before and after local midnight at the start of $last_month, approved"
+# (sqlite3's localtime in Đà Lạt's zone, the configuration's default.)
+is "$(TZ='<+07>-7' sqlite3 "$DB" "SELECT group_concat(date(created_at, 'localtime'), ' ') FROM (SELECT created_at FROM extensions
+    WHERE reason = 'Chờ số liệu' ORDER BY created_at DESC LIMIT 2)")" "$last_month $eve" "on the local days either side of it"
+expect 0 "verify finds the proposals and requests kept by day and month equal to those counted again" verify
+for from in "$month" "$last_month" "$long_ago" 2020-01-01; do
+	expect 0 "the report by unit from $from" report --by unit --from "$from" --format csv
+	got=$(printf '%s\n' "$out" | sed 1d | awk -F, '$12 + $14 + $16 > 0 { print $1 "," $12 "," $14 "," $15 "," $16 }' | sort)
+	mine=$(TZ='<+07>-7' sqlite3 -separator , "$DB" "WITH
+	    e AS (SELECT from_unit_id AS uid, sum(kind = 'escalate') AS es, sum(kind = 'return') AS rt
+	      FROM handoffs WHERE created_on BETWEEN '$from' AND '$today' GROUP BY from_unit_id),
+	    x AS (SELECT d.lead_unit_id AS uid, count(*) AS n, sum(CASE WHEN x.state = 'approved'
+	      THEN julianday(x.new_deadline) - julianday(x.old_deadline) ELSE 0 END) AS dd
+	      FROM extensions x JOIN duties d ON d.id = x.duty_id
+	      WHERE date(x.created_at, 'localtime') BETWEEN '$from' AND '$today' GROUP BY d.lead_unit_id)
+	    SELECT u.code, ifnull(e.es, 0), ifnull(x.n, 0), CAST(ifnull(x.dd, 0) AS INTEGER), ifnull(e.rt, 0)
+	    FROM units u LEFT JOIN e ON e.uid = u.id LEFT JOIN x ON x.uid = u.id
+	    WHERE ifnull(e.es, 0) + ifnull(x.n, 0) + ifnull(e.rt, 0) > 0" | sort)
+	[ "$from" = "$month" ] ||
+		isnt "$mine" "" "from $from: some units escalated, were asked for more time or returned work"
+	is "$got" "$mine" "from $from: each unit's escalations, requests, days added and returns match the raw tables"
 done
 
 # Stalled is counted by comparing each open duty's last day of work with

@@ -373,6 +373,29 @@ tamper support_days_gone "DELETE FROM report_support_days
 expect 1 "a unit's day of supporting parts deleted behind roviec's back fails verify" verify
 like "$err" "kept for the report '[0-9]{4}-[0-9]{2}-[0-9]{2}: -' where its history says '[0-9]{4}-[0-9]{2}-[0-9]{2}: [0-9/-]+'" \
     "showing none kept"
+# And the parts of duties not done by month of the original deadline
+# (migration 27), the requests by UTC day and the proposals by month
+# (migration 26): changed, made up, taken away.
+tamper support_open "UPDATE report_support_open SET undelivered = undelivered + 1
+    WHERE (unit_id, month) = (SELECT unit_id, month FROM report_support_open LIMIT 1)"
+expect 1 "a unit's open parts changed behind roviec's back fail verify" verify
+like "$err" "unit [A-Z0-9]+ holds supporting parts of duties not done by the month of their original deadline, delivered, in time, days to deliver, not delivered, kept for the report '[0-9]{4}-[0-9]{2}: [0-9/-]+' where its history says '[0-9]{4}-[0-9]{2}: [0-9/-]+'" \
+    "naming the unit, the month and both figures"
+tamper extension_days "UPDATE report_extension_days SET days_added = days_added + 7
+    WHERE (unit_id, day) = (SELECT unit_id, day FROM report_extension_days LIMIT 1)"
+expect 1 "a unit's day of extension requests changed behind roviec's back fails verify" verify
+like "$err" "unit [A-Z0-9]+ holds extension requests and the days approved, by the day asked in UTC, kept for the report '[0-9]{4}-[0-9]{2}-[0-9]{2}: [0-9]+/[0-9]+' where its history says '[0-9]{4}-[0-9]{2}-[0-9]{2}: [0-9]+/[0-9]+'" \
+    "naming the unit, the day and both figures"
+tamper extension_months_gone "DELETE FROM report_extension_months
+    WHERE (unit_id, month) = (SELECT unit_id, month FROM report_extension_months LIMIT 1)"
+expect 1 "a unit's month of extension requests deleted behind roviec's back fails verify" verify
+like "$err" "kept for the report '[0-9]{4}-[0-9]{2}: -' where its history says '[0-9]{4}-[0-9]{2}: [0-9]+/[0-9]+'" \
+    "showing none kept"
+tamper handoff_months_made "INSERT INTO report_handoff_months (unit_id, month, kind, n)
+    SELECT id, '2020-06', 'escalate', 2 FROM units WHERE code = 'P3'"
+expect 1 "a unit's month of escalations made up behind roviec's back fails verify" verify
+like "$err" "unit P3 holds escalations and returns proposed, by the day made, kept for the report '2020-06 escalate: 2' where its history says '2020-06 escalate: -'" \
+    "showing none counted"
 # An undo puts back the snapshot kept beside the duty (undo_points), which
 # is no part of the ledger: one forged there, then put back by the
 # official's own undo, would enter the sealed history.  verify holds what
