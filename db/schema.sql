@@ -686,9 +686,9 @@ BEGIN
 	SELECT RAISE(ABORT, 'the lead unit cannot also be a supporting unit');
 END;
 
--- The supporting units' parts of duties done, not cancelled, delivered by
--- the day done or not at all, added up by unit and that day, then by
--- month, for the report (migration 25): what these count, every report
+-- The supporting units' parts of duties done, made by then, not cancelled,
+-- delivered by the day done or not at all, added up by unit and that day,
+-- then by month, for the report (migration 25): what these count, every report
 -- whose period holds the day counts the same way.  Kept by the triggers
 -- below; roviec verify counts them again.
 CREATE TABLE report_support_days (
@@ -718,7 +718,8 @@ CREATE TABLE report_support_months (
 CREATE INDEX duty_support_unkept ON duty_support(unit_id, duty_done_on, delivered_on,
 	duty_original_deadline, duty_created_at, duty_cancelled_on)
 	WHERE duty_done_on IS NOT NULL
-	AND (duty_cancelled_on IS NOT NULL OR delivered_on > duty_done_on);
+	AND (duty_cancelled_on IS NOT NULL OR delivered_on > duty_done_on
+	OR duty_created_at >= duty_done_on || 'T10:00:00Z');
 
 -- A part into the figures: at insert (roviec inserts a part without its
 -- duty's columns, which duty_support_duty_insert then sets: an update).
@@ -726,6 +727,7 @@ CREATE TRIGGER report_support_days_insert
 AFTER INSERT ON duty_support
 WHEN NEW.duty_done_on IS NOT NULL AND NEW.duty_cancelled_on IS NULL
 	AND (NEW.delivered_on IS NULL OR NEW.delivered_on <= NEW.duty_done_on)
+	AND NEW.duty_created_at < NEW.duty_done_on || 'T10:00:00Z'
 BEGIN
 	INSERT INTO report_support_days (unit_id, day, parts, delivered, in_time, days, days_of)
 		VALUES (NEW.unit_id, NEW.duty_done_on, 1, NEW.delivered_on IS NOT NULL,
@@ -745,6 +747,7 @@ CREATE TRIGGER report_support_days_delete
 AFTER DELETE ON duty_support
 WHEN OLD.duty_done_on IS NOT NULL AND OLD.duty_cancelled_on IS NULL
 	AND (OLD.delivered_on IS NULL OR OLD.delivered_on <= OLD.duty_done_on)
+	AND OLD.duty_created_at < OLD.duty_done_on || 'T10:00:00Z'
 BEGIN
 	DELETE FROM report_support_days WHERE unit_id = OLD.unit_id
 		AND day = OLD.duty_done_on AND parts = 1;
@@ -764,13 +767,16 @@ CREATE TRIGGER report_support_days_update
 AFTER UPDATE OF unit_id, delivered_on, duty_created_at, duty_original_deadline,
 	duty_done_on, duty_cancelled_on ON duty_support
 WHEN (OLD.duty_done_on IS NOT NULL AND OLD.duty_cancelled_on IS NULL
-	AND (OLD.delivered_on IS NULL OR OLD.delivered_on <= OLD.duty_done_on))
+	AND (OLD.delivered_on IS NULL OR OLD.delivered_on <= OLD.duty_done_on)
+	AND OLD.duty_created_at < OLD.duty_done_on || 'T10:00:00Z')
 	OR (NEW.duty_done_on IS NOT NULL AND NEW.duty_cancelled_on IS NULL
-	AND (NEW.delivered_on IS NULL OR NEW.delivered_on <= NEW.duty_done_on))
+	AND (NEW.delivered_on IS NULL OR NEW.delivered_on <= NEW.duty_done_on)
+	AND NEW.duty_created_at < NEW.duty_done_on || 'T10:00:00Z')
 BEGIN
 	DELETE FROM report_support_days WHERE OLD.duty_done_on IS NOT NULL
 		AND OLD.duty_cancelled_on IS NULL
 		AND (OLD.delivered_on IS NULL OR OLD.delivered_on <= OLD.duty_done_on)
+		AND OLD.duty_created_at < OLD.duty_done_on || 'T10:00:00Z'
 		AND unit_id = OLD.unit_id AND day = OLD.duty_done_on AND parts = 1;
 	UPDATE report_support_days SET parts = parts - 1,
 		delivered = delivered - (OLD.delivered_on IS NOT NULL),
@@ -781,6 +787,7 @@ BEGIN
 		- julianday(date(OLD.duty_created_at, 'localtime')) IS NOT NULL)
 		WHERE OLD.duty_done_on IS NOT NULL AND OLD.duty_cancelled_on IS NULL
 		AND (OLD.delivered_on IS NULL OR OLD.delivered_on <= OLD.duty_done_on)
+		AND OLD.duty_created_at < OLD.duty_done_on || 'T10:00:00Z'
 		AND unit_id = OLD.unit_id AND day = OLD.duty_done_on AND parts > 1;
 	INSERT INTO report_support_days (unit_id, day, parts, delivered, in_time, days, days_of)
 		SELECT NEW.unit_id, NEW.duty_done_on, 1, NEW.delivered_on IS NOT NULL,
@@ -791,6 +798,7 @@ BEGIN
 		- julianday(date(NEW.duty_created_at, 'localtime')) IS NOT NULL
 		WHERE NEW.duty_done_on IS NOT NULL AND NEW.duty_cancelled_on IS NULL
 		AND (NEW.delivered_on IS NULL OR NEW.delivered_on <= NEW.duty_done_on)
+		AND NEW.duty_created_at < NEW.duty_done_on || 'T10:00:00Z'
 		ON CONFLICT DO UPDATE SET parts = parts + 1,
 		delivered = delivered + excluded.delivered, in_time = in_time + excluded.in_time,
 		days = days + excluded.days, days_of = days_of + excluded.days_of;

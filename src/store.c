@@ -798,8 +798,9 @@ enum stmt {
 /*
  * The parts that count: those of the duties that do (REPORT_COUNTED_OF), by
  * the duty's columns kept beside each part (migration 16, checked by
- * roviec verify).  A part of a duty done in the period by ?3, not
- * cancelled, delivered by that day or not at all (REPORT_PART_KEPT) counts
+ * roviec verify).  A part of a duty done in the period by ?3, made by 10:00
+ * UTC of that day (before its local end in any zone), not cancelled,
+ * delivered by that day or not at all (REPORT_PART_KEPT) counts
  * as what report_support_days and report_support_months keep (migration
  * 25: kept by the schema's triggers, counted again by roviec verify): the
  * days of the period's first month (?1 to ?14), its whole months (?15 to
@@ -814,10 +815,12 @@ enum stmt {
  */
 #define REPORT_PART_KEPT(s) \
 	s "duty_done_on IS NOT NULL AND " s "duty_cancelled_on IS NULL" \
-	" AND (" s "delivered_on IS NULL OR " s "delivered_on <= " s "duty_done_on)"
+	" AND (" s "delivered_on IS NULL OR " s "delivered_on <= " s "duty_done_on)" \
+	" AND " s "duty_created_at < " s "duty_done_on || 'T10:00:00Z'"
 #define REPORT_PART_UNKEPT \
 	"s.duty_done_on IS NOT NULL" \
-	" AND (s.duty_cancelled_on IS NOT NULL OR s.delivered_on > s.duty_done_on)"
+	" AND (s.duty_cancelled_on IS NOT NULL OR s.delivered_on > s.duty_done_on" \
+	" OR s.duty_created_at >= s.duty_done_on || 'T10:00:00Z')"
 /* A part's days to deliver, as the triggers of migration 25 count them
  * (for a moment of 1971 to 2037, by the store's cache of the zone). */
 #define REPORT_PART_DAYS \
@@ -1009,7 +1012,9 @@ enum stmt {
 	"   WHERE s.duty_id = " id " ORDER BY u.code))"
 
 /* Figures kept in table against the same counted again, the rows that
- * differ: want and kept each give (gid, key, handoffs, figures as text);
+ * differ: want and kept each give (gid, key, handoffs, figures as text;
+ * kept's written with %s, as they are, so that a fraction or text put in
+ * an integer's place is seen, where %d would cut it to a count);
  * each kept row against its count (none: NULL), then each count that has
  * no row in table, which match finds (k the table's row, w the count: two
  * outer joins, SQLite before 3.39 has no full one); named by the column
@@ -1036,7 +1041,7 @@ enum stmt {
 	    "  FROM duties WHERE reopened = 0 AND status IN ('submitted', 'done')" \
 	    "  GROUP BY " of ", " expr ", handoffs", \
 	    "SELECT " col " AS gid, " key " AS key, handoffs," \
-	    "  printf('%d/%d/%d/%d', done, on_time, late, bounced) AS figures FROM " table, \
+	    "  printf('%s/%s/%s/%s', done, on_time, late, bounced) AS figures FROM " table, \
 	    table, "k." col " = w.gid AND k." key " = w.key AND k.handoffs = w.handoffs", \
 	    names, name)
 
@@ -1053,7 +1058,7 @@ enum stmt {
 	    "  FROM duty_support s WHERE " REPORT_PART_KEPT("s.") \
 	    "  GROUP BY s.unit_id, " expr, \
 	    "SELECT unit_id AS gid, " key " AS key, 0 AS handoffs," \
-	    "  printf('%d/%d/%d/%d/%d', parts, delivered, in_time, days, days_of) AS figures" \
+	    "  printf('%s/%s/%s/%s/%s', parts, delivered, in_time, days, days_of) AS figures" \
 	    "  FROM " table, \
 	    table, "k.unit_id = w.gid AND k." key " = w.key", "units", "code")
 
@@ -1073,7 +1078,7 @@ enum stmt {
 	    "  AS figures FROM duty_support s WHERE " REPORT_PART_OPEN("s.") \
 	    "  GROUP BY s.unit_id, substr(s.duty_original_deadline, 1, 7)", \
 	    "SELECT unit_id AS gid, month AS key, 0 AS handoffs," \
-	    "  printf('%d/%d/%d/%d/%d/%d', parts, delivered, in_time, days, days_of, undelivered)" \
+	    "  printf('%s/%s/%s/%s/%s/%s', parts, delivered, in_time, days, days_of, undelivered)" \
 	    "  AS figures FROM report_support_open", \
 	    "report_support_open", "k.unit_id = w.gid AND k.month = w.key", "units", "code")
 
@@ -1098,7 +1103,7 @@ enum stmt {
 	    "  printf('%d/%d', count(*), sum(" EXTENSION_DAYS_OF ")) AS figures" \
 	    "  FROM extensions WHERE lead_unit_id IS NOT NULL GROUP BY lead_unit_id, " expr, \
 	    "SELECT unit_id AS gid, " key " AS key, 0 AS handoffs," \
-	    "  printf('%d/%d', n, days_added) AS figures FROM " table, \
+	    "  printf('%s/%s', n, days_added) AS figures FROM " table, \
 	    table, "k.unit_id = w.gid AND k." key " = w.key", "units", "code")
 
 /* For the replay: a value an undone entry's detail holds (ST_UNDONE_DETAIL:

@@ -345,8 +345,9 @@ done
 # parts cancelled; one sent back.  After them verify finds the kept
 # figures equal to the parts counted again, and every supporting unit's
 # parts, deliveries, deliveries in time, parts owed and average days to
-# deliver match the raw tables, as of today and as of yesterday (when the
-# cancellation had not happened yet).
+# deliver match the raw tables, as of today, as of yesterday (when the
+# cancellation had not happened yet) and as of two days ago (when a duty
+# done three days ago, by a clock set back, had not been made).
 p2=$(sqlite3 "$DB" "SELECT p.login FROM people p JOIN units u ON u.id = p.unit_id
     WHERE u.code = 'P2' AND p.role = 'officer' AND p.left_on IS NULL ORDER BY p.id LIMIT 1")
 p3=$(sqlite3 "$DB" "SELECT p.login FROM people p JOIN units u ON u.id = p.unit_id
@@ -372,6 +373,10 @@ ref=$(part_duty "$early") && at "$(date -d "$early +2 days" +%F)" "$p3" deliver 
 ok $? "a part delivered the day after its duty was done, by a clock set back ($ref)"
 is "$(sqlite3 "$DB" "SELECT count(*) FROM duty_support s JOIN duties d ON d.id = s.duty_id
     WHERE d.ref = '$ref' AND s.delivered_on > s.duty_done_on")" 1 "so its part is one the figures do not keep"
+three_ago=$(date -d '-3 days' +%F) two_ago=$(date -d '-2 days' +%F)
+ref=$(part_duty "$yesterday") && at "$three_ago" "$p2" deliver "$ref" --note "Đã gửi" >/dev/null &&
+    at "$three_ago" p1.nga done "$ref" --note "Xong" >/dev/null
+ok $? "a duty made yesterday, its part delivered and it done three days ago, by a clock set back ($ref)"
 ref=$(part_duty "$long_ago") && at "$long_ago" p1.nga done "$ref" --note "Xong" >/dev/null &&
     at "$early" "$p2" deliver "$ref" --note "Gửi muộn" >/dev/null &&
     at "$early" "$p3" deliver "$ref" --note "Gửi muộn" >/dev/null && at "$early" "$p3" undo "$ref" >/dev/null
@@ -392,7 +397,7 @@ ok $? "one sent back ($same2)"
 expect 0 "verify finds the parts kept by day and month equal to the parts counted again" verify
 is "$(sqlite3 "$DB" "SELECT count(DISTINCT month) > 1 FROM report_support_months")" 1 \
     "the parts kept hold more than one month"
-for to in "$today" "$yesterday"; do
+for to in "$today" "$yesterday" "$two_ago"; do
 	for from in "$month" "$last_month" "$long_ago" 2020-01-01; do
 		# (from this month's first day to yesterday, on a first of the month:
 		# no such period)

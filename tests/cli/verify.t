@@ -363,6 +363,16 @@ tamper support_days "UPDATE report_support_days SET delivered = delivered + 1, d
 expect 1 "a day's supporting parts changed behind roviec's back fail verify" verify
 like "$err" "unit [A-Z0-9]+ holds supporting parts of duties done, delivered, in time, days to deliver, kept for the report '[0-9]{4}-[0-9]{2}-[0-9]{2}: [0-9]+/[0-9]+/[0-9]+/[0-9-]+/[0-9]+' where its history says '[0-9]{4}-[0-9]{2}-[0-9]{2}: [0-9/-]+'" \
     "naming the unit, the day and both figures"
+tamper support_days_fraction "UPDATE report_support_days SET days = days + 0.5
+    WHERE (unit_id, day) = (SELECT unit_id, day FROM report_support_days LIMIT 1)"
+expect 1 "half a day put in a day's days to deliver behind roviec's back fails verify" verify
+like "$err" "kept for the report '[0-9-]+: [0-9]+/[0-9]+/[0-9]+/-?[0-9]+\.5/[0-9]+' where its history says" \
+    "showing the fraction kept"
+tamper done_months_fraction "UPDATE report_done_months SET on_time = on_time + 0.25
+    WHERE (unit_id, month, handoffs) = (SELECT unit_id, month, handoffs FROM report_done_months LIMIT 1)"
+expect 1 "a quarter of a duty put in a month's figures behind roviec's back fails verify" verify
+like "$err" "kept for the report '[0-9]{4}-[0-9]{2}, [0-9]+ handoffs: [0-9]+/[0-9]+\.25/[0-9]+/[0-9]+'" \
+    "showing the fraction kept"
 tamper support_months_made "INSERT INTO report_support_months
     SELECT id, '2020-05', 4, 3, 2, 17, 3 FROM units WHERE code = 'P2'"
 expect 1 "a unit's month of supporting parts made up behind roviec's back fails verify" verify
