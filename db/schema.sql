@@ -562,6 +562,70 @@ BEGIN
 		ON CONFLICT DO UPDATE SET open = open + 1;
 END;
 
+-- The same open stock by the day of the original deadline and by the last
+-- day of progress (migration 28): a report adds up this month's days and
+-- the days since a duty would be stalled.  Kept by the triggers below;
+-- roviec verify counts them again.
+CREATE TABLE report_stock_days (
+	unit_id INTEGER NOT NULL REFERENCES units(id),
+	day     TEXT NOT NULL,	-- the original deadline
+	open    INTEGER NOT NULL CHECK (open > 0),
+	PRIMARY KEY (unit_id, day)
+) WITHOUT ROWID;
+
+CREATE TABLE report_stock_progress (
+	unit_id INTEGER NOT NULL REFERENCES units(id),
+	day     TEXT NOT NULL,	-- the last day of progress
+	open    INTEGER NOT NULL CHECK (open > 0),
+	PRIMARY KEY (unit_id, day)
+) WITHOUT ROWID;
+
+CREATE TRIGGER report_stock_days_insert
+AFTER INSERT ON duties
+WHEN NEW.status = 'open' AND NEW.reopened = 0 AND NEW.done_on IS NULL
+BEGIN
+	INSERT INTO report_stock_days (unit_id, day, open)
+		VALUES (NEW.lead_unit_id, NEW.original_deadline, 1)
+		ON CONFLICT DO UPDATE SET open = open + 1;
+	INSERT INTO report_stock_progress (unit_id, day, open)
+		VALUES (NEW.lead_unit_id, NEW.last_progress_on, 1)
+		ON CONFLICT DO UPDATE SET open = open + 1;
+END;
+
+-- A duty into the stock or out of it, to another unit while in it, or
+-- with a new day in it: its old counts out, its new ones in.
+CREATE TRIGGER report_stock_days_update
+AFTER UPDATE OF status, reopened, done_on, lead_unit_id, original_deadline,
+	last_progress_on ON duties
+WHEN (OLD.status = 'open' AND OLD.reopened = 0 AND OLD.done_on IS NULL)
+	IS NOT (NEW.status = 'open' AND NEW.reopened = 0 AND NEW.done_on IS NULL)
+	OR (NEW.status = 'open' AND NEW.reopened = 0 AND NEW.done_on IS NULL
+	AND (NEW.lead_unit_id IS NOT OLD.lead_unit_id
+	OR NEW.original_deadline IS NOT OLD.original_deadline
+	OR NEW.last_progress_on IS NOT OLD.last_progress_on))
+BEGIN
+	DELETE FROM report_stock_days WHERE OLD.status = 'open' AND OLD.reopened = 0
+		AND OLD.done_on IS NULL AND unit_id = OLD.lead_unit_id
+		AND day = OLD.original_deadline AND open = 1;
+	UPDATE report_stock_days SET open = open - 1
+		WHERE OLD.status = 'open' AND OLD.reopened = 0 AND OLD.done_on IS NULL
+		AND unit_id = OLD.lead_unit_id AND day = OLD.original_deadline AND open > 1;
+	INSERT INTO report_stock_days (unit_id, day, open)
+		SELECT NEW.lead_unit_id, NEW.original_deadline, 1
+		WHERE NEW.status = 'open' AND NEW.reopened = 0 AND NEW.done_on IS NULL
+		ON CONFLICT DO UPDATE SET open = open + 1;
+	DELETE FROM report_stock_progress WHERE OLD.status = 'open' AND OLD.reopened = 0
+		AND OLD.done_on IS NULL AND unit_id = OLD.lead_unit_id
+		AND day = OLD.last_progress_on AND open = 1;
+	UPDATE report_stock_progress SET open = open - 1
+		WHERE OLD.status = 'open' AND OLD.reopened = 0 AND OLD.done_on IS NULL
+		AND unit_id = OLD.lead_unit_id AND day = OLD.last_progress_on AND open > 1;
+	INSERT INTO report_stock_progress (unit_id, day, open)
+		SELECT NEW.lead_unit_id, NEW.last_progress_on, 1
+		WHERE NEW.status = 'open' AND NEW.reopened = 0 AND NEW.done_on IS NULL
+		ON CONFLICT DO UPDATE SET open = open + 1;
+END;
+
 -- Supporting units, each with the part it must deliver, and when it was
 -- delivered and recorded by whom (roviec deliver; migration 2).
 CREATE TABLE duty_support (

@@ -2270,6 +2270,10 @@ done_days_differ(const char *who, enum store_kept which, const char *day, int ha
 		static const char *const what[] = {
 			[STORE_KEPT_STOCK_BY_UNIT] = NC_("verify",
 			    "duties open by the month of their original deadline, kept for the report"),
+			[STORE_KEPT_STOCK_DAYS_BY_UNIT] = NC_("verify",
+			    "duties open by the day of their original deadline, kept for the report"),
+			[STORE_KEPT_STOCK_PROGRESS_BY_UNIT] = NC_("verify",
+			    "duties open by their last day of progress, kept for the report"),
 			[STORE_KEPT_SUPPORT_BY_UNIT] = NC_("verify",
 			    "supporting parts of duties done, delivered, in time, days to deliver, kept for the report"),
 			[STORE_KEPT_SUPPORT_OPEN_BY_UNIT] = NC_("verify",

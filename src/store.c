@@ -116,6 +116,8 @@ enum stmt {
 	ST_REPORT_HANDOFF_MONTHS_CHECK,
 	ST_REPORT_EXTENSION_DAYS_CHECK,
 	ST_REPORT_EXTENSION_MONTHS_CHECK,
+	ST_REPORT_STOCK_DAYS_CHECK,
+	ST_REPORT_STOCK_PROGRESS_CHECK,
 	ST_REPORT_PEOPLE,
 	ST_REPORT_CITY_PEOPLE,
 	/* Issue 14: the ledger is the program's (heads, seals, the replay). */
@@ -645,8 +647,11 @@ enum stmt {
  * most of an old stock is stalled).  In time and overdue are added up
  * from report_stock_months (migration 24: kept by the schema's triggers,
  * counted again by roviec verify) for the months after and before ?3's,
- * and counted in the index for ?3's month alone: every open duty of the
- * city stepped over was most of the overview's report.
+ * and from report_stock_days (migration 28, the same) for the days of
+ * ?3's month; those that moved from report_stock_progress (28) for the
+ * days after ?6: every open duty of the city stepped over, then this
+ * month's and those that moved counted in indexes, were most of the
+ * overview's report.
  */
 /* The open stock: every partial index of migration 18 says the same. */
 #define REPORT_STOCK_DUTY "d.status = 'open' AND d.reopened = 0 AND d.done_on IS NULL"
@@ -657,20 +662,20 @@ enum stmt {
 #define REPORT_STOCK_MONTHS(cmp) \
 	"(SELECT ifnull(sum(m.open), 0) FROM report_stock_months m" \
 	" WHERE m.unit_id = su.id AND m.month " cmp " substr(?3, 1, 7))"
+/* The unit's stock kept in table (migration 28) by the days that cond. */
+#define REPORT_STOCK_DAYS(table, cond) \
+	"(SELECT ifnull(sum(k.open), 0) FROM " table " k WHERE k.unit_id = su.id" cond ")"
 #define REPORT_STOCK \
 	" stock AS MATERIALIZED (SELECT su.id AS gid," \
-	"  " REPORT_STOCK_MONTHS(">") " + " REPORT_STOCK_RANGE("duties_stock_due", \
-	"   AND d.original_deadline >= ?3" \
-	"   AND d.original_deadline < date(?3, 'start of month', '+1 month')") \
+	"  " REPORT_STOCK_MONTHS(">") " + " REPORT_STOCK_DAYS("report_stock_days", \
+	"   AND k.day >= ?3 AND k.day < date(?3, 'start of month', '+1 month')") \
 	"   AS in_time," \
-	"  " REPORT_STOCK_MONTHS("<") " + " REPORT_STOCK_RANGE("duties_stock_due", \
-	"   AND d.original_deadline >= date(?3, 'start of month')" \
-	"   AND d.original_deadline < ?3") \
+	"  " REPORT_STOCK_MONTHS("<") " + " REPORT_STOCK_DAYS("report_stock_days", \
+	"   AND k.day >= date(?3, 'start of month') AND k.day < ?3") \
 	"   AS overdue," \
 	"  " REPORT_STOCK_RANGE("duties_stock_bounced", " AND d.bounced > 0") " AS bounced," \
 	"  " REPORT_STOCK_RANGE("duties_stock_handoffs", " AND d.handoffs >= ?5") " AS tossed," \
-	"  " REPORT_STOCK_RANGE("duties_stock_progress", " AND d.last_progress_on > ?6") \
-	"   AS moving" \
+	"  " REPORT_STOCK_DAYS("report_stock_progress", " AND k.day > ?6") " AS moving" \
 	"  FROM units su JOIN scope ON scope.id = su.id)"
 /* Whether the open stock is current as of ?2 (the day after it begins at
  * ?1): none of it made after, none with a last progress after (by a
@@ -1106,6 +1111,17 @@ enum stmt {
 	    "  printf('%s/%s', n, days_added) AS figures FROM " table, \
 	    table, "k.unit_id = w.gid AND k." key " = w.key", "units", "code")
 
+/* The open stock kept in table by unit and key (expr of the duty: the
+ * month or day of its original deadline, or its last day of progress),
+ * against the stock counted again: the figure a count. */
+#define STOCK_CHECK_SQL(table, key, expr) \
+	KEPT_CHECK_OF("SELECT lead_unit_id AS gid, " expr " AS key, 0 AS handoffs," \
+	    "  CAST(count(*) AS TEXT) AS figures FROM duties d WHERE " REPORT_STOCK_DUTY \
+	    "  GROUP BY lead_unit_id, " expr, \
+	    "SELECT unit_id AS gid, " key " AS key, 0 AS handoffs, CAST(open AS TEXT) AS figures" \
+	    "  FROM " table, \
+	    table, "k.unit_id = w.gid AND k." key " = w.key", "units", "code")
+
 /* For the replay: a value an undone entry's detail holds (ST_UNDONE_DETAIL:
  * at path, its own or its snapshot's), when it is there and of the type;
  * else none. */
@@ -1434,15 +1450,15 @@ static const char *const sqls[ST__MAX] = {
 	    "substr(done_on, 1, 7)"),
 	[ST_REPORT_DONE_OWNER_MONTHS_CHECK] = DONE_CHECK_OF("report_done_owner_months",
 	    "owner_id", "owner_id", "month", "substr(done_on, 1, 7)", "people", "login"),
-	/* report_stock_months against the open stock counted again (migration
-	 * 24's triggers; roviec verify): handoffs 0, the figures a count. */
-	[ST_REPORT_STOCK_MONTHS_CHECK] = KEPT_CHECK_OF(
-	    "SELECT lead_unit_id AS gid, substr(original_deadline, 1, 7) AS key, 0 AS handoffs,"
-	    "  CAST(count(*) AS TEXT) AS figures FROM duties d WHERE " REPORT_STOCK_DUTY
-	    "  GROUP BY lead_unit_id, substr(original_deadline, 1, 7)",
-	    "SELECT unit_id AS gid, month AS key, 0 AS handoffs, CAST(open AS TEXT) AS figures"
-	    "  FROM report_stock_months",
-	    "report_stock_months", "k.unit_id = w.gid AND k.month = w.key", "units", "code"),
+	/* report_stock_months, report_stock_days and report_stock_progress
+	 * against the open stock counted again (migrations 24 and 28's
+	 * triggers; roviec verify): handoffs 0, the figures a count. */
+	[ST_REPORT_STOCK_MONTHS_CHECK] = STOCK_CHECK_SQL("report_stock_months", "month",
+	    "substr(original_deadline, 1, 7)"),
+	[ST_REPORT_STOCK_DAYS_CHECK] = STOCK_CHECK_SQL("report_stock_days", "day",
+	    "original_deadline"),
+	[ST_REPORT_STOCK_PROGRESS_CHECK] = STOCK_CHECK_SQL("report_stock_progress", "day",
+	    "last_progress_on"),
 	/* report_support_days and report_support_months against the parts
 	 * counted again (migration 25's triggers; roviec verify). */
 	[ST_REPORT_SUPPORT_DAYS_CHECK] = SUPPORT_CHECK_SQL("report_support_days", "day",
@@ -4580,6 +4596,8 @@ store_report_done_days_check(struct store *st, store_done_days_fn fn, void *arg,
 		{ ST_REPORT_HANDOFF_MONTHS_CHECK, STORE_KEPT_HANDOFFS_BY_UNIT },
 		{ ST_REPORT_EXTENSION_DAYS_CHECK, STORE_KEPT_EXTENSIONS_BY_UNIT },
 		{ ST_REPORT_EXTENSION_MONTHS_CHECK, STORE_KEPT_EXTENSIONS_BY_UNIT },
+		{ ST_REPORT_STOCK_DAYS_CHECK, STORE_KEPT_STOCK_DAYS_BY_UNIT },
+		{ ST_REPORT_STOCK_PROGRESS_CHECK, STORE_KEPT_STOCK_PROGRESS_BY_UNIT },
 	};
 	int stop = 0;
 

@@ -541,8 +541,8 @@ enum rv_code store_replay_series(struct store *st, store_series_fn fn, void *arg
     struct rv_err *err);
 
 /* Which of the report's kept figures: duties done by unit (by day or
- * month), by person (by month), the open stock by unit (by the month of
- * the original deadline), or the supporting parts of duties done by unit
+ * month), by person (by month), the open stock by unit (by the month or
+ * day of the original deadline, or by the last day of progress), or the supporting parts of duties done by unit
  * (by the day done, or its month), or those of duties not done (by the
  * month of the original deadline), or the escalations and returns each
  * proposed (by the day made, or its month), or the extension requests on
@@ -551,6 +551,8 @@ enum store_kept {
 	STORE_KEPT_DONE_BY_UNIT,
 	STORE_KEPT_DONE_BY_PERSON,
 	STORE_KEPT_STOCK_BY_UNIT,
+	STORE_KEPT_STOCK_DAYS_BY_UNIT,
+	STORE_KEPT_STOCK_PROGRESS_BY_UNIT,
 	STORE_KEPT_SUPPORT_BY_UNIT,
 	STORE_KEPT_SUPPORT_OPEN_BY_UNIT,
 	STORE_KEPT_HANDOFFS_BY_UNIT,
@@ -562,7 +564,9 @@ enum store_kept {
  * duties done by unit, day and handoffs (report_done_days, migration 17)
  * and month (report_done_months, 20), by person and month
  * (report_done_owner_months, 22); the open stock by unit and month of the
- * original deadline (report_stock_months, 24); the supporting parts of
+ * original deadline (report_stock_months, 24), its day (report_stock_days,
+ * 28) and the last day of progress (report_stock_progress, 28); the
+ * supporting parts of
  * duties done by unit and day done (report_support_days) and month
  * (report_support_months, 25), of duties not done by unit and month of the
  * original deadline (report_support_open, 27); the escalations and

@@ -406,6 +406,18 @@ tamper handoff_months_made "INSERT INTO report_handoff_months (unit_id, month, k
 expect 1 "a unit's month of escalations made up behind roviec's back fails verify" verify
 like "$err" "unit P3 holds escalations and returns proposed, by the day made, kept for the report '2020-06 escalate: 2' where its history says '2020-06 escalate: -'" \
     "showing none counted"
+# And the open stock by the day of the original deadline and by the last
+# day of progress (migration 28).
+tamper stock_days "UPDATE report_stock_days SET open = open + 1
+    WHERE (unit_id, day) = (SELECT unit_id, day FROM report_stock_days LIMIT 1)"
+expect 1 "a unit's open stock of a day changed behind roviec's back fails verify" verify
+like "$err" "unit [A-Z0-9]+ holds duties open by the day of their original deadline, kept for the report '[0-9]{4}-[0-9]{2}-[0-9]{2}: ([0-9]+)' where its history says '[0-9]{4}-[0-9]{2}-[0-9]{2}: [0-9]+'" \
+    "naming the unit, the day and both counts"
+tamper stock_progress_gone "DELETE FROM report_stock_progress
+    WHERE (unit_id, day) = (SELECT unit_id, day FROM report_stock_progress LIMIT 1)"
+expect 1 "a unit's open stock of a day of progress deleted behind roviec's back fails verify" verify
+like "$err" "unit [A-Z0-9]+ holds duties open by their last day of progress, kept for the report '[0-9]{4}-[0-9]{2}-[0-9]{2}: -' where its history says '[0-9]{4}-[0-9]{2}-[0-9]{2}: [0-9]+'" \
+    "showing none kept"
 # An undo puts back the snapshot kept beside the duty (undo_points), which
 # is no part of the ledger: one forged there, then put back by the
 # official's own undo, would enter the sealed history.  verify holds what
