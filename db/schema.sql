@@ -173,11 +173,9 @@ CREATE INDEX duties_report_owner ON duties(owner_id,
 	last_progress_on, status, closed_on, reopened);
 -- A report taken as of today counts the open stock (never done, never
 -- sent back) of each unit as ranges of these, one per figure, and reads
--- one by one only the duties sent back once (migration 18).
-CREATE INDEX duties_stock_due ON duties(lead_unit_id, original_deadline)
-	WHERE status = 'open' AND reopened = 0 AND done_on IS NULL;
-CREATE INDEX duties_stock_progress ON duties(lead_unit_id, last_progress_on)
-	WHERE status = 'open' AND reopened = 0 AND done_on IS NULL;
+-- one by one only the duties sent back once (migration 18; its indexes by
+-- original deadline and last progress went with migration 28, which keeps
+-- those counts).
 CREATE INDEX duties_stock_handoffs ON duties(lead_unit_id, handoffs)
 	WHERE status = 'open' AND reopened = 0 AND done_on IS NULL;
 CREATE INDEX duties_stock_bounced ON duties(lead_unit_id, bounced)

@@ -684,8 +684,7 @@ enum stmt {
 #define REPORT_STOCK_CURRENT_OF \
 	"ifnull((SELECT max(created_at) FROM duties), '') < ?1" \
 	" AND NOT EXISTS (SELECT 1 FROM units su WHERE" \
-	"  (SELECT max(d.last_progress_on) FROM duties d INDEXED BY duties_stock_progress" \
-	"   WHERE " REPORT_STOCK_DUTY " AND d.lead_unit_id = su.id) > ?2)"
+	"  (SELECT max(k.day) FROM report_stock_progress k WHERE k.unit_id = su.id) > ?2)"
 /* And whether the parts of duties not done are current too (then
  * REPORT_SUPPORT_OPEN adds them up): none done, cancelled or delivered
  * after ?2 either. */

@@ -11,7 +11,10 @@
 -- that a report adds up a month's days and the days since, not the
 -- duties.  Kept by the triggers below in the transaction that changes the
 -- duty, as report_stock_months is (migration 24); roviec verify counts
--- them again from the duties.
+-- them again from the duties.  Whether the stock is current (none with a
+-- last progress after the report's day) is read here too, so the indexes
+-- of the stock by original deadline and by last progress (migration 18)
+-- go.
 CREATE TABLE report_stock_days (
 	unit_id INTEGER NOT NULL REFERENCES units(id),
 	day     TEXT NOT NULL,	-- the original deadline
@@ -79,3 +82,6 @@ BEGIN
 		WHERE NEW.status = 'open' AND NEW.reopened = 0 AND NEW.done_on IS NULL
 		ON CONFLICT DO UPDATE SET open = open + 1;
 END;
+
+DROP INDEX duties_stock_due;
+DROP INDEX duties_stock_progress;
