@@ -1092,10 +1092,11 @@ enum stmt {
 #define HANDOFF_CHECK_SQL(table, key, expr) \
 	KEPT_CHECK_OF("SELECT from_unit_id AS gid, " expr " || ' ' || kind AS key, 0 AS handoffs," \
 	    "  CAST(count(*) AS TEXT) AS figures FROM handoffs" \
-	    "  WHERE kind IN ('escalate', 'return') GROUP BY from_unit_id, " expr ", kind", \
+	    "  WHERE kind IN ('escalate', 'return') GROUP BY from_unit_id, kind, " expr, \
 	    "SELECT unit_id AS gid, " key " || ' ' || kind AS key, 0 AS handoffs," \
 	    "  CAST(n AS TEXT) AS figures FROM " table, \
-	    table, "k.unit_id = w.gid AND k." key " || ' ' || k.kind = w.key", "units", "code")
+	    table, "k.unit_id = w.gid AND k." key " = substr(w.key, 1, instr(w.key, ' ') - 1)" \
+	    " AND k.kind = substr(w.key, instr(w.key, ' ') + 1)", "units", "code")
 /* The extension requests kept in table by their duty's lead unit and key
  * (the UTC day asked, or its month: expr of created_at), against the
  * requests counted again (migration 26): "requests/days approved". */

@@ -63,6 +63,8 @@ e=$(new_duty --support P3:"Số liệu đo đạc" --support P2:"Ý kiến") &&
     "$ROVIEC" --db "$DB" --as off3 deliver "$e" --note "Đã gửi số liệu" >/dev/null &&
     "$ROVIEC" --db "$DB" --as off1 done "$e" --note "Đã hoàn thành" >/dev/null
 ok $? "a duty done with one part delivered and one not"
+f=$(new_duty) && "$ROVIEC" --db "$DB" --as off1 escalate "$f" --reason "Vượt thẩm quyền của phường" >/dev/null
+ok $? "a duty escalated"
 
 n=$(sqlite3 "$DB" "SELECT count(*) FROM history")
 is "$(sqlite3 "$DB" "SELECT count(*) FROM history WHERE length(hash) = 64")" "$n" \
@@ -400,6 +402,11 @@ tamper extension_months_gone "DELETE FROM report_extension_months
     WHERE (unit_id, month) = (SELECT unit_id, month FROM report_extension_months LIMIT 1)"
 expect 1 "a unit's month of extension requests deleted behind roviec's back fails verify" verify
 like "$err" "kept for the report '[0-9]{4}-[0-9]{2}: -' where its history says '[0-9]{4}-[0-9]{2}: [0-9]+/[0-9]+'" \
+    "showing none kept"
+tamper handoff_days_gone "DELETE FROM report_handoff_days
+    WHERE (unit_id, day, kind) = (SELECT unit_id, day, kind FROM report_handoff_days LIMIT 1)"
+expect 1 "a unit's day of escalations deleted behind roviec's back fails verify" verify
+like "$err" "unit [A-Z0-9]+ holds escalations and returns proposed, by the day made, kept for the report '[0-9]{4}-[0-9]{2}-[0-9]{2} (escalate|return): -' where its history says '[0-9]{4}-[0-9]{2}-[0-9]{2} (escalate|return): 1'" \
     "showing none kept"
 tamper handoff_months_made "INSERT INTO report_handoff_months (unit_id, month, kind, n)
     SELECT id, '2020-06', 'escalate', 2 FROM units WHERE code = 'P3'"
