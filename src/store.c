@@ -528,13 +528,16 @@ enum stmt {
  */
 #define REPORT_CANDIDATES REPORT_UNIT_DUTIES("duties_report", \
 	REPORT_MAY_COUNT_UNTIL " > ?3")
+/* The units of the report: the city's, or those of the unit ?11 asked
+ * for and under it (scope). */
+#define REPORT_IN_SCOPE "(?11 IS NULL OR su.id IN (SELECT id FROM scope))"
 /* Each unit's duties from index, those meeting cond and REPORT_DUTY_KEPT,
  * of the units reported when only those count (?11). */
 #define REPORT_UNIT_DUTIES(index, cond) \
 	REPORT_DUTY_COLUMNS \
 	" FROM units su CROSS JOIN duties d INDEXED BY " index \
 	"  ON d.lead_unit_id = su.id WHERE " cond \
-	REPORT_DUTY_KEPT "  AND (?11 IS NULL OR su.id IN (SELECT id FROM scope))"
+	REPORT_DUTY_KEPT "  AND " REPORT_IN_SCOPE
 /*
  * By person: the duties that may count ("the last day >= ?1") of each
  * person of the units reported, from duties_report_owner (migration 19), in
@@ -634,7 +637,7 @@ enum stmt {
 	"  ifnull(sum(f.done) FILTER (WHERE f.handoffs >= ?5), 0) AS tossed" \
 	"  FROM units su CROSS JOIN " table " f" \
 	"  ON f.unit_id = su.id AND f." key " BETWEEN " lo " AND " hi \
-	"  WHERE ?11 IS NULL OR su.id IN (SELECT id FROM scope) GROUP BY su.id"
+	"  WHERE " REPORT_IN_SCOPE " GROUP BY su.id"
 
 /*
  * The open stock of each unit (never done, never sent back), each figure
@@ -711,13 +714,17 @@ enum stmt {
 	" ifnull(a.tossed, 0) + ifnull(f.tossed, 0) AS tossed," \
 	" ifnull(a.stalled, 0) AS stalled"
 
+/* The days an extension request x added to its duty's deadline: none
+ * unless approved. */
+#define REPORT_DAYS_APPROVED(x) \
+	"CASE WHEN " x "state = 'approved' THEN julianday(" x "new_deadline)" \
+	" - julianday(" x "old_deadline) ELSE 0 END"
 /* What was done in the period: the extensions asked (on the unit's
  * duties, or by the person) and the days the approved ones added, from
  * from's range of each. */
 #define REPORT_EXTENSIONS(xgroup, from) \
 	" xev AS (SELECT " xgroup " AS gid, count(*) AS extensions," \
-	"  sum(CASE WHEN x.state = 'approved' THEN julianday(x.new_deadline)" \
-	"   - julianday(x.old_deadline) ELSE 0 END) AS days_added" \
+	"  sum(" REPORT_DAYS_APPROVED("x.") ") AS days_added" \
 	"  FROM " from \
 	"  WHERE x.created_at >= ?12 AND x.created_at < ?13 GROUP BY " xgroup ")"
 /*
@@ -748,20 +755,23 @@ enum stmt {
  * day (?24 to ?25), month (?26 to ?27) and day (?28 to ?29), and the
  * hours of its last day after them read (?30 to ?13).
  */
-#define REPORT_UNIT_GROUPS "units su JOIN scope ON scope.id = su.id"
+/* The columns cols of the rows k kept in table for each unit of the
+ * report, its keys from lo to hi. */
+#define REPORT_KEPT_RANGE(cols, table, key, lo, hi) \
+	" SELECT su.id AS gid, " cols " FROM units su" \
+	"  CROSS JOIN " table " k ON k.unit_id = su.id AND k." key " BETWEEN " lo " AND " hi \
+	"  WHERE " REPORT_IN_SCOPE
 #define REPORT_HANDOFFS_KEPT(table, key, lo, hi) \
-	" SELECT su.id AS gid, k.kind, k.n FROM " REPORT_UNIT_GROUPS \
-	"  CROSS JOIN " table " k ON k.unit_id = su.id AND k." key " BETWEEN " lo " AND " hi
+	REPORT_KEPT_RANGE("k.kind, k.n", table, key, lo, hi)
 #define REPORT_EXTENSIONS_KEPT(table, key, lo, hi) \
-	" SELECT su.id AS gid, k.n, k.days_added FROM " REPORT_UNIT_GROUPS \
-	"  CROSS JOIN " table " k ON k.unit_id = su.id AND k." key " BETWEEN " lo " AND " hi
+	REPORT_KEPT_RANGE("k.n, k.days_added", table, key, lo, hi)
 #define REPORT_EXTENSIONS_READ(lo, hi) \
 	" SELECT su.id AS gid, count(*) AS n," \
-	"  sum(CASE WHEN x.state = 'approved' THEN julianday(x.new_deadline)" \
-	"   - julianday(x.old_deadline) ELSE 0 END) AS days_added" \
-	"  FROM " REPORT_UNIT_GROUPS \
+	"  sum(" REPORT_DAYS_APPROVED("x.") ") AS days_added" \
+	"  FROM units su" \
 	"  CROSS JOIN extensions x INDEXED BY extensions_lead ON x.lead_unit_id = su.id" \
-	"  WHERE x.created_at >= " lo " AND x.created_at < " hi " GROUP BY su.id"
+	"  WHERE x.created_at >= " lo " AND x.created_at < " hi " AND " REPORT_IN_SCOPE \
+	"  GROUP BY su.id"
 #define REPORT_UNIT_EVENTS \
 	" hev AS (SELECT gid, ifnull(sum(n) FILTER (WHERE kind = 'escalate'), 0) AS escalated," \
 	"  ifnull(sum(n) FILTER (WHERE kind = 'return'), 0) AS returns FROM (" \
@@ -830,14 +840,12 @@ enum stmt {
 #define REPORT_PART_DAYS \
 	"julianday(s.delivered_on) - ifnull(rv_local_julianday(s.duty_created_at)," \
 	" julianday(date(s.duty_created_at, 'localtime')))"
-/* The kept figures of table for the keys from lo to hi. */
+/* The kept figures of table for the keys from lo to hi, added up by unit
+ * (the outer sum then sorts a row a unit, not a row a day). */
 #define REPORT_SUPPORT_KEPT(table, key, lo, hi) \
-	" SELECT su.id AS gid, sum(k.parts) AS parts, sum(k.delivered) AS delivered," \
-	"  sum(k.in_time) AS in_time, 0 AS owed, sum(k.days) AS days," \
-	"  sum(k.days_of) AS days_of" \
-	"  FROM units su CROSS JOIN " table " k" \
-	"  ON k.unit_id = su.id AND k." key " BETWEEN " lo " AND " hi \
-	"  WHERE ?11 IS NULL OR su.id IN (SELECT id FROM scope) GROUP BY su.id"
+	REPORT_KEPT_RANGE("sum(k.parts) AS parts, sum(k.delivered) AS delivered," \
+	    " sum(k.in_time) AS in_time, 0 AS owed, sum(k.days) AS days," \
+	    " sum(k.days_of) AS days_of", table, key, lo, hi) " GROUP BY su.id"
 /* The parts read one by one from index, those of where that count. */
 #define REPORT_SUPPORT_READ(index, where) \
 	" SELECT su.id AS gid, count(*) AS parts," \
@@ -853,7 +861,7 @@ enum stmt {
 	"  ON s.unit_id = su.id" \
 	"  WHERE " where " AND s.duty_created_at < ?10" \
 	"   AND NOT ifnull(s.duty_cancelled_on <= ?3, 0)" \
-	"   AND (?11 IS NULL OR su.id IN (SELECT id FROM scope)) GROUP BY su.id"
+	"   AND " REPORT_IN_SCOPE " GROUP BY su.id"
 
 /*
  * The parts of duties not done, when they are current (store_report:
@@ -872,7 +880,7 @@ enum stmt {
 	"  sum(k.days) AS days, sum(k.days_of) AS days_of" \
 	"  FROM units su CROSS JOIN report_support_open k" \
 	"  ON k.unit_id = su.id AND k.month BETWEEN ?33 AND ?34" \
-	"  WHERE ?11 IS NULL OR su.id IN (SELECT id FROM scope) GROUP BY su.id" \
+	"  WHERE " REPORT_IN_SCOPE " GROUP BY su.id" \
 	" UNION ALL" \
 	" SELECT su.id AS gid, 0, 0, 0, count(*), 0, 0" \
 	"  FROM units su CROSS JOIN duty_support s INDEXED BY duty_support_report" \
@@ -880,7 +888,7 @@ enum stmt {
 	"  WHERE ifnull(s.duty_done_on, '9999-12-31') = '9999-12-31' AND s.delivered_on IS NULL" \
 	"   AND s.duty_original_deadline >= ?35 AND s.duty_original_deadline < ?3" \
 	"   AND s.duty_cancelled_on IS NULL" \
-	"   AND (?11 IS NULL OR su.id IN (SELECT id FROM scope)) GROUP BY su.id"
+	"   AND " REPORT_IN_SCOPE " GROUP BY su.id"
 /* Supporting units' parts of the duties counted. */
 #define REPORT_SUPPORT \
 	" sp AS (SELECT gid AS unit_id, sum(parts) AS parts, sum(delivered) AS delivered," \
@@ -1053,12 +1061,13 @@ enum stmt {
  * or its month: expr of duty_done_on) against the parts counted again as
  * the report would read them: handoffs 0, the figures "parts/delivered/in
  * time/days to deliver/parts whose days are known". */
+#define SUPPORT_FIGURES_COUNTED \
+	"count(*), count(s.delivered_on)," \
+	" count(*) FILTER (WHERE s.delivered_on <= s.duty_original_deadline)," \
+	" ifnull(sum(CAST(" REPORT_PART_DAYS " AS INTEGER)), 0), count(" REPORT_PART_DAYS ")"
 #define SUPPORT_CHECK_SQL(table, key, expr) \
 	KEPT_CHECK_OF("SELECT s.unit_id AS gid, " expr " AS key, 0 AS handoffs," \
-	    "  printf('%d/%d/%d/%d/%d', count(*), count(s.delivered_on)," \
-	    "  count(*) FILTER (WHERE s.delivered_on <= s.duty_original_deadline)," \
-	    "  ifnull(sum(CAST(" REPORT_PART_DAYS " AS INTEGER)), 0)," \
-	    "  count(" REPORT_PART_DAYS ")) AS figures" \
+	    "  printf('%d/%d/%d/%d/%d', " SUPPORT_FIGURES_COUNTED ") AS figures" \
 	    "  FROM duty_support s WHERE " REPORT_PART_KEPT("s.") \
 	    "  GROUP BY s.unit_id, " expr, \
 	    "SELECT unit_id AS gid, " key " AS key, 0 AS handoffs," \
@@ -1075,11 +1084,9 @@ enum stmt {
 	" AND " s "duty_cancelled_on IS NULL"
 #define SUPPORT_OPEN_CHECK_SQL \
 	KEPT_CHECK_OF("SELECT s.unit_id AS gid, substr(s.duty_original_deadline, 1, 7) AS key," \
-	    "  0 AS handoffs, printf('%d/%d/%d/%d/%d/%d', count(*), count(s.delivered_on)," \
-	    "  count(*) FILTER (WHERE s.delivered_on <= s.duty_original_deadline)," \
-	    "  ifnull(sum(CAST(" REPORT_PART_DAYS " AS INTEGER)), 0)," \
-	    "  count(" REPORT_PART_DAYS "), count(*) FILTER (WHERE s.delivered_on IS NULL))" \
-	    "  AS figures FROM duty_support s WHERE " REPORT_PART_OPEN("s.") \
+	    "  0 AS handoffs, printf('%d/%d/%d/%d/%d/%d', " SUPPORT_FIGURES_COUNTED "," \
+	    "  count(*) FILTER (WHERE s.delivered_on IS NULL)) AS figures" \
+	    "  FROM duty_support s WHERE " REPORT_PART_OPEN("s.") \
 	    "  GROUP BY s.unit_id, substr(s.duty_original_deadline, 1, 7)", \
 	    "SELECT unit_id AS gid, month AS key, 0 AS handoffs," \
 	    "  printf('%s/%s/%s/%s/%s/%s', parts, delivered, in_time, days, days_of, undelivered)" \
@@ -1100,12 +1107,10 @@ enum stmt {
 /* The extension requests kept in table by their duty's lead unit and key
  * (the UTC day asked, or its month: expr of created_at), against the
  * requests counted again (migration 26): "requests/days approved". */
-#define EXTENSION_DAYS_OF \
-	"CASE WHEN state = 'approved' THEN CAST(julianday(new_deadline)" \
-	" - julianday(old_deadline) AS INTEGER) ELSE 0 END"
 #define EXTENSION_CHECK_SQL(table, key, expr) \
 	KEPT_CHECK_OF("SELECT lead_unit_id AS gid, " expr " AS key, 0 AS handoffs," \
-	    "  printf('%d/%d', count(*), sum(" EXTENSION_DAYS_OF ")) AS figures" \
+	    "  printf('%d/%d', count(*), sum(CAST(" REPORT_DAYS_APPROVED("") " AS INTEGER)))" \
+	    "  AS figures" \
 	    "  FROM extensions WHERE lead_unit_id IS NOT NULL GROUP BY lead_unit_id, " expr, \
 	    "SELECT unit_id AS gid, " key " AS key, 0 AS handoffs," \
 	    "  printf('%s/%s', n, days_added) AS figures FROM " table, \
@@ -3931,8 +3936,9 @@ pending_all(struct store *st, struct pending_since **out, size_t *n,
  * order of id; what waits on it looked up among the few that wait, whose
  * flags are worked out again by flags_compute with the day it began.  At
  * 1M duties the overdue are 45,000, and three rowid lookups and two index
- * probes for each, in SQL, were most of the list's time.  The same rows, in the same order, as
- * duties_shown gives (flaglists.t holds the two to each other).
+ * probes for each, in SQL, were most of the list's time.  The same rows,
+ * in the same order, as duties_shown gives (flaglists.t holds the two to
+ * each other).
  */
 struct open_city {	/* list_open_city's arguments, for its transaction */
 	const struct duty_filter *f;
@@ -4661,10 +4667,10 @@ report_months(day_t from, day_t as_of, struct report_months *m)
 	m->whole = 0;
 }
 
-/* The UTC day of a stored moment ("2026-12-06T17:00:00Z"), and whether
- * it is the day's first moment; DAY_NONE when it is not a moment. */
+/* The UTC day of a stored moment ("2026-12-06T17:00:00Z"); DAY_NONE when
+ * it is not a moment. */
 static day_t
-moment_utc_day(const char *m, int *midnight)
+moment_utc_day(const char *m)
 {
 	char day[11];
 	day_t d;
@@ -4673,10 +4679,7 @@ moment_utc_day(const char *m, int *midnight)
 		return DAY_NONE;
 	memcpy(day, m, 10);
 	day[10] = '\0';
-	if (dates_from_iso(day, &d) != 0)
-		return DAY_NONE;
-	*midnight = strcmp(m + 10, "T00:00:00Z") == 0;
-	return d;
+	return dates_from_iso(day, &d) == 0 ? d : DAY_NONE;
 }
 
 /*
@@ -4692,7 +4695,6 @@ report_event_bounds(sqlite3_stmt *s, const struct store_report_query *q, day_t f
 {
 	struct report_months m;
 	day_t first, last;
-	int start_midnight = 0, end_midnight = 0;
 	char day[11];
 
 	report_months(from, to, &m);
@@ -4700,9 +4702,12 @@ report_event_bounds(sqlite3_stmt *s, const struct store_report_query *q, day_t f
 	bind_text(s, 21, m.from_month);
 	bind_text(s, 22, m.to_month);
 	bind_text(s, 23, m.last_from);
-	first = moment_utc_day(q->period_start, &start_midnight);
-	last = moment_utc_day(q->period_end, &end_midnight);
-	if (first != DAY_NONE && last != DAY_NONE && (first += !start_midnight) <= --last) {
+	/* The first whole UTC day starts at period_start or after it; the
+	 * last ends at period_end or before it. */
+	first = moment_utc_day(q->period_start);
+	last = moment_utc_day(q->period_end);
+	if (first != DAY_NONE && last != DAY_NONE &&
+	    (first += strcmp(q->period_start + 10, "T00:00:00Z") != 0) <= --last) {
 		report_months(first, last, &m);
 		dates_iso(first, day);
 		bind_text(s, 24, day);

@@ -541,12 +541,12 @@ enum rv_code store_replay_series(struct store *st, store_series_fn fn, void *arg
     struct rv_err *err);
 
 /* Which of the report's kept figures: duties done by unit (by day or
- * month), by person (by month), the open stock by unit (by the month or
- * day of the original deadline, or by the last day of progress), or the supporting parts of duties done by unit
- * (by the day done, or its month), or those of duties not done (by the
- * month of the original deadline), or the escalations and returns each
- * proposed (by the day made, or its month), or the extension requests on
- * its duties (by the UTC day asked, or its month). */
+ * month), by person (by month); by unit, the open stock (by the month or
+ * day of the original deadline, or by the last day of progress), the
+ * supporting parts of duties done (by the day done, or its month) and of
+ * duties not done (by the month of the original deadline), the
+ * escalations and returns proposed (by the day made, or its month), the
+ * extension requests on its duties (by the UTC day asked, or its month). */
 enum store_kept {
 	STORE_KEPT_DONE_BY_UNIT,
 	STORE_KEPT_DONE_BY_PERSON,
@@ -566,10 +566,10 @@ enum store_kept {
  * (report_done_owner_months, 22); the open stock by unit and month of the
  * original deadline (report_stock_months, 24), its day (report_stock_days,
  * 28) and the last day of progress (report_stock_progress, 28); the
- * supporting parts of
- * duties done by unit and day done (report_support_days) and month
- * (report_support_months, 25), of duties not done by unit and month of the
- * original deadline (report_support_open, 27); the escalations and
+ * supporting parts of duties done by unit and day done
+ * (report_support_days) and month (report_support_months, 25), of duties
+ * not done by unit and month of the original deadline
+ * (report_support_open, 27); the escalations and
  * returns by unit and day made (report_handoff_days) and month
  * (report_handoff_months), the extension requests by unit and UTC day
  * asked (report_extension_days) and month (report_extension_months, 26).

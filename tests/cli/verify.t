@@ -370,6 +370,13 @@ tamper support_days_fraction "UPDATE report_support_days SET days = days + 0.5
 expect 1 "half a day put in a day's days to deliver behind roviec's back fails verify" verify
 like "$err" "kept for the report '[0-9-]+: [0-9]+/[0-9]+/[0-9]+/-?[0-9]+\.5/[0-9]+' where its history says" \
     "showing the fraction kept"
+# Written as they are, the kept figures reach the terminal as verify's
+# findings: a control character put there is shown, not sent.
+tamper support_days_text "UPDATE report_support_days SET days = 'x' || char(27) || '[31m' || char(10) || 'y'
+    WHERE (unit_id, day) = (SELECT unit_id, day FROM report_support_days LIMIT 1)"
+expect 1 "text with an escape in a day's days to deliver fails verify" verify
+unlike "$err$out" "$(printf '\033')" "and no escape reaches the terminal"
+like "$err" "kept for the report '[0-9-]+: [0-9]+/[0-9]+/[0-9]+/x" "the text shown in the finding"
 tamper done_months_fraction "UPDATE report_done_months SET on_time = on_time + 0.25
     WHERE (unit_id, month, handoffs) = (SELECT unit_id, month, handoffs FROM report_done_months LIMIT 1)"
 expect 1 "a quarter of a duty put in a month's figures behind roviec's back fails verify" verify
