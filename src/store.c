@@ -1273,17 +1273,15 @@ static const char *const sqls[ST__MAX] = {
 	[ST_DUTY_LIST_STATUS] = LIST_SQL_STATUS,
 	[ST_DUTY_LIST_OPEN] = LIST_SQL_OPEN,
 	/* The city's open duties as duties_open_list holds them, nothing
-	 * joined, with their flags as they are when nothing waits on them:
-	 * list_open_city names their units and people, and flags again the
-	 * few something waits on (?13, ?20, ?21 as in LIST_SQL_WITH). */
+	 * joined: list_open_city names their units and people and works out
+	 * their flags (?13, ?20, ?21 as in LIST_SQL_WITH). */
 	[ST_DUTY_LIST_OPEN_BARE] =
 	"SELECT d.id, d.ref, d.uuid, d.title, d.lead_unit_id, d.owner_id,"
 	"  d.assigner_id, d.deadline, d.original_deadline, d.field,"
 	"  " LIST_SUPPORT("duty_support s INDEXED BY duty_support_live_duty",
 	    " AND s.live = 1") ","
 	"  d.handoffs, d.done_on, d.created_at, d.last_progress_on, d.bounced,"
-	"  d.escalated, rv_flags('open', d.deadline, d.original_deadline,"
-	"  d.done_on, d.last_progress_on, NULL, d.handoffs, d.bounced, d.escalated)"
+	"  d.escalated"
 	" FROM duties d"
 	" WHERE d.status = 'open' AND d.deadline < ?13 AND d.deadline >= ?20"
 	"  AND d.handoffs >= ?21"
@@ -3930,15 +3928,16 @@ pending_all(struct store *st, struct pending_since **out, size_t *n,
 /*
  * The city's open duties (the list ST_DUTY_LIST_OPEN reads, with no
  * supporting unit or search asked), each row of duties_open_list read as
- * it is, with its flags as rv_flags gives them when nothing waits; its
- * units and people named from the names read whole first (5,000 people in
- * about a millisecond, even for a list of five: a fixed cost) and kept in
- * order of id; what waits on it looked up among the few that wait, whose
- * flags are worked out again by flags_compute with the day it began.  At
- * 1M duties the overdue are 45,000, and three rowid lookups and two index
- * probes for each, in SQL, were most of the list's time.  The same rows,
- * in the same order, as duties_shown gives (flaglists.t holds the two to
- * each other).
+ * it is; its units and people named from the names read whole first
+ * (5,000 people in about a millisecond, even for a list of five: a fixed
+ * cost) and kept in order of id; what waits on it looked up among the few
+ * that wait; its flags worked out here by flags_compute from the columns
+ * read, as rv_flags would from the same values, with the day what waits
+ * began.  At 1M duties the overdue are 45,000: three rowid lookups and two
+ * index probes for each, in SQL, were most of the list's time, and rv_flags
+ * called from SQL for each cost 3 ms more than flags_compute here.  The
+ * same rows, in the same order, as duties_shown gives (flaglists.t holds
+ * the two to each other).
  */
 struct open_city {	/* list_open_city's arguments, for its transaction */
 	const struct duty_filter *f;
@@ -3992,24 +3991,21 @@ list_open_city_txn(struct store *st, void *arg_, struct rv_err *err)
 			continue;
 		memset(&row, 0, sizeof(row));
 		/* What waits on a duty counts from the day it began
-		 * (duties_shown's pending_since): its flags again, as rv_flags
-		 * works them out. */
-		if (w != NULL) {
+		 * (duties_shown's pending_since). */
+		{
 			struct flag_facts facts = {
 				.open = 1,
 				.deadline = day_or_none(col_str(s, 7)),
 				.original_deadline = day_or_none(col_str(s, 8)),
 				.done_on = day_or_none(col_str(s, 12)),
 				.last_progress_on = day_or_none(col_str(s, 14)),
-				.pending_since = w->since,
+				.pending_since = w != NULL ? w->since : DAY_NONE,
 				.handoffs = sqlite3_column_int(s, 11),
 				.bounced = sqlite3_column_int(s, 15),
 				.escalated = sqlite3_column_int(s, 16),
 			};
 
 			row.flags = flags_compute(&facts, &st->rules, st->today);
-		} else {
-			row.flags = (unsigned)sqlite3_column_int(s, 17);
 		}
 		if ((row.flags & mask) != mask)
 			continue;
