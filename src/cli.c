@@ -928,8 +928,8 @@ list_row(const struct duty_row *row, void *arg)
 		flags_join(row->flags, " ", "", flags, sizeof(flags));
 	else
 		flags_join_shown(row->flags, ", ", flags, sizeof(flags));
-	snprintf(handoffs, sizeof(handoffs), "%d", row->handoffs);
 	if (lo->format == OUT_CSV) {
+		snprintf(handoffs, sizeof(handoffs), "%d", row->handoffs);
 		const char *cells[] = {
 			row->ref, row->uuid, row->title, row->lead_code, row->owner_login,
 			row->support, row->deadline, row->original_deadline, row->status,

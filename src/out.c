@@ -180,25 +180,68 @@ fit_widths(size_t *w, size_t n, size_t flex, size_t limit, size_t wrap,
 	over -= narrow(w, flex, over, 4);
 }
 
-static void
-write_spaces(FILE *f, size_t n)
-{
-	static const char spaces[] = "                                ";
-	size_t chunk;
+/*
+ * Where a table's lines are set before they go out: a block of bytes
+ * handed to fwrite whole when full and at the end, not a call to stdio
+ * for every cell and every run of padding (a list of the city's 45,000
+ * overdue duties is 8.9 MB of cells and spaces).
+ */
+struct sink {
+	FILE *f;
+	size_t len;
+	char b[32768];
+};
 
-	for (; n > 0; n -= chunk) {
-		chunk = n < sizeof(spaces) - 1 ? n : sizeof(spaces) - 1;
-		fwrite(spaces, 1, chunk, f);
+static void
+sink_flush(struct sink *k)
+{
+	if (k->len > 0)
+		fwrite(k->b, 1, k->len, k->f);
+	k->len = 0;
+}
+
+static void
+sink_put(struct sink *k, const char *s, size_t n)
+{
+	if (n > sizeof(k->b) - k->len) {
+		sink_flush(k);
+		if (n > sizeof(k->b)) {
+			fwrite(s, 1, n, k->f);
+			return;
+		}
+	}
+	memcpy(k->b + k->len, s, n);
+	k->len += n;
+}
+
+static void
+sink_puts(struct sink *k, const char *s)
+{
+	sink_put(k, s, strlen(s));
+}
+
+static void
+sink_spaces(struct sink *k, size_t n)
+{
+	while (n > 0) {
+		size_t chunk;
+
+		if (k->len == sizeof(k->b))
+			sink_flush(k);
+		chunk = sizeof(k->b) - k->len < n ? sizeof(k->b) - k->len : n;
+		memset(k->b + k->len, ' ', chunk);
+		k->len += chunk;
+		n -= chunk;
 	}
 }
 
 /*
- * Writes one row of inert cells, each of cw[i] columns, in columns w[i]
- * wide, padding all but the last.  A cell that fits is written as it
- * stands: text_fit would give the same, and measure it again.
+ * Sets one row of inert cells, each of cw[i] columns, in columns w[i]
+ * wide, padding all but the last.  A cell that fits is set as it stands:
+ * text_fit would give the same, and measure it again.
  */
 static void
-write_row(FILE *f, char *const *cells, const size_t *cw, const size_t *w,
+write_row(struct sink *k, char *const *cells, const size_t *cw, const size_t *w,
     size_t n, size_t wrap)
 {
 	char **more = NULL;
@@ -212,33 +255,33 @@ write_row(FILE *f, char *const *cells, const size_t *cw, const size_t *w,
 		 * word: a flag is never cut. */
 		if (i == wrap && cw[i] > w[i] &&
 		    (more = text_wrap(cell, w[i], &nmore)) != NULL && nmore > 0) {
-			fputs(more[0], f);
+			sink_puts(k, more[0]);
 			if (pad)
-				write_spaces(f, w[i] - text_width(more[0]) + 1);
+				sink_spaces(k, w[i] - text_width(more[0]) + 1);
 			continue;
 		}
 		if (cw[i] <= w[i]) {
-			fputs(cell, f);
+			sink_puts(k, cell);
 			if (pad)
-				write_spaces(f, w[i] - cw[i]);
+				sink_spaces(k, w[i] - cw[i]);
 		} else {
 			char *cut = text_fit(cell, w[i], pad);
 
-			fputs(cut != NULL ? cut : "", f);
+			sink_puts(k, cut != NULL ? cut : "");
 			free(cut);
 		}
 		if (pad)
-			fputc(' ', f);
+			sink_put(k, " ", 1);
 	}
-	fputc('\n', f);
-	for (size_t k = 1; k < nmore; k++) {
+	sink_put(k, "\n", 1);
+	for (size_t j = 1; j < nmore; j++) {
 		size_t at = 0;
 
 		for (size_t i = 0; i < wrap; i++)
 			at += w[i] + 1;
-		write_spaces(f, at);
-		fputs(more[k], f);
-		fputc('\n', f);
+		sink_spaces(k, at);
+		sink_puts(k, more[j]);
+		sink_put(k, "\n", 1);
 	}
 	text_wrap_free(more, nmore);
 }
@@ -403,6 +446,7 @@ out_table_write(struct out_table *t, FILE *f, enum out_format format)
 	size_t ncells = (t->nrows + 1) * t->ncols, *w, *cw, *cw2 = NULL, limit;
 	char **cells, **second = NULL;
 	unsigned char *made;	/* whether cells[k] is a copy, to free */
+	struct sink sk;
 	int two = 0;
 
 	if (format == OUT_CSV) {
@@ -457,12 +501,15 @@ out_table_write(struct out_table *t, FILE *f, enum out_format format)
 	/* On a terminal only: with no width to fit, wrap_keep's word widths
 	 * would be asked of every row for nothing. */
 	fit_widths(w, t->ncols, t->flex, limit, t->wrap, limit > 0 ? wrap_keep(t, cells) : 0);
-	write_row(f, cells, cw, w, t->ncols, t->ncols);
+	sk.f = f;
+	sk.len = 0;
+	write_row(&sk, cells, cw, w, t->ncols, t->ncols);
 	if (two)
-		write_row(f, second, cw2, w, t->ncols, t->ncols);
+		write_row(&sk, second, cw2, w, t->ncols, t->ncols);
 	for (size_t r = 1; r <= t->nrows; r++)
-		write_row(f, cells + r * t->ncols, cw + r * t->ncols, w,
+		write_row(&sk, cells + r * t->ncols, cw + r * t->ncols, w,
 		    t->ncols, t->wrap);
+	sink_flush(&sk);
 out:
 	if (cells != NULL && made != NULL)
 		for (size_t k = 0; k < ncells; k++)
