@@ -910,6 +910,11 @@ struct list_out {
 	enum out_format format;
 	struct out_table *t;
 	long long n;
+	/* The flags as a table shows them, joined once for each set of
+	 * flags met: a long list has a few sets, and joining them again for
+	 * each of 45,000 rows was a twentieth of its time. */
+	unsigned char joined[1u << FLAG_COUNT];
+	char shown[1u << FLAG_COUNT][128];
 };
 
 static int
@@ -924,11 +929,8 @@ list_row(const struct duty_row *row, void *arg)
 		return 0;
 	}
 	/* The table is for people; CSV keeps the words of --flag. */
-	if (lo->format == OUT_CSV)
-		flags_join(row->flags, " ", "", flags, sizeof(flags));
-	else
-		flags_join_shown(row->flags, ", ", flags, sizeof(flags));
 	if (lo->format == OUT_CSV) {
+		flags_join(row->flags, " ", "", flags, sizeof(flags));
 		snprintf(handoffs, sizeof(handoffs), "%d", row->handoffs);
 		const char *cells[] = {
 			row->ref, row->uuid, row->title, row->lead_code, row->owner_login,
@@ -939,11 +941,18 @@ list_row(const struct duty_row *row, void *arg)
 		lo->n++;
 		return out_table_add(lo->t, cells) != 0;
 	} else {
+		unsigned set = row->flags & ((1u << FLAG_COUNT) - 1);
 		char day[11];
 		const char *cells[] = {
 			row->ref, dates_shown(row->deadline, day), i18n_status(row->status), row->lead_code,
-			row->owner_login, row->title, flags
+			row->owner_login, row->title, lo->shown[set]
 		};
+
+		assert(row->flags == set);
+		if (!lo->joined[set]) {
+			flags_join_shown(set, ", ", lo->shown[set], sizeof(lo->shown[set]));
+			lo->joined[set] = 1;
+		}
 
 		lo->n++;
 		return out_table_add(lo->t, cells) != 0;
@@ -1135,7 +1144,7 @@ print_list(struct cli *c, struct duty_filter *f, enum out_format format)
 	if (format == OUT_JSON)
 		fputs("[", stdout);
 	rc = store_duty_list(c->s.st, f, format == OUT_JSON ? STORE_LIST_JSON :
-	    format == OUT_CSV ? STORE_LIST_SUPPORT : 0, list_row, &lo,
+	    format == OUT_CSV ? STORE_LIST_FULL : 0, list_row, &lo,
 	    &c->err);
 	if (format == OUT_JSON)
 		fputs(lo.n ? "\n]\n" : "]\n", stdout);

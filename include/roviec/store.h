@@ -253,8 +253,11 @@ struct duty_row {
 	const char *extension_asked;	/* the day a pending extension asks */
 };
 typedef int (*store_duty_fn)(const struct duty_row *row, void *arg);
-/* What store_duty_list reads beyond the table's columns, when asked. */
-enum { STORE_LIST_JSON = 1, STORE_LIST_SUPPORT = 2 };
+/* What store_duty_list reads beyond the table's columns, when asked: the
+ * row as JSON; the columns CSV adds (the supporting units; and uuid,
+ * field and created_at, which a list of the city's open duties leaves
+ * NULL without it). */
+enum { STORE_LIST_JSON = 1, STORE_LIST_FULL = 2 };
 /* Duties matching f, soonest deadline first; fn returning nonzero stops.
  * with: STORE_LIST_* bits. */
 enum rv_code store_duty_list(struct store *st, const struct duty_filter *f,
