@@ -262,16 +262,16 @@ write_row(struct sink *k, char *const *cells, const size_t *cw, const size_t *w,
 		}
 		if (cw[i] <= w[i]) {
 			sink_puts(k, cell);
-			if (pad)
-				sink_spaces(k, w[i] - cw[i]);
+			if (pad)	/* to the column's width, and the space after */
+				sink_spaces(k, w[i] - cw[i] + 1);
 		} else {
 			char *cut = text_fit(cell, w[i], pad);
 
 			sink_puts(k, cut != NULL ? cut : "");
 			free(cut);
+			if (pad)
+				sink_put(k, " ", 1);
 		}
-		if (pad)
-			sink_put(k, " ", 1);
 	}
 	sink_put(k, "\n", 1);
 	for (size_t j = 1; j < nmore; j++) {
