@@ -1634,7 +1634,10 @@ cli_main(int argc, char **argv)
 
 	memset(&c, 0, sizeof(c));
 	rc = cli_run(&c, argc, argv);
-	if (fflush(stdout) != 0 && rc == RV_OK) {
+	/* A write that failed before the end (a table is set in blocks, each
+	 * handed to stdio whole and written at once) leaves the error, not
+	 * the bytes, for fflush to find. */
+	if ((fflush(stdout) != 0 || ferror(stdout)) && rc == RV_OK) {
 		/* An action is committed by now: say so rather than fail, so that a
 		 * script does not do it twice.  A read that could not be written
 		 * is a failure. */

@@ -138,6 +138,24 @@ run unit import "$T/u-excel.csv"
 is "$rc" 0 "unit list --excel imports too"
 DB=$saved
 
+# --- output that cannot be written ----------------------------------------
+
+# A read whose output is lost fails (3) and says so, whatever the size of
+# what was lost: what stdio holds at the end (the units), or a table set
+# whole and handed to stdio at once, longer than its buffer, whose write
+# fails there and leaves nothing for the end (the 400 people).
+"$ROVIEC" --db "$DB" person list >"$T/out"
+ok "$([ "$(wc -c <"$T/out")" -gt 8192 ] && echo 0 || echo 1)" \
+    "the table of people is longer than stdio's buffer ($(wc -c <"$T/out") bytes)"
+[ -w /dev/full ]
+ok $? "/dev/full is there to write to"
+for cmd in "person list" "person list --format csv" "unit list" "unit list --format csv"; do
+	# shellcheck disable=SC2086 # the words of cmd are the arguments
+	"$ROVIEC" --db "$DB" $cmd >/dev/full 2>"$T/err"
+	is "$?" 3 "$cmd to a full disk fails with 3"
+	is "$(cat "$T/err")" "roviec: cannot write the output" "and says the output could not be written"
+done
+
 # --- files that are not CSV, and who may --------------------------------
 
 fresh
