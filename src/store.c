@@ -2049,6 +2049,16 @@ col_str(sqlite3_stmt *s, int i)
 	return (const char *)sqlite3_column_text(s, i);
 }
 
+/* A column the schema says is never NULL, as "" if it is anyway (a
+ * database whose schema was edited past its NOT NULL: verify's to name). */
+static const char *
+col_str_or_empty(sqlite3_stmt *s, int i)
+{
+	const char *v = col_str(s, i);
+
+	return v != NULL ? v : "";
+}
+
 static void
 col_copy(sqlite3_stmt *s, int i, char *buf, size_t size)
 {
@@ -5894,7 +5904,7 @@ store_eval_done(struct store *st, const char *from, const char *to,
 			.owner_id = sqlite3_column_int64(s, 0), .closed_on = col_str(s, 1),
 			.coefficient = (long)sqlite3_column_int64(s, 2),
 			.fails = sqlite3_column_int(s, 3), .delays = sqlite3_column_int(s, 4),
-			.lead_unit_id = sqlite3_column_int64(s, 5), .ref = col_str(s, 6),
+			.lead_unit_id = sqlite3_column_int64(s, 5), .ref = col_str_or_empty(s, 6),
 		};
 
 		if (fn(&r, arg))
@@ -5919,8 +5929,9 @@ store_eval_due(struct store *st, const char *from, const char *to,
 			.id = sqlite3_column_int64(s, 0), .owner_id = sqlite3_column_int64(s, 1),
 			.deadline = col_str(s, 2), .closed_on = col_str(s, 3),
 			.coefficient = (long)sqlite3_column_int64(s, 4),
-			.lead_unit_id = sqlite3_column_int64(s, 5), .created_at = col_str(s, 6),
-			.owner_since = col_str(s, 7), .ref = col_str(s, 8),
+			.lead_unit_id = sqlite3_column_int64(s, 5),
+			.created_at = col_str_or_empty(s, 6),
+			.owner_since = col_str(s, 7), .ref = col_str_or_empty(s, 8),
 		};
 
 		if (fn(&r, arg))

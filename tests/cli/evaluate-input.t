@@ -165,4 +165,25 @@ expect 0 "the sheets after all that" --as insp evaluate --month 2026-11
 is "$(raw_controls <"$T/out")" "" "evaluate prints no raw control"
 expect 0 "the history chains" verify
 
+# --- a schema edited past its NOT NULL ------------------------------------
+
+# Only one who can write the file can make a duty with no ref and no moment
+# made, and verify is there to find it; the evaluation of the month it was
+# due still runs (it took them for strings, and crashed).
+DB=$T/edited.db
+cp "$T/roviec.db" "$DB"
+sq "PRAGMA writable_schema = ON; UPDATE sqlite_schema SET sql =
+    replace(replace(sql, 'created_at        TEXT NOT NULL', 'created_at        TEXT'),
+    'ref               TEXT NOT NULL', 'ref               TEXT') WHERE name = 'duties'"
+sq "DROP TRIGGER duties_keep_identity; UPDATE duties SET created_at = NULL, ref = NULL,
+    original_deadline = date('now', '-1 day'), deadline = date('now', '-1 day') WHERE ref = '$ref'"
+is "$(sq "SELECT count(*) FROM duties WHERE created_at IS NULL AND ref IS NULL")" 1 "a duty has no ref and no moment made"
+month=$(sq "SELECT substr(date('now', '-1 day'), 1, 7)")
+for how in "" "--person off1" "--format csv"; do
+	# shellcheck disable=SC2086 # how holds the options, or none
+	expect 0 "evaluate --month $month $how runs over it" --as insp evaluate --month "$month" $how
+	is "$(tr -d '\r' <"$T/out" | raw_controls)" "" "and prints no raw control (CSV's lines end in CR LF)"
+done
+DB=$T/roviec.db
+
 done_testing
