@@ -193,6 +193,13 @@ struct sink {
 };
 
 static void
+sink_init(struct sink *k, FILE *f)
+{
+	k->f = f;
+	k->len = 0;
+}
+
+static void
 sink_flush(struct sink *k)
 {
 	if (k->len > 0)
@@ -501,8 +508,7 @@ out_table_write(struct out_table *t, FILE *f, enum out_format format)
 	/* On a terminal only: with no width to fit, wrap_keep's word widths
 	 * would be asked of every row for nothing. */
 	fit_widths(w, t->ncols, t->flex, limit, t->wrap, limit > 0 ? wrap_keep(t, cells) : 0);
-	sk.f = f;
-	sk.len = 0;
+	sink_init(&sk, f);
 	write_row(&sk, cells, cw, w, t->ncols, t->ncols);
 	if (two)
 		write_row(&sk, second, cw2, w, t->ncols, t->ncols);
@@ -603,8 +609,7 @@ out_csv_field(FILE *f, const char *s)
 {
 	struct sink k;
 
-	k.f = f;
-	k.len = 0;
+	sink_init(&k, f);
 	csv_field(&k, s);
 	sink_flush(&k);
 }
@@ -739,8 +744,7 @@ out_csv_head(FILE *f, size_t n, const char *const *names)
 {
 	struct sink k;
 
-	k.f = f;
-	k.len = 0;
+	sink_init(&k, f);
 	if (csv_form.excel)
 		sink_puts(&k, "\xef\xbb\xbf");
 	for (size_t i = 0; i < n; i++) {
@@ -761,8 +765,7 @@ out_csv_row(FILE *f, size_t n, const char *const *names, const char *const *cell
 {
 	struct sink k;
 
-	k.f = f;
-	k.len = 0;
+	sink_init(&k, f);
 	for (size_t i = 0; i < n; i++) {
 		const char *v = cells[i] != NULL ? cells[i] : "";
 		char *buf = NULL;

@@ -4022,6 +4022,7 @@ list_open_city_txn(struct store *st, void *arg_, struct rv_err *err)
 		const struct pending_since *w = nwaits > 0 ?
 		    bsearch(&id, waits, nwaits, sizeof(*waits), id_cmp) : NULL;
 		struct duty_row row;
+		struct flag_facts facts;
 		const struct name_entry *unit, *owner, *assigner;
 
 		if (f->statuses != 0 &&
@@ -4030,21 +4031,18 @@ list_open_city_txn(struct store *st, void *arg_, struct rv_err *err)
 		memset(&row, 0, sizeof(row));
 		/* What waits on a duty counts from the day it began
 		 * (duties_shown's pending_since). */
-		{
-			struct flag_facts facts = {
-				.open = 1,
-				.deadline = day_memo_of(&deadlines, col_str(s, 7)),
-				.original_deadline = day_memo_of(&originals, col_str(s, 8)),
-				.done_on = day_or_none(col_str(s, 12)),
-				.last_progress_on = day_or_none(col_str(s, 14)),
-				.pending_since = w != NULL ? w->since : DAY_NONE,
-				.handoffs = sqlite3_column_int(s, 11),
-				.bounced = sqlite3_column_int(s, 15),
-				.escalated = sqlite3_column_int(s, 16),
-			};
-
-			row.flags = flags_compute(&facts, &st->rules, st->today);
-		}
+		facts = (struct flag_facts){
+			.open = 1,
+			.deadline = day_memo_of(&deadlines, col_str(s, 7)),
+			.original_deadline = day_memo_of(&originals, col_str(s, 8)),
+			.done_on = day_or_none(col_str(s, 12)),
+			.last_progress_on = day_or_none(col_str(s, 14)),
+			.pending_since = w != NULL ? w->since : DAY_NONE,
+			.handoffs = sqlite3_column_int(s, 11),
+			.bounced = sqlite3_column_int(s, 15),
+			.escalated = sqlite3_column_int(s, 16),
+		};
+		row.flags = flags_compute(&facts, &st->rules, st->today);
 		if ((row.flags & mask) != mask)
 			continue;
 		/* An id that is not an integer joins nothing in SQL: the row
